@@ -1,0 +1,4 @@
+"""``python -m readiness`` is the ``readiness`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,27 @@
+"""The bundle of normalised inputs that indicator functions and notebooks work on.
+
+See ``docs/data-model.md`` for the columns of every frame.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .errors import Problem
+
+
+@dataclass
+class Inputs:
+    """Normalised input frames (``None`` or absent when not given) and row-level warnings."""
+
+    annex_a: dict[str, pd.DataFrame] = field(default_factory=dict)
+    case_audits: pd.DataFrame | None = None
+    strategy_meetings: pd.DataFrame | None = None
+    workforce: pd.DataFrame | None = None
+    supervision: pd.DataFrame | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    def annex_list(self, number: int) -> pd.DataFrame | None:
+        """Annex A list ``number`` if the return has it, else ``None``."""
+        return self.annex_a.get(f"list_{number}")

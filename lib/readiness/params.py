@@ -1,0 +1,150 @@
+"""The pack's parameters file: read, validated and resolved (see docs/parameters.md)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal, Optional, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ParametersError
+from .period import Period
+
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DataPaths(_Strict):
+    """Where each input lives; every entry optional."""
+
+    annex_a: Optional[Path] = None
+    case_audits: Optional[Path] = None
+    strategy_meetings: Optional[Path] = None
+    workforce: Optional[Path] = None
+    supervision: Optional[Path] = None
+
+
+class Band(_Strict):
+    """A RAG target with an explicit amber threshold."""
+
+    green: float
+    amber: float
+
+
+class PracticeWeek(_Strict):
+    """A Focus on Practice week to compare before and after."""
+
+    date: date
+    domain: str
+
+
+class Params(_Strict):
+    """A validated parameters file, with every path absolute."""
+
+    pack_id: str
+    la_name: str
+    period_start: date
+    period_end: date
+    annex_a_extract_date: Optional[date] = None
+    audience: Literal["public", "internal"] = "public"
+    status: Literal["draft", "final"] = "draft"
+    data: DataPaths = Field(default_factory=DataPaths)
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision"], dict[str, str]] = Field(
+        default_factory=dict
+    )
+    unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
+    suppress_up_to: int = Field(default=5, ge=0)
+    supervision_interval_days: int = Field(default=30, gt=0)
+    cin_seen_interval_days: int = Field(default=28, gt=0)
+    cp_visit_interval_working_days: int = Field(default=10, gt=0)
+    child_population: Optional[int] = Field(default=None, gt=0)
+    targets: dict[str, Union[float, Band]] = Field(default_factory=dict)
+    history: list[Path] = Field(default_factory=list)
+    commentary: Optional[Path] = None
+    practice_weeks: list[PracticeWeek] = Field(default_factory=list)
+
+    @field_validator("pack_id")
+    @classmethod
+    def _pack_id_is_a_folder_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+            raise ValueError("use only letters, digits, - and _")
+        return value
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> "Params":
+        if self.period_end < self.period_start:
+            raise ValueError("period_end is before period_start")
+        return self
+
+    @property
+    def period(self) -> Period:
+        """The reporting period with its snapshot date."""
+        return Period.of(self.period_start, self.period_end, self.annex_a_extract_date)
+
+    @property
+    def suppression_threshold(self) -> int:
+        """Largest record count suppressed: 0 (none) for an internal audience."""
+        return self.suppress_up_to if self.audience == "public" else 0
+
+
+def load_params(path: str | Path) -> Params:
+    """Read and validate a parameters file; relative paths resolve from its folder."""
+    path = Path(path)
+    raw = _read_yaml(path)
+    _resolve_paths(raw, path.resolve().parent)
+    try:
+        params = Params.model_validate(raw)
+    except ValidationError as exc:
+        raise ParametersError(str(path), [_describe(error) for error in exc.errors()]) from None
+    _check_files_exist(params, path)
+    return params
+
+
+def _read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        raise ParametersError(str(path), ["parameters file not found"])
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ParametersError(str(path), [f"not valid YAML: {exc}".replace("\n", " ")]) from None
+    if not isinstance(raw, dict):
+        raise ParametersError(str(path), ["expected a mapping of keys to values"])
+    return raw
+
+
+def _resolve_paths(raw: dict, folder: Path) -> None:
+    """Make every path in ``raw`` absolute, relative to ``folder``, in place."""
+
+    def resolve(value):
+        return str((folder / value).resolve()) if isinstance(value, str) else value
+
+    if isinstance(raw.get("data"), dict):
+        raw["data"] = {key: resolve(value) for key, value in raw["data"].items()}
+    if isinstance(raw.get("history"), list):
+        raw["history"] = [resolve(value) for value in raw["history"]]
+    if "commentary" in raw:
+        raw["commentary"] = resolve(raw["commentary"])
+
+
+def _check_files_exist(params: Params, path: Path) -> None:
+    named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
+    named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
+    named["commentary"] = params.commentary
+    missing = [f"{key}: file not found: {value}" for key, value in named.items() if value and not value.exists()]
+    if missing:
+        raise ParametersError(str(path), missing)
+
+
+def _describe(error: dict) -> str:
+    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["type"] == "extra_forbidden":
+        return f"{key}: unknown key"
+    if error["type"] == "missing":
+        return f"{key}: required key is missing"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{key}: {message} (got {error.get('input')!r})"
