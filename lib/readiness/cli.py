@@ -1,1 +1,137 @@
-def main(): pass
+"""The ``readiness`` command: build, validate, verify, demo-data, templates.
+
+Every failure prints one plain line per problem and exits 2 (bad parameters or input)
+or 1 (anything else); a Python traceback is never the message (``--debug`` shows one).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .errors import ReadinessError
+
+log = logging.getLogger("readiness")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    several = len(args.params) > 1
+    results = []
+    for params_file in args.params:
+        try:
+            built = build(Path(params_file), args.out, several, pdf=args.pdf)
+        except ReadinessError as exc:
+            _print_problems(exc)
+            results.append((params_file, exc.exit_status, ""))
+            continue
+        print(f"Pack built in {built.seconds:.1f} s: {built.folder / 'index.html'}")
+        results.append((params_file, 0, str(built.folder)))
+    if several:
+        _print_summary(results)
+    return max(status for _, status, _ in results)
+
+
+def cmd_validate(args) -> int:
+    from .params import load_params
+    from .validate import format_report, validate
+
+    params = load_params(args.params)
+    errors, warnings = validate(params)
+    print(format_report(errors, warnings))
+    return 2 if errors else 0
+
+
+def cmd_demo_data(args) -> int:
+    from .demo import write_demo_data
+
+    folder = args.out or REPO / "data" / ("demo" if args.scale == "standard" else f"demo-{args.scale}")
+    paths = write_demo_data(folder, seed=args.seed, scale=args.scale)
+    print(f"Demo data ({args.scale}) written to {folder} ({len(paths)} inputs)")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from .verify import verify_pack
+
+    problems = verify_pack(args.folder)
+    for line in problems:
+        print(f"mismatch: {line}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{args.folder}: every input matches the pack's manifest")
+    return 0
+
+
+def cmd_templates(args) -> int:
+    from .readers import write_templates
+
+    for path in write_templates(args.folder):
+        print(f"wrote {path}")
+    return 0
+
+
+def _print_problems(exc: ReadinessError) -> None:
+    for line in exc.lines():
+        print(f"error: {line}", file=sys.stderr)
+
+
+def _print_summary(results: list[tuple[str, int, str]]) -> None:
+    words = {0: "built", 1: "failed", 2: "bad input"}
+    print("\nSummary")
+    for params_file, status, folder in results:
+        print(f"  {words[status]:<10} {params_file}  {folder}")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="readiness", description="Mock-inspection evidence packs for children's services.")
+    top.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    top.add_argument("--quiet", action="store_true", help="print only the result and errors")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build one or more packs")
+    build.add_argument("params", nargs="+", help="parameters file(s)")
+    build.add_argument("--out", type=Path, help="output folder (one pack) or parent folder (several)")
+    build.add_argument("--pdf", action="store_true", help="also print pack.pdf with headless Chromium")
+    build.set_defaults(run=cmd_build)
+
+    validate = commands.add_parser("validate", help="check parameters and inputs only")
+    validate.add_argument("params", help="parameters file")
+    validate.set_defaults(run=cmd_validate)
+
+    demo = commands.add_parser("demo-data", help="write the synthetic demo data set")
+    demo.add_argument("--out", type=Path, help="folder (default data/demo)")
+    demo.add_argument("--seed", type=int, default=2019)
+    demo.add_argument("--scale", choices=("standard", "large"), default="standard")
+    demo.set_defaults(run=cmd_demo_data)
+
+    verify = commands.add_parser("verify", help="check a built pack still matches its inputs (exit 1 if not)")
+    verify.add_argument("folder", type=Path, help="the pack's folder")
+    verify.set_defaults(run=cmd_verify)
+
+    templates = commands.add_parser("templates", help="write blank templates for the local extracts")
+    templates.add_argument("folder", type=Path)
+    templates.set_defaults(run=cmd_templates)
+    return top
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    try:
+        status = args.run(args)
+    except ReadinessError as exc:
+        _print_problems(exc)
+        status = exc.exit_status
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        status = 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one plain line, exit 1
+        if args.debug:
+            raise
+        print(f"error: unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        status = 1
+    sys.exit(status)

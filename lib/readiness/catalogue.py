@@ -1,0 +1,104 @@
+"""Every headline figure's id, plain-English label, kind and better direction (``indicators.md``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """How to name, format and rate one headline figure."""
+
+    id: str
+    label: str
+    kind: str  # count, share, number or rate
+    better: str | None  # higher, lower or None (no direction, no RAG)
+    theme: str
+
+
+def _theme(theme: str, *rows: tuple) -> list[Indicator]:
+    return [Indicator(id_, label, kind, better, theme) for id_, label, kind, better in rows]
+
+
+H, L, N = "higher", "lower", None
+GRADES = (("outstanding", "Outstanding", H), ("good", "Good", H), ("requires_improvement", "Requires improvement", L), ("inadequate", "Inadequate", L))
+AGENCIES = (("social_care", "social care"), ("police", "police"), ("health", "health"), ("education", "education"))
+
+CATALOGUE: tuple[Indicator, ...] = tuple(
+    _theme(
+        "Case audits",
+        ("audits.count", "Audits completed", "count", N),
+        *((f"audits.grade_share.{g}", f"Audits graded {label}", "share", b) for g, label, b in GRADES),
+        ("audits.good_or_better_share", "Audits graded good or better", "share", H),
+        ("audits.worker_participated_share", "Audits done with the case-holding worker", "share", H),
+        ("audits.moderated_count", "Audits moderated", "count", N),
+        ("audits.moderation_agreement_share", "Moderated audits where the moderator agreed", "share", H),
+        ("audits.moderation_downgrade_share", "Moderated audits downgraded", "share", L),
+    )
+    + _theme(
+        "Assessments",
+        ("assessments.completed_count", "Assessments completed", "count", N),
+        ("assessments.within_45_working_days_share", "Assessments completed within 45 working days", "share", H),
+        ("assessments.median_working_days", "Median working days to complete an assessment", "number", L),
+        ("assessments.open_at_snapshot", "Assessments open at the snapshot", "count", N),
+        ("assessments.open_over_45_working_days", "Open assessments past 45 working days", "count", L),
+        ("assessments.child_seen_share", "Completed assessments where the child was seen", "share", H),
+    )
+    + _theme(
+        "Strategy meetings",
+        ("strategy.meetings_count", "Strategy meetings held", "count", N),
+        *((f"strategy.attendance_share.{a}", f"Meetings attended by {label}", "share", H) for a, label in AGENCIES),
+        *((f"strategy.invited_attendance_share.{a}", f"Meetings attended by {label} when invited", "share", H) for a, label in AGENCIES),
+        ("strategy.statutory_partners_share", "Meetings with social care, police and health all present", "share", H),
+    )
+    + _theme(
+        "Front door",
+        ("contacts.count", "Contacts", "count", N),
+        ("referrals.count", "Referrals", "count", N),
+        ("referrals.nfa_share", "Referrals with no further action", "share", L),
+        ("referrals.repeat_share", "Re-referrals within 12 months", "share", L),
+        ("contacts.children_referred_share", "Children with a contact who were referred", "share", N),
+        ("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate", N),
+        ("referrals.rate_per_10k", "Referrals per 10,000 children (annual rate)", "rate", N),
+        ("s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate", N),
+    )
+    + _theme(
+        "Child protection",
+        ("s47.count", "Section 47 enquiries started", "count", N),
+        ("icpc.count", "Initial child protection conferences", "count", N),
+        ("icpc.within_15_working_days_share", "ICPCs within 15 working days of the strategy discussion", "share", H),
+        ("icpc.resulting_in_plan_share", "ICPCs resulting in a plan", "share", N),
+        ("cp.started_count", "Child protection plans started", "count", N),
+        ("cp.second_or_subsequent_share", "Plans that are a second or later plan", "share", L),
+        ("cp.open_at_snapshot", "Child protection plans open at the snapshot", "count", N),
+        ("cp.two_years_plus_count", "Plans open two years or more", "count", L),
+        ("cp.visit_within_interval_share", "Open plans with a statutory visit within the interval", "share", H),
+    )
+    + _theme(
+        "Workforce and caseloads",
+        ("workforce.in_post", "Social-work staff in post (headcount)", "count", N),
+        ("workforce.agency_share", "Agency share of social-work FTE", "share", L),
+        ("workforce.turnover_rate", "Turnover of permanent social-work staff (FTE, 12 months)", "share", L),
+        ("caseload.open_children", "Children open to children's social care at the snapshot", "count", N),
+        ("caseload.unallocated_count", "Open children with no allocated worker", "count", L),
+        ("caseload.median", "Median caseload per allocated worker", "number", L),
+        ("caseload.max", "Largest caseload", "number", L),
+        ("caseload.workers_over_25_count", "Workers with more than 25 children", "count", L),
+        ("caseload.workers_over_50_count", "Workers with more than 50 children", "count", L),
+        ("caseload.mean_per_fte", "Children per case-holding FTE", "number", L),
+        ("cin.seen_within_interval_share", "Open children seen within the interval", "share", H),
+        ("supervision.within_interval_share", "Case-holding workers supervised within the interval", "share", H),
+    )
+)
+
+_BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
+
+
+def describe(figure_id: str) -> Indicator:
+    """The catalogue entry for an id; ids not catalogued (e.g. per-domain shares) are described from their name."""
+    if figure_id in _BY_ID:
+        return _BY_ID[figure_id]
+    if figure_id.startswith("audits.domain_good_or_better_share."):
+        domain = figure_id.rsplit(".", 1)[1].replace("_", " ")
+        return Indicator(figure_id, f"Audits with the {domain} domain graded good or better", "share", "higher", "Case audits")
+    kind = "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"
+    return Indicator(figure_id, figure_id, kind, None, "Other")

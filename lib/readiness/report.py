@@ -1,0 +1,62 @@
+"""Render the Board pack: one self-contained ``index.html`` with no code and no network requests."""
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+import nbformat
+from nbconvert import HTMLExporter
+
+from .errors import Problem
+from .params import Params
+from .sections import Section, all_sections, is_available
+from .vitals import load_benchmarks, load_history, vital_signs
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
+NOT_YET_COVERED = (
+    "children looked after (Annex A List 8)",
+    "care leavers (List 9)",
+    "adoption and adopters (Lists 10 and 11)",
+    "early help (List 2)",
+)
+
+
+def section_body(notebook_path: Path) -> str:
+    """The HTML of an executed notebook's outputs and narrative: no code, no prompts, no streams."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook.cells = [cell for cell in notebook.cells if not _is_parameters(cell)]
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"c{index}"
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(notebook)
+    return body
+
+
+def _is_parameters(cell) -> bool:
+    tags = cell.get("metadata", {}).get("tags", [])
+    return "parameters" in tags or "injected-parameters" in tags
+
+
+def render_pack(params: Params, document: dict, warnings: list[Problem], executed: Iterable[tuple[Section, Path]], path: Path) -> None:
+    """Write the pack's ``index.html`` from its figures, warnings and executed notebooks."""
+    history = load_history(params.history)
+    missing = [s.title for s in all_sections() if not is_available(s, params)]
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+    html = environment.get_template("pack.html.j2").render(
+        params=params,
+        document=document,
+        marking=MARKINGS[params.audience],
+        vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
+        history_labels=[f"{doc['period_end']}" for doc in history],
+        warnings=[w.describe() for w in warnings],
+        sections=[{"slug": s.slug, "title": s.title, "body": section_body(p)} for s, p in executed],
+        missing_sections=missing,
+        not_yet_covered=NOT_YET_COVERED,
+        css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
+    )
+    path.write_text(html, encoding="utf-8")

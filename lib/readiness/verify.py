@@ -1,0 +1,33 @@
+"""``readiness verify DIR``: does a pack still match the inputs it was built from?"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import ReadinessError
+from .manifest import file_digest
+
+
+class VerifyError(ReadinessError):
+    """Raised when a pack folder has no readable manifest to verify against."""
+
+    exit_status = 1
+
+
+def verify_pack(folder: Path) -> list[str]:
+    """Plain lines, one per input that is missing or changed since the pack was built (empty = matches)."""
+    manifest_path = folder / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise VerifyError(f"{manifest_path}: cannot read the pack's manifest ({exc})") from None
+    problems = []
+    for key, recorded in sorted(manifest["inputs"].items()):
+        path = Path(recorded["path"])
+        if not path.is_file():
+            problems.append(f"{key}: {path} is missing")
+            continue
+        now = file_digest(path)
+        if now["sha256"] != recorded["sha256"]:
+            problems.append(f"{key}: {path} has changed since the pack was built ({recorded['bytes']:,} bytes then, {now['bytes']:,} now)")
+    return problems

@@ -1,0 +1,60 @@
+"""Shared fixtures: the repository's folders and the demo data, made once per run."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TEMPLATE = SHARED / "fixtures" / "annex-a-template-2019.xlsx"
+DEMO = REPO / "data" / "demo"
+
+
+def ensure_demo_data() -> Path:
+    """Write the demo data set to ``data/demo`` unless it is already there."""
+    from readiness.demo import write_demo_data
+
+    if not (DEMO / "annex_a.xlsx").exists():
+        write_demo_data(DEMO)
+    return DEMO
+
+
+@pytest.fixture(scope="session")
+def demo_data() -> Path:
+    return ensure_demo_data()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Notebooks run on the demo data: make sure it exists before nbval runs them."""
+    if any(item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid for item in items):
+        ensure_demo_data()
+
+
+@pytest.fixture
+def ofsted_template() -> Path:
+    if not TEMPLATE.exists():
+        pytest.skip(f"Ofsted's Annex A template is not at {TEMPLATE} (../shared is absent)")
+    return TEMPLATE
+
+
+@pytest.fixture(scope="session")
+def demo_pack(demo_data, tmp_path_factory) -> Path:
+    """The demo pack, built once per test run (with its PDF where a browser is installed)."""
+    from readiness.build import build
+    from readiness.pdf import find_browser
+
+    out = tmp_path_factory.mktemp("packs") / "demo"
+    build(REPO / "parameters" / "demo.yaml", out, pdf=find_browser() is not None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_pack_pdf(demo_pack) -> Path:
+    pdf = demo_pack / "pack.pdf"
+    if not pdf.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must print the PDF (Debian's chromium is installed by .ci/run)")
+        pytest.skip("no Chromium browser on this machine to print the PDF")
+    return pdf

@@ -1,0 +1,103 @@
+"""The demo pack in a real browser (Debian's Chromium, driven by Playwright), with the network blocked."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from readiness.pdf import browser_flags, find_browser
+
+ARTIFACTS = REPO / "test-artifacts"
+SECTIONS = ("Vital signs", "Case audits", "Assessments", "Strategy meetings", "Data quality")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = find_browser()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's chromium (installed by .ci/run)")
+        pytest.skip("no Chromium browser on this machine")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=[f for f in browser_flags() if f != "--headless"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def opened(browser, demo_pack):
+    """The pack opened from its file, every request outside the file recorded and refused."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    outside, errors = [], []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def refuse(route):
+        if route.request.url.startswith(("data:", "file:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", refuse)
+    page.goto((demo_pack / "index.html").as_uri(), wait_until="load")
+    yield page, outside, errors
+    page.close()
+
+
+def test_no_request_leaves_the_file(opened):
+    _, outside, _ = opened
+    assert outside == []
+
+
+def test_no_console_error(opened):
+    _, _, errors = opened
+    assert errors == []
+
+
+def test_every_image_loaded_and_has_alt_text(opened):
+    page, _, _ = opened
+    images = page.eval_on_selector_all("img", "els => els.map(i => [i.complete && i.naturalWidth > 0, i.alt.trim()])")
+    assert len(images) >= 6
+    assert all(loaded and alt for loaded, alt in images), images
+
+
+def test_no_element_shows_source_code(opened):
+    page, _, _ = opened
+    assert page.locator(".jp-InputArea, .input_area, div.input, .highlight, .prompt, pre").count() == 0
+    text = page.inner_text("body")
+    assert "import " not in text and "open_pack" not in text and "params_file" not in text
+
+
+def test_sections_are_linked_from_the_contents(opened):
+    page, _, _ = opened
+    for title in SECTIONS:
+        link = page.get_by_role("link", name=title)
+        target = link.get_attribute("href")
+        assert page.locator(target).count() == 1, title
+
+
+def test_screenshot_is_of_sensible_size(opened):
+    page, _, _ = opened
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "demo-pack.png"
+    page.screenshot(path=str(path), full_page=True)
+    from PIL import Image
+
+    with Image.open(path) as shot:
+        width, height = shot.size
+    assert width == 1200 and 3000 < height < 60000
+
+
+def test_pdf_has_every_section(demo_pack_pdf: Path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(demo_pack_pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 5
+    for title in SECTIONS:
+        assert title in text, title

@@ -1,0 +1,43 @@
+"""Headline sentences: rose or fell only with enough records behind both months."""
+from readiness.figure import share
+from readiness.narrative import month_name, share_headline
+
+
+def test_rises_when_both_months_have_at_least_20_records():
+    # March: 31 of 100 = 31%; May: 44 of 100 = 44%; overall 120 of 300 = 40%.
+    monthly = {"2019-03": share(31, 100), "2019-04": share(45, 100), "2019-05": share(44, 100)}
+    text = share_headline("Good or better audits", share(120, 300), monthly, threshold=5)
+    assert text == (
+        "Good or better audits: 40% over the period (300 in all). "
+        "It rose from 31% in March 2019 to 44% in May 2019."
+    )
+
+
+def test_falls():
+    monthly = {"2019-03": share(30, 40), "2019-04": share(20, 40)}  # 75% then 50%
+    assert "It fell from 75% in March 2019 to 50% in April 2019." in share_headline("X", share(50, 80), monthly, 5)
+
+
+def test_too_few_to_tell_when_a_month_has_19_records():
+    monthly = {"2019-03": share(5, 19), "2019-04": share(15, 40)}
+    text = share_headline("X", share(20, 59), monthly, 5)
+    assert "Too few records each month to tell" in text
+    assert "rose" not in text and "fell" not in text
+
+
+def test_months_without_records_are_skipped():
+    monthly = {"2019-03": share(10, 20), "2019-04": share(0, 0), "2019-05": share(10, 20)}
+    assert "held steady from 50% in March 2019 to 50% in May 2019" in share_headline("X", share(20, 40), monthly, 5)
+
+
+def test_suppressed_overall_figure_is_not_quoted():
+    # 3 of 4: numerator and denominator both within 1..5.
+    assert share_headline("X", share(3, 4), {}, 5) == "X: too few records in the period to publish."
+
+
+def test_no_records():
+    assert share_headline("X", share(0, 0), {}, 5) == "X: no records in the period."
+
+
+def test_month_name():
+    assert month_name("2019-03") == "March 2019"

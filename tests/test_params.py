@@ -1,0 +1,72 @@
+"""The parameters file: validation errors name the key; relative paths resolve from its folder."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from readiness.errors import ParametersError
+from readiness.params import load_params
+
+MINIMAL = "pack_id: t1\nla_name: Testshire\nperiod_start: 2019-01-01\nperiod_end: 2019-03-31\n"
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_minimal_file_gets_the_documented_defaults(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL))
+    assert params.audience == "public"
+    assert params.status == "draft"
+    assert params.suppress_up_to == 5
+    assert params.unallocated_values == ["Unallocated", "Not allocated", "None"]
+    assert params.period.snapshot == date(2019, 3, 31)  # snapshot defaults to period_end
+    assert params.suppression_threshold == 5
+
+
+def test_internal_audience_suppresses_nothing(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL + "audience: internal\n"))
+    assert params.suppression_threshold == 0
+
+
+def test_relative_paths_resolve_from_the_parameters_folder(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "audits.csv").write_text("x\n")
+    sub = tmp_path / "params"
+    sub.mkdir()
+    path = sub / "p.yaml"
+    path.write_text(MINIMAL + "data:\n  case_audits: ../data/audits.csv\n")
+    monkeypatch.chdir(Path(__file__).parent)  # somewhere else entirely
+    assert load_params(path).data.case_audits == (tmp_path / "data" / "audits.csv").resolve()
+
+
+@pytest.mark.parametrize(
+    "text, key, words",
+    [
+        (MINIMAL + "colour: blue\n", "colour", "unknown key"),
+        (MINIMAL.replace("la_name: Testshire\n", ""), "la_name", "required key is missing"),
+        (MINIMAL + "suppress_up_to: five\n", "suppress_up_to", "five"),
+        (MINIMAL.replace("2019-03-31", "2018-12-31"), "period_end", "before period_start"),
+        (MINIMAL + "data:\n  workforce: nowhere.csv\n", "data.workforce", "file not found"),
+        (MINIMAL + "audience: everyone\n", "audience", "everyone"),
+        (MINIMAL.replace("t1", "t 1/x"), "pack_id", "letters, digits"),
+        (MINIMAL + "targets:\n  audits.count: {green: high}\n", "targets", "high"),
+    ],
+)
+def test_bad_parameters_name_the_key(tmp_path, text, key, words):
+    with pytest.raises(ParametersError) as caught:
+        load_params(write(tmp_path, text))
+    assert any(key in line and words in line for line in caught.value.lines()), caught.value.lines()
+    assert caught.value.exit_status == 2
+
+
+def test_missing_parameters_file_is_an_error(tmp_path):
+    with pytest.raises(ParametersError, match="not found"):
+        load_params(tmp_path / "absent.yaml")
+
+
+def test_not_a_mapping_is_an_error(tmp_path):
+    with pytest.raises(ParametersError, match="mapping"):
+        load_params(write(tmp_path, "- just\n- a list\n"))

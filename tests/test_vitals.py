@@ -1,0 +1,77 @@
+"""RAG ratings in both directions and both target forms; history and change; England values."""
+import pytest
+
+from readiness.params import Band, Params
+from readiness.vitals import change_since, load_benchmarks, rag, vital_signs
+
+
+@pytest.mark.parametrize(
+    "value, target, better, expected",
+    [
+        # single number, higher is better: green >= 0.80; amber 0.72 <= v < 0.80 (a tenth of 0.80 = 0.08); red below
+        (0.80, 0.80, "higher", "green"),
+        (0.79, 0.80, "higher", "amber"),
+        (0.72, 0.80, "higher", "amber"),
+        (0.71, 0.80, "higher", "red"),
+        # single number, lower is better: green <= 18; amber 18 < v <= 19.8; red above
+        (18, 18, "lower", "green"),
+        (19.8, 18, "lower", "amber"),
+        (19.9, 18, "lower", "red"),
+        # bands, higher: green >= 0.85, amber >= 0.75
+        (0.85, Band(green=0.85, amber=0.75), "higher", "green"),
+        (0.75, Band(green=0.85, amber=0.75), "higher", "amber"),
+        (0.7499, Band(green=0.85, amber=0.75), "higher", "red"),
+        # bands, lower: green <= 0.10, amber <= 0.15
+        (0.10, Band(green=0.10, amber=0.15), "lower", "green"),
+        (0.15, Band(green=0.10, amber=0.15), "lower", "amber"),
+        (0.16, Band(green=0.10, amber=0.15), "lower", "red"),
+        # no rating without a value, a target or a direction
+        (None, 0.8, "higher", None),
+        (0.5, None, "higher", None),
+        (0.5, 0.8, None, None),
+    ],
+)
+def test_rag(value, target, better, expected):
+    assert rag(value, target, better) == expected
+
+
+def test_change_since_is_in_points_for_shares_and_plain_for_counts():
+    assert change_since(0.44, 0.31, "share") == "+13 pts"
+    assert change_since(120, 134, "count") == "-14"
+    assert change_since(33.5, 35, "number") == "-1.5"
+    assert change_since(None, 0.3, "share") == "–"
+
+
+def params(**extra):
+    return Params(pack_id="t", la_name="T", period_start="2019-01-01", period_end="2019-03-31", **extra)
+
+
+def test_vital_signs_rows_carry_targets_history_and_england():
+    document = {
+        "figures": {
+            "assessments.within_45_working_days_share": 0.8,
+            "audits.count": 4,
+            "audits.monthly.good_or_better_share": {"2019-01": 0.5},
+        },
+        "suppressed": ["audits.count"],
+    }
+    history = [
+        {"figures": {"assessments.within_45_working_days_share": 0.6}},
+        {"figures": {"assessments.within_45_working_days_share": 0.7}},
+    ]
+    benchmarks = {"assessments.within_45_working_days_share": {"year": "2024-25", "value": 0.857, "source": "DfE"}}
+    rows = vital_signs(document, params(targets={"assessments.within_45_working_days_share": {"green": 0.85, "amber": 0.75}}), benchmarks, history)
+    assert [r.indicator.id for r in rows] == ["audits.count", "assessments.within_45_working_days_share"]
+    audits, assessments = rows
+    assert audits.value == "[c]" and audits.rating is None
+    assert assessments.value == "80%"
+    assert assessments.rating == "amber"  # 0.75 <= 0.80 < 0.85
+    assert assessments.england == "86% (2024-25)"
+    assert assessments.history == ("60%", "70%")
+    assert assessments.change == "+10 pts"  # 80% - 70%
+
+
+def test_shipped_england_benchmarks_have_year_value_and_source():
+    benchmarks = load_benchmarks()
+    assert benchmarks["assessments.median_working_days"]["value"] == 33
+    assert all({"year", "value", "source"} <= set(entry) for entry in benchmarks.values())
