@@ -13,8 +13,10 @@ import papermill
 from filelock import FileLock, Timeout
 
 from .errors import LockedError, NotebookError
-from .figures import compute_figures, figures_document, write_json
+from .engine import ENGINE_NAME
+from .figures import figures_document, write_json
 from .manifest import build_manifest
+from .notebook import Pack, shared_with_notebooks
 from .params import Params, load_params
 from .pdf import print_pdf
 from .readers import load_inputs
@@ -23,6 +25,7 @@ from .sections import Section, all_sections, is_available
 from .workbook import write_figures_workbook
 
 log = logging.getLogger("readiness")
+logging.getLogger("papermill").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,13 @@ def _build_locked(params: Params, params_file: Path, target: Path, started: floa
         working.mkdir()
         inputs_file = working / "inputs.pickle"
         inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
-        document = figures_document(compute_figures(inputs, params), params)
+        pack = Pack(params, inputs)
+        document = figures_document(pack.figures, params)
         write_json(document, staging / "figures.json")
         write_figures_workbook(document, staging / "figures.xlsx")
         sections = [s for s in all_sections() if is_available(s, params)]
-        executed = [run_section(s, params_file, inputs_file, working) for s in sections]
+        with shared_with_notebooks(pack, params_file, inputs_file):
+            executed = [run_section(s, params_file, inputs_file, working) for s in sections]
         render_pack(params, document, inputs.warnings, executed, staging / "index.html")
         if pdf:
             log.info("%s: printing pack.pdf", params.pack_id)
@@ -96,6 +101,7 @@ def run_section(section: Section, params_file: Path, inputs_file: Path, working:
             str(output),
             parameters={"params_file": str(params_file), "inputs_file": str(inputs_file)},
             cwd=str(section.path.parent),
+            engine_name=ENGINE_NAME,
             kernel_name="python3",
             progress_bar=False,
             log_output=False,

@@ -71,22 +71,50 @@ def to_html(fig, alt: str) -> str:
     return f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}"></figure>'
 
 
-def stacked_grades(counts: pd.DataFrame, title: str, xlabel: str = ""):
-    """100% stacked bars of grade shares, one bar per row of a counts-by-grade table."""
-    shares = counts[list(GRADES)].div(counts[list(GRADES)].sum(axis=1).replace(0, pd.NA), axis=0).fillna(0)
+WITHHELD_COLOUR = "#bdbdbd"
+
+
+def grade_shares(board: pd.DataFrame, total: str) -> pd.DataFrame:
+    """Each grade's share of its row's ``total`` from a Board-safe table; withheld cells pooled.
+
+    Cells withheld by disclosure control (``[c]``) are pooled into one ``withheld`` share,
+    which the table's own total already gives away, so the chart reveals nothing more.
+    Rows whose total is withheld or zero are left out.
+    """
+    totals = pd.to_numeric(board[total], errors="coerce")
+    grades = board[list(GRADES)].apply(pd.to_numeric, errors="coerce")
+    keep = totals > 0
+    shares = grades[keep].div(totals[keep], axis=0)
+    shares["withheld"] = 1 - shares.sum(axis=1, min_count=0)
+    return shares.fillna(0).clip(lower=0)
+
+
+def stacked_grades(board: pd.DataFrame, title: str, total: str = "audits", xlabel: str = ""):
+    """100% stacked bars of grade shares, one bar per row of a Board-safe counts-by-grade table."""
+    shares = grade_shares(board, total)
     fig, ax = new_figure(title)
     with plt.rc_context(STYLE):
-        bottom = pd.Series(0.0, index=shares.index)
         labels = [str(i) for i in shares.index]
-        for grade in GRADES:
-            ax.bar(labels, shares[grade], bottom=bottom, color=GRADE_COLOURS[grade], label=GRADE_LABELS[grade])
-            bottom += shares[grade]
+        bottom = pd.Series(0.0, index=shares.index)
+        colours = {**GRADE_COLOURS, "withheld": WITHHELD_COLOUR}
+        names = {**GRADE_LABELS, "withheld": "Withheld (small numbers)"}
+        for column in [*GRADES, "withheld"]:
+            if column == "withheld" and not shares[column].gt(1e-9).any():
+                continue
+            ax.bar(labels, shares[column], bottom=bottom, color=colours[column], label=names[column])
+            bottom += shares[column]
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_ylim(0, 1)
         ax.set_xlabel(xlabel)
-        ax.tick_params(axis="x", rotation=45 if len(labels) > 6 else 0)
+        _slant_crowded_labels(ax, labels)
         ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
     return fig
+
+
+def _slant_crowded_labels(ax, labels: list[str]) -> None:
+    """Slant x labels when there are many or they are long, so they never overlap."""
+    if len(labels) > 6 or max(map(len, labels), default=0) > 12:
+        plt.setp(ax.get_xticklabels(), rotation=40, ha="right")
 
 
 def share_trend(series: pd.DataFrame, title: str, target: float | None = None):

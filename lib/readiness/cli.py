@@ -1,4 +1,4 @@
-"""The ``readiness`` command: build, validate, verify, demo-data, templates.
+"""The ``readiness`` command: build, validate, verify, sample, demo-data, templates.
 
 Every failure prints one plain line per problem and exits 2 (bad parameters or input)
 or 1 (anything else); a Python traceback is never the message (``--debug`` shows one).
@@ -66,6 +66,25 @@ def cmd_verify(args) -> int:
     return 0
 
 
+def cmd_sample(args) -> int:
+    from .build import default_output
+    from .params import load_params
+    from .readers import load_inputs
+    from .sample import draw_sample, summarise_sample
+
+    params = load_params(args.params)
+    sample = draw_sample(load_inputs(params), args.size, args.seed)
+    pack_folder = default_output(params, args.out, several=False).resolve()
+    folder = pack_folder.parent / f"{pack_folder.name}.samples"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{params.pack_id}-sample-{args.size}-seed{args.seed}.csv"
+    sample.to_csv(path, index=False, date_format="%Y-%m-%d")
+    print(summarise_sample(sample).to_string(index=False))
+    print(f"\n{len(sample)} children sampled (seed {args.seed}): {path}")
+    print("This file names children: keep it inside the council's secure systems.")
+    return 0
+
+
 def cmd_templates(args) -> int:
     from .readers import write_templates
 
@@ -108,6 +127,13 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--scale", choices=("standard", "large"), default="standard")
     demo.set_defaults(run=cmd_demo_data)
 
+    sample = commands.add_parser("sample", help="draw a reproducible mock-inspection case sample")
+    sample.add_argument("params", help="parameters file")
+    sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
+    sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
+    sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
+    sample.set_defaults(run=cmd_sample)
+
     verify = commands.add_parser("verify", help="check a built pack still matches its inputs (exit 1 if not)")
     verify.add_argument("folder", type=Path, help="the pack's folder")
     verify.set_defaults(run=cmd_verify)
@@ -120,7 +146,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    log.setLevel(logging.WARNING if args.quiet else logging.INFO)
     try:
         status = args.run(args)
     except ReadinessError as exc:

@@ -6,6 +6,7 @@ Every table and chart shown through :class:`Pack` passes disclosure control firs
 from __future__ import annotations
 
 import pickle
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
@@ -54,24 +55,20 @@ class Pack:
             return self.inputs.annex_a.get(key)
         return getattr(self.inputs, key)
 
-    def show_counts(self, table: pd.DataFrame, caption: str, **totals) -> None:
-        """Show a table of counts with primary and secondary suppression applied."""
-        safe = disclosure.suppress_counts(table, self.threshold, **totals)
-        show_table(safe.map(lambda v: disclosure.format_value(v, "count")), caption)
+    def board_table(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
+        """``table`` with disclosure control applied (see :func:`disclosure.suppress_breakdown`), codes in words."""
+        safe = disclosure.suppress_breakdown(table, self.threshold, counts, **roles)
+        if safe.index.name in CODED_INDEXES:
+            safe.index = safe.index.map(column_label)
+        return safe
 
-    def show_shares(self, table: pd.DataFrame, numerator: str, denominator: str, caption: str, extra: tuple = ()) -> None:
-        """Show ``numerator`` of ``denominator`` as a share per row, suppressed where either is small."""
-        share = disclosure.suppress_share_table(table[[numerator]], table[[denominator]].set_axis([numerator], axis=1), self.threshold)
-        shown = pd.DataFrame(index=table.index)
-        for column in (denominator, numerator, *extra):
-            shown[column] = [disclosure.format_value(v, "count") for v in _suppress_column(table[column], self.threshold)]
-        shown["share"] = [disclosure.format_value(v, "share") for v in share[numerator]]
-        show_table(shown, caption)
-
-    def headline(self, figure_id: str, label: str) -> str:
-        """A sentence on a share: its value over the period and its direction month to month."""
-        monthly_id = figure_id.replace(".", ".monthly.", 1)
-        return share_headline(label, self.figures[figure_id], self.figures.get(monthly_id, {}), self.threshold)
+    def show(self, table: pd.DataFrame, caption: str, counts: list[str], **roles) -> None:
+        """Show a breakdown table, Board-safe, each column formatted for its role."""
+        safe = self.board_table(table, counts, **roles)
+        kinds = {c: "count" for c in [*counts, roles.get("total")]}
+        kinds.update({c: "share" for c in roles.get("shares", {})})
+        formatted = pd.DataFrame({c: [disclosure.format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
+        show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(safe.index.name or "")), caption)
 
     def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
         """Shares for a chart: missing where numerator or denominator is too small to publish."""
@@ -80,16 +77,31 @@ class Pack:
         shares = disclosure.suppress_share_table(table[numerators], denominators, self.threshold)
         return shares.apply(pd.to_numeric, errors="coerce")
 
-    def chartable(self, counts: pd.DataFrame) -> pd.DataFrame:
-        """Rows of a counts table safe to chart: none of their cells is disclosive."""
-        if not self.threshold:
-            return counts
-        small = counts.apply(lambda column: column.between(1, self.threshold)).any(axis=1)
-        return counts[~small]
+    def headline(self, figure_id: str, label: str) -> str:
+        """A sentence on a share: its value over the period and its direction month to month."""
+        monthly_id = figure_id.replace(".", ".monthly.", 1)
+        return share_headline(label, self.figures[figure_id], self.figures.get(monthly_id, {}), self.threshold)
+
+
+_SHARED: dict[tuple[str, str], Pack] = {}
+
+
+@contextmanager
+def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
+    """While open, notebooks run in this process get ``pack`` itself instead of re-reading it."""
+    key = (str(params_file), str(inputs_file))
+    _SHARED[key] = pack
+    try:
+        yield
+    finally:
+        _SHARED.pop(key, None)
 
 
 def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
     """Load the parameters and the inputs: from the build's cache when given, else read afresh."""
+    shared = _SHARED.get((str(params_file), str(inputs_file)))
+    if shared is not None:
+        return shared
     params = load_params(params_file)
     if inputs_file:
         with open(inputs_file, "rb") as handle:
@@ -101,8 +113,28 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
     return Pack(params, inputs)
 
 
-def _suppress_column(values: pd.Series, threshold: int) -> list:
-    return [disclosure.SUPPRESSED if threshold and 1 <= v <= threshold else v for v in values]
+CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
+LABELS = {
+    "requires_improvement": "Requires improvement",
+    "good_or_better": "Good or better",
+    "good_or_better_share": "Good or better (%)",
+    "within_45": "Within 45 working days",
+    "within_45_share": "Within 45 working days (%)",
+    "median_working_days": "Median working days",
+    "worker_participated": "Done with the worker",
+    "worker_participated_share": "Done with the worker (%)",
+    "statutory_partners": "All statutory partners present",
+    "statutory_partners_share": "All statutory partners present (%)",
+}
+
+
+def column_label(name: str) -> str:
+    """A column heading in plain words: ``attended_police`` → ``Attended police``."""
+    name = str(name)
+    if name in LABELS:
+        return LABELS[name]
+    text = name.replace("_share", " (%)").replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 def show_table(table: pd.DataFrame, caption: str) -> None:

@@ -32,7 +32,9 @@ def section_body(notebook_path: Path) -> str:
         cell.id = f"c{index}"
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text=""
+    )
     body, _ = exporter.from_notebook_node(notebook)
     return body
 

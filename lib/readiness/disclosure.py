@@ -1,0 +1,270 @@
+"""Disclosure control: every suppression the pack applies, in one place.
+
+For a public audience a figure computed from 1 to ``suppress_up_to`` records is
+withheld: ``null`` in figures.json, ``[c]`` (the GSS symbol for confidential) on
+the page. Zero is always shown. Tables also get secondary suppression, so that
+no withheld cell can be worked out from published totals. A threshold of 0
+(``Params.suppression_threshold`` for an internal audience) withholds nothing.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .figure import Figure, FigureValue, count, share, statistic
+
+SUPPRESSED = "[c]"
+NO_DATA = "–"
+
+Cell = tuple[int, int]
+
+
+def is_disclosive(figure: Figure, threshold: int) -> bool:
+    """True when any record count behind ``figure`` is in 1..threshold.
+
+    >>> is_disclosive(share(3, 40), 5), is_disclosive(share(0, 40), 5)
+    (True, False)
+    """
+    return any(_is_small(n, threshold) for n in figure.basis)
+
+
+def suppress_figures(figures: Mapping[str, FigureValue], threshold: int) -> tuple[dict[str, object], list[str]]:
+    """The ``figures`` object for figures.json and the sorted ids withheld from it.
+
+    Values become plain numbers, ``None`` where withheld (or where a share's
+    denominator is empty). A monthly series stays a dict keyed ``YYYY-MM``; its
+    withheld months are listed as ``id/YYYY-MM``. Keys are sorted so the JSON is
+    the same on every run.
+    """
+    published = {key: _plain_values(item, threshold) for key, item in sorted(figures.items())}
+    suppressed = sorted(key for key, figure in _entries(figures) if is_disclosive(figure, threshold))
+    return published, suppressed
+
+
+def suppress_counts(
+    table: pd.DataFrame,
+    threshold: int,
+    total_row: str | None = None,
+    total_column: str | None = None,
+    margins_published: bool = False,
+) -> pd.DataFrame:
+    """Withhold the small counts in ``table`` and the cells that would give them away.
+
+    ``table`` holds non-negative whole counts (index e.g. teams or months,
+    columns e.g. grades), its total row and/or column already included if it has
+    them; a total must be the sum of the other cells of its line (ValueError
+    otherwise), since the protection below rests on that. Returns a frame of the
+    same shape, dtype object, with ``[c]`` in place of
+
+    * primary cells: counts 1..threshold, totals included;
+    * secondary cells, so that no withheld cell can be recovered from the margins.
+
+    Margins count as published along each row when ``total_column`` is given and
+    down each column when ``total_row`` is given. A table without a total row or
+    column whose row and column sums the reader can still see (a total stated
+    beside it, say) needs ``margins_published=True``: every row and every column
+    is then treated as published. Each published line (rows top to bottom, then
+    columns left to right, repeated until nothing changes) that holds exactly one
+    withheld cell has its smallest non-zero shown cell withheld too (a total,
+    being larger than every other cell of its line, comes last), and a zero cell
+    only when nothing else is left. Every published line then holds no withheld
+    cell or at least two, so none can be worked out exactly (its range may still
+    be narrowed).
+    """
+    counts = _whole_counts(table)
+    _check_totals(table, total_row, total_column)
+    suppressed = _is_small(counts, threshold)
+    rows_published = total_column is not None or margins_published
+    columns_published = total_row is not None or margins_published
+    lines = _published_lines(table.shape, rows_published, columns_published)
+    _add_secondary(counts, suppressed, lines)
+    shown = pd.DataFrame(counts.astype(object), index=table.index, columns=table.columns)
+    return shown.mask(suppressed, SUPPRESSED)
+
+
+def suppress_breakdown(
+    table: pd.DataFrame,
+    threshold: int,
+    counts: list[str],
+    total: str | None = None,
+    shares: Mapping[str, tuple[str, str]] | None = None,
+    statistics: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """A breakdown table (e.g. grades by team) as the Board may see it.
+
+    ``counts`` are the base counts, withheld with secondary suppression against the
+    row and column sums (the breakdown's totals are published as headline figures);
+    ``total`` is their row sum; ``shares`` maps a share column to its (numerator,
+    denominator) columns; ``statistics`` maps a median or mean column to the column
+    counting its items. A share is withheld when its numerator or denominator is
+    1..threshold, when its numerator is a withheld count (a secondary cell), or when its
+    numerator is not a base count (e.g. good or better = outstanding + good) and its row
+    has a withheld count it could give away.
+    """
+    shares, statistics = shares or {}, statistics or {}
+    safe = suppress_counts(table[counts], threshold, margins_published=True)
+    row_withheld = safe.eq(SUPPRESSED).any(axis=1)
+    if total is not None:
+        safe[total] = suppress_statistic_column(table[total], table[total], threshold)
+    for column, (numerator, denominator) in shares.items():
+        withheld = _is_small(table[numerator], threshold) | _is_small(table[denominator], threshold)
+        withheld |= safe[numerator].eq(SUPPRESSED) if numerator in counts else row_withheld
+        safe[column] = table[column].astype(object).mask(withheld, SUPPRESSED)
+    for column, items in statistics.items():
+        safe[column] = suppress_statistic_column(table[column], table[items], threshold)
+    return safe[[c for c in table.columns if c in safe.columns]]
+
+
+def suppress_share_table(numerators: pd.DataFrame, denominators: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Shares 0-1 cell by cell, ``[c]`` where the numerator or denominator is 1..threshold.
+
+    A share with an empty denominator is ``None``. Both tables need the same labels.
+    """
+    _check_same_labels(numerators, denominators)
+    cells = [
+        [_publish(share(n, d), threshold, SUPPRESSED) for n, d in zip(row_n, row_d)]
+        for row_n, row_d in zip(numerators.to_numpy(), denominators.to_numpy())
+    ]
+    return pd.DataFrame(cells, index=numerators.index, columns=numerators.columns, dtype=object)
+
+
+def suppress_statistic_column(values: pd.Series, counts: pd.Series, threshold: int) -> pd.Series:
+    """Medians, means or maxima per row, ``[c]`` where the row's item count is 1..threshold.
+
+    A statistic over no items is ``None``. Both series need the same index.
+    """
+    _check_same_labels(values, counts)
+    shown = [_publish(statistic(value, n), threshold, SUPPRESSED) for value, n in zip(values, counts)]
+    return pd.Series(shown, index=values.index, name=values.name, dtype=object)
+
+
+def suppress_labels(counts: pd.Series, threshold: int) -> list[str]:
+    """Label text per bar: the count ("1,234"), or ``[c]`` where it is 1..threshold.
+
+    The label alone does not protect a count: draw a withheld bar so that its
+    height does not show it either (leave the bar out, or draw it empty).
+    """
+    return [format_value(_publish(count(n), threshold, SUPPRESSED), "count") for n in counts]
+
+
+def format_value(value, kind: str) -> str:
+    """Text for the page: ``share`` "44%", ``count`` "1,234", ``number`` or ``rate`` "16.3" (or "16" when whole).
+
+    Rounds half up, as a spreadsheet does, so 0.445 shows as "45%". ``None`` or
+    NaN shows as "–" (no data); ``[c]`` stays "[c]".
+    """
+    formatters = {"share": _format_share, "count": _format_count, "number": _format_number, "rate": _format_number}
+    if kind not in formatters:
+        raise ValueError(f"unknown kind {kind!r}: use share, count, number or rate")
+    if isinstance(value, str) and value == SUPPRESSED:
+        return SUPPRESSED
+    if value is None or pd.isna(value):
+        return NO_DATA
+    return formatters[kind](value)
+
+
+def _is_small(n, threshold: int):
+    """Whether a count (or each count in an array) is in 1..threshold."""
+    return (n >= 1) & (n <= threshold)
+
+
+def _publish(figure: Figure, threshold: int, marker):
+    """The figure's value, or ``marker`` when it is disclosive."""
+    return marker if is_disclosive(figure, threshold) else figure.value
+
+
+def _plain_values(item: FigureValue, threshold: int):
+    """A figure's value, or a monthly series' values keyed by sorted month; ``None`` where withheld."""
+    if isinstance(item, Figure):
+        return _publish(item, threshold, None)
+    return {month: _publish(figure, threshold, None) for month, figure in sorted(item.items())}
+
+
+def _entries(figures: Mapping[str, FigureValue]) -> Iterator[tuple[str, Figure]]:
+    """Every single figure with its id; a monthly entry's id is ``id/YYYY-MM``."""
+    for key, item in figures.items():
+        if isinstance(item, Figure):
+            yield key, item
+        else:
+            yield from ((f"{key}/{month}", figure) for month, figure in item.items())
+
+
+def _whole_counts(table: pd.DataFrame) -> np.ndarray:
+    """The table's cells as an integer array; ValueError unless all are non-negative whole numbers."""
+    try:
+        values = table.astype(float).to_numpy()
+    except (TypeError, ValueError):
+        raise ValueError("suppress_counts needs a table of counts") from None
+    if np.isnan(values).any() or (values < 0).any() or (values != np.floor(values)).any():
+        raise ValueError("suppress_counts needs non-negative whole counts with no blanks")
+    return values.astype(int)
+
+
+def _published_lines(shape: tuple[int, int], rows_published: bool, columns_published: bool) -> list[list[Cell]]:
+    """The cells of each row whose sum is published, then of each such column."""
+    n_rows, n_columns = shape
+    lines = []
+    if rows_published:
+        lines += [[(i, j) for j in range(n_columns)] for i in range(n_rows)]
+    if columns_published:
+        lines += [[(i, j) for i in range(n_rows)] for j in range(n_columns)]
+    return lines
+
+
+def _check_totals(table: pd.DataFrame, total_row: str | None, total_column: str | None) -> None:
+    """ValueError unless the total row and column hold the sums of the other rows and columns."""
+    if total_row is not None and (table.drop(index=total_row).sum() != table.loc[total_row]).any():
+        raise ValueError(f"total row {total_row!r} is not the sum of the other rows")
+    if total_column is not None and (table.drop(columns=total_column).sum(axis=1) != table[total_column]).any():
+        raise ValueError(f"total column {total_column!r} is not the sum of the other columns")
+
+
+def _add_secondary(counts: np.ndarray, suppressed: np.ndarray, lines: list[list[Cell]]) -> None:
+    """Withhold cells in place until no line holds exactly one withheld cell it can protect."""
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            if sum(suppressed[cell] for cell in line) != 1:
+                continue
+            cell = _complement(line, counts, suppressed)
+            if cell is not None:
+                suppressed[cell] = True
+                changed = True
+
+
+def _complement(line: list[Cell], counts: np.ndarray, suppressed: np.ndarray) -> Cell | None:
+    """The shown cell of ``line`` to withhold next: the smallest non-zero, else a zero; first in line on a tie."""
+    shown = [cell for cell in line if not suppressed[cell]]
+    return min(shown, key=lambda cell: (counts[cell] == 0, counts[cell]), default=None)
+
+
+def _check_same_labels(first: pd.DataFrame | pd.Series, second: pd.DataFrame | pd.Series) -> None:
+    """ValueError unless the two tables have the same row (and column) labels in the same order."""
+    if len(first.axes) != len(second.axes) or not all(a.equals(b) for a, b in zip(first.axes, second.axes)):
+        raise ValueError("the two tables must have the same row and column labels")
+
+
+def _round_half_up(value, places: int) -> Decimal:
+    """``value`` rounded to ``places`` decimals, halves away from zero, from its shortest decimal form."""
+    return Decimal(str(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _format_share(value) -> str:
+    return f"{_round_half_up(value, 2).scaleb(2):,}%"
+
+
+def _format_count(value) -> str:
+    if value != int(value):
+        raise ValueError(f"a count must be a whole number, got {value!r}")
+    return f"{int(value):,}"
+
+
+def _format_number(value) -> str:
+    rounded = _round_half_up(value, 1)
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    return f"{rounded:,}"

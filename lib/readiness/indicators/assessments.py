@@ -1,0 +1,152 @@
+"""Assessments (Annex A List 4): timeliness of completed assessments and those still open at the snapshot.
+
+Durations are ``working_days(assessment_start, end)``: the working days d with start ≤ d < end.
+A completed assessment authorised before it started (a negative duration) is left out of the
+duration figures, numerator and denominator and median alike, but still counts as completed.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ..figure import Figure, FigureValue, count, share
+from ..inputs import Inputs
+from ..params import Params
+from ..period import Period
+from ..workdays import working_days
+from .common import count_by, in_period, is_yes, median_of, month_keys, monthly_shares, team_keys, with_share, worst_first
+
+TIMESCALE_WORKING_DAYS = 45
+
+
+# --- rows and durations -------------------------------------------------------------
+
+
+def completed_in_period(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Assessments whose ``authorisation_date`` is in the period."""
+    return in_period(list4, "authorisation_date", period)
+
+
+def assessment_working_days(list4: pd.DataFrame) -> pd.Series:
+    """Working days from start to authorisation for each row (negative when authorised before it started)."""
+    return working_days(list4["assessment_start"], list4["authorisation_date"])
+
+
+def has_duration(days: pd.Series) -> pd.Series:
+    """Mask of durations that count in duration figures: known and not negative."""
+    return is_yes(days >= 0)
+
+
+def completed_durations(list4: pd.DataFrame, period: Period) -> pd.Series:
+    """Working days of each assessment completed in the period, negative durations left out."""
+    days = assessment_working_days(completed_in_period(list4, period))
+    return days[has_duration(days)]
+
+
+def open_at(list4: pd.DataFrame, snapshot: date) -> pd.DataFrame:
+    """Assessments open at ``snapshot``: started on or before it, authorisation blank or after it."""
+    at = pd.Timestamp(snapshot)
+    started = list4["assessment_start"] <= at
+    not_authorised = list4["authorisation_date"].isna() | (list4["authorisation_date"] > at)
+    return list4[started & not_authorised]
+
+
+def is_over_timescale(list4: pd.DataFrame, snapshot: date) -> pd.Series:
+    """Mask of assessments open more than 45 working days at ``snapshot``: ``working_days(start, snapshot)`` > 45."""
+    return is_yes(working_days(list4["assessment_start"], pd.Timestamp(snapshot)) > TIMESCALE_WORKING_DAYS)
+
+
+# --- headline figures -------------------------------------------------------------
+
+
+def completed_count(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.completed_count``: assessments authorised in the period (negative durations included)."""
+    return count(len(completed_in_period(list4, period)))
+
+
+def within_45_working_days_share(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.within_45_working_days_share``: of completions in the period with a duration, share ≤ 45 working days."""
+    days = completed_durations(list4, period)
+    return share((days <= TIMESCALE_WORKING_DAYS).sum(), len(days))
+
+
+def median_working_days(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.median_working_days``: plain median duration of completions in the period (may end in .5)."""
+    return median_of(completed_durations(list4, period))
+
+
+def open_at_snapshot(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.open_at_snapshot``: assessments open at the snapshot date."""
+    return count(len(open_at(list4, period.snapshot)))
+
+
+def open_over_45_working_days(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.open_over_45_working_days``: of those open at the snapshot, how many for more than 45 working days."""
+    return count(is_over_timescale(open_at(list4, period.snapshot), period.snapshot).sum())
+
+
+def child_seen_share(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.child_seen_share``: of completions in the period, share with the child seen (blank is not Yes)."""
+    done = completed_in_period(list4, period)
+    return share(is_yes(done["child_seen"]).sum(), len(done))
+
+
+def monthly_within_45_working_days_share(list4: pd.DataFrame, period: Period) -> dict[str, Figure]:
+    """``assessments.monthly.within_45_working_days_share``: the timeliness share by month of authorisation."""
+    days = assessment_working_days(list4)
+    timed = has_duration(days)
+    return monthly_shares(list4.loc[timed, "authorisation_date"], days[timed] <= TIMESCALE_WORKING_DAYS, period)
+
+
+# --- breakdown tables ---------------------------------------------------------------
+
+
+def timeliness_table(done: pd.DataFrame, keys: pd.Series, index: list | None = None) -> pd.DataFrame:
+    """Per key: ``completed``, ``timed`` (with a duration), ``within_45``, its share of timed, and the median."""
+    days = assessment_working_days(done)
+    timed = has_duration(days)
+    columns = {"completed": pd.Series(True, index=done.index), "timed": timed, "within_45": timed & is_yes(days <= TIMESCALE_WORKING_DAYS)}
+    table = with_share(count_by(keys, columns, index), "within_45", "timed")
+    medians = days[timed].astype(float).groupby(keys[timed]).median()
+    return table.assign(median_working_days=medians.reindex(table.index))
+
+
+def timeliness_by_month(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Assessments completed per month of authorisation (every month of the period) and their timeliness."""
+    done = completed_in_period(list4, period)
+    return timeliness_table(done, month_keys(done["authorisation_date"]), period.months())
+
+
+def timeliness_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Assessments completed in the period per team and their timeliness, lowest within-45 share first."""
+    done = completed_in_period(list4, period)
+    return worst_first(timeliness_table(done, team_keys(done)), "within_45_share")
+
+
+def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per team: assessments open at the snapshot, those open over 45 working days, and the share; highest share first."""
+    still_open = open_at(list4, period.snapshot)
+    columns = {"open": pd.Series(True, index=still_open.index), "over_45": is_over_timescale(still_open, period.snapshot)}
+    table = with_share(count_by(team_keys(still_open), columns), "over_45", "open")
+    return worst_first(table, "over_45_share", higher_is_better=False)
+
+
+# --- every figure of the theme ---------------------------------------------------
+
+
+def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """Every assessment figure, or none without Annex A List 4."""
+    list4 = inputs.annex_list(4)
+    if list4 is None:
+        return {}
+    period = params.period
+    return {
+        "assessments.completed_count": completed_count(list4, period),
+        "assessments.within_45_working_days_share": within_45_working_days_share(list4, period),
+        "assessments.median_working_days": median_working_days(list4, period),
+        "assessments.open_at_snapshot": open_at_snapshot(list4, period),
+        "assessments.open_over_45_working_days": open_over_45_working_days(list4, period),
+        "assessments.child_seen_share": child_seen_share(list4, period),
+        "assessments.monthly.within_45_working_days_share": monthly_within_45_working_days_share(list4, period),
+    }

@@ -1,0 +1,202 @@
+"""Case audits (``case_audits``): grades, worker participation, moderation and practice domains.
+
+Every figure counts audits of every ``audit_type`` whose ``audit_date`` is in the period,
+graded by their *final* grade: ``moderated_grade`` where present, else the auditor's ``grade``.
+A domain's figures use that domain's own grade (domains are not moderated).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..figure import Figure, FigureValue, count, share
+from ..inputs import Inputs
+from ..params import Params
+from ..period import Period
+from .common import NOT_RECORDED, count_by, in_period, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
+
+GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
+GOOD_OR_BETTER = ("outstanding", "good")
+GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADES)}
+DOMAIN_PREFIX = "domain_"
+
+
+# --- grades and domains -----------------------------------------------------------
+
+
+def final_grade(audits: pd.DataFrame) -> pd.Series:
+    """Each audit's final grade: ``moderated_grade`` where present, else ``grade``."""
+    return audits["moderated_grade"].fillna(audits["grade"])
+
+
+def is_good_or_better(grades: pd.Series) -> pd.Series:
+    """Mask of grades that are outstanding or good (blank is not)."""
+    return grades.isin(GOOD_OR_BETTER)
+
+
+def domains(audits: pd.DataFrame) -> list[str]:
+    """The practice domains graded in ``audits``, from its ``domain_<name>`` columns, in column order."""
+    return [column.removeprefix(DOMAIN_PREFIX) for column in audits.columns if column.startswith(DOMAIN_PREFIX)]
+
+
+def audits_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Audits whose ``audit_date`` is in the period."""
+    return in_period(audits, "audit_date", period)
+
+
+def moderated_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Audits in the period that have a ``moderated_grade``."""
+    inside = audits_in_period(audits, period)
+    return inside[inside["moderated_grade"].notna()]
+
+
+def moderation_outcome(moderated: pd.DataFrame) -> pd.Series:
+    """``agreed``, ``downgraded`` (moderator graded worse) or ``upgraded`` for each moderated audit."""
+    change = moderated["moderated_grade"].map(GRADE_RANK) - moderated["grade"].map(GRADE_RANK)
+    outcome = pd.Series("agreed", index=moderated.index, name="outcome")
+    return outcome.mask(change > 0, "downgraded").mask(change < 0, "upgraded")
+
+
+# --- headline figures -------------------------------------------------------------
+
+
+def audits_count(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.count``: audits dated in the period."""
+    return count(len(audits_in_period(audits, period)))
+
+
+def grade_share(audits: pd.DataFrame, period: Period, grade: str) -> Figure:
+    """``audits.grade_share.<grade>``: share of audits in the period with that final grade."""
+    grades = final_grade(audits_in_period(audits, period))
+    return share(grades.isin([grade]).sum(), len(grades))
+
+
+def good_or_better_share(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.good_or_better_share``: share of audits in the period with a final grade of outstanding or good."""
+    grades = final_grade(audits_in_period(audits, period))
+    return share(is_good_or_better(grades).sum(), len(grades))
+
+
+def worker_participated_share(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.worker_participated_share``: share of audits in the period done with the worker (blank is not Y)."""
+    inside = audits_in_period(audits, period)
+    return share(is_yes(inside["worker_participated"]).sum(), len(inside))
+
+
+def moderated_count(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.moderated_count``: audits in the period with a ``moderated_grade``."""
+    return count(len(moderated_in_period(audits, period)))
+
+
+def moderation_share(audits: pd.DataFrame, period: Period, outcome: str) -> Figure:
+    """Of audits in the period with a moderated grade, share with that :func:`moderation_outcome`.
+
+    ``agreed`` is ``audits.moderation_agreement_share``, ``downgraded`` is ``audits.moderation_downgrade_share``.
+    """
+    outcomes = moderation_outcome(moderated_in_period(audits, period))
+    return share((outcomes == outcome).sum(), len(outcomes))
+
+
+def domain_good_or_better_share(audits: pd.DataFrame, period: Period, domain: str) -> Figure:
+    """``audits.domain_good_or_better_share.<domain>``: of audits in the period grading the domain, share outstanding or good."""
+    grades = audits_in_period(audits, period)[DOMAIN_PREFIX + domain].dropna()
+    return share(is_good_or_better(grades).sum(), len(grades))
+
+
+def monthly_good_or_better_share(audits: pd.DataFrame, period: Period) -> dict[str, Figure]:
+    """``audits.monthly.good_or_better_share``: the good-or-better share by month of ``audit_date``."""
+    return monthly_shares(audits["audit_date"], is_good_or_better(final_grade(audits)), period)
+
+
+def domain_good_or_better_by_month(audits: pd.DataFrame, period: Period, domain: str) -> dict[str, Figure]:
+    """A domain's good-or-better share by month of ``audit_date``, over audits grading it (``None`` where none)."""
+    graded = audits[audits[DOMAIN_PREFIX + domain].notna()]
+    return monthly_shares(graded["audit_date"], is_good_or_better(graded[DOMAIN_PREFIX + domain]), period)
+
+
+# --- breakdown tables ---------------------------------------------------------------
+
+
+def grade_table(keys: pd.Series, grades: pd.Series, index: list | None = None) -> pd.DataFrame:
+    """Per key: counts of each grade (best first), ``audits`` graded, ``good_or_better`` and its share."""
+    columns = {grade: grades.isin([grade]) for grade in GRADES}
+    columns |= {"audits": grades.notna(), "good_or_better": is_good_or_better(grades)}
+    return with_share(count_by(keys, columns, index), "good_or_better", "audits")
+
+
+def grade_counts_by_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Final grades per month of the period (every month, zeros where none), with the good-or-better share."""
+    inside = audits_in_period(audits, period)
+    return grade_table(month_keys(inside["audit_date"]), final_grade(inside), period.months())
+
+
+def grade_counts_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Final grades per team for audits in the period, lowest good-or-better share first."""
+    inside = audits_in_period(audits, period)
+    return worst_first(grade_table(team_keys(inside), final_grade(inside)), "good_or_better_share")
+
+
+def good_or_better_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per team: audits in the period, those good or better, and the share; lowest share first."""
+    return grade_counts_by_team(audits, period)[["audits", "good_or_better", "good_or_better_share"]]
+
+
+def audit_type_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Final grades per ``audit_type`` (``Not recorded`` when blank) for audits in the period."""
+    inside = audits_in_period(audits, period)
+    types = inside["audit_type"].fillna(NOT_RECORDED).rename("audit_type")
+    return grade_table(types, final_grade(inside))
+
+
+def domain_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per practice domain (in column order): its grades in audits in the period, and the good-or-better share."""
+    columns = [DOMAIN_PREFIX + domain for domain in domains(audits)]
+    graded = audits_in_period(audits, period)[columns].melt(var_name="domain", value_name="grade").dropna()
+    return grade_table(graded["domain"].str.removeprefix(DOMAIN_PREFIX), graded["grade"], domains(audits))
+
+
+def domain_grade_counts_by_month(audits: pd.DataFrame, period: Period, domain: str) -> pd.DataFrame:
+    """One domain's grades per month of the period (every month), ``audits`` being those that grade it."""
+    inside = audits_in_period(audits, period)
+    return grade_table(month_keys(inside["audit_date"]), inside[DOMAIN_PREFIX + domain], period.months())
+
+
+def moderation_summary(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Moderated audits in the period by outcome (agreed, downgraded, upgraded), each with its share of them."""
+    outcomes = moderation_outcome(moderated_in_period(audits, period))
+    table = outcomes.value_counts().reindex(["agreed", "downgraded", "upgraded"], fill_value=0).rename("audits")
+    table = table.rename_axis("outcome").to_frame().assign(moderated=len(outcomes))
+    return with_share(table, "audits", "moderated")
+
+
+def worker_participation_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per team: audits in the period, those done with the worker, and the share; lowest share first."""
+    inside = audits_in_period(audits, period)
+    columns = {"audits": pd.Series(True, index=inside.index), "worker_participated": is_yes(inside["worker_participated"])}
+    table = with_share(count_by(team_keys(inside), columns), "worker_participated", "audits")
+    return worst_first(table, "worker_participated_share")
+
+
+# --- every figure of the theme ---------------------------------------------------
+
+
+def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """Every case-audit figure, or none without a ``case_audits`` extract."""
+    audits = inputs.case_audits
+    if audits is None:
+        return {}
+    period = params.period
+    result: dict[str, FigureValue] = {"audits.count": audits_count(audits, period)}
+    result |= {f"audits.grade_share.{grade}": grade_share(audits, period, grade) for grade in GRADES}
+    result |= {
+        "audits.good_or_better_share": good_or_better_share(audits, period),
+        "audits.worker_participated_share": worker_participated_share(audits, period),
+        "audits.moderated_count": moderated_count(audits, period),
+        "audits.moderation_agreement_share": moderation_share(audits, period, "agreed"),
+        "audits.moderation_downgrade_share": moderation_share(audits, period, "downgraded"),
+        "audits.monthly.good_or_better_share": monthly_good_or_better_share(audits, period),
+    }
+    result |= {
+        f"audits.domain_good_or_better_share.{domain}": domain_good_or_better_share(audits, period, domain)
+        for domain in domains(audits)
+    }
+    return result

@@ -1,0 +1,68 @@
+"""Helpers shared by the theme modules: period filters, masks, monthly series and breakdown tables."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..figure import Figure, count, share, statistic
+from ..period import Period, month_key
+
+NOT_RECORDED = "Not recorded"
+
+
+def is_yes(flags: pd.Series) -> pd.Series:
+    """Plain bool mask of a ``boolean`` column: ``<NA>`` (blank or unknown) is not Yes."""
+    return flags.fillna(False).astype(bool)
+
+
+def in_period(frame: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
+    """The rows of ``frame`` whose date in ``column`` falls in the period."""
+    return frame[period.contains(frame[column])]
+
+
+def month_keys(dates: pd.Series) -> pd.Series:
+    """``YYYY-MM`` of each date, named ``month`` for use as a table's row key."""
+    return month_key(dates).rename("month")
+
+
+def team_keys(frame: pd.DataFrame) -> pd.Series:
+    """Each row's ``team``, ``Not recorded`` when blank."""
+    return frame["team"].fillna(NOT_RECORDED).rename("team")
+
+
+def monthly_counts(dates: pd.Series, period: Period) -> dict[str, Figure]:
+    """Rows per month of ``dates`` for every month of the period (0 where none)."""
+    months = month_key(dates[period.contains(dates)]).value_counts()
+    return {month: count(months.get(month, 0)) for month in period.months()}
+
+
+def monthly_shares(dates: pd.Series, hits: pd.Series, period: Period) -> dict[str, Figure]:
+    """Share of rows with ``hits`` among rows dated in each month of the period (``None`` where none)."""
+    inside = period.contains(dates)
+    months = month_key(dates[inside])
+    hits = hits[inside].astype(bool)
+    numerators, denominators = hits.groupby(months).sum(), months.value_counts()
+    return {m: share(numerators.get(m, 0), denominators.get(m, 0)) for m in period.months()}
+
+
+def median_of(values: pd.Series) -> Figure:
+    """The plain (pandas) median of ``values``, over however many there are; ``None`` over none."""
+    return statistic(values.median(), len(values))
+
+
+def count_by(keys: pd.Series, columns: dict[str, pd.Series], index: list | None = None) -> pd.DataFrame:
+    """Per key, how many rows each boolean column marks; ``index`` fixes the rows (absent keys give 0)."""
+    table = pd.DataFrame({name: mask.astype(bool) for name, mask in columns.items()}).groupby(keys).sum()
+    if index is not None:
+        table = table.reindex(index, fill_value=0)
+    return table.astype(int).rename_axis(keys.name)
+
+
+def with_share(table: pd.DataFrame, numerator: str, denominator: str) -> pd.DataFrame:
+    """``table`` with ``<numerator>_share`` = numerator ÷ denominator (missing where the denominator is 0)."""
+    shares = table[numerator] / table[denominator].where(table[denominator] > 0)
+    return table.assign(**{f"{numerator}_share": shares.astype(float)})
+
+
+def worst_first(table: pd.DataFrame, column: str, higher_is_better: bool = True) -> pd.DataFrame:
+    """Rows ordered worst first by ``column`` (ties by row label; missing values last)."""
+    return table.sort_index().sort_values(column, ascending=higher_is_better, kind="stable", na_position="last")

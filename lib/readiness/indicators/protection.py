@@ -1,0 +1,227 @@
+"""Section 47 enquiries, ICPCs and child protection plans (Annex A Lists 5 and 7).
+
+An ICPC dated before its strategy discussion (a negative duration) still counts in
+``icpc.count`` and ``icpc.resulting_in_plan_share`` but leaves the timeliness figures,
+numerator and denominator alike.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ..figure import Figure, FigureValue, count, share
+from ..inputs import Inputs
+from ..params import Params
+from ..period import Period, one_year_before
+from ..workdays import working_days
+from .common import count_by, in_period, is_yes, month_keys, monthly_counts, monthly_shares, team_keys, with_share
+from .frontdoor import rate_per_10k
+
+ICPC_WORKING_DAYS = 15
+
+
+def years_before(day: date, years: int) -> date:
+    """``day`` moved back ``years`` calendar years, one year at a time by the one-year-before rule
+    (29 February → 28 February): two years before 2024-02-29 is 2022-02-28."""
+    for _ in range(years):
+        day = one_year_before(day)
+    return day
+
+
+# --- List 5: section 47 enquiries and ICPCs --------------------------------------
+
+
+def s47_count(s47: pd.DataFrame, period: Period) -> Figure:
+    """``s47.count``: rows whose strategy discussion is dated in the period."""
+    return count(period.contains(s47["strategy_date"]).sum())
+
+
+def icpc_timeliness(s47: pd.DataFrame) -> pd.DataFrame:
+    """``timed`` (ICPC not before its strategy discussion) and ``within_15`` (timed and
+    ``working_days(strategy, ICPC)`` ≤ 15) for each row; rows without an ICPC are neither."""
+    days = working_days(s47["strategy_date"], s47["icpc_date"])
+    timed = (days >= 0).fillna(False).astype(bool)
+    return pd.DataFrame({"timed": timed, "within_15": timed & (days <= ICPC_WORKING_DAYS).fillna(False).astype(bool)})
+
+
+def icpcs_in_period(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """List 5 rows whose ICPC is dated in the period."""
+    return in_period(s47, "icpc_date", period)
+
+
+def icpc_count(s47: pd.DataFrame, period: Period) -> Figure:
+    """``icpc.count``: ICPCs dated in the period."""
+    return count(len(icpcs_in_period(s47, period)))
+
+
+def icpc_within_15_working_days_share(s47: pd.DataFrame, period: Period) -> Figure:
+    """``icpc.within_15_working_days_share``: of ICPCs in the period (negative durations left out),
+    share held within 15 working days of the strategy discussion."""
+    timing = icpc_timeliness(icpcs_in_period(s47, period))
+    return share(timing["within_15"].sum(), timing["timed"].sum())
+
+
+def icpc_resulting_in_plan_share(s47: pd.DataFrame, period: Period) -> Figure:
+    """``icpc.resulting_in_plan_share``: of ICPCs in the period, share resulting in a plan (blank = no)."""
+    icpcs = icpcs_in_period(s47, period)
+    return share(is_yes(icpcs["icpc_plan"]).sum(), len(icpcs))
+
+
+# --- List 7: child protection plans ------------------------------------------------
+
+
+def plans_started(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """List 7 plans whose start date is in the period."""
+    return in_period(plans, "cp_start", period)
+
+
+def second_or_subsequent(plans: pd.DataFrame) -> pd.Series:
+    """Mask of plans with at least one previous plan (blank = none)."""
+    return (plans["previous_plans"] >= 1).fillna(False).astype(bool)
+
+
+def cp_started_count(plans: pd.DataFrame, period: Period) -> Figure:
+    """``cp.started_count``: plans started in the period."""
+    return count(len(plans_started(plans, period)))
+
+
+def cp_second_or_subsequent_share(plans: pd.DataFrame, period: Period) -> Figure:
+    """``cp.second_or_subsequent_share``: of plans started in the period, share with a previous plan."""
+    started = plans_started(plans, period)
+    return share(second_or_subsequent(started).sum(), len(started))
+
+
+def open_plans(plans: pd.DataFrame, snapshot: date, visit_interval_working_days: int = 10) -> pd.DataFrame:
+    """Plans open at ``snapshot`` with ``two_years_plus`` (started on or before two years before it)
+    and ``visited`` (last statutory visit on or before it, ≤ ``visit_interval_working_days`` working days before)."""
+    day = pd.Timestamp(snapshot)
+    rows = plans[(plans["cp_start"] <= day) & (plans["cp_end"].isna() | (plans["cp_end"] > day))]
+    recent = (working_days(rows["last_visit"], day) <= visit_interval_working_days).fillna(False).astype(bool)
+    return rows.assign(
+        two_years_plus=rows["cp_start"] <= pd.Timestamp(years_before(snapshot, 2)),
+        visited=(rows["last_visit"] <= day) & recent,
+    )
+
+
+def cp_open_at_snapshot(plans: pd.DataFrame, snapshot: date) -> Figure:
+    """``cp.open_at_snapshot``: plans started on or before the snapshot and not ended by it."""
+    return count(len(open_plans(plans, snapshot)))
+
+
+def cp_two_years_plus_count(plans: pd.DataFrame, snapshot: date) -> Figure:
+    """``cp.two_years_plus_count``: open plans started on or before the date two years before the snapshot."""
+    return count(open_plans(plans, snapshot)["two_years_plus"].sum())
+
+
+def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval_working_days: int = 10) -> Figure:
+    """``cp.visit_within_interval_share``: of open plans, share visited within ``interval_working_days``."""
+    rows = open_plans(plans, snapshot, interval_working_days)
+    return share(rows["visited"].sum(), len(rows))
+
+
+# --- breakdown tables ------------------------------------------------------------
+
+
+def icpc_outcomes(icpcs: pd.DataFrame) -> dict[str, pd.Series]:
+    """Boolean columns for counting ICPCs: all, timed, within 15 working days, resulting in a plan."""
+    timing = icpc_timeliness(icpcs)
+    return {
+        "icpcs": pd.Series(True, index=icpcs.index),
+        "icpcs_timed": timing["timed"],
+        "within_15_working_days": timing["within_15"],
+        "resulting_in_plan": is_yes(icpcs["icpc_plan"]),
+    }
+
+
+def add_icpc_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """ICPC shares: within 15 working days of those timed; resulting in a plan of all ICPCs."""
+    return with_share(with_share(table, "within_15_working_days", "icpcs_timed"), "resulting_in_plan", "icpcs")
+
+
+def s47_icpc_by_month(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per month: strategy discussions (by their date) and ICPCs (by theirs), within 15 working days and resulting in a plan."""
+    strategies = in_period(s47, "strategy_date", period)
+    icpcs = icpcs_in_period(s47, period)
+    months = period.months()
+    table = count_by(month_keys(strategies["strategy_date"]), {"s47": pd.Series(True, index=strategies.index)}, months).join(
+        count_by(month_keys(icpcs["icpc_date"]), icpc_outcomes(icpcs), months)
+    )
+    return add_icpc_shares(table).reset_index()
+
+
+def s47_icpc_by_team(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per team: strategy discussions and ICPCs in the period, within 15 working days and resulting in a plan."""
+    strategies = in_period(s47, "strategy_date", period)
+    icpcs = icpcs_in_period(s47, period)
+    table = count_by(team_keys(strategies), {"s47": pd.Series(True, index=strategies.index)}).join(
+        count_by(team_keys(icpcs), icpc_outcomes(icpcs)), how="outer"
+    )
+    return add_icpc_shares(table.fillna(0).astype(int)).reset_index()
+
+
+def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per month of the period: plans started and those that are second or subsequent plans, with the share."""
+    started = plans_started(plans, period)
+    columns = {"started": pd.Series(True, index=started.index), "second_or_subsequent": second_or_subsequent(started)}
+    table = count_by(month_keys(started["cp_start"]), columns, period.months())
+    return with_share(table, "second_or_subsequent", "started").reset_index()
+
+
+def open_plans_by_team(plans: pd.DataFrame, snapshot: date, visit_interval_working_days: int = 10) -> pd.DataFrame:
+    """Per team: plans open at the snapshot, those open two years or more, and those visited within the interval."""
+    rows = open_plans(plans, snapshot, visit_interval_working_days)
+    columns = {"open_plans": pd.Series(True, index=rows.index), "two_years_plus": rows["two_years_plus"], "visited_within_interval": rows["visited"]}
+    table = count_by(team_keys(rows), columns)
+    return with_share(table, "visited_within_interval", "open_plans").reset_index()
+
+
+# --- every figure of the theme ---------------------------------------------------
+
+
+def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """Every section 47, ICPC and child protection figure the inputs allow (``s47.rate_per_10k`` with ``child_population``)."""
+    result: dict[str, FigureValue] = {}
+    s47, plans = inputs.annex_list(5), inputs.annex_list(7)
+    if s47 is not None:
+        result |= s47_figures(s47, params)
+    if plans is not None:
+        result |= plan_figures(plans, params)
+    return result
+
+
+def s47_figures(s47: pd.DataFrame, params: Params) -> dict[str, FigureValue]:
+    """The List 5 figures and their monthly series."""
+    period = params.period
+    result = {
+        "s47.count": s47_count(s47, period),
+        "icpc.count": icpc_count(s47, period),
+        "icpc.within_15_working_days_share": icpc_within_15_working_days_share(s47, period),
+        "icpc.resulting_in_plan_share": icpc_resulting_in_plan_share(s47, period),
+        "s47.monthly.count": monthly_counts(s47["strategy_date"], period),
+        "icpc.monthly.count": monthly_counts(s47["icpc_date"], period),
+        "icpc.monthly.within_15_working_days_share": monthly_timeliness(s47, period),
+    }
+    if params.child_population:
+        result["s47.rate_per_10k"] = rate_per_10k(result["s47.count"].value, period, params.child_population)
+    return result
+
+
+def monthly_timeliness(s47: pd.DataFrame, period: Period) -> dict[str, Figure]:
+    """``icpc.monthly.within_15_working_days_share``: by month of the ICPC, negative durations left out."""
+    timing = icpc_timeliness(s47)
+    timed = s47[timing["timed"]]
+    return monthly_shares(timed["icpc_date"], timing.loc[timing["timed"], "within_15"], period)
+
+
+def plan_figures(plans: pd.DataFrame, params: Params) -> dict[str, FigureValue]:
+    """The List 7 figures and the monthly series of plans started."""
+    period, snapshot = params.period, params.period.snapshot
+    return {
+        "cp.started_count": cp_started_count(plans, period),
+        "cp.second_or_subsequent_share": cp_second_or_subsequent_share(plans, period),
+        "cp.open_at_snapshot": cp_open_at_snapshot(plans, snapshot),
+        "cp.two_years_plus_count": cp_two_years_plus_count(plans, snapshot),
+        "cp.visit_within_interval_share": cp_visit_within_interval_share(plans, snapshot, params.cp_visit_interval_working_days),
+        "cp.monthly.started_count": monthly_counts(plans["cp_start"], period),
+    }

@@ -1,0 +1,39 @@
+"""Readers: every input, however a council spells it, as the frames of ``docs/data-model.md``.
+
+:func:`load_inputs` is what the build calls; :func:`read_inputs` is the same without raising,
+for ``readiness validate``.
+"""
+from __future__ import annotations
+
+from ..errors import InputError
+from ..inputs import Inputs
+from ..params import Params
+from .annex_a import read_annex_a
+from .extracts import read_extract
+from .normalise import Findings
+from .templates import write_templates
+
+__all__ = ["load_inputs", "read_inputs", "write_templates"]
+EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision")
+
+
+def read_inputs(params: Params) -> tuple[Inputs, Findings]:
+    """Every input ``params.data`` names, normalised, and all the errors and warnings found."""
+    findings = Findings()
+    inputs = Inputs(warnings=findings.warnings)
+    for name in EXTRACT_NAMES:
+        path = getattr(params.data, name)
+        if path is not None:
+            setattr(inputs, name, read_extract(path, name, params.columns.get(name, {}), findings))
+    if params.data.annex_a is not None:
+        workers = None if inputs.workforce is None else set(inputs.workforce["worker_id"].dropna())
+        inputs.annex_a = read_annex_a(params.data.annex_a, params, findings, workers)
+    return inputs, findings
+
+
+def load_inputs(params: Params) -> Inputs:
+    """Every input ``params.data`` names, normalised; raises :class:`InputError` listing every error."""
+    inputs, findings = read_inputs(params)
+    if findings.errors:
+        raise InputError(findings.errors)
+    return inputs

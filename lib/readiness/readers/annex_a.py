@@ -1,0 +1,145 @@
+"""Ofsted's Annex A: find each list in a workbook or a folder of CSVs, read it, apply the snapshot rule."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem
+from ..params import Params
+from .normalise import Findings, normalise
+from .schema import ANNEX_A, TableSpec
+from .tables import Table, Unreadable, read_csv, read_sheet, workbook_sheets
+from .values import fold
+
+LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
+USED_LISTS = (1, 3, 4, 5, 6, 7)
+END_DATES = ("authorisation_date", "cin_closure", "cp_end")
+EARLIEST = pd.Timestamp("1990-01-01")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one list lives: a sheet of a workbook, or a CSV file."""
+
+    path: Path
+    sheet: str | None
+    label: str
+
+    def read(self, spec: TableSpec) -> Table:
+        """The list as a :class:`Table`."""
+        if self.sheet is None:
+            return read_csv(self.path, spec, self.label)
+        return read_sheet(self.path, self.sheet, spec, self.label)
+
+
+def list_number(name: str) -> int | None:
+    """The list a sheet or file name holds: ``List_1``, ``List 1 - Contacts``, ``List1`` → 1; else ``None``."""
+    found = LIST_NAME.search(name)
+    number = int(found.group(1)) if found else None
+    return number if number in ANNEX_A else None
+
+
+def locate_lists(path: Path) -> dict[int, Source]:
+    """Every list of an Annex A workbook or CSV folder (the first sheet or file naming a list wins)."""
+    if path.is_dir():
+        names = [(p.stem, Source(p, None, f"{path.name}/{p.name}")) for p in sorted(path.iterdir()) if p.suffix.lower() == ".csv"]
+    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+        names = [(sheet, Source(path, sheet, path.name)) for sheet in workbook_sheets(path)]
+    else:
+        raise Unreadable("not an Excel workbook (.xlsx) or a folder of CSV files")
+    found: dict[int, Source] = {}
+    for name, source in names:
+        number = list_number(name)
+        if number is not None:
+            found.setdefault(number, source)
+    return found
+
+
+def read_annex_a(path: Path, params: Params, findings: Findings, workers: set[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every list present, normalised (``list_N`` → frame); a missing or unreadable used list is an error,
+    an unreadable unused one (Lists 2, 8-11) a warning.
+
+    ``workers``, the workforce extract's ids when there is one, is checked against ``Allocated Worker``.
+    """
+    try:
+        sources = locate_lists(path)
+    except Unreadable as exc:
+        findings.errors.append(Problem(path.name, str(exc)))
+        return {}
+    for number in USED_LISTS:
+        if number not in sources:
+            findings.errors.append(Problem(path.name, f"required list missing: {ANNEX_A[number].label}"))
+    lists = {}
+    for number, source in sorted(sources.items()):
+        try:
+            table = source.read(ANNEX_A[number])
+        except Unreadable as exc:
+            problems = findings.errors if ANNEX_A[number].checked else findings.warnings
+            problems.append(Problem(source.label, str(exc), source.sheet))
+            continue
+        lists[f"list_{number}"] = read_list(table, ANNEX_A[number], params, findings, workers)
+    return lists
+
+
+def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings, workers: set[str] | None) -> pd.DataFrame:
+    """One list normalised, with the snapshot rule and the row-level checks applied."""
+    frame = normalise(table, spec, findings)
+    if not spec.checked:
+        return frame
+    if "worker" in frame:
+        frame["worker"] = unallocate(frame["worker"], params.unallocated_values)
+        if workers is not None:
+            unknown = frame["worker"].notna() & ~frame["worker"].isin(workers)
+            findings.warn_rows(table, frame, unknown, spec.heading_of("worker"), "Allocated Worker matches no worker_id in the workforce extract")
+    frame = apply_snapshot(table, spec, frame, params.period.snapshot, findings)
+    check_dates(table, spec, frame, params.period.snapshot, findings)
+    return frame
+
+
+def unallocate(workers: pd.Series, unallocated_values: list[str]) -> pd.Series:
+    """Workers with placeholders (``Unallocated`` etc., any case) as ``<NA>``."""
+    placeholders = [value.casefold() for value in unallocated_values]
+    return workers.mask(fold(workers).isin(placeholders).fillna(False).astype(bool))
+
+
+def date_columns(frame: pd.DataFrame) -> list[str]:
+    """The frame's date columns, in order."""
+    return [name for name in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[name])]
+
+
+def apply_snapshot(table: Table, spec: TableSpec, frame: pd.DataFrame, snapshot: date, findings: Findings) -> pd.DataFrame:
+    """Events after the snapshot date leave the frame; ends after it become ``NaT`` (open at the snapshot)."""
+    day = pd.Timestamp(snapshot)
+    keep = pd.Series(True, index=frame.index)
+    for name in date_columns(frame):
+        if name == "date_of_birth":
+            continue
+        late = (frame[name] > day) & keep
+        heading = spec.heading_of(name)
+        if name in END_DATES:
+            findings.warn_rows(table, frame, late, heading, f"date after the snapshot date ({snapshot}); counted as not yet happened")
+            frame[name] = frame[name].mask(late.astype(bool))
+        else:
+            findings.warn_rows(table, frame, late, heading, f"date after the snapshot date ({snapshot}); row left out")
+            keep &= ~late
+    return frame[keep].reset_index(drop=True)
+
+
+def check_dates(table: Table, spec: TableSpec, frame: pd.DataFrame, snapshot: date, findings: Findings) -> None:
+    """Warn about dates before 1990, future dates of birth, and ends or conferences before their starts."""
+    for name in date_columns(frame):
+        findings.warn_rows(table, frame, frame[name] < EARLIEST, spec.heading_of(name), "date before 1990")
+    unborn = frame["age"] == -1
+    born_later = (frame["date_of_birth"] > pd.Timestamp(snapshot)) & ~unborn.fillna(False).astype(bool)
+    findings.warn_rows(table, frame, born_later, spec.heading_of("date_of_birth"), "date of birth after the snapshot date")
+    for end, start, message in (
+        ("authorisation_date", "assessment_start", "authorisation before its start"),
+        ("icpc_date", "strategy_date", "ICPC before its strategy discussion"),
+    ):
+        if end in frame:
+            findings.warn_rows(table, frame, frame[end] < frame[start], spec.heading_of(end), message)

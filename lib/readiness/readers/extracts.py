@@ -1,0 +1,57 @@
+"""The council's local extracts (case audits, strategy meetings, workforce, supervision), CSV or XLSX."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem
+from .normalise import Findings, normalise
+from .schema import EXTRACTS
+from .tables import Table, Unreadable, read_csv, read_sheet, workbook_sheets
+
+MEETING_FIELDS = ("child_id", "meeting_date", "team")
+
+
+def read_table(path: Path, name: str, renames: dict[str, str]) -> Table:
+    """A local extract as a :class:`Table`: a CSV file, or the first sheet of a workbook."""
+    spec = EXTRACTS[name]
+    if path.is_dir():
+        raise Unreadable("is a folder, not a CSV or XLSX file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_sheet(path, workbook_sheets(path)[0], spec, path.name, renames)
+    return read_csv(path, spec, path.name, renames)
+
+
+def read_extract(path: Path, name: str, renames: dict[str, str], findings: Findings) -> pd.DataFrame | None:
+    """One local extract normalised, with its own checks; ``None`` when it cannot be read."""
+    try:
+        table = read_table(path, name, renames)
+    except Unreadable as exc:
+        findings.errors.append(Problem(path.name, str(exc)))
+        return None
+    frame = normalise(table, EXTRACTS[name], findings)
+    if name == "strategy_meetings":
+        check_meetings(table, frame, findings)
+    if name == "workforce":
+        frame["fte"] = frame["fte"].fillna(1.0)
+        leaves_early = frame["end_date"] < frame["start_date"]
+        findings.warn_rows(table, frame, leaves_early, "end_date", "worker leaves before starting")
+    return frame
+
+
+def check_meetings(table: Table, frame: pd.DataFrame, findings: Findings) -> None:
+    """Error for each field on which a meeting's rows disagree, naming the meeting's first row and a disagreeing one."""
+    if frame.empty:
+        return
+    firsts = frame.drop_duplicates("meeting_id").set_index("meeting_id")
+    first_row = frame["meeting_id"].map(firsts["_row"])
+    for name in MEETING_FIELDS:
+        expected = frame["meeting_id"].map(firsts[name])
+        same = (frame[name] == expected).fillna(False).astype(bool) | (frame[name].isna() & expected.isna())
+        bad = frame[~same].drop_duplicates("meeting_id")
+        if bad.empty:
+            continue
+        row, other = int(bad["_row"].iloc[0]), int(first_row[bad.index[0]])
+        message = f"rows {other} and {row} of meeting '{bad['meeting_id'].iloc[0]}' disagree on {name}"
+        findings.errors.append(Problem(table.file, message, table.sheet, row, name, int((~same).sum()) - 1))

@@ -1,0 +1,100 @@
+"""Vectorised cleaning and parsing of cell text: blanks, ids, whole numbers, dates, headings.
+
+Every parser takes a ``string`` Series of cleaned cell text (``<NA>`` when blank) and
+returns the parsed values, ``<NA>``/``NaT`` where the text cannot be read.
+"""
+from __future__ import annotations
+
+import re
+from functools import wraps
+from typing import Callable
+
+import pandas as pd
+
+SPACES = r"[\s\u00a0\u2007\u202f]+"
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
+EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
+_TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
+_DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
+
+
+def per_unique(parse: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    """Run ``parse`` once per distinct value, not once per row: a large list repeats its codes and dates."""
+
+    @wraps(parse)
+    def on_uniques(values: pd.Series) -> pd.Series:
+        positions, uniques = pd.factorize(values, use_na_sentinel=True)
+        done = parse(pd.Series(uniques, dtype=values.dtype))
+        taken = pd.api.extensions.take(done.array, positions, allow_fill=True)
+        return pd.Series(taken, index=values.index, dtype=done.dtype)
+
+    return on_uniques
+
+
+@per_unique
+def clean_cells(values: pd.Series) -> pd.Series:
+    """Cell values as ``string``: stripped, odd spaces folded, blanks and Excel error values ``<NA>``.
+
+    Excel's numbers arrive as ``9212044.0``, its dates as ``2019-01-02`` or ``2019-01-02 10:30:00``:
+    the parsers below read those forms.
+    """
+    text = values.astype("string").str.replace(SPACES, " ", regex=True).str.strip()
+    blank = (text == "") | text.str.lower().isin(EXCEL_ERRORS)
+    return text.mask(blank.fillna(True))
+
+
+def fold(text: pd.Series) -> pd.Series:
+    """Text for matching: lower case, curly apostrophes straight, underscores as spaces, one space between words."""
+    return text.str.translate(_FOLD).str.replace(SPACES, " ", regex=True).str.strip().str.lower()
+
+
+def heading_key(heading: object) -> str:
+    """How a heading is compared: folded, trailing ``?`` dropped (``Referral NFA?`` = ``referral nfa``)."""
+    text = "" if heading is None else str(heading).translate(_FOLD)
+    return re.sub(SPACES, " ", text).strip().lower().rstrip("?").strip()
+
+
+def snake_case(heading: str) -> str:
+    """A heading as a snake_case column name: ``Date Stage 1 started`` → ``date_stage_1_started``."""
+    return re.sub(r"[^a-z0-9]+", "_", heading_key(heading)).strip("_")
+
+
+@per_unique
+def parse_id(text: pd.Series) -> pd.Series:
+    """Ids as text: Excel's ``9212044.0`` becomes ``9212044``; leading zeros stay."""
+    return text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+
+
+def parse_text(text: pd.Series) -> pd.Series:
+    """Free text, already cleaned."""
+    return text
+
+
+@per_unique
+def parse_int(text: pd.Series) -> pd.Series:
+    """Whole numbers (``3``, ``3.0``, ``-1``) as ``Int64``; anything else ``<NA>``."""
+    digits = text.str.extract(r"^(-?\d+)(?:\.0+)?$", expand=False)
+    return pd.to_numeric(digits, errors="coerce").astype("Int64")
+
+
+@per_unique
+def parse_float(text: pd.Series) -> pd.Series:
+    """Decimal numbers (``0.5``, ``1``) as ``float``; anything else ``NaN``."""
+    numbers = text.where(text.str.fullmatch(r"-?\d+(?:\.\d+)?").fillna(False))
+    return pd.to_numeric(numbers, errors="coerce").astype("float64")
+
+
+@per_unique
+def parse_date(text: pd.Series) -> pd.Series:
+    """Dates written ``yyyy-mm-dd`` or ``dd/mm/yyyy`` (a time after them ignored) as ``datetime64[ns]``.
+
+    Only these explicit day-first forms are read, so ``01/13/2019`` is not a date.
+    """
+    day = text.str.replace(_TIME, "", regex=True)
+    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for pattern, form in _DATE_FORMATS:
+        matches = day.str.fullmatch(pattern).fillna(False).astype(bool)
+        if matches.any():
+            parsed = pd.to_datetime(day[matches].astype(str), format=form, errors="coerce")
+            result[matches] = parsed.astype("datetime64[ns]")
+    return result

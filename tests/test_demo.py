@@ -1,0 +1,139 @@
+"""The synthetic Northbridge data set: reproducible, in Ofsted's and our raw formats, telling a plausible story."""
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from readiness.demo import write_demo_data
+from readiness.workdays import working_days
+
+SNAPSHOT = pd.Timestamp("2025-10-03")
+LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7"]
+FILES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
+         "workforce": "workforce.csv", "supervision": "supervision.csv"}
+CSV_DATES = {"case_audits": ["audit_date"], "strategy_meetings": ["meeting_date"],
+             "workforce": ["start_date", "end_date"], "supervision": ["supervision_date"]}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> dict:
+    """Paths of the standard data set written with the default seed."""
+    return write_demo_data(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def annex(demo) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(demo["annex_a"], sheet_name=None, engine="calamine")
+
+
+@pytest.fixture(scope="module")
+def extracts(demo) -> dict[str, pd.DataFrame]:
+    return {key: pd.read_csv(demo[key], dtype=str, keep_default_na=False, na_values=[""])
+            for key in CSV_DATES}
+
+
+def _allocated(workers: pd.Series) -> pd.Series:
+    return workers.dropna()[lambda w: w != "Unallocated"]
+
+
+def test_writes_every_input_under_its_key(demo):
+    assert {key: path.name for key, path in demo.items()} == FILES
+    assert all(path.stat().st_size > 0 for path in demo.values())
+
+
+def test_same_seed_writes_identical_files(demo, tmp_path):
+    again = write_demo_data(tmp_path, seed=2019)
+    for key, path in demo.items():
+        assert again[key].read_bytes() == path.read_bytes(), key
+
+
+def test_another_seed_writes_other_data(demo, tmp_path):
+    other = write_demo_data(tmp_path, seed=7)
+    assert other["case_audits"].read_bytes() != demo["case_audits"].read_bytes()
+    assert other["annex_a"].read_bytes() != demo["annex_a"].read_bytes()
+
+
+def test_unknown_scale_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="scale must be one of"):
+        write_demo_data(tmp_path, scale="huge")
+
+
+def test_headings_are_ofsted_templates_exactly(demo, ofsted_template):
+    template = openpyxl.load_workbook(ofsted_template, read_only=True)
+    ours = openpyxl.load_workbook(demo["annex_a"], read_only=True)
+    assert ours.sheetnames == LISTS
+    for name in LISTS:
+        expected = next(template[name.replace(" ", "_")].iter_rows(min_row=2, max_row=2, values_only=True))
+        actual = next(ours[name].iter_rows(min_row=1, max_row=1, values_only=True))
+        assert actual == expected, name
+
+
+def test_dates_are_excel_dates_and_none_after_the_snapshot(annex, extracts):
+    for name, frame in annex.items():
+        date_columns = [c for c in frame.columns if re.search(r"Date|Start|Last Statutory Visit", c)]
+        for column in date_columns:
+            assert pd.api.types.is_datetime64_any_dtype(frame[column]), (name, column)
+            assert frame[column].max() <= SNAPSHOT, (name, column)
+    for key, columns in CSV_DATES.items():
+        for column in columns:
+            dates = pd.to_datetime(extracts[key][column], format="%Y-%m-%d")
+            assert dates.max() <= SNAPSHOT, (key, column)
+
+
+def test_child_ids_are_made_up_text_and_some_children_are_unborn(annex):
+    ids = pd.concat([frame["Child Unique ID"] for frame in annex.values()])
+    assert ids.str.fullmatch(r"NB\d{7}").all()
+    unborn = annex["List 1"][annex["List 1"]["Age of Child (Years)"] == -1]
+    assert 0 < len(unborn) < 0.01 * len(annex["List 1"])
+    assert unborn["Date of Birth"].isna().all()
+
+
+def test_most_but_not_all_assessments_are_authorised_within_45_working_days(annex):
+    assessments = annex["List 4"]
+    start = assessments["Continuous Assessment Start Date"]
+    authorised = assessments["Continuous Assessment Date of Authorisation"]
+    done = authorised.notna()
+    within = (working_days(start[done], authorised[done]) <= 45).mean()
+    assert 0.7 < within < 0.95
+    still_open = start[~done]
+    assert 0.02 < len(still_open) / len(start) < 0.1
+    assert (working_days(still_open, pd.Series(SNAPSHOT, index=still_open.index)) > 45).any()
+
+
+def test_police_and_social_care_attend_nearly_every_meeting_health_and_education_less(extracts):
+    rows = extracts["strategy_meetings"]
+    meetings = rows["meeting_id"].nunique()
+    attended = rows[rows["attended"] == "Y"].groupby("agency")["meeting_id"].nunique() / meetings
+    assert attended["police"] > 0.9 and attended["social_care"] > 0.9
+    assert max(attended["health"], attended["education"]) < min(attended["police"], attended["social_care"])
+    assert ((rows["invited"] == "N") & (rows["attended"] == "Y")).any()
+    assert (rows.groupby("meeting_id")[["child_id", "meeting_date", "team"]].nunique() == 1).all().all()
+
+
+def test_audit_grades_improve_from_the_first_six_months_to_the_last(extracts):
+    audits = extracts["case_audits"]
+    final = audits["moderated_grade"].fillna(audits["grade"])
+    good = final.isin(["good", "outstanding"])
+    day = pd.to_datetime(audits["audit_date"])
+    first, last = day < "2024-04-01", day >= "2025-04-01"
+    assert good[last].mean() > good[first].mean()
+    assert 0.1 < audits["moderated_grade"].notna().mean() < 0.3
+
+
+def test_annex_a_workers_are_workforce_ids_and_some_children_are_unallocated(annex, extracts):
+    workforce_ids = set(extracts["workforce"]["worker_id"])
+    for name in LISTS[1:]:
+        assert set(_allocated(annex[name]["Allocated Worker"])) <= workforce_ids, name
+    cin_workers = annex["List 6"]["Allocated Worker"]
+    assert (cin_workers == "Unallocated").any() and cin_workers.isna().any()
+
+
+def test_caseloads_at_the_snapshot_are_mostly_12_to_22_with_a_few_over_25(annex):
+    cin = annex["List 6"]
+    open_now = cin[cin["CIN Closure Date"].isna()]
+    caseloads = _allocated(open_now["Allocated Worker"]).value_counts()
+    assert 12 <= caseloads.median() <= 22
+    assert 1 <= (caseloads > 25).sum() <= 4
