@@ -15,6 +15,7 @@ import yaml
 
 from readiness.errors import InputError, ParametersError, Problem
 from readiness.params import load_params
+from readiness.readers import read_inputs
 from readiness.validate import format_report, validate
 from test_readers import EXTRACTS, LISTS, load, read, write_csv_folder, write_extracts, write_params, write_workbook
 
@@ -104,10 +105,20 @@ def test_empty_extract_is_an_error(tmp_path):
     assert findings.errors[0].message == "file is empty"
 
 
-def test_missing_list_is_an_error(tmp_path):
-    lists = {n: v for n, v in LISTS.items() if n != 4}
-    _, findings = annex(tmp_path, lists)
-    assert [p.message for p in findings.errors] == ["required list missing: List 4 (Assessments)"]
+def test_missing_required_list_is_an_error(tmp_path):
+    workbook = write_workbook(tmp_path / "annex_a.xlsx", {n: v for n, v in LISTS.items() if n != 4})
+    _, findings = read_inputs(load_params(write_params(tmp_path, annex_a=workbook)), required_lists=[1, 4])
+    assert [(p.file, p.message) for p in findings.errors] == [("annex_a.xlsx", "required list missing: List 4 (Assessments)")]
+
+
+def test_a_list_no_section_requires_may_be_absent(tmp_path):
+    inputs, findings = annex(tmp_path, {n: v for n, v in LISTS.items() if n != 4})
+    assert findings.errors == [] and inputs.annex_list(4) is None and inputs.annex_list(6) is not None
+
+
+def test_workbook_without_any_list_is_an_error(tmp_path):
+    _, findings = annex(tmp_path, {})
+    assert [p.message for p in findings.errors] == ["no Annex A list found (sheets or CSV files named List 1 to List 11)"]
 
 
 def test_missing_annex_a_column_is_an_error(tmp_path):

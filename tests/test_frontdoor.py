@@ -172,3 +172,11 @@ def test_figures_without_population_or_lists():
     result = frontdoor.figures(referrals_only, params())
     assert "referrals.rate_per_10k" not in result and "contacts.count" not in result
     assert result["referrals.count"].value == 0 and result["referrals.nfa_share"].value is None
+
+
+def test_contacts_and_referrals_by_month(contacts, referrals):
+    # contacts in period: c2, c3 (Jan), c4 (Feb), c5, c6 (Mar); referrals: r1 (Jan), r2, r3 (Feb), none in March
+    table = frontdoor.contacts_and_referrals_by_month(contacts, referrals, PERIOD)
+    assert table.index.tolist() == ["2019-01", "2019-02", "2019-03"] and table.index.name == "month"
+    assert table["contacts"].tolist() == [2, 1, 2]
+    assert table["referrals"].tolist() == [1, 2, 0]

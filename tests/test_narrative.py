@@ -41,3 +41,48 @@ def test_no_records():
 
 def test_month_name():
     assert month_name("2019-03") == "March 2019"
+
+
+def test_figure_facts_label_format_and_withhold():
+    from readiness.figure import count, statistic
+    from readiness.narrative import figure_facts
+
+    figures = {
+        "contacts.count": count(8000),
+        "referrals.nfa_share": share(13, 100),
+        "caseload.workers_over_25_count": count(2),
+        "caseload.mean_per_fte": statistic(17.3, 44),
+    }
+    assert figure_facts(figures, 5) == (
+        "- Contacts: 8,000.\n"
+        "- Referrals with no further action: 13% (of 100).\n"
+        "- Workers with more than 25 children: [c] (too few records to publish).\n"
+        "- Children per case-holding FTE: 17.3."
+    )
+
+
+def test_practice_week_sentences_withhold_small_sides():
+    import pandas as pd
+
+    from readiness.narrative import practice_week_sentences
+
+    table = pd.DataFrame(
+        {"before_graded": [47, 4], "before_good_or_better": [19, 2], "after_graded": [49, 0], "after_good_or_better": [22, 0]},
+        index=["Voice of child, week of 12 May 2025", "Planning, week of 12 May 2025"],
+    )
+    assert practice_week_sentences(table, 5) == (
+        "- Voice of child, week of 12 May 2025: good or better 40% (of 47) in the eight weeks before; 45% (of 49) in the eight weeks after.\n"
+        "- Planning, week of 12 May 2025: good or better [c] in the eight weeks before; – (no audits) in the eight weeks after."
+    )
+
+
+def test_row_shares_sentence():
+    import pandas as pd
+
+    from readiness.narrative import row_shares_sentence
+
+    table = pd.DataFrame({"good_or_better": [12, 182, 2], "audits": [19, 335, 3]}, index=["Mock inspection", "Routine", "Other"])
+    # 12/19 = 63.2%; 182/335 = 54.3%; 2 of 3 withheld
+    assert row_shares_sentence("Good or better", table, "good_or_better", "audits", 5) == (
+        "Good or better: Mock inspection 63% (of 19); Routine 54% (of 335); Other [c]."
+    )

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from readiness.errors import InputError
-from readiness.indicators.practice_weeks import compare_practice_weeks
+from readiness.indicators.practice_weeks import comparison_table, compare_practice_weeks
 from readiness.params import PracticeWeek
 
 
@@ -68,3 +68,10 @@ def test_no_weeks_gives_an_empty_table(audits):
 def test_unknown_domain_is_an_input_error(audits):
     with pytest.raises(InputError, match="domain_supervision"):
         compare_practice_weeks(audits, [PracticeWeek(date=date(2019, 2, 25), domain="supervision")])
+
+
+def test_comparison_table_is_indexed_by_week_in_words(audits):
+    table = comparison_table(audits, [PracticeWeek(date=date(2019, 2, 25), domain="voice_of_child")])
+    assert table.index.tolist() == ["Voice of child, week of 25 February 2019"]
+    assert table.columns.tolist() == ["before_graded", "before_good_or_better", "before_share", "after_graded", "after_good_or_better", "after_share"]
+    assert table.iloc[0]["after_share"] == pytest.approx(2 / 3)

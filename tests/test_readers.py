@@ -20,7 +20,9 @@ from pandas.testing import assert_frame_equal
 
 from readiness.params import load_params
 from readiness.readers import load_inputs, read_inputs, write_templates
+from readiness.readers import codes
 from readiness.readers.annex_a import list_number
+from readiness.readers.values import clean_cells, parse_date
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 ALLOCATED = ["Allocated Team", "Allocated Worker"]
@@ -366,8 +368,8 @@ def test_excel_ids_keep_digits_and_errors_read_blank(tmp_path):
     book["List 1"]["A2"].value = 9212044.0
     book["List 1"]["D3"].value, book["List 1"]["D3"].data_type = "#N/A", "e"
     book.save(workbook)
-    _, findings = read(tmp_path, annex_a=workbook)
-    contacts = read(tmp_path, annex_a=workbook)[0].annex_a["list_1"]
+    inputs, findings = read(tmp_path, annex_a=workbook)
+    contacts = inputs.annex_a["list_1"]
     assert contacts["child_id"].tolist() == ["9212044", "9212044"]
     assert pd.isna(contacts["date_of_birth"].iloc[1])
     assert not [e for e in findings.errors if e.sheet == "List 1"]
@@ -396,3 +398,50 @@ def test_demo_data_loads_without_errors(demo_data):
     inputs = load_inputs(load_params(Path(__file__).resolve().parents[1] / "parameters" / "demo.yaml"))
     assert {"list_1", "list_3", "list_4", "list_5", "list_6", "list_7"} <= set(inputs.annex_a)
     assert len(inputs.case_audits) > 0 and np.issubdtype(inputs.workforce["fte"].dtype, np.floating)
+
+
+def text(*values) -> pd.Series:
+    return pd.Series(values, dtype="string")
+
+
+def test_dates_are_read_day_first_by_explicit_formats_only():
+    parsed = parse_date(text("2019-03-01", "1/3/2019", "01/03/2019 00:00:00", "31/02/2019", "01/13/2019", "March 1", None))
+    assert parsed.iloc[:3].tolist() == [day("2019-03-01")] * 3
+    assert parsed.iloc[3:].isna().all() and str(parsed.dtype) == "datetime64[ns]"
+
+
+def test_excel_error_values_and_odd_spaces_are_cleaned():
+    cleaned = clean_cells(pd.Series(["#N/A", "#REF!", "#VALUE!", " Jane\u00a0\u00a0Smith ", "", None], dtype=object))
+    assert cleaned.isna().tolist() == [True, True, True, False, True, True] and cleaned.iloc[3] == "Jane Smith"
+
+
+@pytest.mark.parametrize(
+    "table, spellings, expected",
+    [
+        (codes.YES_NO, ["a) Yes", "YES", "y", "True", "b) No", "n", "FALSE", "c) Unknown"], ["yes"] * 4 + ["no"] * 3 + [None]),
+        (codes.GRADE, ["outstanding", "Good", "Requires improvement", "Requires improvement to be good", "RI", "INADEQUATE"],
+         ["outstanding", "good", "requires_improvement", "requires_improvement", "requires_improvement", "inadequate"]),
+        (codes.AGENCY, ["Police", "Health", "Education", "Children’s social care", "CSC", "social_care", "other"],
+         ["police", "health", "education", "social_care", "social_care", "social_care", "other"]),
+        (codes.SOURCE, ["b) 1B: Individual - Relative", "1b", "p1) 5D: LA services", "u) 10: Unknown", "10", "6: Police"],
+         ["1B", "1B", "5D", "10", "10", "6"]),
+        (codes.ETHNICITY, ["s) REFU", "s) NOBT", "WBRI - White British", "bafr"], ["REFU", "NOBT", "WBRI", "BAFR"]),
+        (codes.GENDER, ["c) Not stated/recorded", "FEMALE", "d) Neither"], ["not_stated", "female", "neither"]),
+        (codes.PRIMARY_NEED, ["N1 - Abuse or neglect", "N1 - ABUSE OR NEGLECT", "n0"], ["N1", "N1", "N0"]),
+        (codes.CASE_STATUS, ["a) Looked after child", "c) Child in need plan", "Open assessment"],
+         ["looked_after", "cin_plan", "open_assessment"]),
+        (codes.CATEGORY, ["e) Multiple/not recommended", "Sexual abuse", "EMOTIONAL ABUSE"], ["multiple", "sexual", "emotional"]),
+    ],
+    ids=["yes-no", "grade", "agency", "source", "ethnicity", "gender", "need", "status", "category"],
+)
+def test_codes_accept_every_spelling(table, spellings, expected):
+    assert table.parse(text(*spellings)).astype(object).where(lambda s: s.notna(), None).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    "table, wrong",
+    [(codes.YES_NO, "maybe"), (codes.GRADE, "Excellent"), (codes.SOURCE, "3G"), (codes.SOURCE, "11"),
+     (codes.ETHNICITY, "White"), (codes.PRIMARY_NEED, "N10"), (codes.CLOSURE_REASON, "RC9"), (codes.AGENCY, "Fire")],
+)
+def test_codes_refuse_other_values(table, wrong):
+    assert table.lookup(text(wrong)).isna().all()

@@ -203,6 +203,8 @@ def test_caseload_against_agency(cases, staff):
     assert table.loc["North", "mean_per_fte"] == 2.0 and table.loc["North", "agency_share"] == 0.0
     # South: w3 holds E -> 1.0; staff w3 (agency), w4, w9: 1 of 3 FTE
     assert table.loc["South", "mean_per_fte"] == 1.0 and table.loc["South", "agency_share"] == pytest.approx(1 / 3)
+    # agency headcounts behind the shares, for disclosure control: North none, South w3
+    assert table["agency_workers"].tolist() == [0, 1]
     assert not {"worker", "worker_id", "child_id"} & set(table.columns)
 
 

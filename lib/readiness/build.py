@@ -1,40 +1,53 @@
-"""``readiness build``: validate inputs, run the notebooks, render the pack, publish it atomically."""
+"""``readiness build``: one pack or many, incremental, published atomically.
+
+This module stays light (no pandas): a pack whose inputs, parameters, notebooks and
+code are all unchanged since it was published is left as it is, in well under a second.
+The work itself is in :mod:`readiness.pipeline`, imported only when there is work to do.
+"""
 from __future__ import annotations
 
+import json
 import logging
 import os
-import pickle
 import shutil
 import time
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import papermill
 from filelock import FileLock, Timeout
 
-from .errors import LockedError, NotebookError
-from .engine import ENGINE_NAME
-from .figures import figures_document, write_json
-from .manifest import build_manifest
-from .notebook import Pack, shared_with_notebooks
+from .cache import input_hashes, pack_key
+from .errors import LockedError, ReadinessError
 from .params import Params, load_params
-from .pdf import print_pdf
-from .readers import load_inputs
-from .report import render_pack
-from .sections import Section, all_sections, is_available
-from .workbook import write_figures_workbook
+from .paths import ENGLAND, NOTEBOOKS, notebook_files
 
 log = logging.getLogger("readiness")
-logging.getLogger("papermill").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One pack to build, and how."""
+
+    params_file: Path
+    target: Path
+    pdf: bool = False
+    force: bool = False
+    jobs: int = 1
+    notebooks: Path = NOTEBOOKS
 
 
 @dataclass(frozen=True)
 class Built:
-    """Where a pack was published and how long it took."""
+    """The outcome of one pack's build: exit status, where it went, and the lines to print."""
 
-    pack_id: str
-    folder: Path
-    seconds: float
+    params_file: str
+    status: int
+    folder: Path | None = None
+    seconds: float = 0.0
+    up_to_date: bool = False
+    problems: list[str] = field(default_factory=list)
 
 
 def default_output(params: Params, out: Path | None, several: bool) -> Path:
@@ -44,71 +57,101 @@ def default_output(params: Params, out: Path | None, several: bool) -> Path:
     return out / params.pack_id if several else out
 
 
-def build(params_file: Path, out: Path | None = None, several: bool = False, pdf: bool = False) -> Built:
-    """Build one pack; on any failure the published folder is left exactly as it was."""
+def build(params_file: Path, out: Path | None = None, several: bool = False, **options) -> Path:
+    """Build one pack and return its folder; raise a :class:`ReadinessError` on failure."""
     started = time.time()
     params = load_params(params_file)
-    target = default_output(params, out, several).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    job = Job(Path(params_file).resolve(), default_output(params, out, several).resolve(), **options)
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    with pack_lock(job.target):
+        return _build_locked(job, params, started)
+
+
+def _build_locked(job: Job, params: Params, started: float) -> Path:
+    hashes = input_hashes(params)
+    key = pack_key(params, hashes, notebook_files(job.notebooks), ENGLAND, job.pdf)
+    if not job.force and published_key(job.target) == key:
+        log.info("%s: up to date (nothing changed since it was built); --force rebuilds", params.pack_id)
+        return job.target
+    clear_stale(job.target)
+    staging = job.target.parent / f".{job.target.name}.tmp-{os.getpid()}"
+    staging.mkdir()
+    try:
+        with build_log(staging / "build.log"):
+            from .pipeline import make_pack
+
+            make_pack(job, params, staging, cache_folder(job.target, params), hashes, key, started)
+    except BaseException:
+        keep_failed(staging, job.target)
+        raise
+    publish(staging, job.target)
+    return job.target
+
+
+def build_many(params_files: list[Path], out: Path | None = None, jobs: int = 1, **options) -> list[Built]:
+    """Build several packs, ``jobs`` at a time; every pack that succeeds is published."""
+    several = len(params_files) > 1
+    if not several:
+        return [build_reporting(params_files[0], out, several, jobs=jobs, **options)]
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(build_reporting, path, out, several, **options) for path in params_files]
+        return [future.result() for future in futures]
+
+
+def build_reporting(params_file: Path, out: Path | None, several: bool, **options) -> Built:
+    """:func:`build`, with its failure turned into an exit status and plain lines (picklable across processes)."""
+    started = time.time()
+    try:
+        folder = build(params_file, out, several, **options)
+    except ReadinessError as exc:
+        return Built(str(params_file), exc.exit_status, problems=exc.lines())
+    except Exception as exc:  # noqa: BLE001 - one pack's unexpected failure must not stop a batch
+        return Built(str(params_file), 1, problems=[f"unexpected failure: {type(exc).__name__}: {exc}"])
+    return Built(str(params_file), 0, folder, time.time() - started)
+
+
+@contextmanager
+def pack_lock(target: Path):
+    """An operating-system lock on one pack (released if the process dies)."""
     lock = FileLock(str(target.parent / f".{target.name}.lock"))
     try:
         lock.acquire(timeout=0)
     except Timeout:
         raise LockedError(f"{target}: another build of this pack is running; try again when it ends") from None
     try:
-        return _build_locked(params, Path(params_file).resolve(), target, started, pdf)
+        yield
     finally:
         lock.release()
 
 
-def _build_locked(params: Params, params_file: Path, target: Path, started: float, pdf: bool) -> Built:
-    clear_stale(target)
-    staging = target.parent / f".{target.name}.tmp-{os.getpid()}"
-    staging.mkdir()
+@contextmanager
+def build_log(path: Path):
+    """Copy the build's log lines into ``build.log`` in the pack."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.setLevel(logging.INFO)
+    previous = log.level
+    log.addHandler(handler)
+    log.setLevel(min(previous or logging.INFO, logging.INFO))
     try:
-        log.info("%s: reading and checking inputs", params.pack_id)
-        inputs = load_inputs(params)
-        working = staging / "working"
-        working.mkdir()
-        inputs_file = working / "inputs.pickle"
-        inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
-        pack = Pack(params, inputs)
-        document = figures_document(pack.figures, params)
-        write_json(document, staging / "figures.json")
-        write_figures_workbook(document, staging / "figures.xlsx")
-        sections = [s for s in all_sections() if is_available(s, params)]
-        with shared_with_notebooks(pack, params_file, inputs_file):
-            executed = [run_section(s, params_file, inputs_file, working) for s in sections]
-        render_pack(params, document, inputs.warnings, executed, staging / "index.html")
-        if pdf:
-            log.info("%s: printing pack.pdf", params.pack_id)
-            print_pdf(staging / "index.html", staging / "pack.pdf")
-        write_json(build_manifest(params, params_file, started), staging / "manifest.json")
-    except BaseException:
-        keep_failed(staging, target)
-        raise
-    publish(staging, target)
-    return Built(params.pack_id, target, time.time() - started)
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(previous)
+        handler.close()
 
 
-def run_section(section: Section, params_file: Path, inputs_file: Path, working: Path) -> tuple[Section, Path]:
-    """Execute one notebook with papermill into ``working/``; absolute paths passed in."""
-    log.info("running %s", section.path.name)
-    output = working / section.path.name
+def published_key(target: Path) -> str | None:
+    """The build key recorded in a published pack's manifest, if it has one."""
     try:
-        papermill.execute_notebook(
-            str(section.path),
-            str(output),
-            parameters={"params_file": str(params_file), "inputs_file": str(inputs_file)},
-            cwd=str(section.path.parent),
-            engine_name=ENGINE_NAME,
-            kernel_name="python3",
-            progress_bar=False,
-            log_output=False,
-        )
-    except papermill.PapermillExecutionError as exc:
-        raise NotebookError(f"notebook {section.path.name} failed: {exc.ename}: {exc.evalue}") from None
-    return section, output
+        return json.loads((target / "manifest.json").read_text(encoding="utf-8")).get("build_key")
+    except (OSError, ValueError):
+        return None
+
+
+def cache_folder(target: Path, params: Params) -> Path:
+    """Cached inputs and executed notebooks, beside the packs (git-ignored ``outputs/.cache``)."""
+    return target.parent / ".cache" / params.pack_id
 
 
 def clear_stale(target: Path) -> None:
@@ -123,7 +166,7 @@ def keep_failed(staging: Path, target: Path) -> None:
     shutil.rmtree(failed, ignore_errors=True)
     if staging.exists():
         staging.rename(failed)
-        log.error("partial results kept in %s", failed)
+        log.error("%s: build failed; partial results kept in %s", target.name, failed)
 
 
 def publish(staging: Path, target: Path) -> None:

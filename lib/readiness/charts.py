@@ -157,3 +157,44 @@ def count_bars(counts: pd.DataFrame, title: str):
         ax.set_xlabel("")
         ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
     return fig
+
+
+def share_columns(shares: pd.DataFrame, title: str):
+    """Grouped bars of shares by row (e.g. before and after for each practice week); missing shares draw no bar."""
+    fig, ax = new_figure(title)
+    with plt.rc_context(STYLE):
+        shares.astype(float).plot.bar(ax=ax, width=0.7, color=PALETTE[: len(shares.columns)])
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("")
+        plt.setp(ax.get_xticklabels(), rotation=0)
+        _slant_crowded_labels(ax, [str(i) for i in shares.index])
+        ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+    return fig
+
+
+def scatter_teams(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str = "", ylabel: str = ""):
+    """One labelled point per team (the table's index) at (``x``, ``y``); a team missing either value is left out.
+
+    A share column (name ending ``_share``) gets a percentage axis. When no team has both
+    values (all withheld, say), the chart says so instead of showing empty axes.
+    """
+    points = table[[x, y]].apply(pd.to_numeric, errors="coerce").dropna()
+    fig, ax = new_figure(title, size=(8, 4.2))
+    with plt.rc_context(STYLE):
+        ax.scatter(points[x], points[y], color=PALETTE[0], s=40, zorder=3)
+        for team, row in points.iterrows():
+            ax.annotate(str(team), (row[x], row[y]), xytext=(6, 4), textcoords="offset points", fontsize=9)
+        for axis, column in ((ax.xaxis, x), (ax.yaxis, y)):
+            if column.endswith("_share"):
+                axis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_xlabel(xlabel or x)
+        ax.set_ylabel(ylabel or y)
+        ax.grid(axis="x", color="#dddddd")
+        ax.margins(0.2)
+        left_out = len(table) - len(points)
+        if points.empty:
+            ax.text(0.5, 0.5, "No team has both figures to show (too few records, or none).", ha="center", va="center", transform=ax.transAxes)
+        elif left_out:
+            ax.text(1, -0.22, f"{left_out} team(s) left out: a figure withheld or not available.", ha="right", transform=ax.transAxes, fontsize=8)
+    return fig

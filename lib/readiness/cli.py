@@ -7,32 +7,29 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from .errors import ReadinessError
+from .paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
-REPO = Path(__file__).resolve().parents[2]
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from .build import build_many
 
-    several = len(args.params) > 1
-    results = []
-    for params_file in args.params:
-        try:
-            built = build(Path(params_file), args.out, several, pdf=args.pdf)
-        except ReadinessError as exc:
-            _print_problems(exc)
-            results.append((params_file, exc.exit_status, ""))
-            continue
-        print(f"Pack built in {built.seconds:.1f} s: {built.folder / 'index.html'}")
-        results.append((params_file, 0, str(built.folder)))
-    if several:
+    files = [Path(p) for p in args.params]
+    results = build_many(files, args.out, jobs=args.jobs, pdf=args.pdf, force=args.force)
+    for result in results:
+        for line in result.problems:
+            print(f"error: {line}", file=sys.stderr)
+        if result.status == 0:
+            print(f"Pack ready: {result.folder / 'index.html'}")
+    if len(results) > 1:
         _print_summary(results)
-    return max(status for _, status, _ in results)
+    return max(result.status for result in results)
 
 
 def cmd_validate(args) -> int:
@@ -48,7 +45,7 @@ def cmd_validate(args) -> int:
 def cmd_demo_data(args) -> int:
     from .demo import write_demo_data
 
-    folder = args.out or REPO / "data" / ("demo" if args.scale == "standard" else f"demo-{args.scale}")
+    folder = args.out or DEMO_DATA / ("demo" if args.scale == "standard" else f"demo-{args.scale}")
     paths = write_demo_data(folder, seed=args.seed, scale=args.scale)
     print(f"Demo data ({args.scale}) written to {folder} ({len(paths)} inputs)")
     return 0
@@ -98,11 +95,15 @@ def _print_problems(exc: ReadinessError) -> None:
         print(f"error: {line}", file=sys.stderr)
 
 
-def _print_summary(results: list[tuple[str, int, str]]) -> None:
+def _print_summary(results) -> None:
     words = {0: "built", 1: "failed", 2: "bad input"}
     print("\nSummary")
-    for params_file, status, folder in results:
-        print(f"  {words[status]:<10} {params_file}  {folder}")
+    print(f"  {'result':<10} {'seconds':>7}  parameters -> pack")
+    for result in results:
+        where = result.folder or "(nothing published)"
+        print(f"  {words[result.status]:<10} {result.seconds:>7.1f}  {result.params_file} -> {where}")
+    failed = sum(result.status != 0 for result in results)
+    print(f"  {len(results) - failed} built, {failed} failed")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -115,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("params", nargs="+", help="parameters file(s)")
     build.add_argument("--out", type=Path, help="output folder (one pack) or parent folder (several)")
     build.add_argument("--pdf", action="store_true", help="also print pack.pdf with headless Chromium")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="packs or notebooks built at once (default: the number of cores)")
+    build.add_argument("--force", action="store_true", help="rebuild even when nothing has changed")
     build.set_defaults(run=cmd_build)
 
     validate = commands.add_parser("validate", help="check parameters and inputs only")

@@ -32,8 +32,10 @@ class _QuietDisplayHook(DisplayHook):
 
 def shell() -> InteractiveShell:
     """The process's IPython shell, with a fresh user namespace."""
-    instance = InteractiveShell.instance(displayhook_class=_QuietDisplayHook, colors="nocolor")
-    instance.reset(new_session=False)
+    instance = InteractiveShell.instance(displayhook_class=_QuietDisplayHook, colors="nocolor", cache_size=0)
+    hidden = instance.user_ns_hidden
+    for name in [name for name in instance.user_ns if name not in hidden]:
+        del instance.user_ns[name]
     return instance
 
 
@@ -75,7 +77,6 @@ class InProcessEngine(Engine):
             nb_man.cell_complete(cell, index)
             if error is not None:
                 break
-        ipython.reset(new_session=False)
 
 
 papermill_engines.register(ENGINE_NAME, InProcessEngine)

@@ -25,3 +25,9 @@ class Inputs:
     def annex_list(self, number: int) -> pd.DataFrame | None:
         """Annex A list ``number`` if the return has it, else ``None``."""
         return self.annex_a.get(f"list_{number}")
+
+    def has(self, name: str) -> bool:
+        """Whether an input was given: an extract by name (``case_audits``) or an Annex A list (``list_4``)."""
+        if name.startswith("list_"):
+            return name in self.annex_a
+        return getattr(self, name) is not None

@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
 from . import __version__
 from .params import DATA_KEYS, Params
@@ -44,6 +45,11 @@ def input_digests(params: Params) -> dict[str, dict]:
     return {key: {"path": str(path), **file_digest(path)} for key, path in input_files(params).items()}
 
 
+def notebook_digests(paths: Iterable[Path]) -> dict[str, str]:
+    """SHA-256 of each notebook's source, keyed by file name (``{"01_case_audits.ipynb": "ab12…"}``)."""
+    return {Path(p).name: file_digest(Path(p))["sha256"] for p in paths}
+
+
 def package_versions() -> dict[str, str]:
     """Versions of the packages that shape a pack's figures and charts."""
     versions = {"python": platform.python_version()}
@@ -68,12 +74,21 @@ def code_version() -> dict:
     return {"readiness": __version__, "git_commit": commit or None, "git_dirty": dirty if commit else None}
 
 
-def build_manifest(params: Params, params_file: Path, started: float) -> dict:
-    """The ``manifest.json`` document for a build that began at ``started`` (epoch seconds)."""
+def build_manifest(params: Params, params_file: Path, started: float, notebooks: Iterable[Path] | None = None) -> dict:
+    """The ``manifest.json`` document for a build that began at ``started`` (epoch seconds).
+
+    ``notebooks`` are the notebook files the build ran; when not given, every numbered
+    notebook of the project's ``notebooks/`` folder (what a build runs by default).
+    """
+    if notebooks is None:
+        from .paths import notebook_files
+
+        notebooks = notebook_files()
     return {
         "parameters_file": str(params_file),
         "parameters": params.model_dump(mode="json"),
         "inputs": input_digests(params),
+        "notebooks": notebook_digests(notebooks),
         "packages": package_versions(),
         "code": code_version(),
         "build_started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Mapping
 
-from .disclosure import format_value, is_disclosive
+from .catalogue import describe
+from .disclosure import SUPPRESSED, format_value, is_disclosive
 from .figure import Figure
 
 MIN_DENOMINATOR = 20
@@ -37,3 +38,64 @@ def share_headline(label: str, overall: Figure, monthly: Mapping[str, Figure], t
         f"{sentence} It {change} from {format_value(first.value, 'share')} in {month_name(first_month)} "
         f"to {format_value(last.value, 'share')} in {month_name(last_month)}."
     )
+
+
+def figure_fact(figure_id: str, figure: Figure, threshold: int) -> str:
+    """One headline figure in words, labelled from the catalogue: ``Contacts: 8,000``;
+    a share also gives its denominator, ``… 85% (of 240)``. Withheld figures read ``[c]``."""
+    indicator = describe(figure_id)
+    if figure.value is None:
+        return f"{indicator.label}: no records."
+    if is_disclosive(figure, threshold):
+        return f"{indicator.label}: {SUPPRESSED} (too few records to publish)."
+    text = f"{indicator.label}: {format_value(figure.value, indicator.kind)}"
+    if indicator.kind == "share":
+        text += f" (of {format_value(figure.basis[-1], 'count')})"
+    return text + "."
+
+
+def figure_facts(figures: Mapping[str, Figure], threshold: int) -> str:
+    """A Markdown list with one line per figure, in the order given (see :func:`figure_fact`)."""
+    return "\n".join(f"- {figure_fact(figure_id, figure, threshold)}" for figure_id, figure in figures.items())
+
+
+def practice_week_sentences(table, threshold: int) -> str:
+    """A Markdown list, a line per practice week of :func:`readiness.indicators.practice_weeks.comparison_table`:
+    the domain's good-or-better share in the eight weeks before and after, each withheld where small."""
+    lines = []
+    for week, row in table.iterrows():
+        sides = [
+            _share_words(share_of(row, side), threshold) + f" in the eight weeks {side}" for side in ("before", "after")
+        ]
+        lines.append(f"- {week}: good or better {sides[0]}; {sides[1]}.")
+    return "\n".join(lines)
+
+
+def share_of(row, side: str) -> Figure:
+    """The ``before`` or ``after`` good-or-better share of a practice-week row, with its counts."""
+    return share_of_counts(row[f"{side}_good_or_better"], row[f"{side}_graded"])
+
+
+def _share_words(figure: Figure, threshold: int) -> str:
+    """``45% (of 49)``, ``[c]`` when withheld, ``no audits`` when none."""
+    if figure.value is None:
+        return "– (no audits)"
+    if is_disclosive(figure, threshold):
+        return SUPPRESSED
+    return f"{format_value(figure.value, 'share')} (of {format_value(figure.basis[-1], 'count')})"
+
+
+def row_shares_sentence(label: str, table, numerator: str, denominator: str, threshold: int) -> str:
+    """One sentence comparing a share across a table's rows, each withheld where small:
+    ``Good or better: Mock inspection 63% (of 19); Routine 54% (of 335).``"""
+    parts = [
+        f"{row_label} {_share_words(share_of_counts(row[numerator], row[denominator]), threshold)}"
+        for row_label, row in table.iterrows()
+    ]
+    return f"{label}: {'; '.join(parts)}."
+
+
+def share_of_counts(numerator, denominator) -> Figure:
+    """A share as a :class:`Figure` from two counts (``None`` over none)."""
+    numerator, denominator = int(numerator), int(denominator)
+    return Figure(numerator / denominator if denominator else None, (numerator, denominator))

@@ -18,7 +18,7 @@ from IPython.display import HTML, Markdown, display
 from . import charts, disclosure
 from .figure import FigureValue
 from .inputs import Inputs
-from .narrative import share_headline
+from .narrative import figure_facts, share_headline
 from .params import Params, load_params
 from .period import Period
 
@@ -48,25 +48,32 @@ class Pack:
 
     def has(self, *keys: str) -> bool:
         """Whether every named input (``case_audits``, ``list_4`` …) was given."""
-        return all(self._frame(key) is not None for key in keys)
+        return all(self.inputs.has(key) for key in keys)
 
-    def _frame(self, key: str) -> pd.DataFrame | None:
-        if key.startswith("list_"):
-            return self.inputs.annex_a.get(key)
-        return getattr(self.inputs, key)
+    def board_table(self, table: pd.DataFrame, counts: list[str], share_of_total: dict[str, str] | None = None, **roles) -> pd.DataFrame:
+        """``table`` with disclosure control applied (see :func:`disclosure.suppress_breakdown`), codes in words.
 
-    def board_table(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
-        """``table`` with disclosure control applied (see :func:`disclosure.suppress_breakdown`), codes in words."""
-        safe = disclosure.suppress_breakdown(table, self.threshold, counts, **roles)
+        ``share_of_total`` maps a share column to the count column whose column total is its
+        denominator (e.g. each caseload band's share of all workers); it is checked as a share
+        of that total.
+        """
+        share_of_total = share_of_total or {}
+        totals = {f"_total_{c}": table[c].sum() for c in share_of_total.values()}
+        shares = {**roles.pop("shares", {}), **{s: (c, f"_total_{c}") for s, c in share_of_total.items()}}
+        safe = disclosure.suppress_breakdown(table.assign(**totals), self.threshold, counts, shares=shares, **roles)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
         return safe
+
+    def chart_values(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
+        """:meth:`board_table` as numbers for a chart: withheld cells become missing, so no bar or point shows them."""
+        return self.board_table(table, counts, **roles).apply(pd.to_numeric, errors="coerce")
 
     def show(self, table: pd.DataFrame, caption: str, counts: list[str], **roles) -> None:
         """Show a breakdown table, Board-safe, each column formatted for its role."""
         safe = self.board_table(table, counts, **roles)
         kinds = {c: "count" for c in [*counts, roles.get("total")]}
-        kinds.update({c: "share" for c in roles.get("shares", {})})
+        kinds.update({c: "share" for c in [*roles.get("shares", {}), *roles.get("share_of_total", {})]})
         formatted = pd.DataFrame({c: [disclosure.format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(safe.index.name or "")), caption)
 
@@ -81,6 +88,20 @@ class Pack:
         """A sentence on a share: its value over the period and its direction month to month."""
         monthly_id = figure_id.replace(".", ".monthly.", 1)
         return share_headline(label, self.figures[figure_id], self.figures.get(monthly_id, {}), self.threshold)
+
+    def facts(self, *figure_ids: str) -> str:
+        """Headline figures as a Markdown list in plain words (e.g. ``- Contacts: 8,000``), withheld where small.
+
+        Figures the inputs do not allow (e.g. a rate without ``child_population``) are left out.
+        """
+        return figure_facts({i: self.figures[i] for i in figure_ids if i in self.figures}, self.threshold)
+
+    def commentary(self, slug: str) -> str:
+        """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
+        if self.params.commentary is None:
+            return ""
+        path = Path(self.params.commentary) / f"{slug}.md"
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}
@@ -125,6 +146,24 @@ LABELS = {
     "worker_participated_share": "Done with the worker (%)",
     "statutory_partners": "All statutory partners present",
     "statutory_partners_share": "All statutory partners present (%)",
+    "count": "Number",
+    "count_share": "Share of all (%)",
+    "nfa": "No further action",
+    "nfa_share": "No further action (%)",
+    "repeat": "Re-referrals",
+    "repeat_share": "Re-referrals (%)",
+    "s47": "Section 47 enquiries",
+    "icpcs": "ICPCs",
+    "icpcs_timed": "ICPCs with a strategy date before them",
+    "mean_per_fte": "Children per case-holding FTE",
+    "agency_share": "Agency share of FTE (%)",
+    "workers_share": "Share of workers (%)",
+    "before_graded": "Graded, 8 weeks before",
+    "before_good_or_better": "Good or better, 8 weeks before",
+    "before_share": "Good or better, 8 weeks before (%)",
+    "after_graded": "Graded, 8 weeks after",
+    "after_good_or_better": "Good or better, 8 weeks after",
+    "after_share": "Good or better, 8 weeks after (%)",
 }
 
 
@@ -150,5 +189,6 @@ def show_chart(fig, alt: str) -> None:
 
 
 def say(text: str) -> None:
-    """Display generated narrative (Markdown)."""
-    display(Markdown(text))
+    """Display generated narrative (Markdown); empty text displays nothing."""
+    if text and text.strip():
+        display(Markdown(text))

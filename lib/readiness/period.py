@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where it is used, so that reading parameters stays light
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,15 @@ class Period:
 
     def contains(self, dates: pd.Series) -> pd.Series:
         """Boolean mask: which dates fall in the period (missing dates do not)."""
+        import pandas as pd
+
         dates = pd.to_datetime(dates)
         return (dates >= pd.Timestamp(self.start)) & (dates <= pd.Timestamp(self.end))
 
     def months(self) -> list[str]:
         """Every calendar month the period touches, as ``YYYY-MM``."""
+        import pandas as pd
+
         return [str(p) for p in pd.period_range(self.start, self.end, freq="M")]
 
     @property
@@ -37,6 +43,8 @@ class Period:
 
 def month_key(dates: pd.Series) -> pd.Series:
     """``YYYY-MM`` of each date (missing stays missing)."""
+    import pandas as pd
+
     return pd.to_datetime(dates).dt.strftime("%Y-%m")
 
 

@@ -1,6 +1,7 @@
 """Render the Board pack: one self-contained ``index.html`` with no code and no network requests."""
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import Iterable
@@ -11,7 +12,7 @@ from nbconvert import HTMLExporter
 
 from .errors import Problem
 from .params import Params
-from .sections import Section, all_sections, is_available
+from .sections import Section
 from .vitals import load_benchmarks, load_history, vital_signs
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -32,11 +33,14 @@ def section_body(notebook_path: Path) -> str:
         cell.id = f"c{index}"
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
-    exporter = HTMLExporter(
-        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text=""
-    )
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = exporter().from_notebook_node(notebook)
     return body
+
+
+@lru_cache(maxsize=1)
+def exporter() -> HTMLExporter:
+    """nbconvert's HTML exporter without code, prompts or anchor marks (its templates load once)."""
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
 
 
 def _is_parameters(cell) -> bool:
@@ -44,10 +48,9 @@ def _is_parameters(cell) -> bool:
     return "parameters" in tags or "injected-parameters" in tags
 
 
-def render_pack(params: Params, document: dict, warnings: list[Problem], executed: Iterable[tuple[Section, Path]], path: Path) -> None:
-    """Write the pack's ``index.html`` from its figures, warnings and executed notebooks."""
+def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path) -> None:
+    """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out."""
     history = load_history(params.history)
-    missing = [s.title for s in all_sections() if not is_available(s, params)]
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     html = environment.get_template("pack.html.j2").render(
         params=params,
@@ -56,7 +59,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], execute
         vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
         history_labels=[f"{doc['period_end']}" for doc in history],
         warnings=[w.describe() for w in warnings],
-        sections=[{"slug": s.slug, "title": s.title, "body": section_body(p)} for s, p in executed],
+        sections=[{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies],
         missing_sections=missing,
         not_yet_covered=NOT_YET_COVERED,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),

@@ -6,18 +6,24 @@ from pathlib import Path
 
 import nbformat
 
-from .params import Params
+from .inputs import Inputs
+from .paths import NOTEBOOKS, notebook_files
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 @dataclass(frozen=True)
 class Section:
-    """A notebook, the title it goes under and the inputs it needs."""
+    """A notebook, the title it goes under, the inputs it needs and those it also reads when present."""
 
     path: Path
     title: str
     needs: tuple[str, ...]
+    uses: tuple[str, ...] = ()
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """Every input whose change can change the section."""
+        return self.needs + self.uses
 
     @property
     def slug(self) -> str:
@@ -28,13 +34,12 @@ class Section:
 def all_sections(folder: Path = NOTEBOOKS) -> list[Section]:
     """Every notebook in ``folder``, in file-name order, with its ``readiness`` metadata."""
     sections = []
-    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+    for path in notebook_files(folder):
         meta = nbformat.read(path, as_version=4).metadata.get("readiness", {})
-        sections.append(Section(path, meta.get("title", path.stem), tuple(meta.get("needs", ()))))
+        sections.append(Section(path, meta.get("title", path.stem), tuple(meta.get("needs", ())), tuple(meta.get("uses", ()))))
     return sections
 
 
-def is_available(section: Section, params: Params) -> bool:
-    """Whether the parameters name every input the section needs (any one Annex A list counts as ``annex_a``)."""
-    given = {key for key, value in params.data.model_dump().items() if value is not None}
-    return all(need.split(".")[0] in given for need in section.needs)
+def is_available(section: Section, inputs: Inputs) -> bool:
+    """Whether the inputs hold everything the section needs: extracts by name, Annex A lists as ``list_N``."""
+    return all(inputs.has(need) for need in section.needs)

@@ -1,14 +1,16 @@
 """``readiness validate``: every error and warning in a pack's inputs, as a plain-English report."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from .errors import Problem
 from .params import Params
 from .readers import read_inputs
 
 
-def validate(params: Params) -> tuple[list[Problem], list[Problem]]:
+def validate(params: Params, required_lists: Iterable[int] = ()) -> tuple[list[Problem], list[Problem]]:
     """The errors (the build would stop) and warnings (it would go on) in ``params``'s inputs; never raises."""
-    _, findings = read_inputs(params)
+    _, findings = read_inputs(params, required_lists)
     return findings.errors, findings.warnings
 
 

@@ -21,8 +21,11 @@ def verify_pack(folder: Path) -> list[str]:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise VerifyError(f"{manifest_path}: cannot read the pack's manifest ({exc})") from None
+    inputs = manifest.get("inputs") if isinstance(manifest, dict) else None
+    if not isinstance(inputs, dict) or not all(isinstance(r, dict) and {"path", "sha256", "bytes"} <= r.keys() for r in inputs.values()):
+        raise VerifyError(f"{manifest_path}: the manifest does not list the pack's inputs (path, sha256, bytes)")
     problems = []
-    for key, recorded in sorted(manifest["inputs"].items()):
+    for key, recorded in sorted(inputs.items()):
         path = Path(recorded["path"])
         if not path.is_file():
             problems.append(f"{key}: {path} is missing")

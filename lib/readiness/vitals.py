@@ -11,9 +11,8 @@ import yaml
 from .catalogue import CATALOGUE, Indicator, describe
 from .disclosure import format_value
 from .params import Band, Params
+from .paths import ENGLAND
 
-REPO = Path(__file__).resolve().parents[2]
-ENGLAND = REPO / "parameters" / "benchmarks" / "england.yaml"
 TOLERANCE = 1e-9  # a value on a threshold is at it, whatever binary floating point says
 
 

@@ -18,6 +18,7 @@ GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GOOD_OR_BETTER = ("outstanding", "good")
 GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADES)}
 DOMAIN_PREFIX = "domain_"
+MOCK_INSPECTION = "mock_inspection"
 
 
 # --- grades and domains -----------------------------------------------------------
@@ -145,6 +146,14 @@ def audit_type_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFram
     inside = audits_in_period(audits, period)
     types = inside["audit_type"].fillna(NOT_RECORDED).rename("audit_type")
     return grade_table(types, final_grade(inside))
+
+
+def mock_against_routine_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Final grades of audits in the period: ``mock_inspection`` audits against all others (``routine``,
+    blank types included), one row each, mock inspection first."""
+    inside = audits_in_period(audits, period)
+    groups = inside["audit_type"].eq(MOCK_INSPECTION).fillna(False).map({True: MOCK_INSPECTION, False: "routine"})
+    return grade_table(groups.rename("audit_type"), final_grade(inside), [MOCK_INSPECTION, "routine"])
 
 
 def domain_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:

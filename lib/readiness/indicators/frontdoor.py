@@ -122,6 +122,16 @@ def sources_in_period(frame: pd.DataFrame, date_column: str, source_column: str,
     return with_share(table, "count", "total").drop(columns="total")
 
 
+def contacts_and_referrals_by_month(contacts: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Contacts and referrals dated in each month of the period (every month, 0 where none), indexed by ``month``."""
+    return pd.DataFrame(
+        {
+            "contacts": month_keys(in_period(contacts, "contact_date", period)["contact_date"]).value_counts(),
+            "referrals": month_keys(in_period(referrals, "referral_date", period)["referral_date"]).value_counts(),
+        }
+    ).reindex(period.months(), fill_value=0).fillna(0).astype(int).rename_axis("month")
+
+
 def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["month", "team"] = "month") -> pd.DataFrame:
     """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts and shares."""
     inside = in_period(referrals, "referral_date", period)

@@ -59,3 +59,17 @@ def compare_practice_weeks(audits: pd.DataFrame, weeks: Iterable[PracticeWeek]) 
     columns = ["date", "domain"] + [f"{side}_{what}" for side in ("before", "after") for what in ("graded", "good_or_better", "share")]
     rows = [compare_week(audits, week) for week in weeks]
     return pd.DataFrame(rows, columns=[*columns, "change"]).astype({"before_share": float, "after_share": float, "change": float})
+
+
+def week_label(row: pd.Series) -> str:
+    """``Voice of child, week of 13 January 2025`` for a :func:`compare_practice_weeks` row."""
+    domain = row["domain"].replace("_", " ")
+    return f"{domain[:1].upper()}{domain[1:]}, week of {row['date'].day} {row['date']:%B %Y}"
+
+
+def comparison_table(audits: pd.DataFrame, weeks: Iterable[PracticeWeek]) -> pd.DataFrame:
+    """:func:`compare_practice_weeks` for the Board: one row per week, indexed by :func:`week_label`
+    (``practice_week``), with the before and after counts and shares (no dates or changes as columns)."""
+    table = compare_practice_weeks(audits, weeks)
+    labels = pd.Index([week_label(row) for _, row in table.iterrows()], name="practice_week", dtype=object)
+    return table.drop(columns=["date", "domain", "change"]).set_axis(labels)

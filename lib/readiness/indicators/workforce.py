@@ -223,7 +223,10 @@ def caseload_by_team(cases: pd.DataFrame) -> pd.DataFrame:
 
 def caseload_against_agency(cases: pd.DataFrame, workforce: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per workforce team, for a scatter chart: mean caseload per FTE (as ``caseload.mean_per_fte``, at the
-    snapshot) against agency share of social-work FTE (as ``workforce.agency_share``, at ``period.end``)."""
+    snapshot) against agency share of social-work FTE (as ``workforce.agency_share``, at ``period.end``).
+
+    Headcounts (``case_holders``, ``social_workers``, ``agency_workers``) are the records behind each
+    figure, for disclosure control."""
     holders = case_holders(cases, workforce, period.snapshot)
     children = cases.merge(holders[["worker_id", "team"]], left_on="worker", right_on="worker_id", suffixes=("_list", ""))
     staff = social_workers_in_post(workforce, period.end)
@@ -233,11 +236,13 @@ def caseload_against_agency(cases: pd.DataFrame, workforce: pd.DataFrame, period
             "case_holders": holders.groupby("team").size(),
             "case_holder_fte": holders.groupby("team")["fte"].sum(),
             "social_workers": staff.groupby("team").size(),
+            "agency_workers": staff[staff["employment"] == "agency"].groupby("team").size(),
             "agency_fte": staff[staff["employment"] == "agency"].groupby("team")["fte"].sum(),
             "social_work_fte": staff.groupby("team")["fte"].sum(),
         }
     ).fillna(0)
-    table[["children", "case_holders", "social_workers"]] = table[["children", "case_holders", "social_workers"]].astype(int)
+    headcounts = ["children", "case_holders", "social_workers", "agency_workers"]
+    table[headcounts] = table[headcounts].astype(int)
     table["mean_per_fte"] = table["children"] / table["case_holder_fte"].where(table["case_holder_fte"] > 0)
     table["agency_share"] = table["agency_fte"] / table["social_work_fte"].where(table["social_work_fte"] > 0)
     return table.rename_axis("team").reset_index()

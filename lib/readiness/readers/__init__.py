@@ -5,6 +5,8 @@ for ``readiness validate``.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from ..errors import InputError
 from ..inputs import Inputs
 from ..params import Params
@@ -17,8 +19,11 @@ __all__ = ["load_inputs", "read_inputs", "write_templates"]
 EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision")
 
 
-def read_inputs(params: Params) -> tuple[Inputs, Findings]:
-    """Every input ``params.data`` names, normalised, and all the errors and warnings found."""
+def read_inputs(params: Params, required_lists: Iterable[int] = ()) -> tuple[Inputs, Findings]:
+    """Every input ``params.data`` names, normalised, and all the errors and warnings found.
+
+    Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
+    """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
     for name in EXTRACT_NAMES:
@@ -27,13 +32,13 @@ def read_inputs(params: Params) -> tuple[Inputs, Findings]:
             setattr(inputs, name, read_extract(path, name, params.columns.get(name, {}), findings))
     if params.data.annex_a is not None:
         workers = None if inputs.workforce is None else set(inputs.workforce["worker_id"].dropna())
-        inputs.annex_a = read_annex_a(params.data.annex_a, params, findings, workers)
+        inputs.annex_a = read_annex_a(params.data.annex_a, params, findings, workers, required_lists)
     return inputs, findings
 
 
-def load_inputs(params: Params) -> Inputs:
+def load_inputs(params: Params, required_lists: Iterable[int] = ()) -> Inputs:
     """Every input ``params.data`` names, normalised; raises :class:`InputError` listing every error."""
-    inputs, findings = read_inputs(params)
+    inputs, findings = read_inputs(params, required_lists)
     if findings.errors:
         raise InputError(findings.errors)
     return inputs

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -16,7 +17,6 @@ from .tables import Table, Unreadable, read_csv, read_sheet, workbook_sheets
 from .values import fold
 
 LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
-USED_LISTS = (1, 3, 4, 5, 6, 7)
 END_DATES = ("authorisation_date", "cin_closure", "cp_end")
 EARLIEST = pd.Timestamp("1990-01-01")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -60,10 +60,13 @@ def locate_lists(path: Path) -> dict[int, Source]:
     return found
 
 
-def read_annex_a(path: Path, params: Params, findings: Findings, workers: set[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Every list present, normalised (``list_N`` → frame); a missing or unreadable used list is an error,
-    an unreadable unused one (Lists 2, 8-11) a warning.
+def read_annex_a(
+    path: Path, params: Params, findings: Findings, workers: set[str] | None = None, required: Iterable[int] = ()
+) -> dict[str, pd.DataFrame]:
+    """Every list present, normalised (``list_N`` → frame).
 
+    An Annex A holding no list, missing one of the ``required`` lists, or with a used list
+    that cannot be read is an error; an unreadable unused list (2, 8-11) is a warning.
     ``workers``, the workforce extract's ids when there is one, is checked against ``Allocated Worker``.
     """
     try:
@@ -71,9 +74,10 @@ def read_annex_a(path: Path, params: Params, findings: Findings, workers: set[st
     except Unreadable as exc:
         findings.errors.append(Problem(path.name, str(exc)))
         return {}
-    for number in USED_LISTS:
-        if number not in sources:
-            findings.errors.append(Problem(path.name, f"required list missing: {ANNEX_A[number].label}"))
+    if not sources:
+        findings.errors.append(Problem(path.name, "no Annex A list found (sheets or CSV files named List 1 to List 11)"))
+    for number in sorted(set(required) - set(sources)):
+        findings.errors.append(Problem(path.name, f"required list missing: {ANNEX_A[number].label}"))
     lists = {}
     for number, source in sorted(sources.items()):
         try:

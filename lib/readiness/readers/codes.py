@@ -40,7 +40,7 @@ class Codes:
     def parse(self, text: pd.Series) -> pd.Series:
         """The code of each value, ``<NA>`` when blank, unknown or not accepted."""
         codes = self.lookup(text)
-        return codes.mask(codes == UNKNOWN)
+        return codes.mask((codes == UNKNOWN).fillna(False))
 
 
 def _spellings(table: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -37,10 +37,10 @@ def normalise(table: Table, spec: TableSpec, findings: Findings) -> pd.DataFrame
 
 def report_failure(table: Table, spec: TableSpec, failure: Failure, findings: Findings) -> None:
     """A missing column or unreadable values: an error in a used column, else a warning."""
-    heading = spec.heading_of(failure.column)
+    heading = spec.heading_of(failure.spec.name)
     if failure.missing:
         findings.errors.append(table.problem("required column missing", heading))
-    elif failure.spec is not None and failure.spec.used:
+    elif failure.spec.used:
         message = f"'{failure.example}' cannot be read: expected {failure.spec.kind.expected}"
         findings.errors.append(table.problem(message, heading, failure.rows))
     else:

@@ -8,7 +8,7 @@ text and turns pandera's failure cases into our :class:`~readiness.errors.Proble
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import pandas as pd
@@ -28,7 +28,6 @@ class Kind:
     parse: Callable[[pd.Series], pd.Series]
     accepts: Callable[[pd.Series], pd.Series]
     expected: str
-    coded: bool = False
 
 
 def _parsed(parse: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
@@ -36,7 +35,7 @@ def _parsed(parse: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd
 
 
 def _coded(table: codes.Codes) -> Kind:
-    return Kind(table.parse, lambda text: table.lookup(text).notna(), table.describe, coded=True)
+    return Kind(table.parse, lambda text: table.lookup(text).notna(), table.describe)
 
 
 def parse_yes_no(text: pd.Series) -> pd.Series:
@@ -49,7 +48,7 @@ TEXT = Kind(parse_text, lambda text: text.notna(), "text")
 DATE = Kind(parse_date, _parsed(parse_date), "a date written dd/mm/yyyy or yyyy-mm-dd")
 INT = Kind(parse_int, _parsed(parse_int), "a whole number")
 FLOAT = Kind(parse_float, _parsed(parse_float), "a number")
-BOOL = Kind(parse_yes_no, lambda text: codes.YES_NO.lookup(text).notna(), codes.YES_NO.describe, coded=True)
+BOOL = Kind(parse_yes_no, lambda text: codes.YES_NO.lookup(text).notna(), codes.YES_NO.describe)
 SOURCE = _coded(codes.SOURCE)
 ETHNICITY = _coded(codes.ETHNICITY)
 GENDER = _coded(codes.GENDER)
@@ -90,10 +89,6 @@ class TableSpec:
     ignored: tuple[str, ...] = ()
     prefixed: tuple[str, Kind] | None = None
     checked: bool = True
-
-    def column(self, name: str) -> ColumnSpec:
-        """The column called ``name``."""
-        return next(c for c in self.columns if c.name == name)
 
     def heading_keys(self) -> dict[str, str]:
         """Folded heading → column name, for every heading that finds a column."""
@@ -294,13 +289,16 @@ def _readable(kind: Kind) -> Callable[[pd.Series], pd.Series]:
 
 @dataclass
 class Failure:
-    """One column's failed check: the column, the Excel rows, an example value."""
+    """One column's failed check: the column, the Excel rows that fail, an example value."""
 
-    column: str
+    spec: ColumnSpec
     rows: pd.Series
     example: str | None = None
-    missing: bool = False
-    spec: ColumnSpec | None = field(default=None, repr=False)
+
+    @property
+    def missing(self) -> bool:
+        """Whether the column itself is missing."""
+        return self.example is None
 
 
 def check_values(spec: TableSpec, frame: pd.DataFrame) -> list[Failure]:
@@ -313,12 +311,10 @@ def check_values(spec: TableSpec, frame: pd.DataFrame) -> list[Failure]:
 
 
 def _failures(cases: pd.DataFrame, frame: pd.DataFrame, columns: dict[str, ColumnSpec]) -> list[Failure]:
+    """pandera's failure cases as one :class:`Failure` per column, rows as Excel row numbers."""
     missing = cases["check"].astype(str) == "column_in_dataframe"
-    failures = [
-        Failure(name, pd.Series(dtype="Int64"), missing=True, spec=columns.get(name))
-        for name in cases.loc[missing, "failure_case"].astype(str)
-    ]
+    failures = [Failure(columns[name], pd.Series(dtype="int64")) for name in cases.loc[missing, "failure_case"].astype(str)]
     for name, group in cases[~missing].groupby("column", sort=False):
         rows = frame.loc[group["index"].astype(int), "_row"]
-        failures.append(Failure(str(name), rows, str(group["failure_case"].iloc[0]), spec=columns[str(name)]))
+        failures.append(Failure(columns[str(name)], rows, str(group["failure_case"].iloc[0])))
     return failures

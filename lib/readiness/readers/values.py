@@ -62,7 +62,10 @@ def snake_case(heading: str) -> str:
 @per_unique
 def parse_id(text: pd.Series) -> pd.Series:
     """Ids as text: Excel's ``9212044.0`` becomes ``9212044``; leading zeros stay."""
-    return text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    numbers = text.str.fullmatch(r"\d+\.0+").fillna(False).astype(bool)
+    ids = text.copy()
+    ids[numbers] = text[numbers].str.rstrip("0").str.rstrip(".")
+    return ids
 
 
 def parse_text(text: pd.Series) -> pd.Series:

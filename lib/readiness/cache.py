@@ -1,0 +1,90 @@
+"""Keys for incremental builds: what a pack, its inputs and each notebook depend on.
+
+A key is the SHA-256 of everything that can change a result: the parameters as
+resolved, the bytes of the inputs, the notebook's source, the ``readiness`` code
+and the versions of the packages that shape figures and charts. Cached results
+hold child-level data, so the cache lives beside the packs, under git-ignored
+``outputs/`` by default. Nothing here imports pandas: a build with nothing changed
+must stay light.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .manifest import file_digest, input_digests, package_versions
+from .params import Params
+
+CODE = Path(__file__).resolve().parent
+CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
+
+
+def digest_of(value) -> str:
+    """SHA-256 of any JSON-able value (keys sorted)."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The ``readiness`` package's own files and the versions of the packages it relies on."""
+    files = sorted(p for p in CODE.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+    return digest_of({"files": {str(p.relative_to(CODE)): file_digest(p)["sha256"] for p in files}, "packages": package_versions()})
+
+
+def extra_digests(params: Params, benchmarks: Path) -> dict[str, str]:
+    """Files besides the inputs that change the HTML: history packs, commentary, England values."""
+    paths = [*params.history, benchmarks]
+    if params.commentary and params.commentary.is_dir():
+        paths += sorted(p for p in params.commentary.iterdir() if p.is_file())
+    return {str(p): file_digest(p)["sha256"] for p in paths if p.is_file()}
+
+
+def notebook_digests(paths: list[Path]) -> dict[str, str]:
+    """SHA-256 of each notebook's source, by file name."""
+    return {p.name: file_digest(p)["sha256"] for p in paths}
+
+
+def input_hashes(params: Params) -> dict[str, str]:
+    """SHA-256 of every input file, keyed as in the manifest (``annex_a``, ``annex_a/List 1.csv`` …)."""
+    return {key: entry["sha256"] for key, entry in input_digests(params).items()}
+
+
+def pack_key(params: Params, inputs: dict[str, str], notebooks: list[Path], benchmarks: Path, pdf: bool) -> str:
+    """Everything a whole pack depends on: when it is unchanged, so is the pack."""
+    return digest_of(
+        {
+            "params": params.model_dump(mode="json"),
+            "inputs": inputs,
+            "notebooks": notebook_digests(notebooks),
+            "extras": extra_digests(params, benchmarks),
+            "code": code_digest(),
+            "pdf": pdf,
+        }
+    )
+
+
+def inputs_key(params: Params, inputs: dict[str, str]) -> str:
+    """What reading the inputs depends on: their bytes, how to read them, the snapshot date, the code."""
+    return digest_of(
+        {
+            "inputs": inputs,
+            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values"}),
+            "snapshot": params.period.snapshot.isoformat(),
+            "code": code_digest(),
+        }
+    )
+
+
+def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: tuple[str, ...]) -> str:
+    """What one section depends on: its notebook, the inputs it reads, the parameters, the code."""
+    data_keys = {"annex_a" if name.startswith("list_") else name for name in reads}
+    return digest_of(
+        {
+            "notebook": file_digest(notebook)["sha256"],
+            "inputs": {key: sha for key, sha in inputs.items() if key.split("/")[0] in data_keys},
+            "params": params.model_dump(mode="json", exclude={"data", "history"}),
+            "code": code_digest(),
+        }
+    )

@@ -1,0 +1,14 @@
+"""Where the project's own files are: one module, so nothing else guesses."""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+ENGLAND = REPO / "parameters" / "benchmarks" / "england.yaml"
+DEMO_DATA = REPO / "data"
+
+
+def notebook_files(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The pack's numbered notebooks, in the order the pack shows them."""
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))

@@ -1,0 +1,141 @@
+"""The work of a build: read the inputs once, compute the figures, run the sections, render the pack.
+
+Sections run in this process through the in-process papermill engine, several at a time
+in forked workers where the operating system allows (they inherit the inputs already
+read); a section whose notebook, inputs, parameters and code are unchanged is taken from
+the cache instead of being run again.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import pickle
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import papermill
+
+from .build import Job
+from .cache import inputs_key, notebook_key
+from .engine import ENGINE_NAME
+from .errors import NotebookError
+from .figures import figures_document, write_json
+from .inputs import Inputs
+from .manifest import build_manifest
+from .notebook import Pack, shared_with_notebooks
+from .params import Params
+from .pdf import print_pdf
+from .readers import load_inputs
+from .report import render_pack, section_body
+from .sections import Section, all_sections, is_available
+from .workbook import write_figures_workbook
+
+log = logging.getLogger("readiness")
+logging.getLogger("papermill").setLevel(logging.WARNING)
+
+
+def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
+    """Write every file of the pack into ``staging``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    working = staging / "working"
+    working.mkdir()
+    inputs = cached_inputs(params, hashes, cache)
+    inputs_file = working / "inputs.pickle"
+    inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    pack = Pack(params, inputs)
+    document = figures_document(pack.figures, params)
+    write_json(document, staging / "figures.json")
+    write_figures_workbook(document, staging / "figures.xlsx")
+    sections = all_sections(job.notebooks)
+    available = [s for s in sections if is_available(s, inputs)]
+    with shared_with_notebooks(pack, job.params_file, inputs_file):
+        bodies = run_sections(available, job, params, hashes, working, cache)
+    missing = [s.title for s in sections if not is_available(s, inputs)]
+    render_pack(params, document, inputs.warnings, bodies, missing, staging / "index.html")
+    if job.pdf:
+        log.info("%s: printing pack.pdf", params.pack_id)
+        print_pdf(staging / "index.html", staging / "pack.pdf")
+    manifest = build_manifest(params, job.params_file, started)
+    write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, staging / "manifest.json")
+
+
+def cached_inputs(params: Params, hashes: dict[str, str], cache: Path) -> Inputs:
+    """The inputs, read and checked once; reused while their bytes and the reading code are unchanged."""
+    path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
+    if path.exists():
+        log.info("%s: inputs unchanged; reusing the checked copy", params.pack_id)
+        return pickle.loads(path.read_bytes())
+    log.info("%s: reading and checking inputs", params.pack_id)
+    inputs = load_inputs(params)
+    _replace_cached(cache, "inputs-", path, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    return inputs
+
+
+def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path) -> list[tuple[Section, str]]:
+    """Each section's HTML body, from the cache or by running its notebook (in parallel where possible)."""
+    keys = {s: notebook_key(params, hashes, s.path, s.reads) for s in sections}
+    bodies = {s: _from_cache(s, keys[s], working, cache) for s in sections}
+    todo = [s for s in sections if bodies[s] is None]
+    for section, body in _execute_all(todo, job, working):
+        _store(section, keys[section], body, working, cache)
+        bodies[section] = body
+    return [(s, bodies[s]) for s in sections]
+
+
+def _execute_all(todo: list[Section], job: Job, working: Path):
+    """Run the notebooks: in forked workers when there are several and more than one job, else here."""
+    workers = min(job.jobs, len(todo))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(execute_section, s, job.params_file, working) for s in todo]
+            yield from ((s, f.result()) for s, f in zip(todo, futures))
+    else:
+        yield from ((s, execute_section(s, job.params_file, working)) for s in todo)
+
+
+def execute_section(section: Section, params_file: Path, working: Path) -> str:
+    """Run one notebook with papermill into ``working/`` and return its Board HTML."""
+    started = time.time()
+    output = working / section.path.name
+    try:
+        papermill.execute_notebook(
+            str(section.path),
+            str(output),
+            parameters={"params_file": str(params_file), "inputs_file": str(working / "inputs.pickle")},
+            cwd=str(section.path.parent),
+            engine_name=ENGINE_NAME,
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+        )
+    except papermill.PapermillExecutionError as exc:
+        raise NotebookError(f"notebook {section.path.name} failed in cell {exc.exec_count or '?'}: {exc.ename}: {exc.evalue}") from None
+    body = section_body(output)
+    log.info("%s ran in %.1f s", section.path.name, time.time() - started)
+    return body
+
+
+def _from_cache(section: Section, key: str, working: Path, cache: Path) -> str | None:
+    stem = f"{section.path.stem}-{key[:20]}"
+    html, notebook = cache / f"{stem}.html", cache / f"{stem}.ipynb"
+    if not (html.exists() and notebook.exists()):
+        return None
+    shutil.copyfile(notebook, working / section.path.name)
+    log.info("%s unchanged; reused", section.path.name)
+    return html.read_text(encoding="utf-8")
+
+
+def _store(section: Section, key: str, body: str, working: Path, cache: Path) -> None:
+    stem = f"{section.path.stem}-{key[:20]}"
+    for old in cache.glob(f"{section.path.stem}-*"):
+        old.unlink()
+    (cache / f"{stem}.html").write_text(body, encoding="utf-8")
+    shutil.copyfile(working / section.path.name, cache / f"{stem}.ipynb")
+
+
+def _replace_cached(cache: Path, prefix: str, path: Path, data: bytes) -> None:
+    for old in cache.glob(f"{prefix}*"):
+        old.unlink()
+    path.write_bytes(data)

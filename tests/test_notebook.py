@@ -1,0 +1,59 @@
+"""What notebooks call: commentary files, column headings, Board-safe tables and narrative display."""
+from datetime import date
+
+import pandas as pd
+
+from readiness import notebook
+from readiness.inputs import Inputs
+from readiness.notebook import Pack, column_label
+from readiness.params import Params
+
+
+def make_pack(**extra) -> Pack:
+    params = Params(pack_id="t", la_name="Testshire", period_start=date(2019, 1, 1), period_end=date(2019, 3, 31), **extra)
+    return Pack(params, Inputs())
+
+
+def test_commentary_reads_the_slugs_markdown_file(tmp_path):
+    (tmp_path / "case_audits.md").write_text("Audits rose after the **practice week**.\n", encoding="utf-8")
+    pack = make_pack(commentary=tmp_path)
+    assert pack.commentary("case_audits") == "Audits rose after the **practice week**.\n"
+
+
+def test_commentary_is_empty_without_a_file_or_a_folder(tmp_path):
+    assert make_pack(commentary=tmp_path).commentary("front_door") == ""
+    assert make_pack().commentary("case_audits") == ""
+
+
+def test_say_displays_nothing_for_empty_text(monkeypatch):
+    shown = []
+    monkeypatch.setattr(notebook, "display", shown.append)
+    notebook.say("")
+    notebook.say("  \n")
+    assert shown == []
+    notebook.say("Hello")
+    assert len(shown) == 1
+
+
+def test_column_label_known_names_and_snake_case():
+    assert column_label("within_45_share") == "Within 45 working days (%)"
+    assert column_label("attended_police") == "Attended police"
+    assert column_label("seen_within_interval_share") == "Seen within interval (%)"
+    assert column_label("") == ""
+
+
+def test_share_of_total_is_withheld_with_its_small_count():
+    # bands: 12 and 3 workers of 15; 3 is withheld (1..5), so is 12 (secondary: the total is published),
+    # and with them both shares; a band of 0 shows 0 and 0%.
+    table = pd.DataFrame({"workers": [12, 3, 0], "workers_share": [0.8, 0.2, 0.0]}, index=pd.Index(["1-10", "11-15", "16-20"], name="band"))
+    safe = make_pack().board_table(table, ["workers"], share_of_total={"workers_share": "workers"})
+    assert safe["workers"].tolist() == ["[c]", "[c]", 0]
+    assert safe["workers_share"].tolist() == ["[c]", "[c]", 0.0]
+    assert list(safe.columns) == ["workers", "workers_share"]
+
+
+def test_chart_values_leave_withheld_cells_missing():
+    table = pd.DataFrame({"contacts": [40, 2, 30]}, index=pd.Index(["Jan", "Feb", "Mar"], name="month"))
+    values = make_pack().chart_values(table, ["contacts"])
+    # 2 withheld; 30 withheld too so February cannot be worked out from the column total
+    assert values["contacts"].iloc[0] == 40 and values["contacts"].iloc[1:].isna().all()
