@@ -68,7 +68,7 @@ def assert_located(problem: Problem, file: str, sheet: str | None, row: int | No
         ({"suppress_up_to": "five"}, "suppress_up_to"),
         ({"la_name": None}, "la_name: required key is missing"),
         ({"data": {"case_audits": "nowhere.csv"}}, "data.case_audits: file not found"),
-        ({"period_end": "2018-12-31"}, "period_end is before period_start"),
+        ({"period_end": "2018-12-31"}, "period_end: is before period_start"),
     ],
     ids=["unknown key", "wrong type", "missing required key", "missing file", "end before start"],
 )

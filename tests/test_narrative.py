@@ -61,28 +61,30 @@ def test_figure_facts_label_format_and_withhold():
     )
 
 
-def test_practice_week_sentences_withhold_small_sides():
+
+def test_practice_week_sentences_follow_the_board_safe_table():
     import pandas as pd
 
     from readiness.narrative import practice_week_sentences
 
-    table = pd.DataFrame(
-        {"before_graded": [47, 4], "before_good_or_better": [19, 2], "after_graded": [49, 0], "after_good_or_better": [22, 0]},
+    # as pack.board_table leaves it: 19 of 47 = 40.4%, 22 of 49 = 44.9%; a withheld share; a window without audits
+    safe = pd.DataFrame(
+        {"before_graded": [47, "[c]"], "before_share": [19 / 47, "[c]"], "after_graded": [49, 0], "after_share": [22 / 49, None]},
         index=["Voice of child, week of 12 May 2025", "Planning, week of 12 May 2025"],
     )
-    assert practice_week_sentences(table, 5) == (
+    assert practice_week_sentences(safe) == (
         "- Voice of child, week of 12 May 2025: good or better 40% (of 47) in the eight weeks before; 45% (of 49) in the eight weeks after.\n"
-        "- Planning, week of 12 May 2025: good or better [c] in the eight weeks before; – (no audits) in the eight weeks after."
+        "- Planning, week of 12 May 2025: good or better [c] in the eight weeks before; – (none) in the eight weeks after."
     )
 
 
-def test_row_shares_sentence():
+def test_row_shares_sentence_quotes_only_what_the_table_shows():
     import pandas as pd
 
     from readiness.narrative import row_shares_sentence
 
-    table = pd.DataFrame({"good_or_better": [12, 182, 2], "audits": [19, 335, 3]}, index=["Mock inspection", "Routine", "Other"])
-    # 12/19 = 63.2%; 182/335 = 54.3%; 2 of 3 withheld
-    assert row_shares_sentence("Good or better", table, "good_or_better", "audits", 5) == (
-        "Good or better: Mock inspection 63% (of 19); Routine 54% (of 335); Other [c]."
+    # 182 of 335 = 54.3%; mock inspection's share withheld by the table; a shown share with a withheld denominator
+    safe = pd.DataFrame({"good_or_better_share": ["[c]", 182 / 335, 0.5], "audits": [19, 335, "[c]"]}, index=["Mock inspection", "Routine", "Other"])
+    assert row_shares_sentence("Good or better", safe, "good_or_better_share", "audits") == (
+        "Good or better: Mock inspection [c]; Routine 54% (of 335); Other 50%."
     )

@@ -11,13 +11,14 @@ import logging
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from . import progress
 from .cache import input_hashes, pack_key
 from .errors import LockedError, ReadinessError
 from .params import Params, load_params
@@ -93,8 +94,10 @@ def build_many(params_files: list[Path], out: Path | None = None, jobs: int = 1,
     several = len(params_files) > 1
     if not several:
         return [build_reporting(params_files[0], out, several, jobs=jobs, **options)]
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=progress.enable, initargs=(False,)) as pool:
         futures = [pool.submit(build_reporting, path, out, several, **options) for path in params_files]
+        for future in progress.bar(as_completed(futures), len(futures), "packs"):
+            log.info("%s: %s", future.result().params_file, "built" if future.result().status == 0 else "failed")
         return [future.result() for future in futures]
 
 

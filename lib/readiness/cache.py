@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 
 from .manifest import file_digest, input_digests, package_versions
 from .params import Params
 
+log = logging.getLogger("readiness")
 CODE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
 
@@ -88,3 +90,22 @@ def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: 
             "code": code_digest(),
         }
     )
+
+
+def cached_inputs(params: Params, hashes: dict[str, str], cache: Path):
+    """The inputs, read and checked once; reused while their bytes and the reading code are unchanged."""
+    import pickle
+
+    from .readers import load_inputs
+
+    path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
+    if path.exists():
+        log.info("%s: inputs unchanged; reusing the checked copy", params.pack_id)
+        return pickle.loads(path.read_bytes())
+    log.info("%s: reading and checking inputs", params.pack_id)
+    inputs = load_inputs(params)
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob("inputs-*"):
+        old.unlink()
+    path.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    return inputs

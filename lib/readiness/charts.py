@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import textwrap
 from html import escape
 
 import matplotlib
@@ -149,14 +150,36 @@ def share_bars(shares: pd.Series, title: str, target: float | None = None):
 
 
 def count_bars(counts: pd.DataFrame, title: str):
-    """Grouped bars of counts by row (e.g. month), one colour per column."""
+    """Grouped bars of counts by row (e.g. month), one colour per column.
+
+    A missing count (withheld by disclosure control) draws no bar and is marked ``[c]``.
+    """
     fig, ax = new_figure(title)
     with plt.rc_context(STYLE):
-        counts.astype(float).plot.bar(ax=ax, width=0.8, color=PALETTE[: len(counts.columns)])
+        values = counts.astype(float)
+        values.plot.bar(ax=ax, width=0.8, color=PALETTE[: len(counts.columns)])
+        _mark_withheld_bars(ax, values)
         ax.tick_params(axis="x", rotation=45)
         ax.set_xlabel("")
-        ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+        if len(counts.columns) > 1:
+            ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+        else:
+            ax.get_legend().remove()
     return fig
+
+
+def _mark_withheld_bars(ax, values: pd.DataFrame) -> None:
+    """Write ``[c]`` at the foot of each bar whose value is missing (one bar container per column)."""
+    if values.notna().to_numpy().any():
+        ax.set_ylim(bottom=0)
+    else:
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
+    for container, column in zip(ax.containers, values.columns):
+        for bar, value in zip(container, values[column]):
+            if pd.isna(value):
+                ax.annotate("[c]", (bar.get_x() + bar.get_width() / 2, 0), xytext=(0, 2), textcoords="offset points",
+                            ha="center", va="bottom", fontsize=7, color="#555555")
 
 
 def share_columns(shares: pd.DataFrame, title: str):
@@ -167,8 +190,8 @@ def share_columns(shares: pd.DataFrame, title: str):
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_ylim(0, 1)
         ax.set_xlabel("")
-        plt.setp(ax.get_xticklabels(), rotation=0)
-        _slant_crowded_labels(ax, [str(i) for i in shares.index])
+        ax.set_xticklabels([textwrap.fill(str(i), 24) for i in shares.index], rotation=0)
+        _mark_withheld_bars(ax, shares.astype(float))
         ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
     return fig
 
@@ -194,7 +217,11 @@ def scatter_teams(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str =
         ax.margins(0.2)
         left_out = len(table) - len(points)
         if points.empty:
-            ax.text(0.5, 0.5, "No team has both figures to show (too few records, or none).", ha="center", va="center", transform=ax.transAxes)
+            fig.set_size_inches(8, 1.6)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            ax.text(0.5, 0.5, "No team has both figures to show:\nthey are withheld (too few records) or not available.",
+                    ha="center", va="center", transform=ax.transAxes)
         elif left_out:
             ax.text(1, -0.22, f"{left_out} team(s) left out: a figure withheld or not available.", ha="right", transform=ax.transAxes, fontsize=8)
     return fig

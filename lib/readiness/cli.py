@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import progress
 from .errors import ReadinessError
 from .paths import DEMO_DATA
 
@@ -149,8 +150,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
+    terminal = sys.stderr.isatty() and not args.quiet
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
-    log.setLevel(logging.WARNING if args.quiet else logging.INFO)
+    logging.getLogger().handlers[0].setLevel(logging.WARNING if args.quiet or terminal else logging.INFO)
+    log.setLevel(logging.INFO)
+    progress.enable(terminal)
     try:
         status = args.run(args)
     except ReadinessError as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Mapping
 
+import pandas as pd
+
 from .catalogue import describe
 from .disclosure import SUPPRESSED, format_value, is_disclosive
 from .figure import Figure
@@ -59,43 +61,32 @@ def figure_facts(figures: Mapping[str, Figure], threshold: int) -> str:
     return "\n".join(f"- {figure_fact(figure_id, figure, threshold)}" for figure_id, figure in figures.items())
 
 
-def practice_week_sentences(table, threshold: int) -> str:
-    """A Markdown list, a line per practice week of :func:`readiness.indicators.practice_weeks.comparison_table`:
-    the domain's good-or-better share in the eight weeks before and after, each withheld where small."""
+
+def practice_week_sentences(safe) -> str:
+    """A Markdown list, a line per practice week, from the Board-safe (disclosure-controlled)
+    :func:`readiness.indicators.practice_weeks.comparison_table`: the domain's good-or-better share in
+    the eight weeks before and after, withheld exactly where the table withholds it."""
     lines = []
-    for week, row in table.iterrows():
-        sides = [
-            _share_words(share_of(row, side), threshold) + f" in the eight weeks {side}" for side in ("before", "after")
-        ]
-        lines.append(f"- {week}: good or better {sides[0]}; {sides[1]}.")
+    for week, row in safe.iterrows():
+        before, after = (_safe_share_words(row[f"{side}_share"], row[f"{side}_graded"]) for side in ("before", "after"))
+        lines.append(f"- {week}: good or better {before} in the eight weeks before; {after} in the eight weeks after.")
     return "\n".join(lines)
 
 
-def share_of(row, side: str) -> Figure:
-    """The ``before`` or ``after`` good-or-better share of a practice-week row, with its counts."""
-    return share_of_counts(row[f"{side}_good_or_better"], row[f"{side}_graded"])
-
-
-def _share_words(figure: Figure, threshold: int) -> str:
-    """``45% (of 49)``, ``[c]`` when withheld, ``no audits`` when none."""
-    if figure.value is None:
-        return "– (no audits)"
-    if is_disclosive(figure, threshold):
-        return SUPPRESSED
-    return f"{format_value(figure.value, 'share')} (of {format_value(figure.basis[-1], 'count')})"
-
-
-def row_shares_sentence(label: str, table, numerator: str, denominator: str, threshold: int) -> str:
-    """One sentence comparing a share across a table's rows, each withheld where small:
+def row_shares_sentence(label: str, safe, share_column: str, denominator_column: str) -> str:
+    """One sentence comparing a share across the rows of a Board-safe table, withheld where the table withholds it:
     ``Good or better: Mock inspection 63% (of 19); Routine 54% (of 335).``"""
-    parts = [
-        f"{row_label} {_share_words(share_of_counts(row[numerator], row[denominator]), threshold)}"
-        for row_label, row in table.iterrows()
-    ]
+    parts = [f"{row_label} {_safe_share_words(row[share_column], row[denominator_column])}" for row_label, row in safe.iterrows()]
     return f"{label}: {'; '.join(parts)}."
 
 
-def share_of_counts(numerator, denominator) -> Figure:
-    """A share as a :class:`Figure` from two counts (``None`` over none)."""
-    numerator, denominator = int(numerator), int(denominator)
-    return Figure(numerator / denominator if denominator else None, (numerator, denominator))
+def _safe_share_words(value, denominator) -> str:
+    """``45% (of 49)`` from a Board-safe share and its denominator; ``[c]`` when withheld; ``– (none)`` when empty."""
+    if isinstance(value, str) and value == SUPPRESSED:
+        return SUPPRESSED
+    if value is None or pd.isna(value):
+        return "– (none)"
+    text = format_value(value, "share")
+    if not (isinstance(denominator, str) and denominator == SUPPRESSED):
+        text += f" (of {format_value(denominator, 'count')})"
+    return text

@@ -19,7 +19,9 @@ from . import charts, disclosure
 from .figure import FigureValue
 from .inputs import Inputs
 from .narrative import figure_facts, share_headline
+from .cache import cached_inputs, input_hashes
 from .params import Params, load_params
+from .paths import ANALYST_CACHE
 from .period import Period
 
 
@@ -119,19 +121,19 @@ def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
 
 
 def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
-    """Load the parameters and the inputs: from the build's cache when given, else read afresh."""
+    """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
+
+    In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
+    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
+    """
     shared = _SHARED.get((str(params_file), str(inputs_file)))
     if shared is not None:
         return shared
     params = load_params(params_file)
     if inputs_file:
         with open(inputs_file, "rb") as handle:
-            inputs = pickle.load(handle)
-    else:
-        from .readers import load_inputs
-
-        inputs = load_inputs(params)
-    return Pack(params, inputs)
+            return Pack(params, pickle.load(handle))
+    return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
 
 
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
@@ -154,7 +156,7 @@ LABELS = {
     "repeat_share": "Re-referrals (%)",
     "s47": "Section 47 enquiries",
     "icpcs": "ICPCs",
-    "icpcs_timed": "ICPCs with a strategy date before them",
+    "icpcs_timed": "ICPCs with valid dates",
     "mean_per_fte": "Children per case-holding FTE",
     "agency_share": "Agency share of FTE (%)",
     "workers_share": "Share of workers (%)",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal, Optional, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ParametersError
 from .period import Period
@@ -75,11 +75,13 @@ class Params(_Strict):
             raise ValueError("use only letters, digits, - and _")
         return value
 
-    @model_validator(mode="after")
-    def _period_in_order(self) -> "Params":
-        if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
-        return self
+    @field_validator("period_end")
+    @classmethod
+    def _period_in_order(cls, value: date, info) -> date:
+        start = info.data.get("period_start")
+        if start is not None and value < start:
+            raise ValueError(f"is before period_start ({start})")
+        return value
 
     @property
     def period(self) -> Period:
@@ -147,4 +149,5 @@ def _describe(error: dict) -> str:
     if error["type"] == "missing":
         return f"{key}: required key is missing"
     message = error["msg"].removeprefix("Value error, ")
-    return f"{key}: {message} (got {error.get('input')!r})"
+    given = error.get("input")
+    return f"{key}: {message} (got {given})" if isinstance(given, (str, int, float, date)) else f"{key}: {message}"

@@ -7,6 +7,7 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 ENGLAND = REPO / "parameters" / "benchmarks" / "england.yaml"
 DEMO_DATA = REPO / "data"
+ANALYST_CACHE = REPO / "outputs" / ".cache"
 
 
 def notebook_files(folder: Path = NOTEBOOKS) -> list[Path]:

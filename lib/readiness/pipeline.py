@@ -18,18 +18,17 @@ from pathlib import Path
 import papermill
 
 from .build import Job
-from .cache import inputs_key, notebook_key
+from .cache import cached_inputs, notebook_key
 from .engine import ENGINE_NAME
 from .errors import NotebookError
 from .figures import figures_document, write_json
-from .inputs import Inputs
 from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
 from .params import Params
 from .pdf import print_pdf
-from .readers import load_inputs
+from .progress import bar
 from .report import render_pack, section_body
-from .sections import Section, all_sections, is_available
+from .sections import Section, all_sections, is_available, left_out
 from .workbook import write_figures_workbook
 
 log = logging.getLogger("readiness")
@@ -52,7 +51,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     available = [s for s in sections if is_available(s, inputs)]
     with shared_with_notebooks(pack, job.params_file, inputs_file):
         bodies = run_sections(available, job, params, hashes, working, cache)
-    missing = [s.title for s in sections if not is_available(s, inputs)]
+    missing = left_out(sections, inputs)
     render_pack(params, document, inputs.warnings, bodies, missing, staging / "index.html")
     if job.pdf:
         log.info("%s: printing pack.pdf", params.pack_id)
@@ -61,24 +60,12 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, staging / "manifest.json")
 
 
-def cached_inputs(params: Params, hashes: dict[str, str], cache: Path) -> Inputs:
-    """The inputs, read and checked once; reused while their bytes and the reading code are unchanged."""
-    path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
-    if path.exists():
-        log.info("%s: inputs unchanged; reusing the checked copy", params.pack_id)
-        return pickle.loads(path.read_bytes())
-    log.info("%s: reading and checking inputs", params.pack_id)
-    inputs = load_inputs(params)
-    _replace_cached(cache, "inputs-", path, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
-    return inputs
-
-
 def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path) -> list[tuple[Section, str]]:
     """Each section's HTML body, from the cache or by running its notebook (in parallel where possible)."""
     keys = {s: notebook_key(params, hashes, s.path, s.reads) for s in sections}
     bodies = {s: _from_cache(s, keys[s], working, cache) for s in sections}
     todo = [s for s in sections if bodies[s] is None]
-    for section, body in _execute_all(todo, job, working):
+    for section, body in bar(_execute_all(todo, job, working), len(todo), params.pack_id):
         _store(section, keys[section], body, working, cache)
         bodies[section] = body
     return [(s, bodies[s]) for s in sections]
@@ -133,9 +120,3 @@ def _store(section: Section, key: str, body: str, working: Path, cache: Path) ->
         old.unlink()
     (cache / f"{stem}.html").write_text(body, encoding="utf-8")
     shutil.copyfile(working / section.path.name, cache / f"{stem}.ipynb")
-
-
-def _replace_cached(cache: Path, prefix: str, path: Path, data: bytes) -> None:
-    for old in cache.glob(f"{prefix}*"):
-        old.unlink()
-    path.write_bytes(data)

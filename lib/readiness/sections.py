@@ -43,3 +43,13 @@ def all_sections(folder: Path = NOTEBOOKS) -> list[Section]:
 def is_available(section: Section, inputs: Inputs) -> bool:
     """Whether the inputs hold everything the section needs: extracts by name, Annex A lists as ``list_N``."""
     return all(inputs.has(need) for need in section.needs)
+
+
+def missing_inputs(section: Section, inputs: Inputs) -> list[str]:
+    """The inputs a section needs that were not given, in words (``List 5``, ``case_audits``)."""
+    return [need.replace("list_", "List ") for need in section.needs if not inputs.has(need)]
+
+
+def left_out(sections: list[Section], inputs: Inputs) -> list[str]:
+    """Each section the inputs cannot support, with the reason: ``Child protection (no List 5)``."""
+    return [f"{s.title} (no {' or '.join(missing_inputs(s, inputs))} in the data given)" for s in sections if not is_available(s, inputs)]

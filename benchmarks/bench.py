@@ -1,0 +1,128 @@
+"""Benchmark: Readiness builds against plain papermill + nbconvert, and against the floor.
+
+Not a test: it measures this machine, in one run. Every build is timed as a fresh
+``readiness build`` process, start-up included. Prints ``name: value`` lines, the last
+``speedup_vs_baseline``.
+
+    python benchmarks/bench.py            (from the repository, with the project's .venv)
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import psutil
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+DEMO_PARAMS = REPO / "parameters" / "demo.yaml"
+
+
+def timed(command: list[str], cwd: Path | None = None) -> float:
+    """Seconds a command takes; it must succeed."""
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def peak_tree_rss_mb(command: list[str]) -> tuple[float, float]:
+    """Seconds and the peak resident memory (MB) summed over the process and all its children."""
+    started = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    if process.returncode:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return time.perf_counter() - started, peak / 1e6
+
+
+def readiness(*args: str) -> list[str]:
+    return [PYTHON, "-m", "readiness", "--quiet", *args]
+
+
+def baseline(work: Path) -> float:
+    """The notebooks one at a time through the ``papermill`` and ``jupyter nbconvert`` commands."""
+    bindir = Path(PYTHON).parent
+    total = 0.0
+    for notebook in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        executed = work / notebook.name
+        total += timed([str(bindir / "papermill"), str(notebook), str(executed), "-p", "params_file", str(DEMO_PARAMS), "--cwd", str(notebook.parent)])
+        total += timed([str(bindir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
+    return total
+
+
+def write_params(folder: Path, name: str, **changes) -> Path:
+    """A copy of the demo parameters with absolute paths and ``changes`` applied."""
+    params = yaml.safe_load(DEMO_PARAMS.read_text())
+    params["data"] = {k: str((DEMO_PARAMS.parent / v).resolve()) for k, v in params["data"].items()}
+    params.update(changes)
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(params, sort_keys=False))
+    return path
+
+
+def month_start(index: int) -> date:
+    """The first day of month number ``index`` (years × 12 + month − 1)."""
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1)
+
+
+def monthly_packs(folder: Path, count: int = 12) -> list[Path]:
+    """Twelve packs, as a council building one a month for a year would: each a rolling 12 months."""
+    first = 2024 * 12 + 9  # October 2024
+    packs = []
+    for index in range(first, first + count):
+        end = month_start(index + 1) - timedelta(days=1)
+        start = month_start(index - 11)
+        name = f"{end:%Y-%m}"
+        packs.append(write_params(folder, name, pack_id=f"demo-{name}", period_start=str(start), period_end=str(end), annex_a_extract_date=str(end)))
+    return packs
+
+
+def main() -> None:
+    subprocess.run(readiness("demo-data"), check=True)
+    work = Path(tempfile.mkdtemp(prefix="readiness-bench-"))
+    try:
+        results = {}
+        (work / "baseline").mkdir()
+        results["baseline_s"] = baseline(work / "baseline")
+        results["cold_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
+        results["warm_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
+        results["floor_s"] = timed([PYTHON, str(REPO / "benchmarks" / "floor.py"), str(DEMO_PARAMS), str(work / "floor")])
+        large_data = work / "large-data"
+        subprocess.run(readiness("demo-data", "--scale", "large", "--out", str(large_data)), check=True)
+        large = write_params(work, "large", pack_id="large", data={
+            "annex_a": str(large_data / "annex_a.xlsx"), "case_audits": str(large_data / "case_audits.csv"),
+            "strategy_meetings": str(large_data / "strategy_meetings.csv"), "workforce": str(large_data / "workforce.csv"),
+            "supervision": str(large_data / "supervision.csv")},
+            period_start="2024-10-01", period_end="2025-09-30", annex_a_extract_date="2025-10-03")
+        results["large_cold_build_s"], results["large_peak_rss_mb"] = peak_tree_rss_mb(readiness("build", str(large), "--out", str(work / "packs" / "large")))
+        batch = monthly_packs(work)
+        results["batch_12_jobs1_s"] = timed(readiness("build", *map(str, batch), "--out", str(work / "batch1"), "--jobs", "1"))
+        results["batch_12_jobsN_s"] = timed(readiness("build", *map(str, batch), "--out", str(work / "batchN")))
+        results["cold_vs_floor"] = results["cold_build_s"] / results["floor_s"]
+        results["warm_speedup"] = results["cold_build_s"] / results["warm_build_s"]
+        results["batch_speedup"] = results["batch_12_jobs1_s"] / results["batch_12_jobsN_s"]
+        results["speedup_vs_baseline"] = results["baseline_s"] / results["cold_build_s"]
+        print(f"cores: {os.cpu_count()}")
+        for name, value in results.items():
+            print(f"{name}: {value:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

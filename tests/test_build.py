@@ -1,0 +1,83 @@
+"""Incremental and parallel builds: same results whatever --jobs, reuse of what has not changed."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from readiness.build import build, build_many
+
+DEMO = REPO / "parameters" / "demo.yaml"
+
+
+def params_on_copies(demo_data: Path, folder: Path) -> Path:
+    """The demo parameters, pointing at copies of the demo data in ``folder``."""
+    data = folder / "data"
+    shutil.copytree(demo_data, data)
+    params = yaml.safe_load(DEMO.read_text())
+    params["data"] = {key: str(data / Path(value).name) for key, value in params["data"].items()}
+    path = folder / "demo.yaml"
+    path.write_text(yaml.safe_dump(params))
+    return path
+
+
+@pytest.fixture(scope="module")
+def copied(demo_data, tmp_path_factory) -> tuple[Path, Path]:
+    """A first build of the demo pack on copies of its data: (parameters file, pack folder)."""
+    folder = tmp_path_factory.mktemp("incremental")
+    params = params_on_copies(demo_data, folder)
+    return params, build(params, folder / "out" / "demo", jobs=2)
+
+
+def test_results_are_identical_whatever_jobs(demo_data, tmp_path):
+    one = build(DEMO, tmp_path / "a" / "demo", jobs=1)
+    two = build(DEMO, tmp_path / "b" / "demo", jobs=2)
+    for name in ("index.html", "figures.json"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_nothing_changed_means_up_to_date_without_importing_pandas(copied):
+    params, pack = copied
+    before = (pack / "manifest.json").read_bytes()
+    script = (
+        "import sys; from pathlib import Path; from readiness.build import build; "
+        f"build(Path({str(params)!r}), Path({str(pack)!r})); print('pandas' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    assert (pack / "manifest.json").read_bytes() == before  # the pack was left as it was
+
+
+def test_changing_one_input_reruns_only_the_sections_that_read_it(copied):
+    params, pack = copied
+    meetings = Path(yaml.safe_load(params.read_text())["data"]["strategy_meetings"])
+    lines = meetings.read_text(encoding="utf-8").splitlines(keepends=True)
+    meetings.write_text("".join(lines + lines[-1:]), encoding="utf-8")  # one agency row repeated: same figures
+    build(params, pack)
+    log = (pack / "build.log").read_text(encoding="utf-8")
+    assert "03_strategy_meetings.ipynb ran in" in log
+    assert "01_case_audits.ipynb unchanged; reused" in log
+    assert "02_assessments.ipynb unchanged; reused" in log
+
+
+def test_force_rebuilds_everything(copied):
+    params, pack = copied
+    build(params, pack, force=True)
+    log = (pack / "build.log").read_text(encoding="utf-8")
+    assert "inputs unchanged; reusing the checked copy" in log
+    assert "unchanged; reused" in log or "ran in" in log
+
+
+def test_a_batch_publishes_the_packs_that_succeed(demo_data, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("pack_id: bad\nla_name: X\nperiod_start: 2025-01-01\nperiod_end: 2024-01-01\n")
+    results = build_many([DEMO, bad], tmp_path / "batch", jobs=2)
+    assert [r.status for r in results] == [0, 2]
+    assert (tmp_path / "batch" / "demo" / "index.html").exists()
+    assert not (tmp_path / "batch" / "bad").exists()
+    assert any("period_end" in line for line in results[1].problems)
