@@ -69,12 +69,12 @@ def build(params_file: Path, out: Path | None = None, several: bool = False, **o
 
 
 def _build_locked(job: Job, params: Params, started: float) -> Path:
+    clear_stale(job.target)
     hashes = input_hashes(params)
     key = pack_key(params, hashes, notebook_files(job.notebooks), ENGLAND, job.pdf)
     if not job.force and published_key(job.target) == key:
         log.info("%s: up to date (nothing changed since it was built); --force rebuilds", params.pack_id)
         return job.target
-    clear_stale(job.target)
     staging = job.target.parent / f".{job.target.name}.tmp-{os.getpid()}"
     staging.mkdir()
     try:
@@ -158,7 +158,15 @@ def cache_folder(target: Path, params: Params) -> Path:
 
 
 def clear_stale(target: Path) -> None:
-    """Remove temporary folders left by builds of ``target`` that died."""
+    """Remove temporary folders left by builds of ``target`` that died.
+
+    A build that died between moving the old pack aside and moving the new one in left
+    no pack at all: the old one is put back first.
+    """
+    moved_aside = sorted(target.parent.glob(f".{target.name}.tmp-old-*"))
+    if moved_aside and not target.exists():
+        moved_aside[-1].rename(target)
+        log.warning("%s: restored the pack a dead build had moved aside", target.name)
     for stale in target.parent.glob(f".{target.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from functools import lru_cache
 from pathlib import Path
 
-from .manifest import file_digest, input_digests, package_versions
+from .manifest import file_digest, input_digests, notebook_digests, package_versions
 from .params import Params
 
 log = logging.getLogger("readiness")
@@ -41,11 +42,6 @@ def extra_digests(params: Params, benchmarks: Path) -> dict[str, str]:
     if params.commentary and params.commentary.is_dir():
         paths += sorted(p for p in params.commentary.iterdir() if p.is_file())
     return {str(p): file_digest(p)["sha256"] for p in paths if p.is_file()}
-
-
-def notebook_digests(paths: list[Path]) -> dict[str, str]:
-    """SHA-256 of each notebook's source, by file name."""
-    return {p.name: file_digest(p)["sha256"] for p in paths}
 
 
 def input_hashes(params: Params) -> dict[str, str]:
@@ -99,13 +95,25 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path):
     from .readers import load_inputs
 
     path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
-    if path.exists():
+    try:
+        inputs = pickle.loads(path.read_bytes())
         log.info("%s: inputs unchanged; reusing the checked copy", params.pack_id)
-        return pickle.loads(path.read_bytes())
+        return inputs
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
+        log.warning("%s: the cached inputs were damaged; reading them afresh", params.pack_id)
     log.info("%s: reading and checking inputs", params.pack_id)
     inputs = load_inputs(params)
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("inputs-*"):
         old.unlink()
-    path.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomically(path, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
     return inputs
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` so that a reader sees the old file or the whole new one, never half of it."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)

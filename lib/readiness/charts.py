@@ -218,6 +218,8 @@ def scatter_teams(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str =
         left_out = len(table) - len(points)
         if points.empty:
             fig.set_size_inches(8, 1.6)
+            ax.set_xlabel("")
+            ax.set_ylabel("")
             ax.set_xticks([])
             ax.set_yticks([])
             ax.text(0.5, 0.5, "No team has both figures to show:\nthey are withheld (too few records) or not available.",

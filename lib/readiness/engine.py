@@ -67,9 +67,9 @@ class InProcessEngine(Engine):
     def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
         """Papermill has already changed to the notebook's working directory."""
         ipython = shell()
-        for index, cell in enumerate(nb_man.nb.cells):
-            if cell.cell_type != "code":
-                continue
+        code_cells = (c for c in enumerate(nb_man.nb.cells) if c[1].cell_type == "code")
+        for count, (index, cell) in enumerate(code_cells, start=1):
+            cell.execution_count = count
             nb_man.cell_start(cell, index)
             cell.outputs, error = run_cell(ipython, cell.source)
             if error is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import papermill
 
 from .build import Job
-from .cache import cached_inputs, notebook_key
+from .cache import cached_inputs, notebook_key, write_atomically
 from .engine import ENGINE_NAME
 from .errors import NotebookError
 from .figures import figures_document, write_json
@@ -56,7 +56,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     if job.pdf:
         log.info("%s: printing pack.pdf", params.pack_id)
         print_pdf(staging / "index.html", staging / "pack.pdf")
-    manifest = build_manifest(params, job.params_file, started)
+    manifest = build_manifest(params, job.params_file, started, notebooks=[s.path for s in available])
     write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, staging / "manifest.json")
 
 
@@ -99,7 +99,7 @@ def execute_section(section: Section, params_file: Path, working: Path) -> str:
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(f"notebook {section.path.name} failed in cell {exc.exec_count or '?'}: {exc.ename}: {exc.evalue}") from None
-    body = section_body(output)
+    body = section_body(output, section.slug)
     log.info("%s ran in %.1f s", section.path.name, time.time() - started)
     return body
 
@@ -118,5 +118,5 @@ def _store(section: Section, key: str, body: str, working: Path, cache: Path) ->
     stem = f"{section.path.stem}-{key[:20]}"
     for old in cache.glob(f"{section.path.stem}-*"):
         old.unlink()
-    (cache / f"{stem}.html").write_text(body, encoding="utf-8")
-    shutil.copyfile(working / section.path.name, cache / f"{stem}.ipynb")
+    write_atomically(cache / f"{stem}.ipynb", (working / section.path.name).read_bytes())
+    write_atomically(cache / f"{stem}.html", body.encode("utf-8"))

@@ -1,6 +1,7 @@
 """Render the Board pack: one self-contained ``index.html`` with no code and no network requests."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -25,8 +26,12 @@ NOT_YET_COVERED = (
 )
 
 
-def section_body(notebook_path: Path) -> str:
-    """The HTML of an executed notebook's outputs and narrative: no code, no prompts, no streams."""
+def section_body(notebook_path: Path, slug: str) -> str:
+    """The HTML of an executed notebook's outputs and narrative: no code, no prompts, no streams.
+
+    Heading anchors are prefixed with the section's ``slug``, so that two sections' headings
+    ("Assumptions and caveats") never share an id in the pack.
+    """
     notebook = nbformat.read(notebook_path, as_version=4)
     notebook.cells = [cell for cell in notebook.cells if not _is_parameters(cell)]
     for index, cell in enumerate(notebook.cells):
@@ -34,7 +39,7 @@ def section_body(notebook_path: Path) -> str:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
     body, _ = exporter().from_notebook_node(notebook)
-    return body
+    return re.sub(r'(id="|href="#)', rf"\g<1>{slug}--", body)
 
 
 @lru_cache(maxsize=1)
