@@ -1,6 +1,6 @@
 """Headline sentences: rose or fell only with enough records behind both months."""
 from readiness.figure import share
-from readiness.narrative import month_name, share_headline
+from readiness.narrative import month_name, share_headline, trend_title
 
 
 def test_rises_when_both_months_have_at_least_20_records():
@@ -19,8 +19,8 @@ def test_falls():
 
 
 def test_too_few_to_tell_when_a_month_has_19_records():
-    monthly = {"2019-03": share(5, 19), "2019-04": share(15, 40)}
-    text = share_headline("X", share(20, 59), monthly, 5)
+    monthly = {"2019-03": share(6, 19), "2019-04": share(15, 40)}
+    text = share_headline("X", share(21, 59), monthly, 5)
     assert "Too few records each month to tell" in text
     assert "rose" not in text and "fell" not in text
 
@@ -88,3 +88,18 @@ def test_row_shares_sentence_quotes_only_what_the_table_shows():
     assert row_shares_sentence("Good or better", safe, "good_or_better_share", "audits") == (
         "Good or better: Mock inspection [c]; Routine 54% (of 335); Other 50%."
     )
+
+
+def test_a_month_whose_share_is_withheld_is_not_quoted():
+    # March: 3 of 40 (numerator 3 is withheld at threshold 5); April 10 of 40; May 12 of 40.
+    monthly = {"2019-03": share(3, 40), "2019-04": share(10, 40), "2019-05": share(12, 40)}
+    text = share_headline("X", share(25, 120), monthly, 5)
+    assert "rose from 25% in April 2019 to 30% in May 2019" in text
+    assert "8%" not in text  # 3/40 = 7.5% would give the withheld 3 away
+
+
+def test_trend_title_states_the_finding_or_falls_back():
+    rising = {"2019-03": share(31, 100), "2019-05": share(44, 100)}
+    assert trend_title("Good or better audits", rising, 5) == "Good or better audits rose from 31% in March 2019 to 44% in May 2019"
+    thin = {"2019-03": share(6, 19), "2019-05": share(10, 40)}
+    assert trend_title("Good or better audits", thin, 5) == "Good or better audits, by month"

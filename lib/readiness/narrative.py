@@ -18,6 +18,28 @@ def month_name(key: str) -> str:
     return datetime.strptime(key, "%Y-%m").strftime("%B %Y")
 
 
+def publishable_ends(monthly: Mapping[str, Figure], threshold: int) -> tuple[tuple[str, Figure], tuple[str, Figure]] | None:
+    """The first and last months whose share can be published; ``None`` when fewer than two."""
+    known = [(m, f) for m, f in sorted(monthly.items()) if f.value is not None and not is_disclosive(f, threshold)]
+    return (known[0], known[-1]) if len(known) >= 2 else None
+
+
+def direction(monthly: Mapping[str, Figure], threshold: int) -> str | None:
+    """``rose from 31% in March 2019 to 44% in May 2019`` (or fell, or held steady), from the first
+    publishable month to the last; ``None`` unless both have at least 20 records behind them."""
+    ends = publishable_ends(monthly, threshold)
+    if ends is None:
+        return None
+    (first_month, first), (last_month, last) = ends
+    if min(first.basis[-1], last.basis[-1]) < MIN_DENOMINATOR:
+        return None
+    change = "rose" if last.value > first.value else "fell" if last.value < first.value else "held steady"
+    return (
+        f"{change} from {format_value(first.value, 'share')} in {month_name(first_month)} "
+        f"to {format_value(last.value, 'share')} in {month_name(last_month)}"
+    )
+
+
 def share_headline(label: str, overall: Figure, monthly: Mapping[str, Figure], threshold: int) -> str:
     """One sentence: the period's share, and whether it rose or fell from the first month to the last.
 
@@ -29,17 +51,18 @@ def share_headline(label: str, overall: Figure, monthly: Mapping[str, Figure], t
     if is_disclosive(overall, threshold):
         return f"{label}: too few records in the period to publish."
     sentence = f"{label}: {format_value(overall.value, 'share')} over the period ({format_value(overall.basis[-1], 'count')} in all)."
-    known = [(month, figure) for month, figure in sorted(monthly.items()) if figure.value is not None]
-    if len(known) < 2:
+    if publishable_ends(monthly, threshold) is None:
         return sentence
-    (first_month, first), (last_month, last) = known[0], known[-1]
-    if min(first.basis[-1], last.basis[-1]) < MIN_DENOMINATOR:
+    trend = direction(monthly, threshold)
+    if trend is None:
         return f"{sentence} Too few records each month to tell whether it is rising or falling."
-    change = "rose" if last.value > first.value else "fell" if last.value < first.value else "held steady"
-    return (
-        f"{sentence} It {change} from {format_value(first.value, 'share')} in {month_name(first_month)} "
-        f"to {format_value(last.value, 'share')} in {month_name(last_month)}."
-    )
+    return f"{sentence} It {trend}."
+
+
+def trend_title(label: str, monthly: Mapping[str, Figure], threshold: int) -> str:
+    """A chart title that states the finding when the numbers allow: ``Good or better audits rose from …``."""
+    trend = direction(monthly, threshold)
+    return f"{label} {trend}" if trend else f"{label}, by month"
 
 
 def figure_fact(figure_id: str, figure: Figure, threshold: int) -> str:

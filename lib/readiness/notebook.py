@@ -18,7 +18,7 @@ from IPython.display import HTML, Markdown, display
 from . import charts, disclosure
 from .figure import FigureValue
 from .inputs import Inputs
-from .narrative import figure_facts, share_headline
+from .narrative import figure_facts, share_headline, trend_title
 from .cache import cached_inputs, input_hashes
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
@@ -88,8 +88,14 @@ class Pack:
 
     def headline(self, figure_id: str, label: str) -> str:
         """A sentence on a share: its value over the period and its direction month to month."""
-        monthly_id = figure_id.replace(".", ".monthly.", 1)
-        return share_headline(label, self.figures[figure_id], self.figures.get(monthly_id, {}), self.threshold)
+        return share_headline(label, self.figures[figure_id], self._monthly(figure_id), self.threshold)
+
+    def trend_title(self, figure_id: str, label: str) -> str:
+        """A chart title stating how a share moved over the period, when the numbers allow."""
+        return trend_title(label, self._monthly(figure_id), self.threshold)
+
+    def _monthly(self, figure_id: str) -> dict:
+        return self.figures.get(figure_id.replace(".", ".monthly.", 1), {})
 
     def facts(self, *figure_ids: str) -> str:
         """Headline figures as a Markdown list in plain words (e.g. ``- Contacts: 8,000``), withheld where small.
