@@ -68,6 +68,7 @@ def write_params(folder: Path, name: str, **changes) -> Path:
     """A copy of the demo parameters with absolute paths and ``changes`` applied."""
     params = yaml.safe_load(DEMO_PARAMS.read_text())
     params["data"] = {k: str((DEMO_PARAMS.parent / v).resolve()) for k, v in params["data"].items()}
+    params["commentary"] = str((DEMO_PARAMS.parent / params["commentary"]).resolve())
     params.update(changes)
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(params, sort_keys=False))
@@ -92,11 +93,20 @@ def monthly_packs(folder: Path, count: int = 12) -> list[Path]:
     return packs
 
 
+class Results(dict):
+    """Measurements, each printed as ``name: value`` the moment it is taken."""
+
+    def __setitem__(self, name: str, value: float) -> None:
+        super().__setitem__(name, value)
+        print(f"{name}: {value:.2f}", flush=True)
+
+
 def main() -> None:
+    print(f"cores: {os.cpu_count()}", flush=True)
     subprocess.run(readiness("demo-data"), check=True)
     work = Path(tempfile.mkdtemp(prefix="readiness-bench-"))
     try:
-        results = {}
+        results = Results()
         (work / "baseline").mkdir()
         results["baseline_s"] = baseline(work / "baseline")
         results["cold_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
@@ -117,9 +127,6 @@ def main() -> None:
         results["warm_speedup"] = results["cold_build_s"] / results["warm_build_s"]
         results["batch_speedup"] = results["batch_12_jobs1_s"] / results["batch_12_jobsN_s"]
         results["speedup_vs_baseline"] = results["baseline_s"] / results["cold_build_s"]
-        print(f"cores: {os.cpu_count()}")
-        for name, value in results.items():
-            print(f"{name}: {value:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -58,3 +58,14 @@ def demo_pack_pdf(demo_pack) -> Path:
             pytest.fail("CI must print the PDF (Debian's chromium is installed by .ci/run)")
         pytest.skip("no Chromium browser on this machine to print the PDF")
     return pdf
+
+
+def demo_parameters(data: dict[str, str]) -> dict:
+    """The demo parameters reading ``data`` instead, with their other paths (commentary) made absolute."""
+    import yaml
+
+    demo = REPO / "parameters" / "demo.yaml"
+    params = yaml.safe_load(demo.read_text(encoding="utf-8"))
+    params["commentary"] = str((demo.parent / params["commentary"]).resolve())
+    params["data"] = data
+    return params

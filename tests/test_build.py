@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, demo_parameters
 from readiness.build import build, build_many
 
 DEMO = REPO / "parameters" / "demo.yaml"
@@ -19,8 +19,8 @@ def params_on_copies(demo_data: Path, folder: Path) -> Path:
     """The demo parameters, pointing at copies of the demo data in ``folder``."""
     data = folder / "data"
     shutil.copytree(demo_data, data)
-    params = yaml.safe_load(DEMO.read_text())
-    params["data"] = {key: str(data / Path(value).name) for key, value in params["data"].items()}
+    demo = yaml.safe_load(DEMO.read_text())
+    params = demo_parameters({key: str(data / Path(value).name) for key, value in demo["data"].items()})
     path = folder / "demo.yaml"
     path.write_text(yaml.safe_dump(params))
     return path

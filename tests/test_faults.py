@@ -257,6 +257,15 @@ def test_closure_after_snapshot_counts_as_open(tmp_path):
     assert len(cin) == 2 and cin["cin_closure"].isna().all()
 
 
+def test_a_visit_after_snapshot_keeps_the_plan_open_and_unvisited(tmp_path):
+    # A pack whose snapshot (2019-06-03) is before the return's extract: the visit on 10/06/2019 had not happened yet.
+    inputs, findings = annex(tmp_path, lists_with({(7, 0, "Date of the Last Statutory Visit"): "10/06/2019"}))
+    found = warning(findings, "Date of the Last Statutory Visit", "counted as not yet happened")
+    assert_located(found, "annex_a.xlsx", "List 7", 2, "Date of the Last Statutory Visit")
+    plans = inputs.annex_a["list_7"]
+    assert len(plans) == 1 and pd.isna(plans["last_visit"].iloc[0])
+
+
 def test_date_before_1990_is_a_warning_only(tmp_path):
     inputs, findings = annex(tmp_path, lists_with({(3, 1, "Date of referral"): "01/03/1919"}))
     assert_located(warning(findings, "Date of referral", "before 1990"), "annex_a.xlsx", "List 3", 3, "Date of referral")

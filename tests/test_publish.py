@@ -20,9 +20,11 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from conftest import REPO
+from conftest import REPO, demo_parameters
 
 DEMO_PARAMS = REPO / "parameters" / "demo.yaml"
+DEMO_INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
+               "workforce": "workforce.csv", "supervision": "supervision.csv"}
 # Runs the real command line with build() pointed at another notebooks folder (argv[1]); the CLI has no option for it.
 CLI_WITH_NOTEBOOKS = """
 import sys
@@ -71,8 +73,7 @@ def published(demo_pack: Path, folder: Path) -> tuple[Path, bytes]:
 def params_on_copied_inputs(tmp_path: Path) -> Path:
     """The demo parameters reading copies of the demo inputs: a different pack key, the same section keys."""
     shutil.copytree(REPO / "data" / "demo", tmp_path / "inputs")
-    params = yaml.safe_load(DEMO_PARAMS.read_text(encoding="utf-8"))
-    params["data"] = {key: str(tmp_path / "inputs" / Path(path).name) for key, path in params["data"].items()}
+    params = demo_parameters({key: str(tmp_path / "inputs" / name) for key, name in DEMO_INPUTS.items()})
     params_file = tmp_path / "copied.yaml"
     params_file.write_text(yaml.safe_dump(params), encoding="utf-8")
     return params_file
@@ -137,8 +138,7 @@ def test_cli_bad_input_exits_2_and_publishes_nothing(tmp_path):
         "\n".join(",".join(cell for i, cell in enumerate(line.split(",")) if i != drop) for line in audits) + "\n",
         encoding="utf-8",
     )
-    params = yaml.safe_load(DEMO_PARAMS.read_text(encoding="utf-8"))
-    params["data"] = {key: f"data/{Path(path).name}" for key, path in params["data"].items()}
+    params = demo_parameters({key: f"data/{name}" for key, name in DEMO_INPUTS.items()})
     (tmp_path / "bad.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
     target = tmp_path / "packs" / "bad"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, demo_parameters
 
 INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
           "workforce": "workforce.csv", "supervision": "supervision.csv"}
@@ -37,8 +37,7 @@ def built(demo_pack, tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("verify")
     shutil.copytree(REPO / "data" / "demo", root / "inputs")
     params_file = root / "verify.yaml"
-    params = yaml.safe_load((REPO / "parameters" / "demo.yaml").read_text(encoding="utf-8"))
-    params["data"] = {key: f"inputs/{name}" for key, name in INPUTS.items()}  # relative to the parameters file
+    params = demo_parameters({key: f"inputs/{name}" for key, name in INPUTS.items()})  # relative to the parameters file
     params_file.write_text(yaml.safe_dump(params), encoding="utf-8")
     cache = demo_pack.parent / ".cache" / "demo"
     if cache.is_dir():

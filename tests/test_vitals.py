@@ -75,3 +75,17 @@ def test_shipped_england_benchmarks_have_year_value_and_source():
     benchmarks = load_benchmarks()
     assert benchmarks["assessments.median_working_days"]["value"] == 33
     assert all({"year", "value", "source"} <= set(entry) for entry in benchmarks.values())
+
+
+def test_change_matches_the_values_shown():
+    # 0.854 shows as 85%, 0.845 as 85% (half up): no change in what the reader sees.
+    assert change_since(0.854, 0.845, "share") == "+0 pts"
+    assert change_since(0.849, 0.855, "share") == "-1 pts"  # 85% then 86%
+    assert change_since(30, 30, "number") == "+0"
+
+
+def test_a_figure_withheld_in_an_earlier_pack_shows_as_withheld():
+    document = {"figures": {"audits.count": 40}, "suppressed": []}
+    history = [{"figures": {"audits.count": None}, "suppressed": ["audits.count"]}]
+    row = vital_signs(document, params(), {}, history)[0]
+    assert row.history == ("[c]",) and row.change == "–"

@@ -88,8 +88,8 @@ def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: 
     )
 
 
-def cached_inputs(params: Params, hashes: dict[str, str], cache: Path):
-    """The inputs, read and checked once; reused while their bytes and the reading code are unchanged."""
+def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1):
+    """The inputs, read and checked once (``parallel`` lists at a time); reused while their bytes and the reading code are unchanged."""
     import pickle
 
     from .readers import load_inputs
@@ -104,7 +104,7 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path):
     except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
         log.warning("%s: the cached inputs were damaged; reading them afresh", params.pack_id)
     log.info("%s: reading and checking inputs", params.pack_id)
-    inputs = load_inputs(params)
+    inputs = load_inputs(params, parallel=parallel)
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("inputs-*"):
         old.unlink()

@@ -17,7 +17,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.ticker import PercentFormatter  # noqa: E402
 
-GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
+from .indicators.audits import GRADES  # noqa: E402
+
 GRADE_LABELS = {
     "outstanding": "Outstanding",
     "good": "Good",

@@ -40,7 +40,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     cache.mkdir(parents=True, exist_ok=True)
     working = staging / "working"
     working.mkdir()
-    inputs = cached_inputs(params, hashes, cache)
+    inputs = cached_inputs(params, hashes, cache, parallel=job.jobs)
     inputs_file = working / "inputs.pickle"
     inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
     pack = Pack(params, inputs)

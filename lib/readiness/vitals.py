@@ -62,15 +62,19 @@ class VitalSign:
 
 
 def change_since(current, previous, kind: str) -> str:
-    """The change from the last pack: percentage points for shares, plain difference otherwise."""
+    """The change from the last pack, as the two shown values differ: points for shares, plain otherwise."""
     if not isinstance(current, (int, float)) or not isinstance(previous, (int, float)):
         return "–"
-    difference = current - previous
     if kind == "share":
-        return f"{difference * 100:+.0f} pts"
-    if kind == "count":
-        return f"{int(difference):+,}"
-    return f"{difference:+,.1f}"
+        return f"{_shown_percent(current) - _shown_percent(previous):+d} pts"
+    difference = current - previous
+    sign = "-" if difference < 0 else "+"
+    return sign + format_value(abs(difference), "count" if kind == "count" else "number")
+
+
+def _shown_percent(share: float) -> int:
+    """The whole percent a share is shown as (``0.845`` → 85)."""
+    return int(format_value(share, "share").rstrip("%"))
 
 
 def format_target(target: float | Band | None, kind: str) -> str:
@@ -93,6 +97,7 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
         target = params.targets.get(figure_id)
         england = benchmarks.get(figure_id)
         past = [doc["figures"].get(figure_id) for doc in history]
+        shown_past = ["[c]" if figure_id in doc.get("suppressed", ()) else format_value(v, indicator.kind) for doc, v in zip(history, past)]
         rows.append(
             VitalSign(
                 indicator=indicator,
@@ -100,7 +105,7 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
                 target=format_target(target, indicator.kind),
                 rating=None if figure_id in suppressed else rag(value, target, indicator.better),
                 england=f"{format_value(england['value'], indicator.kind)} ({england['year']})" if england else "–",
-                history=tuple(format_value(v, indicator.kind) for v in past),
+                history=tuple(shown_past),
                 change=change_since(value, past[-1], indicator.kind) if past else "–",
             )
         )

@@ -14,8 +14,8 @@ import pandas as pd
 
 from ..errors import InputError, Problem
 from ..params import PracticeWeek
+from .audits import GOOD_OR_BETTER
 
-GOOD_OR_BETTER = ("outstanding", "good")
 WINDOW = timedelta(days=56)
 WEEK = timedelta(days=7)
 

@@ -19,10 +19,11 @@ __all__ = ["load_inputs", "read_inputs", "write_templates"]
 EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision")
 
 
-def read_inputs(params: Params, required_lists: Iterable[int] = ()) -> tuple[Inputs, Findings]:
+def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:
     """Every input ``params.data`` names, normalised, and all the errors and warnings found.
 
     Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
+    ``parallel`` > 1 reads that many Annex A lists at once in forked processes (the build does).
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
@@ -32,13 +33,13 @@ def read_inputs(params: Params, required_lists: Iterable[int] = ()) -> tuple[Inp
             setattr(inputs, name, read_extract(path, name, params.columns.get(name, {}), findings))
     if params.data.annex_a is not None:
         workers = None if inputs.workforce is None else set(inputs.workforce["worker_id"].dropna())
-        inputs.annex_a = read_annex_a(params.data.annex_a, params, findings, workers, required_lists)
+        inputs.annex_a = read_annex_a(params.data.annex_a, params, findings, workers, required_lists, parallel)
     return inputs, findings
 
 
-def load_inputs(params: Params, required_lists: Iterable[int] = ()) -> Inputs:
+def load_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> Inputs:
     """Every input ``params.data`` names, normalised; raises :class:`InputError` listing every error."""
-    inputs, findings = read_inputs(params, required_lists)
+    inputs, findings = read_inputs(params, required_lists, parallel)
     if findings.errors:
         raise InputError(findings.errors)
     return inputs

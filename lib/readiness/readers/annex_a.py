@@ -1,7 +1,9 @@
 """Ofsted's Annex A: find each list in a workbook or a folder of CSVs, read it, apply the snapshot rule."""
 from __future__ import annotations
 
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,6 @@ from .tables import Table, Unreadable, read_csv, read_sheet, workbook_sheets
 from .values import fold
 
 LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
-END_DATES = ("authorisation_date", "cin_closure", "cp_end")
 EARLIEST = pd.Timestamp("1990-01-01")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -61,9 +62,9 @@ def locate_lists(path: Path) -> dict[int, Source]:
 
 
 def read_annex_a(
-    path: Path, params: Params, findings: Findings, workers: set[str] | None = None, required: Iterable[int] = ()
+    path: Path, params: Params, findings: Findings, workers: set[str] | None = None, required: Iterable[int] = (), parallel: int = 1
 ) -> dict[str, pd.DataFrame]:
-    """Every list present, normalised (``list_N`` → frame).
+    """Every list present, normalised (``list_N`` → frame), ``parallel`` lists at a time.
 
     An Annex A holding no list, missing one of the ``required`` lists, or with a used list
     that cannot be read is an error; an unreadable unused list (2, 8-11) is a warning.
@@ -78,16 +79,37 @@ def read_annex_a(
         findings.errors.append(Problem(path.name, "no Annex A list found (sheets or CSV files named List 1 to List 11)"))
     for number in sorted(set(required) - set(sources)):
         findings.errors.append(Problem(path.name, f"required list missing: {ANNEX_A[number].label}"))
+    jobs = [(number, source, params, workers) for number, source in sorted(sources.items())]
     lists = {}
-    for number, source in sorted(sources.items()):
-        try:
-            table = source.read(ANNEX_A[number])
-        except Unreadable as exc:
-            problems = findings.errors if ANNEX_A[number].checked else findings.warnings
-            problems.append(Problem(source.label, str(exc), source.sheet))
-            continue
-        lists[f"list_{number}"] = read_list(table, ANNEX_A[number], params, findings, workers)
+    for number, frame, found in in_parallel(read_one_list, jobs, workers=parallel):
+        findings.errors += found.errors
+        findings.warnings += found.warnings
+        if frame is not None:
+            lists[f"list_{number}"] = frame
     return lists
+
+
+def read_one_list(number: int, source: Source, params: Params, workers: set[str] | None) -> tuple[int, pd.DataFrame | None, Findings]:
+    """One list read and normalised, with the problems found in it."""
+    findings = Findings()
+    try:
+        table = source.read(ANNEX_A[number])
+    except Unreadable as exc:
+        problems = findings.errors if ANNEX_A[number].checked else findings.warnings
+        problems.append(Problem(source.label, str(exc), source.sheet))
+        return number, None, findings
+    return number, read_list(table, ANNEX_A[number], params, findings, workers), findings
+
+
+def in_parallel(function, jobs: list[tuple], workers: int):
+    """``function(*job)`` for each job, in order: in ``workers`` forked processes where the system forks, else here.
+
+    Forking is for the build's own process; a notebook kernel reads with ``workers=1``.
+    """
+    if workers > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(function, *zip(*jobs)))
+    return [function(*job) for job in jobs]
 
 
 def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings, workers: set[str] | None) -> pd.DataFrame:
@@ -117,20 +139,23 @@ def date_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def apply_snapshot(table: Table, spec: TableSpec, frame: pd.DataFrame, snapshot: date, findings: Findings) -> pd.DataFrame:
-    """Events after the snapshot date leave the frame; ends after it become ``NaT`` (open at the snapshot)."""
+    """A row whose key date (the contact, referral or start) is after the snapshot leaves the frame;
+    any other date after it (an authorisation, closure, end, visit or conference) becomes ``NaT``:
+    not yet happened at the snapshot, so the row is still open then."""
     day = pd.Timestamp(snapshot)
+    key_date = spec.row_id[-1]
     keep = pd.Series(True, index=frame.index)
     for name in date_columns(frame):
         if name == "date_of_birth":
             continue
         late = (frame[name] > day) & keep
         heading = spec.heading_of(name)
-        if name in END_DATES:
-            findings.warn_rows(table, frame, late, heading, f"date after the snapshot date ({snapshot}); counted as not yet happened")
-            frame[name] = frame[name].mask(late.astype(bool))
-        else:
+        if name == key_date:
             findings.warn_rows(table, frame, late, heading, f"date after the snapshot date ({snapshot}); row left out")
             keep &= ~late
+        else:
+            findings.warn_rows(table, frame, late, heading, f"date after the snapshot date ({snapshot}); counted as not yet happened")
+            frame[name] = frame[name].mask(late.astype(bool))
     return frame[keep].reset_index(drop=True)
 
 
