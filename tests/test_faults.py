@@ -31,10 +31,10 @@ def lists_with(changes: dict[tuple[int, int, str], str] = (), extra: dict[int, l
     return lists
 
 
-def annex(tmp_path, lists) -> tuple:
+def annex(tmp_path, lists, **more) -> tuple:
     """Read a workbook of ``lists`` (text dates) with the clean extracts: (inputs, findings)."""
     workbook = write_workbook(tmp_path / "annex_a.xlsx", lists, excel_dates=False)
-    return read(tmp_path, annex_a=workbook, **write_extracts(tmp_path / "extracts"))
+    return read(tmp_path, annex_a=workbook, **write_extracts(tmp_path / "extracts"), **more)
 
 
 def extract(tmp_path, name: str, text: str, **more) -> tuple:
@@ -396,3 +396,12 @@ def test_validate_of_clean_inputs_says_so(tmp_path):
     errors, warnings = validate(load_params(write_params(tmp_path, annex_a=workbook)))
     assert (errors, warnings) == ([], [])
     assert format_report(errors, warnings) == "The inputs are usable: the pack can be built.\nNo warnings."
+
+
+def test_a_period_starting_before_the_return_covers_is_a_warning(tmp_path):
+    # The fixture's earliest Date of Contact is in 2019; a period from 2010 starts long before the return's window.
+    lists = lists_with()
+    inputs, findings = annex(tmp_path, lists, period_start="2010-01-01")
+    found = warning(findings, "Date of Contact", "does not cover the start of the period")
+    assert (found.file, found.sheet) == ("annex_a.xlsx", "List 1")
+    assert len(inputs.annex_a["list_1"]) == 2  # nothing is left out

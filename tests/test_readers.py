@@ -160,12 +160,12 @@ def write_extracts(folder: Path, extracts=EXTRACTS) -> dict[str, Path]:
     return paths
 
 
-def write_params(folder: Path, **data) -> Path:
+def write_params(folder: Path, period_start: str = "2019-01-01", **data) -> Path:
     """A parameters file naming ``data`` (absolute paths), period Jan-May 2019, snapshot 3 June 2019."""
     document = {
         "pack_id": "test",
         "la_name": "Testshire",
-        "period_start": "2019-01-01",
+        "period_start": period_start,
         "period_end": "2019-05-31",
         "annex_a_extract_date": "2019-06-03",
         "data": {key: str(value) for key, value in data.items() if key != "columns"},

@@ -63,7 +63,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         marking=MARKINGS[params.audience],
         vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
         history_labels=[f"{doc['period_end']}" for doc in history],
-        warnings=[w.describe() for w in warnings],
+        warnings=warnings,
         sections=[{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies],
         missing_sections=missing,
         not_yet_covered=NOT_YET_COVERED,
