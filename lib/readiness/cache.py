@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,7 +105,9 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
         log.warning("%s: the cached inputs were damaged; reading them afresh", params.pack_id)
     log.info("%s: reading and checking inputs", params.pack_id)
+    started = time.time()
     inputs = load_inputs(params, parallel=parallel)
+    log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("inputs-*"):
         old.unlink()

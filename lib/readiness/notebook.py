@@ -8,7 +8,6 @@ from __future__ import annotations
 import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from html import escape
 from pathlib import Path
 
@@ -31,6 +30,7 @@ class Pack:
 
     params: Params
     inputs: Inputs
+    computed: dict[str, FigureValue] | None = None
 
     @property
     def period(self) -> Period:
@@ -41,12 +41,14 @@ class Pack:
         """Largest count suppressed for this audience (0 = none)."""
         return self.params.suppression_threshold
 
-    @cached_property
+    @property
     def figures(self) -> dict[str, FigureValue]:
-        """Every headline figure, as :mod:`readiness.figures` computes them."""
-        from .figures import compute_figures
+        """Every headline figure, as :mod:`readiness.figures` computes them (once; the build passes them in)."""
+        if self.computed is None:
+            from .figures import compute_figures
 
-        return compute_figures(self.inputs, self.params)
+            self.computed = compute_figures(self.inputs, self.params)
+        return self.computed
 
     def has(self, *keys: str) -> bool:
         """Whether every named input (``case_audits``, ``list_4`` …) was given."""

@@ -8,11 +8,9 @@ the cache instead of being run again.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import pickle
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import papermill
@@ -21,9 +19,10 @@ from .build import Job
 from .cache import cached_inputs, notebook_key, write_atomically
 from .engine import ENGINE_NAME
 from .errors import NotebookError
-from .figures import figures_document, write_json
+from .figures import compute_figures, figures_document, write_json
 from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
+from .parallel import can_fork, forked_pool
 from .params import Params
 from .pdf import print_pdf
 from .progress import bar
@@ -43,7 +42,9 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     inputs = cached_inputs(params, hashes, cache, parallel=job.jobs)
     inputs_file = working / "inputs.pickle"
     inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
-    pack = Pack(params, inputs)
+    step = time.time()
+    pack = Pack(params, inputs, compute_figures(inputs, params))
+    log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
     document = figures_document(pack.figures, params)
     write_json(document, staging / "figures.json")
     write_figures_workbook(document, staging / "figures.xlsx")
@@ -74,8 +75,8 @@ def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict
 def _execute_all(todo: list[Section], job: Job, working: Path):
     """Run the notebooks: in forked workers when there are several and more than one job, else here."""
     workers = min(job.jobs, len(todo))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    if workers > 1 and can_fork():
+        with forked_pool(workers) as pool:
             futures = [pool.submit(execute_section, s, job.params_file, working) for s in todo]
             yield from ((s, f.result()) for s, f in zip(todo, futures))
     else:

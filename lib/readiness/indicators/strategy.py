@@ -24,7 +24,22 @@ FLAGS = ("invited", "attended")
 
 
 def meeting_attendance(meetings: pd.DataFrame) -> pd.DataFrame:
-    """One row per ``meeting_id``: ``meeting_date``, ``team`` and ``invited_<agency>`` / ``attended_<agency>`` for each agency."""
+    """One row per ``meeting_id``: ``meeting_date``, ``team`` and ``invited_<agency>`` / ``attended_<agency>`` for each agency.
+
+    Every figure of the theme starts from this table: the last one made is kept for the same
+    ``meetings`` frame (the frames are never changed once read), so it is made once per pack.
+    """
+    if _last_attendance and _last_attendance[0] is meetings:
+        return _last_attendance[1]
+    table = _attendance(meetings)
+    _last_attendance[:] = [meetings, table]
+    return table
+
+
+_last_attendance: list = []
+
+
+def _attendance(meetings: pd.DataFrame) -> pd.DataFrame:
     marks = {
         f"{flag}_{agency}": is_yes(meetings[flag]) & meetings["agency"].isin([agency]) for flag in FLAGS for agency in AGENCIES
     }

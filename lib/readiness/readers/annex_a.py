@@ -1,9 +1,7 @@
 """Ofsted's Annex A: find each list in a workbook or a folder of CSVs, read it, apply the snapshot rule."""
 from __future__ import annotations
 
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,6 +10,7 @@ from typing import Iterable
 import pandas as pd
 
 from ..errors import Problem
+from ..parallel import in_parallel
 from ..params import Params
 from .normalise import Findings, normalise
 from .schema import ANNEX_A, TableSpec
@@ -118,17 +117,6 @@ def read_one_list(number: int, source: Source, params: Params, workers: set[str]
         problems.append(Problem(source.label, str(exc), source.sheet))
         return number, None, findings
     return number, read_list(table, ANNEX_A[number], params, findings, workers), findings
-
-
-def in_parallel(function, jobs: list[tuple], workers: int):
-    """``function(*job)`` for each job, in order: in ``workers`` forked processes where the system forks, else here.
-
-    Forking is for the build's own process; a notebook kernel reads with ``workers=1``.
-    """
-    if workers > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(function, *zip(*jobs)))
-    return [function(*job) for job in jobs]
 
 
 def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings, workers: set[str] | None) -> pd.DataFrame:
