@@ -107,13 +107,25 @@ def _print_summary(results) -> None:
     print(f"  {len(results) - failed} built, {failed} failed")
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="readiness", description="Mock-inspection evidence packs for children's services.")
-    top.add_argument("--debug", action="store_true", help="show Python tracebacks")
-    top.add_argument("--quiet", action="store_true", help="print only the result and errors")
-    commands = top.add_subparsers(dest="command", required=True)
+def _output_options(default) -> argparse.ArgumentParser:
+    """--debug and --quiet, accepted before or after the command (after it, unset means "as before")."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--debug", action="store_true", default=default, help="show Python tracebacks")
+    options.add_argument("--quiet", action="store_true", default=default, help="print only the result and errors")
+    return options
 
-    build = commands.add_parser("build", help="build one or more packs")
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="readiness", description="Mock-inspection evidence packs for children's services.", parents=[_output_options(False)]
+    )
+    subcommands = top.add_subparsers(dest="command", required=True)
+    command_options = _output_options(argparse.SUPPRESS)
+
+    def add_command(name: str, help: str) -> argparse.ArgumentParser:
+        return subcommands.add_parser(name, help=help, parents=[command_options])
+
+    build = add_command("build", "build one or more packs")
     build.add_argument("params", nargs="+", help="parameters file(s)")
     build.add_argument("--out", type=Path, help="output folder (one pack) or parent folder (several)")
     build.add_argument("--pdf", action="store_true", help="also print pack.pdf with headless Chromium")
@@ -121,28 +133,28 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even when nothing has changed")
     build.set_defaults(run=cmd_build)
 
-    validate = commands.add_parser("validate", help="check parameters and inputs only")
+    validate = add_command("validate", "check parameters and inputs only")
     validate.add_argument("params", help="parameters file")
     validate.set_defaults(run=cmd_validate)
 
-    demo = commands.add_parser("demo-data", help="write the synthetic demo data set")
+    demo = add_command("demo-data", "write the synthetic demo data set")
     demo.add_argument("--out", type=Path, help="folder (default data/demo)")
     demo.add_argument("--seed", type=int, default=2019)
     demo.add_argument("--scale", choices=("standard", "large"), default="standard")
     demo.set_defaults(run=cmd_demo_data)
 
-    sample = commands.add_parser("sample", help="draw a reproducible mock-inspection case sample")
+    sample = add_command("sample", "draw a reproducible mock-inspection case sample")
     sample.add_argument("params", help="parameters file")
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
     sample.set_defaults(run=cmd_sample)
 
-    verify = commands.add_parser("verify", help="check a built pack still matches its inputs (exit 1 if not)")
+    verify = add_command("verify", "check a built pack still matches its inputs (exit 1 if not)")
     verify.add_argument("folder", type=Path, help="the pack's folder")
     verify.set_defaults(run=cmd_verify)
 
-    templates = commands.add_parser("templates", help="write blank templates for the local extracts")
+    templates = add_command("templates", "write blank templates for the local extracts")
     templates.add_argument("folder", type=Path)
     templates.set_defaults(run=cmd_templates)
     return top
