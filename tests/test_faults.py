@@ -405,3 +405,18 @@ def test_a_period_starting_before_the_return_covers_is_a_warning(tmp_path):
     found = warning(findings, "Date of Contact", "does not cover the start of the period")
     assert (found.file, found.sheet) == ("annex_a.xlsx", "List 1")
     assert len(inputs.annex_a["list_1"]) == 2  # nothing is left out
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_problems_come_in_input_order_however_the_reading_is_shared(tmp_path, parallel):
+    audits = EXTRACTS["case_audits"] + "A1,7777777,2019-05-01,CIN Team,,,Y,good,,\n"
+    staff = EXTRACTS["workforce"] + "W001,CIN Team,social_worker,agency,2019-01-01,,\n"
+    extracts = write_extracts(tmp_path / "extracts", {**EXTRACTS, "case_audits": audits, "workforce": staff})
+    workbook = write_workbook(tmp_path / "annex_a.xlsx", lists_with({(6, 0, "Allocated Worker"): "W999"}), excel_dates=False)
+    params = load_params(write_params(tmp_path, annex_a=workbook, **extracts))
+    inputs, findings = read_inputs(params, parallel=parallel)
+    assert not findings.errors
+    assert [(p.file, p.column) for p in findings.warnings] == [
+        ("case_audits.csv", "audit_id"), ("workforce.csv", "worker_id"), ("annex_a.xlsx", "Allocated Worker")
+    ]
+    assert inputs.case_audits["audit_id"].tolist() == ["A1", "A2"] and "list_6" in inputs.annex_a

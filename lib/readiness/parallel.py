@@ -24,10 +24,15 @@ def forked_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 
-def in_parallel(function: Callable[..., T], jobs: Iterable[tuple], workers: int) -> list[T]:
-    """``function(*job)`` for each job, results in order; ``workers`` at a time where the system forks."""
-    jobs = list(jobs)
-    if workers > 1 and len(jobs) > 1 and can_fork():
-        with forked_pool(min(workers, len(jobs))) as pool:
-            return list(pool.map(function, *zip(*jobs)))
-    return [function(*job) for job in jobs]
+def run_all(tasks: Iterable[Callable[[], T]], workers: int) -> list[T]:
+    """Each task's result, in order; ``workers`` tasks at a time where the system forks."""
+    tasks = list(tasks)
+    if workers > 1 and len(tasks) > 1 and can_fork():
+        with forked_pool(min(workers, len(tasks))) as pool:
+            return list(pool.map(_call, tasks))
+    return [task() for task in tasks]
+
+
+def _call(task: Callable[[], T]) -> T:
+    """``task()``, in a worker process."""
+    return task()

@@ -5,12 +5,16 @@ for ``readiness validate``.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable
+
+import pandas as pd
 
 from ..errors import InputError
 from ..inputs import Inputs
+from ..parallel import run_all
 from ..params import Params
-from .annex_a import read_annex_a
+from .annex_a import collect_lists, locate_annex_a, read_one_list
 from .extracts import read_extract
 from .normalise import Findings
 from .templates import write_templates
@@ -23,18 +27,38 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     """Every input ``params.data`` names, normalised, and all the errors and warnings found.
 
     Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
-    ``parallel`` > 1 reads that many Annex A lists at once in forked processes (the build does).
+    ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
+    the workforce extract comes first, as the lists' workers are checked against it. The problems
+    are listed in the same order however the reading is shared out.
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
-    for name in EXTRACT_NAMES:
-        path = getattr(params.data, name)
-        if path is not None:
-            setattr(inputs, name, read_extract(path, name, params.columns.get(name, {}), findings))
+    names = [name for name in EXTRACT_NAMES if getattr(params.data, name) is not None]
+    found: dict[str, Findings] = {}
+    if "workforce" in names:
+        inputs.workforce, found["workforce"] = read_one_extract(params, "workforce")
+    workers = None if inputs.workforce is None else set(inputs.workforce["worker_id"].dropna())
+    located = Findings()
+    sources = {} if params.data.annex_a is None else locate_annex_a(params.data.annex_a, located, required_lists)
+    others = [name for name in names if name != "workforce"]
+    tasks = [partial(read_one_list, number, source, params, workers) for number, source in sorted(sources.items())]
+    tasks += [partial(read_one_extract, params, name) for name in others]
+    results = run_all(tasks, parallel)
+    for name, (frame, problems) in zip(others, results[len(sources) :]):
+        setattr(inputs, name, frame)
+        found[name] = problems
+    for name in names:
+        findings.extend(found[name])
+    findings.extend(located)
     if params.data.annex_a is not None:
-        workers = None if inputs.workforce is None else set(inputs.workforce["worker_id"].dropna())
-        inputs.annex_a = read_annex_a(params.data.annex_a, params, findings, workers, required_lists, parallel)
+        inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
     return inputs, findings
+
+
+def read_one_extract(params: Params, name: str) -> tuple[pd.DataFrame | None, Findings]:
+    """One local extract read and normalised, with the problems found in it."""
+    found = Findings()
+    return read_extract(getattr(params.data, name), name, params.columns.get(name, {}), found), found
 
 
 def load_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> Inputs:

@@ -10,7 +10,6 @@ from typing import Iterable
 import pandas as pd
 
 from ..errors import Problem
-from ..parallel import in_parallel
 from ..params import Params
 from .normalise import Findings, normalise
 from .schema import ANNEX_A, TableSpec
@@ -62,15 +61,8 @@ def locate_lists(path: Path) -> dict[int, Source]:
     return found
 
 
-def read_annex_a(
-    path: Path, params: Params, findings: Findings, workers: set[str] | None = None, required: Iterable[int] = (), parallel: int = 1
-) -> dict[str, pd.DataFrame]:
-    """Every list present, normalised (``list_N`` → frame), ``parallel`` lists at a time.
-
-    An Annex A holding no list, missing one of the ``required`` lists, or with a used list
-    that cannot be read is an error; an unreadable unused list (2, 8-11) is a warning.
-    ``workers``, the workforce extract's ids when there is one, is checked against ``Allocated Worker``.
-    """
+def locate_annex_a(path: Path, findings: Findings, required: Iterable[int] = ()) -> dict[int, Source]:
+    """Every list of the Annex A at ``path``; an error when it cannot be read, holds no list, or lacks a ``required`` one."""
     try:
         sources = locate_lists(path)
     except Unreadable as exc:
@@ -80,11 +72,20 @@ def read_annex_a(
         findings.errors.append(Problem(path.name, "no Annex A list found (sheets or CSV files named List 1 to List 11)"))
     for number in sorted(set(required) - set(sources)):
         findings.errors.append(Problem(path.name, f"required list missing: {ANNEX_A[number].label}"))
-    jobs = [(number, source, params, workers) for number, source in sorted(sources.items())]
+    return sources
+
+
+def collect_lists(
+    read: list[tuple[int, pd.DataFrame | None, Findings]], sources: dict[int, Source], params: Params, findings: Findings
+) -> dict[str, pd.DataFrame]:
+    """The lists :func:`read_one_list` read (``list_N`` → frame), their problems added to ``findings`` in list order.
+
+    An unreadable used list is an error, an unreadable unused one (2, 8-11) a warning.
+    Contacts and referrals are also checked for covering the start of the period.
+    """
     lists = {}
-    for number, frame, found in in_parallel(read_one_list, jobs, workers=parallel):
-        findings.errors += found.errors
-        findings.warnings += found.warnings
+    for number, frame, found in sorted(read, key=lambda piece: piece[0]):
+        findings.extend(found)
         if frame is not None:
             lists[f"list_{number}"] = frame
             if number in COVERAGE_LISTS:
@@ -108,7 +109,10 @@ def check_coverage(source: Source, spec: TableSpec, frame: pd.DataFrame, period_
 
 
 def read_one_list(number: int, source: Source, params: Params, workers: set[str] | None) -> tuple[int, pd.DataFrame | None, Findings]:
-    """One list read and normalised, with the problems found in it."""
+    """One list read and normalised, with the problems found in it.
+
+    ``workers``, the workforce extract's ids when there is one, is checked against ``Allocated Worker``.
+    """
     findings = Findings()
     try:
         table = source.read(ANNEX_A[number])

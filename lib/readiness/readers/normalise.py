@@ -17,6 +17,11 @@ class Findings:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
+    def extend(self, other: Findings) -> None:
+        """Add ``other``'s errors and warnings after these."""
+        self.errors += other.errors
+        self.warnings += other.warnings
+
     def warn_rows(self, table: Table, frame: pd.DataFrame, mask: pd.Series, column: str | None, message: str) -> None:
         """Warn once about every row of ``frame`` where ``mask`` holds (nothing when none does)."""
         mask = mask.fillna(False).astype(bool)
