@@ -69,8 +69,9 @@ def test_force_rebuilds_everything(copied):
     params, pack = copied
     build(params, pack, force=True)
     log = (pack / "build.log").read_text(encoding="utf-8")
-    assert "inputs unchanged; reusing the checked copy" in log
-    assert "unchanged; reused" in log or "ran in" in log
+    assert "reading and checking inputs" in log and "reusing the checked copy" not in log
+    assert "unchanged; reused" not in log
+    assert all(f"{name} ran in" in log for name in yaml.safe_load((pack / "manifest.json").read_text())["sections"])
 
 
 def test_a_batch_publishes_the_packs_that_succeed(demo_data, tmp_path):

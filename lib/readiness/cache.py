@@ -89,21 +89,17 @@ def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: 
     )
 
 
-def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1):
-    """The inputs, read and checked once (``parallel`` lists at a time); reused while their bytes and the reading code are unchanged."""
+def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True):
+    """The inputs, read and checked once (``parallel`` pieces at a time); reused (unless not ``reuse``)
+    while their bytes and the reading code are unchanged."""
     import pickle
 
     from .readers import load_inputs
 
     path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
-    try:
-        inputs = pickle.loads(path.read_bytes())
-        log.info("%s: inputs unchanged; reusing the checked copy", params.pack_id)
+    inputs = checked_copy(path, params.pack_id) if reuse else None
+    if inputs is not None:
         return inputs
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
-        log.warning("%s: the cached inputs were damaged; reading them afresh", params.pack_id)
     log.info("%s: reading and checking inputs", params.pack_id)
     started = time.time()
     inputs = load_inputs(params, parallel=parallel)
@@ -112,6 +108,21 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     for old in cache.glob("inputs-*"):
         old.unlink()
     write_atomically(path, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    return inputs
+
+
+def checked_copy(path: Path, pack_id: str):
+    """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
+    import pickle
+
+    try:
+        inputs = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
+        log.warning("%s: the cached inputs were damaged; reading them afresh", pack_id)
+        return None
+    log.info("%s: inputs unchanged; reusing the checked copy", pack_id)
     return inputs
 
 

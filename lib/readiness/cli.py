@@ -130,7 +130,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (one pack) or parent folder (several)")
     build.add_argument("--pdf", action="store_true", help="also print pack.pdf with headless Chromium")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="packs or notebooks built at once (default: the number of cores)")
-    build.add_argument("--force", action="store_true", help="rebuild even when nothing has changed")
+    build.add_argument("--force", action="store_true", help="rebuild everything, even what has not changed: read the inputs again and run every notebook")
     build.set_defaults(run=cmd_build)
 
     validate = add_command("validate", "check parameters and inputs only")

@@ -39,7 +39,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     cache.mkdir(parents=True, exist_ok=True)
     working = staging / "working"
     working.mkdir()
-    inputs = cached_inputs(params, hashes, cache, parallel=job.jobs)
+    inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
     inputs_file = working / "inputs.pickle"
     inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
     step = time.time()
@@ -62,9 +62,9 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
 
 
 def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path) -> list[tuple[Section, str]]:
-    """Each section's HTML body, from the cache or by running its notebook (in parallel where possible)."""
+    """Each section's HTML body, from the cache (not with ``--force``) or by running its notebook (in parallel where possible)."""
     keys = {s: notebook_key(params, hashes, s.path, s.reads) for s in sections}
-    bodies = {s: _from_cache(s, keys[s], working, cache) for s in sections}
+    bodies = {s: None if job.force else _from_cache(s, keys[s], working, cache) for s in sections}
     todo = [s for s in sections if bodies[s] is None]
     for section, body in bar(_execute_all(todo, job, working), len(todo), params.pack_id):
         _store(section, keys[section], body, working, cache)
