@@ -208,9 +208,24 @@ def test_a_damaged_inputs_cache_does_not_break_the_next_build(demo_pack, tmp_pat
     assert cached, "the demo build left no cached inputs to damage (has the cache moved?)"
     for path in cached:
         path.write_bytes(path.read_bytes()[:100])
-    build(DEMO_PARAMS, target, force=True)  # force: a real build, which reads the cached inputs
-    assert json.loads((target / "manifest.json").read_text(encoding="utf-8"))["build_started"] != \
-        json.loads((demo_pack / "manifest.json").read_text(encoding="utf-8"))["build_started"]
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    (target / "manifest.json").write_text(json.dumps({**manifest, "build_key": "older"}), encoding="utf-8")
+    build(DEMO_PARAMS, target)  # not up to date, so a real build, which reads the cached inputs (--force would not)
+    log = (target / "build.log").read_text(encoding="utf-8")
+    assert "the cached inputs were damaged; reading them afresh" in log and "inputs read and checked" in log
+    assert json.loads((target / "manifest.json").read_text(encoding="utf-8"))["build_started"] != manifest["build_started"]
+
+
+def test_a_build_leaves_the_case_sample_beside_the_pack_alone(demo_pack, tmp_path):
+    """Spec: the sample in ``<DIR>.samples/`` names children and is the lead's own: a build never deletes it."""
+    from readiness.build import build
+
+    target, _ = published(demo_pack, tmp_path / "packs" / "demo")
+    sample = target.parent / "demo.samples" / "demo-sample-30-seed7.csv"
+    sample.parent.mkdir()
+    sample.write_text("child_id,list,team\nC1,3,CIN Team\n", encoding="utf-8")
+    build(DEMO_PARAMS, target, force=True)
+    assert sample.read_text(encoding="utf-8") == "child_id,list,team\nC1,3,CIN Team\n"
 
 
 def test_a_locked_pack_is_not_built(demo_pack, tmp_path):
