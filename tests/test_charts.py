@@ -2,6 +2,7 @@
 import math
 
 import pandas as pd
+import pytest
 
 from readiness import charts
 
@@ -29,3 +30,33 @@ def test_count_bars_marks_withheld_bars():
     counts = pd.DataFrame({"workers": [7.0, math.nan, 0.0]}, index=["1-10", "11-15", "16-20"])
     ax = charts.count_bars(counts, "Workers by band").axes[0]
     assert [text.get_text() for text in ax.texts] == ["[c]"]
+
+
+def test_grade_shares_pool_withheld_grades_into_the_published_pairs():
+    # Row A: outstanding, good withheld; 36 RI and 14 inadequate of 77; good or better 27/77 shown,
+    #   so "Outstanding or Good" is 27/77 and nothing else is unknown.
+    # Row B: RI and inadequate withheld; 11 outstanding and 26 good of 67; good or better 37/67,
+    #   so the withheld pair is 1 - 37/67 = 30/67.
+    # Row C: good or better withheld too: all that is not shown (1 - 40/50 = 10/50) is plain "withheld".
+    board = pd.DataFrame(
+        {
+            "outstanding": ["[c]", 11, 10], "good": ["[c]", 26, "[c]"], "requires_improvement": [36, "[c]", 30],
+            "inadequate": [14, "[c]", "[c]"], "audits": [77, 67, 50], "good_or_better_share": [27 / 77, 37 / 67, "[c]"],
+        },
+        index=["A", "B", "C"],
+    )
+    shares = charts.grade_shares(board, "audits")
+    assert shares.loc["A", "good_or_better_withheld"] == pytest.approx(27 / 77)
+    assert shares.loc["A", ["below_good_withheld", "withheld"]].tolist() == pytest.approx([0, 0])
+    assert shares.loc["B", "below_good_withheld"] == pytest.approx(30 / 67)
+    assert shares.loc["B", ["good_or_better_withheld", "withheld"]].tolist() == pytest.approx([0, 0])
+    assert shares.loc["C", "withheld"] == pytest.approx(10 / 50)
+    assert shares.loc["C", ["good_or_better_withheld", "below_good_withheld"]].tolist() == pytest.approx([0, 0])
+    assert shares.sum(axis=1).tolist() == pytest.approx([1, 1, 1])
+
+
+def test_grade_shares_without_a_good_or_better_share_pool_into_withheld():
+    board = pd.DataFrame({"outstanding": ["[c]"], "good": [10], "requires_improvement": [12], "inadequate": ["[c]"], "audits": [30]})
+    shares = charts.grade_shares(board, "audits")
+    assert shares.loc[0, "withheld"] == pytest.approx(8 / 30)
+    assert shares.loc[0, "good"] == pytest.approx(10 / 30)

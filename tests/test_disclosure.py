@@ -287,8 +287,9 @@ def test_format_value_rejects_unknown_kind_and_fractional_count():
 
 
 def test_breakdown_withholds_shares_that_would_give_a_withheld_count_away():
-    # Rows A, B; base counts g1..g3 with their row total; threshold 5, margins published.
-    # Primary: A.g1 = 3. Row A then has one withheld cell -> its smallest other non-zero cell, A.g2 = 10.
+    # Rows A, B; base counts g1..g3 with their row total; threshold 5, margins published; g12 = g1 + g2.
+    # Lines: each row's groups (g1+g2, and g3 = total - g12), then rows, then columns.
+    # Primary: A.g1 = 3. Group g1+g2 of A has one withheld cell -> A.g2 = 10. Row A then holds two.
     # Column g1 has one withheld (A) -> B.g1 = 8; column g2 likewise -> B.g2 = 12. Every line now has 0 or 2.
     table = pd.DataFrame(
         {
@@ -301,13 +302,45 @@ def test_breakdown_withholds_shares_that_would_give_a_withheld_count_away():
     safe = suppress_breakdown(
         table, 5, counts=["g1", "g2", "g3"], total="total",
         shares={"g1_share": ("g1", "total"), "g12_share": ("g12", "total"), "g3_share": ("g3", "total")},
-        statistics={"median": "items"},
+        statistics={"median": "items"}, parts={"g12": ["g1", "g2"]},
     )
     assert list(safe.columns) == ["g1", "g2", "g3", "total", "g1_share", "g12_share", "g3_share", "median"]
-    assert safe.loc["A"].tolist() == ["[c]", "[c]", 20, 33, "[c]", "[c]", pytest.approx(20 / 33), "[c]"]
-    # B.g1 is a secondary cell: its share would give it away (8/27 * 27 = 8), so it is withheld too;
-    # g12 = g1 + g2 is not a base count and B has withheld cells, so its share is withheld.
-    assert safe.loc["B"].tolist() == ["[c]", "[c]", 7, 27, "[c]", "[c]", pytest.approx(7 / 27), 9.5]
+    # g12 = 13 and 20 are shown through their shares: g1 and g2 stay a 2x2 block of unknowns.
+    assert safe.loc["A"].tolist() == ["[c]", "[c]", 20, 33, "[c]", pytest.approx(13 / 33), pytest.approx(20 / 33), "[c]"]
+    # B.g1 is a secondary cell: its share would give it away (8/27 * 27 = 8), so it is withheld too.
+    assert safe.loc["B"].tolist() == ["[c]", "[c]", 7, 27, "[c]", pytest.approx(20 / 27), pytest.approx(7 / 27), 9.5]
+
+
+def test_a_published_good_or_better_share_protects_both_halves_of_the_row():
+    # One month: outstanding 2, good 11, requires improvement 9, inadequate 3 (25 audits, 13 good or better).
+    # Good or better (13) is shown, so outstanding = 13 - good unless good is withheld too; and
+    # requires improvement + inadequate = 25 - 13, so inadequate (3) needs requires improvement withheld.
+    # Primary: outstanding, inadequate. Group O+G -> good; group RI+I -> requires improvement.
+    table = pd.DataFrame(
+        {"outstanding": [2], "good": [11], "ri": [9], "inadequate": [3], "audits": [25], "gob": [13], "gob_share": [13 / 25]}
+    )
+    safe = suppress_breakdown(
+        table, 5, counts=["outstanding", "good", "ri", "inadequate"], total="audits",
+        shares={"gob_share": ("gob", "audits")}, parts={"gob": ["outstanding", "good"]},
+    )
+    assert safe.iloc[0].tolist() == ["[c]", "[c]", "[c]", "[c]", 25, pytest.approx(13 / 25)]
+
+
+def test_a_share_of_a_sum_whose_other_half_is_one_small_cell_is_withheld():
+    # g12 = g1 + g2 over the total: g3 = total - g12 = 4 is the whole of its group, so no cell can
+    # protect it, and showing g12's share (with the total) would give it away.
+    # Counts: the row holds one withheld cell (g3) -> g1 (10, the smallest); group g1+g2 then -> g2.
+    table = pd.DataFrame({"g1": [10], "g2": [12], "g3": [4], "total": [26], "g12": [22], "g12_share": [22 / 26]})
+    safe = suppress_breakdown(
+        table, 5, counts=["g1", "g2", "g3"], total="total", shares={"g12_share": ("g12", "total")}, parts={"g12": ["g1", "g2"]}
+    )
+    assert safe.iloc[0].tolist() == ["[c]", "[c]", "[c]", 26, "[c]"]
+
+
+def test_a_share_of_a_sum_needs_its_parts():
+    table = pd.DataFrame({"g1": [10], "g2": [12], "total": [22], "g12": [22], "g12_share": [1.0]})
+    with pytest.raises(ValueError, match="'g12' is not a base count"):
+        suppress_breakdown(table, 5, counts=["g1", "g2"], total="total", shares={"g12_share": ("g12", "total")})
 
 
 def test_breakdown_for_an_internal_audience_withholds_nothing():

@@ -74,20 +74,33 @@ def to_html(fig, alt: str) -> str:
 
 
 WITHHELD_COLOUR = "#bdbdbd"
+# Grades withheld one by one but published as a pair (through the good-or-better share): paler tints.
+POOLED = {
+    "good_or_better_withheld": ("Outstanding or Good (split withheld)", "#d9f0d3"),
+    "below_good_withheld": ("Requires improvement or Inadequate (split withheld)", "#fddbb0"),
+    "withheld": ("Withheld (small numbers)", WITHHELD_COLOUR),
+}
+GOOD_OR_BETTER_SHARE = "good_or_better_share"
 
 
 def grade_shares(board: pd.DataFrame, total: str) -> pd.DataFrame:
     """Each grade's share of its row's ``total`` from a Board-safe table; withheld cells pooled.
 
-    Cells withheld by disclosure control (``[c]``) are pooled into one ``withheld`` share,
-    which the table's own total already gives away, so the chart reveals nothing more.
+    Withheld grades (``[c]``) are pooled: when the row's good-or-better share is shown, into
+    "Outstanding or Good" and "Requires improvement or Inadequate" (the table gives both sums
+    away already); otherwise into one ``withheld`` share, which the row's total gives away.
     Rows whose total is withheld or zero are left out.
     """
     totals = pd.to_numeric(board[total], errors="coerce")
-    grades = board[list(GRADES)].apply(pd.to_numeric, errors="coerce")
     keep = totals > 0
-    shares = grades[keep].div(totals[keep], axis=0)
-    shares["withheld"] = 1 - shares.sum(axis=1, min_count=0)
+    shares = board.loc[keep, list(GRADES)].apply(pd.to_numeric, errors="coerce").div(totals[keep], axis=0)
+    unknown = (1 - shares.sum(axis=1, min_count=0)).clip(lower=0)
+    good_or_better = pd.to_numeric(board.get(GOOD_OR_BETTER_SHARE, pd.Series(index=board.index)), errors="coerce")[keep]
+    known = good_or_better.notna()
+    good_withheld = (good_or_better - shares[["outstanding", "good"]].sum(axis=1, min_count=0)).clip(lower=0, upper=unknown)
+    shares["good_or_better_withheld"] = good_withheld.where(known, 0)
+    shares["below_good_withheld"] = (unknown - good_withheld).where(known, 0)
+    shares["withheld"] = unknown.where(~known, 0)
     return shares.fillna(0).clip(lower=0)
 
 
@@ -98,12 +111,13 @@ def stacked_grades(board: pd.DataFrame, title: str, total: str = "audits", xlabe
     with plt.rc_context(STYLE):
         labels = [str(i) for i in shares.index]
         bottom = pd.Series(0.0, index=shares.index)
-        colours = {**GRADE_COLOURS, "withheld": WITHHELD_COLOUR}
-        names = {**GRADE_LABELS, "withheld": "Withheld (small numbers)"}
-        for column in [*GRADES, "withheld"]:
-            if column == "withheld" and not shares[column].gt(1e-9).any():
+        names = {**{g: (GRADE_LABELS[g], GRADE_COLOURS[g]) for g in GRADES}, **POOLED}
+        order = ["outstanding", "good", "good_or_better_withheld", "requires_improvement", "inadequate", "below_good_withheld", "withheld"]
+        for column in order:
+            if column in POOLED and not shares[column].gt(1e-9).any():
                 continue
-            ax.bar(labels, shares[column], bottom=bottom, color=colours[column], label=names[column])
+            label, colour = names[column]
+            ax.bar(labels, shares[column], bottom=bottom, color=colour, label=label)
             bottom += shares[column]
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_ylim(0, 1)

@@ -50,6 +50,7 @@ def suppress_counts(
     total_row: str | None = None,
     total_column: str | None = None,
     margins_published: bool = False,
+    row_groups: list[list[str]] | None = None,
 ) -> pd.DataFrame:
     """Withhold the small counts in ``table`` and the cells that would give them away.
 
@@ -66,8 +67,10 @@ def suppress_counts(
     down each column when ``total_row`` is given. A table without a total row or
     column whose row and column sums the reader can still see (a total stated
     beside it, say) needs ``margins_published=True``: every row and every column
-    is then treated as published. Each published line (rows top to bottom, then
-    columns left to right, repeated until nothing changes) that holds exactly one
+    is then treated as published. ``row_groups`` are groups of columns whose sum is
+    published in every row (outstanding + good, through a good-or-better share). Each
+    published line (the row groups of each row, then rows top to bottom, then columns
+    left to right, repeated until nothing changes) that holds exactly one
     withheld cell has its smallest non-zero shown cell withheld too (a total,
     being larger than every other cell of its line, comes last), and a zero cell
     only when nothing else is left. Every published line then holds no withheld
@@ -79,7 +82,8 @@ def suppress_counts(
     suppressed = _is_small(counts, threshold)
     rows_published = total_column is not None or margins_published
     columns_published = total_row is not None or margins_published
-    lines = _published_lines(table.shape, rows_published, columns_published)
+    groups = [[table.columns.get_loc(column) for column in group] for group in row_groups or []]
+    lines = _group_lines(len(table), groups) + _published_lines(table.shape, rows_published, columns_published)
     _add_secondary(counts, suppressed, lines)
     shown = pd.DataFrame(counts.astype(object), index=table.index, columns=table.columns)
     return shown.mask(suppressed, SUPPRESSED)
@@ -92,6 +96,7 @@ def suppress_breakdown(
     total: str | None = None,
     shares: Mapping[str, tuple[str, str]] | None = None,
     statistics: Mapping[str, str] | None = None,
+    parts: Mapping[str, list[str]] | None = None,
 ) -> pd.DataFrame:
     """A breakdown table (e.g. grades by team) as the Board may see it.
 
@@ -99,23 +104,54 @@ def suppress_breakdown(
     row and column sums (the breakdown's totals are published as headline figures);
     ``total`` is their row sum; ``shares`` maps a share column to its (numerator,
     denominator) columns; ``statistics`` maps a median or mean column to the column
-    counting its items. A share is withheld when its numerator or denominator is
-    1..threshold, when its numerator is a withheld count (a secondary cell), or when its
-    numerator is not a base count (e.g. good or better = outstanding + good) and its row
-    has a withheld count it could give away.
+    counting its items. ``parts`` maps a numerator that is not a base count to the base
+    counts it sums (good or better = outstanding + good): its share publishes that sum,
+    and the rest of the row's total with it, so both groups are protected in every row.
+    A share is withheld when its numerator or denominator is 1..threshold, when its
+    numerator is a withheld count (a secondary cell), or when one of its numerator's
+    groups holds a single withheld cell that nothing else in the group could protect.
     """
-    shares, statistics = shares or {}, statistics or {}
-    safe = suppress_counts(table[counts], threshold, margins_published=True)
-    row_withheld = safe.eq(SUPPRESSED).any(axis=1)
+    shares, statistics, parts = shares or {}, statistics or {}, parts or {}
+    groups = _share_groups(shares, counts, total, parts)
+    flat = [group for numerator_groups in groups.values() for group in numerator_groups]
+    safe = suppress_counts(table[counts], threshold, margins_published=True, row_groups=flat)
     if total is not None:
         safe[total] = suppress_statistic_column(table[total], table[total], threshold)
     for column, (numerator, denominator) in shares.items():
         withheld = _is_small(table[numerator], threshold) | _is_small(table[denominator], threshold)
-        withheld |= safe[numerator].eq(SUPPRESSED) if numerator in counts else row_withheld
+        if numerator in counts:
+            withheld |= safe[numerator].eq(SUPPRESSED)
+        else:
+            withheld |= _one_withheld_in_a_group(safe, groups[numerator])
         safe[column] = table[column].astype(object).mask(withheld, SUPPRESSED)
     for column, items in statistics.items():
         safe[column] = suppress_statistic_column(table[column], table[items], threshold)
     return safe[[c for c in table.columns if c in safe.columns]]
+
+
+def _share_groups(
+    shares: Mapping[str, tuple[str, str]], counts: list[str], total: str | None, parts: Mapping[str, list[str]]
+) -> dict[str, list[list[str]]]:
+    """Per numerator that is not a base count, the groups of base counts whose row sums its share publishes:
+    its parts, and the other base counts when its denominator is the row total. ValueError without its parts."""
+    groups = {}
+    for numerator, denominator in shares.values():
+        if numerator in counts:
+            continue
+        if numerator not in parts:
+            raise ValueError(f"share numerator {numerator!r} is not a base count: give the counts it sums in parts")
+        rest = [c for c in counts if c not in parts[numerator]] if denominator == total else []
+        groups[numerator] = [group for group in (list(parts[numerator]), rest) if group]
+    return groups
+
+
+def _one_withheld_in_a_group(safe: pd.DataFrame, groups: list[list[str]]) -> pd.Series:
+    """Rows in which some group holds exactly one withheld cell (one no other cell could protect)."""
+    withheld = safe.eq(SUPPRESSED)
+    exposed = pd.Series(False, index=safe.index)
+    for group in groups:
+        exposed |= withheld[group].sum(axis=1).eq(1)
+    return exposed
 
 
 def suppress_share_table(numerators: pd.DataFrame, denominators: pd.DataFrame, threshold: int) -> pd.DataFrame:
@@ -201,6 +237,11 @@ def _whole_counts(table: pd.DataFrame) -> np.ndarray:
     if np.isnan(values).any() or (values < 0).any() or (values != np.floor(values)).any():
         raise ValueError("suppress_counts needs non-negative whole counts with no blanks")
     return values.astype(int)
+
+
+def _group_lines(n_rows: int, groups: list[list[int]]) -> list[list[Cell]]:
+    """The cells of each group of columns in each row, whose sums are published."""
+    return [[(i, j) for j in group] for i in range(n_rows) for group in groups]
 
 
 def _published_lines(shape: tuple[int, int], rows_published: bool, columns_published: bool) -> list[list[Cell]]:

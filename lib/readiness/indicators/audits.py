@@ -19,6 +19,13 @@ GOOD_OR_BETTER = ("outstanding", "good")
 GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADES)}
 DOMAIN_PREFIX = "domain_"
 MOCK_INSPECTION = "mock_inspection"
+GRADE_TABLE_ROLES = {
+    "counts": list(GRADES),
+    "total": "audits",
+    "shares": {"good_or_better_share": ("good_or_better", "audits")},
+    "parts": {"good_or_better": list(GOOD_OR_BETTER)},
+}
+"""The roles of a grade table's columns (from the ``*grade_counts*`` functions) for ``Pack.board_table`` and ``Pack.show``."""
 
 
 # --- grades and domains -----------------------------------------------------------
