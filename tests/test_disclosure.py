@@ -9,6 +9,7 @@ from readiness.disclosure import (
     SUPPRESSED as C,
     format_value,
     is_disclosive,
+    protect_series,
     suppress_breakdown,
     suppress_counts,
     suppress_figures,
@@ -347,3 +348,29 @@ def test_breakdown_for_an_internal_audience_withholds_nothing():
     table = pd.DataFrame({"g1": [3], "g2": [1], "total": [4], "g1_share": [0.75]})
     safe = suppress_breakdown(table, 0, counts=["g1", "g2"], total="total", shares={"g1_share": ("g1", "total")})
     assert safe.iloc[0].tolist() == [3, 1, 4, 0.75]
+
+
+def test_a_series_with_one_withheld_month_withholds_the_next_smallest():
+    # Jan 3 is withheld; with the period's 17 published, Jan = 17 - 8 - 6 - 0. Of the months shown,
+    # Mar (6) has the fewest records that are not zero, so it is withheld too.
+    figures = {"x.count": count(17), "x.monthly.count": {"2025-01": count(3), "2025-02": count(8), "2025-03": count(6), "2025-04": count(0)}}
+    published, suppressed = suppress_figures(protect_series(figures, 5), 5)
+    assert published["x.monthly.count"] == {"2025-01": None, "2025-02": 8, "2025-03": None, "2025-04": 0}
+    assert suppressed == ["x.monthly.count/2025-01", "x.monthly.count/2025-03"]
+    assert published["x.count"] == 17
+
+
+def test_a_share_series_protects_its_smallest_numerator_and_zero_only_as_a_last_resort():
+    shares = {"2025-01": share(2, 10), "2025-02": share(7, 20), "2025-03": share(6, 30)}
+    protected = protect_series({"s.monthly.share": shares}, 5)["s.monthly.share"]
+    assert [month for month, f in protected.items() if f.withheld] == ["2025-03"]  # 6 < 7
+    zero_left = protect_series({"c": {"2025-01": count(4), "2025-02": count(0)}}, 5)["c"]
+    assert zero_left["2025-02"].withheld
+
+
+def test_series_with_none_or_two_withheld_months_and_internal_packs_are_left_alone():
+    two = {"2025-01": count(3), "2025-02": count(2), "2025-03": count(9)}
+    none = {"2025-01": count(6), "2025-02": count(9)}
+    one = {"2025-01": count(3), "2025-02": count(9)}
+    assert protect_series({"a": two, "b": none}, 5) == {"a": two, "b": none}
+    assert protect_series({"c": one}, 0) == {"c": one}  # internal: threshold 0 withholds nothing

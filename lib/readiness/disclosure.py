@@ -2,12 +2,13 @@
 
 For a public audience a figure computed from 1 to ``suppress_up_to`` records is
 withheld: ``null`` in figures.json, ``[c]`` (the GSS symbol for confidential) on
-the page. Zero is always shown. Tables also get secondary suppression, so that
-no withheld cell can be worked out from published totals. A threshold of 0
+the page. Zero is always shown. Tables and monthly series also get secondary
+suppression, so that no withheld cell can be worked out from published totals. A threshold of 0
 (``Params.suppression_threshold`` for an internal audience) withholds nothing.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator, Mapping
 
@@ -23,12 +24,35 @@ Cell = tuple[int, int]
 
 
 def is_disclosive(figure: Figure, threshold: int) -> bool:
-    """True when any record count behind ``figure`` is in 1..threshold.
+    """True when any record count behind ``figure`` is in 1..threshold, or it protects another.
 
     >>> is_disclosive(share(3, 40), 5), is_disclosive(share(0, 40), 5)
     (True, False)
     """
-    return any(_is_small(n, threshold) for n in figure.basis)
+    return figure.withheld or any(_is_small(n, threshold) for n in figure.basis)
+
+
+def protect_series(figures: Mapping[str, FigureValue], threshold: int) -> dict[str, FigureValue]:
+    """``figures`` with secondary suppression in each monthly series.
+
+    The period's figure is published beside its months, so a series with exactly one
+    withheld month would give that month away by subtraction (the period's count less the
+    other months). The month with the fewest records behind it (count or numerator; the
+    earliest on a tie; a zero only when nothing else is left) is then withheld too.
+    """
+    return {key: _protected(item, threshold) if isinstance(item, Mapping) else item for key, item in figures.items()}
+
+
+def _protected(series: Mapping[str, Figure], threshold: int) -> dict[str, Figure]:
+    """One monthly series, never with exactly one month withheld when another could join it."""
+    series = dict(series)
+    if sum(is_disclosive(f, threshold) for f in series.values()) != 1:
+        return series
+    shown = [month for month, f in sorted(series.items()) if f.value is not None and not is_disclosive(f, threshold)]
+    if shown:
+        month = min(shown, key=lambda m: (series[m].basis[0] == 0, series[m].basis[0]))
+        series[month] = replace(series[month], withheld=True)
+    return series
 
 
 def suppress_figures(figures: Mapping[str, FigureValue], threshold: int) -> tuple[dict[str, object], list[str]]:

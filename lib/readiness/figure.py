@@ -15,11 +15,13 @@ class Figure:
 
     ``basis`` holds every count that disclosure control must check: the count
     itself for a count, numerator and denominator for a share, the number of
-    items for a median, mean or maximum.
+    items for a median, mean or maximum. ``withheld`` marks a figure withheld
+    only to protect another (secondary suppression in a monthly series).
     """
 
     value: float | int | None
     basis: tuple[int, ...]
+    withheld: bool = False
 
 
 Series = Mapping[str, Figure]

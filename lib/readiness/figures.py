@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Mapping
 
 from . import SPEC_VERSION
-from .disclosure import suppress_figures
+from .disclosure import protect_series, suppress_figures
 from .figure import FigureValue
 from .indicators import assessments, audits, frontdoor, protection, strategy, workforce
 from .inputs import Inputs
@@ -16,11 +16,11 @@ THEMES = (audits, assessments, strategy, frontdoor, protection, workforce)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """All figures the inputs allow, keyed by their ``indicators.md`` id."""
+    """All figures the inputs allow, keyed by their ``indicators.md`` id, monthly series protected for the audience."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
         result.update(theme.figures(inputs, params))
-    return result
+    return protect_series(result, params.suppression_threshold)
 
 
 def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict:
