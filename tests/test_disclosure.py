@@ -14,7 +14,6 @@ from readiness.disclosure import (
     suppress_counts,
     suppress_figures,
     suppress_labels,
-    suppress_share_table,
     suppress_statistic_column,
 )
 from readiness.figure import count, share, statistic
@@ -213,31 +212,7 @@ def test_counts_must_be_non_negative_whole_numbers(bad):
         suppress_counts(table, PUBLIC)
 
 
-# --- share and statistic tables -------------------------------------------
-
-
-def test_share_table_withholds_small_numerators_and_denominators():
-    numerators = frame([[3, 0, 0], [6, 0, 9]], index=["Team A", "Team B"], columns=["a", "b", "c"])
-    denominators = frame([[40, 40, 4], [6, 0, 12]], index=["Team A", "Team B"], columns=["a", "b", "c"])
-    # 3/40 and 0/4 withheld; 0/40 = 0.0, 6/6 = 1.0, 0/0 empty -> None, 9/12 = 0.75.
-    expected = frame(
-        [[C, 0.0, C], [1.0, None, 0.75]], index=["Team A", "Team B"], columns=["a", "b", "c"], dtype=object
-    )
-    assert_frame_equal(suppress_share_table(numerators, denominators, PUBLIC), expected)
-
-
-def test_share_table_for_internal_audience_shows_every_share():
-    numerators = frame([[3, 0]], index=["Team A"], columns=["a", "b"])
-    denominators = frame([[40, 4]], index=["Team A"], columns=["a", "b"])
-    expected = frame([[0.075, 0.0]], index=["Team A"], columns=["a", "b"], dtype=object)  # 3/40, 0/4
-    assert_frame_equal(suppress_share_table(numerators, denominators, INTERNAL), expected)
-
-
-def test_share_table_needs_matching_labels():
-    numerators = frame([[3, 0]], index=["Team A"], columns=["a", "b"])
-    denominators = frame([[40, 4]], index=["Team B"], columns=["a", "b"])
-    with pytest.raises(ValueError, match="same row and column labels"):
-        suppress_share_table(numerators, denominators, PUBLIC)
+# --- statistic columns -------------------------------------------
 
 
 def test_statistic_column_withholds_rows_over_few_items():
@@ -374,3 +349,42 @@ def test_series_with_none_or_two_withheld_months_and_internal_packs_are_left_alo
     one = {"2025-01": count(3), "2025-02": count(9)}
     assert protect_series({"a": two, "b": none}, 5) == {"a": two, "b": none}
     assert protect_series({"c": one}, 0) == {"c": one}  # internal: threshold 0 withholds nothing
+
+
+def test_a_mirrored_column_withholds_exactly_the_months_figures_json_withholds():
+    # NFA by month: 3 / 100, 6 / 90, 9 / 80. figures.json withholds m1 (3) and, to protect it, m2
+    # (the smallest other numerator); it shows every month's referrals. The table must withhold the
+    # same months, and may not protect a row with a referrals count that figures.json shows anyway.
+    table = pd.DataFrame(
+        {"referrals": [100, 90, 80], "nfa": [3, 6, 9], "nfa_share": [0.03, 6 / 90, 9 / 80]},
+        index=pd.Index(["m1", "m2", "m3"], name="month"),
+    )
+    shown = pd.Series({"m1": False, "m2": False, "m3": True}, dtype=object)
+    all_shown = pd.Series({"m1": True, "m2": True, "m3": True}, dtype=object)
+    safe = suppress_breakdown(
+        table, 5, counts=["referrals", "nfa"], shares={"nfa_share": ("nfa", "referrals")},
+        mirror={"referrals": all_shown, "nfa": shown, "nfa_share": shown},
+    )
+    assert safe["referrals"].tolist() == [100, 90, 80]
+    assert safe["nfa"].tolist() == ["[c]", "[c]", 9]
+    assert safe["nfa_share"].tolist() == ["[c]", "[c]", pytest.approx(9 / 80)]
+    # Without the mirror the table protects m1 by withholding its referrals, which figures.json shows anyway.
+    alone = suppress_breakdown(table, 5, counts=["referrals", "nfa"], shares={"nfa_share": ("nfa", "referrals")})
+    assert alone.loc["m1", "referrals"] == "[c]"
+
+
+def test_a_share_shown_elsewhere_keeps_its_numerator_and_denominator_out_of_secondary_suppression():
+    # ICPCs timed 9, 12; within 15 days 7, 10 (shares 7/9 and 10/12 shown in figures.json); resulting in
+    # a plan 3, 8. Plan's 3 is withheld. Timed and within-15 counts can be worked out from the shown
+    # share and each other, so neither may guard it: the plan column gives up its other cell (8) instead.
+    table = pd.DataFrame(
+        {"timed": [9, 12], "within": [7, 10], "plan": [3, 8], "within_share": [7 / 9, 10 / 12]},
+        index=pd.Index(["m1", "m2"], name="month"),
+    )
+    shown = pd.Series({"m1": True, "m2": True}, dtype=object)
+    roles = dict(counts=["timed", "within", "plan"], shares={"within_share": ("within", "timed")})
+    safe = suppress_breakdown(table, 5, mirror={"within_share": shown}, **roles)
+    assert safe[["timed", "within", "plan"]].to_numpy().tolist() == [[9, 7, "[c]"], [12, 10, "[c]"]]
+    assert safe["within_share"].tolist() == [pytest.approx(7 / 9), pytest.approx(10 / 12)]
+    alone = suppress_breakdown(table, 5, **roles)  # on its own the row gives up its smallest other cell
+    assert alone.loc["m1", "within"] == "[c]"

@@ -4,6 +4,8 @@ from datetime import date
 import pandas as pd
 
 from readiness import notebook
+from readiness.disclosure import protect_series
+from readiness.figure import count
 from readiness.inputs import Inputs
 from readiness.notebook import Pack, column_label
 from readiness.params import Params
@@ -57,3 +59,26 @@ def test_chart_values_leave_withheld_cells_missing():
     values = make_pack().chart_values(table, ["contacts"])
     # 2 withheld; 30 withheld too so February cannot be worked out from the column total
     assert values["contacts"].iloc[0] == 40 and values["contacts"].iloc[1:].isna().all()
+
+
+def test_a_mirrored_by_month_table_withholds_what_figures_json_withholds():
+    # figures.json: started 3 in Jan (withheld), so Mar (6, fewer than Feb's 8) is withheld with it.
+    pack = make_pack()
+    pack.computed = protect_series({"cp.monthly.started_count": {"2019-01": count(3), "2019-02": count(8), "2019-03": count(6)}}, 5)
+    assert pack.months_shown("cp.monthly.started_count").to_dict() == {"2019-01": False, "2019-02": True, "2019-03": False}
+    table = pd.DataFrame({"started": [3, 8, 6]}, index=pd.Index(["2019-01", "2019-02", "2019-03"], name="month"))
+    safe = pack.board_table(table, ["started"], mirror={"started": "cp.monthly.started_count"})
+    assert safe["started"].tolist() == ["[c]", 8, "[c]"]
+
+
+def test_safe_shares_come_from_the_board_table():
+    # Meetings 20, 30, 25; police attended 18, 27, 24; health 2, 12, 10. Health's Jan 2 is withheld; its row
+    # then gives up its smallest other cell (police 18); the police column its next smallest (Mar 24), the
+    # health column likewise (Mar 10). So Jan and Mar shares are missing for both; Feb: 27/30 and 12/30.
+    table = pd.DataFrame(
+        {"meetings": [20, 30, 25], "police": [18, 27, 24], "health": [2, 12, 10]},
+        index=pd.Index(["2019-01", "2019-02", "2019-03"], name="month"),
+    )
+    shares = make_pack().safe_shares(table, ["police", "health"], "meetings", counts=["meetings", "police", "health"])
+    assert shares.isna().to_numpy().tolist() == [[True, True], [False, False], [True, True]]
+    assert shares.loc["2019-02"].tolist() == [0.9, 0.4]

@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 import numpy as np
 import pandas as pd
 
-from .figure import Figure, FigureValue, count, share, statistic
+from .figure import Figure, FigureValue, count, statistic
 
 SUPPRESSED = "[c]"
 NO_DATA = "–"
@@ -24,11 +24,7 @@ Cell = tuple[int, int]
 
 
 def is_disclosive(figure: Figure, threshold: int) -> bool:
-    """True when any record count behind ``figure`` is in 1..threshold, or it protects another.
-
-    >>> is_disclosive(share(3, 40), 5), is_disclosive(share(0, 40), 5)
-    (True, False)
-    """
+    """True when any record count behind ``figure`` is in 1..threshold (3 of 40, not 0 of 40), or it protects another."""
     return figure.withheld or any(_is_small(n, threshold) for n in figure.basis)
 
 
@@ -75,6 +71,8 @@ def suppress_counts(
     total_column: str | None = None,
     margins_published: bool = False,
     row_groups: list[list[str]] | None = None,
+    forced: pd.DataFrame | None = None,
+    fixed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Withhold the small counts in ``table`` and the cells that would give them away.
 
@@ -99,16 +97,17 @@ def suppress_counts(
     being larger than every other cell of its line, comes last), and a zero cell
     only when nothing else is left. Every published line then holds no withheld
     cell or at least two, so none can be worked out exactly (its range may still
-    be narrowed).
+    be narrowed). ``forced`` cells (True) are withheld as primary cells; ``fixed``
+    cells (True), published elsewhere, are never chosen as secondary cells.
     """
     counts = _whole_counts(table)
     _check_totals(table, total_row, total_column)
-    suppressed = _is_small(counts, threshold)
+    suppressed = _is_small(counts, threshold) | _mask(forced, table)
     rows_published = total_column is not None or margins_published
     columns_published = total_row is not None or margins_published
     groups = [[table.columns.get_loc(column) for column in group] for group in row_groups or []]
     lines = _group_lines(len(table), groups) + _published_lines(table.shape, rows_published, columns_published)
-    _add_secondary(counts, suppressed, lines)
+    _add_secondary(counts, suppressed, lines, _mask(fixed, table))
     shown = pd.DataFrame(counts.astype(object), index=table.index, columns=table.columns)
     return shown.mask(suppressed, SUPPRESSED)
 
@@ -121,6 +120,7 @@ def suppress_breakdown(
     shares: Mapping[str, tuple[str, str]] | None = None,
     statistics: Mapping[str, str] | None = None,
     parts: Mapping[str, list[str]] | None = None,
+    mirror: Mapping[str, pd.Series] | None = None,
 ) -> pd.DataFrame:
     """A breakdown table (e.g. grades by team) as the Board may see it.
 
@@ -134,11 +134,17 @@ def suppress_breakdown(
     A share is withheld when its numerator or denominator is 1..threshold, when its
     numerator is a withheld count (a secondary cell), or when one of its numerator's
     groups holds a single withheld cell that nothing else in the group could protect.
+    ``mirror`` maps a column that another output also publishes (a monthly series of
+    figures.json) to where that output shows it (True), withholds it (False) or has no
+    value (missing): the column is withheld exactly as there, and a cell shown there is
+    never chosen to protect another.
     """
     shares, statistics, parts = shares or {}, statistics or {}, parts or {}
+    shown_elsewhere = pd.DataFrame({column: rows.reindex(table.index) for column, rows in (mirror or {}).items()}, index=table.index)
+    forced, fixed = _mirrored_cells(shown_elsewhere, shares)
     groups = _share_groups(shares, counts, total, parts)
     flat = [group for numerator_groups in groups.values() for group in numerator_groups]
-    safe = suppress_counts(table[counts], threshold, margins_published=True, row_groups=flat)
+    safe = suppress_counts(table[counts], threshold, margins_published=True, row_groups=flat, forced=forced, fixed=fixed)
     if total is not None:
         safe[total] = suppress_statistic_column(table[total], table[total], threshold)
     for column, (numerator, denominator) in shares.items():
@@ -147,10 +153,28 @@ def suppress_breakdown(
             withheld |= safe[numerator].eq(SUPPRESSED)
         else:
             withheld |= _one_withheld_in_a_group(safe, groups[numerator])
+        if column in shown_elsewhere:
+            withheld |= shown_elsewhere[column].eq(False)
         safe[column] = table[column].astype(object).mask(withheld, SUPPRESSED)
     for column, items in statistics.items():
         safe[column] = suppress_statistic_column(table[column], table[items], threshold)
     return safe[[c for c in table.columns if c in safe.columns]]
+
+
+def _mirrored_cells(shown_elsewhere: pd.DataFrame, shares: Mapping[str, tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cells to withhold (withheld elsewhere) and cells never to choose as secondary (shown elsewhere).
+
+    A share shown elsewhere publishes its numerator and denominator once either is shown, so
+    neither may guard another cell; a share withheld elsewhere withholds its numerator.
+    """
+    forced, fixed = shown_elsewhere.eq(False), shown_elsewhere.eq(True)
+    for column, (numerator, denominator) in shares.items():
+        if column not in shown_elsewhere:
+            continue
+        forced[numerator] = forced.get(numerator, False) | forced[column]
+        for count_column in (numerator, denominator):
+            fixed[count_column] = fixed.get(count_column, False) | fixed[column]
+    return forced, fixed
 
 
 def _share_groups(
@@ -176,19 +200,6 @@ def _one_withheld_in_a_group(safe: pd.DataFrame, groups: list[list[str]]) -> pd.
     for group in groups:
         exposed |= withheld[group].sum(axis=1).eq(1)
     return exposed
-
-
-def suppress_share_table(numerators: pd.DataFrame, denominators: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Shares 0-1 cell by cell, ``[c]`` where the numerator or denominator is 1..threshold.
-
-    A share with an empty denominator is ``None``. Both tables need the same labels.
-    """
-    _check_same_labels(numerators, denominators)
-    cells = [
-        [_publish(share(n, d), threshold, SUPPRESSED) for n, d in zip(row_n, row_d)]
-        for row_n, row_d in zip(numerators.to_numpy(), denominators.to_numpy())
-    ]
-    return pd.DataFrame(cells, index=numerators.index, columns=numerators.columns, dtype=object)
 
 
 def suppress_statistic_column(values: pd.Series, counts: pd.Series, threshold: int) -> pd.Series:
@@ -252,6 +263,13 @@ def _entries(figures: Mapping[str, FigureValue]) -> Iterator[tuple[str, Figure]]
             yield from ((f"{key}/{month}", figure) for month, figure in item.items())
 
 
+def _mask(cells: pd.DataFrame | None, table: pd.DataFrame) -> np.ndarray:
+    """A boolean array of ``table``'s shape: ``cells`` aligned to its labels (False where absent or not given)."""
+    if cells is None:
+        return np.zeros(table.shape, dtype=bool)
+    return cells.reindex(index=table.index, columns=table.columns).eq(True).to_numpy()
+
+
 def _whole_counts(table: pd.DataFrame) -> np.ndarray:
     """The table's cells as an integer array; ValueError unless all are non-negative whole numbers."""
     try:
@@ -287,7 +305,7 @@ def _check_totals(table: pd.DataFrame, total_row: str | None, total_column: str 
         raise ValueError(f"total column {total_column!r} is not the sum of the other columns")
 
 
-def _add_secondary(counts: np.ndarray, suppressed: np.ndarray, lines: list[list[Cell]]) -> None:
+def _add_secondary(counts: np.ndarray, suppressed: np.ndarray, lines: list[list[Cell]], fixed: np.ndarray) -> None:
     """Withhold cells in place until no line holds exactly one withheld cell it can protect."""
     changed = True
     while changed:
@@ -295,7 +313,7 @@ def _add_secondary(counts: np.ndarray, suppressed: np.ndarray, lines: list[list[
         for line in lines:
             if sum(suppressed[cell] for cell in line) != 1:
                 continue
-            cell = _complement(line, counts, suppressed)
+            cell = _complement([c for c in line if not fixed[c]], counts, suppressed)
             if cell is not None:
                 suppressed[cell] = True
                 changed = True

@@ -54,20 +54,34 @@ class Pack:
         """Whether every named input (``case_audits``, ``list_4`` …) was given."""
         return all(self.inputs.has(key) for key in keys)
 
-    def board_table(self, table: pd.DataFrame, counts: list[str], share_of_total: dict[str, str] | None = None, **roles) -> pd.DataFrame:
+    def board_table(
+        self,
+        table: pd.DataFrame,
+        counts: list[str],
+        share_of_total: dict[str, str] | None = None,
+        mirror: dict[str, str] | None = None,
+        **roles,
+    ) -> pd.DataFrame:
         """``table`` with disclosure control applied (see :func:`disclosure.suppress_breakdown`), codes in words.
 
         ``share_of_total`` maps a share column to the count column whose column total is its
         denominator (e.g. each caseload band's share of all workers); it is checked as a share
-        of that total.
+        of that total. ``mirror`` maps a column of a by-month table to the monthly series of
+        figures.json that also publishes it, so the two withhold the same months.
         """
         share_of_total = share_of_total or {}
         totals = {f"_total_{c}": table[c].sum() for c in share_of_total.values()}
         shares = {**roles.pop("shares", {}), **{s: (c, f"_total_{c}") for s, c in share_of_total.items()}}
-        safe = disclosure.suppress_breakdown(table.assign(**totals), self.threshold, counts, shares=shares, **roles)
+        shown = {column: self.months_shown(figure_id) for column, figure_id in (mirror or {}).items()}
+        safe = disclosure.suppress_breakdown(table.assign(**totals), self.threshold, counts, shares=shares, mirror=shown, **roles)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
         return safe
+
+    def months_shown(self, figure_id: str) -> pd.Series:
+        """Per ``YYYY-MM`` of a monthly series in figures.json: True where it is shown, False where withheld."""
+        series = self.figures.get(figure_id, {})
+        return pd.Series({month: not disclosure.is_disclosive(f, self.threshold) for month, f in series.items()}, dtype=object)
 
     def chart_values(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
         """:meth:`board_table` as numbers for a chart: withheld cells become missing, so no bar or point shows them."""
@@ -81,12 +95,12 @@ class Pack:
         formatted = pd.DataFrame({c: [disclosure.format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(safe.index.name or "")), caption)
 
-    def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
-        """Shares for a chart: missing where numerator or denominator is too small to publish."""
+    def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str, **roles) -> pd.DataFrame:
+        """Shares for a chart, from the Board-safe table (``roles`` as for :meth:`board_table`):
+        missing wherever the numerator or the denominator is withheld there, so a chart shows nothing the table hides."""
         numerators = [numerators] if isinstance(numerators, str) else list(numerators)
-        denominators = pd.concat([table[denominator]] * len(numerators), axis=1).set_axis(numerators, axis=1)
-        shares = disclosure.suppress_share_table(table[numerators], denominators, self.threshold)
-        return shares.apply(pd.to_numeric, errors="coerce")
+        board = self.chart_values(table, **roles)
+        return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
 
     def headline(self, figure_id: str, label: str) -> str:
         """A sentence on a share: its value over the period and its direction month to month."""
