@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -92,8 +93,6 @@ def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: 
 def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True):
     """The inputs, read and checked once (``parallel`` pieces at a time); reused (unless not ``reuse``)
     while their bytes and the reading code are unchanged."""
-    import pickle
-
     from .readers import load_inputs
 
     path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
@@ -113,8 +112,6 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
 
 def checked_copy(path: Path, pack_id: str):
     """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
-    import pickle
-
     try:
         inputs = pickle.loads(path.read_bytes())
     except FileNotFoundError:
