@@ -181,11 +181,15 @@ def test_reaudit_outcomes():
 
 
 def test_good_or_better_by_team_and_month():
-    audited, good = ac.good_or_better_by_team_and_month(make_audits(), PERIOD)
+    table = ac.good_or_better_by_team_and_month(make_audits(), PERIOD)
     # Blue: A1 (Jan, RI), A2 (Feb, inadequate), A5 (Mar, RI); Red: A3 (Feb, good), A4 and A6 (Mar, good)
-    assert audited.loc["Blue"].tolist() == [1, 1, 1] and good.loc["Blue"].tolist() == [0, 0, 0]
-    assert audited.loc["Red"].tolist() == [0, 1, 2] and good.loc["Red"].tolist() == [0, 1, 2]
-    assert audited.columns.tolist() == ["2019-01", "2019-02", "2019-03"]
+    assert table.index.tolist() == [f"{team} | 2019-0{m}" for team in ("Blue", "Red") for m in (1, 2, 3)]
+    assert table["audits"].tolist() == [1, 1, 1, 0, 1, 2]
+    assert table["good_or_better"].tolist() == [0, 0, 0, 0, 1, 2]
+    assert table["not_good_or_better"].tolist() == [1, 1, 1, 0, 0, 0]
+    grid = ac.heat_grid(table["good_or_better_share"])
+    assert grid.columns.tolist() == ["2019-01", "2019-02", "2019-03"] and grid.index.tolist() == ["Blue", "Red"]
+    assert grid.loc["Red"].tolist()[1:] == [1.0, 1.0] and pd.isna(grid.loc["Red", "2019-01"])
 
 
 def test_figures_need_audit_actions_for_the_action_ids():

@@ -18,6 +18,7 @@ from .common import NOT_RECORDED, count_by, is_yes, month_keys, monthly_shares, 
 
 WEAK = ("requires_improvement", "inadequate")
 OTHER_THEMES = "Other themes"
+TEAM_MONTH_SEP = " | "
 
 
 # --- actions with their audits -------------------------------------------------------
@@ -213,15 +214,24 @@ def reaudit_outcomes(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return with_share(table, "reaudits", "all_reaudits")
 
 
-def good_or_better_by_team_and_month(audits: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Two team × month tables (every month of the period as a column): audits, and those good or better."""
+def good_or_better_by_team_and_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """One row per team and month of the period (every month, zeros where none): audits, those good or better,
+    the rest, and the good-or-better share; for a team × month heat table."""
     inside = audits_in_period(audits, period)
-    keys = [team_keys(inside), month_keys(inside["audit_date"])]
     good = final_grade(inside).isin(("outstanding", "good"))
-    audited = pd.Series(1, index=inside.index).groupby(keys).sum().unstack(fill_value=0)
-    good_counts = good.astype(int).groupby(keys).sum().unstack(fill_value=0)
-    months = period.months()
-    return audited.reindex(columns=months, fill_value=0), good_counts.reindex(columns=months, fill_value=0)
+    keys = team_keys(inside).str.cat(month_keys(inside["audit_date"]), sep=TEAM_MONTH_SEP).rename("team_month")
+    teams = sorted(team_keys(inside).unique())
+    cells = [f"{team}{TEAM_MONTH_SEP}{month}" for team in teams for month in period.months()]
+    columns = {"audits": pd.Series(True, index=inside.index), "good_or_better": good, "not_good_or_better": ~good}
+    return with_share(count_by(keys, columns, cells), "good_or_better", "audits")
+
+
+def heat_grid(cells: pd.Series) -> pd.DataFrame:
+    """A column of :func:`good_or_better_by_team_and_month` (index ``team | month``) as a team × month grid."""
+    parts = [str(key).split(TEAM_MONTH_SEP) for key in cells.index]
+    index = pd.MultiIndex.from_tuples(parts, names=["team", "month"])
+    grid = pd.Series(cells.to_numpy(), index=index).unstack("month")
+    return grid.reindex(columns=list(dict.fromkeys(month for _, month in parts)))
 
 
 # --- every figure of the theme -------------------------------------------------------------
