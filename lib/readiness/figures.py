@@ -8,11 +8,11 @@ from typing import Mapping
 from . import SPEC_VERSION
 from .disclosure import protect_series, suppress_figures
 from .figure import FigureValue
-from .indicators import assessments, audits, frontdoor, protection, strategy, workforce
+from .indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
 from .inputs import Inputs
 from .params import Params
 
-THEMES = (audits, assessments, strategy, frontdoor, protection, workforce)
+THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
