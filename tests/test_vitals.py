@@ -56,8 +56,8 @@ def test_vital_signs_rows_carry_targets_history_and_england():
         "suppressed": ["audits.count"],
     }
     history = [
-        {"figures": {"assessments.within_45_working_days_share": 0.6}},
-        {"figures": {"assessments.within_45_working_days_share": 0.7}},
+        {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.6}},
+        {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.7}},
     ]
     benchmarks = {"assessments.within_45_working_days_share": {"year": "2024-25", "value": 0.857, "source": "DfE"}}
     rows = vital_signs(document, params(targets={"assessments.within_45_working_days_share": {"green": 0.85, "amber": 0.75}}), benchmarks, history)
@@ -86,6 +86,6 @@ def test_change_matches_the_values_shown():
 
 def test_a_figure_withheld_in_an_earlier_pack_shows_as_withheld():
     document = {"figures": {"audits.count": 40}, "suppressed": []}
-    history = [{"figures": {"audits.count": None}, "suppressed": ["audits.count"]}]
+    history = [{"audience": "public", "figures": {"audits.count": None}, "suppressed": ["audits.count"]}]
     row = vital_signs(document, params(), {}, history)[0]
     assert row.history == ("[c]",) and row.change == "–"
