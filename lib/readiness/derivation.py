@@ -16,8 +16,11 @@ give its denominator and a denominator of 0 does not give a share.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+
+log = logging.getLogger("readiness")
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,12 @@ def withhold_until_safe(
     """The published values to withhold as well, so that no ``secret`` value can be derived.
 
     ``secret`` values are those withheld somewhere (a small count, a secondary cell); a value
-    neither published nor secret (a large count no output shows) may be derived. Only ``choosable`` values (those one output alone publishes, e.g. figures.json) may be
-    withheld; the others (cells a table shows) stay. Each round takes the first derived secret value
-    (in name order) and withholds one published choosable value it follows from: a share
-    before a count (``is_share``), then the smallest value, then the first name. ValueError
-    when a withheld value follows from values that cannot be withheld.
+    neither published nor secret (a large count no output shows) may be derived. Only
+    ``choosable`` values (those one output alone publishes, e.g. figures.json) may be withheld;
+    the others (cells a table shows) stay. Each round takes the first derived secret value (in
+    name order) and withholds one published choosable value it follows from: a share before a
+    count (``is_share``), then the smallest value, then the first name. A secret that follows
+    from values none of which may be withheld is logged as a warning and left to its table.
     """
     relations, published, secret, choosable = list(relations), set(published), set(secret), set(choosable)
     extra: set[str] = set()
@@ -102,7 +106,9 @@ def withhold_until_safe(
         name = min(exposed)
         candidates = sorted(exposed[name] & choosable)
         if not candidates:
-            raise ValueError(f"{name} follows from values that cannot be withheld: {sorted(exposed[name])}")
+            log.warning("disclosure: %s follows from %s, none of which figures.json publishes alone", name, ", ".join(sorted(exposed[name])))
+            secret.discard(name)
+            continue
         chosen = min(candidates, key=lambda c: (not is_share(c), values[c], c))
         published.discard(chosen)
         extra.add(chosen)

@@ -90,7 +90,11 @@ def _bands(inputs: Inputs, params: Params) -> pd.DataFrame | None:
     return workforce.caseload_distribution(workforce.open_cases(cases, params.period.snapshot, params.unallocated_values)).set_index("band")
 
 
-GRADE_TOTALS = {**{grade: numerator(s) for grade, s in zip(audits.GRADES, GRADE_SHARES)}, "good_or_better_share": numerator("audits.good_or_better_share")}
+GRADE_TOTALS = {
+    **{grade: numerator(s) for grade, s in zip(audits.GRADES, GRADE_SHARES)},
+    "good_or_better_share": numerator("audits.good_or_better_share"),
+    "audits": "audits.count",
+}
 TABLES: tuple[TableSource, ...] = (
     TableSource(
         _with_audits(audits.moderation_summary),
