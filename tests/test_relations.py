@@ -205,3 +205,39 @@ def test_a_figure_a_table_withholds_is_withheld_in_figures_json_too():
 def test_every_relation_names_a_figure_id_or_a_numerator():
     names = {name for relation in RELATIONS for name in vars(relation).values() for name in ([name] if isinstance(name, str) else name)}
     assert all(name.count(".") >= 1 for name in names)
+
+
+def board_tables(html: str) -> dict[str, list[list[str]]]:
+    """Every table of a built pack by caption: its body rows as the text of their cells (row heading first)."""
+    from bs4 import BeautifulSoup
+
+    tables = {}
+    for table in BeautifulSoup(html, "html.parser").find_all("table"):
+        caption = table.find("caption")
+        body = table.find("tbody") or table
+        tables[caption.get_text(strip=True) if caption else ""] = [[c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in body.find_all("tr")]
+    return tables
+
+
+def whole(text: str) -> int | None:
+    return None if text in (SUPPRESSED, "–") else int(text.replace(",", ""))
+
+
+def test_the_demo_pack_gives_no_withheld_moderation_outcome_or_band_away(demo_pack):
+    """The demo pack as a reader has it, figures.json and index.html: the issue's planted relations must not solve."""
+    import json
+
+    shown = json.loads((demo_pack / "figures.json").read_text(encoding="utf-8"))["figures"]
+    tables = board_tables((demo_pack / "index.html").read_text(encoding="utf-8"))
+    outcomes = {row[0].lower(): whole(row[1]) for row in tables["Moderated audits: agreed, downgraded and upgraded"]}
+    moderated = shown["audits.moderated_count"]
+    for outcome, figure_id in (("agreed", "audits.moderation_agreement_share"), ("downgraded", "audits.moderation_downgrade_share")):
+        if outcomes[outcome] is None and shown[figure_id] is not None and moderated is not None:
+            outcomes[outcome] = round(shown[figure_id] * moderated)
+    assert sum(n is None for n in outcomes.values()) != 1 or moderated is None
+    bands = {row[0]: whole(row[1]) for row in tables["Allocated workers by caseload band"]}
+    if bands["51+"] is None and shown["caseload.workers_over_50_count"] is None:
+        assert shown["caseload.workers_over_25_count"] is None or bands["26-50"] is None
+    grade_shares = [shown[f"audits.grade_share.{g}"] for g in ("outstanding", "good")]
+    if shown["audits.good_or_better_share"] is not None:
+        assert sum(s is None for s in grade_shares) != 1

@@ -11,7 +11,7 @@ A numerator that figures.json does not publish on its own is named ``<share id>:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 import pandas as pd
@@ -21,6 +21,7 @@ from .derivation import Ratio, Relation, Sum, withhold_until_safe
 from .figure import Figure, FigureValue
 from .indicators import audits, workforce
 from .inputs import Inputs
+from .notebook import Pack
 from .params import Params
 
 GRADE_SHARES = tuple(f"audits.grade_share.{grade}" for grade in audits.GRADES)
@@ -75,8 +76,8 @@ class TableSource:
 
     build: Callable[[Inputs, Params], pd.DataFrame | None]
     roles: Mapping[str, object]
-    cells: Mapping[tuple[str, str], str] = None
-    totals: Mapping[str, str] = None
+    cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    totals: Mapping[str, str] = field(default_factory=dict)
 
 
 def _with_audits(function):
@@ -98,14 +99,18 @@ GRADE_TOTALS = {
 TABLES: tuple[TableSource, ...] = (
     TableSource(
         _with_audits(audits.moderation_summary),
-        {"counts": ["audits"]},
+        {"counts": ["audits"], "shares": {"audits_share": ("audits", "moderated")}},
         cells={
             ("agreed", "audits"): numerator("audits.moderation_agreement_share"),
             ("downgraded", "audits"): numerator("audits.moderation_downgrade_share"),
             ("upgraded", "audits"): UPGRADED,
         },
     ),
-    TableSource(_bands, {"counts": ["workers"]}, cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50}),
+    TableSource(
+        _bands,
+        {"counts": ["workers"], "share_of_total": {"workers_share": "workers"}},
+        cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50},
+    ),
     TableSource(_with_audits(audits.grade_counts_by_team), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
     TableSource(_with_audits(audits.audit_type_grade_counts), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
     TableSource(
@@ -114,10 +119,11 @@ TABLES: tuple[TableSource, ...] = (
         totals=GRADE_TOTALS,
     ),
 )
-"""The notebooks' tables (as ``Pack.board_table`` shows them) that show counts named in :data:`RELATIONS`."""
+"""The notebooks' tables that show counts named in :data:`RELATIONS`, with the roles the notebooks give them
+(``01_case_audits``, ``06_workforce``: keep the two in step)."""
 
 
-def audit(figures: Mapping[str, FigureValue], inputs: Inputs | None, params: Params) -> dict[str, FigureValue]:
+def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """``figures`` with every headline figure withheld that would give a withheld count away.
 
     What the Board tables show (:data:`TABLES`, from ``inputs``) cannot be withheld here: a count
@@ -127,7 +133,7 @@ def audit(figures: Mapping[str, FigureValue], inputs: Inputs | None, params: Par
     threshold = params.suppression_threshold
     if threshold == 0:
         return dict(figures)
-    shown, hidden = table_counts(figures, inputs, params) if inputs is not None else (set(), set())
+    shown, hidden = table_counts(figures, inputs, params)
     withheld = protect_headlines(figures, threshold, shown, hidden)
     return {key: replace(item, withheld=True) if key in withheld else item for key, item in figures.items()}
 
@@ -171,8 +177,6 @@ def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Par
 
     A column's total is shown when all its cells are; one withheld cell hides the total, not a secret.
     """
-    from .notebook import Pack
-
     pack = Pack(params, inputs, dict(figures))
     shown: set[str] = set()
     hidden: set[str] = set()
@@ -181,8 +185,8 @@ def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Par
         if table is None:
             continue
         withheld = pack.board_table(table, **source.roles).set_axis(table.index).eq(disclosure.SUPPRESSED)
-        for (row, column), name in (source.cells or {}).items():
+        for (row, column), name in source.cells.items():
             if row in withheld.index:
                 (hidden if withheld.at[row, column] else shown).add(name)
-        shown |= {name for column, name in (source.totals or {}).items() if not withheld[column].any()}
+        shown |= {name for column, name in source.totals.items() if not withheld[column].any()}
     return shown, hidden
