@@ -16,7 +16,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from . import disclosure
+from .disclosure import SUPPRESSED, is_disclosive
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 from .figure import Figure, FigureValue
 from .indicators import audits, workforce
@@ -54,11 +54,13 @@ def numerator(share_id: str) -> str:
     return f"{share_id}:numerator"
 
 
+MODERATION = Sum("audits.moderated_count", (numerator("audits.moderation_agreement_share"), numerator("audits.moderation_downgrade_share"), UPGRADED))
+OVER_25_BANDS = Sum(OVER_25, (BAND_26_50, OVER_50))
 SUMS: tuple[Sum, ...] = (
     Sum("audits.count", tuple(numerator(s) for s in GRADE_SHARES)),
     Sum(numerator("audits.good_or_better_share"), tuple(numerator(s) for s in GRADE_SHARES[:2])),
-    Sum("audits.moderated_count", (numerator("audits.moderation_agreement_share"), numerator("audits.moderation_downgrade_share"), UPGRADED)),
-    Sum(OVER_25, (BAND_26_50, OVER_50)),
+    MODERATION,
+    OVER_25_BANDS,
 )
 """Groups equal to the sum of their parts (a total over its bands)."""
 
@@ -146,17 +148,14 @@ def protect_headlines(figures: Mapping[str, FigureValue], threshold: int, shown:
     output of can.
     """
     values = related_values(figures)
-    in_json = {key for key, item in figures.items() if isinstance(item, Figure) and item.value is not None and not disclosive(item, threshold)}
-    secret = {key for key, item in figures.items() if isinstance(item, Figure) and disclosive(item, threshold)}
+    headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
+    in_json = {key for key, item in headline.items() if item.value is not None and not is_disclosive(item, threshold)}
+    secret = {key for key, item in headline.items() if is_disclosive(item, threshold)}
     secret |= {key for key in values.keys() - figures.keys() if 1 <= values[key] <= threshold} | set(hidden)
-    mirrored = in_json & set(hidden) - set(shown)
+    mirrored = in_json & (set(hidden) - set(shown))
     published = (in_json - mirrored) | set(shown)
     extra = withhold_until_safe(RELATIONS, values, published, secret, published - set(shown), is_share=DENOMINATORS.__contains__)
     return mirrored | extra
-
-
-def disclosive(figure: Figure, threshold: int) -> bool:
-    return disclosure.is_disclosive(figure, threshold)
 
 
 def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
@@ -165,7 +164,7 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
     headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
     values = {key: item.value for key, item in headline.items() if item.value is not None}
     values |= {numerator(key): headline[key].basis[0] for key in DENOMINATORS if key in headline}
-    for unknown, relation in ((UPGRADED, SUMS[2]), (BAND_26_50, SUMS[3])):
+    for unknown, relation in ((UPGRADED, MODERATION), (BAND_26_50, OVER_25_BANDS)):
         others = [name for name in relation.parts if name != unknown]
         if all(name in values for name in (relation.total, *others)):
             values[unknown] = values[relation.total] - sum(values[name] for name in others)
@@ -184,7 +183,7 @@ def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Par
         table = source.build(inputs, params)
         if table is None:
             continue
-        withheld = pack.board_table(table, **source.roles).set_axis(table.index).eq(disclosure.SUPPRESSED)
+        withheld = pack.board_table(table, **source.roles).set_axis(table.index).eq(SUPPRESSED)
         for (row, column), name in source.cells.items():
             if row in withheld.index:
                 (hidden if withheld.at[row, column] else shown).add(name)
