@@ -196,6 +196,15 @@ def test_related_values_take_numerators_from_the_basis_and_the_hidden_parts_by_d
     assert values["audits.moderation_upgraded"] == 2 and values["caseload.band.26-50"] == 8
 
 
+def test_a_figure_with_no_value_or_no_basis_leaves_its_relations_out():
+    # a month or period the return does not cover: no value, no counts behind it
+    from readiness.figure import Figure
+
+    figures = {"audits.moderated_count": Figure(None, ()), "audits.moderation_agreement_share": Figure(None, ())}
+    assert related_values(figures) == {}
+    assert protect_headlines(figures, 5) == set()
+
+
 def test_a_figure_a_table_withholds_is_withheld_in_figures_json_too():
     # the band table withholds 51+ (8 workers) as a secondary cell: figures.json may not show it
     figures = {"caseload.workers_over_25_count": count(30), "caseload.workers_over_50_count": count(8)}

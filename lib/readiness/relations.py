@@ -16,12 +16,11 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from .disclosure import SUPPRESSED, is_disclosive
+from .disclosure import SUPPRESSED, is_disclosive, months_shown, suppress_breakdown
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 from .figure import Figure, FigureValue
 from .indicators import audits, workforce
 from .inputs import Inputs
-from .notebook import Pack
 from .params import Params
 
 GRADE_SHARES = tuple(f"audits.grade_share.{grade}" for grade in audits.GRADES)
@@ -71,6 +70,8 @@ RELATIONS: tuple[Relation, ...] = SUMS + tuple(Ratio(s, numerator(s), d) for s, 
 class TableSource:
     """A Board table that shows some of the related counts.
 
+    ``roles`` are its count roles for :func:`readiness.disclosure.suppress_breakdown`, as its
+    notebook gives them; ``mirror`` maps a column to the monthly series of figures.json it mirrors.
     ``cells`` maps a (row, column) of the table to the count it shows; ``totals`` maps a column
     to the count its cells add up to (shown when every cell is), a share column standing for
     its numerator.
@@ -78,6 +79,7 @@ class TableSource:
 
     build: Callable[[Inputs, Params], pd.DataFrame | None]
     roles: Mapping[str, object]
+    mirror: Mapping[str, str] = field(default_factory=dict)
     cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
     totals: Mapping[str, str] = field(default_factory=dict)
 
@@ -110,19 +112,20 @@ TABLES: tuple[TableSource, ...] = (
     ),
     TableSource(
         _bands,
-        {"counts": ["workers"], "share_of_total": {"workers_share": "workers"}},
+        {"counts": ["workers"]},  # its share of all workers does not change which counts are withheld
         cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50},
     ),
     TableSource(_with_audits(audits.grade_counts_by_team), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
     TableSource(_with_audits(audits.audit_type_grade_counts), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
     TableSource(
         _with_audits(audits.grade_counts_by_month),
-        dict(audits.GRADE_TABLE_ROLES, mirror={"good_or_better_share": "audits.monthly.good_or_better_share"}),
+        audits.GRADE_TABLE_ROLES,
+        mirror={"good_or_better_share": "audits.monthly.good_or_better_share"},
         totals=GRADE_TOTALS,
     ),
 )
-"""The notebooks' tables that show counts named in :data:`RELATIONS`, with the roles the notebooks give them
-(``01_case_audits``, ``06_workforce``: keep the two in step)."""
+"""The notebooks' tables that show counts named in :data:`RELATIONS`, with the count roles the notebooks
+give them (``01_case_audits``, ``06_workforce``: keep the two in step)."""
 
 
 def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> dict[str, FigureValue]:
@@ -163,7 +166,7 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
     share numerators (from their basis), upgraded audits and the 26-50 band (by difference)."""
     headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
     values = {key: item.value for key, item in headline.items() if item.value is not None}
-    values |= {numerator(key): headline[key].basis[0] for key in DENOMINATORS if key in headline}
+    values |= {numerator(key): headline[key].basis[0] for key in DENOMINATORS if key in headline and headline[key].basis and headline[key].basis[0] is not None}
     for unknown, relation in ((UPGRADED, MODERATION), (BAND_26_50, OVER_25_BANDS)):
         others = [name for name in relation.parts if name != unknown]
         if all(name in values for name in (relation.total, *others)):
@@ -172,20 +175,22 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
 
 
 def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> tuple[set[str], set[str]]:
-    """The related counts the Board tables show, and those they withhold, as ``Pack.board_table`` shows them.
+    """The related counts the Board tables show, and those they withhold, as their notebooks show them.
 
     A column's total is shown when all its cells are; one withheld cell hides the total, not a secret.
     """
-    pack = Pack(params, inputs, dict(figures))
+    threshold = params.suppression_threshold
     shown: set[str] = set()
     hidden: set[str] = set()
     for source in TABLES:
         table = source.build(inputs, params)
         if table is None:
             continue
-        withheld = pack.board_table(table, **source.roles).set_axis(table.index).eq(SUPPRESSED)
+        mirror = {column: months_shown(figures.get(figure_id, {}), threshold) for column, figure_id in source.mirror.items()}
+        withheld = suppress_breakdown(table, threshold, mirror=mirror, **source.roles).eq(SUPPRESSED)
         for (row, column), name in source.cells.items():
             if row in withheld.index:
                 (hidden if withheld.at[row, column] else shown).add(name)
         shown |= {name for column, name in source.totals.items() if not withheld[column].any()}
     return shown, hidden
+
