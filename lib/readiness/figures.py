@@ -11,16 +11,19 @@ from .figure import FigureValue
 from .indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
 from .inputs import Inputs
 from .params import Params
+from .relations import audit
 
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """All figures the inputs allow, keyed by their ``indicators.md`` id, monthly series protected for the audience."""
+    """All figures the inputs allow, keyed by their ``indicators.md`` id, protected for the audience:
+    monthly series against their period figure, headline figures against the sums and shares that
+    tie them to each other and to the Board tables (:func:`readiness.relations.audit`)."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
         result.update(theme.figures(inputs, params))
-    return protect_series(result, params.suppression_threshold)
+    return audit(protect_series(result, params.suppression_threshold), inputs, params)
 
 
 def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict:

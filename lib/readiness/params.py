@@ -78,6 +78,13 @@ class Params(_Strict):
             raise ValueError("use only letters, digits, - and _")
         return value
 
+    @field_validator("suppress_up_to")
+    @classmethod
+    def _public_packs_suppress(cls, value: int, info) -> int:
+        if value < 1 and info.data.get("audience") == "public":
+            raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
+        return value
+
     @field_validator("period_end")
     @classmethod
     def _period_in_order(cls, value: date, info) -> date:
