@@ -81,7 +81,7 @@ def reaudits_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     inside = audits_in_period(audits, period)
     rows = inside[inside["reaudit_of"].isin(earlier.index)]
     rows = rows.assign(grade=final_grade(rows), earlier_grade=rows["reaudit_of"].map(earlier))
-    change = rows["earlier_grade"].map(GRADE_RANK) - rows["grade"].map(GRADE_RANK)
+    change = rows["earlier_grade"].map(GRADE_RANK).astype(float) - rows["grade"].map(GRADE_RANK).astype(float)
     outcome = pd.Series("same", index=rows.index).mask(change > 0, "improved").mask(change < 0, "worse")
     return rows.assign(outcome=outcome)
 
