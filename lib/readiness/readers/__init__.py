@@ -10,6 +10,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..coverage import coverage_of, uncovered_start_warnings
 from ..errors import InputError
 from ..inputs import Inputs
 from ..parallel import run_all
@@ -51,7 +52,8 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
         findings.extend(found[name])
     findings.extend(located)
     if params.data.annex_a is not None:
-        inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
+        inputs.annex_a = collect_lists(results[: len(sources)], findings)
+        findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     return inputs, findings
 
 
