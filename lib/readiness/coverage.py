@@ -145,17 +145,16 @@ def month_label(month: str, covered: Period) -> str:
 # --- what the pack says about it -------------------------------------------------------
 
 
-def describe_coverage(coverage: Mapping[int, date | None]) -> str:
-    """One line for the cover: lists grouped by the first day they cover.
+def describe_coverage(document: Mapping[str, str | None]) -> str:
+    """One line for the cover from figures.json's ``coverage``: lists grouped by the first day they cover.
 
-    >>> describe_coverage({1: date(2019, 1, 5), 3: date(2019, 1, 5), 10: date(2018, 6, 30)})
+    >>> describe_coverage({"List 1": "2019-01-05", "List 3": "2019-01-05", "List 10": "2018-06-30"})
     'Lists 1 and 3 from 2019-01-05; List 10 from 2018-06-30'
     """
-    groups: dict[date | None, list[int]] = {}
-    for number, day in sorted(coverage.items()):
-        groups.setdefault(day, []).append(number)
-    parts = [f"{list_names(numbers)} {'from ' + day.isoformat() if day else 'coverage not known'}" for day, numbers in groups.items()]
-    return "; ".join(parts)
+    groups: dict[str | None, list[int]] = {}
+    for name, day in sorted(document.items(), key=lambda item: int(item[0].removeprefix("List "))):
+        groups.setdefault(day, []).append(int(name.removeprefix("List ")))
+    return "; ".join(f"{list_names(numbers)} {'from ' + day if day else 'from a date not known'}" for day, numbers in groups.items())
 
 
 def list_names(numbers: list[int]) -> str:
