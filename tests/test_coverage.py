@@ -120,6 +120,9 @@ def test_a_period_starting_before_the_coverage_is_one_warning_per_coverage_date(
         "the return covers List 3 from 2019-01-07, after period_start (2018-07-01)",
     ]
     assert cov.uncovered_start_warnings(coverage, date(2019, 2, 1), "annex_a.xlsx") == []
+    # a return starting a week after the period (New Year's week, say) is not worth a warning; 8 days is
+    assert cov.uncovered_start_warnings({1: date(2019, 1, 8)}, date(2019, 1, 1), "annex_a.xlsx") == []
+    assert len(cov.uncovered_start_warnings({1: date(2019, 1, 9)}, date(2019, 1, 1), "annex_a.xlsx")) == 1
 
 
 # --- the covered part of the period ----------------------------------------------------------

@@ -231,10 +231,12 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
 def test_golden_pack_internal(tmp_path):
     folder = build(PARAMS, tmp_path / "golden")
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
-    # The four row-level oddities in List 4.csv, each a row of the Data quality table with its count.
+    # The four row-level oddities in List 4.csv, and A13's blank Child Seen (the only blank a figure needs: A8's
+    # is on an open assessment), each a row of the Data quality table with its count.
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 4" in quality
+    assert "Data-quality warnings: 5" in quality
+    assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start"):
         assert problem in quality, problem
 

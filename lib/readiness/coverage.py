@@ -34,6 +34,9 @@ ADOPTION_DATES = {
 NOT_COVERED = Figure(None, ())
 """A month a list does not cover: ``null`` in figures.json, never withheld, never a secondary cell."""
 DAYS_PER_YEAR = 365.25
+WARNING_SLACK_DAYS = 7
+"""A return starting up to a week after ``period_start`` (a quiet bank-holiday week) is not worth a warning;
+its figures still count from the exact coverage date, and the cover says so."""
 
 
 # --- the first day each list covers --------------------------------------------------
@@ -176,8 +179,13 @@ def coverage_note(period: Period, covered_from: date | None, what: str) -> str:
 
 
 def uncovered_start_warnings(coverage: Mapping[int, date | None], period_start: date, file: str) -> list[Problem]:
-    """A Data quality warning for each coverage date of Lists 1-9 after ``period_start``, naming the lists it applies to."""
-    late = {n: day for n, day in coverage.items() if n not in ADOPTION_LISTS and day is not None and day > period_start}
+    """A Data quality warning for each coverage date of Lists 1-9 more than :data:`WARNING_SLACK_DAYS` after
+    ``period_start``, naming the lists it applies to."""
+    late = {
+        n: day
+        for n, day in coverage.items()
+        if n not in ADOPTION_LISTS and day is not None and (day - period_start).days > WARNING_SLACK_DAYS
+    }
     groups: dict[date, list[int]] = {}
     for number, day in sorted(late.items()):
         groups.setdefault(day, []).append(number)
