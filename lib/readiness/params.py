@@ -9,6 +9,7 @@ from typing import Literal, Optional, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .catalogue import is_indicator
 from .errors import ParametersError
 from .period import Period
 
@@ -53,6 +54,7 @@ class Params(_Strict):
     period_start: date
     period_end: date
     annex_a_extract_date: Optional[date] = None
+    annex_a_covers_from: Optional[date] = None
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
@@ -93,6 +95,14 @@ class Params(_Strict):
             raise ValueError(f"is before period_start ({start})")
         return value
 
+    @field_validator("targets")
+    @classmethod
+    def _targets_name_indicators(cls, value: dict) -> dict:
+        unknown = unknown_indicator_ids(value)
+        if unknown:
+            raise ValueError(f"no indicator has the id {', '.join(repr(i) for i in unknown)}")
+        return value
+
     @property
     def period(self) -> Period:
         """The reporting period with its snapshot date."""
@@ -102,6 +112,11 @@ class Params(_Strict):
     def suppression_threshold(self) -> int:
         """Largest record count suppressed: 0 (none) for an internal audience."""
         return self.suppress_up_to if self.audience == "public" else 0
+
+
+def unknown_indicator_ids(ids) -> list[str]:
+    """The ids among ``ids`` that name no indicator of ``catalogue.py`` (a misspelt target, say)."""
+    return [i for i in ids if not is_indicator(i)]
 
 
 def load_params(path: str | Path) -> Params:

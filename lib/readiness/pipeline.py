@@ -18,6 +18,7 @@ import papermill
 from .build import Job
 from .cache import cached_inputs, notebook_key, write_atomically
 from .engine import ENGINE_NAME
+from .coverage import coverage_document, coverage_of
 from .errors import NotebookError
 from .figures import compute_figures, figures_document, write_json
 from .manifest import build_manifest
@@ -45,7 +46,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     step = time.time()
     pack = Pack(params, inputs, compute_figures(inputs, params))
     log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
-    document = figures_document(pack.figures, params)
+    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)))
     write_json(document, staging / "figures.json")
     write_figures_workbook(document, staging / "figures.xlsx")
     sections = all_sections(job.notebooks)
