@@ -5,7 +5,6 @@ Every table and chart shown through :class:`Pack` passes disclosure control firs
 """
 from __future__ import annotations
 
-import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
@@ -18,10 +17,11 @@ from . import charts, disclosure
 from .figure import FigureValue
 from .inputs import Inputs
 from .narrative import figure_facts, share_headline, trend_title
-from .cache import cached_inputs, input_hashes
+from .cache import cached_inputs, commentary_file, input_hashes
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
+from .store import read_inputs
 
 
 @dataclass
@@ -122,10 +122,8 @@ class Pack:
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
-        if self.params.commentary is None:
-            return ""
-        path = Path(self.params.commentary) / f"{slug}.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+        path = commentary_file(self.params, slug)
+        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}
@@ -153,8 +151,7 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
         return shared
     params = load_params(params_file)
     if inputs_file:
-        with open(inputs_file, "rb") as handle:
-            return Pack(params, pickle.load(handle))
+        return Pack(params, read_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
 
 
