@@ -23,7 +23,7 @@ from readiness.errors import Problem
 from readiness.inputs import Inputs
 from readiness.params import Params, load_params
 from readiness.readers import load_inputs
-from readiness.store import DamagedStore, inputs_from_bytes, inputs_to_bytes, named_frames, read_inputs, write_inputs
+from readiness.store import DamagedStore, inputs_from_bytes, inputs_to_bytes, keep_inputs, kept_inputs, named_frames
 
 DATA = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")
 
@@ -85,8 +85,8 @@ def test_the_demo_inputs_round_trip_exactly(demo_data, tmp_path):
     inputs = load_inputs(load_params(REPO / "parameters" / "demo.yaml"))
     inputs.warnings.append(Problem("case_audits.csv", "a grade left blank", row=4, column="grade"))
     path = tmp_path / "inputs.zip"
-    write_inputs(inputs, path)
-    assert_same_inputs(read_inputs(path), inputs)
+    keep_inputs(inputs, path)
+    assert_same_inputs(kept_inputs(path), inputs)
     assert sorted(inputs.annex_a) == ["list_1", "list_3", "list_4", "list_5", "list_6", "list_7"]  # all six used lists were compared
 
 
@@ -137,7 +137,7 @@ def test_a_pickle_where_the_cache_or_the_working_inputs_should_be_is_never_loade
     with caplog.at_level(logging.WARNING, logger="readiness"):
         assert checked_copy(planted, "demo") is None
     with pytest.raises(zipfile.BadZipFile):
-        read_inputs(planted)
+        kept_inputs(planted)
     assert not marker.exists()
 
 
@@ -241,7 +241,7 @@ def test_a_planted_pickle_is_never_loaded_by_a_build_or_a_notebook(built, tmp_pa
     log = (pack / "build.log").read_text(encoding="utf-8")
     assert "the cached inputs were damaged; reading them afresh" in log
     assert [p.name for p in cache.glob("inputs-*")] == [kept.name]  # the planted pickle was cleared away, not read
-    assert_same_inputs(read_inputs(pack / "working" / "inputs.zip"), read_inputs(kept))
+    assert_same_inputs(kept_inputs(pack / "working" / "inputs.zip"), kept_inputs(kept))
 
 
 def test_notebooks_opened_by_analysts_read_and_then_reuse_the_kept_inputs(built, tmp_path, monkeypatch, caplog):

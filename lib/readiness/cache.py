@@ -107,7 +107,7 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     while their bytes and the reading code are unchanged. They are kept as data (:mod:`readiness.store`),
     never as a pickle: a file planted in ``cache`` cannot run code."""
     from .readers import load_inputs
-    from .store import write_inputs
+    from .store import keep_inputs
 
     path = inputs_cache_file(params, hashes, cache)
     inputs = checked_copy(path, params.pack_id) if reuse else None
@@ -120,7 +120,7 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("inputs-*"):
         old.unlink(missing_ok=True)
-    write_inputs(inputs, path)
+    keep_inputs(inputs, path)
     return inputs
 
 
@@ -131,10 +131,10 @@ def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Pa
 
 def checked_copy(path: Path, pack_id: str):
     """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
-    from .store import read_inputs
+    from .store import kept_inputs
 
     try:
-        inputs = read_inputs(path)
+        inputs = kept_inputs(path)
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted

@@ -21,7 +21,7 @@ from .cache import cached_inputs, commentary_file, input_hashes
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
-from .store import read_inputs
+from .store import kept_inputs
 
 
 @dataclass
@@ -151,7 +151,7 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
         return shared
     params = load_params(params_file)
     if inputs_file:
-        return Pack(params, read_inputs(Path(inputs_file)))
+        return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
 
 

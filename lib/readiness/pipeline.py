@@ -27,7 +27,7 @@ from .pdf import print_pdf
 from .progress import bar
 from .report import render_pack, section_body
 from .sections import Section, all_sections, is_available, left_out
-from .store import write_inputs
+from .store import keep_inputs
 from .workbook import write_figures_workbook
 
 log = logging.getLogger("readiness")
@@ -42,7 +42,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     working.mkdir()
     inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
     inputs_file = working / INPUTS_FILE
-    write_inputs(inputs, inputs_file)
+    keep_inputs(inputs, inputs_file)
     step = time.time()
     pack = Pack(params, inputs, compute_figures(inputs, params))
     log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)

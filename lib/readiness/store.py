@@ -5,7 +5,8 @@ code as whoever builds next. This format cannot: ``inputs.json`` says which fram
 are and holds the row-level warnings; each frame is one Arrow IPC (Feather v2) file whose
 schema carries pandas' own dtype record, so ``string``, ``Int64``, ``boolean``,
 ``datetime64[ns]``, ``float64`` and text columns come back exactly as the readers made them.
-Arrow files are never extracted to disk: they are read from the zip in memory.
+Arrow files are never extracted to disk: they are read from the zip in memory and validated
+in full (offsets, lengths, UTF-8) before pandas sees them.
 """
 from __future__ import annotations
 
@@ -59,12 +60,12 @@ def inputs_from_bytes(data: bytes) -> Inputs:
     )
 
 
-def write_inputs(inputs: Inputs, path: Path) -> None:
+def keep_inputs(inputs: Inputs, path: Path) -> None:
     """Keep ``inputs`` at ``path``, atomically: a reader sees the old file or the whole new one."""
     write_atomically(Path(path), inputs_to_bytes(inputs))
 
 
-def read_inputs(path: Path) -> Inputs:
+def kept_inputs(path: Path) -> Inputs:
     """The inputs kept at ``path`` (a build's ``working/inputs.zip`` or ``outputs/.cache/…/inputs-*.zip``)."""
     return inputs_from_bytes(Path(path).read_bytes())
 
@@ -98,8 +99,10 @@ def frame_to_arrow(frame: pd.DataFrame) -> bytes:
 
 
 def frame_from_arrow(data: bytes) -> pd.DataFrame:
-    """The frame :func:`frame_to_arrow` wrote, ``object`` columns included (pandas 3 would read their text as ``str``)."""
+    """The frame :func:`frame_to_arrow` wrote, checked in full before use (a crafted file fails here),
+    ``object`` columns included (pandas 3 would read their text as ``str``)."""
     table = pa.ipc.open_file(pa.py_buffer(data)).read_all()
+    table.validate(full=True)
     frame = table.to_pandas()
     for name in object_columns(table):
         if frame[name].dtype != object:
