@@ -262,3 +262,15 @@ def test_cached_inputs_without_reuse_read_afresh(built, tmp_path, caplog):
     with caplog.at_level(logging.INFO, logger="readiness"):
         cached_inputs(params, input_hashes(params), tmp_path, reuse=False)
     assert "reading and checking inputs" in caplog.text and "reusing" not in caplog.text
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_reuse(built, tmp_path, caplog):
+    params = load_params(built[0])
+    blocking = inputs_cache_file(params, input_hashes(params), tmp_path)
+    (blocking / "inside").mkdir(parents=True)  # a folder where the kept inputs should go: it can be neither read nor replaced
+    with caplog.at_level(logging.WARNING, logger="readiness"):
+        inputs = cached_inputs(params, input_hashes(params), tmp_path)
+    assert len(inputs.annex_a["list_1"]) > 0
+    assert "the cached inputs were damaged; reading them afresh" in caplog.text
+    assert f"could not keep the checked inputs in {tmp_path}" in caplog.text
+    assert sorted(p.name for p in tmp_path.iterdir()) == [blocking.name]  # no partial file left behind

@@ -107,7 +107,6 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     while their bytes and the reading code are unchanged. They are kept as data (:mod:`readiness.store`),
     never as a pickle: a file planted in ``cache`` cannot run code."""
     from .readers import load_inputs
-    from .store import keep_inputs
 
     path = inputs_cache_file(params, hashes, cache)
     inputs = checked_copy(path, params.pack_id) if reuse else None
@@ -117,11 +116,22 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     started = time.time()
     inputs = load_inputs(params, parallel=parallel)
     log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
-    cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob("inputs-*"):
-        old.unlink(missing_ok=True)
-    keep_inputs(inputs, path)
+    keep_for_next_time(inputs, path, params.pack_id)
     return inputs
+
+
+def keep_for_next_time(inputs, path: Path, pack_id: str) -> None:
+    """Keep the checked inputs at ``path``, in place of any kept before; a cache that cannot be
+    written costs only the next build's reuse, never this build."""
+    from .store import keep_inputs
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("inputs-*"):
+            old.unlink(missing_ok=True)
+        keep_inputs(inputs, path)
+    except OSError as exc:
+        log.warning("%s: could not keep the checked inputs in %s (%s); the next build reads them afresh", pack_id, path.parent, exc)
 
 
 def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Path:
@@ -147,5 +157,9 @@ def checked_copy(path: Path, pack_id: str):
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` so that a reader sees the old file or the whole new one, never half of it."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
