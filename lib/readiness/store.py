@@ -66,8 +66,13 @@ def keep_inputs(inputs: Inputs, path: Path) -> None:
 
 
 def kept_inputs(path: Path) -> Inputs:
-    """The inputs kept at ``path`` (a build's ``working/inputs.zip`` or ``outputs/.cache/…/inputs-*.zip``)."""
-    return inputs_from_bytes(Path(path).read_bytes())
+    """The inputs kept at ``path`` (a build's ``working/inputs.zip`` or ``outputs/.cache/…/inputs-*.zip``);
+    :class:`DamagedStore` naming the file when it holds anything else."""
+    data = Path(path).read_bytes()
+    try:
+        return inputs_from_bytes(data)
+    except Exception as exc:  # noqa: BLE001 - whatever the bytes are, they are not kept inputs
+        raise DamagedStore(f"{path}: not inputs kept by a build ({type(exc).__name__}: {exc})") from exc
 
 
 def named_frames(inputs: Inputs) -> dict[str, pd.DataFrame]:
