@@ -144,7 +144,7 @@ def test_a_pickle_where_the_cache_or_the_working_inputs_should_be_is_never_loade
 # --- keys -----------------------------------------------------------------------------------------
 
 
-def params_with(tmp_path: Path, **extra) -> Params:
+def params_with(**extra) -> Params:
     return Params(pack_id="t", la_name="Testshire", period_start=date(2024, 1, 1), period_end=date(2024, 3, 31), **extra)
 
 
@@ -152,7 +152,7 @@ def test_a_sections_key_follows_its_commentarys_content_only(tmp_path):
     notebook_file = tmp_path / "01_case_audits.ipynb"
     notebook_file.write_text("{}", encoding="utf-8")
     (tmp_path / "case_audits.md").write_text("Grades rose.", encoding="utf-8")
-    params = params_with(tmp_path, commentary=tmp_path)
+    params = params_with(commentary=tmp_path)
     audits, assessments = (notebook_key(params, {}, notebook_file, (), slug) for slug in ("case_audits", "assessments"))
     (tmp_path / "case_audits.md").write_text("Grades fell.", encoding="utf-8")  # same path, new content
     assert notebook_key(params, {}, notebook_file, (), "case_audits") != audits
@@ -162,15 +162,15 @@ def test_a_sections_key_follows_its_commentarys_content_only(tmp_path):
 
 
 def test_commentary_file_is_the_slugs_markdown_in_the_folder(tmp_path):
-    assert commentary_file(params_with(tmp_path, commentary=tmp_path), "front_door") == tmp_path / "front_door.md"
-    assert commentary_file(params_with(tmp_path), "front_door") is None
+    assert commentary_file(params_with(commentary=tmp_path), "front_door") == tmp_path / "front_door.md"
+    assert commentary_file(params_with(), "front_door") is None
 
 
 def test_the_pack_key_follows_the_content_of_history_and_england_values(tmp_path):
     history, england = tmp_path / "figures.json", tmp_path / "england.yaml"
     history.write_text('{"figures": {"contacts.count": 10}}', encoding="utf-8")
     england.write_text("contacts.count: []\n", encoding="utf-8")
-    params = params_with(tmp_path, history=[history])
+    params = params_with(history=[history])
     before = pack_key(params, {}, [], england, False)
     history.write_text('{"figures": {"contacts.count": 11}}', encoding="utf-8")
     after_history = pack_key(params, {}, [], england, False)
