@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, demo_parameters
-from readiness import notebook
+from readiness import notebook, pipeline
 from readiness.build import build
 from readiness.cache import cached_inputs, checked_copy, commentary_file, input_hashes, inputs_cache_file, notebook_key, pack_key
 from readiness.errors import Problem
@@ -200,6 +200,12 @@ def index_html(pack: Path) -> str:
     return (pack / "index.html").read_text(encoding="utf-8")
 
 
+def out_of_date(pack: Path) -> None:
+    """Make the published pack look older, so that the next build is a real one, which reads the cache."""
+    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    (pack / "manifest.json").write_text(json.dumps({**manifest, "build_key": "older"}), encoding="utf-8")
+
+
 def test_edited_commentary_reaches_the_rebuilt_pack(built):
     params, pack = built
     commentary = Path(yaml.safe_load(params.read_text())["commentary"]) / "case_audits.md"
@@ -230,9 +236,8 @@ def test_a_planted_pickle_is_never_loaded_by_a_build_or_a_notebook(built, tmp_pa
     assert kept.is_file(), "the build kept no inputs where the cache looks for them"
     for path in (kept, kept.with_suffix(".pickle"), pack / "working" / "inputs.zip", pack / "working" / "inputs.pickle"):
         path.write_bytes(payload)
-    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
-    (pack / "manifest.json").write_text(json.dumps({**manifest, "build_key": "older"}), encoding="utf-8")
-    build(params_file, pack)  # not up to date: a real build, which looks at the cached inputs
+    out_of_date(pack)
+    build(params_file, pack)
     planted_for_a_notebook = tmp_path / "inputs.zip"
     planted_for_a_notebook.write_bytes(payload)
     with pytest.raises(DamagedStore, match="not inputs kept by a build"):
@@ -274,3 +279,19 @@ def test_a_cache_that_cannot_be_written_costs_only_the_reuse(built, tmp_path, ca
     assert "the cached inputs were damaged; reading them afresh" in caplog.text
     assert f"could not keep the checked inputs in {tmp_path}" in caplog.text
     assert sorted(p.name for p in tmp_path.iterdir()) == [blocking.name]  # no partial file left behind
+
+
+def test_a_failed_hand_off_to_the_notebooks_leaves_the_published_pack_alone(built, monkeypatch):
+    params_file, pack = built
+    out_of_date(pack)
+    published = {name: (pack / name).read_bytes() for name in ("index.html", "figures.json", "manifest.json")}
+
+    def disk_full(inputs, path):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(pipeline, "keep_inputs", disk_full)
+    with pytest.raises(OSError, match="No space left on device"):
+        build(params_file, pack, jobs=2)
+    assert {name: (pack / name).read_bytes() for name in published} == published
+    assert sorted(p.name for p in pack.parent.iterdir() if p.name.startswith(".demo.tmp")) == []
+    assert (pack.parent / "demo.failed" / "build.log").is_file()  # the partial results, kept for debugging
