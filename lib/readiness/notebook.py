@@ -5,7 +5,6 @@ Every table and chart shown through :class:`Pack` passes disclosure control firs
 """
 from __future__ import annotations
 
-import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -19,11 +18,12 @@ from . import charts, disclosure
 from .figure import FigureValue
 from .inputs import Inputs
 from .narrative import figure_facts, share_headline, trend_title
-from .cache import cached_inputs, input_hashes
+from .cache import cached_inputs, commentary_file, input_hashes
 from .coverage import covered_period, coverage_note, coverage_of, latest_coverage, list_names, month_label, not_covered_months
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
+from .store import kept_inputs
 
 
 @dataclass
@@ -148,10 +148,8 @@ class Pack:
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
-        if self.params.commentary is None:
-            return ""
-        path = Path(self.params.commentary) / f"{slug}.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+        path = commentary_file(self.params, slug)
+        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}
@@ -179,8 +177,7 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
         return shared
     params = load_params(params_file)
     if inputs_file:
-        with open(inputs_file, "rb") as handle:
-            return Pack(params, pickle.load(handle))
+        return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
 
 
