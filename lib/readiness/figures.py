@@ -11,6 +11,7 @@ from .figure import FigureValue
 from .indicators import assessments, audits, frontdoor, protection, strategy, workforce
 from .inputs import Inputs
 from .params import Params
+from .unreadable import figures_without_unreadable_rows
 
 THEMES = (audits, assessments, strategy, frontdoor, protection, workforce)
 
@@ -19,7 +20,7 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """All figures the inputs allow, keyed by their ``indicators.md`` id, monthly series protected for the audience."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
-        result.update(theme.figures(inputs, params))
+        result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
     return protect_series(result, params.suppression_threshold)
 
 

@@ -67,6 +67,7 @@ class Params(_Strict):
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
+    strict: bool = False
 
     @field_validator("pack_id")
     @classmethod

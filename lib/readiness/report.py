@@ -14,6 +14,7 @@ from nbconvert import HTMLExporter
 from .errors import Problem
 from .params import Params
 from .sections import Section
+from .validate import quality_rows
 from .vitals import load_benchmarks, load_history, vital_signs
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -63,7 +64,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         marking=MARKINGS[params.audience],
         vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
         history_labels=[f"{doc['period_end']}" for doc in history],
-        warnings=warnings,
+        warnings=quality_rows(warnings),
         sections=[{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies],
         missing_sections=missing,
         not_yet_covered=NOT_YET_COVERED,

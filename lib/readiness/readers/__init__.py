@@ -29,7 +29,8 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
     ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
     the workforce extract comes first, as the lists' workers are checked against it. The problems
-    are listed in the same order however the reading is shared out.
+    are listed in the same order however the reading is shared out. With ``params.strict``, an
+    unreadable value in a column a figure uses is an error, not a warning.
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
@@ -52,6 +53,9 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     findings.extend(located)
     if params.data.annex_a is not None:
         inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
+    if params.strict:
+        findings.make_strict()
+    inputs.warnings = findings.warnings
     return inputs, findings
 
 
