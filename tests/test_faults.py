@@ -121,14 +121,27 @@ def test_workbook_without_any_list_is_an_error(tmp_path):
     assert [p.message for p in findings.errors] == ["no Annex A list found (sheets or CSV files named List 1 to List 11)"]
 
 
-def test_missing_annex_a_column_is_an_error(tmp_path):
+def without_column(number: int, heading: str) -> dict:
+    """The clean lists with one column of list ``number`` removed."""
     lists = copy.deepcopy(LISTS)
-    headings, rows = lists[1]
-    lists[1] = (headings[:-1], [row[:-1] for row in rows])  # no Contact Source
-    _, findings = annex(tmp_path, lists)
-    error = one(findings.errors, "Contact Source")
-    assert_located(error, "annex_a.xlsx", "List 1", None, "Contact Source")
+    headings, rows = lists[number]
+    position = headings.index(heading)
+    lists[number] = ([h for h in headings if h != heading], [row[:position] + row[position + 1 :] for row in rows])
+    return lists
+
+
+def test_missing_annex_a_column_is_an_error(tmp_path):
+    _, findings = annex(tmp_path, without_column(3, "Referral NFA?"))  # referrals.nfa_share reads it
+    error = one(findings.errors, "Referral NFA?")
+    assert_located(error, "annex_a.xlsx", "List 3", None, "Referral NFA?")
     assert error.message == "required column missing"
+
+
+def test_missing_column_only_breakdowns_read_is_a_warning(tmp_path):
+    inputs, findings = annex(tmp_path, without_column(1, "Contact Source"))
+    found = warning(findings, "Contact Source", "optional column missing")
+    assert_located(found, "annex_a.xlsx", "List 1", None, "Contact Source")
+    assert inputs.annex_a["list_1"]["contact_source"].isna().all()
 
 
 def test_missing_extract_column_is_an_error(tmp_path):
@@ -161,8 +174,10 @@ def test_impossible_dates_are_errors_counted_once(tmp_path):
     _, findings = annex(tmp_path, lists)
     error = one(findings.errors, "Date of referral")
     assert_located(error, "annex_a.xlsx", "List 3", 2, "Date of referral", more=1)
-    assert "'31/02/2019' cannot be read: expected a date" in error.message
-    assert "(and 1 more row like it)" in error.describe()
+    # both non-blank dates unreadable: 100 % > 10 %, so the file is taken as misread
+    assert error.message.startswith("100.0% of the non-blank values (2) cannot be read (more than 10%): expected a date")
+    assert "'31/02/2019' in row 2, '30/02/2019' in row 3" in error.message
+    assert "(and 1 more row like it, e.g. row 3)" in error.describe()
 
 
 def test_month_first_date_is_an_error_not_a_guess(tmp_path):
@@ -170,16 +185,17 @@ def test_month_first_date_is_an_error_not_a_guess(tmp_path):
     assert_located(one(findings.errors, "Date of Contact"), "annex_a.xlsx", "List 1", 3, "Date of Contact")
 
 
-def test_unknown_source_code_is_an_error(tmp_path):
-    _, findings = annex(tmp_path, lists_with({(1, 0, "Contact Source"): "Neighbour"}))
-    error = one(findings.errors, "Contact Source")
-    assert_located(error, "annex_a.xlsx", "List 1", 2, "Contact Source")
-    assert "'Neighbour' cannot be read" in error.message
+def test_unknown_source_is_a_warning_as_no_figure_reads_sources(tmp_path):
+    inputs, findings = annex(tmp_path, lists_with({(1, 0, "Contact Source"): "Martian embassy"}))
+    found = warning(findings, "Contact Source", "value cannot be read: expected a contact or referral source")
+    assert_located(found, "annex_a.xlsx", "List 1", 2, "Contact Source")
+    assert "Martian" not in found.describe()  # warnings never quote the value
+    assert pd.isna(inputs.annex_a["list_1"]["contact_source"].iloc[0])
 
 
-def test_unknown_primary_need_is_an_error(tmp_path):
+def test_unknown_primary_need_is_a_warning(tmp_path):
     _, findings = annex(tmp_path, lists_with({(6, 1, "Primary Need Code"): "N12 - Other"}))
-    assert_located(one(findings.errors, "Primary Need Code"), "annex_a.xlsx", "List 6", 3, "Primary Need Code")
+    assert_located(warning(findings, "Primary Need Code", "cannot be read"), "annex_a.xlsx", "List 6", 3, "Primary Need Code")
 
 
 def test_words_for_a_number_are_an_error(tmp_path):
@@ -216,13 +232,13 @@ def test_meeting_rows_that_disagree_are_an_error_naming_both(tmp_path):
 
 
 def test_every_error_is_raised_together(tmp_path):
-    lists = lists_with({(1, 0, "Contact Source"): "Neighbour", (3, 0, "Date of referral"): "31/02/2019"})
+    lists = lists_with({(3, 0, "Referral NFA?"): "maybe", (3, 0, "Date of referral"): "31/02/2019"})
     workbook = write_workbook(tmp_path / "annex_a.xlsx", lists, excel_dates=False)
     paths = write_extracts(tmp_path / "extracts", {**EXTRACTS, "supervision": ""})
     with pytest.raises(InputError) as caught:
         load(tmp_path, annex_a=workbook, **paths)
     assert {(p.file, p.column) for p in caught.value.problems} == {
-        ("annex_a.xlsx", "Contact Source"),
+        ("annex_a.xlsx", "Referral NFA?"),
         ("annex_a.xlsx", "Date of referral"),
         ("supervision.csv", None),
     }
@@ -366,7 +382,7 @@ def test_unknown_extra_columns_are_one_warning(tmp_path):
 
 def test_free_text_in_a_code_no_figure_uses_is_a_warning(tmp_path):
     inputs, findings = annex(tmp_path, lists_with({(6, 0, "Does the Child have a Disability"): "Awaiting diagnosis"}))
-    found = warning(findings, "Does the Child have a Disability", "free text where a code was expected")
+    found = warning(findings, "Does the Child have a Disability", "value cannot be read: expected Yes, No or Unknown")
     assert_located(found, "annex_a.xlsx", "List 6", 2, "Does the Child have a Disability")
     assert pd.isna(inputs.annex_a["list_6"]["disability"].iloc[0]) and len(inputs.annex_a["list_6"]) == 2
 
@@ -382,13 +398,13 @@ def test_warnings_do_not_stop_load_inputs(tmp_path):
 
 
 def test_validate_reports_errors_and_warnings_without_raising(tmp_path):
-    lists = lists_with({(1, 0, "Contact Source"): "Neighbour", (6, 1, "CIN Closure Date"): "30/06/2019"})
+    lists = lists_with({(3, 0, "Referral NFA?"): "maybe", (6, 1, "CIN Closure Date"): "30/06/2019"})
     workbook = write_workbook(tmp_path / "annex_a.xlsx", lists, excel_dates=False)
     errors, warnings = validate(load_params(write_params(tmp_path, annex_a=workbook)))
     report = format_report(errors, warnings)
     assert report.splitlines()[0] == "1 error: the pack cannot be built until they are fixed."
-    assert "  - annex_a.xlsx, sheet List 1, row 2, column 'Contact Source': 'Neighbour' cannot be read" in report
-    assert "  - annex_a.xlsx, sheet List 6, row 3, column 'CIN Closure Date': date after the snapshot date" in report
+    assert "  - annex_a.xlsx, sheet List 3, row 2, column 'Referral NFA?': 50.0% of the non-blank values (1) cannot be read" in report
+    assert "  annex_a.xlsx, sheet List 6:\n    - column 'CIN Closure Date': date after the snapshot date" in report
 
 
 def test_validate_of_clean_inputs_says_so(tmp_path):

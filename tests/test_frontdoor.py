@@ -104,7 +104,7 @@ def test_source_group_maps_dfe_codes_and_blank():
         "Police",
         "Other legal agency",
         "Other, anonymous, unknown",
-        "Not recorded",
+        "Not recorded or unrecognised",
     ]
 
 
@@ -115,7 +115,7 @@ def test_sources_by_month_counts_every_month_and_group(contacts):
     assert table.loc[("2019-01", "Schools and education"), "count"] == 2
     assert table.loc[("2019-01", "Schools and education"), "count_share"] == 1.0
     assert table.loc[("2019-02", "Police"), "count"] == 1
-    assert table.loc[("2019-03", "Not recorded"), "count_share"] == 0.5
+    assert table.loc[("2019-03", "Not recorded or unrecognised"), "count_share"] == 0.5
     assert table.loc[("2019-03", "Individuals"), "count"] == 0
     assert "child_id" not in table.columns
 

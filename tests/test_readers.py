@@ -441,7 +441,7 @@ def test_codes_accept_every_spelling(table, spellings, expected):
 @pytest.mark.parametrize(
     "table, wrong",
     [(codes.YES_NO, "maybe"), (codes.GRADE, "Excellent"), (codes.SOURCE, "3G"), (codes.SOURCE, "11"),
-     (codes.ETHNICITY, "White"), (codes.PRIMARY_NEED, "N10"), (codes.CLOSURE_REASON, "RC9"), (codes.AGENCY, "Fire")],
+     (codes.ETHNICITY, "White"), (codes.PRIMARY_NEED, "N10"), (codes.CLOSURE_REASON, "RC10"), (codes.AGENCY, "Fire")],
 )
 def test_codes_refuse_other_values(table, wrong):
     assert table.lookup(text(wrong)).isna().all()

@@ -37,6 +37,7 @@ class Job:
     force: bool = False
     jobs: int = 1
     notebooks: Path = NOTEBOOKS
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def build(params_file: Path, out: Path | None = None, several: bool = False, **o
     started = time.time()
     params = load_params(params_file)
     job = Job(Path(params_file).resolve(), default_output(params, out, several).resolve(), **options)
+    if job.strict:
+        params = params.model_copy(update={"strict": True})
     job.target.parent.mkdir(parents=True, exist_ok=True)
     with pack_lock(job.target):
         return _build_locked(job, params, started)

@@ -79,7 +79,7 @@ def inputs_key(params: Params, inputs: dict[str, str]) -> str:
     return digest_of(
         {
             "inputs": inputs,
-            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values"}),
+            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values", "strict"}),
             "snapshot": params.period.snapshot.isoformat(),
             "code": code_digest(),
         }

@@ -22,7 +22,7 @@ def cmd_build(args) -> int:
     from .build import build_many
 
     files = [Path(p) for p in args.params]
-    results = build_many(files, args.out, jobs=args.jobs, pdf=args.pdf, force=args.force)
+    results = build_many(files, args.out, jobs=args.jobs, pdf=args.pdf, force=args.force, strict=args.strict)
     for result in results:
         for line in result.problems:
             print(f"error: {line}", file=sys.stderr)
@@ -35,11 +35,16 @@ def cmd_build(args) -> int:
 
 def cmd_validate(args) -> int:
     from .params import load_params
-    from .validate import format_report, validate
+    from .validate import format_report, validate, write_csv
 
     params = load_params(args.params)
+    if args.strict:
+        params = params.model_copy(update={"strict": True})
     errors, warnings = validate(params)
     print(format_report(errors, warnings))
+    if args.csv:
+        write_csv(errors, warnings, args.csv)
+        print(f"To-fix list written to {args.csv}")
     return 2 if errors else 0
 
 
@@ -149,10 +154,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf", action="store_true", help="also print pack.pdf with headless Chromium")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="packs or notebooks built at once (default: the number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild everything, even what has not changed: read the inputs again and run every notebook")
+    build.add_argument("--strict", action="store_true", help="any unreadable value in a column a figure uses stops the build (as strict: true)")
     build.set_defaults(run=cmd_build)
 
     validate = add_command("validate", "check parameters and inputs only")
     validate.add_argument("params", help="parameters file")
+    validate.add_argument("--strict", action="store_true", help="report unreadable values as errors, as a strict build would")
+    validate.add_argument("--csv", type=Path, help="also write the to-fix list to this CSV file")
     validate.set_defaults(run=cmd_validate)
 
     demo = add_command("demo-data", "write the synthetic demo data set")

@@ -14,6 +14,19 @@ class Problem:
     row: int | None = None
     column: str | None = None
     more: int = 0
+    examples: tuple[int, ...] = ()
+    figures: tuple[str, ...] = ()
+    unreadable: bool = False
+
+    @property
+    def count(self) -> int:
+        """How many rows have the problem (0 for a problem with the whole file or column)."""
+        return 0 if self.row is None else self.more + 1
+
+    @property
+    def example_rows(self) -> tuple[int, ...]:
+        """Up to three Excel row numbers with the problem (never a child's id)."""
+        return self.examples or (() if self.row is None else (self.row,))
 
     def describe(self) -> str:
         """One plain-English line: file, sheet, row, column, what is wrong, how many more."""
@@ -26,7 +39,9 @@ class Problem:
             where.append(f"column '{self.column}'")
         line = f"{', '.join(where)}: {self.message}"
         if self.more:
-            line += f" (and {self.more} more row{'s' if self.more != 1 else ''} like it)"
+            line += f" (and {self.more} more row{'s' if self.more != 1 else ''} like it"
+            others = [str(row) for row in self.example_rows if row != self.row]
+            line += f", e.g. row{'s' if len(others) > 1 else ''} {', '.join(others)})" if others else ")"
         return line
 
 

@@ -12,6 +12,7 @@ from .indicators import actions, assessments, audits, frontdoor, protection, str
 from .inputs import Inputs
 from .params import Params
 from .relations import audit
+from .unreadable import figures_without_unreadable_rows
 
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 
@@ -22,7 +23,7 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     tie them to each other and to the Board tables (:func:`readiness.relations.audit`)."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
-        result.update(theme.figures(inputs, params))
+        result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
     return audit(protect_series(result, params.suppression_threshold), inputs, params)
 
 

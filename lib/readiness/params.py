@@ -72,6 +72,7 @@ class Params(_Strict):
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
     sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.sample)
+    strict: bool = False
 
     @field_validator("pack_id")
     @classmethod

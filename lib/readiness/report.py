@@ -15,6 +15,7 @@ from .coverage import describe_coverage
 from .errors import Problem
 from .params import Params
 from .sections import Section
+from .validate import quality_rows
 from .vitals import load_benchmarks, load_history, vital_signs
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -65,7 +66,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         coverage=describe_coverage(document.get("coverage", {})),
         vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
         history_labels=[f"{doc['period_end']}" for doc in history],
-        warnings=warnings,
+        warnings=quality_rows(warnings),
         sections=[{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies],
         missing_sections=missing,
         not_yet_covered=NOT_YET_COVERED,

@@ -1,21 +1,23 @@
 """Front door: contacts and referrals (Annex A Lists 1 and 3) and their annual rates per 10,000 children
 (``s47.rate_per_10k`` is in :mod:`.protection`, beside ``s47.count``).
 
-Source groups used in the breakdowns (DfE's contact/referral source codes):
+Source groups used in the breakdowns (DfE's contact/referral source codes; ``1``, ``2``, ``3``
+and ``5`` are the readers' codes for a system word that tells only the group, such as
+``Hospital`` or ``Individual``: see ``docs/data-model.md``, *System words*):
 
-=========================  ==========================
-group                      codes
-=========================  ==========================
-Individuals                1A-1D
-Schools and education      2A (schools), 2B (education services)
-Health services            3A-3F
-Housing                    4
-LA services                5A-5D (5D early help)
-Police                     6
-Other legal agency         7
-Other, anonymous, unknown  8, 9, 10
-Not recorded               blank
-=========================  ==========================
+============================  ==========================
+group                         codes
+============================  ==========================
+Individuals                   1A-1D, 1
+Schools and education         2A (schools), 2B (education services), 2
+Health services               3A-3F, 3
+Housing                       4
+LA services                   5A-5D (5D early help), 5
+Police                        6
+Other legal agency            7
+Other, anonymous, unknown     8, 9, 10
+Not recorded or unrecognised  blank, or a value the readers could not read (a warning)
+============================  ==========================
 """
 from __future__ import annotations
 
@@ -44,15 +46,16 @@ from .common import (
 )
 
 SOURCE_GROUPS = {
-    "Individuals": ("1A", "1B", "1C", "1D"),
-    "Schools and education": ("2A", "2B"),
-    "Health services": ("3A", "3B", "3C", "3D", "3E", "3F"),
+    "Individuals": ("1A", "1B", "1C", "1D", "1"),
+    "Schools and education": ("2A", "2B", "2"),
+    "Health services": ("3A", "3B", "3C", "3D", "3E", "3F", "3"),
     "Housing": ("4",),
-    "LA services": ("5A", "5B", "5C", "5D"),
+    "LA services": ("5A", "5B", "5C", "5D", "5"),
     "Police": ("6",),
     "Other legal agency": ("7",),
     "Other, anonymous, unknown": ("8", "9", "10"),
 }
+UNRECOGNISED = "Not recorded or unrecognised"
 
 
 # --- headline figures -----------------------------------------------------------
@@ -94,9 +97,9 @@ def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, per
 
 
 def source_group(codes: pd.Series) -> pd.Series:
-    """The source group of each DfE source code (``Not recorded`` when blank)."""
+    """The source group of each source code (``Not recorded or unrecognised`` when blank or not a code)."""
     groups = {code: group for group, codes_in_group in SOURCE_GROUPS.items() for code in codes_in_group}
-    return codes.map(groups).fillna(NOT_RECORDED)
+    return codes.map(groups).fillna(UNRECOGNISED)
 
 
 def sources_by_month(frame: pd.DataFrame, date_column: str, source_column: str, period: Period) -> pd.DataFrame:
@@ -105,7 +108,7 @@ def sources_by_month(frame: pd.DataFrame, date_column: str, source_column: str, 
     inside = in_period(frame, date_column, period)
     table = (
         pd.crosstab(month_keys(inside[date_column]), source_group(inside[source_column]))
-        .reindex(index=period.months(), columns=[*SOURCE_GROUPS, NOT_RECORDED], fill_value=0)
+        .reindex(index=period.months(), columns=[*SOURCE_GROUPS, UNRECOGNISED], fill_value=0)
         .rename_axis(index="month", columns="source_group")
         .stack()
         .rename("count")

@@ -33,7 +33,8 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
     ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
     the workforce extract comes first, as the lists' workers are checked against it. The problems
-    are listed in the same order however the reading is shared out.
+    are listed in the same order however the reading is shared out. With ``params.strict``, an
+    unreadable value in a column a figure uses is an error, not a warning.
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
@@ -65,6 +66,9 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
                 findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
+    if params.strict:
+        findings.make_strict()
+    inputs.warnings = findings.warnings
     return inputs, findings
 
 

@@ -15,6 +15,7 @@ SPACES = r"[\s\u00a0\u2007\u202f]+"
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
 EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
 _TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
+_CONTROL = r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 _DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
 
 
@@ -81,6 +82,13 @@ def parse_int(text: pd.Series) -> pd.Series:
 
 
 @per_unique
+def parse_age(text: pd.Series) -> pd.Series:
+    """Ages as whole years (``Int64``): a fraction (``days ÷ 365.25``) keeps its whole years, so
+    ``0.194`` → 0 and ``15.99`` → 15; ``-1`` (unborn) stays ``-1``; anything else ``<NA>``."""
+    return parse_float(text).apply(lambda age: pd.NA if pd.isna(age) else int(age)).astype("Int64")
+
+
+@per_unique
 def parse_float(text: pd.Series) -> pd.Series:
     """Decimal numbers (``0.5``, ``1``) as ``float``; anything else ``NaN``."""
     numbers = text.where(text.str.fullmatch(r"-?\d+(?:\.\d+)?").fillna(False))
@@ -101,3 +109,14 @@ def parse_date(text: pd.Series) -> pd.Series:
             parsed = pd.to_datetime(day[matches].astype(str), format=form, errors="coerce")
             result[matches] = parsed.astype("datetime64[ns]")
     return result
+
+
+def printable(text: object) -> str:
+    """Text safe to print to a terminal: control characters (escape sequences, bidirectional marks) as ``?``."""
+    return re.sub(_CONTROL, "?", str(text))
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """An input value as it may be quoted in a message: :func:`printable`, long text cut, in single quotes."""
+    text = printable(value)
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
