@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..inputs import Inputs
+from ..labels import protect_labels
 from ..parallel import run_all
 from ..params import Params
 from .annex_a import collect_lists, locate_annex_a, read_one_list
@@ -29,7 +30,8 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
     ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
     the workforce extract comes first, as the lists' workers are checked against it. The problems
-    are listed in the same order however the reading is shared out.
+    are listed in the same order however the reading is shared out. Labels that are identifiers
+    are withheld (:mod:`readiness.labels`).
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
@@ -52,6 +54,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     findings.extend(located)
     if params.data.annex_a is not None:
         inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
+    findings.warnings += protect_labels(inputs, params)
     return inputs, findings
 
 
