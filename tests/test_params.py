@@ -70,3 +70,15 @@ def test_missing_parameters_file_is_an_error(tmp_path):
 def test_not_a_mapping_is_an_error(tmp_path):
     with pytest.raises(ParametersError, match="mapping"):
         load_params(write(tmp_path, "- just\n- a list\n"))
+
+
+def test_a_key_given_twice_is_an_error_naming_it_and_its_lines(tmp_path):
+    # MINIMAL is lines 1-4; the second pack_id is line 5.
+    with pytest.raises(ParametersError, match=r"pack_id: key given twice \(lines 1 and 5\)"):
+        load_params(write(tmp_path, MINIMAL + "pack_id: other\n"))
+
+
+def test_a_nested_key_given_twice_is_an_error(tmp_path):
+    text = MINIMAL + "targets:\n  caseload.median: 18\n  caseload.median: 20\n"
+    with pytest.raises(ParametersError, match=r"caseload.median: key given twice \(lines 6 and 7\)"):
+        load_params(write(tmp_path, text))
