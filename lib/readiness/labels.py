@@ -8,6 +8,9 @@ warning that never quotes it. Labels are compared ignoring case and runs of spac
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pandas as pd
 
 from .errors import Problem
@@ -48,11 +51,12 @@ def identifiers(frames: dict[str, pd.DataFrame]) -> set[str]:
     return found
 
 
-def protect_labels(inputs: Inputs, params: Params) -> list[Problem]:
-    """Make every label in ``inputs`` Board-safe, in place; return the warnings to add to the Data quality section."""
+def protect_labels(inputs: Inputs, params: Params, warnings: list[Problem]) -> list[Problem]:
+    """Make every label in ``inputs`` Board-safe, in place; return ``warnings`` with identifiers taken out
+    of them (an unknown column headed with a child's id), then the warnings about the labels changed."""
     frames = named_frames(inputs, params)
     known = identifiers(frames)
-    warnings = []
+    warnings = [without_identifiers(problem, known) for problem in warnings]
     for file, frame in frames.items():
         for column in LABEL_COLUMNS:
             if column in frame:
@@ -62,6 +66,20 @@ def protect_labels(inputs: Inputs, params: Params) -> list[Problem]:
     if inputs.workforce is not None:
         warnings += name_blank_teams(inputs.workforce, _name_of(params, "workforce"))
     return warnings
+
+
+def without_identifiers(problem: Problem, known: set[str]) -> Problem:
+    """``problem`` with every identifier in its column or message (a heading listed, a quoted value) replaced by ``[withheld]``."""
+    column = "[withheld]" if problem.column and label_key(problem.column) in known else problem.column
+    message = _withhold_parts(_withhold_parts(problem.message, r"(, |: |; |')", known), r"(\s+)", known)
+    if (column, message) == (problem.column, problem.message):
+        return problem
+    return replace(problem, column=column, message=message)
+
+
+def _withhold_parts(text: str, separator: str, known: set[str]) -> str:
+    """``text`` with each part between ``separator`` matches that is an identifier replaced by ``[withheld]``."""
+    return "".join("[withheld]" if part.strip() and label_key(part) in known else part for part in re.split(separator, text))
 
 
 def _name_of(params: Params, extract: str) -> str:

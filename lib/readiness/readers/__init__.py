@@ -54,7 +54,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     findings.extend(located)
     if params.data.annex_a is not None:
         inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
-    findings.warnings += protect_labels(inputs, params)
+    findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     return inputs, findings
 
 
