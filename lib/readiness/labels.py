@@ -88,8 +88,8 @@ def _name_of(params: Params, extract: str) -> str:
 
 def withhold_identifier_values(frame: pd.DataFrame, column: str, known: set[str], file: str) -> list[Problem]:
     """Clean ``frame[column]`` of control characters and withhold values that are identifiers, in place."""
-    replace = {value: WITHHELD if label_key(value) in known else clean_label(value) for value in frame[column].dropna().unique()}
-    labels = frame[column].map(replace, na_action="ignore").astype(frame[column].dtype)
+    safe = {value: WITHHELD if label_key(value) in known else clean_label(value) for value in frame[column].dropna().unique()}
+    labels = frame[column].map(safe, na_action="ignore").astype(frame[column].dtype)
     withheld = labels.eq(WITHHELD).fillna(False).astype(bool)
     frame[column] = labels
     if not withheld.any():
