@@ -223,3 +223,13 @@ def test_an_edited_pack_is_rebuilt_not_up_to_date(golden_pack, tmp_path):
     (target / "index.html").write_text("tampered", encoding="utf-8")
     build(GOLDEN, target, jobs=1)
     assert (target / "index.html").read_bytes() == original
+
+
+def test_verify_says_when_a_pack_has_no_record_of_its_files(golden_pack, tmp_path, capsys):
+    copy = tmp_path / "golden"
+    shutil.copytree(golden_pack, copy)
+    (copy / MARKER).unlink()  # as a pack built before the marker existed
+    with pytest.raises(SystemExit) as exit_:
+        main(["verify", str(copy)])
+    assert exit_.value.code == 0
+    assert "only its inputs were checked" in capsys.readouterr().out
