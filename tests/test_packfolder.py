@@ -137,14 +137,20 @@ def test_out_naming_a_users_folder_keeps_every_file(council, capsys):
     assert snapshot(documents) == {"letter.docx": b"mine"}
 
 
-def test_a_batch_with_two_files_of_one_pack_id_builds_neither(council, capsys):
+def test_a_batch_with_two_files_of_one_pack_id_builds_neither(council):
+    published = council / "packs" / "pack"  # the pack both would replace
+    published.mkdir(parents=True)
+    write_marker(published)
+    (published / "index.html").write_text("last month's pack", encoding="utf-8")
+    before = snapshot(published)
     second = council / "parameters" / "again.yaml"
     shutil.copy(council / "parameters" / "pack.yaml", second)
     results = build_many([council / "parameters" / "pack.yaml", second], council / "packs", jobs=1)
     assert [r.status for r in results] == [2, 2]
     assert "again.yaml" in results[0].problems[0] and "pack.yaml" in results[1].problems[0]
     assert "own pack_id" in results[0].problems[0]
-    assert not (council / "packs").exists()
+    assert snapshot(published) == before
+    assert sorted(p.name for p in (council / "packs").iterdir()) == ["pack"]
 
 
 # --- publishing and failed builds -----------------------------------------------------------

@@ -231,3 +231,26 @@ def test_charts_show_dollar_labels_as_typed(hostile_pack):
     html = (folder / "index.html").read_text(encoding="utf-8")
     svgs = [base64.b64decode(data).decode("utf-8") for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
     assert any(re.search(r"<text[^>]*>\$x\^2\$ South</text>", svg) for svg in svgs)  # mathtext would split it into x, ², South
+
+
+# --- CSV cells a user opens in Excel --------------------------------------------------------
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("https://evil.example")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"])
+def test_text_that_excel_would_run_gets_a_leading_quote(cell):
+    from readiness.safetext import spreadsheet_text
+
+    assert spreadsheet_text(cell) == "'" + cell
+
+
+def test_sample_csv_cells_are_never_formulas_and_dates_stay_dates(tmp_path):
+    import pandas as pd
+
+    from readiness.safetext import spreadsheet_safe
+
+    sample = pd.DataFrame({"child_id": pd.Series(["C1", "C2"], dtype="string"), "team": ["=1+1", "North"],
+                           "list": [3, -4], "key_date": pd.to_datetime(["2025-01-02", "2025-02-03"])})
+    path = tmp_path / "sample.csv"
+    spreadsheet_safe(sample).to_csv(path, index=False, date_format="%Y-%m-%d")
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "child_id,team,list,key_date", "C1,'=1+1,3,2025-01-02", "C2,North,-4,2025-02-03",
+    ]

@@ -70,6 +70,7 @@ def cmd_sample(args) -> int:
     from .build import default_output
     from .params import load_params
     from .readers import load_inputs
+    from .safetext import spreadsheet_safe
     from .sample import draw_sample, summarise_sample
 
     params = load_params(args.params)
@@ -78,8 +79,9 @@ def cmd_sample(args) -> int:
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{params.pack_id}-sample-{args.size}-seed{args.seed}.csv"
-    sample.to_csv(path, index=False, date_format="%Y-%m-%d")
-    print(summarise_sample(sample).to_string(index=False))
+    spreadsheet_safe(sample).to_csv(path, index=False, date_format="%Y-%m-%d")
+    for line in summarise_sample(sample).to_string(index=False).splitlines():
+        print(printable(line))  # team names come from the inputs: no escape code reaches the terminal
     print(f"\n{len(sample)} children sampled (seed {args.seed}): {path}")
     print("This file names children: keep it inside the council's secure systems.")
     return 0

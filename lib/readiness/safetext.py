@@ -22,6 +22,7 @@ _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$])")
 _MARKDOWN = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def without_bidi(text: str) -> str:
@@ -50,3 +51,15 @@ def markdown_html(text: str) -> str:
     """Markdown as HTML with nothing live: raw HTML shown as text, images left out, links to ``https:`` only."""
     html = _MARKDOWN(without_bidi(text))
     return bleach.clean(html, tags=ALLOWED_TAGS, attributes=https_only, protocols=["https"], strip=True, strip_comments=True)
+
+
+def spreadsheet_text(value: object) -> object:
+    """A cell for a CSV a user opens in Excel: text starting ``=``, ``+``, ``-`` or ``@`` gets a leading ``'``
+    so it is never run as a formula; anything else is returned as it is."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def spreadsheet_safe(frame):
+    """``frame`` (a pandas DataFrame) with :func:`spreadsheet_text` applied to its text columns; dates and numbers untouched."""
+    text = frame.select_dtypes(include=["object", "string"]).columns
+    return frame.assign(**{column: frame[column].map(spreadsheet_text) for column in text})
