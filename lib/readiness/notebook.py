@@ -19,6 +19,7 @@ from .figure import FigureValue
 from .inputs import Inputs
 from .narrative import figure_facts, share_headline, trend_title
 from .cache import cached_inputs, input_hashes
+from .overrides import notebook_overrides
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
@@ -142,16 +143,19 @@ def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
         _SHARED.pop(key, None)
 
 
-def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
+def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides) -> Pack:
     """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
 
     In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
     in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
+    ``overrides`` (e.g. ``audience="internal"``) replace the parameters file's values; when none
+    are given, those set in the notebook's parameters cell apply (see :mod:`readiness.overrides`).
     """
-    shared = _SHARED.get((str(params_file), str(inputs_file)))
+    overrides = overrides or notebook_overrides()
+    shared = None if overrides else _SHARED.get((str(params_file), str(inputs_file)))
     if shared is not None:
         return shared
-    params = load_params(params_file)
+    params = load_params(params_file, overrides)
     if inputs_file:
         with open(inputs_file, "rb") as handle:
             return Pack(params, pickle.load(handle))

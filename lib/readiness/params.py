@@ -13,6 +13,8 @@ from .errors import ParametersError
 from .period import Period
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")
+# Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
+OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 
 
 class _Strict(BaseModel):
@@ -94,22 +96,40 @@ class Params(_Strict):
         return self.suppress_up_to if self.audience == "public" else 0
 
 
-def load_params(path: str | Path) -> Params:
-    """Read and validate a parameters file; relative paths resolve from its folder."""
+def load_params(path: str | Path, overrides: dict[str, object] | None = None) -> Params:
+    """Read and validate a parameters file; relative paths resolve from its folder.
+
+    ``overrides`` (keys of :data:`OVERRIDABLE`, e.g. ``{"audience": "internal"}``) replace the
+    file's values before validation, so they are checked exactly as the file's own values are.
+    """
     path = Path(path)
-    raw = _read_yaml(path)
+    overrides = overrides or {}
+    _check_overridable(overrides, path)
+    raw = {**_read_yaml(path), **overrides}
     _resolve_paths(raw, path.resolve().parent)
     try:
         params = Params.model_validate(raw)
     except ValidationError as exc:
-        raise ParametersError(str(path), [_describe(error) for error in exc.errors()]) from None
+        raise ParametersError(str(path), [_describe(error, overrides) for error in exc.errors()]) from None
     _check_files_exist(params, path)
     return params
 
 
+def _check_overridable(overrides: dict[str, object], path: Path) -> None:
+    """An override must name a key of :data:`OVERRIDABLE`; any other name stops with a message naming it."""
+    allowed = ", ".join(OVERRIDABLE)
+    problems = [
+        f"override {key}: {'set it in the parameters file' if key in Params.model_fields else 'unknown key'} (a notebook can override {allowed})"
+        for key in overrides
+        if key not in OVERRIDABLE
+    ]
+    if problems:
+        raise ParametersError(str(path), problems)
+
+
 def _read_yaml(path: Path) -> dict:
     if not path.is_file():
-        raise ParametersError(str(path), ["parameters file not found"])
+        raise ParametersError(str(path), [f"parameters file not found (looked for {path.resolve()})"])
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -142,8 +162,10 @@ def _check_files_exist(params: Params, path: Path) -> None:
         raise ParametersError(str(path), missing)
 
 
-def _describe(error: dict) -> str:
+def _describe(error: dict, overrides: dict[str, object]) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["loc"] and error["loc"][0] in overrides:
+        key = f"override {key}"
     if error["type"] == "extra_forbidden":
         return f"{key}: unknown key"
     if error["type"] == "missing":
