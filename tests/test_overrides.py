@@ -1,5 +1,11 @@
 """Overrides from a notebook's parameters cell and from papermill -p: known keys applied, unknown names an error."""
+import subprocess
+import sys
+
+import nbformat
 import pytest
+
+from conftest import REPO
 
 from readiness.errors import ParametersError
 from readiness.overrides import names_just_assigned, notebook_overrides, overrides_in, plain_assignments
@@ -51,3 +57,36 @@ def test_names_of_an_analysts_own_cells_are_not_checked():
 def test_outside_ipython_there_are_no_notebook_overrides(monkeypatch):
     monkeypatch.setattr("readiness.overrides.get_ipython", lambda: None)
     assert notebook_overrides() == {}
+
+
+# Through papermill, as an analyst runs one notebook from the command line (a real kernel, the notebook's own).
+NOTEBOOK = REPO / "notebooks" / "01_case_audits.ipynb"
+
+
+def papermill(out, *options: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "papermill", str(NOTEBOOK), str(out), "--cwd", str(NOTEBOOK.parent), "--no-progress-bar", *options]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
+
+
+def shown(path) -> str:
+    """Everything the notebook's code cells showed (not its own text, which explains [c])."""
+    cells = nbformat.read(path, as_version=4).cells
+    return "\n".join(str(output) for cell in cells if cell.cell_type == "code" for output in cell.outputs)
+
+
+def test_papermill_overrides_give_internal_figures_for_the_new_period(demo_data, tmp_path):
+    assert papermill(tmp_path / "public.ipynb").returncode == 0
+    assert "[c]" in shown(tmp_path / "public.ipynb")  # the demo pack, public, withholds small numbers
+    run = papermill(tmp_path / "internal.ipynb", "-p", "audience", "internal", "-p", "period_start", "2025-04-01")
+    assert run.returncode == 0, run.stderr
+    output = shown(tmp_path / "internal.ipynb")
+    assert "[c]" not in output
+    # demo.yaml's period is October 2024 to September 2025; now the by-month table starts in April 2025.
+    assert "<th>2025-04</th>" in output and "<th>2025-03</th>" not in output and "<th>2024-10</th>" not in output
+
+
+def test_papermill_with_an_unknown_override_fails_naming_it(demo_data, tmp_path):
+    run = papermill(tmp_path / "out.ipynb", "-p", "perod_start", "2025-04-01")
+    assert run.returncode != 0
+    assert "ParametersError" in shown(tmp_path / "out.ipynb")
+    assert "parameter perod_start: unknown" in run.stderr + shown(tmp_path / "out.ipynb")
