@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import Problem
-from .unreadable import unreadable_in
+from .inputs import unreadable_in
 
 
 @dataclass(frozen=True)
