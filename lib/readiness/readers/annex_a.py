@@ -14,7 +14,7 @@ from ..params import Params
 from .normalise import Findings, normalise
 from .schema import ANNEX_A, TableSpec
 from .tables import Table, Unreadable, read_file, read_sheet, workbook_sheets
-from .workbooks import check_regular_file, workbook_format
+from .workbooks import NOT_A_WORKBOOK, WORKBOOK_SUFFIXES, check_regular_file, workbook_format
 from .values import fold
 
 LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
@@ -61,7 +61,7 @@ def locate_lists(path: Path) -> tuple[dict[int, Source], list[str]]:
     else:
         check_regular_file(path)
         if workbook_format(path) is None:
-            raise Unreadable(NOT_A_WORKBOOK_OR_FOLDER)
+            raise Unreadable(NOT_A_WORKBOOK if path.suffix.lower() in WORKBOOK_SUFFIXES else NOT_A_WORKBOOK_OR_FOLDER)
         sheets = workbook_sheets(path)
         candidates = [Source(path, sheet, path.name, hidden=not visible) for sheet, visible in sheets]
         names = [sheet for sheet, _ in sheets]

@@ -29,6 +29,7 @@ MAX_CELLS = 10_000_000  # 150,000 rows x 60 columns = 9 million
 MAX_FILE_BYTES = 512 * 2**20  # a three-year return is ~30 MB as .xlsx, ~60 MB as CSV
 MAX_XML_BYTES = 4 * 2**30  # one sheet's XML, decompressed: refuses a zip bomb
 CHUNK = 2**20
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 NOT_A_WORKBOOK = "cannot be read as an Excel workbook: its content is no .xlsx, .xlsm, .xlsb, .xls or .ods workbook, whatever its name says"
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
