@@ -51,18 +51,21 @@ def cell(column: int, value) -> bytes:
     return record(CELL_TEXT, struct.pack("<II", column, 0) + wide(str(value)))
 
 
-def sheet_part(rows: list[list]) -> bytes:
-    width = max((len(r) for r in rows), default=1)
-    parts = [record(BEGIN_SHEET), record(DIMENSION, struct.pack("<IIII", 0, max(len(rows) - 1, 0), 0, width - 1))]
+def sheet_part(rows: list[list] | dict[int, list]) -> bytes:
+    """A worksheet part; ``rows`` is a list of rows from row 1, or ``{0-based row number: row}`` for sparse sheets."""
+    numbered = rows if isinstance(rows, dict) else dict(enumerate(rows))
+    width = max((len(r) for r in numbered.values()), default=1)
+    last = max(numbered, default=0)
+    parts = [record(BEGIN_SHEET), record(DIMENSION, struct.pack("<IIII", 0, last, 0, width - 1))]
     parts.append(record(BEGIN_DATA))
-    for number, row in enumerate(rows):
+    for number, row in sorted(numbered.items()):
         parts.append(record(ROW, struct.pack("<IIHBBBI", number, 0, 300, 0, 0, 0, 0)))
         parts += [cell(column, value) for column, value in enumerate(row)]
     parts += [record(END_DATA), record(END_SHEET)]
     return b"".join(parts)
 
 
-def write_xlsb(path: Path, sheets: dict[str, list[list]], hidden: frozenset[str] = frozenset()) -> Path:
+def write_xlsb(path: Path, sheets: dict[str, list[list] | dict[int, list]], hidden: frozenset[str] = frozenset()) -> Path:
     """Write ``{sheet name: rows}`` (in order) as an .xlsb workbook; sheets in ``hidden`` are hidden."""
     names = list(sheets)
     book = [record(BEGIN_BOOK), record(BEGIN_SHEETS)]

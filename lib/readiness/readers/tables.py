@@ -21,7 +21,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 from ..errors import Problem
 from .schema import TableSpec
 from .values import clean_cells, heading_key, snake_case
-from .workbooks import NOT_A_WORKBOOK, Extent, Unreadable, check_extent, column_letters, check_regular_file, sheet_extent, workbook_format
+from .workbooks import NOT_A_WORKBOOK, Extent, Unreadable, check_extent, check_ods_extents, column_letters, check_regular_file, sheet_extent, workbook_format
 
 HEADING_SEARCH_ROWS = 10
 
@@ -45,18 +45,21 @@ class Table:
 
 
 def open_workbook(path: Path) -> tuple[CalamineWorkbook, str]:
-    """The workbook at ``path`` and its format, judged by content; refused when it is no workbook."""
+    """The workbook at ``path`` and its format, judged by content; refused when it is no workbook,
+    or when it is an .ods with a sheet reaching too far (calamine loads every .ods sheet on opening)."""
     check_regular_file(path)
     kind = workbook_format(path)
     if kind is None:
         raise Unreadable(NOT_A_WORKBOOK)
+    if kind == "ods":
+        check_ods_extents(path)
     try:
         with open(path, "rb") as file:
             return CalamineWorkbook.from_filelike(file), kind
     except PasswordError:
         raise Unreadable("workbook is password-protected (encrypted): save a copy without a password and name that") from None
     except (CalamineError, OSError, ValueError) as exc:
-        raise Unreadable(f"cannot be read as a {kind} workbook ({exc})") from None
+        raise Unreadable(f"cannot be read as an .{kind} workbook ({exc})") from None
 
 
 def workbook_sheets(path: Path) -> list[tuple[str, bool]]:
@@ -88,7 +91,7 @@ def sheet_rows(path: Path, sheet: str) -> list[list]:
         check_extent(sheet, None if end is None else Extent(end[0] + 1, end[1] + 1))
         return loaded.to_python(skip_empty_area=False)
     except (CalamineError, ValueError) as exc:
-        raise Unreadable(f"sheet {sheet} cannot be read as part of a {kind} workbook ({exc})") from None
+        raise Unreadable(f"sheet {sheet} cannot be read as part of an .{kind} workbook ({exc})") from None
 
 
 def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:

@@ -144,19 +144,29 @@ def zip_format(path: Path) -> str | None:
 
 
 def sheet_extent(path: Path, kind: str, sheet: str) -> Extent | None:
-    """The extent of ``sheet`` read from the file's own structure; ``None`` for ``.xls`` (bounded by the format)."""
-    if kind == "xls":
+    """The extent of ``sheet`` read from the file's own structure; ``None`` for ``.xls`` (bounded by the
+    format) and ``.ods`` (checked whole by :func:`check_ods_extents` before it is opened)."""
+    if kind not in ("xlsx", "xlsb"):
         return None
     try:
         with zipfile.ZipFile(path) as archive:
             if kind == "xlsx":
                 return xlsx_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.xml"))
-            if kind == "xlsb":
-                return xlsb_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.bin"))
-            return ods_extent(archive, sheet)
+            return xlsb_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.bin"))
     except (zipfile.BadZipFile, KeyError, ET.ParseError, struct.error, OSError, ValueError, EOFError) as exc:
         raise Unreadable(f"cannot be read as a workbook: sheet {sheet} is damaged ({type(exc).__name__})") from None
     return None
+
+
+def check_ods_extents(path: Path) -> None:
+    """Refuse an .ods any of whose sheets reaches too far: calamine loads every .ods sheet when it opens one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            extents = ods_extents(archive)
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError, EOFError) as exc:
+        raise Unreadable(f"cannot be read as an .ods workbook: its content is damaged ({type(exc).__name__})") from None
+    for sheet, extent in extents.items():
+        check_extent(sheet, extent)
 
 
 def check_extent(sheet: str, extent: Extent | None) -> None:
@@ -275,31 +285,30 @@ def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
     return Extent(rows, columns)
 
 
-def ods_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
-    """The last row and column holding a value in an .ods sheet, counting repeated rows and cells."""
+def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
+    """Every .ods sheet's last row and column holding a value, counting repeated rows and cells, in one pass."""
     table, row_tag, cell, covered = (ods_name(t) for t in ("table", "table-row", "table-cell", "covered-table-cell"))
-    rows = columns = row = column = 0
-    repeated = 1
-    inside = False
+    extents: dict[str, Extent] = {}
+    name = None
     with archive.open("content.xml") as stream:
         for event, element in ET.iterparse(stream, events=("start", "end")):
-            if element.tag == table:
-                if inside and event == "end":
-                    break
-                inside = event == "start" and element.get(ods_name("name")) == sheet
-            elif not inside:
-                if event == "end":
-                    element.clear()
+            if element.tag == table and event == "start":
+                name, rows, columns, row = element.get(ods_name("name")), 0, 0, 0
+            elif element.tag == table:
+                extents[name], name = Extent(rows, columns), None
+                element.clear()
+            elif name is None:
+                continue
             elif element.tag == row_tag and event == "start":
                 column, repeated = 0, int(element.get(ods_name("number-rows-repeated"), 1))
-            elif element.tag == row_tag and event == "end":
+            elif element.tag == row_tag:
                 row += repeated
                 element.clear()
             elif element.tag in (cell, covered) and event == "end":
                 column += int(element.get(ods_name("number-columns-repeated"), 1))
                 if element.get(f"{{{ODS_NS['office']}}}value-type") or len(element):
                     rows, columns = max(rows, row + repeated), max(columns, column)
-    return Extent(rows, columns)
+    return extents
 
 
 def ods_name(local: str) -> str:
