@@ -21,7 +21,18 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 from ..errors import Problem
 from .schema import TableSpec
 from .values import clean_cells, heading_key, snake_case
-from .workbooks import NOT_A_WORKBOOK, Extent, Unreadable, check_extent, check_ods_extents, column_letters, check_regular_file, sheet_extent, workbook_format
+from .workbooks import (
+    NOT_A_WORKBOOK,
+    PASSWORD_PROTECTED,
+    Extent,
+    Unreadable,
+    check_extent,
+    check_ods_extents,
+    check_regular_file,
+    column_letters,
+    sheet_extent,
+    workbook_format,
+)
 
 HEADING_SEARCH_ROWS = 10
 
@@ -57,7 +68,7 @@ def open_workbook(path: Path) -> tuple[CalamineWorkbook, str]:
         with open(path, "rb") as file:
             return CalamineWorkbook.from_filelike(file), kind
     except PasswordError:
-        raise Unreadable("workbook is password-protected (encrypted): save a copy without a password and name that") from None
+        raise Unreadable(PASSWORD_PROTECTED) from None
     except (CalamineError, OSError, ValueError) as exc:
         raise Unreadable(f"cannot be read as an .{kind} workbook ({exc})") from None
 

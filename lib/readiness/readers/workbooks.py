@@ -13,6 +13,7 @@ bounded by the format itself (65,536 rows, 256 columns) and checked once loaded.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -29,6 +30,8 @@ MAX_CELLS = 10_000_000  # 150,000 rows x 60 columns = 9 million
 MAX_FILE_BYTES = 512 * 2**20  # a three-year return is ~30 MB as .xlsx, ~60 MB as CSV
 MAX_XML_BYTES = 4 * 2**30  # one sheet's XML, decompressed: refuses a zip bomb
 CHUNK = 2**20
+PASSWORD_PROTECTED = "workbook is password-protected (encrypted): save a copy without a password and name that"
+TOO_BIG_UNPACKED = f"sheet data is over {MAX_XML_BYTES // 2**30} GB once unpacked, more than any return needs"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 NOT_A_WORKBOOK = "cannot be read as an Excel workbook: its content is no .xlsx, .xlsm, .xlsb, .xls or .ods workbook, whatever its name says"
 
@@ -38,7 +41,10 @@ ENCRYPTED_MEMBER = "EncryptedPackage".encode("utf-16-le")  # an encrypted .xlsx 
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 ODS_NS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0", "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
-XLSX_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})(\d{1,7})\"")
+# A cell's reference, ``r="XFD1048576"``: only cells have an ``r`` attribute of letters and digits.
+# Its letters and its digits are found apart: two light patterns are twice as fast as one.
+XLSX_CELL_COLUMN = re.compile(rb'\sr="([A-Z]{1,3})\d')
+XLSX_CELL_ROW = re.compile(rb'\sr="[A-Z]{1,3}(\d{1,7})"')
 XLSB_CELL_RECORDS = frozenset(range(1, 19))  # BrtCellBlank ... BrtShortIsst: each starts with its column
 XLSB_ROW, XLSB_BUNDLE_SHEET, XLSB_END_SHEET_DATA = 0x00, 0x9C, 0x92
 
@@ -106,7 +112,7 @@ def workbook_format(path: Path) -> str | None:
         head = file.read(8)
         if head == OLE2_MAGIC:
             if holds_bytes(file, ENCRYPTED_MEMBER):
-                raise Unreadable("workbook is password-protected (encrypted): save a copy without a password and name that")
+                raise Unreadable(PASSWORD_PROTECTED)
             return "xls"
     if head.startswith(ZIP_MAGIC):
         return zip_format(path)
@@ -153,9 +159,8 @@ def sheet_extent(path: Path, kind: str, sheet: str) -> Extent | None:
             if kind == "xlsx":
                 return xlsx_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.xml"))
             return xlsb_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.bin"))
-    except (zipfile.BadZipFile, KeyError, ET.ParseError, struct.error, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, KeyError, StopIteration, ET.ParseError, struct.error, OSError, ValueError, EOFError) as exc:
         raise Unreadable(f"cannot be read as a workbook: sheet {sheet} is damaged ({type(exc).__name__})") from None
-    return None
 
 
 def check_ods_extents(path: Path) -> None:
@@ -200,9 +205,15 @@ def xlsx_extent(archive: zipfile.ZipFile, part: str) -> Extent:
     """The last row and column holding a cell in an .xlsx sheet, from its ``<c r="...">`` references."""
     rows = columns = 0
     for chunk in bounded_chunks(archive, part):
-        for letters, digits in set(XLSX_CELL.findall(chunk)):
-            rows, columns = max(rows, int(digits)), max(columns, column_number(letters))
+        columns = max([columns, *map(column_number, set(XLSX_CELL_COLUMN.findall(chunk)))])
+        rows = max([rows, *map(int, set(XLSX_CELL_ROW.findall(chunk)))])
     return Extent(rows, columns)
+
+
+def check_unpacked_size(archive: zipfile.ZipFile, part: str) -> None:
+    """Refuse a member whose declared unpacked size is beyond :data:`MAX_XML_BYTES` (a zip bomb)."""
+    if archive.getinfo(part).file_size > MAX_XML_BYTES:
+        raise Unreadable(TOO_BIG_UNPACKED)
 
 
 def bounded_chunks(archive: zipfile.ZipFile, part: str, overlap: int = 64) -> Iterator[bytes]:
@@ -213,7 +224,7 @@ def bounded_chunks(archive: zipfile.ZipFile, part: str, overlap: int = 64) -> It
         while chunk := stream.read(CHUNK):
             total += len(chunk)
             if total > MAX_XML_BYTES:
-                raise Unreadable(f"sheet data is over {MAX_XML_BYTES // 2**30} GB once unpacked, more than any return needs")
+                raise Unreadable(TOO_BIG_UNPACKED)
             yield tail + chunk
             tail = chunk[-overlap:]
 
@@ -248,8 +259,6 @@ def read_varint(data: IO[bytes], most: int) -> int | None:
 
 def xlsb_sheet_ids(workbook: bytes) -> dict[str, str]:
     """Sheet name → relationship id, from the BrtBundleSh records of ``xl/workbook.bin``."""
-    import io
-
     ids = {}
     for kind, payload in xlsb_records(io.BytesIO(workbook)):
         if kind == XLSB_BUNDLE_SHEET:
@@ -269,8 +278,7 @@ def wide_string(payload: bytes, offset: int) -> tuple[str, int]:
 
 def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
     """The last row and column holding a cell in an .xlsb sheet, from its row headers and cell records."""
-    if archive.getinfo(part).file_size > MAX_XML_BYTES:
-        raise Unreadable(f"sheet data is over {MAX_XML_BYTES // 2**30} GB once unpacked, more than any return needs")
+    check_unpacked_size(archive, part)
     rows = columns = 0
     row = -1
     with archive.open(part) as stream:
@@ -290,6 +298,7 @@ def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
     table, row_tag, cell, covered = (ods_name(t) for t in ("table", "table-row", "table-cell", "covered-table-cell"))
     extents: dict[str, Extent] = {}
     name = None
+    check_unpacked_size(archive, "content.xml")
     with archive.open("content.xml") as stream:
         for event, element in ET.iterparse(stream, events=("start", "end")):
             if element.tag == table and event == "start":
