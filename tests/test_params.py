@@ -70,3 +70,24 @@ def test_missing_parameters_file_is_an_error(tmp_path):
 def test_not_a_mapping_is_an_error(tmp_path):
     with pytest.raises(ParametersError, match="mapping"):
         load_params(write(tmp_path, "- just\n- a list\n"))
+
+
+def test_a_public_pack_refuses_suppress_up_to_below_one(tmp_path):
+    with pytest.raises(ParametersError, match=r"suppress_up_to: must be at least 1 for a public audience.*\(got 0\)"):
+        load_params(write(tmp_path, MINIMAL + "suppress_up_to: 0\n"))
+    with pytest.raises(ParametersError, match="suppress_up_to: must be at least 1"):
+        load_params(write(tmp_path, MINIMAL + "audience: public\nsuppress_up_to: 0\n"))
+
+
+def test_an_internal_pack_may_say_suppress_up_to_zero(tmp_path):
+    assert load_params(write(tmp_path, MINIMAL + "audience: internal\nsuppress_up_to: 0\n")).suppression_threshold == 0
+
+
+def test_validate_exits_2_naming_suppress_up_to(tmp_path, capsys):
+    from readiness.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["validate", str(write(tmp_path, MINIMAL + "audience: public\nsuppress_up_to: 0\n"))])
+    assert exited.value.code == 2
+    output = capsys.readouterr()
+    assert "suppress_up_to" in output.out + output.err and "Traceback" not in output.out + output.err

@@ -33,6 +33,13 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("audits.moderated_count", "Audits moderated", "count", N),
         ("audits.moderation_agreement_share", "Moderated audits where the moderator agreed", "share", H),
         ("audits.moderation_downgrade_share", "Moderated audits downgraded", "share", L),
+        ("audits.reaudit_count", "Re-audits", "count", N),
+        ("audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H),
+        ("actions.count", "Actions set by audits", "count", N),
+        ("actions.weak_audits_with_action_share", "Audits graded RI or inadequate with at least one action", "share", H),
+        ("actions.with_due_date_share", "Audit actions with a due date", "share", H),
+        ("actions.completed_on_time_share", "Audit actions due by the period end done on time", "share", H),
+        ("actions.overdue_count", "Audit actions overdue at the period end", "count", L),
     )
     + _theme(
         "Assessments",

@@ -8,20 +8,23 @@ from typing import Mapping
 from . import SPEC_VERSION
 from .disclosure import protect_series, suppress_figures
 from .figure import FigureValue
-from .indicators import assessments, audits, frontdoor, protection, strategy, workforce
+from .indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
 from .inputs import Inputs
 from .params import Params
+from .relations import audit
 from .unreadable import figures_without_unreadable_rows
 
-THEMES = (audits, assessments, strategy, frontdoor, protection, workforce)
+THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """All figures the inputs allow, keyed by their ``indicators.md`` id, monthly series protected for the audience."""
+    """All figures the inputs allow, keyed by their ``indicators.md`` id, protected for the audience:
+    monthly series against their period figure, headline figures against the sums and shares that
+    tie them to each other and to the Board tables (:func:`readiness.relations.audit`)."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
         result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
-    return protect_series(result, params.suppression_threshold)
+    return audit(protect_series(result, params.suppression_threshold), inputs, params)
 
 
 def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict:

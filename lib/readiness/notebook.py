@@ -80,8 +80,7 @@ class Pack:
 
     def months_shown(self, figure_id: str) -> pd.Series:
         """Per ``YYYY-MM`` of a monthly series in figures.json: True where it is shown, False where withheld."""
-        series = self.figures.get(figure_id, {})
-        return pd.Series({month: not disclosure.is_disclosive(f, self.threshold) for month, f in series.items()}, dtype=object)
+        return disclosure.months_shown(self.figures.get(figure_id, {}), self.threshold)
 
     def chart_values(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
         """:meth:`board_table` as numbers for a chart: withheld cells become missing, so no bar or point shows them."""

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ParametersError
 from .period import Period
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking")
 
 
 class _Strict(BaseModel):
@@ -27,6 +27,8 @@ class DataPaths(_Strict):
     strategy_meetings: Optional[Path] = None
     workforce: Optional[Path] = None
     supervision: Optional[Path] = None
+    audit_actions: Optional[Path] = None
+    case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
 
 
 class Band(_Strict):
@@ -54,7 +56,7 @@ class Params(_Strict):
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision"], dict[str, str]] = Field(
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"], dict[str, str]] = Field(
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
@@ -68,12 +70,20 @@ class Params(_Strict):
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
     strict: bool = False
+    sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.sample)
 
     @field_validator("pack_id")
     @classmethod
     def _pack_id_is_a_folder_name(cls, value: str) -> str:
         if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
             raise ValueError("use only letters, digits, - and _")
+        return value
+
+    @field_validator("suppress_up_to")
+    @classmethod
+    def _public_packs_suppress(cls, value: int, info) -> int:
+        if value < 1 and info.data.get("audience") == "public":
+            raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
         return value
 
     @field_validator("period_end")

@@ -16,11 +16,12 @@ from ..parallel import run_all
 from ..params import Params
 from .annex_a import collect_lists, locate_annex_a, read_one_list
 from .extracts import read_extract
+from .followup import add_follow_up
 from .normalise import Findings
 from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
-EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision")
+EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions")
 
 
 def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:
@@ -53,6 +54,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     findings.extend(located)
     if params.data.annex_a is not None:
         inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
+    add_follow_up(inputs, params, findings)
     if params.strict:
         findings.make_strict()
     inputs.warnings = findings.warnings

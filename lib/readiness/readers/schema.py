@@ -404,6 +404,7 @@ EXTRACTS = {
             col("worker_participated", "worker_participated", BOOL, "audits.worker_participated_share"),
             col("grade", "grade", GRADE, *GRADE_FIGURES),
             opt("moderated_grade", "moderated_grade", GRADE, *GRADE_FIGURES, "audits.moderated_count"),
+            opt("reaudit_of", "reaudit_of", ID),
         ),
         row_id=("audit_id", "audit_date"),
         natural_key=("audit_id",),
@@ -442,6 +443,22 @@ EXTRACTS = {
         row_id=("worker_id", "supervision_date"),
     ),
 }
+
+# --- the follow-up of case audits (spec version 3) -----------------------------------
+
+EXTRACTS["audit_actions"] = TableSpec(
+    "audit_actions",
+    (
+        col("action_id", "action_id", ID),
+        col("audit_id", "audit_id", ID),
+        col("due_date", "due_date", DATE, required=False),
+        col("completed_date", "completed_date", DATE, required=False),
+        col("theme", "theme", TEXT, required=False),
+        col("action", "action", TEXT, required=False),
+    ),
+    row_id=("action_id", "audit_id"),
+    natural_key=("action_id",),
+)
 
 
 # --- checking values with pandera ----------------------------------------------------
