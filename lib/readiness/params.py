@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ParametersError
 from .period import Period
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 
 
 class _Strict(BaseModel):
@@ -29,6 +29,7 @@ class DataPaths(_Strict):
     supervision: Optional[Path] = None
     audit_actions: Optional[Path] = None
     case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
+    front_door_decisions: Optional[Path] = None
 
 
 class Band(_Strict):
@@ -56,7 +57,7 @@ class Params(_Strict):
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"], dict[str, str]] = Field(
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions"], dict[str, str]] = Field(
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
