@@ -120,4 +120,5 @@ def test_adopter_figures(homes):
 
 def test_household_pipeline(homes):
     steps = adoption.household_pipeline(homes, PERIOD)["households"].to_dict()
-    assert steps == {"enquiries": 3, "stage_1_started": 1, "stage_2_started": 0, "approved": 2, "matched": 1, "placed": 0}
+    # enquiries P3, F2, F3; Stage 1 P3 (20 Apr); approved F1, P3 (F2 refused); matched P3 (20 Sep)
+    assert steps == {"Enquiry received": 3, "Stage 1 started": 1, "Stage 2 started": 0, "Approved": 2, "Matched with a child": 1, "Child placed": 0}

@@ -171,10 +171,10 @@ def test_no_further_support_share_leaves_out_an_unknown_outcome():
 
 def test_no_further_support_by_month_and_team():
     by_month = s.outcome_table(with_support(), PERIOD)
-    assert by_month[["known", "no_support"]].to_dict("index") == {
-        "2019-02": {"known": 0, "no_support": 0},
-        "2019-03": {"known": 2, "no_support": 1},  # A yes, B no
-        "2019-04": {"known": 1, "no_support": 1},  # C no; D unknown
+    assert by_month[["outcome_known", "no_support"]].to_dict("index") == {
+        "2019-02": {"outcome_known": 0, "no_support": 0},
+        "2019-03": {"outcome_known": 2, "no_support": 1},  # A yes, B no
+        "2019-04": {"outcome_known": 1, "no_support": 1},  # C no; D unknown
     }
     by_team = s.outcome_table(with_support(), PERIOD, by="team")
     assert list(by_team.index) == ["Team A", "Team Z"]  # 1/1 before 1/2: highest share first

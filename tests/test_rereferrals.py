@@ -70,10 +70,10 @@ def test_latest_row_of_a_day_is_the_one_listed_last():
 
 def test_outcomes_by_source_group():
     table = rereferrals.outcomes_by_source_group(referrals(), PERIOD)
-    assert table.loc["Police", ["referrals", "nfa", "known", "rereferral"]].tolist() == [4, 0, 4, 4]  # K1 Jun, K3, K4 Aug, K5 Jul
-    assert table.loc["Schools and education", ["referrals", "nfa", "known", "rereferral"]].tolist() == [2, 2, 2, 0]  # K2 Jun, K4 Apr
-    assert table.loc["Health services", ["referrals", "nfa", "known", "rereferral"]].tolist() == [1, 0, 1, 1]  # K5 Apr
-    assert table.loc["Not recorded or unrecognised", ["referrals", "nfa", "known", "rereferral"]].tolist() == [1, 1, 0, 0]  # K6
+    assert table.loc["Police", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [4, 0, 4, 4]  # K1 Jun, K3, K4 Aug, K5 Jul
+    assert table.loc["Schools and education", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [2, 2, 2, 0]  # K2 Jun, K4 Apr
+    assert table.loc["Health services", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [1, 0, 1, 1]  # K5 Apr
+    assert table.loc["Not recorded or unrecognised", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [1, 1, 0, 0]  # K6
     assert table.loc["Schools and education", "nfa_share"] == pytest.approx(1.0)
     assert pd.isna(table.loc["Not recorded or unrecognised", "rereferral_share"])
     assert table.loc["Housing", "referrals"] == 0

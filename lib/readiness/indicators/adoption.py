@@ -28,15 +28,14 @@ APPLICATION_REFUSED = "3"
 HOUSEHOLD_DATES = (
     "enquiry", "stage_1_start", "stage_2_start", "stage_2_end", "application_submitted", "application_approved", "matched", "placed", "left_process",
 )
-CHILD_STEPS = {
-    "decisions": "placement_decision",
-    "placement_orders": "placement_order",
-    "matched": "matched",
-    "placed": "placed",
-    "adopted": "adoption_order",
-    "reversed": "no_longer_decision",
+HOUSEHOLD_STEPS = {
+    "Enquiry received": "enquiry",
+    "Stage 1 started": "stage_1_start",
+    "Stage 2 started": "stage_2_start",
+    "Approved": "approved",
+    "Matched with a child": "matched",
+    "Child placed": "placed",
 }
-HOUSEHOLD_STEPS = {"enquiries": "enquiry", "stage_1_started": "stage_1_start", "stage_2_started": "stage_2_start", "approved": "approved", "matched": "matched", "placed": "placed"}
 TIMELINESS_ROLES = dict(counts=["adopted", "a1_timed", "a1_within", "a2_timed", "a2_within"],
                         shares={"a1_within_share": ("a1_within", "a1_timed"), "a2_within_share": ("a2_within", "a2_timed")})
 """Disclosure roles of :func:`timeliness_against_thresholds` (``11_adoption``)."""
@@ -100,11 +99,6 @@ def waiting_unmatched_count(list10: pd.DataFrame, period: Period) -> Figure:
     """``adoption.waiting_unmatched_count``: of the children waiting, those not matched on or before the snapshot."""
     waiting = waiting_at(list10, period.snapshot)
     return count(waiting.loc[~on_or_before(waiting["matched"], period.snapshot), "child_id"].nunique())
-
-
-def children_steps(list10: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Children per step of the adoption journey in the period (decision, order, match, placed, adopted, reversed)."""
-    return pd.DataFrame({"children": {step: int(period.contains(list10[column]).sum()) for step, column in CHILD_STEPS.items()}}).rename_axis("step")
 
 
 def timeliness_against_thresholds(list10: pd.DataFrame, period: Period) -> pd.DataFrame:

@@ -139,17 +139,17 @@ def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     return worst_first(table, "over_45_share", higher_is_better=False)
 
 
-OUTCOME_ROLES = dict(counts=["known", "no_support"], shares={"no_support_share": ("no_support", "known")})
+OUTCOME_ROLES = dict(counts=["outcome_known", "no_support"], shares={"no_support_share": ("no_support", "outcome_known")})
 """Disclosure roles of :func:`outcome_table` (``04_front_door``)."""
 
 
 def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.DataFrame:
     """Assessments completed in the period with a known outcome per month of authorisation (every month) or per
-    team (highest share first): ``known``, ``no_support`` (not requiring support) and ``no_support_share``."""
+    team (highest share first): ``outcome_known``, ``no_support`` (not requiring support) and ``no_support_share``."""
     done = completed_in_period(list4, period)
     keys, index = (month_keys(done["authorisation_date"]), period.months()) if by == "month" else (team_keys(done), None)
     support = done["requires_support"]
-    table = with_share(count_by(keys, {"known": support.notna(), "no_support": is_yes(~support)}, index), "no_support", "known")
+    table = with_share(count_by(keys, {"outcome_known": support.notna(), "no_support": is_yes(~support)}, index), "no_support", "outcome_known")
     return table if by == "month" else worst_first(table, "no_support_share", higher_is_better=False)
 
 

@@ -21,8 +21,8 @@ from .common import count_by, in_period, is_yes, with_share
 from .frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
 
 SOURCE_ROLES = dict(
-    counts=["referrals", "nfa", "known", "rereferral"],
-    shares={"nfa_share": ("nfa", "referrals"), "rereferral_share": ("rereferral", "known")},
+    counts=["referrals", "nfa", "status_known", "rereferral"],
+    shares={"nfa_share": ("nfa", "referrals"), "rereferral_share": ("rereferral", "status_known")},
 )
 """Disclosure roles of :func:`outcomes_by_source_group` (``04_front_door``)."""
 
@@ -67,18 +67,18 @@ def rereferral_share(referrals: pd.DataFrame, period: Period) -> Figure:
 
 def outcomes_by_source_group(referrals: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Referrals in the period per source group (every group): ``referrals``, ``nfa`` and its share,
-    ``known`` (re-referral status known) and ``rereferral`` and its share of the known."""
+    ``status_known`` (re-referral status known) and ``rereferral`` and its share of the known."""
     status = rereferral_status(referrals)
     inside = period.contains(referrals["referral_date"])
     rows, status = referrals[inside], status[inside]
     columns = {
         "referrals": pd.Series(True, index=rows.index),
         "nfa": is_yes(rows["referral_nfa"]),
-        "known": status.notna(),
+        "status_known": status.notna(),
         "rereferral": is_yes(status),
     }
     table = count_by(source_group(rows["referral_source"]).rename("source_group"), columns, [*SOURCE_GROUPS, UNRECOGNISED])
-    return with_share(with_share(table, "nfa", "referrals"), "rereferral", "known")
+    return with_share(with_share(table, "nfa", "referrals"), "rereferral", "status_known")
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
