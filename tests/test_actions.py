@@ -106,6 +106,12 @@ def test_reaudits_count_only_known_audits_and_improvement_is_a_better_final_grad
     assert ac.reaudit_improved_share(audits, PERIOD) == share(1, 2)
 
 
+def test_no_reaudit_in_the_period_gives_zero_and_no_share():
+    audits = make_audits().assign(reaudit_of=pd.array([pd.NA] * 7, dtype="string"))
+    assert ac.reaudit_count(audits, PERIOD) == Figure(0, (0,))
+    assert ac.reaudit_improved_share(audits, PERIOD).value is None
+
+
 def test_reaudit_uses_the_moderated_grade_of_both_audits():
     audits = make_audits()
     audits.loc[audits["audit_id"] == "A1", "moderated_grade"] = "inadequate"  # A5's RI is now better than A1's final grade

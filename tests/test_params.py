@@ -53,6 +53,7 @@ def test_relative_paths_resolve_from_the_parameters_folder(tmp_path, monkeypatch
         (MINIMAL + "audience: everyone\n", "audience", "everyone"),
         (MINIMAL.replace("t1", "t 1/x"), "pack_id", "letters, digits"),
         (MINIMAL + "targets:\n  audits.count: {green: high}\n", "targets", "high"),
+        (MINIMAL + "annex_a_covers_from: early 2019\n", "annex_a_covers_from", "early 2019"),
     ],
 )
 def test_bad_parameters_name_the_key(tmp_path, text, key, words):
@@ -91,3 +92,65 @@ def test_validate_exits_2_naming_suppress_up_to(tmp_path, capsys):
     assert exited.value.code == 2
     output = capsys.readouterr()
     assert "suppress_up_to" in output.out + output.err and "Traceback" not in output.out + output.err
+
+def test_annex_a_covers_from_is_an_optional_date(tmp_path):
+    assert load_params(write(tmp_path, MINIMAL)).annex_a_covers_from is None
+    assert load_params(write(tmp_path, MINIMAL + "annex_a_covers_from: 2018-12-01\n")).annex_a_covers_from == date(2018, 12, 1)
+
+
+def test_a_target_naming_no_indicator_is_an_error_naming_it(tmp_path):
+    text = MINIMAL + "targets:\n  audits.good_or_beter_share: 0.7\n  caseload.median: 18\n"
+    with pytest.raises(ParametersError, match="targets: no indicator has the id 'audits.good_or_beter_share'") as caught:
+        load_params(write(tmp_path, text))
+    assert "caseload.median" not in str(caught.value)  # a real id is not named
+
+
+def test_targets_may_name_a_practice_domains_share(tmp_path):
+    text = MINIMAL + "targets:\n  audits.domain_good_or_better_share.voice_of_child: 0.6\n"
+    assert list(load_params(write(tmp_path, text)).targets) == ["audits.domain_good_or_better_share.voice_of_child"]
+
+def test_a_key_given_twice_is_an_error_naming_it_and_its_lines(tmp_path):
+    # MINIMAL is lines 1-4; the second pack_id is line 5.
+    with pytest.raises(ParametersError, match=r"pack_id: key given twice \(lines 1 and 5\)"):
+        load_params(write(tmp_path, MINIMAL + "pack_id: other\n"))
+
+
+def test_a_nested_key_given_twice_is_an_error(tmp_path):
+    text = MINIMAL + "targets:\n  caseload.median: 18\n  caseload.median: 20\n"
+    with pytest.raises(ParametersError, match=r"caseload.median: key given twice \(lines 6 and 7\)"):
+        load_params(write(tmp_path, text))
+
+def test_missing_parameters_file_names_where_it_was_looked_for(tmp_path, monkeypatch):
+    # A notebook run from the wrong folder: the relative path resolves elsewhere, and the message says where.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ParametersError, match=r"^\.\./parameters/demo\.yaml: parameters file not found") as caught:
+        load_params("../parameters/demo.yaml")
+    assert str(tmp_path.parent / "parameters" / "demo.yaml") in str(caught.value)
+
+
+def test_overrides_replace_the_files_values(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL), {"period_start": "2019-02-01", "audience": "internal", "suppress_up_to": 10})
+    assert params.period_start == date(2019, 2, 1)  # text, as papermill -p passes it, read as a date
+    assert params.period_end == date(2019, 3, 31)  # not overridden: the file's value
+    assert params.audience == "internal" and params.suppression_threshold == 0
+    assert params.suppress_up_to == 10
+
+
+def test_an_override_of_the_snapshot_moves_the_period_snapshot(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL), {"annex_a_extract_date": date(2019, 4, 3)})
+    assert params.period.snapshot == date(2019, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "overrides, words",
+    [
+        ({"period_start": "2019-13-01"}, "override period_start"),
+        ({"audience": "everyone"}, "override audience"),
+        ({"period_start": "2019-04-01"}, "period_end: is before period_start"),
+        ({"colour": "blue"}, "override colour: unknown key"),
+        ({"la_name": "Elsewhere"}, "override la_name: set it in the parameters file"),
+    ],
+)
+def test_bad_overrides_are_errors_naming_them(tmp_path, overrides, words):
+    with pytest.raises(ParametersError, match=words):
+        load_params(write(tmp_path, MINIMAL), overrides)

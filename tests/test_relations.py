@@ -33,7 +33,7 @@ def audit_rows(pairs: list[tuple[str, str | None]]) -> pd.DataFrame:
     ids = [str(i) for i in range(1, len(frame) + 1)]
     return frame.assign(
         audit_id=ids, child_id=ids, audit_date=pd.Timestamp("2019-01-10"), team="Blue", audit_type="monthly",
-        worker_participated=pd.array([True] * len(frame), dtype="boolean"), _row=range(2, len(frame) + 2),
+        worker_participated=pd.array([True] * len(frame), dtype="boolean"), reaudit_of=pd.NA, _row=range(2, len(frame) + 2),
     )
 
 

@@ -132,11 +132,21 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
 _BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
 
 
+DOMAIN_SHARE_PREFIX = "audits.domain_good_or_better_share."
+
+
+def is_indicator(figure_id: str) -> bool:
+    """Whether ``figure_id`` names a headline figure: a catalogued id, or a practice domain's share
+    (``audits.domain_good_or_better_share.<domain>``, one per ``domain_<name>`` column of the audits)."""
+    domain = figure_id.removeprefix(DOMAIN_SHARE_PREFIX)
+    return figure_id in _BY_ID or (domain != figure_id and domain != "")
+
+
 def describe(figure_id: str) -> Indicator:
     """The catalogue entry for an id; ids not catalogued (e.g. per-domain shares) are described from their name."""
     if figure_id in _BY_ID:
         return _BY_ID[figure_id]
-    if figure_id.startswith("audits.domain_good_or_better_share."):
+    if figure_id.startswith(DOMAIN_SHARE_PREFIX):
         domain = figure_id.rsplit(".", 1)[1].replace("_", " ")
         return Indicator(figure_id, f"Audits with the {domain} domain graded good or better", "share", "higher", "Case audits")
     kind = "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"

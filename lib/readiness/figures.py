@@ -29,8 +29,9 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     return audit(protect_series(result, params.suppression_threshold), inputs, params)
 
 
-def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict:
-    """The ``figures.json`` document, with disclosure control applied for the audience."""
+def figures_document(figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None) -> dict:
+    """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
+    day each provided Annex A list covers (:func:`readiness.coverage.coverage_document`)."""
     values, suppressed = suppress_figures(figures, params.suppression_threshold)
     period = params.period
     return {
@@ -41,6 +42,7 @@ def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict
         "period_end": period.end.isoformat(),
         "snapshot_date": period.snapshot.isoformat(),
         "audience": params.audience,
+        "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
     }

@@ -9,10 +9,13 @@ from typing import Literal, Optional, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .catalogue import is_indicator
 from .errors import ParametersError
 from .period import Period
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
+# Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
+OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 
 
 class _Strict(BaseModel):
@@ -54,6 +57,7 @@ class Params(_Strict):
     period_start: date
     period_end: date
     annex_a_extract_date: Optional[date] = None
+    annex_a_covers_from: Optional[date] = None
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
@@ -70,8 +74,8 @@ class Params(_Strict):
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
-    strict: bool = False
     sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.sample)
+    strict: bool = False
 
     @field_validator("pack_id")
     @classmethod
@@ -95,6 +99,14 @@ class Params(_Strict):
             raise ValueError(f"is before period_start ({start})")
         return value
 
+    @field_validator("targets")
+    @classmethod
+    def _targets_name_indicators(cls, value: dict) -> dict:
+        unknown = unknown_indicator_ids(value)
+        if unknown:
+            raise ValueError(f"no indicator has the id {', '.join(repr(i) for i in unknown)}")
+        return value
+
     @property
     def period(self) -> Period:
         """The reporting period with its snapshot date."""
@@ -106,24 +118,68 @@ class Params(_Strict):
         return self.suppress_up_to if self.audience == "public" else 0
 
 
-def load_params(path: str | Path) -> Params:
-    """Read and validate a parameters file; relative paths resolve from its folder."""
+def unknown_indicator_ids(ids) -> list[str]:
+    """The ids among ``ids`` that name no indicator of ``catalogue.py`` (a misspelt target, say)."""
+    return [i for i in ids if not is_indicator(i)]
+
+
+def load_params(path: str | Path, overrides: dict[str, object] | None = None) -> Params:
+    """Read and validate a parameters file; relative paths resolve from its folder.
+
+    ``overrides`` (keys of :data:`OVERRIDABLE`, e.g. ``{"audience": "internal"}``) replace the
+    file's values before validation, so they are checked exactly as the file's own values are.
+    """
     path = Path(path)
-    raw = _read_yaml(path)
+    overrides = overrides or {}
+    _check_overridable(overrides, path)
+    raw = {**_read_yaml(path), **overrides}
     _resolve_paths(raw, path.resolve().parent)
     try:
         params = Params.model_validate(raw)
     except ValidationError as exc:
-        raise ParametersError(str(path), [_describe(error) for error in exc.errors()]) from None
+        raise ParametersError(str(path), [_describe(error, overrides) for error in exc.errors()]) from None
     _check_files_exist(params, path)
     return params
 
 
+class DuplicateKeyError(Exception):
+    """A key given twice in one mapping of the parameters file (YAML would silently keep the last)."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key given twice in the same mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKeyError(
+                    f"{key}: key given twice (lines {seen[key]} and {key_node.start_mark.line + 1}); keep one"
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _check_overridable(overrides: dict[str, object], path: Path) -> None:
+    """An override must name a key of :data:`OVERRIDABLE`; any other name stops with a message naming it."""
+    allowed = ", ".join(OVERRIDABLE)
+    problems = [
+        f"override {key}: {'set it in the parameters file' if key in Params.model_fields else 'unknown key'} (a notebook can override {allowed})"
+        for key in overrides
+        if key not in OVERRIDABLE
+    ]
+    if problems:
+        raise ParametersError(str(path), problems)
+
+
 def _read_yaml(path: Path) -> dict:
     if not path.is_file():
-        raise ParametersError(str(path), ["parameters file not found"])
+        raise ParametersError(str(path), [f"parameters file not found (looked for {path.resolve()})"])
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+    except DuplicateKeyError as exc:
+        raise ParametersError(str(path), [str(exc)]) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ParametersError(str(path), [f"not valid YAML: {exc}".replace("\n", " ")]) from None
     if not isinstance(raw, dict):
@@ -154,8 +210,10 @@ def _check_files_exist(params: Params, path: Path) -> None:
         raise ParametersError(str(path), missing)
 
 
-def _describe(error: dict) -> str:
+def _describe(error: dict, overrides: dict[str, object]) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["loc"] and error["loc"][0] in overrides:
+        key = f"override {key}"
     if error["type"] == "extra_forbidden":
         return f"{key}: unknown key"
     if error["type"] == "missing":

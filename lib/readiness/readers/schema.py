@@ -415,7 +415,7 @@ EXTRACTS = {
             col("worker_participated", "worker_participated", BOOL, "audits.worker_participated_share"),
             col("grade", "grade", GRADE, *GRADE_FIGURES),
             opt("moderated_grade", "moderated_grade", GRADE, *GRADE_FIGURES, "audits.moderated_count"),
-            opt("reaudit_of", "reaudit_of", ID),
+            opt("reaudit_of", "reaudit_of", ID, "audits.reaudit_count", "audits.reaudit_improved_share"),
         ),
         row_id=("audit_id", "audit_date"),
         natural_key=("audit_id",),
@@ -457,15 +457,16 @@ EXTRACTS = {
 
 # --- the follow-up of case audits (spec version 3) -----------------------------------
 
+ACTION_TIMING_FIGURES = ("actions.completed_on_time_share", "actions.overdue_count")
 EXTRACTS["audit_actions"] = TableSpec(
     "audit_actions",
     (
         col("action_id", "action_id", ID),
         col("audit_id", "audit_id", ID),
-        col("due_date", "due_date", DATE, required=False),
-        col("completed_date", "completed_date", DATE, required=False),
-        col("theme", "theme", TEXT, required=False),
-        col("action", "action", TEXT, required=False),
+        opt("due_date", "due_date", DATE, *ACTION_TIMING_FIGURES, "actions.with_due_date_share"),
+        opt("completed_date", "completed_date", DATE, *ACTION_TIMING_FIGURES),
+        opt("theme", "theme", TEXT),
+        opt("action", "action", TEXT),
     ),
     row_id=("action_id", "audit_id"),
     natural_key=("action_id",),

@@ -11,12 +11,13 @@ from typing import Callable
 
 import pandas as pd
 
+from ..errors import printable
+
 SPACES = r"[\s\u00a0\u2007\u202f]+"
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
 EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
 _TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
 _CLOCK = r"[ T](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$"
-_CONTROL = r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 _DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
 
 
@@ -133,11 +134,6 @@ def parse_datetime(text: pd.Series) -> pd.Series:
 def has_time(text: pd.Series) -> pd.Series:
     """Whether each value carries a time after its date (``2019-06-03 09:15``: True; ``2019-06-03``: False; blank: False)."""
     return text.str.contains(_TIME, regex=True).fillna(False).astype(bool)
-
-
-def printable(text: object) -> str:
-    """Text safe to print to a terminal: control characters (escape sequences, bidirectional marks) as ``?``."""
-    return re.sub(_CONTROL, "?", str(text))
 
 
 def quoted(value: object, limit: int = 40) -> str:
