@@ -306,7 +306,10 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
         "audience": audience,
         # List 4 alone, with no List 1 or 3 and no annex_a_covers_from: its coverage is not known (null),
         # so its figures use the whole period
-        "coverage": {"List 4": None},
+        # Lists 2 and 4 cover from List 1's (else List 3's) coverage: neither is given, so not known (null);
+        # Lists 10 and 11 cover the twelve months before the 3 June 2019 snapshot (their earliest adoption
+        # order, 15 Apr 2019, and approval, 1 Feb 2019, are later), so from 3 June 2018
+        "coverage": {"List 2": None, "List 4": None, "List 10": "2018-06-03", "List 11": "2018-06-03"},
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)

@@ -20,7 +20,7 @@ REASONS_NO_LONGER = {"RD1 - The child's needs changed subsequent to the decision
 ADOPTION_LIST = ["Child Unique ID", "Family identifier", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
                  "Does the Child have a Disability", "Date the Child Entered Care",
                  "Date of Decision that Child Should be Placed for Adoption", "Date of Placement Order",
-                 "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption", "Date of Adoption Order",
+                 "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption", "Date of Adoption Order ",  # sic: the template's trailing space
                  "Date of Decision that Child Should No Longer be Placed for Adoption",
                  "Reason Why Child No Longer Placed for Adoption",
                  "Date the child was placed for fostering in FFA or concurrent planning placement"]
@@ -40,7 +40,7 @@ def frontdoor_extras(seed: int, sc: Scale, journey: Journey) -> tuple[dict[str, 
     decisions = make_decisions(rng, sc, journey)
     lists = {
         "List 2": make_early_help(rng, sc, journey, decisions),
-        "List 10": make_adoption(rng, sc),
+        "List 10": make_adoption(rng, sc, set(journey.children["id"])),
         "List 11": make_adopters(rng, sc),
     }
     return lists, decisions.drop(columns=["child", "day"])
@@ -108,7 +108,13 @@ def _months(rng: np.random.Generator, low: float, high: float, n: int) -> np.nda
     return (rng.uniform(low, high, n) * 30.4).astype("timedelta64[D]")
 
 
-def make_adoption(rng: np.random.Generator, sc: Scale) -> pd.DataFrame:
+def new_child_ids(rng: np.random.Generator, n: int, taken: set[str]) -> list[str]:
+    """``n`` made-up child ids in the demo's form (``NB`` and seven digits) that no other demo child has."""
+    drawn = [f"NB{i:07d}" for i in rng.choice(10_000_000, n + len(taken) // 100 + 50, replace=False)]
+    return [child for child in drawn if child not in taken][:n]
+
+
+def make_adoption(rng: np.random.Generator, sc: Scale, taken: set[str]) -> pd.DataFrame:
     """Children with a decision to be placed for adoption, through order, match, placement and adoption order."""
     n = 60 if sc.contacts < 50_000 else 600
     decision = np.datetime64("2023-07-01") + rng.integers(0, (ACTIVITY_END - np.datetime64("2023-07-01")).astype(int), n).astype("timedelta64[D]")
@@ -122,7 +128,7 @@ def make_adoption(rng: np.random.Generator, sc: Scale) -> pd.DataFrame:
     stopped = ~np.isnat(reversed_)
     dob = entered - _months(rng, 0, 40, n)
     table = pd.DataFrame({
-        ADOPTION_LIST[0]: [f"NB{i:07d}" for i in rng.choice(range(10_000_000, 19_999_999), n, replace=False)],
+        ADOPTION_LIST[0]: new_child_ids(rng, n, taken),
         ADOPTION_LIST[1]: [f"FAM{i:04d}" for i in range(1, n + 1)],
         ADOPTION_LIST[2]: _pick(rng, GENDERS, n),
         ADOPTION_LIST[3]: _pick(rng, ETHNICITIES, n),
@@ -163,9 +169,10 @@ def make_adopters(rng: np.random.Generator, sc: Scale) -> pd.DataFrame:
         ADOPTERS_LIST[11]: np.where(through, stage_2, NAT), ADOPTERS_LIST[12]: np.where(through & ~refused, stage_2_end, NAT),
         ADOPTERS_LIST[13]: np.where(through & ~refused, matched, NAT), ADOPTERS_LIST[14]: np.where(through & ~refused, placed, NAT),
         ADOPTERS_LIST[15]: np.where(through & ~refused & ~np.isnat(placed), rng.integers(1, 3, households), 0),
+        ADOPTERS_LIST[16]: np.where(through & ~refused, placed + _months(rng, 6, 12, households), NAT),
         ADOPTERS_LIST[17]: left, ADOPTERS_LIST[18]: reason,
     })
-    for heading in [*ADOPTERS_LIST[6:15], ADOPTERS_LIST[17]]:
+    for heading in [*ADOPTERS_LIST[6:15], *ADOPTERS_LIST[16:18]]:
         homes[heading] = _upto_end(homes[heading].to_numpy("datetime64[D]"))
     homes[ADOPTERS_LIST[15]] = np.where(homes[ADOPTERS_LIST[14]].notna(), homes[ADOPTERS_LIST[15]].astype(str), None)
     homes[ADOPTERS_LIST[18]] = np.where(homes[ADOPTERS_LIST[17]].notna(), homes[ADOPTERS_LIST[18]], None)
@@ -178,5 +185,4 @@ def make_adopters(rng: np.random.Generator, sc: Scale) -> pd.DataFrame:
     rows.insert(3, ADOPTERS_LIST[3], _pick(rng, ETHNICITIES, len(rows)))
     rows.insert(4, ADOPTERS_LIST[4], _pick(rng, {"b) No": 95, "a) Yes": 5}, len(rows)))
     rows.insert(5, ADOPTERS_LIST[5], _pick(rng, {"b) No": 88, "a) Yes": 12}, len(rows)))
-    rows.insert(16, ADOPTERS_LIST[16], None)
     return rows[ADOPTERS_LIST]

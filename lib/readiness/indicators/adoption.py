@@ -16,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..coverage import covered_period, coverage_of
 from ..figure import Figure, FigureValue, count, statistic
 from ..inputs import Inputs
 from ..params import Params
@@ -178,10 +179,11 @@ def household_pipeline(homes: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """Every adoption figure List 10 allows and every adopter figure List 11 allows."""
-    list10, list11, period = inputs.annex_list(10), inputs.annex_list(11), params.period
+    """Every adoption figure List 10 allows and every adopter figure List 11 allows (period figures from each list's coverage)."""
+    list10, list11, coverage = inputs.annex_list(10), inputs.annex_list(11), coverage_of(inputs, params)
     result: dict[str, FigureValue] = {}
     if list10 is not None:
+        period = covered_period(params.period, coverage[10])
         result |= {
             "adoption.decisions_count": step_count(list10, "placement_decision", period),
             "adoption.placement_orders_count": step_count(list10, "placement_order", period),
@@ -193,7 +195,7 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
             "adoption.reversed_count": step_count(list10, "no_longer_decision", period),
         }
     if list11 is not None:
-        homes = households(list11)
+        homes, period = households(list11), covered_period(params.period, coverage[11])
         result |= {
             "adopters.enquiries_count": enquiries_count(homes, period),
             "adopters.approved_count": approved_count(homes, period),

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..coverage import covered_period, coverage_of, latest_coverage
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
@@ -117,17 +118,19 @@ def by_month(list2: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """Every early-help figure, or none without List 2; the stepped-up share is ``None`` without List 3."""
+    """Every early-help figure, or none without List 2; the stepped-up share is ``None`` without List 3.
+    Period figures count from List 2's coverage (with List 3's too for the stepped-up share)."""
     list2 = inputs.annex_list(2)
     if list2 is None:
         return {}
-    period, referrals = params.period, inputs.annex_list(3)
+    period, referrals, coverage = params.period, inputs.annex_list(3), coverage_of(inputs, params)
+    covered = covered_period(period, coverage[2])
     return {
-        "early_help.started_count": started_count(list2, period),
-        "early_help.completed_count": completed_count(list2, period),
-        "early_help.median_days_to_complete": median_days_to_complete(list2, period),
+        "early_help.started_count": started_count(list2, covered),
+        "early_help.completed_count": completed_count(list2, covered),
+        "early_help.median_days_to_complete": median_days_to_complete(list2, covered),
         "early_help.open_at_snapshot": open_at_snapshot(list2, period),
         "early_help.children_referred_share": Figure(None, ())
         if referrals is None
-        else children_referred_share(list2, referrals, period),
+        else children_referred_share(list2, referrals, covered_period(period, latest_coverage(coverage, (2, 3)))),
     }

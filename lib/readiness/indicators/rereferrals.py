@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..coverage import covered_period, coverage_of
 from ..figure import Figure, FigureValue, share
 from ..inputs import Inputs
 from ..params import Params
@@ -82,8 +83,9 @@ def outcomes_by_source_group(referrals: pd.DataFrame, period: Period) -> pd.Data
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """``referrals.rereferral_share``, or nothing without List 3."""
+    """``referrals.rereferral_share`` over the period List 3 covers, or nothing without List 3."""
     referrals = inputs.annex_list(3)
     if referrals is None:
         return {}
-    return {"referrals.rereferral_share": rereferral_share(referrals, params.period)}
+    covered = covered_period(params.period, coverage_of(inputs, params)[3])
+    return {"referrals.rereferral_share": rereferral_share(referrals, covered)}
