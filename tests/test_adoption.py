@@ -122,3 +122,46 @@ def test_household_pipeline(homes):
     steps = adoption.household_pipeline(homes, PERIOD)["households"].to_dict()
     # enquiries P3, F2, F3; Stage 1 P3 (20 Apr); approved F1, P3 (F2 refused); matched P3 (20 Sep)
     assert steps == {"Enquiry received": 3, "Stage 1 started": 1, "Stage 2 started": 0, "Approved": 2, "Matched with a child": 1, "Child placed": 0}
+
+
+def test_lists_2_10_and_11_filled_into_ofsted_2019_template(ofsted_template, tmp_path):
+    """The golden pack's hand-made Lists 2, 10 and 11 written into Ofsted's own template (a copy, filled in place
+    under its title and heading rows) read back to the figures worked by hand in ``test_golden``."""
+    import csv
+    import shutil
+
+    import openpyxl
+
+    from readiness.figures import compute_figures
+    from readiness.params import load_params
+    from readiness.readers import load_inputs
+    from readiness.readers.values import heading_key
+    from test_golden import EXPECTED_FIGURES, GOLDEN
+
+    workbook_path = tmp_path / "annex_a.xlsx"
+    shutil.copy(ofsted_template, workbook_path)
+    book = openpyxl.load_workbook(workbook_path)
+    for number in (2, 10, 11):
+        with open(GOLDEN / "annex_a" / f"List {number}.csv", encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        sheet = book[f"List_{number}"]
+        headings = {heading_key(h): h for h in rows[0]}
+        for column in range(1, sheet.max_column + 1):
+            theirs = sheet.cell(row=2, column=column).value
+            for r, row in enumerate(rows, start=3):
+                if theirs and row[headings[heading_key(theirs)]]:
+                    sheet.cell(row=r, column=column, value=row[headings[heading_key(theirs)]])
+    book.save(workbook_path)
+    params_file = tmp_path / "template.yaml"
+    params_file.write_text(
+        f"pack_id: t\nla_name: T\nperiod_start: 2019-03-01\nperiod_end: 2019-05-31\nannex_a_extract_date: 2019-06-03\n"
+        f"audience: internal\ndata:\n  annex_a: {workbook_path.name}\n",
+        encoding="utf-8",
+    )
+    params = load_params(params_file)
+    figures = compute_figures(load_inputs(params), params)
+    ours = {key: EXPECTED_FIGURES[key] for key in EXPECTED_FIGURES if key.split(".")[0] in ("early_help", "adoption", "adopters")}
+    # The template's List 3 is provided but empty (the golden pack has none): none of the five children who
+    # started early help in the period (GLD5001, GLD5003, GLD5004, GLD4001, GLD5006) was referred.
+    ours["early_help.children_referred_share"] = 0
+    assert {key: figures[key].value for key in ours} == pytest.approx(ours)
