@@ -63,6 +63,50 @@ Strategy meetings (I = invited, A = attended, per agency after combining rows; "
 | M7 | 2019-02-26 | before the period                                                              |
 | M8 | 2019-06-04 | after the period                                                               |
 No meeting in April 2019.
+
+Assessment outcomes (List 4, "requiring support"): completed in period A1 Yes, A2 No, A3 Yes, A4 Yes, A5 No,
+A10 Yes, A11 Yes, A12 Yes, A13 Yes: 2 No of 9 known.
+
+Early help (List 2; days = calendar days start -> completion):
+| row | child   | start      | completion | days | notes                                                  |
+|-----|---------|------------|------------|------|--------------------------------------------------------|
+| EH1 | GLD5001 | 2019-03-04 | 2019-03-25 | 21   |                                                        |
+| EH2 | GLD5002 | 2019-02-15 | 2019-03-15 | 28   | started before the period                              |
+| EH3 | GLD5003 | 2019-04-01 | blank      |      | open at the snapshot                                   |
+| EH4 | GLD5004 | 2019-05-20 | 2019-06-01 |      | completed after the period, before the snapshot        |
+| EH5 | GLD4001 | 2019-05-10 | 2019-05-31 | 21   | completed on the period's last day                     |
+| EH6 | GLD5006 | 2019-05-02 | 2019-04-30 | -2   | completed before its start: warning, leaves the median |
+No List 3 in this return, so the stepped-up share (which needs it) is null.
+
+Adoption (List 10; A1 = entering care -> moving in, the earlier of placed and FFA; A2 = order -> match):
+| child   | entered    | decision   | order      | matched    | placed     | adopted    | no longer  | FFA        | A1  | A2  |
+|---------|------------|------------|------------|------------|------------|------------|------------|------------|-----|-----|
+| GLD6001 | 2018-01-01 | 2018-06-01 | 2018-09-01 | 2018-12-31 | 2019-01-15 | 2019-04-15 |            |            | 379 | 121 |
+| GLD6002 | 2017-06-01 | 2018-01-10 | 2018-03-01 | 2018-07-01 | 2018-08-01 | 2019-05-31 |            | 2017-12-01 | 183 | 122 |
+| GLD6003 | 2018-05-01 | 2019-04-10 |            |            |            |            |            |            | waiting, unmatched |
+| GLD6004 | 2018-02-01 | 2019-02-01 | 2019-03-20 | 2019-05-01 |            |            |            |            | waiting, matched   |
+| GLD6005 | 2018-01-01 | 2018-10-01 |            |            |            |            | 2019-05-15 |            | reversed           |
+(379 = 365 + 14; 183 = Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30; 121 = Sep 29 + Oct 31 + Nov 30 + Dec 31;
+122 = Mar 31 + Apr 30 + May 31 + Jun 30.)
+
+Adopters (List 11): household HH1 = GLDA1 + GLDA2, a couple with different dates (earliest: enquiry 5 Jan,
+Stage 1 1 Feb, Stage 2 ended 31 May 2019: approved, 119 days = Feb 28 + Mar 31 + Apr 30 + May 30);
+GLDA3 enquiry 2 Apr; HH2 (GLDA4) enquiry 1 Mar, Stage 2 ended 30 Apr but "Application refused";
+GLDA5 approved 1 Feb (before the period), still waiting; GLDA6 approved by application 15 Mar 2019, 73 days
+from Stage 1 on 1 Jan (Jan 31 + Feb 28 + 14), matched 20 May.
+
+Front-door decisions (bank holidays Good Friday 19 Apr, Easter Monday 22 Apr, 6 May, 27 May 2019):
+| id | received         | decided          | w  | hours   | notes                                              |
+|----|------------------|------------------|----|---------|----------------------------------------------------|
+| F1 | 2019-03-04 09:00 | 2019-03-05 09:00 | 1  | 24 h 00 | within both                                        |
+| F2 | 2019-03-04 09:00 | 2019-03-05 09:01 | 1  | 24 h 01 | not within 24 hours                                |
+| F3 | 18/04/2019 16:00 | 23/04/2019 10:00 | 1  | 90 h    | across Easter                                      |
+| F4 | 2019-05-03 (Fri) | 2019-05-07 (Tue) | 1  |         | across the May bank-holiday weekend; no times      |
+| F5 | 2019-05-24 12:00 | 2019-05-29 12:00 | 2  | 120 h   | 24 and 28 May (27 May bank holiday)                |
+| F6 | 2019-05-30       | undecided        | w(30, 31 May) = 1: not over one working day          |
+| F7 | 2019-05-28       | undecided        | w(28, 31 May) = 3: over one working day              |
+| F8 | 2019-02-28       | 2019-03-01       | received before the period                           |
+| F9 | 2019-05-31 10:00 | 2019-06-03 09:00 | 1  | 71 h    | decided after the period: counts, not "undecided" (w(31, 31 May) = 0) |
 """
 from __future__ import annotations
 
@@ -146,6 +190,29 @@ EXPECTED_FIGURES = {
         "2019-04": None,  # no meeting in April
         "2019-05": 1 / 3,  # M4 no, M5 yes, M6 no
     },
+    # ---------------- spec version 3: assessment outcomes, early help, adoption, adopters, front-door decisions
+    "assessments.no_further_support_share": 2 / 9,  # A2, A5 of the nine completed (all known)
+    "early_help.started_count": 5,  # EH1, EH3, EH4, EH5, EH6
+    "early_help.completed_count": 4,  # EH1, EH2, EH5, EH6 (before its start, still completed); EH4 in June
+    "early_help.median_days_to_complete": 21,  # 21, 21, 28 (EH6 left out)
+    "early_help.open_at_snapshot": 1,  # EH3 (EH4 completed 1 Jun, before the 3 Jun snapshot)
+    "early_help.children_referred_share": None,  # no List 3
+    "adoption.decisions_count": 1,  # GLD6003
+    "adoption.placement_orders_count": 1,  # GLD6004
+    "adoption.adopted_count": 2,  # GLD6001, GLD6002 (31 May)
+    "adoption.entry_to_placement_days_mean": 281,  # (379 + 183) / 2
+    "adoption.order_to_match_days_mean": 121.5,  # (121 + 122) / 2
+    "adoption.waiting_count": 2,  # GLD6003, GLD6004
+    "adoption.waiting_unmatched_count": 1,  # GLD6003
+    "adoption.reversed_count": 1,  # GLD6005
+    "adopters.enquiries_count": 2,  # GLDA3 (2 Apr), HH2 (1 Mar); HH1's earliest is 5 Jan, GLDA6's 1 Dec
+    "adopters.approved_count": 2,  # HH1 (31 May), GLDA6 (15 Mar); HH2 refused
+    "adopters.approval_days_median": 96,  # (119 + 73) / 2
+    "adopters.approved_waiting_count": 2,  # HH1, GLDA5 (GLDA6 matched 20 May)
+    "frontdoor.decisions_count": 6,  # F1-F5, F9
+    "frontdoor.decided_within_one_working_day_share": 5 / 6,  # F1, F2, F3, F4, F9 (F5: 2)
+    "frontdoor.decided_within_24_hours_share": 1 / 5,  # F1 of the timed F1, F2, F3, F5, F9
+    "frontdoor.undecided_over_one_working_day_count": 1,  # F7
 }
 
 # audience: public, threshold 5: a count 1-5, a share with numerator or denominator 1-5, a median over 1-5 items.
@@ -179,6 +246,26 @@ EXPECTED_SUPPRESSED = [
     "strategy.statutory_partners_share",  # 3 / 6
     "strategy.monthly.statutory_partners_share/2019-03",  # 2 / 3
     "strategy.monthly.statutory_partners_share/2019-05",  # 1 / 3
+    "assessments.no_further_support_share",  # 2 / 9
+    "early_help.started_count",  # 5
+    "early_help.completed_count",  # 4
+    "early_help.median_days_to_complete",  # over 3
+    "early_help.open_at_snapshot",  # 1
+    "adoption.decisions_count",  # 1
+    "adoption.placement_orders_count",  # 1
+    "adoption.adopted_count",  # 2
+    "adoption.entry_to_placement_days_mean",  # over 2
+    "adoption.order_to_match_days_mean",  # over 2
+    "adoption.waiting_count",  # 2
+    "adoption.waiting_unmatched_count",  # 1
+    "adoption.reversed_count",  # 1
+    "adopters.enquiries_count",  # 2
+    "adopters.approved_count",  # 2
+    "adopters.approval_days_median",  # over 2
+    "adopters.approved_waiting_count",  # 2
+    "frontdoor.decided_within_one_working_day_share",  # 5 / 6
+    "frontdoor.decided_within_24_hours_share",  # 1 / 5
+    "frontdoor.undecided_over_one_working_day_count",  # 1
     # not suppressed: audits.count 12, good_or_better 6/12, worker_participated 8/12, voice_of_child 6/9,
     # assessments.completed_count 9, within_45 6/8, median over 8, strategy.meetings_count 6,
     # social_care 6/6 and 6/6, statutory_partners 2019-04 (0 / 0: zero is shown, null as an empty share)
@@ -219,7 +306,10 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
         "audience": audience,
         # List 4 alone, with no List 1 or 3 and no annex_a_covers_from: its coverage is not known (null),
         # so its figures use the whole period
-        "coverage": {"List 4": None},
+        # Lists 2 and 4 cover from List 1's (else List 3's) coverage: neither is given, so not known (null);
+        # Lists 10 and 11 cover the twelve months before the 3 June 2019 snapshot (their earliest adoption
+        # order, 15 Apr 2019, and approval, 1 Feb 2019, are later), so from 3 June 2018
+        "coverage": {"List 2": None, "List 4": None, "List 10": "2018-06-03", "List 11": "2018-06-03"},
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)
@@ -241,13 +331,14 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
 def test_golden_pack_internal(tmp_path):
     folder = build(PARAMS, tmp_path / "golden")
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
-    # The four row-level oddities in List 4.csv, and A13's blank Child Seen (the only blank a figure needs: A8's
-    # is on an open assessment), each a row of the Data quality table with its count.
+    # The four row-level oddities in List 4.csv, A13's blank Child Seen (the only blank a figure needs: A8's
+    # is on an open assessment) and EH6 of List 2.csv, each a row of the Data quality table with its count.
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 5" in quality
+    assert "Data-quality warnings: 6" in quality
     assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
-    for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start"):
+    for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
+                    "early-help assessment completed before its start"):
         assert problem in quality, problem
 
 

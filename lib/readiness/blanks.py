@@ -37,7 +37,10 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
         BlankRule("referral_nfa", "referrals.nfa_share"),
         BlankRule("referrals_last_12m", "referrals.repeat_share"),
     ),
-    "list_4": (BlankRule("child_seen", "assessments.child_seen_share", when="authorisation_date"),),
+    "list_4": (
+        BlankRule("child_seen", "assessments.child_seen_share", when="authorisation_date"),
+        BlankRule("requires_support", "assessments.no_further_support_share", when="authorisation_date"),
+    ),
     "list_5": (BlankRule("icpc_plan", "icpc.resulting_in_plan_share", when="icpc_date"),),
     "list_7": (BlankRule("previous_plans", "cp.second_or_subsequent_share"),),
 }

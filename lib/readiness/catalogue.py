@@ -69,6 +69,38 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate", N),
     )
     + _theme(
+        "Front door",
+        ("referrals.rereferral_share", "Re-referrals within 12 months (DfE's re-referral rate)", "share", L),
+        ("frontdoor.decisions_count", "Contacts decided at the front door", "count", N),
+        ("frontdoor.decided_within_one_working_day_share", "Contacts decided within one working day", "share", H),
+        ("frontdoor.decided_within_24_hours_share", "Contacts decided within 24 hours", "share", H),
+        ("frontdoor.undecided_over_one_working_day_count", "Contacts undecided after more than one working day", "count", L),
+        ("assessments.no_further_support_share", "Assessments finding no need for social-care support", "share", N),
+    )
+    + _theme(
+        "Early help",
+        ("early_help.started_count", "Early-help assessments started", "count", N),
+        ("early_help.completed_count", "Early-help assessments completed", "count", N),
+        ("early_help.median_days_to_complete", "Median days to complete an early-help assessment", "number", L),
+        ("early_help.open_at_snapshot", "Early-help assessments open at the snapshot", "count", N),
+        ("early_help.children_referred_share", "Children in early help stepped up to a referral", "share", N),
+    )
+    + _theme(
+        "Adoption",
+        ("adoption.decisions_count", "Decisions that a child should be placed for adoption", "count", N),
+        ("adoption.placement_orders_count", "Placement orders", "count", N),
+        ("adoption.adopted_count", "Children adopted", "count", N),
+        ("adoption.entry_to_placement_days_mean", "Mean days from entering care to moving in with the adoptive family", "number", L),
+        ("adoption.order_to_match_days_mean", "Mean days from placement order to match", "number", L),
+        ("adoption.waiting_count", "Children waiting to be placed for adoption", "count", N),
+        ("adoption.waiting_unmatched_count", "Children waiting, not yet matched", "count", L),
+        ("adoption.reversed_count", "Decisions that a child should no longer be placed for adoption", "count", N),
+        ("adopters.enquiries_count", "Adopter households' enquiries that went further", "count", N),
+        ("adopters.approved_count", "Adopter households approved", "count", N),
+        ("adopters.approval_days_median", "Median days to approve adopters", "number", L),
+        ("adopters.approved_waiting_count", "Approved adopter households waiting for a match", "count", N),
+    )
+    + _theme(
         "Child protection",
         ("s47.count", "Section 47 enquiries started", "count", N),
         ("icpc.count", "Initial child protection conferences", "count", N),

@@ -129,7 +129,8 @@ SCALES = {
 }
 
 
-EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision")}
+EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions",
+                                                "front_door_decisions")}
 
 
 def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:
@@ -139,7 +140,7 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'audit_actions', 'case_audits', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'case_audits', 'front_door_decisions', 'strategy_meetings', 'supervision', 'workforce']
     """
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {sorted(SCALES)}, not {scale!r}")
@@ -160,8 +161,11 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     follow_up = np.random.default_rng([seed, 14])  # its own stream, so the inputs above stay as they were
     extracts["case_audits"]["reaudit_of"] = make_reaudits(follow_up, extracts["case_audits"])
     extracts["audit_actions"] = make_audit_actions(follow_up, sc, extracts["case_audits"])
+    from .demo_frontdoor import frontdoor_extras  # issue 12: its own random stream; imports this module
+
+    front_door_lists, extracts["front_door_decisions"] = frontdoor_extras(seed, sc, journey)
     paths = {"annex_a": folder / "annex_a.xlsx"}
-    write_workbook(paths["annex_a"], format_annex_a(journey))
+    write_workbook(paths["annex_a"], format_annex_a(journey) | front_door_lists)
     for key, frame in extracts.items():
         paths[key] = folder / EXTRACT_FILES[key]
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")

@@ -217,6 +217,26 @@ LABELS = {
     "after_graded": "Graded, 8 weeks after",
     "after_good_or_better": "Good or better, 8 weeks after",
     "after_share": "Good or better, 8 weeks after (%)",
+    # issue 12: front-door decisions, re-referrals, assessment outcomes, early help, adoption
+    "timely": "Within one working day",
+    "timely_share": "Within one working day (%)",
+    "timed": "With both times recorded",
+    "within_24_hours": "Within 24 hours",
+    "within_24_hours_share": "Within 24 hours (%)",
+    "decided_share": "Share of decisions (%)",
+    "status_known": "Re-referral known",
+    "rereferral": "Re-referrals (DfE)",
+    "rereferral_share": "Re-referrals, DfE's rate (%)",
+    "outcome_known": "Outcome recorded",
+    "no_support": "No need for support",
+    "no_support_share": "No need for support (%)",
+    "median_days": "Median days to complete",
+    "a1_timed": "With both A1 dates",
+    "a1_within": "A1 within 426 days",
+    "a1_within_share": "A1 within 426 days (%)",
+    "a2_timed": "With both A2 dates",
+    "a2_within": "A2 within 121 days",
+    "a2_within_share": "A2 within 121 days (%)",
 }
 
 

@@ -13,7 +13,7 @@ from .catalogue import is_indicator
 from .errors import ParametersError
 from .period import Period
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 
@@ -32,6 +32,7 @@ class DataPaths(_Strict):
     supervision: Optional[Path] = None
     audit_actions: Optional[Path] = None
     case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
+    front_door_decisions: Optional[Path] = None
 
 
 class Band(_Strict):
@@ -60,7 +61,7 @@ class Params(_Strict):
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"], dict[str, str]] = Field(
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions"], dict[str, str]] = Field(
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])

@@ -40,6 +40,7 @@ DENOMINATORS: dict[str, str] = {
     "referrals.nfa_share": "referrals.count",
     "referrals.repeat_share": "referrals.count",
     "cin.seen_within_interval_share": "caseload.open_children",
+    "frontdoor.decided_within_one_working_day_share": "frontdoor.decisions_count",
 }
 """Each share of figures.json whose denominator figures.json also publishes, with that denominator's id."""
 

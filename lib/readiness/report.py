@@ -24,8 +24,6 @@ MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
 NOT_YET_COVERED = (
     "children looked after (Annex A List 8)",
     "care leavers (List 9)",
-    "adoption and adopters (Lists 10 and 11)",
-    "early help (List 2)",
 )
 
 

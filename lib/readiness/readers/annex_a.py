@@ -190,6 +190,7 @@ def check_dates(table: Table, spec: TableSpec, frame: pd.DataFrame, snapshot: da
     for end, start, message in (
         ("authorisation_date", "assessment_start", "authorisation before its start"),
         ("icpc_date", "strategy_date", "ICPC before its strategy discussion"),
+        ("assessment_completion", "assessment_start", "early-help assessment completed before its start"),
     ):
         if end in frame:
             findings.warn_rows(table, frame, frame[end] < frame[start], spec.heading_of(end), message)
