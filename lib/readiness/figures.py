@@ -9,11 +9,13 @@ from . import SPEC_VERSION
 from .disclosure import protect_series, suppress_figures
 from .figure import FigureValue
 from .indicators import assessments, audits, frontdoor, protection, strategy, workforce
+from .indicators import care, care_leavers
 from .inputs import Inputs
 from .params import Params
 from .unreadable import figures_without_unreadable_rows
 
 THEMES = (audits, assessments, strategy, frontdoor, protection, workforce)
+THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:

@@ -20,8 +20,6 @@ from .vitals import load_benchmarks, load_history, vital_signs
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
 NOT_YET_COVERED = (
-    "children looked after (Annex A List 8)",
-    "care leavers (List 9)",
     "adoption and adopters (Lists 10 and 11)",
     "early help (List 2)",
 )
