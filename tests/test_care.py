@@ -202,12 +202,14 @@ def test_by_placement_type(cla):
     table = care.by_placement_type(cla, SNAPSHOT).set_index("placement")
     # C1, C4, C5, C8 foster (all in area); C2 K2 out of area; C3 no type or location.
     assert table.to_dict("index") == {
-        "Foster care": {"children": 4, "in_area": 4, "out_of_area": 0},
-        "Children's homes and residential care": {"children": 1, "in_area": 0, "out_of_area": 1},
-        "Not recorded": {"children": 1, "in_area": 0, "out_of_area": 0},
+        "Foster care": {"children": 4, "in_area": 4, "out_of_area": 0, "children_share": 4 / 6},
+        "Children's homes and residential care": {"children": 1, "in_area": 0, "out_of_area": 1, "children_share": 1 / 6},
+        "Not recorded": {"children": 1, "in_area": 0, "out_of_area": 0, "children_share": 1 / 6},
     }
 
 
 def test_by_permanence_plan(cla):
     table = care.by_permanence_plan(cla, SNAPSHOT).set_index("permanence_plan")["children"]
     assert table[table > 0].to_dict() == {"Return to family": 1, "Adoption": 1, "Long-term fostering": 1, "None agreed": 3}
+    shares = care.by_permanence_plan(cla, SNAPSHOT).set_index("permanence_plan")["children_share"]
+    assert shares["None agreed"] == 3 / 6 and shares["Adoption"] == 1 / 6 and shares["Other"] == 0

@@ -81,6 +81,17 @@ def test_each_current_column_is_optional_on_its_own(leavers):
     assert found["care_leavers.personal_adviser_share"] is None and found["care_leavers.pathway_plan_in_date_share"] == 2 / 5
 
 
+def test_the_section_says_which_columns_a_2019_layout_lacks(leavers):
+    old = leavers.drop(columns=list(CURRENT))
+    assert care_leavers.current_figure_ids(old) == []
+    note = care_leavers.layout_note(old)
+    assert "*Allocated Personal Advisor*, *Latest Pathway Plan Review Date*, *Latest Date of Contact*" in note
+    assert "2019 layout" in note and "null" in note
+    assert care_leavers.layout_note(leavers) == ""
+    assert care_leavers.current_figure_ids(leavers.drop(columns=["latest_contact"])) == [
+        "care_leavers.personal_adviser_share", "care_leavers.pathway_plan_in_date_share"]
+
+
 def test_intervals_come_from_the_parameters(leavers):
     found = values(leavers, pathway_plan_interval_days=184, care_leaver_contact_interval_days=57)
     assert found["care_leavers.pathway_plan_in_date_share"] == 3 / 5  # L2's review, 184 days before, now counts
@@ -96,25 +107,26 @@ def test_an_empty_list_9_gives_zero_and_null():
 def test_by_age_group(leavers):
     table = care_leavers.by_age_group(leavers, SNAPSHOT).set_index("age_group")
     # 17-18: L1 (17), L2 (18 until 1 Sep); 19-21: L3 (21 on the day), L7 (Age column, no date of birth); 22-25: L4.
-    assert table[["young_people", "yes", "suitable", "eet", "neet"]].to_dict("index") == {
-        "17-18": {"young_people": 2, "yes": 2, "suitable": 1, "eet": 1, "neet": 1},
-        "19-21": {"young_people": 2, "yes": 0, "suitable": 1, "eet": 0, "neet": 1},
-        "22-25": {"young_people": 1, "yes": 0, "suitable": 0, "eet": 1, "neet": 0},
+    assert table[["young_people", "in_touch", "suitable_accommodation", "eet", "neet"]].to_dict("index") == {
+        "17-18": {"young_people": 2, "in_touch": 2, "suitable_accommodation": 1, "eet": 1, "neet": 1},
+        "19-21": {"young_people": 2, "in_touch": 0, "suitable_accommodation": 1, "eet": 0, "neet": 1},
+        "22-25": {"young_people": 1, "in_touch": 0, "suitable_accommodation": 0, "eet": 1, "neet": 0},
     }
     assert table.loc["17-18", "eet_share"] == 1 / 2
 
 
 def test_by_team(leavers):
     table = care_leavers.by_team(leavers).set_index("team")
-    assert table[["young_people", "yes", "refused"]].to_dict("index") == {
-        "LC1": {"young_people": 2, "yes": 2, "refused": 0},  # L1, L2 (L6 eligible: left out)
-        "LC2": {"young_people": 3, "yes": 0, "refused": 1},  # L3, L4, L7 (L5 died: left out)
+    assert table[["young_people", "in_touch", "not_in_touch", "refused"]].to_dict("index") == {
+        "LC1": {"young_people": 2, "in_touch": 2, "not_in_touch": 0, "refused": 0},  # L1, L2 (L6 eligible: left out)
+        "LC2": {"young_people": 3, "in_touch": 0, "not_in_touch": 1, "refused": 1},  # L3, L4, L7 (L5 died: left out)
     }
 
 
 def test_by_in_touch_status(leavers):
-    table = care_leavers.by_in_touch_status(leavers).set_index("in_touch")["young_people"]
-    assert table.to_dict() == {
+    table = care_leavers.by_in_touch_status(leavers).set_index("in_touch")
+    assert table.loc["Not known", "young_people_share"] == 1 / 5  # L4 of five (L5 died; L6 eligible)
+    assert table["young_people"].to_dict() == {
         "In touch": 2, "Not in touch": 1, "Refused contact": 1, "No longer requires services": 0,
         "Returned home for 6 months or more": 0, "Not known": 1,
     }

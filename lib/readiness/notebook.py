@@ -188,6 +188,16 @@ LABELS = {
     "after_graded": "Graded, 8 weeks after",
     "after_good_or_better": "Good or better, 8 weeks after",
     "after_share": "Good or better, 8 weeks after (%)",
+    # children in care and care leavers
+    "iro_contact": "IRO contact",
+    "iro_contact_share": "IRO contact (%)",
+    "eet": "In education, employment or training",
+    "eet_share": "In education, employment or training (%)",
+    "neet": "Not in education, employment or training",
+    "neet_share": "Not in education, employment or training (%)",
+    "not_required": "No longer requires services",
+    "returned_home": "Returned home",
+    "refused": "Refused contact",
 }
 
 

@@ -237,6 +237,11 @@ def health_by_team(cla: pd.DataFrame, params: Params) -> pd.DataFrame:
     return with_share(with_share(table, "health_in_date", "health_due"), "dental_in_date", "health_due").reset_index()
 
 
+def with_share_of_total(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``table`` with ``<column>_share``: each row's share of the column's total."""
+    return with_share(table.assign(_total=table[column].sum()), column, "_total").drop(columns="_total")
+
+
 def by_placement_type(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     """Children looked after at the snapshot by placement group (SSDA903 type's first letter) and location (in or out of area)."""
     rows = looked_after(cla, snapshot)
@@ -245,7 +250,7 @@ def by_placement_type(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     columns = {"children": pd.Series(True, index=rows.index), "in_area": location == "in", "out_of_area": location == "out"}
     order = [*dict.fromkeys(PLACEMENT_GROUPS.values()), NOT_RECORDED]
     table = count_by(group, columns, order)
-    return table[table["children"] > 0].reset_index()
+    return with_share_of_total(table[table["children"] > 0], "children").reset_index()
 
 
 def by_permanence_plan(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
@@ -253,4 +258,4 @@ def by_permanence_plan(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     rows = looked_after(cla, snapshot)
     plan = rows["permanence_plan"].map(PERMANENCE_PLANS).fillna(NO_PLAN).rename("permanence_plan")
     table = count_by(plan, {"children": pd.Series(True, index=rows.index)}, [*PERMANENCE_PLANS.values(), NO_PLAN])
-    return table.reset_index()
+    return with_share_of_total(table, "children").reset_index()

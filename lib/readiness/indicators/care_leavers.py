@@ -15,7 +15,7 @@ import pandas as pd
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
-from .care import age_at, within_days
+from .care import age_at, with_share_of_total, within_days
 from .common import count_by, team_keys, with_share
 
 EDUCATION_EMPLOYMENT_TRAINING = ("F", "P")
@@ -30,6 +30,8 @@ IN_TOUCH_STATUSES = {
     "not_required": "No longer requires services",
     "returned_home": "Returned home for 6 months or more",
 }
+IN_TOUCH_COLUMNS = {"yes": "in_touch", "no": "not_in_touch", "refused": "refused", "not_required": "not_required",
+                    "returned_home": "returned_home"}
 NOT_KNOWN = "Not known"
 
 
@@ -49,11 +51,36 @@ def outcomes(rows: pd.DataFrame) -> dict[str, pd.Series]:
     activity = rows["activity"]
     return {
         "young_people": pd.Series(True, index=rows.index),
-        **{status: (rows["in_touch"] == status).fillna(False).astype(bool) for status in IN_TOUCH_STATUSES},
-        "suitable": (rows["suitability"] == "suitable").fillna(False).astype(bool),
+        **{column: (rows["in_touch"] == code).fillna(False).astype(bool) for code, column in IN_TOUCH_COLUMNS.items()},
+        "suitable_accommodation": (rows["suitability"] == "suitable").fillna(False).astype(bool),
         "eet": activity.str[0].isin(EDUCATION_EMPLOYMENT_TRAINING).fillna(False).astype(bool),
         "neet": activity.isin(NEET).fillna(False).astype(bool),
     }
+
+
+CURRENT_FIGURES = {  # figure id -> the current-layout column it reads, and that column's heading
+    "care_leavers.personal_adviser_share": ("personal_advisor", "Allocated Personal Advisor"),
+    "care_leavers.pathway_plan_in_date_share": ("pathway_plan_review", "Latest Pathway Plan Review Date"),
+    "care_leavers.contact_within_interval_share": ("latest_contact", "Latest Date of Contact"),
+}
+
+
+def current_figure_ids(leavers: pd.DataFrame) -> list[str]:
+    """The current-layout figures the return allows: those whose column it has."""
+    return [figure_id for figure_id, (column, _) in CURRENT_FIGURES.items() if column in leavers]
+
+
+def layout_note(leavers: pd.DataFrame) -> str:
+    """Why current-layout figures are missing, in words (empty when the return has every such column)."""
+    absent = [heading for column, heading in CURRENT_FIGURES.values() if column not in leavers]
+    if not absent:
+        return ""
+    columns = ", ".join(f"*{heading}*" for heading in absent)
+    return (
+        f"This return's List 9 has no {columns} column: Ofsted added these to Annex A in 2023, and returns in "
+        "the 2019 layout (13 columns) do not carry them. The figures that read them are not shown here and are "
+        "empty (`null`) in `figures.json`."
+    )
 
 
 def current_share(rows: pd.DataFrame, column: str, hits) -> Figure:
@@ -74,8 +101,8 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     n = len(rows)
     return {
         "care_leavers.count": count(care_leavers(leavers)["child_id"].nunique()),
-        "care_leavers.in_touch_share": share(found["yes"].sum(), n),
-        "care_leavers.suitable_accommodation_share": share(found["suitable"].sum(), n),
+        "care_leavers.in_touch_share": share(found["in_touch"].sum(), n),
+        "care_leavers.suitable_accommodation_share": share(found["suitable_accommodation"].sum(), n),
         "care_leavers.eet_share": share(found["eet"].sum(), n),
         "care_leavers.neet_share": share(found["neet"].sum(), n),
         "care_leavers.bed_and_breakfast_count": count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
@@ -104,7 +131,7 @@ def age_group(rows: pd.DataFrame, snapshot: date) -> pd.Series:
 
 def add_outcome_shares(table: pd.DataFrame) -> pd.DataFrame:
     """Shares of young people in touch, in suitable accommodation, in EET and NEET."""
-    for column in ("yes", "suitable", "eet", "neet"):
+    for column in ("in_touch", "suitable_accommodation", "eet", "neet"):
         table = with_share(table, column, "young_people")
     return table
 
@@ -128,4 +155,4 @@ def by_in_touch_status(leavers: pd.DataFrame) -> pd.DataFrame:
     rows = living(leavers)
     status = rows["in_touch"].map(IN_TOUCH_STATUSES).fillna(NOT_KNOWN).rename("in_touch")
     table = count_by(status, {"young_people": pd.Series(True, index=rows.index)}, [*IN_TOUCH_STATUSES.values(), NOT_KNOWN])
-    return table.reset_index()
+    return with_share_of_total(table, "young_people").reset_index()
