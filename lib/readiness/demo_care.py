@@ -20,7 +20,7 @@ IN_CARE_PER_10K = 60
 CARE_LEAVERS_PER_CHILD_IN_CARE = 0.6
 CARE_TEAMS = ("Children in Care North", "Children in Care South")
 LAGGING_CARE_TEAM = "Children in Care South"
-LEAVING_CARE_TEAM = "Leaving Care"
+LEAVING_CARE_TEAMS = ("Leaving Care North", "Leaving Care South")
 ALLOCATION = ["Allocated Team", "Allocated Worker"]
 LIST_8 = COMMON + [
     "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", DISABILITY,
@@ -91,7 +91,7 @@ def _people(rng, n: int, ages: np.ndarray) -> pd.DataFrame:
     born, snap = pd.DatetimeIndex(dob), pd.Timestamp(SNAPSHOT)
     before_birthday = (born.month > snap.month) | ((born.month == snap.month) & (born.day > snap.day))
     return pd.DataFrame({
-        "id": [f"NC{i:07d}" for i in rng.choice(10_000_000, n, replace=False)],
+        "id": [f"NB{i:07d}" for i in rng.choice(10_000_000, n, replace=False)],
         "gender": _pick(rng, GENDERS, n), "ethnicity": _pick(rng, ETHNICITIES, n), "dob": dob,
         "age": snap.year - born.year - before_birthday.astype(int),
     })
@@ -115,7 +115,7 @@ def make_children_in_care(rng, in_care: int, workers: np.ndarray) -> pd.DataFram
     ceased = round(in_care * 0.45)
     n = in_care + ceased
     bands = np.array(list(AGE_BANDS))[rng.choice(len(AGE_BANDS), n, p=np.array(list(AGE_BANDS.values())) / 100)]
-    ages = (rng.uniform(bands[:, 0], bands[:, 1]) * 365.25).astype(int) + 1
+    ages = (rng.uniform(bands[:, 0], bands[:, 1] - 0.01) * 365.25).astype(int) + 1  # never an 18th birthday
     children = _people(rng, n, ages)
     dob = children["dob"].to_numpy("datetime64[D]")
     start = np.maximum(SNAPSHOT - (rng.gamma(1.3, 700, n) + 1).astype(int).astype("timedelta64[D]"), dob)
@@ -174,7 +174,7 @@ def make_care_leavers(rng, n: int, workers: np.ndarray) -> pd.DataFrame:
     eet = rng.random(n) < np.where(age <= 18, 0.66, 0.52)
     table = pd.DataFrame({
         "disability": _pick(rng, DISABILITIES, n),
-        "team": LEAVING_CARE_TEAM,
+        "team": np.array(LEAVING_CARE_TEAMS)[rng.integers(0, len(LEAVING_CARE_TEAMS), n)],
         "worker": _allocated(rng, n, workers, 0.02),
         "eligibility": eligibility,
         "in_touch": in_touch,
