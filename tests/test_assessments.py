@@ -75,9 +75,9 @@ def test_open_at_snapshot_and_open_over_45():
     assert s.open_over_45_working_days(list4, PERIOD) == Figure(1, (1,))
 
 
-def test_child_seen_share_is_over_all_completed():
-    # A Y, B N, C Y, D blank -> 2 of 4 (D counts: its negative duration only matters for durations)
-    assert s.child_seen_share(make_list4(), PERIOD) == share(2, 4)
+def test_child_seen_share_is_over_completed_with_child_seen_recorded():
+    # A Y, B N, C Y, D blank (unknown: leaves numerator and denominator) -> 2 of 3
+    assert s.child_seen_share(make_list4(), PERIOD) == share(2, 3)
 
 
 def test_monthly_share_has_null_for_a_month_with_no_authorisations():

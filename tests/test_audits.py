@@ -66,9 +66,9 @@ def test_grade_shares_use_the_moderated_grade_over_the_auditors():
     assert a.good_or_better_share(audits, PERIOD) == share(2, 5)
 
 
-def test_worker_participated_share_counts_blank_as_not_yes():
-    # Y for audits 1, 3, 4; N for 2; blank for 5 -> 3 of 5
-    assert a.worker_participated_share(make_audits(), PERIOD) == share(3, 5)
+def test_worker_participated_share_leaves_out_a_blank():
+    # Y for audits 1, 3, 4; N for 2; blank for 5 (unknown: out of numerator and denominator) -> 3 of 4
+    assert a.worker_participated_share(make_audits(), PERIOD) == share(3, 4)
 
 
 def test_moderation_figures_are_over_moderated_audits_in_period():
@@ -198,9 +198,9 @@ def test_moderation_summary():
 
 
 def test_worker_participation_by_team_lowest_share_first():
-    # Blue: 1 Y, 2 N, 5 blank -> 1 of 3; Red: 3 Y, 4 Y -> 2 of 2 (6 is outside the period)
+    # Blue: 1 Y, 2 N, 5 blank -> 3 audits, 2 recorded, 1 of 2; Red: 3 Y, 4 Y -> 2 of 2 (6 is outside the period)
     expected = pd.DataFrame(
-        {"audits": [3, 2], "worker_participated": [1, 2], "worker_participated_share": [1 / 3, 1.0]},
+        {"audits": [3, 2], "participation_recorded": [2, 2], "worker_participated": [1, 2], "worker_participated_share": [1 / 2, 1.0]},
         index=pd.Index(["Blue", "Red"], name="team"),
     )
     assert_frame_equal(a.worker_participation_by_team(make_audits(), PERIOD), expected)
@@ -216,3 +216,31 @@ def test_mock_against_routine_puts_blank_types_with_routine():
         ],
     )
     assert_frame_equal(a.mock_against_routine_grade_counts(make_audits(), PERIOD), expected)
+
+
+def test_a_blank_grade_leaves_the_grade_shares_in_the_headline_and_the_tables_alike():
+    # Four audits in January: good, good, inadequate, and one with no grade (blank, not moderated).
+    # Graded: 3, of which good or better 2 -> 2/3 in the headline, the monthly series and the team table
+    # (counting the blank audit in the denominator would make the headline 2/4 against the tables' 2/3).
+    audits = make_audits().iloc[:4].assign(
+        audit_date=pd.to_datetime(["2019-01-02", "2019-01-03", "2019-01-04", "2019-01-05"]),
+        team="Blue",
+        grade=["good", "good", INADEQUATE, None],
+        moderated_grade=None,
+    )
+    assert a.audits_count(audits, PERIOD) == Figure(4, (4,))  # every audit still counts as done
+    assert a.good_or_better_share(audits, PERIOD) == share(2, 3)
+    assert a.grade_share(audits, PERIOD, INADEQUATE) == share(1, 3)
+    assert a.monthly_good_or_better_share(audits, PERIOD)["2019-01"] == share(2, 3)
+    by_month = a.grade_counts_by_month(audits, PERIOD)
+    assert by_month.loc["2019-01", ["audits", "good_or_better"]].tolist() == [3, 2]
+    assert a.grade_counts_by_team(audits, PERIOD).loc["Blue", "good_or_better_share"] == 2 / 3
+
+
+def test_an_audit_without_the_auditors_grade_leaves_the_moderation_shares():
+    # In period: 2 (good -> RI: downgraded), 3 (RI -> RI: agreed), 4 (no auditor's grade, moderated RI: unknown)
+    audits = make_audits().assign(grade=["good", "good", RI, None, "outstanding", INADEQUATE])
+    assert a.moderated_count(audits, PERIOD) == Figure(3, (3,))  # it was moderated
+    assert a.moderation_share(audits, PERIOD, "agreed") == share(1, 2)
+    assert a.moderation_share(audits, PERIOD, "downgraded") == share(1, 2)
+    assert a.moderation_summary(audits, PERIOD)["moderated"].tolist() == [2, 2, 2]

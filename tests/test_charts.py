@@ -60,3 +60,12 @@ def test_grade_shares_without_a_good_or_better_share_pool_into_withheld():
     shares = charts.grade_shares(board, "audits")
     assert shares.loc[0, "withheld"] == pytest.approx(8 / 30)
     assert shares.loc[0, "good"] == pytest.approx(10 / 30)
+
+
+def test_share_bars_draw_no_bar_for_a_withheld_share_and_mark_it():
+    # Blue is withheld (missing): no bar of any length, "[c]" beside its label; Red's 0% is a real zero.
+    ax = charts.share_bars(pd.Series([0.5, math.nan, 0.0], index=["Green", "Blue", "Red"]), "Shares by team").axes[0]
+    widths = {label.get_text(): bar.get_width() for label, bar in zip(ax.get_yticklabels(), ax.patches)}
+    assert widths["Green"] == 0.5 and widths["Red"] == 0.0
+    assert math.isnan(widths["Blue"])
+    assert [(text.get_text(), text.xy[1]) for text in ax.texts] == [("[c]", "Blue")]

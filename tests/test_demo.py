@@ -13,7 +13,7 @@ from readiness.workdays import working_days
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 8", "List 9"]
 FILES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
-         "workforce": "workforce.csv", "supervision": "supervision.csv"}
+         "workforce": "workforce.csv", "supervision": "supervision.csv", "audit_actions": "audit_actions.csv"}
 CSV_DATES = {"case_audits": ["audit_date"], "strategy_meetings": ["meeting_date"],
              "workforce": ["start_date", "end_date"], "supervision": ["supervision_date"]}
 
@@ -138,3 +138,14 @@ def test_caseloads_at_the_snapshot_are_mostly_12_to_22_with_a_few_over_25(annex)
     caseloads = _allocated(open_now["Allocated Worker"]).value_counts()
     assert 12 <= caseloads.median() <= 22
     assert 1 <= (caseloads > 25).sum() <= 4
+
+
+def test_demo_follow_up_names_real_audits_and_earlier_audits_of_the_same_child(demo):
+    audits = pd.read_csv(demo["case_audits"], dtype=str)
+    actions = pd.read_csv(demo["audit_actions"], dtype=str)
+    assert set(actions["audit_id"]) <= set(audits["audit_id"]) and actions["action_id"].is_unique
+    reaudits = audits.dropna(subset=["reaudit_of"])
+    earlier = audits.set_index("audit_id").loc[reaudits["reaudit_of"]]
+    assert len(reaudits) > 20
+    assert (earlier["child_id"].to_numpy() == reaudits["child_id"].to_numpy()).all()
+    assert (earlier["audit_date"].to_numpy() <= reaudits["audit_date"].to_numpy()).all()

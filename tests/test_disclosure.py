@@ -9,6 +9,7 @@ from readiness.disclosure import (
     SUPPRESSED as C,
     format_value,
     is_disclosive,
+    months_shown,
     protect_series,
     suppress_breakdown,
     suppress_counts,
@@ -16,7 +17,7 @@ from readiness.disclosure import (
     suppress_labels,
     suppress_statistic_column,
 )
-from readiness.figure import count, share, statistic
+from readiness.figure import Figure, count, share, statistic
 
 PUBLIC, INTERNAL = 5, 0
 TEAMS = ["Team A", "Team B", "Team C", "Total"]
@@ -388,3 +389,9 @@ def test_a_share_shown_elsewhere_keeps_its_numerator_and_denominator_out_of_seco
     assert safe["within_share"].tolist() == [pytest.approx(7 / 9), pytest.approx(10 / 12)]
     alone = suppress_breakdown(table, 5, **roles)  # on its own the row gives up its smallest other cell
     assert alone.loc["m1", "within"] == "[c]"
+
+
+def test_months_shown_marks_withheld_months_false():
+    # Jan 3 of 40 (numerator small), Feb 10 of 40, Mar withheld to protect another month
+    series = {"2019-01": share(3, 40), "2019-02": share(10, 40), "2019-03": Figure(0.5, (20, 40), withheld=True)}
+    assert months_shown(series, 5).to_dict() == {"2019-01": False, "2019-02": True, "2019-03": False}

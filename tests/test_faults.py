@@ -418,8 +418,10 @@ def test_a_period_starting_before_the_return_covers_is_a_warning(tmp_path):
     # The fixture's earliest Date of Contact is in 2019; a period from 2010 starts long before the return's window.
     lists = lists_with()
     inputs, findings = annex(tmp_path, lists, period_start="2010-01-01")
-    found = warning(findings, "Date of Contact", "does not cover the start of the period")
-    assert (found.file, found.sheet) == ("annex_a.xlsx", "List 1")
+    # Lists 1 and 4-7 cover from the earliest contact, 2019-01-03, List 3 from its earliest referral, 2019-01-04:
+    # one warning per date, naming its lists
+    found = [w.message for w in findings.warnings if "after period_start" in w.message]
+    assert [m.split(", after")[0] for m in found] == ["the return covers Lists 1, 4, 5, 6 and 7 from 2019-01-03", "the return covers List 3 from 2019-01-04"]
     assert len(inputs.annex_a["list_1"]) == 2  # nothing is left out
 
 

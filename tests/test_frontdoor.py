@@ -14,10 +14,10 @@ Contacts            child  date        source  in period?
 Referrals           child  date        team   NFA    last 12m  in period?
   r1                A      2019-01-06  North  No     0         yes: first referral, not a repeat
   r2                C      2019-02-11  South  Yes    1         yes: a repeat, NFA
-  r3                E      2019-02-20  North  blank  blank     yes: neither NFA nor repeat
+  r3                E      2019-02-20  North  blank  blank     yes: NFA and repeat unknown (leaves both shares)
   r4                D      2019-04-01  South  Yes    2         no (day after the period)
   r5                B      2018-12-15  North  No     0         no (before the period)
-  => referrals.count = 3; nfa 1/3; repeat 1/3; children referred in period: A, C, E.
+  => referrals.count = 3; nfa 1/2; repeat 1/2 (r3's blanks leave them); children referred in period: A, C, E.
 """
 from datetime import date
 
@@ -67,15 +67,15 @@ def test_counts_include_both_ends_of_the_period(contacts, referrals):
     assert frontdoor.referrals_count(referrals, PERIOD).value == 3
 
 
-def test_nfa_share_counts_blank_as_not_yes(referrals):
-    # r1 No, r2 Yes, r3 blank -> 1 of 3
-    assert frontdoor.referrals_nfa_share(referrals, PERIOD).basis == (1, 3)
+def test_nfa_share_leaves_out_a_blank(referrals):
+    # r1 No, r2 Yes, r3 blank (unknown: leaves numerator and denominator) -> 1 of 2
+    assert frontdoor.referrals_nfa_share(referrals, PERIOD).basis == (1, 2)
 
 
 def test_repeat_share_first_referral_0_is_not_a_repeat_and_1_is(referrals):
-    # r1 holds 0 (first referral), r2 holds 1 (one earlier referral), r3 blank -> 1 of 3
-    assert frontdoor.referrals_repeat_share(referrals, PERIOD).basis == (1, 3)
-    assert frontdoor.repeat_referral(referrals).tolist() == [False, True, False, True, False]
+    # r1 holds 0 (first referral), r2 holds 1 (one earlier referral), r3 blank (unknown, left out) -> 1 of 2
+    assert frontdoor.referrals_repeat_share(referrals, PERIOD).basis == (1, 2)
+    assert frontdoor.repeat_referral(referrals).tolist() == [False, True, pd.NA, True, False]
 
 
 def test_children_referred_share_uses_distinct_children_in_period(contacts, referrals):
@@ -84,18 +84,13 @@ def test_children_referred_share_uses_distinct_children_in_period(contacts, refe
     assert figure.basis == (2, 4) and figure.value == 0.5
 
 
-def test_rate_per_10k_is_annualised():
-    # 3 referrals in 90 days, 20,000 children: 3 × 365.25 = 1095.75; ÷ 90 = 12.175; ÷ 20,000 × 10,000 = 6.0875
-    figure = frontdoor.rate_per_10k(3, PERIOD, 20_000)
-    assert figure.value == pytest.approx(6.0875) and figure.basis == (3,)
-
-
 def test_monthly_series_has_every_month_and_null_for_an_empty_one(referrals):
     # referrals by month: Jan r1; Feb r2, r3; Mar none
     counts = frontdoor.monthly_counts(referrals["referral_date"], PERIOD)
     assert {month: figure.value for month, figure in counts.items()} == {"2019-01": 1, "2019-02": 2, "2019-03": 0}
-    nfa = frontdoor.monthly_shares(referrals["referral_date"], frontdoor.is_yes(referrals["referral_nfa"]), PERIOD)
-    assert nfa["2019-01"].basis == (0, 1) and nfa["2019-02"].basis == (1, 2) and nfa["2019-03"].value is None
+    nfa = frontdoor.monthly_shares(referrals["referral_date"], referrals["referral_nfa"], PERIOD)
+    # Feb: r2 Yes, r3 blank (left out) -> 1 of 1
+    assert nfa["2019-01"].basis == (0, 1) and nfa["2019-02"].basis == (1, 1) and nfa["2019-03"].value is None
 
 
 def test_source_group_maps_dfe_codes_and_blank():
@@ -136,13 +131,16 @@ def test_sources_in_period_totals_each_group(contacts):
 
 def test_referral_outcomes_by_month_and_team(referrals):
     by_month = frontdoor.referral_outcomes(referrals, PERIOD).set_index("month")
-    # Feb: r2 (NFA, repeat) and r3 -> 2 referrals, 1 NFA, 1 repeat; March has none, so its shares are missing
-    assert by_month.loc["2019-02", ["referrals", "nfa", "repeat"]].tolist() == [2, 1, 1]
-    assert by_month.loc["2019-02", "nfa_share"] == 0.5
+    # Feb: r2 (NFA, repeat) and r3 (both blank) -> 2 referrals, 1 with each recorded, 1 NFA, 1 repeat: shares 1/1,
+    # as the headline shares leave r3 out; March has none, so its shares are missing
+    columns = ["referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"]
+    assert by_month.loc["2019-02", columns].tolist() == [2, 1, 1, 1, 1]
+    assert by_month.loc["2019-02", "nfa_share"] == 1.0
     assert pd.isna(by_month.loc["2019-03", "repeat_share"])
     by_team = frontdoor.referral_outcomes(referrals, PERIOD, by="team").set_index("team")
-    # North: r1, r3 (r5 outside) -> 2, 0 NFA, 0 repeat; South: r2 (r4 outside) -> 1, 1, 1
-    assert by_team.loc["North", ["referrals", "nfa", "repeat"]].tolist() == [2, 0, 0]
+    # North: r1, r3 (r5 outside) -> 2 referrals, 1 with NFA recorded (r1), 0 NFA; South: r2 (r4 outside) -> 1, 1, 1
+    assert by_team.loc["North", ["referrals", "nfa_recorded", "nfa"]].tolist() == [2, 1, 0]
+    assert by_team.loc["North", "nfa_share"] == 0.0
     assert by_team.loc["South", "repeat_share"] == 1.0
 
 

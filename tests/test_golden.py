@@ -106,6 +106,13 @@ EXPECTED_FIGURES = {
         "2019-04": 2 / 4,  # U05 I, U06 G (moderated), U07 G, U08 RI -> U06, U07
         "2019-05": 2 / 3,  # U09 I (moderated), U10 G, U11 O -> U10, U11
     },
+    "audits.monthly.worker_participated_share": {
+        "2019-03": 4 / 5,  # Y: U12, U01, U03, U04; N: U02
+        "2019-04": 2 / 4,  # Y: U06, U07; N: U05, U08
+        "2019-05": 2 / 3,  # Y: U10, U11; N: U09
+    },
+    "audits.reaudit_count": 0,  # the golden extract has no reaudit_of column: no audit is a re-audit
+    "audits.reaudit_improved_share": None,  # of no re-audits: an empty denominator
     # ---------------- assessments: completed in period = A1, A10, A12 (Mar), A2, A5, A13 (Apr), A3, A4, A11 (May)
     "assessments.completed_count": 9,  # A5 (negative duration) still counts; A6 authorised Feb; duplicate of A11 dropped
     # durations (A5 left out): 19, 17, 42, 5, 101, 45, 46, 20 -> 8 rows; <= 45: all but A13 (101) and A4 (46)
@@ -116,7 +123,8 @@ EXPECTED_FIGURES = {
     # A14 started after the snapshot (left out)
     "assessments.open_at_snapshot": 3,
     "assessments.open_over_45_working_days": 1,  # A7: 46 > 45; A9: 45 (not > 45); A8: 9
-    "assessments.child_seen_share": 5 / 9,  # Yes: A1, A12, A2, A3, A11 (No: A10, A5, A4; blank: A13)
+    # Yes: A1, A12, A2, A3, A11; No: A10, A5, A4; A13 blank: unknown, so it leaves numerator and denominator
+    "assessments.child_seen_share": 5 / 8,
     "assessments.monthly.within_45_working_days_share": {
         "2019-03": 3 / 3,  # A1 19, A10 17, A12 42
         "2019-04": 1 / 2,  # A2 5, A13 101 (A5 negative: left out of numerator and denominator)
@@ -153,9 +161,12 @@ EXPECTED_SUPPRESSED = [
     "audits.monthly.good_or_better_share/2019-03",  # 2 / 5
     "audits.monthly.good_or_better_share/2019-04",  # 2 / 4
     "audits.monthly.good_or_better_share/2019-05",  # 2 / 3
+    "audits.monthly.worker_participated_share/2019-03",  # 4 / 5
+    "audits.monthly.worker_participated_share/2019-04",  # 2 / 4
+    "audits.monthly.worker_participated_share/2019-05",  # 2 / 3
     "assessments.open_at_snapshot",  # 3
     "assessments.open_over_45_working_days",  # 1
-    "assessments.child_seen_share",  # 5 / 9
+    "assessments.child_seen_share",  # 5 / 8
     "assessments.monthly.within_45_working_days_share/2019-03",  # 3 / 3
     "assessments.monthly.within_45_working_days_share/2019-04",  # 1 / 2
     "assessments.monthly.within_45_working_days_share/2019-05",  # 2 / 3
@@ -206,6 +217,9 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
         "period_end": "2019-05-31",
         "snapshot_date": "2019-06-03",
         "audience": audience,
+        # List 4 alone, with no List 1 or 3 and no annex_a_covers_from: its coverage is not known (null),
+        # so its figures use the whole period
+        "coverage": {"List 4": None},
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)
@@ -227,10 +241,12 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
 def test_golden_pack_internal(tmp_path):
     folder = build(PARAMS, tmp_path / "golden")
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
-    # The four row-level oddities in List 4.csv, each a row of the Data quality table with its count.
+    # The four row-level oddities in List 4.csv, and A13's blank Child Seen (the only blank a figure needs: A8's
+    # is on an open assessment), each a row of the Data quality table with its count.
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 4" in quality
+    assert "Data-quality warnings: 5" in quality
+    assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start"):
         assert problem in quality, problem
 

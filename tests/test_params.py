@@ -53,6 +53,7 @@ def test_relative_paths_resolve_from_the_parameters_folder(tmp_path, monkeypatch
         (MINIMAL + "audience: everyone\n", "audience", "everyone"),
         (MINIMAL.replace("t1", "t 1/x"), "pack_id", "letters, digits"),
         (MINIMAL + "targets:\n  audits.count: {green: high}\n", "targets", "high"),
+        (MINIMAL + "annex_a_covers_from: early 2019\n", "annex_a_covers_from", "early 2019"),
     ],
 )
 def test_bad_parameters_name_the_key(tmp_path, text, key, words):
@@ -70,3 +71,40 @@ def test_missing_parameters_file_is_an_error(tmp_path):
 def test_not_a_mapping_is_an_error(tmp_path):
     with pytest.raises(ParametersError, match="mapping"):
         load_params(write(tmp_path, "- just\n- a list\n"))
+
+
+def test_a_public_pack_refuses_suppress_up_to_below_one(tmp_path):
+    with pytest.raises(ParametersError, match=r"suppress_up_to: must be at least 1 for a public audience.*\(got 0\)"):
+        load_params(write(tmp_path, MINIMAL + "suppress_up_to: 0\n"))
+    with pytest.raises(ParametersError, match="suppress_up_to: must be at least 1"):
+        load_params(write(tmp_path, MINIMAL + "audience: public\nsuppress_up_to: 0\n"))
+
+
+def test_an_internal_pack_may_say_suppress_up_to_zero(tmp_path):
+    assert load_params(write(tmp_path, MINIMAL + "audience: internal\nsuppress_up_to: 0\n")).suppression_threshold == 0
+
+
+def test_validate_exits_2_naming_suppress_up_to(tmp_path, capsys):
+    from readiness.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["validate", str(write(tmp_path, MINIMAL + "audience: public\nsuppress_up_to: 0\n"))])
+    assert exited.value.code == 2
+    output = capsys.readouterr()
+    assert "suppress_up_to" in output.out + output.err and "Traceback" not in output.out + output.err
+
+def test_annex_a_covers_from_is_an_optional_date(tmp_path):
+    assert load_params(write(tmp_path, MINIMAL)).annex_a_covers_from is None
+    assert load_params(write(tmp_path, MINIMAL + "annex_a_covers_from: 2018-12-01\n")).annex_a_covers_from == date(2018, 12, 1)
+
+
+def test_a_target_naming_no_indicator_is_an_error_naming_it(tmp_path):
+    text = MINIMAL + "targets:\n  audits.good_or_beter_share: 0.7\n  caseload.median: 18\n"
+    with pytest.raises(ParametersError, match="targets: no indicator has the id 'audits.good_or_beter_share'") as caught:
+        load_params(write(tmp_path, text))
+    assert "caseload.median" not in str(caught.value)  # a real id is not named
+
+
+def test_targets_may_name_a_practice_domains_share(tmp_path):
+    text = MINIMAL + "targets:\n  audits.domain_good_or_better_share.voice_of_child: 0.6\n"
+    assert list(load_params(write(tmp_path, text)).targets) == ["audits.domain_good_or_better_share.voice_of_child"]

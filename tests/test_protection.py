@@ -12,7 +12,7 @@ s3   C      2020-01-15  2020-01-14  -1 (negative: left out of timeliness)  Yes  
 s4   D      2019-11-20  2019-12-05  20-22 Nov 3, 25-29 Nov 8, 2-4 Dec 11 (within)  blank  South
 s5   E      2020-01-20  (none)      -                    -      South
 s47.count: strategy in period s1, s2, s3, s5 = 4.   icpc.count: ICPC in period s1, s2, s3, s4 = 4.
-within 15: timed s1, s2, s4 -> s1, s4 within: 2 of 3.   plan: s1, s3 of 4 = 0.5.
+within 15: timed s1, s2, s4 -> s1, s4 within: 2 of 3.   plan: s1, s3 of s1-s3 (s4 blank: unknown, left out) = 2/3.
 """
 from datetime import date
 
@@ -90,9 +90,9 @@ def test_icpc_within_15_share_leaves_out_negative_durations(s47):
     assert protection.icpc_within_15_working_days_share(s47, PERIOD).basis == (2, 3)
 
 
-def test_icpc_resulting_in_plan_share_keeps_negative_durations(s47):
-    # s1 Yes, s2 No, s3 Yes, s4 blank -> 2 of 4
-    assert protection.icpc_resulting_in_plan_share(s47, PERIOD).value == 0.5
+def test_icpc_resulting_in_plan_share_keeps_negative_durations_and_leaves_out_a_blank(s47):
+    # s1 Yes, s2 No, s3 Yes (negative duration, still counts), s4 blank (unknown, left out) -> 2 of 3
+    assert protection.icpc_resulting_in_plan_share(s47, PERIOD).basis == (2, 3)
 
 
 def test_monthly_timeliness_by_month_of_icpc(s47):
@@ -112,13 +112,16 @@ def test_s47_icpc_by_month_and_team(s47):
     assert by_team.loc["North", ["s47", "icpcs", "icpcs_timed", "within_15_working_days", "resulting_in_plan"]].tolist() == [2, 2, 2, 1, 1]
     assert by_team.loc["South", ["s47", "icpcs", "icpcs_timed", "within_15_working_days", "resulting_in_plan"]].tolist() == [2, 2, 1, 1, 1]
     assert by_team.loc["South", "within_15_working_days_share"] == 1.0
+    # outcome recorded: South s3 only (s4 blank) -> plan share 1/1, as the headline leaves s4 out; North 1 of 2
+    assert by_team.loc["South", ["outcome_recorded", "resulting_in_plan_share"]].tolist() == [1, 1.0]
+    assert by_team.loc["North", "resulting_in_plan_share"] == 0.5
     assert "child_id" not in by_team.columns
 
 
 def test_plans_started_and_second_or_subsequent(plans):
-    # started in period: p3 (2 previous), p4 (blank = none) -> 2; second or subsequent 1 of 2
+    # started in period: p3 (2 previous), p4 (blank: unknown) -> 2 started; second or subsequent 1 of 1 recorded
     assert protection.cp_started_count(plans, PLAN_PERIOD).value == 2
-    assert protection.cp_second_or_subsequent_share(plans, PLAN_PERIOD).basis == (1, 2)
+    assert protection.cp_second_or_subsequent_share(plans, PLAN_PERIOD).basis == (1, 1)
 
 
 def test_open_plans_two_years_and_visits_at_29_february(plans):

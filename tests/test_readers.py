@@ -377,7 +377,7 @@ def test_excel_ids_keep_digits_and_errors_read_blank(tmp_path):
 
 def test_templates_have_headings_and_a_guide(tmp_path):
     paths = write_templates(tmp_path / "templates")
-    assert [p.name for p in paths] == ["case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx"]
+    assert [p.name for p in paths] == ["case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx", "audit_actions.xlsx"]
     workbook = openpyxl.load_workbook(paths[0], read_only=True)
     headings = next(workbook["data"].iter_rows(values_only=True))
     assert headings[:3] == ("audit_id", "child_id", "audit_date") and "domain_voice_of_child" in headings

@@ -1,88 +1,162 @@
-"""The mock-inspection case sample: reproducible, proportional by list and team, each child once."""
+"""The inspector-like case sample: risk strata, reasons, quotas, reproducibility. Hand-made lists; expectations by hand."""
 from datetime import date
 
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from readiness.errors import ParametersError
 from readiness.inputs import Inputs
-from readiness.sample import allocate, draw_sample, sampling_frame, summarise_sample
+from readiness.params import Params
+from readiness.sample import SampleError, default_quota, draw_sample, sample_csv, strata_report
+from readiness.strata import members
+
+SNAPSHOT = date(2019, 3, 31)
 
 
-def annex_list(key_date: str, children: list[str], teams: list[str], dates: list[str] | None = None) -> pd.DataFrame:
-    dates = dates or ["2019-01-01"] * len(children)
-    return pd.DataFrame({"child_id": children, key_date: pd.to_datetime(dates), "team": teams})
+def params(**more) -> Params:
+    return Params(pack_id="t", la_name="T", period_start=date(2019, 1, 1), period_end=SNAPSHOT, **more)
 
 
-@pytest.fixture
-def inputs() -> Inputs:
-    """40 rows in 5 strata: List 3 North 16 (r00-r15), List 3 South 12 (s00-s11),
-    List 5 North 6 (k0-k5), List 5 South 4 (m0-m3), List 7 North 2 (p0, p1); no child on two lists."""
-
-    def ids(prefix, n):
-        return [f"{prefix}{i:02d}" for i in range(n)]
-
-    return Inputs(
-        annex_a={
-            "list_3": annex_list("referral_date", ids("r", 16) + ids("s", 12), ["North"] * 16 + ["South"] * 12),
-            "list_5": annex_list("strategy_date", ids("k", 6) + ids("m", 4), ["North"] * 6 + ["South"] * 4),
-            "list_7": annex_list("cp_start", ids("p", 2), ["North"] * 2),
+def referrals() -> pd.DataFrame:
+    """R1 repeat referral; R2 closed NFA; R3 neither; R4 repeat count blank (unknown, so not a repeat)."""
+    return pd.DataFrame(
+        {
+            "child_id": ["R1", "R2", "R3", "R4"],
+            "referral_date": pd.to_datetime(["2019-01-05", "2019-02-01", "2019-03-01", "2019-03-02"]),
+            "referral_nfa": pd.array([False, True, False, None], dtype="boolean"),
+            "referrals_last_12m": pd.array([2, 0, 0, None], dtype="Int64"),
+            "team": ["North", "South", "North", None],
+            "worker": ["w1", "w2", "w1", None],
         }
     )
 
 
-def test_allocate_by_largest_remainder():
-    # 10 of 40: exact quotas 16/4 = 4, 12/4 = 3, 6/4 = 1.5, 4/4 = 1, 2/4 = 0.5 -> floors 4, 3, 1, 1, 0 = 9;
-    # the spare one goes to the largest remainder, a tie of 0.5 and 0.5 won by the earlier stratum (1.5 -> 2)
-    assert allocate(pd.Series([16, 12, 6, 4, 2]), 10).tolist() == [4, 3, 2, 1, 0]
-    # 7 of 10: 3.5, 2.1, 1.4 -> floors 3, 2, 1 = 6; largest remainder 0.5 -> [4, 2, 1]
-    assert allocate(pd.Series([5, 3, 2]), 7).tolist() == [4, 2, 1]
+def care_lists() -> dict[str, pd.DataFrame]:
+    """List 8 and 9 as the readers keep them today: text under snake_case headings.
+
+    L1 looked after, 3 placements; L2 looked after, 1 missing episode; L3 ceased before the snapshot (4 placements);
+    L4 looked after, stable, no allocated worker. C1 not in touch (d) Refu); C2 in touch, accommodation W2 (unsuitable);
+    C3 in touch and suitable; C4 died (not "not in touch").
+    """
+    cla = pd.DataFrame(
+        {
+            "child_id": ["L1", "L2", "L3", "L4"],
+            "date_started_to_be_looked_after": ["01/01/2018", "2018-06-01", "01/01/2017", "01/01/2019"],
+            "date_ceased_to_be_looked_after": [None, None, "01/02/2019", None],
+            "number_of_placements_in_the_last_12_months": ["3", "1", "4", "1"],
+            "number_of_episodes_the_child_has_been_missing_from_their_placement_in_the_last_12_months": ["0", "1", "0", "0"],
+            "allocated_worker": ["w1", "w2", "w3", "Unallocated"],
+        },
+        dtype="string",
+    )
+    leavers = pd.DataFrame(
+        {
+            "child_id": ["C1", "C2", "C3", "C4"],
+            "la_in_touch": ["d) Refu", "a) Yes", "Yes", "c) Died"],
+            "type_of_accommodation": ["B", "W2", "B", None],
+            "suitability_of_accommodation": [None, None, "Suitable", None],
+        },
+        dtype="string",
+    )
+    return {"list_8": cla, "list_9": leavers}
 
 
-def test_sample_strata_follow_the_allocation_within_one(inputs):
-    sample = draw_sample(inputs, size=10, seed=1)
-    counts = summarise_sample(sample).set_index(["list", "team"])["children"]
-    assert counts.to_dict() == {(3, "North"): 4, (3, "South"): 3, (5, "North"): 2, (5, "South"): 1}
-    exact = {(3, "North"): 4.0, (3, "South"): 3.0, (5, "North"): 1.5, (5, "South"): 1.0, (7, "North"): 0.5}
-    assert all(abs(counts.get(stratum, 0) - quota) <= 1 for stratum, quota in exact.items())
-    assert len(sample) == 10 and sample["child_id"].is_unique
+def test_referral_strata_and_blank_counts_are_unknown():
+    found = members(Inputs(annex_a={"list_3": referrals()}), params())
+    assert found["repeat_referral"].tolist() == ["R1"]
+    assert found["referral_nfa"].tolist() == ["R2"]
+    assert "second_plan" not in found  # List 7 not in the return: not provided, not empty
 
 
-def test_same_seed_same_sample_different_seed_different(inputs):
-    first = draw_sample(inputs, size=10, seed=42)
-    assert_frame_equal(first, draw_sample(inputs, size=10, seed=42))
-    assert set(first["child_id"]) != set(draw_sample(inputs, size=10, seed=43)["child_id"])
+def test_children_in_care_and_care_leaver_strata_read_lists_8_and_9():
+    found = members(Inputs(annex_a=care_lists()), params())
+    assert found["unstable_in_care"].tolist() == ["L1", "L2"]  # L3 ceased before the snapshot
+    assert found["unallocated"].tolist() == ["L4"]
+    assert found["care_leaver_at_risk"].tolist() == ["C1", "C2"]  # C4 died: not counted as out of touch
 
 
-def test_a_child_already_drawn_is_replaced():
-    # List 3 has only X; List 5 has X and Y. Size 2 of 3 rows: quotas 2/3 and 4/3 -> floors 0, 1;
-    # remainders 2/3 and 1/3, so List 3 gets the spare: X from List 3, so List 5 must give Y whatever the seed.
-    inputs = Inputs(
-        annex_a={
-            "list_3": annex_list("referral_date", ["X"], ["North"]),
-            "list_5": annex_list("strategy_date", ["X", "Y"], ["North", "North"]),
+def test_plan_and_visit_strata():
+    plans = pd.DataFrame(
+        {
+            # P1 open since 2017-03-31 (two years to the day before the snapshot), visited 2019-03-29 (2 working days);
+            # P2 open, second plan, visited 2019-03-01 (over 10 working days); P3 ended before the snapshot, second plan
+            "child_id": ["P1", "P2", "P3"],
+            "cp_start": pd.to_datetime(["2017-03-31", "2018-10-01", "2018-01-01"]),
+            "cp_end": pd.to_datetime([None, None, "2019-01-01"]),
+            "last_visit": pd.to_datetime(["2019-03-29", "2019-03-01", "2018-12-20"]),
+            "previous_plans": pd.array([0, 1, 2], dtype="Int64"),
+            "disability": pd.array([None, True, False], dtype="boolean"),
+            "team": "CP",
+            "worker": ["w1", "w2", None],
         }
     )
-    for seed in range(5):
-        sample = draw_sample(inputs, size=2, seed=seed)
-        assert sample[["child_id", "list"]].values.tolist() == [["X", 3], ["Y", 5]]
+    found = members(Inputs(annex_a={"list_7": plans}), params())
+    assert found["plan_two_years"].tolist() == ["P1"]
+    assert found["second_plan"].tolist() == ["P2", "P3"]  # every plan in the return, open or not
+    assert found["not_seen"].tolist() == ["P2"]
+    assert found["unallocated"].tolist() == []  # P3 has no worker but its plan ended
+    assert found["disabled"].tolist() == ["P2"]
 
 
-def test_sampling_frame_keeps_each_childs_latest_row_per_list_and_names_the_key_date():
-    referrals = annex_list("referral_date", ["A", "A", "B"], ["North", "South", None], ["2019-01-05", "2019-03-01", "2019-02-01"])
-    frame = sampling_frame(Inputs(annex_a={"list_3": referrals}))
-    assert frame[["child_id", "team"]].values.tolist() == [["B", "Not recorded"], ["A", "South"]]
-    assert frame["key_date"].tolist() == [pd.Timestamp("2019-02-01"), pd.Timestamp("2019-03-01")]
-    assert set(frame["key_date_column"]) == {"referral_date"}
-
-
-def test_size_larger_than_the_children_available_is_refused(inputs):
-    with pytest.raises(ValueError, match="40 children"):
-        draw_sample(inputs, size=41, seed=1)
-
-
-def test_summarise_sample_counts_by_list_and_team():
-    sample = pd.DataFrame(
-        {"child_id": ["a", "b", "c"], "list": [3, 3, 5], "team": ["North", "North", "South"], "key_date": pd.Timestamp(date(2019, 1, 1))}
+def many_referrals(n: int = 20) -> pd.DataFrame:
+    """20 children: the first 4 repeat referrals, the next 3 NFA, the rest neither."""
+    return pd.DataFrame(
+        {
+            "child_id": [f"K{i:02d}" for i in range(n)],
+            "referral_date": pd.Timestamp("2019-02-01"),
+            "referral_nfa": pd.array([False] * 4 + [True] * 3 + [False] * (n - 7), dtype="boolean"),
+            "referrals_last_12m": pd.array([1] * 4 + [0] * (n - 4), dtype="Int64"),
+            "team": "North",
+            "worker": "w",
+        }
     )
-    assert summarise_sample(sample).values.tolist() == [[3, "North", 2], [5, "South", 1]]
+
+
+def test_sample_draws_each_stratum_then_at_random_with_reasons():
+    inputs = Inputs(annex_a={"list_3": many_referrals()})
+    sample = draw_sample(inputs, params(sample_strata={"repeat_referral": 3, "referral_nfa": 5}), size=10, seed=3)
+    # 3 of the 4 repeat referrals, all 3 NFA children (fewer than the 5 asked), then 4 at random from the other 13
+    assert sample["drawn_for"].tolist() == ["repeat_referral"] * 3 + ["referral_nfa"] * 3 + ["random"] * 4
+    assert set(sample["child_id"][3:6]) == {"K04", "K05", "K06"}
+    assert set(sample["child_id"][:3]) < {"K00", "K01", "K02", "K03"}
+    assert sample["child_id"].is_unique
+    reasons = dict(zip(sample["child_id"], sample["reasons"]))
+    assert reasons["K04"] == "referral closed with no further action"
+    assert all(reasons[c] in ("random remainder", "repeat referral") for c in sample["child_id"][6:])  # K03 may come up at random
+
+
+def test_same_seed_same_sample_file_other_seed_other_sample():
+    inputs = Inputs(annex_a={"list_3": many_referrals()})
+    first = draw_sample(inputs, params(), size=8, seed=11)
+    assert sample_csv(first) == sample_csv(draw_sample(inputs, params(), size=8, seed=11))
+    assert set(first["child_id"]) != set(draw_sample(inputs, params(), size=8, seed=12)["child_id"])
+
+
+def test_strata_report_lists_empty_and_absent_strata():
+    inputs = Inputs(annex_a={"list_3": many_referrals()})
+    sample = draw_sample(inputs, params(), size=12, seed=1)
+    report = strata_report(inputs, params(), sample).set_index("stratum")
+    # default quota for 12: 12 // 12 = 1 per stratum
+    assert report.loc["repeat_referral", ["children_in_return", "quota", "drawn_for_it"]].tolist() == [4, 1, 1]
+    assert report.loc["second_plan", "children_in_return"] == "not provided"
+    assert report.loc["random", "drawn_for_it"] == 12 - 2  # only the two List 3 strata can give anyone
+
+
+def test_default_quota_shares_the_sample_with_the_random_remainder():
+    assert default_quota(30) == 2 and default_quota(11) == 0  # 11 strata + the remainder = 12 shares
+
+
+def test_bad_requests_are_refused():
+    inputs = Inputs(annex_a={"list_3": many_referrals()})
+    with pytest.raises(SampleError, match="the 20 children"):
+        draw_sample(inputs, params(), size=21, seed=1)
+    with pytest.raises(ParametersError, match="unknown stratum 'missing_from_home'"):
+        draw_sample(inputs, params(sample_strata={"missing_from_home": 2}), size=10, seed=1)
+    with pytest.raises(ParametersError, match="add up to at most the sample size 5"):
+        draw_sample(inputs, params(sample_strata={"repeat_referral": 3, "referral_nfa": 3}), size=5, seed=1)
+
+
+def test_sample_csv_writes_formula_like_text_as_text():
+    sample = pd.DataFrame({"child_id": ["1"], "drawn_for": ["random"], "reasons": ["random remainder"], "team": ["=HYPERLINK(1)"], "lists": ["3"]})
+    assert "'=HYPERLINK(1)" in sample_csv(sample)

@@ -92,10 +92,12 @@ def test_figures_gives_every_id_of_the_theme():
 
 
 def expected_attendance(index, name, rows):
-    """Rows of (meetings, attended per agency x4, statutory_partners, statutory_partners_share)."""
+    """Rows of (meetings, attended per agency x4, statutory_partners, statutory_partners_share); no attendance
+    is blank in these meetings, so ``statutory_known`` (whether all three attended is known) is every meeting."""
     columns = ["meetings", "attended_social_care", "attended_police", "attended_health", "attended_education",
                "statutory_partners", "statutory_partners_share"]
     table = pd.DataFrame(rows, index=pd.Index(index, name=name), columns=columns)
+    table.insert(5, "statutory_known", table["meetings"])
     return table.astype({column: int for column in columns[:-1]} | {"statutory_partners_share": float})
 
 
@@ -129,7 +131,9 @@ def test_invitation_summary_counts_attendance_without_invitation():
     expected = pd.DataFrame(
         {
             "meetings": [4, 4, 4, 4],
+            "attendance_recorded": [4, 4, 4, 4],  # no blank attendance
             "invited": [3, 2, 3, 1],
+            "invited_recorded": [3, 2, 3, 1],  # every invited agency's attendance recorded
             "attended": [3, 2, 3, 0],
             "invited_attended": [3, 1, 3, 0],
             "attended_uninvited": [0, 1, 0, 0],
@@ -139,3 +143,32 @@ def test_invitation_summary_counts_attendance_without_invitation():
         index=pd.Index(["social_care", "police", "health", "education"], name="agency"),
     )
     assert_frame_equal(st.invitation_summary(make_meetings(), PERIOD), expected)
+
+
+def test_a_blank_attendance_leaves_the_figures_it_is_needed_for():
+    # June meetings added to the table above (Y/Y etc. as invited/attended; "?" = blank):
+    #   M6 2019-06-05 East: social_care Y/Y, police Y/?, health Y/Y -> police unknown; all three unknown
+    #   M7 2019-06-06 East: social_care Y/Y, police Y/N, health Y/? -> health unknown; all three known not (police absent)
+    rows = ROWS + [
+        ("M6", "social_care", True, True), ("M6", "police", True, None), ("M6", "health", True, True),
+        ("M7", "social_care", True, True), ("M7", "police", True, False), ("M7", "health", True, None),
+    ]
+    frame = pd.DataFrame(rows, columns=["meeting_id", "agency", "invited", "attended"])
+    dates = {**MEETINGS, "M6": ("2019-06-05", "East"), "M7": ("2019-06-06", "East")}
+    frame["meeting_date"] = pd.to_datetime(frame["meeting_id"].map(lambda m: dates[m][0]))
+    frame["team"] = frame["meeting_id"].map(lambda m: dates[m][1])
+    meetings = frame.astype({"invited": "boolean", "attended": "boolean"}).assign(child_id=frame["meeting_id"])
+    assert st.meetings_count(meetings, PERIOD) == Figure(6, (6,))  # both still count as meetings
+    # police: M1, M2 attended; M3, M5, M7 not; M6 unknown -> 2 of 5
+    assert st.attendance_share(meetings, PERIOD, "police") == share(2, 5)
+    # health: M1, M2, M3, M6 attended; M5 not; M7 unknown -> 4 of 5
+    assert st.attendance_share(meetings, PERIOD, "health") == share(4, 5)
+    # police invited to M1 (Y), M3 (N), M6 (?), M7 (N) -> 1 of 3
+    assert st.invited_attendance_share(meetings, PERIOD, "police") == share(1, 3)
+    # all three: M1, M2 yes; M3, M5, M7 no; M6 unknown -> 2 of 5; June: M7 no, M6 unknown -> 0 of 1
+    assert st.statutory_partners_share(meetings, PERIOD) == share(2, 5)
+    assert st.monthly_statutory_partners_share(meetings, PERIOD)["2019-06"] == share(0, 1)
+    june = st.attendance_by_month(meetings, PERIOD).loc["2019-06"]
+    assert june[["meetings", "statutory_known", "statutory_partners", "statutory_partners_share"]].tolist() == [2, 1, 0, 0.0]
+    police = st.invitation_summary(meetings, PERIOD).loc["police"]
+    assert police[["attendance_recorded", "attended", "attended_share", "invited_recorded", "invited_attended_share"]].tolist() == [5, 2, 2 / 5, 3, 1 / 3]

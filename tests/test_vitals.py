@@ -56,8 +56,8 @@ def test_vital_signs_rows_carry_targets_history_and_england():
         "suppressed": ["audits.count"],
     }
     history = [
-        {"figures": {"assessments.within_45_working_days_share": 0.6}},
-        {"figures": {"assessments.within_45_working_days_share": 0.7}},
+        {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.6}},
+        {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.7}},
     ]
     benchmarks = {"assessments.within_45_working_days_share": {"year": "2024-25", "value": 0.857, "source": "DfE"}}
     rows = vital_signs(document, params(targets={"assessments.within_45_working_days_share": {"green": 0.85, "amber": 0.75}}), benchmarks, history)
@@ -86,6 +86,40 @@ def test_change_matches_the_values_shown():
 
 def test_a_figure_withheld_in_an_earlier_pack_shows_as_withheld():
     document = {"figures": {"audits.count": 40}, "suppressed": []}
-    history = [{"figures": {"audits.count": None}, "suppressed": ["audits.count"]}]
+    history = [{"audience": "public", "figures": {"audits.count": None}, "suppressed": ["audits.count"]}]
     row = vital_signs(document, params(), {}, history)[0]
     assert row.history == ("[c]",) and row.change == "–"
+
+
+def internal_pack():
+    """An internal pack's figures.json: 20 moderated = 12 agreed + 6 downgraded + 2 upgraded; 3 workers over 50."""
+    return {
+        "audience": "internal",
+        "suppressed": [],
+        "figures": {
+            "audits.moderated_count": 20,
+            "audits.moderation_agreement_share": 0.6,
+            "audits.moderation_downgrade_share": 0.3,
+            "caseload.workers_over_50_count": 3,
+            "caseload.median": 18,
+            "referrals.count": 400,
+            "referrals.nfa_share": 0.01,
+        },
+    }
+
+
+def test_a_public_pack_shows_an_internal_packs_history_through_its_own_control():
+    current = {"figures": {key: None for key in internal_pack()["figures"]}, "suppressed": []}
+    rows = {row.indicator.id: row.history[0] for row in vital_signs(current, params(), {}, [internal_pack()])}
+    assert rows["caseload.workers_over_50_count"] == "[c]"  # 3 is small
+    assert rows["referrals.nfa_share"] == "[c]"  # 0.01 x 400 referrals = 4, small
+    assert rows["caseload.median"] == "[c]"  # over how many workers the document does not say
+    # 0.3 x 20 = 6 downgraded, and 20 - 12 - 6 = 2 upgraded: the smaller share goes
+    assert (rows["audits.moderated_count"], rows["audits.moderation_agreement_share"], rows["audits.moderation_downgrade_share"]) == ("20", "60%", "[c]")
+    assert rows["referrals.count"] == "400"
+
+
+def test_an_internal_pack_shows_its_history_as_it_is():
+    current = {"figures": {"caseload.workers_over_50_count": 1}, "suppressed": []}
+    row = vital_signs(current, params(audience="internal"), {}, [internal_pack()])[0]
+    assert row.history == ("3",) and row.change == "-2"

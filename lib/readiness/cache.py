@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -39,11 +38,21 @@ def code_digest() -> str:
 
 
 def extra_digests(params: Params, benchmarks: Path) -> dict[str, str]:
-    """Files besides the inputs that change the HTML: history packs, commentary, England values."""
+    """The content of the files besides the inputs that change the HTML: history packs, commentary, England values."""
     paths = [*params.history, benchmarks]
     if params.commentary and params.commentary.is_dir():
         paths += sorted(p for p in params.commentary.iterdir() if p.is_file())
-    return {str(p): file_digest(p)["sha256"] for p in paths if p.is_file()}
+    return {str(p): content_digest(p) for p in paths if p.is_file()}
+
+
+def content_digest(path: Path | None) -> str | None:
+    """SHA-256 of a file's bytes, or ``None`` when there is no such file."""
+    return file_digest(path)["sha256"] if path is not None and path.is_file() else None
+
+
+def commentary_file(params: Params, slug: str) -> Path | None:
+    """Where a section's commentary is: ``<commentary>/<slug>.md`` (``None`` when the pack names no commentary folder)."""
+    return None if params.commentary is None else Path(params.commentary) / f"{slug}.md"
 
 
 def input_hashes(params: Params) -> dict[str, str]:
@@ -77,12 +86,15 @@ def inputs_key(params: Params, inputs: dict[str, str]) -> str:
     )
 
 
-def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: tuple[str, ...]) -> str:
-    """What one section depends on: its notebook, the inputs it reads, the parameters, the code."""
+def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: tuple[str, ...], slug: str) -> str:
+    """What one section depends on: its notebook, the inputs it reads, the content of its commentary
+    (``slug`` names it), the parameters, the code. History packs and England values are shown only
+    on the vital-signs page, which every build renders afresh."""
     data_keys = {"annex_a" if name.startswith("list_") else name for name in reads}
     return digest_of(
         {
             "notebook": file_digest(notebook)["sha256"],
+            "commentary": content_digest(commentary_file(params, slug)),
             "inputs": {key: sha for key, sha in inputs.items() if key.split("/")[0] in data_keys},
             "params": params.model_dump(mode="json", exclude={"data", "history"}),
             "code": code_digest(),
@@ -92,10 +104,11 @@ def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: 
 
 def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True):
     """The inputs, read and checked once (``parallel`` pieces at a time); reused (unless not ``reuse``)
-    while their bytes and the reading code are unchanged."""
+    while their bytes and the reading code are unchanged. They are kept as data (:mod:`readiness.store`),
+    never as a pickle: a file planted in ``cache`` cannot run code."""
     from .readers import load_inputs
 
-    path = cache / f"inputs-{inputs_key(params, hashes)[:20]}.pickle"
+    path = inputs_cache_file(params, hashes, cache)
     inputs = checked_copy(path, params.pack_id) if reuse else None
     if inputs is not None:
         return inputs
@@ -103,17 +116,35 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     started = time.time()
     inputs = load_inputs(params, parallel=parallel)
     log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
-    cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob("inputs-*"):
-        old.unlink()
-    write_atomically(path, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    keep_for_next_time(inputs, path, params.pack_id)
     return inputs
+
+
+def keep_for_next_time(inputs, path: Path, pack_id: str) -> None:
+    """Keep the checked inputs at ``path``, in place of any kept before; a cache that cannot be
+    written costs only the next build's reuse, never this build."""
+    from .store import keep_inputs
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("inputs-*"):
+            old.unlink(missing_ok=True)
+        keep_inputs(inputs, path)
+    except OSError as exc:
+        log.warning("%s: could not keep the checked inputs in %s (%s); the next build reads them afresh", pack_id, path.parent, exc)
+
+
+def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Path:
+    """Where ``cache`` keeps the checked inputs for these parameters and input bytes."""
+    return cache / f"inputs-{inputs_key(params, hashes)[:20]}.zip"
 
 
 def checked_copy(path: Path, pack_id: str):
     """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
+    from .store import kept_inputs
+
     try:
-        inputs = pickle.loads(path.read_bytes())
+        inputs = kept_inputs(path)
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
@@ -126,5 +157,9 @@ def checked_copy(path: Path, pack_id: str):
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` so that a reader sees the old file or the whole new one, never half of it."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -33,6 +33,13 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("audits.moderated_count", "Audits moderated", "count", N),
         ("audits.moderation_agreement_share", "Moderated audits where the moderator agreed", "share", H),
         ("audits.moderation_downgrade_share", "Moderated audits downgraded", "share", L),
+        ("audits.reaudit_count", "Re-audits", "count", N),
+        ("audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H),
+        ("actions.count", "Actions set by audits", "count", N),
+        ("actions.weak_audits_with_action_share", "Audits graded RI or inadequate with at least one action", "share", H),
+        ("actions.with_due_date_share", "Audit actions with a due date", "share", H),
+        ("actions.completed_on_time_share", "Audit actions due by the period end done on time", "share", H),
+        ("actions.overdue_count", "Audit actions overdue at the period end", "count", L),
     )
     + _theme(
         "Assessments",
@@ -128,11 +135,21 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
 _BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
 
 
+DOMAIN_SHARE_PREFIX = "audits.domain_good_or_better_share."
+
+
+def is_indicator(figure_id: str) -> bool:
+    """Whether ``figure_id`` names a headline figure: a catalogued id, or a practice domain's share
+    (``audits.domain_good_or_better_share.<domain>``, one per ``domain_<name>`` column of the audits)."""
+    domain = figure_id.removeprefix(DOMAIN_SHARE_PREFIX)
+    return figure_id in _BY_ID or (domain != figure_id and domain != "")
+
+
 def describe(figure_id: str) -> Indicator:
     """The catalogue entry for an id; ids not catalogued (e.g. per-domain shares) are described from their name."""
     if figure_id in _BY_ID:
         return _BY_ID[figure_id]
-    if figure_id.startswith("audits.domain_good_or_better_share."):
+    if figure_id.startswith(DOMAIN_SHARE_PREFIX):
         domain = figure_id.rsplit(".", 1)[1].replace("_", " ")
         return Indicator(figure_id, f"Audits with the {domain} domain graded good or better", "share", "higher", "Case audits")
     kind = "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"

@@ -150,11 +150,17 @@ def share_trend(series: pd.DataFrame, title: str, target: float | None = None):
 
 
 def share_bars(shares: pd.Series, title: str, target: float | None = None):
-    """Horizontal bars of one share per category (e.g. team), in the order given."""
+    """Horizontal bars of one share per category (e.g. team), in the order given.
+
+    A missing share (withheld by disclosure control) draws no bar, never a 0% one, and is marked ``[c]``.
+    """
     fig, ax = new_figure(title, size=(8, 0.45 * len(shares) + 1.2))
     with plt.rc_context(STYLE):
         labels = [str(i) for i in shares.index][::-1]
-        ax.barh(labels, shares.astype(float).fillna(0)[::-1], color=PALETTE[0])
+        values = shares.astype(float)[::-1]
+        ax.barh(labels, values, color=PALETTE[0])
+        for label in (label for label, value in zip(labels, values) if pd.isna(value)):
+            ax.annotate("[c]", (0, label), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7, color="#555555")
         if target is not None:
             ax.axvline(target, color="#555555", linestyle="--", linewidth=1)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))

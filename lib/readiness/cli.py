@@ -70,21 +70,39 @@ def cmd_verify(args) -> int:
 
 
 def cmd_sample(args) -> int:
+    if args.read_back:
+        return read_back_sample(args.read_back)
+    if args.params is None:
+        print("error: readiness sample needs a parameters file (or --read-back WORKBOOK)", file=sys.stderr)
+        return 2
     from .build import default_output
     from .params import load_params
     from .readers import load_inputs
-    from .sample import draw_sample, summarise_sample
+    from .sample import draw_sample, sample_csv, strata_report
+    from .tracking import write_tracking_workbook
 
     params = load_params(args.params)
-    sample = draw_sample(load_inputs(params), args.size, args.seed)
+    inputs = load_inputs(params)
+    sample = draw_sample(inputs, params, args.size, args.seed)
     pack_folder = default_output(params, args.out, several=False).resolve()
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{params.pack_id}-sample-{args.size}-seed{args.seed}.csv"
-    sample.to_csv(path, index=False, date_format="%Y-%m-%d")
-    print(summarise_sample(sample).to_string(index=False))
-    print(f"\n{len(sample)} children sampled (seed {args.seed}): {path}")
-    print("This file names children: keep it inside the council's secure systems.")
+    stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}"
+    (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
+    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed)
+    print(strata_report(inputs, params, sample).to_string(index=False))
+    print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
+    print(f"Case-tracking workbook: {workbook}")
+    print("These files name children: keep them inside the council's secure systems.")
+    return 0
+
+
+def read_back_sample(workbook: Path) -> int:
+    from .tracking import read_back
+
+    for name, path in read_back(workbook).items():
+        print(f"{name}: {path}")
+    print("Add these to the pack's data (case_audits, audit_actions), or name the workbook itself as data: case_tracking.")
     return 0
 
 
@@ -152,7 +170,8 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=cmd_demo_data)
 
     sample = add_command("sample", "draw a reproducible mock-inspection case sample")
-    sample.add_argument("params", help="parameters file")
+    sample.add_argument("params", nargs="?", help="parameters file")
+    sample.add_argument("--read-back", type=Path, metavar="WORKBOOK", help="read a completed case-tracking workbook back as case_audits and audit_actions")
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")

@@ -133,7 +133,7 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard") 
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'case_audits', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'case_audits', 'strategy_meetings', 'supervision', 'workforce']
     """
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {sorted(SCALES)}, not {scale!r}")
@@ -149,6 +149,9 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard") 
         "workforce": _format_workforce(workforce),
         "supervision": make_supervision(rng, sc, workforce),
     }
+    follow_up = np.random.default_rng([seed, 14])  # its own stream, so the inputs above stay as they were
+    extracts["case_audits"]["reaudit_of"] = make_reaudits(follow_up, extracts["case_audits"])
+    extracts["audit_actions"] = make_audit_actions(follow_up, sc, extracts["case_audits"])
     paths = {"annex_a": folder / "annex_a.xlsx"}
     from .demo_care import care_lists  # it builds on this module's helpers
 
@@ -602,6 +605,52 @@ def make_case_audits(rng, sc: Scale, journey: Journey) -> pd.DataFrame:
     audits = audits.sort_values(["audit_date", "team", "child_id"], kind="stable").reset_index(drop=True)
     audits["audit_id"] = [f"AUD{i:06d}" for i in range(1, n + 1)]
     return audits
+
+
+def make_reaudits(rng, audits: pd.DataFrame) -> np.ndarray:
+    """``reaudit_of``: most audits of a child audited before within 180 days re-audit that earlier audit."""
+    earlier = audits.groupby("child_id")["audit_id"].shift()
+    days = audits.groupby("child_id")["audit_date"].diff().dt.days
+    chosen = earlier.notna() & (days <= 180) & (rng.random(len(audits)) < 0.8)
+    return np.where(chosen, earlier, None)
+
+
+ACTION_THEMES = {
+    "planning": ["Update the child's plan with clear outcomes and timescales",
+                 "Hold a core group to review the plan and record the decisions"],
+    "voice_of_child": ["See the child alone and record their wishes and feelings",
+                       "Use direct work tools to capture the child's views before the next review"],
+    "management_oversight": ["Team manager to record a supervision decision on the case file",
+                             "Record management oversight of the change in risk"],
+    "chronology": ["Bring the chronology up to date with significant events"],
+    "assessment": ["Update the assessment to reflect the new information from health"],
+    "safety_planning": ["Agree a written safety plan with the family and partner agencies"],
+}
+
+
+def make_audit_actions(rng, sc: Scale, audits: pd.DataFrame) -> pd.DataFrame:
+    """Actions set by audits: most weak audits set some, timescales and completion on time improve over the window."""
+    final = audits["moderated_grade"].fillna(audits["grade"]).to_numpy()
+    day = audits["audit_date"].to_numpy("datetime64[D]")
+    progress = _progress(day, sc)
+    weak = np.isin(final, ["requires_improvement", "inadequate"])
+    has_any = rng.random(len(audits)) < np.where(weak, 0.55 + 0.4 * progress, 0.25)
+    n = np.where(has_any, rng.integers(1, 4, len(audits)), 0)
+    row = np.repeat(np.arange(len(audits)), n)
+    progress, start = progress[row], day[row]
+    due = start + rng.integers(10, 43, len(row))
+    done = due + np.round(rng.normal(-3 - 6 * progress, 8)).astype(int)
+    theme = np.array(list(ACTION_THEMES))[rng.integers(0, len(ACTION_THEMES), len(row))]
+    wording = [ACTION_THEMES[t][i % len(ACTION_THEMES[t])] for i, t in zip(rng.integers(0, 2, len(row)), theme)]
+    return pd.DataFrame({
+        "action_id": [f"ACT{i:06d}" for i in range(1, len(row) + 1)],
+        "audit_id": audits["audit_id"].to_numpy()[row],
+        "due_date": np.where(rng.random(len(row)) < 0.35 - 0.3 * progress, np.datetime64("NaT"), due),
+        "completed_date": np.where((rng.random(len(row)) < 0.1) | (done > ACTIVITY_END), np.datetime64("NaT"),
+                                   np.maximum(done, start)),
+        "theme": theme,
+        "action": wording,
+    })
 
 
 def _grade(quality: np.ndarray) -> np.ndarray:

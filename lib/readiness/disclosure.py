@@ -51,6 +51,11 @@ def _protected(series: Mapping[str, Figure], threshold: int) -> dict[str, Figure
     return series
 
 
+def months_shown(series: Mapping[str, Figure], threshold: int) -> pd.Series:
+    """Per ``YYYY-MM`` of a monthly series: True where figures.json shows it, False where it withholds it."""
+    return pd.Series({month: not is_disclosive(figure, threshold) for month, figure in series.items()}, dtype=object)
+
+
 def suppress_figures(figures: Mapping[str, FigureValue], threshold: int) -> tuple[dict[str, object], list[str]]:
     """The ``figures`` object for figures.json and the sorted ids withheld from it.
 

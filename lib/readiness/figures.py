@@ -8,26 +8,30 @@ from typing import Mapping
 from . import SPEC_VERSION
 from .disclosure import protect_series, suppress_figures
 from .figure import FigureValue
-from .indicators import assessments, audits, frontdoor, protection, strategy, workforce
+from .indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
 from .indicators import care, care_leavers
 from .inputs import Inputs
 from .params import Params
+from .relations import audit
 from .unreadable import figures_without_unreadable_rows
 
-THEMES = (audits, assessments, strategy, frontdoor, protection, workforce)
+THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """All figures the inputs allow, keyed by their ``indicators.md`` id, monthly series protected for the audience."""
+    """All figures the inputs allow, keyed by their ``indicators.md`` id, protected for the audience:
+    monthly series against their period figure, headline figures against the sums and shares that
+    tie them to each other and to the Board tables (:func:`readiness.relations.audit`)."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
         result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
-    return protect_series(result, params.suppression_threshold)
+    return audit(protect_series(result, params.suppression_threshold), inputs, params)
 
 
-def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict:
-    """The ``figures.json`` document, with disclosure control applied for the audience."""
+def figures_document(figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None) -> dict:
+    """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
+    day each provided Annex A list covers (:func:`readiness.coverage.coverage_document`)."""
     values, suppressed = suppress_figures(figures, params.suppression_threshold)
     period = params.period
     return {
@@ -38,6 +42,7 @@ def figures_document(figures: Mapping[str, FigureValue], params: Params) -> dict
         "period_end": period.end.isoformat(),
         "snapshot_date": period.snapshot.isoformat(),
         "audience": params.audience,
+        "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
     }

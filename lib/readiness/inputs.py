@@ -20,6 +20,7 @@ class Inputs:
     strategy_meetings: pd.DataFrame | None = None
     workforce: pd.DataFrame | None = None
     supervision: pd.DataFrame | None = None
+    audit_actions: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
 
     def annex_list(self, number: int) -> pd.DataFrame | None:

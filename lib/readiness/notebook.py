@@ -5,9 +5,9 @@ Every table and chart shown through :class:`Pack` passes disclosure control firs
 """
 from __future__ import annotations
 
-import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -18,10 +18,12 @@ from . import charts, disclosure
 from .figure import FigureValue
 from .inputs import Inputs
 from .narrative import figure_facts, share_headline, trend_title
-from .cache import cached_inputs, input_hashes
+from .cache import cached_inputs, commentary_file, input_hashes
+from .coverage import covered_period, coverage_note, coverage_of, latest_coverage, list_names, month_label, not_covered_months
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
+from .store import kept_inputs
 
 
 @dataclass
@@ -54,12 +56,26 @@ class Pack:
         """Whether every named input (``case_audits``, ``list_4`` …) was given."""
         return all(self.inputs.has(key) for key in keys)
 
+    @property
+    def coverage(self) -> dict[int, date | None]:
+        """The first day each Annex A list covers (:func:`readiness.coverage.list_coverage`)."""
+        return coverage_of(self.inputs, self.params)
+
+    def covered(self, *lists: int) -> Period:
+        """The part of the period that Annex A ``lists`` all cover: pass it to by-month and period breakdowns."""
+        return covered_period(self.period, latest_coverage(self.coverage, lists))
+
+    def coverage_note(self, *lists: int) -> str:
+        """A sentence saying the section's period figures count the covered part only ("" when it is the whole period)."""
+        return coverage_note(self.period, latest_coverage(self.coverage, lists), list_names(sorted(lists)))
+
     def board_table(
         self,
         table: pd.DataFrame,
         counts: list[str],
         share_of_total: dict[str, str] | None = None,
         mirror: dict[str, str] | None = None,
+        covered: Period | None = None,
         **roles,
     ) -> pd.DataFrame:
         """``table`` with disclosure control applied (see :func:`disclosure.suppress_breakdown`), codes in words.
@@ -67,7 +83,9 @@ class Pack:
         ``share_of_total`` maps a share column to the count column whose column total is its
         denominator (e.g. each caseload band's share of all workers); it is checked as a share
         of that total. ``mirror`` maps a column of a by-month table to the monthly series of
-        figures.json that also publishes it, so the two withhold the same months.
+        figures.json that also publishes it, so the two withhold the same months. ``covered``,
+        for a by-month table made over :meth:`covered`, adds the months it does not cover as
+        empty rows (never 0, and never part of disclosure control) and marks a partial first month.
         """
         share_of_total = share_of_total or {}
         totals = {f"_total_{c}": table[c].sum() for c in share_of_total.values()}
@@ -76,12 +94,16 @@ class Pack:
         safe = disclosure.suppress_breakdown(table.assign(**totals), self.threshold, counts, shares=shares, mirror=shown, **roles)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
-        return safe
+        return safe if covered is None else self._with_uncovered_months(safe, covered)
+
+    def _with_uncovered_months(self, safe: pd.DataFrame, covered: Period) -> pd.DataFrame:
+        months = self.period.months()
+        labels = [month_label(month, covered) for month in months]
+        return safe.reindex(months).set_axis(pd.Index(labels, name="month"))
 
     def months_shown(self, figure_id: str) -> pd.Series:
         """Per ``YYYY-MM`` of a monthly series in figures.json: True where it is shown, False where withheld."""
-        series = self.figures.get(figure_id, {})
-        return pd.Series({month: not disclosure.is_disclosive(f, self.threshold) for month, f in series.items()}, dtype=object)
+        return disclosure.months_shown(self.figures.get(figure_id, {}), self.threshold)
 
     def chart_values(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
         """:meth:`board_table` as numbers for a chart: withheld cells become missing, so no bar or point shows them."""
@@ -93,6 +115,10 @@ class Pack:
         kinds = {c: "count" for c in [*counts, roles.get("total")]}
         kinds.update({c: "share" for c in [*roles.get("shares", {}), *roles.get("share_of_total", {})]})
         formatted = pd.DataFrame({c: [disclosure.format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
+        covered = roles.get("covered")
+        if covered is not None:
+            uncovered = [month_label(m, covered) for m in not_covered_months(self.period, covered)]
+            formatted.loc[uncovered] = NOT_COVERED_TEXT
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(safe.index.name or "")), caption)
 
     def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str, **roles) -> pd.DataFrame:
@@ -122,10 +148,8 @@ class Pack:
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
-        if self.params.commentary is None:
-            return ""
-        path = Path(self.params.commentary) / f"{slug}.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+        path = commentary_file(self.params, slug)
+        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}
@@ -153,11 +177,11 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
         return shared
     params = load_params(params_file)
     if inputs_file:
-        with open(inputs_file, "rb") as handle:
-            return Pack(params, pickle.load(handle))
+        return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
 
 
+NOT_COVERED_TEXT = "not covered"
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
 LABELS = {
     "requires_improvement": "Requires improvement",

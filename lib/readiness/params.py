@@ -9,10 +9,11 @@ from typing import Literal, Optional, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .catalogue import is_indicator
 from .errors import ParametersError
 from .period import Period
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking")
 
 
 class _Strict(BaseModel):
@@ -27,6 +28,8 @@ class DataPaths(_Strict):
     strategy_meetings: Optional[Path] = None
     workforce: Optional[Path] = None
     supervision: Optional[Path] = None
+    audit_actions: Optional[Path] = None
+    case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
 
 
 class Band(_Strict):
@@ -51,10 +54,11 @@ class Params(_Strict):
     period_start: date
     period_end: date
     annex_a_extract_date: Optional[date] = None
+    annex_a_covers_from: Optional[date] = None
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision"], dict[str, str]] = Field(
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"], dict[str, str]] = Field(
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
@@ -71,6 +75,7 @@ class Params(_Strict):
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
+    sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.sample)
     strict: bool = False
 
     @field_validator("pack_id")
@@ -80,12 +85,27 @@ class Params(_Strict):
             raise ValueError("use only letters, digits, - and _")
         return value
 
+    @field_validator("suppress_up_to")
+    @classmethod
+    def _public_packs_suppress(cls, value: int, info) -> int:
+        if value < 1 and info.data.get("audience") == "public":
+            raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
+        return value
+
     @field_validator("period_end")
     @classmethod
     def _period_in_order(cls, value: date, info) -> date:
         start = info.data.get("period_start")
         if start is not None and value < start:
             raise ValueError(f"is before period_start ({start})")
+        return value
+
+    @field_validator("targets")
+    @classmethod
+    def _targets_name_indicators(cls, value: dict) -> dict:
+        unknown = unknown_indicator_ids(value)
+        if unknown:
+            raise ValueError(f"no indicator has the id {', '.join(repr(i) for i in unknown)}")
         return value
 
     @property
@@ -97,6 +117,11 @@ class Params(_Strict):
     def suppression_threshold(self) -> int:
         """Largest record count suppressed: 0 (none) for an internal audience."""
         return self.suppress_up_to if self.audience == "public" else 0
+
+
+def unknown_indicator_ids(ids) -> list[str]:
+    """The ids among ``ids`` that name no indicator of ``catalogue.py`` (a misspelt target, say)."""
+    return [i for i in ids if not is_indicator(i)]
 
 
 def load_params(path: str | Path) -> Params:

@@ -8,7 +8,6 @@ the cache instead of being run again.
 from __future__ import annotations
 
 import logging
-import pickle
 import shutil
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ import papermill
 from .build import Job
 from .cache import cached_inputs, notebook_key, write_atomically
 from .engine import ENGINE_NAME
+from .coverage import coverage_document, coverage_of
 from .errors import NotebookError
 from .figures import compute_figures, figures_document, write_json
 from .manifest import build_manifest
@@ -28,10 +28,12 @@ from .pdf import print_pdf
 from .progress import bar
 from .report import render_pack, section_body
 from .sections import Section, all_sections, is_available, left_out
+from .store import keep_inputs
 from .workbook import write_figures_workbook
 
 log = logging.getLogger("readiness")
 logging.getLogger("papermill").setLevel(logging.WARNING)
+INPUTS_FILE = "inputs.zip"  # the checked inputs as data (readiness.store), for notebooks opened from working/
 
 
 def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
@@ -40,12 +42,12 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     working = staging / "working"
     working.mkdir()
     inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
-    inputs_file = working / "inputs.pickle"
-    inputs_file.write_bytes(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    inputs_file = working / INPUTS_FILE
+    keep_inputs(inputs, inputs_file)
     step = time.time()
     pack = Pack(params, inputs, compute_figures(inputs, params))
     log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
-    document = figures_document(pack.figures, params)
+    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)))
     write_json(document, staging / "figures.json")
     write_figures_workbook(document, staging / "figures.xlsx")
     sections = all_sections(job.notebooks)
@@ -63,7 +65,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
 
 def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path) -> list[tuple[Section, str]]:
     """Each section's HTML body, from the cache (not with ``--force``) or by running its notebook (in parallel where possible)."""
-    keys = {s: notebook_key(params, hashes, s.path, s.reads) for s in sections}
+    keys = {s: notebook_key(params, hashes, s.path, s.reads, s.slug) for s in sections}
     bodies = {s: None if job.force else _from_cache(s, keys[s], working, cache) for s in sections}
     todo = [s for s in sections if bodies[s] is None]
     for section, body in bar(_execute_all(todo, job, working), len(todo), params.pack_id):
@@ -91,7 +93,7 @@ def execute_section(section: Section, params_file: Path, working: Path) -> str:
         papermill.execute_notebook(
             str(section.path),
             str(output),
-            parameters={"params_file": str(params_file), "inputs_file": str(working / "inputs.pickle")},
+            parameters={"params_file": str(params_file), "inputs_file": str(working / INPUTS_FILE)},
             cwd=str(section.path.parent),
             engine_name=ENGINE_NAME,
             kernel_name="python3",

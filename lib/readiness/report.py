@@ -11,6 +11,7 @@ import jinja2
 import nbformat
 from nbconvert import HTMLExporter
 
+from .coverage import describe_coverage
 from .errors import Problem
 from .params import Params
 from .sections import Section
@@ -60,6 +61,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         params=params,
         document=document,
         marking=MARKINGS[params.audience],
+        coverage=describe_coverage(document.get("coverage", {})),
         vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
         history_labels=[f"{doc['period_end']}" for doc in history],
         warnings=quality_rows(warnings),

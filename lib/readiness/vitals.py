@@ -9,9 +9,11 @@ from typing import Mapping
 import yaml
 
 from .catalogue import CATALOGUE, Indicator, describe
-from .disclosure import format_value
+from .disclosure import SUPPRESSED, format_value, is_disclosive
+from .figure import Figure, count, share
 from .params import Band, Params
 from .paths import ENGLAND
+from .relations import DENOMINATORS, protect_headlines
 
 TOLERANCE = 1e-9  # a value on a threshold is at it, whatever binary floating point says
 
@@ -46,6 +48,37 @@ def load_benchmarks(path: Path = ENGLAND) -> dict[str, dict]:
 def load_history(paths: list[Path]) -> list[dict]:
     """Earlier packs' ``figures.json`` documents, oldest first."""
     return [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
+
+
+def history_values(document: dict, threshold: int) -> dict[str, object]:
+    """An earlier pack's headline values as this pack may show them: ``[c]`` where withheld.
+
+    A public pack's figures.json is shown as it was published (its ``suppressed`` ids withheld).
+    Any other (an internal pack's, or one that does not say) goes through this pack's disclosure control: a count of 1 to
+    ``threshold``, a share whose numerator (share × its published denominator) or denominator is,
+    and whatever the sums and shares of :mod:`readiness.relations` would give away are withheld;
+    so is a figure whose record counts the document does not carry (a median, a rate, an FTE share).
+    """
+    values = {key: value for key, value in document["figures"].items() if not isinstance(value, dict)}
+    if threshold == 0:
+        return values
+    hidden = set(document.get("suppressed", ()))
+    if document.get("audience") != "public":
+        figures = {key: _rebuilt(key, value, values) for key, value in values.items()}
+        hidden |= {key for key, figure in figures.items() if is_disclosive(figure, threshold)} | protect_headlines(figures, threshold)
+    return {key: SUPPRESSED if key in hidden else value for key, value in values.items()}
+
+
+def _rebuilt(figure_id: str, value, values: Mapping[str, object]) -> Figure:
+    """A figure from its published value, with the record counts behind it where the document gives them."""
+    if value is None:
+        return Figure(None, ())
+    denominator = values.get(DENOMINATORS.get(figure_id))
+    if figure_id in DENOMINATORS and isinstance(denominator, int):
+        return share(round(value * denominator), denominator)
+    if describe(figure_id).kind == "count" and float(value).is_integer():
+        return count(value)
+    return Figure(value, (), withheld=True)
 
 
 @dataclass(frozen=True)
@@ -88,6 +121,7 @@ def format_target(target: float | Band | None, kind: str) -> str:
 def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], history: list[dict]) -> list[VitalSign]:
     """Rows for every headline (non-monthly) figure of ``document``, in catalogue order."""
     suppressed = set(document["suppressed"])
+    earlier = [history_values(doc, params.suppression_threshold) for doc in history]
     rows = []
     for figure_id, value in document["figures"].items():
         if isinstance(value, dict):
@@ -96,8 +130,8 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
         shown = "[c]" if figure_id in suppressed else format_value(value, indicator.kind)
         target = params.targets.get(figure_id)
         england = benchmarks.get(figure_id)
-        past = [doc["figures"].get(figure_id) for doc in history]
-        shown_past = ["[c]" if figure_id in doc.get("suppressed", ()) else format_value(v, indicator.kind) for doc, v in zip(history, past)]
+        past = [values.get(figure_id) for values in earlier]
+        shown_past = [format_value(v, indicator.kind) for v in past]
         rows.append(
             VitalSign(
                 indicator=indicator,

@@ -10,12 +10,13 @@ from datetime import date
 
 import pandas as pd
 
+from ..coverage import covered_period, coverage_of, over_period
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
 from ..workdays import working_days
-from .common import count_by, in_period, is_yes, median_of, month_keys, monthly_shares, team_keys, with_share, worst_first
+from .common import count_by, in_period, is_yes, known_share, median_of, month_keys, monthly_shares, team_keys, with_share, worst_first
 
 TIMESCALE_WORKING_DAYS = 45
 
@@ -87,9 +88,9 @@ def open_over_45_working_days(list4: pd.DataFrame, period: Period) -> Figure:
 
 
 def child_seen_share(list4: pd.DataFrame, period: Period) -> Figure:
-    """``assessments.child_seen_share``: of completions in the period, share with the child seen (blank is not Yes)."""
-    done = completed_in_period(list4, period)
-    return share(is_yes(done["child_seen"]).sum(), len(done))
+    """``assessments.child_seen_share``: of completions in the period with *child seen* recorded, share Yes
+    (a blank or unknown leaves it)."""
+    return known_share(completed_in_period(list4, period)["child_seen"])
 
 
 def monthly_within_45_working_days_share(list4: pd.DataFrame, period: Period) -> dict[str, Figure]:
@@ -136,17 +137,19 @@ def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """Every assessment figure, or none without Annex A List 4."""
+    """Every assessment figure, or none without Annex A List 4; completions count over the part of the period
+    List 4 covers (:mod:`readiness.coverage`), open assessments at the snapshot."""
     list4 = inputs.annex_list(4)
     if list4 is None:
         return {}
     period = params.period
+    covered = covered_period(period, coverage_of(inputs, params)[4])
     return {
-        "assessments.completed_count": completed_count(list4, period),
-        "assessments.within_45_working_days_share": within_45_working_days_share(list4, period),
-        "assessments.median_working_days": median_working_days(list4, period),
+        "assessments.completed_count": completed_count(list4, covered),
+        "assessments.within_45_working_days_share": within_45_working_days_share(list4, covered),
+        "assessments.median_working_days": median_working_days(list4, covered),
         "assessments.open_at_snapshot": open_at_snapshot(list4, period),
         "assessments.open_over_45_working_days": open_over_45_working_days(list4, period),
-        "assessments.child_seen_share": child_seen_share(list4, period),
-        "assessments.monthly.within_45_working_days_share": monthly_within_45_working_days_share(list4, period),
+        "assessments.child_seen_share": child_seen_share(list4, covered),
+        "assessments.monthly.within_45_working_days_share": over_period(monthly_within_45_working_days_share(list4, covered), period),
     }

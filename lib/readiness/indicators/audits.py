@@ -12,7 +12,7 @@ from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
-from .common import NOT_RECORDED, count_by, in_period, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
+from .common import NOT_RECORDED, count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_shares, team_keys, with_share, worst_first
 
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GOOD_OR_BETTER = ("outstanding", "good")
@@ -41,6 +41,11 @@ def is_good_or_better(grades: pd.Series) -> pd.Series:
     return grades.isin(GOOD_OR_BETTER)
 
 
+def good_or_better_or_unknown(grades: pd.Series) -> pd.Series:
+    """Nullable boolean per audit: graded outstanding or good; ``<NA>`` where the grade is blank (unknown)."""
+    return is_good_or_better(grades).astype("boolean").mask(grades.isna())
+
+
 def domains(audits: pd.DataFrame) -> list[str]:
     """The practice domains graded in ``audits``, from its ``domain_<name>`` columns, in column order."""
     return [column.removeprefix(DOMAIN_PREFIX) for column in audits.columns if column.startswith(DOMAIN_PREFIX)]
@@ -60,8 +65,8 @@ def moderated_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
 def moderation_outcome(moderated: pd.DataFrame) -> pd.Series:
     """``agreed``, ``downgraded`` (moderator graded worse) or ``upgraded`` for each moderated audit."""
     change = moderated["moderated_grade"].map(GRADE_RANK) - moderated["grade"].map(GRADE_RANK)
-    outcome = pd.Series("agreed", index=moderated.index, name="outcome")
-    return outcome.mask(change > 0, "downgraded").mask(change < 0, "upgraded")
+    outcome = pd.Series("agreed", index=moderated.index, name="outcome", dtype=object)
+    return outcome.mask(change > 0, "downgraded").mask(change < 0, "upgraded").mask(change.isna(), None)
 
 
 # --- headline figures -------------------------------------------------------------
@@ -73,21 +78,21 @@ def audits_count(audits: pd.DataFrame, period: Period) -> Figure:
 
 
 def grade_share(audits: pd.DataFrame, period: Period, grade: str) -> Figure:
-    """``audits.grade_share.<grade>``: share of audits in the period with that final grade."""
+    """``audits.grade_share.<grade>``: share of audits in the period with that final grade, over those graded
+    (an audit with no grade leaves every grade share, as it leaves the breakdown tables)."""
     grades = final_grade(audits_in_period(audits, period))
-    return share(grades.isin([grade]).sum(), len(grades))
+    return share(grades.isin([grade]).sum(), grades.notna().sum())
 
 
 def good_or_better_share(audits: pd.DataFrame, period: Period) -> Figure:
-    """``audits.good_or_better_share``: share of audits in the period with a final grade of outstanding or good."""
-    grades = final_grade(audits_in_period(audits, period))
-    return share(is_good_or_better(grades).sum(), len(grades))
+    """``audits.good_or_better_share``: share of graded audits in the period with a final grade of outstanding or good."""
+    return known_share(good_or_better_or_unknown(final_grade(audits_in_period(audits, period))))
 
 
 def worker_participated_share(audits: pd.DataFrame, period: Period) -> Figure:
-    """``audits.worker_participated_share``: share of audits in the period done with the worker (blank is not Y)."""
-    inside = audits_in_period(audits, period)
-    return share(is_yes(inside["worker_participated"]).sum(), len(inside))
+    """``audits.worker_participated_share``: of audits in the period with ``worker_participated`` recorded, share Y
+    (a blank leaves it)."""
+    return known_share(audits_in_period(audits, period)["worker_participated"])
 
 
 def moderated_count(audits: pd.DataFrame, period: Period) -> Figure:
@@ -96,11 +101,12 @@ def moderated_count(audits: pd.DataFrame, period: Period) -> Figure:
 
 
 def moderation_share(audits: pd.DataFrame, period: Period, outcome: str) -> Figure:
-    """Of audits in the period with a moderated grade, share with that :func:`moderation_outcome`.
+    """Of audits in the period with a moderated grade (and the auditor's grade, to compare), share with that
+    :func:`moderation_outcome`.
 
     ``agreed`` is ``audits.moderation_agreement_share``, ``downgraded`` is ``audits.moderation_downgrade_share``.
     """
-    outcomes = moderation_outcome(moderated_in_period(audits, period))
+    outcomes = moderation_outcome(moderated_in_period(audits, period)).dropna()
     return share((outcomes == outcome).sum(), len(outcomes))
 
 
@@ -112,7 +118,7 @@ def domain_good_or_better_share(audits: pd.DataFrame, period: Period, domain: st
 
 def monthly_good_or_better_share(audits: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``audits.monthly.good_or_better_share``: the good-or-better share by month of ``audit_date``."""
-    return monthly_shares(audits["audit_date"], is_good_or_better(final_grade(audits)), period)
+    return monthly_shares(audits["audit_date"], good_or_better_or_unknown(final_grade(audits)), period)
 
 
 def domain_good_or_better_by_month(audits: pd.DataFrame, period: Period, domain: str) -> dict[str, Figure]:
@@ -177,18 +183,25 @@ def domain_grade_counts_by_month(audits: pd.DataFrame, period: Period, domain: s
 
 
 def moderation_summary(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Moderated audits in the period by outcome (agreed, downgraded, upgraded), each with its share of them."""
-    outcomes = moderation_outcome(moderated_in_period(audits, period))
+    """Moderated audits in the period by outcome (agreed, downgraded, upgraded), each with its share of them
+    (an audit without the auditor's grade has no outcome and leaves the table)."""
+    outcomes = moderation_outcome(moderated_in_period(audits, period)).dropna()
     table = outcomes.value_counts().reindex(["agreed", "downgraded", "upgraded"], fill_value=0).rename("audits")
     table = table.rename_axis("outcome").to_frame().assign(moderated=len(outcomes))
     return with_share(table, "audits", "moderated")
 
 
 def worker_participation_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Per team: audits in the period, those done with the worker, and the share; lowest share first."""
+    """Per team: audits in the period, those with participation recorded, those done with the worker, and the
+    share of the recorded; lowest share first."""
     inside = audits_in_period(audits, period)
-    columns = {"audits": pd.Series(True, index=inside.index), "worker_participated": is_yes(inside["worker_participated"])}
-    table = with_share(count_by(team_keys(inside), columns), "worker_participated", "audits")
+    participated = inside["worker_participated"]
+    columns = {
+        "audits": pd.Series(True, index=inside.index),
+        "participation_recorded": is_known(participated),
+        "worker_participated": is_yes(participated),
+    }
+    table = with_share(count_by(team_keys(inside), columns), "worker_participated", "participation_recorded")
     return worst_first(table, "worker_participated_share")
 
 

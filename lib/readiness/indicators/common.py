@@ -14,6 +14,22 @@ def is_yes(flags: pd.Series) -> pd.Series:
     return flags.fillna(False).astype(bool)
 
 
+def is_known(values: pd.Series) -> pd.Series:
+    """Plain bool mask of the values that are recorded: blank or ``Unknown`` (``<NA>``) is not."""
+    return values.notna().astype(bool)
+
+
+def known_share(hits: pd.Series) -> Figure:
+    """Share of ``hits`` (a nullable boolean per row) that are True, over the rows where it is known:
+    a blank or unknown value leaves numerator and denominator (``indicators.md``, Blank values)."""
+    return share(is_yes(hits).sum(), is_known(hits).sum())
+
+
+def at_least_one(numbers: pd.Series) -> pd.Series:
+    """Nullable boolean per row: the count is 1 or more; ``<NA>`` where the count is blank."""
+    return (numbers >= 1).astype("boolean")
+
+
 def in_period(frame: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
     """The rows of ``frame`` whose date in ``column`` falls in the period."""
     return frame[period.contains(frame[column])]
@@ -36,8 +52,9 @@ def monthly_counts(dates: pd.Series, period: Period) -> dict[str, Figure]:
 
 
 def monthly_shares(dates: pd.Series, hits: pd.Series, period: Period) -> dict[str, Figure]:
-    """Share of rows with ``hits`` among rows dated in each month of the period (``None`` where none)."""
-    inside = period.contains(dates)
+    """Share of rows with ``hits`` among rows dated in each month of the period (``None`` where none);
+    rows whose ``hits`` is ``<NA>`` (unknown) leave numerator and denominator."""
+    inside = period.contains(dates) & is_known(hits)
     months = month_key(dates[inside])
     hits = hits[inside].astype(bool)
     numerators, denominators = hits.groupby(months).sum(), months.value_counts()

@@ -25,11 +25,25 @@ from typing import Literal
 
 import pandas as pd
 
+from ..coverage import covered_days, covered_period, coverage_of, latest_coverage, over_period, rate_per_10k
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
-from .common import count_by, in_period, is_yes, month_keys, monthly_counts, monthly_shares, team_keys, with_share
+from .common import (
+    NOT_RECORDED,
+    at_least_one,
+    count_by,
+    in_period,
+    is_known,
+    is_yes,
+    known_share,
+    month_keys,
+    monthly_counts,
+    monthly_shares,
+    team_keys,
+    with_share,
+)
 
 SOURCE_GROUPS = {
     "Individuals": ("1A", "1B", "1C", "1D", "1"),
@@ -42,18 +56,6 @@ SOURCE_GROUPS = {
     "Other, anonymous, unknown": ("8", "9", "10"),
 }
 UNRECOGNISED = "Not recorded or unrecognised"
-DAYS_PER_YEAR = 365.25
-
-
-# --- rates ---------------------------------------------------------------------
-
-
-def rate_per_10k(n: int, period: Period, child_population: int) -> Figure:
-    """Annual rate per 10,000 children: ``n`` × 365.25 ÷ days in the period ÷ population × 10,000.
-
-    E.g. 100 referrals in 2019 (365 days) with 50,000 children: 100 × 365.25 ÷ 365 ÷ 50,000 × 10,000 ≈ 20.01.
-    """
-    return Figure(n * DAYS_PER_YEAR / period.days / child_population * 10_000, (int(n),))
 
 
 # --- headline figures -----------------------------------------------------------
@@ -70,20 +72,18 @@ def referrals_count(referrals: pd.DataFrame, period: Period) -> Figure:
 
 
 def repeat_referral(referrals: pd.DataFrame) -> pd.Series:
-    """Mask of referrals with at least one earlier referral in the 12 months before (blank = not a repeat)."""
-    return (referrals["referrals_last_12m"] >= 1).fillna(False).astype(bool)
+    """Per referral, whether it had at least one earlier referral in the 12 months before; ``<NA>`` when the count is blank."""
+    return at_least_one(referrals["referrals_last_12m"])
 
 
 def referrals_nfa_share(referrals: pd.DataFrame, period: Period) -> Figure:
-    """``referrals.nfa_share``: of referrals in the period, share with ``Referral NFA?`` = Yes (blank counts as not Yes)."""
-    inside = in_period(referrals, "referral_date", period)
-    return share(is_yes(inside["referral_nfa"]).sum(), len(inside))
+    """``referrals.nfa_share``: of referrals in the period with ``Referral NFA?`` recorded, share Yes (a blank leaves it)."""
+    return known_share(in_period(referrals, "referral_date", period)["referral_nfa"])
 
 
 def referrals_repeat_share(referrals: pd.DataFrame, period: Period) -> Figure:
-    """``referrals.repeat_share``: of referrals in the period, share with ``referrals_last_12m`` ≥ 1."""
-    inside = in_period(referrals, "referral_date", period)
-    return share(repeat_referral(inside).sum(), len(inside))
+    """``referrals.repeat_share``: of referrals in the period with ``referrals_last_12m`` recorded, share ≥ 1 (a blank leaves it)."""
+    return known_share(repeat_referral(in_period(referrals, "referral_date", period)))
 
 
 def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> Figure:
@@ -136,44 +136,59 @@ def contacts_and_referrals_by_month(contacts: pd.DataFrame, referrals: pd.DataFr
 
 
 def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["month", "team"] = "month") -> pd.DataFrame:
-    """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts and shares."""
+    """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts, and their
+    shares of the referrals where each is recorded (``nfa_recorded``, ``repeat_recorded``), as the headline shares."""
     inside = in_period(referrals, "referral_date", period)
     keys, index = (month_keys(inside["referral_date"]), period.months()) if by == "month" else (team_keys(inside), None)
-    columns = {"referrals": pd.Series(True, index=inside.index), "nfa": is_yes(inside["referral_nfa"]), "repeat": repeat_referral(inside)}
+    nfa, repeat = inside["referral_nfa"], repeat_referral(inside)
+    columns = {
+        "referrals": pd.Series(True, index=inside.index),
+        "nfa_recorded": is_known(nfa),
+        "nfa": is_yes(nfa),
+        "repeat_recorded": is_known(repeat),
+        "repeat": is_yes(repeat),
+    }
     table = count_by(keys, columns, index)
-    return with_share(with_share(table, "nfa", "referrals"), "repeat", "referrals").reset_index()
+    return with_share(with_share(table, "nfa", "nfa_recorded"), "repeat", "repeat_recorded").reset_index()
 
 
 # --- every figure of the theme ---------------------------------------------------
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """Every front-door figure the inputs allow, with rates per 10,000 when ``child_population`` is given."""
-    period = params.period
+    """Every front-door figure the inputs allow, with rates per 10,000 when ``child_population`` is given.
+
+    Each figure counts the part of the period its lists cover (:mod:`readiness.coverage`); a month
+    they do not cover is ``None`` in a monthly series, and a rate is annualised over the covered days.
+    """
+    period, coverage = params.period, coverage_of(inputs, params)
     contacts, referrals = inputs.annex_list(1), inputs.annex_list(3)
     result: dict[str, FigureValue] = {}
     if contacts is not None:
-        result["contacts.count"] = contacts_count(contacts, period)
-        result["contacts.monthly.count"] = monthly_counts(contacts["contact_date"], period)
+        covered = covered_period(period, coverage[1])
+        result["contacts.count"] = contacts_count(contacts, covered)
+        result["contacts.monthly.count"] = over_period(monthly_counts(contacts["contact_date"], covered), period)
     if referrals is not None:
-        result |= referral_figures(referrals, period)
+        result |= referral_figures(referrals, covered_period(period, coverage[3]), period)
     if contacts is not None and referrals is not None:
-        result["contacts.children_referred_share"] = children_referred_share(contacts, referrals, period)
+        both = covered_period(period, latest_coverage(coverage, (1, 3)))
+        result["contacts.children_referred_share"] = children_referred_share(contacts, referrals, both)
     if params.child_population:
-        for name in ("contacts", "referrals"):
+        for number, name in ((1, "contacts"), (3, "referrals")):
             if f"{name}.count" in result:
-                result[f"{name}.rate_per_10k"] = rate_per_10k(result[f"{name}.count"].value, period, params.child_population)
+                days = covered_days(period, coverage[number])
+                result[f"{name}.rate_per_10k"] = rate_per_10k(result[f"{name}.count"].value, days, params.child_population)
     return result
 
 
-def referral_figures(referrals: pd.DataFrame, period: Period) -> dict[str, FigureValue]:
-    """The List 3 figures: counts, NFA and repeat shares, and their monthly series."""
+def referral_figures(referrals: pd.DataFrame, covered: Period, period: Period) -> dict[str, FigureValue]:
+    """The List 3 figures over the ``covered`` part of ``period``: counts, NFA and repeat shares, and their monthly series."""
     dates = referrals["referral_date"]
     return {
-        "referrals.count": referrals_count(referrals, period),
-        "referrals.nfa_share": referrals_nfa_share(referrals, period),
-        "referrals.repeat_share": referrals_repeat_share(referrals, period),
-        "referrals.monthly.count": monthly_counts(dates, period),
-        "referrals.monthly.nfa_share": monthly_shares(dates, is_yes(referrals["referral_nfa"]), period),
-        "referrals.monthly.repeat_share": monthly_shares(dates, repeat_referral(referrals), period),
+        "referrals.count": referrals_count(referrals, covered),
+        "referrals.nfa_share": referrals_nfa_share(referrals, covered),
+        "referrals.repeat_share": referrals_repeat_share(referrals, covered),
+        "referrals.monthly.count": over_period(monthly_counts(dates, covered), period),
+        "referrals.monthly.nfa_share": over_period(monthly_shares(dates, referrals["referral_nfa"], covered), period),
+        "referrals.monthly.repeat_share": over_period(monthly_shares(dates, repeat_referral(referrals), covered), period),
     }

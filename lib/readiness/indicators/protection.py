@@ -10,13 +10,13 @@ from datetime import date
 
 import pandas as pd
 
+from ..coverage import covered_days, covered_period, coverage_of, over_period, rate_per_10k
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period, one_year_before
 from ..workdays import working_days
-from .common import count_by, in_period, is_yes, month_keys, monthly_counts, monthly_shares, team_keys, with_share
-from .frontdoor import rate_per_10k
+from .common import at_least_one, count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_counts, monthly_shares, team_keys, with_share
 
 ICPC_WORKING_DAYS = 15
 
@@ -63,9 +63,9 @@ def icpc_within_15_working_days_share(s47: pd.DataFrame, period: Period) -> Figu
 
 
 def icpc_resulting_in_plan_share(s47: pd.DataFrame, period: Period) -> Figure:
-    """``icpc.resulting_in_plan_share``: of ICPCs in the period, share resulting in a plan (blank = no)."""
-    icpcs = icpcs_in_period(s47, period)
-    return share(is_yes(icpcs["icpc_plan"]).sum(), len(icpcs))
+    """``icpc.resulting_in_plan_share``: of ICPCs in the period with the outcome recorded, share resulting in a plan
+    (a blank or unknown outcome leaves it)."""
+    return known_share(icpcs_in_period(s47, period)["icpc_plan"])
 
 
 # --- List 7: child protection plans ------------------------------------------------
@@ -77,8 +77,8 @@ def plans_started(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 def second_or_subsequent(plans: pd.DataFrame) -> pd.Series:
-    """Mask of plans with at least one previous plan (blank = none)."""
-    return (plans["previous_plans"] >= 1).fillna(False).astype(bool)
+    """Per plan, whether it had at least one previous plan; ``<NA>`` when the number is blank."""
+    return at_least_one(plans["previous_plans"])
 
 
 def cp_started_count(plans: pd.DataFrame, period: Period) -> Figure:
@@ -87,9 +87,9 @@ def cp_started_count(plans: pd.DataFrame, period: Period) -> Figure:
 
 
 def cp_second_or_subsequent_share(plans: pd.DataFrame, period: Period) -> Figure:
-    """``cp.second_or_subsequent_share``: of plans started in the period, share with a previous plan."""
-    started = plans_started(plans, period)
-    return share(second_or_subsequent(started).sum(), len(started))
+    """``cp.second_or_subsequent_share``: of plans started in the period with the number of previous plans
+    recorded, share with one or more (a blank leaves it)."""
+    return known_share(second_or_subsequent(plans_started(plans, period)))
 
 
 def open_plans(plans: pd.DataFrame, snapshot: date, visit_interval_working_days: int = 10) -> pd.DataFrame:
@@ -124,19 +124,20 @@ def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval
 
 
 def icpc_outcomes(icpcs: pd.DataFrame) -> dict[str, pd.Series]:
-    """Boolean columns for counting ICPCs: all, timed, within 15 working days, resulting in a plan."""
+    """Boolean columns for counting ICPCs: all, timed, within 15 working days, with the outcome recorded, resulting in a plan."""
     timing = icpc_timeliness(icpcs)
     return {
         "icpcs": pd.Series(True, index=icpcs.index),
         "icpcs_timed": timing["timed"],
         "within_15_working_days": timing["within_15"],
+        "outcome_recorded": is_known(icpcs["icpc_plan"]),
         "resulting_in_plan": is_yes(icpcs["icpc_plan"]),
     }
 
 
 def add_icpc_shares(table: pd.DataFrame) -> pd.DataFrame:
-    """ICPC shares: within 15 working days of those timed; resulting in a plan of all ICPCs."""
-    return with_share(with_share(table, "within_15_working_days", "icpcs_timed"), "resulting_in_plan", "icpcs")
+    """ICPC shares: within 15 working days of those timed; resulting in a plan of those with the outcome recorded."""
+    return with_share(with_share(table, "within_15_working_days", "icpcs_timed"), "resulting_in_plan", "outcome_recorded")
 
 
 def s47_icpc_by_month(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
@@ -161,11 +162,13 @@ def s47_icpc_by_team(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Per month of the period: plans started and those that are second or subsequent plans, with the share."""
+    """Per month of the period: plans started, those with the number of previous plans recorded, and those
+    that are second or subsequent plans, with their share of the recorded."""
     started = plans_started(plans, period)
-    columns = {"started": pd.Series(True, index=started.index), "second_or_subsequent": second_or_subsequent(started)}
+    repeat = second_or_subsequent(started)
+    columns = {"started": pd.Series(True, index=started.index), "previous_recorded": is_known(repeat), "second_or_subsequent": is_yes(repeat)}
     table = count_by(month_keys(started["cp_start"]), columns, period.months())
-    return with_share(table, "second_or_subsequent", "started").reset_index()
+    return with_share(table, "second_or_subsequent", "previous_recorded").reset_index()
 
 
 def open_plans_by_team(plans: pd.DataFrame, snapshot: date, visit_interval_working_days: int = 10) -> pd.DataFrame:
@@ -183,27 +186,30 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """Every section 47, ICPC and child protection figure the inputs allow (``s47.rate_per_10k`` with ``child_population``)."""
     result: dict[str, FigureValue] = {}
     s47, plans = inputs.annex_list(5), inputs.annex_list(7)
+    coverage = coverage_of(inputs, params)
     if s47 is not None:
-        result |= s47_figures(s47, params)
+        result |= s47_figures(s47, params, coverage[5])
     if plans is not None:
-        result |= plan_figures(plans, params)
+        result |= plan_figures(plans, params, coverage[7])
     return result
 
 
-def s47_figures(s47: pd.DataFrame, params: Params) -> dict[str, FigureValue]:
-    """The List 5 figures and their monthly series."""
+def s47_figures(s47: pd.DataFrame, params: Params, covered_from: date | None = None) -> dict[str, FigureValue]:
+    """The List 5 figures and their monthly series, over the part of the period List 5 covers (from ``covered_from``)."""
     period = params.period
+    covered = covered_period(period, covered_from)
     result = {
-        "s47.count": s47_count(s47, period),
-        "icpc.count": icpc_count(s47, period),
-        "icpc.within_15_working_days_share": icpc_within_15_working_days_share(s47, period),
-        "icpc.resulting_in_plan_share": icpc_resulting_in_plan_share(s47, period),
-        "s47.monthly.count": monthly_counts(s47["strategy_date"], period),
-        "icpc.monthly.count": monthly_counts(s47["icpc_date"], period),
-        "icpc.monthly.within_15_working_days_share": monthly_timeliness(s47, period),
+        "s47.count": s47_count(s47, covered),
+        "icpc.count": icpc_count(s47, covered),
+        "icpc.within_15_working_days_share": icpc_within_15_working_days_share(s47, covered),
+        "icpc.resulting_in_plan_share": icpc_resulting_in_plan_share(s47, covered),
+        "s47.monthly.count": over_period(monthly_counts(s47["strategy_date"], covered), period),
+        "icpc.monthly.count": over_period(monthly_counts(s47["icpc_date"], covered), period),
+        "icpc.monthly.within_15_working_days_share": over_period(monthly_timeliness(s47, covered), period),
     }
     if params.child_population:
-        result["s47.rate_per_10k"] = rate_per_10k(result["s47.count"].value, period, params.child_population)
+        days = covered_days(period, covered_from)
+        result["s47.rate_per_10k"] = rate_per_10k(result["s47.count"].value, days, params.child_population)
     return result
 
 
@@ -214,14 +220,16 @@ def monthly_timeliness(s47: pd.DataFrame, period: Period) -> dict[str, Figure]:
     return monthly_shares(timed["icpc_date"], timing.loc[timing["timed"], "within_15"], period)
 
 
-def plan_figures(plans: pd.DataFrame, params: Params) -> dict[str, FigureValue]:
-    """The List 7 figures and the monthly series of plans started."""
+def plan_figures(plans: pd.DataFrame, params: Params, covered_from: date | None = None) -> dict[str, FigureValue]:
+    """The List 7 figures and the monthly series of plans started; plans started count over the part of
+    the period List 7 covers (from ``covered_from``), the figures at the snapshot over every open plan."""
     period, snapshot = params.period, params.period.snapshot
+    covered = covered_period(period, covered_from)
     return {
-        "cp.started_count": cp_started_count(plans, period),
-        "cp.second_or_subsequent_share": cp_second_or_subsequent_share(plans, period),
+        "cp.started_count": cp_started_count(plans, covered),
+        "cp.second_or_subsequent_share": cp_second_or_subsequent_share(plans, covered),
         "cp.open_at_snapshot": cp_open_at_snapshot(plans, snapshot),
         "cp.two_years_plus_count": cp_two_years_plus_count(plans, snapshot),
         "cp.visit_within_interval_share": cp_visit_within_interval_share(plans, snapshot, params.cp_visit_interval_working_days),
-        "cp.monthly.started_count": monthly_counts(plans["cp_start"], period),
+        "cp.monthly.started_count": over_period(monthly_counts(plans["cp_start"], covered), period),
     }

@@ -7,13 +7,16 @@ on its date and team).
 """
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 import pandas as pd
 
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
-from .common import count_by, in_period, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
+from .common import count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_shares, team_keys, with_share, worst_first
 
 AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")
@@ -40,12 +43,18 @@ _last_attendance: list = []
 
 
 def _attendance(meetings: pd.DataFrame) -> pd.DataFrame:
-    marks = {
-        f"{flag}_{agency}": is_yes(meetings[flag]) & meetings["agency"].isin([agency]) for flag in FLAGS for agency in AGENCIES
-    }
-    flags = pd.DataFrame(marks).groupby(meetings["meeting_id"]).any()
+    flags = {f"{flag}_{agency}": agency_flag(meetings, flag, agency) for flag in FLAGS for agency in AGENCIES}
     table = meetings.groupby("meeting_id")[["meeting_date", "team"]].first()
-    return table.join(flags)
+    return table.join(pd.DataFrame(flags))
+
+
+def agency_flag(meetings: pd.DataFrame, flag: str, agency: str) -> pd.Series:
+    """Per meeting, whether ``agency`` was invited (or attended): True if any of its rows says Y; unknown
+    (``<NA>``) if none does and one is blank; else False (no row at all is False: neither invited nor present)."""
+    rows = meetings["agency"].isin([agency])
+    yes = (is_yes(meetings[flag]) & rows).groupby(meetings["meeting_id"]).any()
+    blank = (meetings[flag].isna() & rows).groupby(meetings["meeting_id"]).any()
+    return yes.astype("boolean").mask(blank & ~yes)
 
 
 def meetings_in_period(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
@@ -54,8 +63,9 @@ def meetings_in_period(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 def statutory_partners_present(table: pd.DataFrame) -> pd.Series:
-    """Mask of meetings attended by social care, police and health, all three."""
-    return table[[f"attended_{agency}" for agency in STATUTORY_PARTNERS]].all(axis=1)
+    """Per meeting, whether social care, police and health all attended: False when one is known absent,
+    unknown (``<NA>``) when none is known absent but one's attendance is blank."""
+    return reduce(operator.and_, (table[f"attended_{agency}"].astype("boolean") for agency in STATUTORY_PARTNERS))
 
 
 # --- headline figures -------------------------------------------------------------
@@ -68,21 +78,20 @@ def meetings_count(meetings: pd.DataFrame, period: Period) -> Figure:
 
 def attendance_share(meetings: pd.DataFrame, period: Period, agency: str) -> Figure:
     """``strategy.attendance_share.<agency>``: meetings in the period the agency attended ÷ meetings in the period."""
-    table = meetings_in_period(meetings, period)
-    return share(table[f"attended_{agency}"].sum(), len(table))
+    return known_share(meetings_in_period(meetings, period)[f"attended_{agency}"])
 
 
 def invited_attendance_share(meetings: pd.DataFrame, period: Period, agency: str) -> Figure:
-    """``strategy.invited_attendance_share.<agency>``: of meetings in the period the agency was invited to, share it attended."""
+    """``strategy.invited_attendance_share.<agency>``: of meetings in the period the agency was invited to, share it attended
+    (a meeting whose invitation or attendance is blank for the agency leaves it)."""
     table = meetings_in_period(meetings, period)
-    invited = table[table[f"invited_{agency}"]]
-    return share(invited[f"attended_{agency}"].sum(), len(invited))
+    return known_share(table.loc[is_yes(table[f"invited_{agency}"]), f"attended_{agency}"])
 
 
 def statutory_partners_share(meetings: pd.DataFrame, period: Period) -> Figure:
-    """``strategy.statutory_partners_share``: share of meetings in the period attended by all three statutory partners."""
-    table = meetings_in_period(meetings, period)
-    return share(statutory_partners_present(table).sum(), len(table))
+    """``strategy.statutory_partners_share``: share of meetings in the period attended by all three statutory partners,
+    over the meetings where that is known."""
+    return known_share(statutory_partners_present(meetings_in_period(meetings, period)))
 
 
 def monthly_statutory_partners_share(meetings: pd.DataFrame, period: Period) -> dict[str, Figure]:
@@ -95,11 +104,13 @@ def monthly_statutory_partners_share(meetings: pd.DataFrame, period: Period) -> 
 
 
 def attendance_table(table: pd.DataFrame, keys: pd.Series, index: list | None = None) -> pd.DataFrame:
-    """Per key: ``meetings``, ``attended_<agency>`` counts, ``statutory_partners`` (all three present) and its share."""
+    """Per key: ``meetings``, ``attended_<agency>`` counts, ``statutory_known`` (meetings where it is known whether all
+    three statutory partners attended), ``statutory_partners`` (all three present) and its share of the known."""
     columns = {"meetings": pd.Series(True, index=table.index)}
-    columns |= {f"attended_{agency}": table[f"attended_{agency}"] for agency in AGENCIES}
-    columns["statutory_partners"] = statutory_partners_present(table)
-    return with_share(count_by(keys, columns, index), "statutory_partners", "meetings")
+    columns |= {f"attended_{agency}": is_yes(table[f"attended_{agency}"]) for agency in AGENCIES}
+    present = statutory_partners_present(table)
+    columns |= {"statutory_known": is_known(present), "statutory_partners": is_yes(present)}
+    return with_share(count_by(keys, columns, index), "statutory_partners", "statutory_known")
 
 
 def attendance_by_month(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
@@ -116,20 +127,23 @@ def attendance_by_team(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 def invitation_summary(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per agency, over meetings in the period: invited, attended, attended when invited, attended without invitation,
-    with ``attended_share`` (of all meetings) and ``invited_attended_share`` (of meetings it was invited to)."""
+    with ``attended_share`` (of meetings where its attendance is recorded, ``attendance_recorded``) and
+    ``invited_attended_share`` (of meetings it was invited to with its attendance recorded, ``invited_recorded``)."""
     table = meetings_in_period(meetings, period)
     rows = {}
     for agency in AGENCIES:
         invited, attended = table[f"invited_{agency}"], table[f"attended_{agency}"]
         rows[agency] = {
             "meetings": len(table),
-            "invited": invited.sum(),
-            "attended": attended.sum(),
-            "invited_attended": (invited & attended).sum(),
-            "attended_uninvited": (attended & ~invited).sum(),
+            "attendance_recorded": is_known(attended).sum(),
+            "invited": is_yes(invited).sum(),
+            "invited_recorded": (is_yes(invited) & is_known(attended)).sum(),
+            "attended": is_yes(attended).sum(),
+            "invited_attended": is_yes(invited & attended).sum(),
+            "attended_uninvited": is_yes(attended & ~invited).sum(),
         }
     summary = pd.DataFrame.from_dict(rows, orient="index").astype(int).rename_axis("agency")
-    return with_share(with_share(summary, "attended", "meetings"), "invited_attended", "invited")
+    return with_share(with_share(summary, "attended", "attendance_recorded"), "invited_attended", "invited_recorded")
 
 
 # --- every figure of the theme ---------------------------------------------------

@@ -10,17 +10,21 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..blanks import blank_warnings
+from ..coverage import coverage_of, uncovered_start_warnings
 from ..errors import InputError
 from ..inputs import Inputs
 from ..parallel import run_all
 from ..params import Params
 from .annex_a import collect_lists, locate_annex_a, read_one_list
 from .extracts import read_extract
+from .followup import add_follow_up
 from .normalise import Findings
+from .schema import ANNEX_A
 from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
-EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision")
+EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions")
 
 
 def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:
@@ -50,9 +54,18 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
         found[name] = problems
     for name in names:
         findings.extend(found[name])
+        frame = getattr(inputs, name)
+        if frame is not None:
+            findings.warnings += blank_warnings(name, frame, getattr(params.data, name).name)
     findings.extend(located)
     if params.data.annex_a is not None:
-        inputs.annex_a = collect_lists(results[: len(sources)], sources, params, findings)
+        inputs.annex_a = collect_lists(results[: len(sources)], findings)
+        for number, source in sorted(sources.items()):
+            if f"list_{number}" in inputs.annex_a:
+                spec = ANNEX_A[number]
+                findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
+        findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
+    add_follow_up(inputs, params, findings)
     if params.strict:
         findings.make_strict()
     inputs.warnings = findings.warnings

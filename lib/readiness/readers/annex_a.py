@@ -19,8 +19,6 @@ from .values import fold
 LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
 EARLIEST = pd.Timestamp("1990-01-01")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-COVERAGE_SLACK_DAYS = 7
-COVERAGE_LISTS = (1, 3)  # contacts and referrals: many records a week, so their first date shows the return's window
 
 
 @dataclass(frozen=True)
@@ -75,37 +73,17 @@ def locate_annex_a(path: Path, findings: Findings, required: Iterable[int] = ())
     return sources
 
 
-def collect_lists(
-    read: list[tuple[int, pd.DataFrame | None, Findings]], sources: dict[int, Source], params: Params, findings: Findings
-) -> dict[str, pd.DataFrame]:
+def collect_lists(read: list[tuple[int, pd.DataFrame | None, Findings]], findings: Findings) -> dict[str, pd.DataFrame]:
     """The lists :func:`read_one_list` read (``list_N`` → frame), their problems added to ``findings`` in list order.
 
     An unreadable used list is an error, an unreadable unused one (2, 8-11) a warning.
-    Contacts and referrals are also checked for covering the start of the period.
     """
     lists = {}
     for number, frame, found in sorted(read, key=lambda piece: piece[0]):
         findings.extend(found)
         if frame is not None:
             lists[f"list_{number}"] = frame
-            if number in COVERAGE_LISTS:
-                check_coverage(sources[number], ANNEX_A[number], frame, params.period_start, findings)
     return lists
-
-
-def check_coverage(source: Source, spec: TableSpec, frame: pd.DataFrame, period_start: date, findings: Findings) -> None:
-    """Warn when a used list's records begin more than a week after ``period_start`` (a quiet holiday week
-    is normal): the return's look-back window is shorter than the period, so its first months are incomplete."""
-    if not spec.checked or frame.empty:
-        return
-    key_date = spec.row_id[-1]
-    earliest = frame[key_date].min()
-    if pd.notna(earliest) and (earliest.date() - period_start).days > COVERAGE_SLACK_DAYS:
-        message = (
-            f"the list's earliest {spec.heading_of(key_date)} is {earliest.date()}, after period_start ({period_start}): "
-            "the return does not cover the start of the period, so its first months are incomplete"
-        )
-        findings.warnings.append(Problem(source.label, message, source.sheet, column=spec.heading_of(key_date)))
 
 
 def read_one_list(number: int, source: Source, params: Params, workers: set[str] | None) -> tuple[int, pd.DataFrame | None, Findings]:

@@ -66,7 +66,7 @@ def normalise(table: Table, spec: TableSpec, findings: Findings) -> pd.DataFrame
     frame = parse_columns(table.frame, spec)
     if spec.finish is not None:
         frame = spec.finish(table.frame, frame)
-    check_ages(table, frame, findings)
+    check_ages(table, spec, frame, findings)
     frame = mark_unreadable(frame, [f for f in failures if f.spec.used and not f.missing])
     frame = drop_incomplete(table, spec, frame, findings)
     return drop_duplicates(table, spec, frame, findings)
@@ -121,11 +121,11 @@ def unreadable_values(table: Table, spec: TableSpec, failure: Failure, heading: 
     return row_problem(table, message, heading, failure.rows, figures=column.figures, unreadable=column.used)
 
 
-def check_ages(table: Table, frame: pd.DataFrame, findings: Findings) -> None:
+def check_ages(table: Table, spec: TableSpec, frame: pd.DataFrame, findings: Findings) -> None:
     """Warn about negative ages other than -1 (an unborn child)."""
     if "age" in table.frame:
         ages = parse_float(table.frame["age"])
-        findings.warn_rows(table, frame, (ages < 0) & (ages != -1), "Age of Child (Years)", "negative age other than -1 (unborn)")
+        findings.warn_rows(table, frame, (ages < 0) & (ages != -1), spec.heading_of("age"), "negative age other than -1 (unborn)")
 
 
 def mark_unreadable(frame: pd.DataFrame, failures: list[Failure]) -> pd.DataFrame:

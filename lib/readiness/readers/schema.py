@@ -436,6 +436,7 @@ EXTRACTS = {
             col("worker_participated", "worker_participated", BOOL, "audits.worker_participated_share"),
             col("grade", "grade", GRADE, *GRADE_FIGURES),
             opt("moderated_grade", "moderated_grade", GRADE, *GRADE_FIGURES, "audits.moderated_count"),
+            opt("reaudit_of", "reaudit_of", ID, "audits.reaudit_count", "audits.reaudit_improved_share"),
         ),
         row_id=("audit_id", "audit_date"),
         natural_key=("audit_id",),
@@ -474,6 +475,23 @@ EXTRACTS = {
         row_id=("worker_id", "supervision_date"),
     ),
 }
+
+# --- the follow-up of case audits (spec version 3) -----------------------------------
+
+ACTION_TIMING_FIGURES = ("actions.completed_on_time_share", "actions.overdue_count")
+EXTRACTS["audit_actions"] = TableSpec(
+    "audit_actions",
+    (
+        col("action_id", "action_id", ID),
+        col("audit_id", "audit_id", ID),
+        opt("due_date", "due_date", DATE, *ACTION_TIMING_FIGURES, "actions.with_due_date_share"),
+        opt("completed_date", "completed_date", DATE, *ACTION_TIMING_FIGURES),
+        opt("theme", "theme", TEXT),
+        opt("action", "action", TEXT),
+    ),
+    row_id=("action_id", "audit_id"),
+    natural_key=("action_id",),
+)
 
 
 # --- checking values with pandera ----------------------------------------------------

@@ -30,6 +30,12 @@ MEANINGS = {
     "end_date": "date the worker left; blank = still in post",
     "fte": "full-time equivalent; blank = 1.0",
     "supervision_date": "date of the supervision session",
+    "reaudit_of": "the audit_id of an earlier audit of the same child that this one re-audits; blank = not a re-audit",
+    "action_id": "unique id of the action",
+    "due_date": "the action's timescale; blank = none set",
+    "completed_date": "date the action was done; blank = not done",
+    "theme": "a short practice theme for grouping, e.g. planning, voice_of_child",
+    "action": "what is to be done (free text; it never reaches a Board output)",
 }
 DOMAIN_EXAMPLE = "domain_voice_of_child"
 
