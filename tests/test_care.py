@@ -31,6 +31,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from readiness.blanks import blank_warnings
 from readiness.indicators import care
 from readiness.inputs import Inputs
 from readiness.params import Params
@@ -213,3 +214,20 @@ def test_by_permanence_plan(cla):
     assert table[table > 0].to_dict() == {"Return to family": 1, "Adoption": 1, "Long-term fostering": 1, "None agreed": 3}
     shares = care.by_permanence_plan(cla, SNAPSHOT).set_index("permanence_plan")["children_share"]
     assert shares["None agreed"] == 3 / 6 and shares["Adoption"] == 1 / 6 and shares["Other"] == 0
+
+
+def test_starts_and_endings_count_over_the_part_of_the_period_the_return_covers(cla):
+    """List 1 begins on 1 June 2021, so List 8 covers 1 June to 31 August: C10's start on 1 April leaves the count."""
+    contacts = pd.DataFrame({"contact_date": pd.to_datetime(["2021-06-01", "2021-07-15"])})
+    found = care.figures(Inputs(annex_a={"list_8": cla, "list_1": contacts}), params())
+    assert found["cla.started_count"].value == 2  # C4, C5
+    assert found["cla.ceased_count"].value == 2  # C10 30 Jun, C9 31 Aug (C6 15 Apr is before the coverage)
+    assert found["cla.second_period_share"].value == 1 / 2
+    assert found["cla.count_at_snapshot"].value == 6  # the snapshot figures do not depend on coverage
+
+
+def test_blanks_in_list_8_are_counted_for_the_data_quality_section(cla):
+    problems = blank_warnings("list_8", cla.assign(_row=range(2, 2 + len(cla))), "annex_a.xlsx", "List 8")
+    # blank number of placements: C3, C6, C8 (older row), C9, C10 -> rows 4, 7, 8, 10, 11
+    [placements] = [p for p in problems if p.column == "placements_last_12m"]
+    assert (placements.row, placements.more) == (4, 4) and "cla.three_plus_placements_share" in placements.message

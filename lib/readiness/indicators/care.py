@@ -13,12 +13,13 @@ from datetime import date
 
 import pandas as pd
 
+from ..coverage import coverage_of, covered_period
 from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period, one_year_before
 from ..workdays import working_days
-from .common import NOT_RECORDED, count_by, in_period, is_yes, month_keys, team_keys, with_share
+from .common import NOT_RECORDED, at_least_one, count_by, in_period, is_yes, known_share, month_keys, team_keys, with_share
 
 REVIEW_AFTER_WORKING_DAYS = 20  # a child in care this long should have had a statutory review
 HEALTH_INTERVAL_DAYS = 365
@@ -100,10 +101,9 @@ def care_checks(rows: pd.DataFrame, snapshot: date, params: Params) -> pd.DataFr
     )
 
 
-def known_share(hits: pd.Series, known: pd.Series) -> Figure:
-    """Share of the ``known`` rows that are ``hits`` (unknown rows leave numerator and denominator)."""
-    known = known.fillna(False).astype(bool)
-    return share((hits.fillna(False).astype(bool) & known).sum(), known.sum())
+def recorded(hits: pd.Series, values: pd.Series) -> pd.Series:
+    """``hits`` as a nullable boolean, ``<NA>`` where ``values`` is blank (unknown: the row leaves the share)."""
+    return hits.fillna(False).astype("boolean").where(values.notna())
 
 
 # --- headline figures -----------------------------------------------------------
@@ -131,8 +131,7 @@ def ceased_count(cla: pd.DataFrame, period: Period) -> Figure:
 
 def second_period_share(cla: pd.DataFrame, period: Period) -> Figure:
     """``cla.second_period_share``: of rows started in the period, share in a second or later period (blank: unknown)."""
-    started = in_period(cla, "looked_after_start", period)
-    return known_share(is_yes(started["second_period"]), started["second_period"].notna())
+    return known_share(in_period(cla, "looked_after_start", period)["second_period"])
 
 
 def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
@@ -142,17 +141,15 @@ def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
     long_in_care = rows["looked_after_start"] <= pd.Timestamp(months_before(snapshot, LONG_TERM_IN_CARE_MONTHS))
     eligible = rows[under_16 & long_in_care]
     settled = eligible["placement_start"] <= pd.Timestamp(months_before(snapshot, LONG_TERM_PLACEMENT_MONTHS))
-    return known_share(settled, eligible["placement_start"].notna())
+    return known_share(recorded(settled, eligible["placement_start"]))
 
 
 def return_interview_shares(rows: pd.DataFrame) -> tuple[Figure, Figure]:
     """``cla.return_interview_offered_share`` (of children missing at least once) and
     ``cla.return_interview_accepted_share`` (of those offered)."""
-    missing = rows[(rows["missing_episodes"] >= 1).fillna(False).astype(bool)]
-    offered_rows = missing[is_yes(missing["return_interview_offered"])]
-    offered = known_share(is_yes(missing["return_interview_offered"]), missing["return_interview_offered"].notna())
-    accepted = known_share(is_yes(offered_rows["return_interview_accepted"]), offered_rows["return_interview_accepted"].notna())
-    return offered, accepted
+    missing = rows[is_yes(at_least_one(rows["missing_episodes"]))]
+    offered = missing[is_yes(missing["return_interview_offered"])]
+    return known_share(missing["return_interview_offered"]), known_share(offered["return_interview_accepted"])
 
 
 def snapshot_figures(cla: pd.DataFrame, params: Params) -> dict[str, Figure]:
@@ -161,33 +158,34 @@ def snapshot_figures(cla: pd.DataFrame, params: Params) -> dict[str, Figure]:
     rows = looked_after(cla, snapshot)
     checks = care_checks(rows, snapshot, params)
     offered, accepted = return_interview_shares(rows)
-    every = pd.Series(True, index=rows.index)
+    location, placement_type = rows["placement_location"], rows["placement_type"]
     return {
         "cla.count_at_snapshot": count(len(rows)),
         "cla.unallocated_count": count(rows["worker"].isna().sum()),
-        "cla.three_plus_placements_share": known_share(rows["placements_last_12m"] >= 3, rows["placements_last_12m"].notna()),
+        "cla.three_plus_placements_share": known_share(recorded(rows["placements_last_12m"] >= 3, rows["placements_last_12m"])),
         "cla.long_term_stability_share": long_term_stability(rows, snapshot),
-        "cla.visit_within_interval_share": known_share(checks["visited"], every),
-        "cla.review_within_interval_share": known_share(checks["reviewed"], checks["review_due"]),
-        "cla.iro_contact_within_interval_share": known_share(checks["iro_contact"], every),
-        "cla.health_assessment_in_date_share": known_share(checks["health_in_date"], checks["health_due"]),
-        "cla.dental_check_in_date_share": known_share(checks["dental_in_date"], checks["health_due"]),
-        "cla.permanence_plan_share": known_share(rows["permanence_plan"].notna(), every),
-        "cla.placed_out_of_area_share": known_share(rows["placement_location"] == "out", rows["placement_location"].notna()),
-        "cla.foster_placement_share": known_share(rows["placement_type"].str.startswith("U"), rows["placement_type"].notna()),
+        "cla.visit_within_interval_share": share(checks["visited"].sum(), len(rows)),
+        "cla.review_within_interval_share": share(checks["reviewed"].sum(), checks["review_due"].sum()),
+        "cla.iro_contact_within_interval_share": share(checks["iro_contact"].sum(), len(rows)),
+        "cla.health_assessment_in_date_share": share(checks["health_in_date"].sum(), checks["health_due"].sum()),
+        "cla.dental_check_in_date_share": share(checks["dental_in_date"].sum(), checks["health_due"].sum()),
+        "cla.permanence_plan_share": share(rows["permanence_plan"].notna().sum(), len(rows)),
+        "cla.placed_out_of_area_share": known_share(recorded(location == "out", location)),
+        "cla.foster_placement_share": known_share(recorded(placement_type.str.startswith("U"), placement_type)),
         "cla.uasc_count": count(is_yes(rows["uasc"]).sum()),
-        "cla.missing_share": known_share(rows["missing_episodes"] >= 1, rows["missing_episodes"].notna()),
+        "cla.missing_share": known_share(at_least_one(rows["missing_episodes"])),
         "cla.return_interview_offered_share": offered,
         "cla.return_interview_accepted_share": accepted,
     }
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
-    """Every children-in-care figure List 8 allows (``cla.rate_per_10k`` with ``child_population``)."""
+    """Every children-in-care figure List 8 allows (``cla.rate_per_10k`` with ``child_population``); starts and
+    endings over the part of the period List 8 covers."""
     cla = inputs.annex_list(8)
     if cla is None:
         return {}
-    period = params.period
+    period = covered_period(params.period, coverage_of(inputs, params)[8])
     result: dict[str, FigureValue] = {
         **snapshot_figures(cla, params),
         "cla.started_count": started_count(cla, period),
@@ -203,7 +201,7 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
 
 
 def starts_and_ceased_by_month(cla: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Per month of the period: children who started to be looked after, and who ceased."""
+    """Per month of the (covered) period: children who started to be looked after, and who ceased."""
     months = period.months()
     started, ceased = in_period(cla, "looked_after_start", period), in_period(cla, "looked_after_end", period)
     table = count_by(month_keys(started["looked_after_start"]), {"started": pd.Series(True, index=started.index)}, months).join(
