@@ -79,6 +79,12 @@ def test_moderation_figures_are_over_moderated_audits_in_period():
     assert a.moderation_share(audits, PERIOD, "downgraded") == share(1, 3)
 
 
+def test_no_moderated_audit_gives_zero_and_empty_shares():
+    audits = make_audits().assign(moderated_grade=pd.array([pd.NA] * 6, dtype="string"))
+    assert a.moderated_count(audits, PERIOD) == Figure(0, (0,))
+    assert a.moderation_share(audits, PERIOD, "agreed").value is None
+
+
 def test_domain_share_is_over_audits_grading_that_domain():
     audits = make_audits()
     assert a.domains(audits) == ["voice_of_child", "assessment"]

@@ -69,3 +69,26 @@ def test_share_bars_draw_no_bar_for_a_withheld_share_and_mark_it():
     assert widths["Green"] == 0.5 and widths["Red"] == 0.0
     assert math.isnan(widths["Blue"])
     assert [(text.get_text(), text.xy[1]) for text in ax.texts] == [("[c]", "Blue")]
+
+def svg_texts(fig) -> list[str]:
+    """The text of every ``<text>`` element of the chart's SVG (mathtext would split one into many ``<tspan>``)."""
+    import base64
+    import re
+
+    svg = base64.b64decode(re.search(r"base64,([^\"]+)", charts.to_html(fig, "alt")).group(1)).decode("utf-8")
+    return re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+
+
+@pytest.mark.parametrize("team", ["$x^2$ South", "$\\frac{$ North", "Team $$ one"])
+def test_dollar_signs_in_labels_are_text_not_mathtext(team):
+    # "$\frac{$" is not valid TeX: with mathtext on, drawing it raises ValueError.
+    fig = charts.share_bars(pd.Series([0.5], index=[team]), f"Share for {team}")
+    texts = svg_texts(fig)
+    assert team in texts and f"Share for {team}" in texts
+
+
+def test_dollar_signs_in_column_and_row_labels_of_count_bars_are_text():
+    counts = pd.DataFrame({"$y$ referrals": [3.0, 4.0]}, index=["$m$ 1", "$m$ 2"])
+    counts["$z$ contacts"] = [1.0, 2.0]
+    texts = svg_texts(charts.count_bars(counts, "Counts"))
+    assert {"$y$ referrals", "$z$ contacts", "$m$ 1", "$m$ 2"} <= set(texts)

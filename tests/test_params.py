@@ -108,3 +108,14 @@ def test_a_target_naming_no_indicator_is_an_error_naming_it(tmp_path):
 def test_targets_may_name_a_practice_domains_share(tmp_path):
     text = MINIMAL + "targets:\n  audits.domain_good_or_better_share.voice_of_child: 0.6\n"
     assert list(load_params(write(tmp_path, text)).targets) == ["audits.domain_good_or_better_share.voice_of_child"]
+
+def test_a_key_given_twice_is_an_error_naming_it_and_its_lines(tmp_path):
+    # MINIMAL is lines 1-4; the second pack_id is line 5.
+    with pytest.raises(ParametersError, match=r"pack_id: key given twice \(lines 1 and 5\)"):
+        load_params(write(tmp_path, MINIMAL + "pack_id: other\n"))
+
+
+def test_a_nested_key_given_twice_is_an_error(tmp_path):
+    text = MINIMAL + "targets:\n  caseload.median: 18\n  caseload.median: 20\n"
+    with pytest.raises(ParametersError, match=r"caseload.median: key given twice \(lines 6 and 7\)"):
+        load_params(write(tmp_path, text))

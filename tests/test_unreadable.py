@@ -43,8 +43,8 @@ def test_unreadable_nfa_leaves_only_the_nfa_figures(tmp_path):
     assert values(figures, "referrals.count", "referrals.repeat_share") == (10, 2 / 10)  # C0 still counts here
     assert figures["referrals.nfa_share"].value == pytest.approx(3 / 9)  # C0 left out: 3 of the other 9
     assert figures["referrals.monthly.nfa_share"]["2019-01"].value == pytest.approx(3 / 9)
-    # without the rule, the unreadable value read as blank ("not Yes") would give 3 of 10
-    assert frontdoor.figures(inputs, params)["referrals.nfa_share"].value == pytest.approx(3 / 10)
+    # read as blank, the value is unknown under the blank-value rule and leaves the share the same way
+    assert frontdoor.figures(inputs, params)["referrals.nfa_share"].value == pytest.approx(3 / 9)
 
 
 ASSESSMENT = COMMON + ["Does the Child have a Disability", "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",

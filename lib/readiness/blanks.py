@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import Problem
+from .unreadable import unreadable_in
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
 
 def blank_rows(frame: pd.DataFrame, rule: BlankRule) -> pd.Series:
     """Mask of the rows of ``frame`` whose ``rule.column`` is blank (or unknown) where ``rule.when`` is recorded."""
-    blank = frame[rule.column].isna()
+    blank = frame[rule.column].isna() & ~unreadable_in(frame, rule.column)  # an unreadable value has its own warning
     if rule.when is not None:
         blank &= frame[rule.when].notna()
     return blank.astype(bool)
@@ -71,5 +72,6 @@ def blank_warnings(name: str, frame: pd.DataFrame, file: str, sheet: str | None 
         rows = frame.loc[blank_rows(frame, rule), "_row"]
         if len(rows):
             message = f"blank or Unknown; this row leaves {rule.figures}"
-            problems.append(Problem(file, message, sheet, int(rows.iloc[0]), heading_of(rule.column), len(rows) - 1))
+            examples = tuple(int(row) for row in rows.iloc[:3])
+            problems.append(Problem(file, message, sheet, examples[0], heading_of(rule.column), len(rows) - 1, examples))
     return problems

@@ -20,7 +20,8 @@ from filelock import FileLock, Timeout
 
 from . import progress
 from .cache import input_hashes, pack_key
-from .errors import LockedError, ReadinessError
+from .errors import LockedError, OutputError, ReadinessError
+from .packfolder import check_output, is_intact, may_replace, pack_digests, write_marker
 from .params import Params, load_params
 from .paths import ENGLAND, NOTEBOOKS, notebook_files
 
@@ -66,6 +67,7 @@ def build(params_file: Path, out: Path | None = None, several: bool = False, **o
     job = Job(Path(params_file).resolve(), default_output(params, out, several).resolve(), **options)
     if job.strict:
         params = params.model_copy(update={"strict": True})
+    check_output(job.target, params, job.params_file)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     with pack_lock(job.target):
         return _build_locked(job, params, started)
@@ -75,11 +77,12 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
     clear_stale(job.target)
     hashes = input_hashes(params)
     key = pack_key(params, hashes, notebook_files(job.notebooks), ENGLAND, job.pdf)
-    if not job.force and published_key(job.target) == key:
+    if not job.force and published_key(job.target) == key and is_intact(job.target):
         log.info("%s: up to date (nothing changed since it was built); --force rebuilds", params.pack_id)
         return job.target
     staging = job.target.parent / f".{job.target.name}.tmp-{os.getpid()}"
     staging.mkdir()
+    write_marker(staging)
     try:
         with build_log(staging / "build.log"):
             from .pipeline import make_pack
@@ -88,6 +91,7 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
     except BaseException:
         keep_failed(staging, job.target)
         raise
+    write_marker(staging, pack_digests(staging))
     publish(staging, job.target)
     return job.target
 
@@ -97,11 +101,33 @@ def build_many(params_files: list[Path], out: Path | None = None, jobs: int = 1,
     several = len(params_files) > 1
     if not several:
         return [build_reporting(params_files[0], out, several, jobs=jobs, **options)]
+    clashes = same_pack_clashes(params_files, out)
     with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=progress.enable, initargs=(False,)) as pool:
-        futures = [pool.submit(build_reporting, path, out, several, **options) for path in params_files]
-        for future in progress.bar(as_completed(futures), len(futures), "packs"):
+        futures = {path: pool.submit(build_reporting, path, out, several, **options) for path in params_files if path not in clashes}
+        for future in progress.bar(as_completed(futures.values()), len(futures), "packs"):
             log.info("%s: %s", future.result().params_file, "built" if future.result().status == 0 else "failed")
-        return [future.result() for future in futures]
+        return [clashes[path] if path in clashes else futures[path].result() for path in params_files]
+
+
+def same_pack_clashes(params_files: list[Path], out: Path | None) -> dict[Path, Built]:
+    """The parameters files of a batch that would build into the same folder (the same ``pack_id``), as failures (exit 2).
+
+    Neither is built: one would silently replace the other. Files that cannot be read are left
+    for their own build to report.
+    """
+    by_target: dict[Path, list[Path]] = {}
+    for path in params_files:
+        try:
+            by_target.setdefault(default_output(load_params(path), out, several=True).resolve(), []).append(path)
+        except ReadinessError:
+            continue
+    clashes = {}
+    for target, paths in by_target.items():
+        for path in paths if len(paths) > 1 else []:
+            others = ", ".join(str(other) for other in paths if other != path)
+            line = f"{path}: builds the same pack as {others} (both go to {target}); neither was built: give each its own pack_id"
+            clashes[path] = Built(str(path), OutputError.exit_status, problems=[line])
+    return clashes
 
 
 def build_reporting(params_file: Path, out: Path | None, several: bool, **options) -> Built:
@@ -175,19 +201,33 @@ def clear_stale(target: Path) -> None:
 
 
 def keep_failed(staging: Path, target: Path) -> None:
-    """Keep a failed build's partial results in ``DIR.failed/`` for debugging."""
+    """Keep a failed build's partial results in ``DIR.failed/`` for debugging (never over a folder the tool did not make)."""
     failed = target.parent / f"{target.name}.failed"
-    shutil.rmtree(failed, ignore_errors=True)
-    if staging.exists():
-        staging.rename(failed)
-        log.error("%s: build failed; partial results kept in %s", target.name, failed)
+    if not staging.exists():
+        return
+    if not remove_own(failed):
+        shutil.rmtree(staging, ignore_errors=True)
+        log.error("%s: build failed; %s is not the tool's, so the partial results were not kept", target.name, failed)
+        return
+    staging.rename(failed)
+    log.error("%s: build failed; partial results kept in %s", target.name, failed)
+
+
+def remove_own(folder: Path) -> bool:
+    """Remove ``folder`` if the tool made it (a marked pack, a failed build) or it is empty; whether it is gone."""
+    if folder.is_dir() and may_replace(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+    return not folder.exists()
 
 
 def publish(staging: Path, target: Path) -> None:
-    """Swap the finished pack in: the old one is moved aside, then removed."""
+    """Swap the finished pack in: the old one is moved aside, then removed. Only a pack (or an empty folder) is replaced."""
+    if not may_replace(target):
+        keep_failed(staging, target)
+        raise OutputError([f"{target}: is no longer a pack folder (something else was put there during the build); it was left as it is"])
     old = target.parent / f".{target.name}.tmp-old-{os.getpid()}"
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    shutil.rmtree(target.parent / f"{target.name}.failed", ignore_errors=True)
+    remove_own(target.parent / f"{target.name}.failed")

@@ -52,6 +52,9 @@ STYLE = {
     "figure.dpi": 100,
     "svg.fonttype": "none",
     "svg.hashsalt": "readiness",
+    # Labels from the inputs are text, never TeX: a team named "$x$" shows as typed and cannot crash a chart.
+    "text.usetex": False,
+    "text.parse_math": False,
 }
 
 

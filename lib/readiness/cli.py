@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import progress
-from .errors import ReadinessError
+from .errors import ReadinessError, printable
 from .paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
@@ -25,7 +25,7 @@ def cmd_build(args) -> int:
     results = build_many(files, args.out, jobs=args.jobs, pdf=args.pdf, force=args.force, strict=args.strict)
     for result in results:
         for line in result.problems:
-            print(f"error: {line}", file=sys.stderr)
+            print_error(line)
         if result.status == 0:
             print(f"Pack ready: {result.folder / 'index.html'}")
     if len(results) > 1:
@@ -52,20 +52,22 @@ def cmd_demo_data(args) -> int:
     from .demo import write_demo_data
 
     folder = args.out or DEMO_DATA / ("demo" if args.scale == "standard" else f"demo-{args.scale}")
-    paths = write_demo_data(folder, seed=args.seed, scale=args.scale)
+    paths = write_demo_data(folder, seed=args.seed, scale=args.scale, force=args.force)
     print(f"Demo data ({args.scale}) written to {folder} ({len(paths)} inputs)")
     return 0
 
 
 def cmd_verify(args) -> int:
+    from .packfolder import recorded_digests
     from .verify import verify_pack
 
     problems = verify_pack(args.folder)
     for line in problems:
-        print(f"mismatch: {line}", file=sys.stderr)
+        print(f"mismatch: {printable(line)}", file=sys.stderr)
     if problems:
         return 1
-    print(f"{args.folder}: every input matches the pack's manifest")
+    checked = "its files are as built" if recorded_digests(args.folder) else "it has no record of its own files, so only its inputs were checked"
+    print(f"{args.folder}: every input matches the pack's manifest; {checked}")
     return 0
 
 
@@ -90,7 +92,8 @@ def cmd_sample(args) -> int:
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}"
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
     workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed)
-    print(strata_report(inputs, params, sample).to_string(index=False))
+    for line in strata_report(inputs, params, sample).to_string(index=False).splitlines():
+        print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
     print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
     print(f"Case-tracking workbook: {workbook}")
     print("These files name children: keep them inside the council's secure systems.")
@@ -109,14 +112,19 @@ def read_back_sample(workbook: Path) -> int:
 def cmd_templates(args) -> int:
     from .readers import write_templates
 
-    for path in write_templates(args.folder):
+    for path in write_templates(args.folder, force=args.force):
         print(f"wrote {path}")
     return 0
 
 
+def print_error(line: str) -> None:
+    """One ``error:`` line on stderr, control characters from the inputs shown as escapes."""
+    print(f"error: {printable(line)}", file=sys.stderr)
+
+
 def _print_problems(exc: ReadinessError) -> None:
     for line in exc.lines():
-        print(f"error: {line}", file=sys.stderr)
+        print_error(line)
 
 
 def _print_summary(results) -> None:
@@ -167,6 +175,7 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, help="folder (default data/demo)")
     demo.add_argument("--seed", type=int, default=2019)
     demo.add_argument("--scale", choices=("standard", "large"), default="standard")
+    demo.add_argument("--force", action="store_true", help="overwrite demo files already in the folder")
     demo.set_defaults(run=cmd_demo_data)
 
     sample = add_command("sample", "draw a reproducible mock-inspection case sample")
@@ -183,6 +192,7 @@ def parser() -> argparse.ArgumentParser:
 
     templates = add_command("templates", "write blank templates for the local extracts")
     templates.add_argument("folder", type=Path)
+    templates.add_argument("--force", action="store_true", help="overwrite templates already in the folder")
     templates.set_defaults(run=cmd_templates)
     return top
 
@@ -205,6 +215,6 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one plain line, exit 1
         if args.debug:
             raise
-        print(f"error: unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        print_error(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)")
         status = 1
     sys.exit(status)

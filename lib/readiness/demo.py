@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 import numpy as np
 import pandas as pd
 
+from .nooverwrite import refuse_to_overwrite
 from .workdays import england_bank_holidays
 
 SNAPSHOT = np.datetime64("2025-10-03", "D")
@@ -128,8 +129,13 @@ SCALES = {
 }
 
 
-def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard") -> dict[str, Path]:
+EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision")}
+
+
+def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:
     """Write Northbridge's synthetic inputs into ``folder``; return ``{input key: path}``.
+
+    Nothing is written when any of the files already exists, unless ``force``.
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
@@ -137,8 +143,10 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard") 
     """
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {sorted(SCALES)}, not {scale!r}")
-    sc, rng = SCALES[scale], np.random.default_rng(seed)
     folder = Path(folder)
+    if not force:
+        refuse_to_overwrite([folder / "annex_a.xlsx", *(folder / name for name in EXTRACT_FILES.values())], "demo-data")
+    sc, rng = SCALES[scale], np.random.default_rng(seed)
     folder.mkdir(parents=True, exist_ok=True)
 
     workforce = make_workforce(rng, sc)
@@ -157,7 +165,7 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard") 
 
     write_workbook(paths["annex_a"], format_annex_a(journey) | care_lists(seed, sc, workforce))
     for key, frame in extracts.items():
-        paths[key] = folder / f"{key}.csv"
+        paths[key] = folder / EXTRACT_FILES[key]
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
     return paths
 

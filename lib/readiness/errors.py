@@ -1,7 +1,22 @@
 """The project's own exceptions: each becomes plain lines and an exit status at the command line."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Bidirectional-text controls: they can make a line read differently from what it holds.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNPRINTABLE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}]")
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print on one terminal line: control and bidi characters shown as escapes (ESC → ``\\x1b``)."""
+    return _UNPRINTABLE.sub(_escape, str(text))
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
@@ -29,7 +44,10 @@ class Problem:
         return self.examples or (() if self.row is None else (self.row,))
 
     def describe(self) -> str:
-        """One plain-English line: file, sheet, row, column, what is wrong, how many more."""
+        """One plain-English line: file, sheet, row, column, what is wrong, how many more.
+
+        Control characters from an input (a terminal escape code in a cell) are shown as escapes.
+        """
         where = [self.file]
         if self.sheet:
             where.append(f"sheet {self.sheet}")
@@ -42,7 +60,7 @@ class Problem:
             line += f" (and {self.more} more row{'s' if self.more != 1 else ''} like it"
             others = [str(row) for row in self.example_rows if row != self.row]
             line += f", e.g. row{'s' if len(others) > 1 else ''} {', '.join(others)})" if others else ")"
-        return line
+        return printable(line)
 
 
 class ReadinessError(Exception):
@@ -88,6 +106,19 @@ class NotebookError(ReadinessError):
 
 class LockedError(ReadinessError):
     """Raised when another build already holds the lock on a pack."""
+
+
+class OutputError(ReadinessError):
+    """Raised when the output folder asked for would overwrite or delete what the tool did not make."""
+
+    exit_status = 2
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+    def lines(self) -> list[str]:
+        return list(self.problems)
 
 
 class PdfError(ReadinessError):

@@ -9,6 +9,7 @@ import pandas as pd
 from .catalogue import describe
 from .disclosure import SUPPRESSED, format_value, is_disclosive
 from .figure import Figure
+from .safetext import markdown_escape
 
 MIN_DENOMINATOR = 20
 
@@ -88,18 +89,19 @@ def figure_facts(figures: Mapping[str, Figure], threshold: int) -> str:
 def practice_week_sentences(safe) -> str:
     """A Markdown list, a line per practice week, from the Board-safe (disclosure-controlled)
     :func:`readiness.indicators.practice_weeks.comparison_table`: the domain's good-or-better share in
-    the eight weeks before and after, withheld exactly where the table withholds it."""
+    the eight weeks before and after, withheld exactly where the table withholds it. Week labels are data:
+    Markdown-escaped, so a domain heading never becomes markup."""
     lines = []
     for week, row in safe.iterrows():
         before, after = (_safe_share_words(row[f"{side}_share"], row[f"{side}_graded"]) for side in ("before", "after"))
-        lines.append(f"- {week}: good or better {before} in the eight weeks before; {after} in the eight weeks after.")
+        lines.append(f"- {markdown_escape(week)}: good or better {before} in the eight weeks before; {after} in the eight weeks after.")
     return "\n".join(lines)
 
 
 def row_shares_sentence(label: str, safe, share_column: str, denominator_column: str) -> str:
     """One sentence comparing a share across the rows of a Board-safe table, withheld where the table withholds it:
-    ``Good or better: Mock inspection 63% (of 19); Routine 54% (of 335).``"""
-    parts = [f"{row_label} {_safe_share_words(row[share_column], row[denominator_column])}" for row_label, row in safe.iterrows()]
+    ``Good or better: Mock inspection 63% (of 19); Routine 54% (of 335).`` Row labels are Markdown-escaped."""
+    parts = [f"{markdown_escape(row_label)} {_safe_share_words(row[share_column], row[denominator_column])}" for row_label, row in safe.iterrows()]
     return f"{label}: {'; '.join(parts)}."
 
 

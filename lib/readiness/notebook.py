@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 from . import charts, disclosure
 from .figure import FigureValue
@@ -24,6 +24,7 @@ from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
 from .store import kept_inputs
+from .safetext import markdown_html
 
 
 @dataclass
@@ -247,6 +248,6 @@ def show_chart(fig, alt: str) -> None:
 
 
 def say(text: str) -> None:
-    """Display generated narrative (Markdown); empty text displays nothing."""
+    """Display narrative or commentary (Markdown) through the sanitiser, so no markup in it runs; empty text displays nothing."""
     if text and text.strip():
-        display(Markdown(text))
+        display(HTML(markdown_html(text)))

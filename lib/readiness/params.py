@@ -137,11 +137,32 @@ def load_params(path: str | Path) -> Params:
     return params
 
 
+class DuplicateKeyError(Exception):
+    """A key given twice in one mapping of the parameters file (YAML would silently keep the last)."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key given twice in the same mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKeyError(
+                    f"{key}: key given twice (lines {seen[key]} and {key_node.start_mark.line + 1}); keep one"
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path) -> dict:
     if not path.is_file():
         raise ParametersError(str(path), ["parameters file not found"])
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+    except DuplicateKeyError as exc:
+        raise ParametersError(str(path), [str(exc)]) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ParametersError(str(path), [f"not valid YAML: {exc}".replace("\n", " ")]) from None
     if not isinstance(raw, dict):

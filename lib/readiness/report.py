@@ -14,6 +14,7 @@ from nbconvert import HTMLExporter
 from .coverage import describe_coverage
 from .errors import Problem
 from .params import Params
+from .safetext import without_bidi
 from .sections import Section
 from .validate import quality_rows
 from .vitals import load_benchmarks, load_history, vital_signs
@@ -54,7 +55,9 @@ def _is_parameters(cell) -> bool:
 
 
 def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path) -> None:
-    """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out."""
+    """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out.
+
+    Every bidirectional-text control is removed from the page, wherever it came from."""
     history = load_history(params.history)
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     html = environment.get_template("pack.html.j2").render(
@@ -70,4 +73,4 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         not_yet_covered=NOT_YET_COVERED,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
     )
-    path.write_text(html, encoding="utf-8")
+    path.write_text(without_bidi(html), encoding="utf-8")

@@ -18,7 +18,7 @@ from .errors import ParametersError, ReadinessError
 from .inputs import Inputs
 from .params import Params
 from .strata import STRATA, STRATUM_NAMES, is_provided, members
-from .tracking import FORMULA_STARTS
+from .safetext import spreadsheet_safe
 
 RANDOM = "random"
 RANDOM_REASON = "random remainder"
@@ -116,8 +116,7 @@ def lists_of(inputs: Inputs, children: pd.Series) -> list[str]:
 
 def sample_csv(sample: pd.DataFrame) -> str:
     """The sample as CSV text (``\n`` line ends); a text value Excel would take for a formula gets a leading ``'``."""
-    safe = sample.apply(lambda column: column.map(lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v))
-    return safe.to_csv(index=False, lineterminator="\n")
+    return spreadsheet_safe(sample).to_csv(index=False, lineterminator="\n")
 
 
 def strata_report(inputs: Inputs, params: Params, sample: pd.DataFrame) -> pd.DataFrame:

@@ -25,11 +25,11 @@ from .readers.schema import EXTRACTS
 from .readers.normalise import Findings
 from .readers.tracking import ACTIONS_MARK, AUDIT_MARK, CASE_SHEET_PREFIX, read_tracking_workbook
 from .readers.values import clean_cells, parse_date
+from .safetext import FORMULA_STARTS
 from .strata import STRATA
 
 DEFAULT_DOMAINS = ("voice_of_child", "assessment", "planning", "management_oversight")
 ACTION_LINES = 8
-FORMULA_STARTS = ("=", "+", "-", "@")
 BOLD = Font(bold=True)
 JOURNEY_HEADINGS = ["Date", "List", "Event", "Team", "Allocated worker"]
 JOURNEY = (

@@ -15,10 +15,10 @@ from typing import Iterable
 from .errors import Problem
 from .params import Params
 from .readers import read_inputs
-from .readers.values import printable
+from .errors import printable
+from .safetext import spreadsheet_text
 
 CSV_COLUMNS = ("severity", "file", "list", "column", "problem", "rows", "example_rows", "figures_left")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,8 @@ def write_csv(errors: list[Problem], warnings: list[Problem], path: Path) -> Non
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for row in rows:
-            writer.writerow([_as_data(getattr(row, name)) for name in CSV_COLUMNS])
+            writer.writerow([spreadsheet_text(getattr(row, name)) for name in CSV_COLUMNS])
 
-
-def _as_data(value: object) -> object:
-    """A cell a spreadsheet shows as text, never runs: text starting like a formula gets a leading ``'``."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _count(n: int, noun: str) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import ReadinessError
 from .manifest import file_digest
+from .packfolder import changed_files
 
 
 class VerifyError(ReadinessError):
@@ -15,7 +16,10 @@ class VerifyError(ReadinessError):
 
 
 def verify_pack(folder: Path) -> list[str]:
-    """Plain lines, one per input that is missing or changed since the pack was built (empty = matches)."""
+    """Plain lines, one per input that is missing or changed since the pack was built, then one per file of
+    the pack itself (``index.html`` …) missing or edited since (empty = matches).
+
+    A pack built before the pack files were recorded is checked against its inputs only."""
     manifest_path = folder / "manifest.json"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -33,4 +37,4 @@ def verify_pack(folder: Path) -> list[str]:
         now = file_digest(path)
         if now["sha256"] != recorded["sha256"]:
             problems.append(f"{key}: {path} has changed since the pack was built ({recorded['bytes']:,} bytes then, {now['bytes']:,} now)")
-    return problems
+    return problems + [f"pack file {line}" for line in changed_files(folder)]

@@ -17,6 +17,14 @@ def series_sheet_name(index: int, figure_id: str) -> str:
     return f"{index:02d} {figure_id.replace('.monthly', '')}"[:SHEET_NAME_LIMIT]
 
 
+def keep_text_as_text(sheet) -> None:
+    """Every string cell stays a string: text starting ``=`` (``+``, ``-``, ``@``) is never taken for a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+
+
 def write_figures_workbook(document: dict, path: Path) -> None:
     """Write the (already disclosure-controlled) figures of ``document`` as a workbook."""
     suppressed = set(document["suppressed"])
@@ -38,6 +46,7 @@ def write_figures_workbook(document: dict, path: Path) -> None:
             sheet.append([month, value, "[c]" if f"{figure_id}/{month}" in suppressed else ""])
     for sheet in workbook.worksheets:
         sheet["A1"].font = Font(bold=True)
+        keep_text_as_text(sheet)
     fixed = datetime.fromisoformat(document["snapshot_date"])  # no build time: rebuilds give the same content
     workbook.properties.created = workbook.properties.modified = fixed
     workbook.save(path)

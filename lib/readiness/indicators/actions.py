@@ -13,7 +13,7 @@ from ..figure import Figure, FigureValue, count, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
-from .audits import GRADE_RANK, MOCK_INSPECTION, audits_in_period, final_grade
+from .audits import MOCK_INSPECTION, grade_steps, audits_in_period, final_grade
 from .common import NOT_RECORDED, count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
 
 WEAK = ("requires_improvement", "inadequate")
@@ -81,7 +81,7 @@ def reaudits_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     inside = audits_in_period(audits, period)
     rows = inside[inside["reaudit_of"].isin(earlier.index)]
     rows = rows.assign(grade=final_grade(rows), earlier_grade=rows["reaudit_of"].map(earlier))
-    change = rows["earlier_grade"].map(GRADE_RANK).astype(float) - rows["grade"].map(GRADE_RANK).astype(float)
+    change = grade_steps(rows["earlier_grade"], rows["grade"])
     outcome = pd.Series("same", index=rows.index).mask(change > 0, "improved").mask(change < 0, "worse")
     return rows.assign(outcome=outcome)
 

@@ -62,9 +62,14 @@ def moderated_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return inside[inside["moderated_grade"].notna()]
 
 
+def grade_steps(later: pd.Series, earlier: pd.Series) -> pd.Series:
+    """Steps from ``earlier`` to ``later`` grade: positive when worse (outstanding 0 ... inadequate 3), ``NaN`` when either is blank."""
+    return later.map(GRADE_RANK).astype(float) - earlier.map(GRADE_RANK).astype(float)
+
+
 def moderation_outcome(moderated: pd.DataFrame) -> pd.Series:
     """``agreed``, ``downgraded`` (moderator graded worse) or ``upgraded`` for each moderated audit."""
-    change = moderated["moderated_grade"].map(GRADE_RANK) - moderated["grade"].map(GRADE_RANK)
+    change = grade_steps(moderated["moderated_grade"], moderated["grade"])
     outcome = pd.Series("agreed", index=moderated.index, name="outcome", dtype=object)
     return outcome.mask(change > 0, "downgraded").mask(change < 0, "upgraded").mask(change.isna(), None)
 

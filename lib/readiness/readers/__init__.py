@@ -14,6 +14,7 @@ from ..blanks import blank_warnings
 from ..coverage import coverage_of, uncovered_start_warnings
 from ..errors import InputError
 from ..inputs import Inputs
+from ..labels import protect_labels
 from ..parallel import run_all
 from ..params import Params
 from .annex_a import collect_lists, locate_annex_a, read_one_list
@@ -34,7 +35,8 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
     the workforce extract comes first, as the lists' workers are checked against it. The problems
     are listed in the same order however the reading is shared out. With ``params.strict``, an
-    unreadable value in a column a figure uses is an error, not a warning.
+    unreadable value in a column a figure uses is an error, not a warning. Labels that are
+    identifiers are withheld (:mod:`readiness.labels`).
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
@@ -66,6 +68,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
                 findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
+    findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:
         findings.make_strict()
     inputs.warnings = findings.warnings

@@ -6,6 +6,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ..nooverwrite import refuse_to_overwrite
 from .schema import EXTRACTS, GRADE
 
 MEANINGS = {
@@ -40,11 +41,16 @@ MEANINGS = {
 DOMAIN_EXAMPLE = "domain_voice_of_child"
 
 
-def write_templates(folder: Path) -> list[Path]:
-    """Write ``<extract>.xlsx`` for every local extract into ``folder``; return the paths."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    return [write_template(folder / f"{name}.xlsx", name) for name in EXTRACTS]
+def write_templates(folder: Path, force: bool = False) -> list[Path]:
+    """Write ``<extract>.xlsx`` for every local extract into ``folder``; return the paths.
+
+    Nothing is written when any of them already exists, unless ``force``.
+    """
+    paths = {name: Path(folder) / f"{name}.xlsx" for name in EXTRACTS}
+    if not force:
+        refuse_to_overwrite(paths.values(), "templates")
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return [write_template(path, name) for name, path in paths.items()]
 
 
 def write_template(path: Path, name: str) -> Path:

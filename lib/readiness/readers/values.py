@@ -11,11 +11,12 @@ from typing import Callable
 
 import pandas as pd
 
+from ..errors import printable
+
 SPACES = r"[\s\u00a0\u2007\u202f]+"
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
 EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
 _TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
-_CONTROL = r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 _DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
 
 
@@ -109,11 +110,6 @@ def parse_date(text: pd.Series) -> pd.Series:
             parsed = pd.to_datetime(day[matches].astype(str), format=form, errors="coerce")
             result[matches] = parsed.astype("datetime64[ns]")
     return result
-
-
-def printable(text: object) -> str:
-    """Text safe to print to a terminal: control characters (escape sequences, bidirectional marks) as ``?``."""
-    return re.sub(_CONTROL, "?", str(text))
 
 
 def quoted(value: object, limit: int = 40) -> str:

@@ -1,0 +1,106 @@
+"""Labels made Board-safe: identifiers withheld, control characters gone, no worker without a team."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+
+from readiness.errors import Problem
+from readiness.indicators.common import NOT_RECORDED
+from readiness.indicators.workforce import supervision_by_team
+from readiness.inputs import Inputs
+from readiness.labels import WITHHELD, protect_labels
+from readiness.period import Period
+
+PARAMS = SimpleNamespace(data=SimpleNamespace(
+    case_audits=Path("/council/audits.csv"), strategy_meetings=None, workforce=Path("/council/staff.xlsx"), supervision=None,
+))
+
+
+def text(*values) -> pd.Series:
+    return pd.Series(values, dtype="string")
+
+
+def council_inputs(audit_teams=("North", "South"), audit_types=("monthly", "themed"), workforce_teams=("North", "South"),
+                   domains=("domain_voice_of_child",)) -> Inputs:
+    """Two referrals (children C100, C200 held by Ann Smith), two audits, two workers (W1, W2)."""
+    list_3 = pd.DataFrame({"child_id": text("C100", "C200"), "team": text("North", "South"),
+                           "worker": text("Ann Smith", pd.NA), "_row": [2, 3]})
+    audits = pd.DataFrame({"audit_id": text("A1", "A2"), "child_id": text("C100", "C200"), "team": text(*audit_teams),
+                           "audit_type": text(*audit_types), "_row": [2, 3]})
+    for domain in domains:
+        audits[domain] = text("good", "good")
+    workforce = pd.DataFrame({
+        "worker_id": text("W1", "W2"), "team": text(*workforce_teams), "role": text("social_worker", "social_worker"),
+        "employment": text("permanent", "permanent"), "start_date": pd.to_datetime(["2020-01-01", "2020-01-01"]),
+        "end_date": pd.to_datetime([None, None]), "fte": [1.0, 1.0], "_row": [2, 3],
+    })
+    return Inputs(annex_a={"list_3": list_3}, case_audits=audits, workforce=workforce)
+
+
+def test_a_team_that_is_a_child_id_is_withheld_with_a_warning_that_does_not_quote_it():
+    inputs = council_inputs(audit_teams=("North", " c200 "))  # case and spaces ignored
+    [warning] = protect_labels(inputs, PARAMS, [])
+    assert inputs.case_audits["team"].tolist() == ["North", WITHHELD]
+    assert (warning.file, warning.row, warning.column, warning.more) == ("audits.csv", 3, "team", 0)
+    assert "c200" not in warning.describe().lower()
+
+
+def test_an_audit_type_that_is_an_allocated_workers_name_is_withheld():
+    inputs = council_inputs(audit_types=("ann  SMITH", "ann smith"))
+    [warning] = protect_labels(inputs, PARAMS, [])
+    assert inputs.case_audits["audit_type"].tolist() == [WITHHELD, WITHHELD]
+    assert (warning.column, warning.row, warning.more) == ("audit_type", 2, 1)
+
+
+def test_an_annex_a_team_that_is_a_worker_id_is_withheld():
+    inputs = council_inputs()
+    inputs.annex_a["list_3"]["team"] = text("North", "W2")
+    [warning] = protect_labels(inputs, PARAMS, [])
+    assert inputs.annex_a["list_3"]["team"].tolist() == ["North", WITHHELD]
+    assert warning.file == "Annex A List 3"
+
+
+def test_a_label_merely_containing_an_identifier_stays():
+    inputs = council_inputs(audit_teams=("Team C100", "South"))
+    assert protect_labels(inputs, PARAMS, []) == []
+    assert inputs.case_audits["team"].tolist() == ["Team C100", "South"]
+
+
+def test_a_domain_heading_that_is_an_identifier_is_renamed():
+    inputs = council_inputs(domains=("domain_voice_of_child", "domain_c100", "domain_ann_smith"))
+    [warning] = protect_labels(inputs, PARAMS, [])
+    domains = [c for c in inputs.case_audits.columns if c.startswith("domain_")]
+    assert domains == ["domain_voice_of_child", "domain_withheld_1", "domain_withheld_2"]
+    assert warning.file == "audits.csv" and "2 domain heading(s)" in warning.message
+
+
+def test_control_and_bidi_characters_leave_labels():
+    inputs = council_inputs(audit_teams=("North\u202e", "South\x1b[2J"))
+    assert protect_labels(inputs, PARAMS, []) == []
+    assert inputs.case_audits["team"].tolist() == ["North", "South [2J"]
+
+
+def test_a_worker_with_a_blank_team_stays_in_tables_by_team():
+    inputs = council_inputs(workforce_teams=("North", None))
+    [warning] = protect_labels(inputs, PARAMS, [])
+    assert (warning.file, warning.row, warning.column) == ("staff.xlsx", 3, "team")
+    supervision = pd.DataFrame({"worker_id": text("W1"), "supervision_date": pd.to_datetime(["2025-03-20"])})
+    table = supervision_by_team(inputs.workforce, supervision, Period.of(date(2024, 4, 1), date(2025, 3, 31)))
+    # Both workers are due (in post since 2020); W1 was supervised 11 days before the end, W2 never.
+    assert table.set_index("team")["workers"].to_dict() == {"North": 1, NOT_RECORDED: 1}
+
+
+def test_identifiers_are_taken_out_of_earlier_warnings():
+    heading = Problem("audits.csv", "unknown extra columns, ignored: notes, C100, Ann Smith")
+    column = Problem("audits.csv", "'W1' is not a known code", row=4, column="c200")
+    plain = Problem("audits.csv", "duplicate natural key; the first row is kept", row=5, column="audit_id")
+    warnings = protect_labels(council_inputs(), PARAMS, [heading, column, plain])
+    assert [w.message for w in warnings] == [
+        "unknown extra columns, ignored: notes, [withheld], [withheld]",
+        "'[withheld]' is not a known code",
+        "duplicate natural key; the first row is kept",
+    ]
+    assert [w.column for w in warnings] == [None, "[withheld]", "audit_id"]
