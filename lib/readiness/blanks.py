@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import Problem
-from .unreadable import unreadable_in
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,8 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
 
 def blank_rows(frame: pd.DataFrame, rule: BlankRule) -> pd.Series:
     """Mask of the rows of ``frame`` whose ``rule.column`` is blank (or unknown) where ``rule.when`` is recorded."""
+    from .unreadable import unreadable_in  # here: unreadable imports the readers, which import this module
+
     blank = frame[rule.column].isna() & ~unreadable_in(frame, rule.column)  # an unreadable value has its own warning
     if rule.when is not None:
         blank &= frame[rule.when].notna()
