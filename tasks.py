@@ -3,15 +3,19 @@
 
     python3 tasks.py demo    # set up, write the demo data, build the demo pack
     python3 tasks.py test    # set up, run every test (unit, golden pack, notebooks)
-    python3 tasks.py lab     # set up, open JupyterLab on the notebooks
+    python3 tasks.py lab     # set up, open JupyterLab on the repository, at notebooks/
 
 Each command creates ``.venv`` beside this file on first use (and refreshes it when
-``pyproject.toml`` changes), installing the project with pip. Works on Windows too.
+``pyproject.toml`` changes), installing the project with pip and the ``readiness`` kernel,
+and makes git strip notebook outputs (nbstripout as a clean filter, named in
+``.gitattributes``), so children's data saved in a notebook never reaches git.
+The demo data is written to ``data/demo`` only when it is not there. Works on Windows too.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -20,6 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "readiness-installed.txt"
+DEMO_DATA = ROOT / "data" / "demo"
+KERNEL = "readiness"
+# What JupyterLab adds to a notebook's metadata on saving, beside outputs and counts (nbstripout's defaults).
+LAB_METADATA = " ".join(
+    f"metadata.language_info.{key}" for key in ("codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter", "pygments_lexer", "version")
+)
 
 
 def venv_python() -> Path:
@@ -40,9 +50,30 @@ def ensure_environment() -> Path:
     python = str(venv_python())
     run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
     run([python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"])
-    run([python, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3", "--display-name", "Python 3 (readiness)"])
+    run([python, "-m", "ipykernel", "install", "--sys-prefix", "--name", KERNEL, "--display-name", "Python 3 (readiness)"])
     STAMP.write_text(wanted)
     return venv_python()
+
+
+def git_filter_settings(python: Path) -> dict[str, str]:
+    """The git configuration that strips outputs from notebooks whenever git reads them (``.gitattributes`` names the filter)."""
+    strip = f'"{Path(python).as_posix()}" -m nbstripout --keep-id'
+    return {
+        "filter.nbstripout.clean": strip,
+        "filter.nbstripout.smudge": "cat",
+        "filter.nbstripout.required": "true",
+        "filter.nbstripout.extrakeys": LAB_METADATA,
+        "diff.ipynb.textconv": f"{strip} -t",
+    }
+
+
+def install_git_filter(root: Path, python: Path) -> None:
+    """Set the notebook output filter in ``root``'s git configuration (every run: the venv may have moved)."""
+    if shutil.which("git") is None or not (root / ".git").exists():
+        print("Not a git clone: notebook outputs are not stripped, so never commit a notebook from here.")
+        return
+    for key, value in git_filter_settings(python).items():
+        subprocess.run(["git", "config", key, value], cwd=root, check=True)
 
 
 def run(command: list[str]) -> None:
@@ -52,8 +83,27 @@ def run(command: list[str]) -> None:
         sys.exit(status)
 
 
-def demo(python: Path, extra: list[str]) -> None:
+def ensure_demo_data(python: Path) -> None:
+    """Write the demo data unless it is there already, so an analyst's edits to it are kept."""
+    if (DEMO_DATA / "annex_a.xlsx").exists():
+        print(f"Using the demo data in {DEMO_DATA} (to write it afresh: readiness demo-data --force)")
+        return
     run([str(python), "-m", "readiness", "demo-data"])
+
+
+def lab_command(python: Path) -> list[str]:
+    """JupyterLab rooted at the repository (parameters, data, docs and outputs in reach), opening on notebooks/;
+    a notebook saved with only new outputs leaves ``git status`` clean (:mod:`readiness.lab`)."""
+    return [
+        str(python), "-m", "jupyter", "lab",
+        f"--ServerApp.root_dir={ROOT}",
+        "--LabApp.default_url=/lab/tree/notebooks",
+        "--ContentsManager.post_save_hook=readiness.lab.refresh_git_index",
+    ]
+
+
+def demo(python: Path, extra: list[str]) -> None:
+    ensure_demo_data(python)
     run([str(python), "-m", "readiness", "build", str(ROOT / "parameters" / "demo.yaml"), *extra])
 
 
@@ -62,8 +112,8 @@ def test(python: Path, extra: list[str]) -> None:
 
 
 def lab(python: Path, extra: list[str]) -> None:
-    run([str(python), "-m", "readiness", "demo-data"])
-    run([str(python), "-m", "jupyter", "lab", str(ROOT / "notebooks"), *extra])
+    ensure_demo_data(python)
+    run([*lab_command(python), *extra])
 
 
 COMMANDS = {"demo": demo, "test": test, "lab": lab}
@@ -72,7 +122,9 @@ COMMANDS = {"demo": demo, "test": test, "lab": lab}
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
-    COMMANDS[sys.argv[1]](ensure_environment(), sys.argv[2:])
+    python = ensure_environment()
+    install_git_filter(ROOT, python)
+    COMMANDS[sys.argv[1]](python, sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -96,7 +96,8 @@ def test_the_kept_inputs_are_a_zip_of_arrow_files_and_json():
         contents = json.loads(archive.read("inputs.json"))
     assert names == ["annex_a/list_1.arrow", "inputs.json", "supervision.arrow"]
     assert contents["frames"] == ["annex_a/list_1", "supervision"]
-    assert contents["warnings"][1] == {"file": "workforce.csv", "message": "duplicate worker_id: first row kept", "sheet": None, "row": None, "column": None, "more": 0}
+    assert contents["warnings"][1] == {"file": "workforce.csv", "message": "duplicate worker_id: first row kept", "sheet": None, "row": None, "column": None, "more": 0,
+                                       "examples": [], "figures": [], "unreadable": False}
 
 
 def zip_of(contents: dict) -> bytes:

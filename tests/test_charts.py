@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from readiness import charts
+from readiness.charts import count_bars, month_ticks, share_trend
 
 
 def test_scatter_teams_labels_each_team_with_both_values_and_leaves_out_the_rest():
@@ -92,3 +93,42 @@ def test_dollar_signs_in_column_and_row_labels_of_count_bars_are_text():
     counts["$z$ contacts"] = [1.0, 2.0]
     texts = svg_texts(charts.count_bars(counts, "Counts"))
     assert {"$y$ referrals", "$z$ contacts", "$m$ 1", "$m$ 2"} <= set(texts)
+
+def months(first_year: int, first_month: int, count: int) -> list[str]:
+    return [f"{first_year + (first_month - 1 + i) // 12}-{(first_month - 1 + i) % 12 + 1:02d}" for i in range(count)]
+
+
+def test_36_months_are_labelled_quarterly_with_the_year_on_january_and_the_first_label():
+    # 36 months from 2022-10: steps 1 and 2 would give 36 and 18 labels (> 12), so quarters: positions 0, 3, …, 33.
+    ticks = month_ticks(months(2022, 10, 36))
+    assert list(ticks) == list(range(0, 36, 3))
+    assert list(ticks.values())[:6] == ["Oct\n2022", "Jan\n2023", "Apr", "Jul", "Oct", "Jan\n2024"]
+
+
+def test_a_year_or_less_keeps_every_month_as_given():
+    labels = months(2024, 10, 12)
+    assert month_ticks(labels) == dict(enumerate(labels))
+
+
+def test_13_months_are_labelled_every_other_calendar_month():
+    # 2024-10 … 2025-10: every 2nd month (at most 7 labels) on Jan, Mar, May, …: Nov 2024 first, then Jan 2025.
+    ticks = month_ticks(months(2024, 10, 13))
+    assert ticks == {1: "Nov\n2024", 3: "Jan\n2025", 5: "Mar", 7: "May", 9: "Jul", 11: "Sep"}
+
+
+@pytest.mark.parametrize("draw", ["trend", "bars"])
+def test_a_36_month_chart_shows_12_level_month_labels(draw):
+    index = months(2022, 10, 36)
+    if draw == "trend":
+        fig = share_trend(pd.DataFrame({"share": [0.5] * 36}, index=index), "t")
+    else:
+        fig = count_bars(pd.DataFrame({"count": [10.0] * 36}, index=index), "t")
+    labels = fig.axes[0].get_xticklabels()
+    assert [t.get_text() for t in labels][:3] == ["Oct\n2022", "Jan\n2023", "Apr"] and len(labels) == 12
+    assert {t.get_rotation() for t in labels} == {0}
+
+
+def test_a_short_month_axis_is_still_slanted_in_full():
+    fig = count_bars(pd.DataFrame({"count": [10.0] * 6}, index=months(2025, 1, 6)), "t")
+    labels = fig.axes[0].get_xticklabels()
+    assert [t.get_text() for t in labels] == months(2025, 1, 6) and {t.get_rotation() for t in labels} == {45}

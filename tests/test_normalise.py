@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from readiness.readers.normalise import UNREADABLE
+from readiness.inputs import UNREADABLE
 from readiness.readers.schema import ANNEX_A
 from readiness.readers.values import parse_age
 from test_readers import ALLOCATED, COMMON, LISTS, as_excel, read, write_csv_folder

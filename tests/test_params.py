@@ -119,3 +119,38 @@ def test_a_nested_key_given_twice_is_an_error(tmp_path):
     text = MINIMAL + "targets:\n  caseload.median: 18\n  caseload.median: 20\n"
     with pytest.raises(ParametersError, match=r"caseload.median: key given twice \(lines 6 and 7\)"):
         load_params(write(tmp_path, text))
+
+def test_missing_parameters_file_names_where_it_was_looked_for(tmp_path, monkeypatch):
+    # A notebook run from the wrong folder: the relative path resolves elsewhere, and the message says where.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ParametersError, match=r"^\.\./parameters/demo\.yaml: parameters file not found") as caught:
+        load_params("../parameters/demo.yaml")
+    assert str(tmp_path.parent / "parameters" / "demo.yaml") in str(caught.value)
+
+
+def test_overrides_replace_the_files_values(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL), {"period_start": "2019-02-01", "audience": "internal", "suppress_up_to": 10})
+    assert params.period_start == date(2019, 2, 1)  # text, as papermill -p passes it, read as a date
+    assert params.period_end == date(2019, 3, 31)  # not overridden: the file's value
+    assert params.audience == "internal" and params.suppression_threshold == 0
+    assert params.suppress_up_to == 10
+
+
+def test_an_override_of_the_snapshot_moves_the_period_snapshot(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL), {"annex_a_extract_date": date(2019, 4, 3)})
+    assert params.period.snapshot == date(2019, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "overrides, words",
+    [
+        ({"period_start": "2019-13-01"}, "override period_start"),
+        ({"audience": "everyone"}, "override audience"),
+        ({"period_start": "2019-04-01"}, "period_end: is before period_start"),
+        ({"colour": "blue"}, "override colour: unknown key"),
+        ({"la_name": "Elsewhere"}, "override la_name: set it in the parameters file"),
+    ],
+)
+def test_bad_overrides_are_errors_naming_them(tmp_path, overrides, words):
+    with pytest.raises(ParametersError, match=words):
+        load_params(write(tmp_path, MINIMAL), overrides)

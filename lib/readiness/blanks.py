@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import Problem
+from .inputs import unreadable_in
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,6 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
 
 def blank_rows(frame: pd.DataFrame, rule: BlankRule) -> pd.Series:
     """Mask of the rows of ``frame`` whose ``rule.column`` is blank (or unknown) where ``rule.when`` is recorded."""
-    from .unreadable import unreadable_in  # here: unreadable imports the readers, which import this module
-
     blank = frame[rule.column].isna() & ~unreadable_in(frame, rule.column)  # an unreadable value has its own warning
     if rule.when is not None:
         blank &= frame[rule.when].notna()

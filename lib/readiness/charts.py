@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import textwrap
 from html import escape
 
@@ -131,9 +132,51 @@ def stacked_grades(board: pd.DataFrame, title: str, total: str = "audits", xlabe
 
 
 def _slant_crowded_labels(ax, labels: list[str]) -> None:
-    """Slant x labels when there are many or they are long, so they never overlap."""
+    """Slant x labels when there are many or they are long, so they never overlap; a long run of months is thinned instead."""
+    if _label_months(ax, labels):
+        return
     if len(labels) > 6 or max(map(len, labels), default=0) > 12:
         plt.setp(ax.get_xticklabels(), rotation=40, ha="right")
+
+
+MONTH_LABEL = re.compile(r"\d{4}-\d{2}")
+MOST_MONTH_LABELS = 12
+MONTH_STEPS = (1, 2, 3, 6, 12)
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_ticks(labels: list[str], most: int = MOST_MONTH_LABELS) -> dict[int, str]:
+    """Which months of a ``YYYY-MM`` axis to label, by position, so that at most ``most`` labels show.
+
+    Every month up to ``most`` months (labelled as given); beyond that every 2nd, 3rd
+    (quarters), 6th or 12th calendar month, named ``Apr``, with the year under January and
+    under the first label: 36 months from October 2022 give Oct 2022, Jan 2023, Apr, Jul, Oct, …
+    """
+    if len(labels) <= most:
+        return dict(enumerate(labels))
+    step = next(s for s in MONTH_STEPS if -(-len(labels) // s) <= most)
+    ticks = {}
+    for position, label in enumerate(labels):
+        year, month = map(int, label.split("-"))
+        if (month - 1) % step == 0:
+            name = MONTH_NAMES[month - 1]
+            ticks[position] = f"{name}\n{year}" if month == 1 or not ticks else name
+    return ticks
+
+
+def _slant_months(ax, labels: list[str]) -> None:
+    """Slant a short run of x labels (as before); thin a long run of months to readable, level labels."""
+    if not _label_months(ax, labels):
+        ax.tick_params(axis="x", rotation=45)
+
+
+def _label_months(ax, labels: list[str]) -> bool:
+    """Thin the labels of a long categorical month axis (see :func:`month_ticks`); False when it is not one."""
+    if len(labels) <= MOST_MONTH_LABELS or not all(MONTH_LABEL.fullmatch(label) for label in labels):
+        return False
+    ticks = month_ticks(labels)
+    ax.set_xticks(list(ticks), list(ticks.values()), rotation=0, ha="center")
+    return True
 
 
 def share_trend(series: pd.DataFrame, title: str, target: float | None = None):
@@ -146,7 +189,7 @@ def share_trend(series: pd.DataFrame, title: str, target: float | None = None):
             ax.axhline(target, color="#555555", linestyle="--", linewidth=1, label="Target")
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_ylim(0, 1.05)
-        ax.tick_params(axis="x", rotation=45)
+        _slant_months(ax, [str(i) for i in series.index])
         if len(series.columns) > 1 or target is not None:
             ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
     return fig
@@ -183,7 +226,7 @@ def count_bars(counts: pd.DataFrame, title: str):
         values = counts.astype(float)
         values.plot.bar(ax=ax, width=0.8, color=PALETTE[: len(counts.columns)])
         _mark_withheld_bars(ax, values)
-        ax.tick_params(axis="x", rotation=45)
+        _slant_months(ax, [str(i) for i in counts.index])
         ax.set_xlabel("")
         if len(counts.columns) > 1:
             ax.legend(loc="upper left", bbox_to_anchor=(1, 1))

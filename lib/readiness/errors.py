@@ -81,7 +81,7 @@ class ParametersError(ReadinessError):
     def __init__(self, file: str, problems: list[str]):
         self.file = file
         self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("; ".join(self.lines()))
 
     def lines(self) -> list[str]:
         return [f"{self.file}: {problem}" for problem in self.problems]

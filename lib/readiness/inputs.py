@@ -4,11 +4,14 @@ See ``docs/data-model.md`` for the columns of every frame.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .errors import Problem
+
+UNREADABLE = "_unreadable"  # per row: the used columns whose value could not be read, joined by ";"
 
 
 @dataclass
@@ -32,3 +35,10 @@ class Inputs:
         if name.startswith("list_"):
             return name in self.annex_a
         return getattr(self, name) is not None
+
+
+def unreadable_in(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Mask of the rows of ``frame`` whose ``column`` could not be read."""
+    if UNREADABLE not in frame:
+        return pd.Series(False, index=frame.index)
+    return frame[UNREADABLE].str.contains(rf"(?:^|;){re.escape(column)}(?:;|$)", regex=True).fillna(False).astype(bool)

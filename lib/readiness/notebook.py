@@ -20,6 +20,7 @@ from .inputs import Inputs
 from .narrative import figure_facts, share_headline, trend_title
 from .cache import cached_inputs, commentary_file, input_hashes
 from .coverage import covered_period, coverage_note, coverage_of, latest_coverage, list_names, month_label, not_covered_months
+from .overrides import notebook_overrides
 from .params import Params, load_params
 from .paths import ANALYST_CACHE
 from .period import Period
@@ -167,16 +168,19 @@ def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
         _SHARED.pop(key, None)
 
 
-def open_pack(params_file: str | Path, inputs_file: str | Path = "") -> Pack:
+def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides) -> Pack:
     """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
 
     In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
     in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
+    ``overrides`` (e.g. ``audience="internal"``) replace the parameters file's values; when none
+    are given, those set in the notebook's parameters cell apply (see :mod:`readiness.overrides`).
     """
-    shared = _SHARED.get((str(params_file), str(inputs_file)))
+    overrides = overrides or notebook_overrides()
+    shared = None if overrides else _SHARED.get((str(params_file), str(inputs_file)))
     if shared is not None:
         return shared
-    params = load_params(params_file)
+    params = load_params(params_file, overrides)
     if inputs_file:
         return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))

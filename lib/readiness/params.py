@@ -14,6 +14,8 @@ from .errors import ParametersError
 from .period import Period
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking")
+# Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
+OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 
 
 class _Strict(BaseModel):
@@ -124,15 +126,21 @@ def unknown_indicator_ids(ids) -> list[str]:
     return [i for i in ids if not is_indicator(i)]
 
 
-def load_params(path: str | Path) -> Params:
-    """Read and validate a parameters file; relative paths resolve from its folder."""
+def load_params(path: str | Path, overrides: dict[str, object] | None = None) -> Params:
+    """Read and validate a parameters file; relative paths resolve from its folder.
+
+    ``overrides`` (keys of :data:`OVERRIDABLE`, e.g. ``{"audience": "internal"}``) replace the
+    file's values before validation, so they are checked exactly as the file's own values are.
+    """
     path = Path(path)
-    raw = _read_yaml(path)
+    overrides = overrides or {}
+    _check_overridable(overrides, path)
+    raw = {**_read_yaml(path), **overrides}
     _resolve_paths(raw, path.resolve().parent)
     try:
         params = Params.model_validate(raw)
     except ValidationError as exc:
-        raise ParametersError(str(path), [_describe(error) for error in exc.errors()]) from None
+        raise ParametersError(str(path), [_describe(error, overrides) for error in exc.errors()]) from None
     _check_files_exist(params, path)
     return params
 
@@ -156,9 +164,21 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _check_overridable(overrides: dict[str, object], path: Path) -> None:
+    """An override must name a key of :data:`OVERRIDABLE`; any other name stops with a message naming it."""
+    allowed = ", ".join(OVERRIDABLE)
+    problems = [
+        f"override {key}: {'set it in the parameters file' if key in Params.model_fields else 'unknown key'} (a notebook can override {allowed})"
+        for key in overrides
+        if key not in OVERRIDABLE
+    ]
+    if problems:
+        raise ParametersError(str(path), problems)
+
+
 def _read_yaml(path: Path) -> dict:
     if not path.is_file():
-        raise ParametersError(str(path), ["parameters file not found"])
+        raise ParametersError(str(path), [f"parameters file not found (looked for {path.resolve()})"])
     try:
         raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except DuplicateKeyError as exc:
@@ -193,8 +213,10 @@ def _check_files_exist(params: Params, path: Path) -> None:
         raise ParametersError(str(path), missing)
 
 
-def _describe(error: dict) -> str:
+def _describe(error: dict, overrides: dict[str, object]) -> str:
     key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["loc"] and error["loc"][0] in overrides:
+        key = f"override {key}"
     if error["type"] == "extra_forbidden":
         return f"{key}: unknown key"
     if error["type"] == "missing":

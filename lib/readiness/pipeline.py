@@ -23,7 +23,7 @@ from .figures import compute_figures, figures_document, write_json
 from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
 from .parallel import can_fork, forked_pool
-from .params import Params
+from .params import OVERRIDABLE, Params
 from .pdf import print_pdf
 from .progress import bar
 from .report import render_pack, section_body
@@ -93,7 +93,7 @@ def execute_section(section: Section, params_file: Path, working: Path) -> str:
         papermill.execute_notebook(
             str(section.path),
             str(output),
-            parameters={"params_file": str(params_file), "inputs_file": str(working / INPUTS_FILE)},
+            parameters=section_parameters(params_file, working),
             cwd=str(section.path.parent),
             engine_name=ENGINE_NAME,
             kernel_name="python3",
@@ -105,6 +105,12 @@ def execute_section(section: Section, params_file: Path, working: Path) -> str:
     body = section_body(output, section.slug)
     log.info("%s ran in %.1f s", section.path.name, time.time() - started)
     return body
+
+
+def section_parameters(params_file: Path, working: Path) -> dict[str, str | None]:
+    """What a build passes a notebook: its files, and every override reset to ``None``, so an override an
+    analyst left in a notebook's parameters cell never changes a pack (only its parameters file does)."""
+    return {**dict.fromkeys(OVERRIDABLE), "params_file": str(params_file), "inputs_file": str(working / INPUTS_FILE)}
 
 
 def _from_cache(section: Section, key: str, working: Path, cache: Path) -> str | None:

@@ -56,7 +56,7 @@ def inputs_from_bytes(data: bytes) -> Inputs:
     return Inputs(
         annex_a={name.removeprefix("annex_a/"): frame for name, frame in frames.items() if name.startswith("annex_a/")},
         **{name: frames.get(name) for name in EXTRACTS},
-        warnings=[Problem(**warning) for warning in contents.get("warnings", [])],
+        warnings=[problem_from_json(warning) for warning in contents.get("warnings", [])],
     )
 
 
@@ -119,3 +119,8 @@ def object_columns(table: pa.Table) -> list[str]:
     """The columns that were ``object`` in pandas, as the file's pandas record says."""
     columns = (table.schema.pandas_metadata or {}).get("columns", [])
     return [c["name"] for c in columns if c.get("numpy_type") == "object" and c.get("name") in table.column_names]
+
+
+def problem_from_json(fields: dict) -> Problem:
+    """A warning as JSON kept it: its lists (example rows, figures) back as tuples."""
+    return Problem(**{name: tuple(value) if isinstance(value, list) else value for name, value in fields.items()})

@@ -7,16 +7,14 @@ computed again without the rows concerned.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Callable, Iterator
 
 import pandas as pd
 
 from .figure import FigureValue
-from .inputs import Inputs
+from .inputs import UNREADABLE, Inputs, unreadable_in
 from .params import Params
-from .readers.normalise import UNREADABLE
 from .readers.schema import ANNEX_A, EXTRACTS, ColumnSpec, TableSpec
 
 Key = tuple[str, str]  # (input name such as "list_3" or "case_audits", column)
@@ -41,12 +39,6 @@ def unreadable_columns(inputs: Inputs) -> dict[Key, ColumnSpec]:
                 found[(name, column)] = spec.column(column)
     return found
 
-
-def unreadable_in(frame: pd.DataFrame, column: str) -> pd.Series:
-    """Mask of the rows of ``frame`` whose ``column`` could not be read."""
-    if UNREADABLE not in frame:
-        return pd.Series(False, index=frame.index)
-    return frame[UNREADABLE].str.contains(rf"(?:^|;){re.escape(column)}(?:;|$)", regex=True).fillna(False).astype(bool)
 
 
 def without_rows(inputs: Inputs, keys: frozenset[Key]) -> Inputs:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..errors import Problem
+from ..inputs import UNREADABLE
 from .schema import CURRENT, Failure, TableSpec, check_values, kinds_of
 from .tables import Table
 from .values import parse_float, quoted
 
 UNREADABLE_SHARE = 0.10  # more than this share of a used column unreadable: the file is misread
 EXAMPLE_ROWS = 3
-UNREADABLE = "_unreadable"  # per row: the used columns whose value could not be read, joined by ";"
 
 
 @dataclass

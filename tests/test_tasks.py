@@ -1,0 +1,113 @@
+"""tasks.py: notebooks saved with outputs leave git clean; JupyterLab rooted at the repository; the project's kernel; demo data kept."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_server.services.contents.filemanager import FileContentsManager
+from nbclient import NotebookClient
+
+from conftest import REPO
+
+
+def load_tasks():
+    spec = importlib.util.spec_from_file_location("tasks", REPO / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+tasks = load_tasks()
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def clone(tmp_path, demo_data) -> Path:
+    """A fresh clone of what git holds for this repository, set up as tasks.py sets one up, with the demo data."""
+    root = tmp_path / "clone"
+    root.mkdir()
+    git(REPO, "checkout-index", "--all", f"--prefix={root.as_posix()}/")
+    git(root, "init", "-q")
+    git(root, "add", "--all")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "clone")
+    tasks.install_git_filter(root, Path(sys.executable))
+    shutil.copytree(demo_data, root / "data" / "demo")
+    return root
+
+
+def lab_save(root: Path, path: Path, notebook) -> None:
+    """Save as JupyterLab does: through Jupyter's contents manager, with the post-save hook ``tasks.py lab`` sets."""
+    hook = next(a.split("=", 1)[1] for a in tasks.lab_command(Path("python")) if a.startswith("--ContentsManager.post_save_hook="))
+    manager = FileContentsManager(root_dir=str(root), post_save_hook=hook)
+    manager.save({"type": "notebook", "format": "json", "content": notebook}, path.relative_to(root).as_posix())
+
+
+def run_all_and_save(root: Path, path: Path) -> None:
+    """What an analyst does in JupyterLab: Run All in the notebook's kernel, then save it, outputs and all."""
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
+    lab_save(root, path, notebook)
+
+
+def test_notebooks_saved_with_outputs_leave_no_tracked_change(clone):
+    assert git(clone, "status", "--porcelain") == ""  # the committed notebooks are already as the filter writes them
+    for path in sorted((clone / "notebooks").glob("*.ipynb")):
+        run_all_and_save(clone, path)
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        assert any(cell.get("outputs") for cell in saved["cells"]), f"{path.name} was saved without outputs"
+        assert saved["metadata"]["language_info"].get("version")  # as the kernel reported it, as Lab saves it
+    assert git(clone, "status", "--porcelain") == ""
+    assert git(clone, "diff") == ""
+
+
+def test_an_edit_to_a_notebooks_source_is_still_seen(clone):
+    # The filter strips outputs only: a change to a cell's code is a change git must show.
+    path = clone / "notebooks" / NOTEBOOKS[0].name
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells[-1].source += "\n# an analyst's note"
+    lab_save(clone, path, notebook)
+    assert git(clone, "status", "--porcelain").split() == ["M", f"notebooks/{path.name}"]
+
+
+def test_the_filter_strips_with_the_given_python_and_keeps_cell_ids():
+    settings = tasks.git_filter_settings(Path("/venv/bin/python"))
+    assert settings["filter.nbstripout.clean"] == '"/venv/bin/python" -m nbstripout --keep-id'
+    assert settings["filter.nbstripout.required"] == "true"
+    assert "metadata.language_info.version" in settings["filter.nbstripout.extrakeys"].split()
+
+
+def test_lab_is_rooted_at_the_repository_and_opens_on_notebooks():
+    command = tasks.lab_command(Path("python"))
+    assert tasks.ROOT == REPO
+    assert command[:4] == ["python", "-m", "jupyter", "lab"]
+    assert f"--ServerApp.root_dir={REPO}" in command
+    assert "--LabApp.default_url=/lab/tree/notebooks" in command
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_run_in_the_projects_kernel(path):
+    kernelspec = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+    assert kernelspec["name"] == tasks.KERNEL == "readiness"
+
+
+def test_demo_data_is_written_only_when_absent(tmp_path, monkeypatch):
+    commands = []
+    monkeypatch.setattr(tasks, "DEMO_DATA", tmp_path / "demo")
+    monkeypatch.setattr(tasks, "run", commands.append)
+    tasks.ensure_demo_data(Path("python"))
+    assert commands == [["python", "-m", "readiness", "demo-data"]]
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "annex_a.xlsx").write_bytes(b"an analyst's edited copy")
+    tasks.ensure_demo_data(Path("python"))
+    assert len(commands) == 1
+    assert (tmp_path / "demo" / "annex_a.xlsx").read_bytes() == b"an analyst's edited copy"
