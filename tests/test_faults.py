@@ -96,7 +96,9 @@ def test_unreadable_workbook_is_an_error(tmp_path):
 def test_annex_a_of_another_kind_is_an_error(tmp_path):
     (tmp_path / "annex_a.pdf").write_bytes(b"%PDF-1.4")
     _, findings = read(tmp_path, annex_a=tmp_path / "annex_a.pdf")
-    assert [p.message for p in findings.errors] == ["not an Excel workbook (.xlsx) or a folder of CSV files"]
+    assert [p.message for p in findings.errors] == [
+        "not a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods, judged by its content) or a folder of CSV files"
+    ]
 
 
 def test_empty_extract_is_an_error(tmp_path):

@@ -208,9 +208,18 @@ def _check_files_exist(params: Params, path: Path) -> None:
     named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
     named["commentary"] = params.commentary
-    missing = [f"{key}: file not found: {value}" for key, value in named.items() if value and not value.exists()]
-    if missing:
-        raise ParametersError(str(path), missing)
+    problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
+    if problems:
+        raise ParametersError(str(path), problems)
+
+
+def _path_problem(key: str, value: Path) -> str | None:
+    """What is wrong with a named path: missing, or a device, pipe or socket (reading one would hang)."""
+    if not value.exists():
+        return f"{key}: file not found: {value}"
+    if not (value.is_file() or value.is_dir()):
+        return f"{key}: not a regular file (a device, pipe or socket): {value}"
+    return None
 
 
 def _describe(error: dict, overrides: dict[str, object]) -> str:

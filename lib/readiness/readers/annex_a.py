@@ -13,12 +13,13 @@ from ..errors import Problem
 from ..params import Params
 from .normalise import Findings, normalise
 from .schema import ANNEX_A, TableSpec
-from .tables import Table, Unreadable, read_csv, read_sheet, workbook_sheets
+from .tables import Table, Unreadable, read_file, read_sheet, workbook_sheets
+from .workbooks import NOT_A_WORKBOOK, WORKBOOK_SUFFIXES, check_regular_file, workbook_format
 from .values import fold
 
 LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
 EARLIEST = pd.Timestamp("1990-01-01")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+NOT_A_WORKBOOK_OR_FOLDER = "not a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods, judged by its content) or a folder of CSV files"
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,12 @@ class Source:
     path: Path
     sheet: str | None
     label: str
+    hidden: bool = False
 
     def read(self, spec: TableSpec) -> Table:
         """The list as a :class:`Table`."""
         if self.sheet is None:
-            return read_csv(self.path, spec, self.label)
+            return read_file(self.path, spec, self.label)
         return read_sheet(self.path, self.sheet, spec, self.label)
 
 
@@ -43,29 +45,57 @@ def list_number(name: str) -> int | None:
     return number if number in ANNEX_A else None
 
 
-def locate_lists(path: Path) -> dict[int, Source]:
-    """Every list of an Annex A workbook or CSV folder (the first sheet or file naming a list wins)."""
+def locate_lists(path: Path) -> tuple[dict[int, Source], list[str]]:
+    """Every list of an Annex A workbook (any format, judged by content) or CSV folder, and a note
+    for each hidden sheet involved.
+
+    The first visible sheet or file naming a list wins; a hidden sheet is read only when no
+    visible one names its list (a stale copy is usually what is hidden).
+    """
     if path.is_dir():
-        names = [(p.stem, Source(p, None, f"{path.name}/{p.name}")) for p in sorted(path.iterdir()) if p.suffix.lower() == ".csv"]
-    elif path.suffix.lower() in WORKBOOK_SUFFIXES:
-        names = [(sheet, Source(path, sheet, path.name)) for sheet in workbook_sheets(path)]
+        files = [p for p in sorted(path.iterdir()) if p.suffix.lower() == ".csv"]
+        candidates = [Source(p, None, f"{path.name}/{p.name}") for p in files]
+        names = [p.stem for p in files]
     else:
-        raise Unreadable("not an Excel workbook (.xlsx) or a folder of CSV files")
-    found: dict[int, Source] = {}
-    for name, source in names:
+        check_regular_file(path)
+        if workbook_format(path) is None:
+            raise Unreadable(NOT_A_WORKBOOK if path.suffix.lower() in WORKBOOK_SUFFIXES else NOT_A_WORKBOOK_OR_FOLDER)
+        sheets = workbook_sheets(path)
+        candidates = [Source(path, sheet, path.name, hidden=not visible) for sheet, visible in sheets]
+        names = [sheet for sheet, _ in sheets]
+    by_list: dict[int, list[Source]] = {}
+    for name, source in zip(names, candidates):
         number = list_number(name)
         if number is not None:
-            found.setdefault(number, source)
-    return found
+            by_list.setdefault(number, []).append(source)
+    found = {number: choose_source(sources) for number, sources in by_list.items()}
+    notes = [hidden_note(number, found[number], sources) for number, sources in sorted(by_list.items())]
+    return found, [note for note in notes if note]
+
+
+def choose_source(sources: list[Source]) -> Source:
+    """The first visible source of a list, else the first hidden one."""
+    return next((source for source in sources if not source.hidden), sources[0])
+
+
+def hidden_note(number: int, chosen: Source, sources: list[Source]) -> str | None:
+    """What the reader did about hidden sheets naming list ``number``; ``None`` when none does."""
+    hidden = [f"'{source.sheet}'" for source in sources if source.hidden and source is not chosen]
+    if chosen.hidden:
+        return f"List {number} is read from hidden sheet '{chosen.sheet}', the only sheet naming it: unhide it or check it is current"
+    if hidden:
+        return f"hidden sheet {', '.join(hidden)} also names List {number} and was not read; visible sheet '{chosen.sheet}' was"
+    return None
 
 
 def locate_annex_a(path: Path, findings: Findings, required: Iterable[int] = ()) -> dict[int, Source]:
     """Every list of the Annex A at ``path``; an error when it cannot be read, holds no list, or lacks a ``required`` one."""
     try:
-        sources = locate_lists(path)
+        sources, notes = locate_lists(path)
     except Unreadable as exc:
         findings.errors.append(Problem(path.name, str(exc)))
         return {}
+    findings.warnings += [Problem(path.name, note) for note in notes]
     if not sources:
         findings.errors.append(Problem(path.name, "no Annex A list found (sheets or CSV files named List 1 to List 11)"))
     for number in sorted(set(required) - set(sources)):
@@ -98,6 +128,8 @@ def read_one_list(number: int, source: Source, params: Params, workers: set[str]
         problems = findings.errors if ANNEX_A[number].checked else findings.warnings
         problems.append(Problem(source.label, str(exc), source.sheet))
         return number, None, findings
+    findings.errors += table.errors
+    findings.warnings += table.warnings
     return number, read_list(table, ANNEX_A[number], params, findings, workers), findings
 
 

@@ -1,4 +1,4 @@
-"""The council's local extracts (case audits, strategy meetings, workforce, supervision), CSV or XLSX."""
+"""The council's local extracts (case audits, strategy meetings, workforce, supervision), CSV or any workbook."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,28 +8,20 @@ import pandas as pd
 from ..errors import Problem
 from .normalise import Findings, normalise
 from .schema import EXTRACTS
-from .tables import Table, Unreadable, read_csv, read_sheet, workbook_sheets
+from .tables import Table, Unreadable, read_file
 
 MEETING_FIELDS = ("child_id", "meeting_date", "team")
-
-
-def read_table(path: Path, name: str, renames: dict[str, str]) -> Table:
-    """A local extract as a :class:`Table`: a CSV file, or the first sheet of a workbook."""
-    spec = EXTRACTS[name]
-    if path.is_dir():
-        raise Unreadable("is a folder, not a CSV or XLSX file")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_sheet(path, workbook_sheets(path)[0], spec, path.name, renames)
-    return read_csv(path, spec, path.name, renames)
 
 
 def read_extract(path: Path, name: str, renames: dict[str, str], findings: Findings) -> pd.DataFrame | None:
     """One local extract normalised, with its own checks; ``None`` when it cannot be read."""
     try:
-        table = read_table(path, name, renames)
+        table = read_file(path, EXTRACTS[name], path.name, renames)
     except Unreadable as exc:
         findings.errors.append(Problem(path.name, str(exc)))
         return None
+    findings.errors += table.errors
+    findings.warnings += table.warnings
     frame = normalise(table, EXTRACTS[name], findings)
     if name == "strategy_meetings":
         check_meetings(table, frame, findings)

@@ -41,13 +41,16 @@ def read_tracking_workbook(path: Path, findings: Findings) -> dict[str, list[Pie
     A file that cannot be read, or has no case sheet, is an error in ``findings`` (and no pieces).
     """
     try:
-        sheets = [name for name in workbook_sheets(path) if name.startswith(CASE_SHEET_PREFIX)]
+        sheets = [name for name, _ in workbook_sheets(path) if name.startswith(CASE_SHEET_PREFIX)]
         if not sheets:
             raise Unreadable(f"no case sheet (named '{CASE_SHEET_PREFIX}…') in this workbook")
         tables = {name: [block_table(path, sheet, name) for sheet in sheets] for name in MARKS}
     except Unreadable as exc:
         findings.errors.append(Problem(path.name, str(exc)))
         return {name: [] for name in MARKS}
+    for table in (t for found in tables.values() for t in found):
+        findings.errors += table.errors
+        findings.warnings += table.warnings
     return {name: [Piece(t.file, t.sheet, normalise(t, EXTRACTS[name], findings)) for t in found] for name, found in tables.items()}
 
 
