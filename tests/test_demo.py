@@ -11,7 +11,7 @@ from readiness.demo import write_demo_data
 from readiness.workdays import working_days
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
-LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11"]
+LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]
 FILES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
          "workforce": "workforce.csv", "supervision": "supervision.csv", "audit_actions": "audit_actions.csv",
          "front_door_decisions": "front_door_decisions.csv"}
@@ -69,7 +69,8 @@ def test_headings_are_ofsted_templates_exactly(demo, ofsted_template):
     for name in LISTS:
         expected = next(template[name.replace(" ", "_")].iter_rows(min_row=2, max_row=2, values_only=True))
         actual = next(ours[name].iter_rows(min_row=1, max_row=1, values_only=True))
-        assert actual == expected, name
+        assert actual[: len(expected)] == expected, name
+        assert len(actual) == len(expected) + (4 if name == "List 9" else 0), name  # List 9: the current layout's four more
 
 
 def test_dates_are_excel_dates_and_none_after_the_snapshot(annex, extracts):

@@ -1,6 +1,7 @@
 """The golden pack: a hand-made data set built end to end, its whole figures.json worked out by hand.
 
-Data: ``tests/fixtures/golden/`` (Annex A List 4 as a CSV folder, case audits, strategy meetings).
+Data: ``tests/fixtures/golden/`` (Annex A Lists 2, 4 and 8-11 as a CSV folder, case audits, strategy meetings,
+front-door decisions).
 Period 2019-03-01 (Fri) to 2019-05-31 (Fri), snapshot 2019-06-03 (Mon), months 2019-03, -04, -05.
 
 Every expected value below comes from the definitions in ``indicators.md``, worked by hand, never
@@ -107,6 +108,32 @@ Front-door decisions (bank holidays Good Friday 19 Apr, Easter Monday 22 Apr, 6 
 | F7 | 2019-05-28       | undecided        | w(28, 31 May) = 3: over one working day              |
 | F8 | 2019-02-28       | 2019-03-01       | received before the period                           |
 | F9 | 2019-05-31 10:00 | 2019-06-03 09:00 | 1  | 71 h    | decided after the period: counts, not "undecided" (w(31, 31 May) = 0) |
+Children in care (List 8; snapshot Mon 3 June 2019): visit within 42 days = on or after 22 Apr 2019; review and
+IRO contact within 183 days = on or after 2 Dec 2018; health and dental within 365 days = on or after 3 Jun 2018
+(= one year before); 30 months before = 3 Dec 2016; 24 months before = 3 Jun 2017. Review due after 20 working
+days: back from 3 Jun, 31 May is 1, 28-30 May 2-4 (27 May bank holiday), 20-24 May 5-9, 13-17 May 10-14,
+7-10 May 15-18 (6 May bank holiday), 3 May 19, 2 May 20.
+
+| child   | start      | ceased     | age | placed     | visit      | review     | IRO        | health     | dental     | plc | type | loc | miss | offered/accepted | uasc | 2nd | plan | worker      |
+|---------|------------|------------|-----|------------|------------|------------|------------|------------|------------|-----|------|-----|------|------------------|------|-----|------|-------------|
+| GLD8001 | 2016-11-20 |            | 11  | 2017-06-03 | 2019-04-22 | 2018-12-02 | 2019-01-10 | 2018-06-03 | 2018-06-02 | 1   | U4   | In  | 0    |                  | N    | N   | LTF  | Cal Marsh   |
+| GLD8002 | 2016-12-03 |            | 13  | 2017-06-04 | 2019-04-21 | 2018-12-01 |            | 2019-01-15 | 2019-01-15 | 3   | K2   | Out | 2    | Y / Y            | Y    | N   |      | Unallocated |
+| GLD8003 | 2019-05-02 |            | 7   | 2019-05-02 | 2019-05-20 |            | 2019-05-20 |            |            | 1   | U6   | In  | 1    | N                | N    | Y   |      | Cal Marsh   |
+| GLD8004 | 2019-05-03 |            | 8   | 2019-05-03 |            |            |            |            |            | 1   | U1   | In  | 0    |                  | N    | N   | RTF  | Dee Lowe    |
+| GLD8005 | 2018-01-01 | 2019-04-10 | 16  | (ceased in the period)                                                                                 | N   |      |             |
+| GLD8006 | 2019-03-15 | 2019-06-03 | 12  | (ceased on the snapshot: not in care then; not in the period either)                          | blank |    |             |
+Looked after at the snapshot: GLD8001-GLD8004. GLD8002 turns 14 on 4 June: 13 at the snapshot.
+
+Care leavers (List 9, current layout): pathway plan within 183 days = on or after 2 Dec 2018; contact within 56
+days = on or after 8 Apr 2019.
+
+| young person | eligibility     | in touch | accommodation | suitable   | activity | adviser     | pathway    | contact    |
+|--------------|-----------------|----------|---------------|------------|----------|-------------|------------|------------|
+| GLD9001      | relevant        | Yes      | D             | Suitable   | F3       | Pat Rowe    | 2018-12-02 | 2019-04-08 |
+| GLD9002      | former relevant | Yes      | W (B&B)       | Unsuitable | G5       | Pat Rowe    | 2018-12-01 | 2019-04-07 |
+| GLD9003      | former relevant | Refu     |               |            |          | Unallocated |            |            |
+| GLD9004      | eligible child  | Yes      | C             | Suitable   | F2       | Pat Rowe    | 2019-05-01 | 2019-05-01 |  left out
+| GLD9005      | qualifying      | Died     |               |            |          |             |            |            |  counted, in no share
 """
 from __future__ import annotations
 
@@ -127,7 +154,12 @@ DATES_OF_BIRTH = [  # List 4 Date of Birth, as written and as ISO dates
     "14/02/2011", "02/09/2014", "21/06/2007", "30/11/2016", "05/05/2005", "12/12/2012", "08/08/2008",
     "19/03/2010", "01/01/2018", "25/07/2003", "17/10/2009", "03/04/2006", "11/11/2015",
 ]
-PERSONAL = CHILD_IDS + WORKER_NAMES + DATES_OF_BIRTH + ["-".join(reversed(d.split("/"))) for d in DATES_OF_BIRTH]
+CARE_IDS = [f"GLD800{n}" for n in range(1, 7)] + [f"GLD900{n}" for n in range(1, 6)]  # Lists 8 and 9
+CARE_NAMES = ["Cal Marsh", "Dee Lowe", "Eve Stone", "Pat Rowe"]  # workers and a personal adviser
+CARE_BIRTHS = ["01/01/2008", "04/06/2005", "02/02/2012", "10/10/2010", "03/03/2003", "06/06/2006",
+               "12/12/2001", "01/01/1999", "05/05/1997", "02/02/2002", "08/08/1998"]
+DATES_OF_BIRTH += CARE_BIRTHS
+PERSONAL = CHILD_IDS + CARE_IDS + WORKER_NAMES + CARE_NAMES + DATES_OF_BIRTH + ["-".join(reversed(d.split("/"))) for d in DATES_OF_BIRTH]
 
 EXPECTED_FIGURES = {
     # ---------------- case audits: 12 in period (U01-U12); U13 (28 Feb) and U14 (1 Jun) are outside
@@ -213,6 +245,37 @@ EXPECTED_FIGURES = {
     "frontdoor.decided_within_one_working_day_share": 5 / 6,  # F1, F2, F3, F4, F9 (F5: 2)
     "frontdoor.decided_within_24_hours_share": 1 / 5,  # F1 of the timed F1, F2, F3, F5, F9
     "frontdoor.undecided_over_one_working_day_count": 1,  # F7
+    # ---------------- children in care (List 8): looked after at the snapshot GLD8001-GLD8004
+    "cla.count_at_snapshot": 4,
+    "cla.started_count": 3,  # GLD8003 2 May, GLD8004 3 May, GLD8006 15 Mar
+    "cla.ceased_count": 1,  # GLD8005 10 Apr (GLD8006 ceased 3 Jun, after the period)
+    "cla.second_period_share": 1 / 2,  # GLD8003 Yes, GLD8004 No; GLD8006 blank: unknown, left out
+    "cla.unallocated_count": 1,  # GLD8002
+    "cla.three_plus_placements_share": 1 / 4,  # GLD8002
+    # under 16 and in care since 3 Dec 2016: GLD8001, GLD8002 (exactly 30 months); placed by 3 Jun 2017: GLD8001 (exactly 24)
+    "cla.long_term_stability_share": 1 / 2,
+    "cla.visit_within_interval_share": 2 / 4,  # GLD8001 (42 days), GLD8003; GLD8002 43 days; GLD8004 none
+    "cla.review_within_interval_share": 1 / 3,  # due: GLD8001-GLD8003 (GLD8004: 19 working days); GLD8001 (183 days)
+    "cla.iro_contact_within_interval_share": 2 / 4,  # GLD8001, GLD8003
+    "cla.health_assessment_in_date_share": 2 / 2,  # due: GLD8001 (365 days), GLD8002
+    "cla.dental_check_in_date_share": 1 / 2,  # GLD8002 (GLD8001's is 366 days old)
+    "cla.permanence_plan_share": 2 / 4,  # GLD8001, GLD8004
+    "cla.placed_out_of_area_share": 1 / 4,  # GLD8002
+    "cla.foster_placement_share": 3 / 4,  # U4, U6, U1 (GLD8002 K2)
+    "cla.uasc_count": 1,  # GLD8002
+    "cla.missing_share": 2 / 4,  # GLD8002, GLD8003
+    "cla.return_interview_offered_share": 1 / 2,  # GLD8002 of GLD8002, GLD8003
+    "cla.return_interview_accepted_share": 1 / 1,  # GLD8002
+    # ---------------- care leavers (List 9): counted GLD9001-3 and 9005; shares of GLD9001-3 (9004 eligible, 9005 died)
+    "care_leavers.count": 4,
+    "care_leavers.in_touch_share": 2 / 3,  # GLD9001, GLD9002
+    "care_leavers.suitable_accommodation_share": 1 / 3,  # GLD9001
+    "care_leavers.eet_share": 1 / 3,  # GLD9001 F3
+    "care_leavers.neet_share": 1 / 3,  # GLD9002 G5
+    "care_leavers.bed_and_breakfast_count": 1,  # GLD9002
+    "care_leavers.personal_adviser_share": 2 / 3,  # GLD9001, GLD9002 (GLD9003 "Unallocated")
+    "care_leavers.pathway_plan_in_date_share": 1 / 3,  # GLD9001 (183 days); GLD9002 184
+    "care_leavers.contact_within_interval_share": 1 / 3,  # GLD9001 (56 days); GLD9002 57
 }
 
 # audience: public, threshold 5: a count 1-5, a share with numerator or denominator 1-5, a median over 1-5 items.
@@ -266,6 +329,8 @@ EXPECTED_SUPPRESSED = [
     "frontdoor.decided_within_one_working_day_share",  # 5 / 6
     "frontdoor.decided_within_24_hours_share",  # 1 / 5
     "frontdoor.undecided_over_one_working_day_count",  # 1
+    # children in care and care leavers: every count is 1-5 and every share's denominator 1-5
+    *(key for key in EXPECTED_FIGURES if key.startswith(("cla.", "care_leavers."))),
     # not suppressed: audits.count 12, good_or_better 6/12, worker_participated 8/12, voice_of_child 6/9,
     # assessments.completed_count 9, within_45 6/8, median over 8, strategy.meetings_count 6,
     # social_care 6/6 and 6/6, statutory_partners 2019-04 (0 / 0: zero is shown, null as an empty share)
@@ -304,12 +369,11 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
         "period_end": "2019-05-31",
         "snapshot_date": "2019-06-03",
         "audience": audience,
-        # List 4 alone, with no List 1 or 3 and no annex_a_covers_from: its coverage is not known (null),
-        # so its figures use the whole period
-        # Lists 2 and 4 cover from List 1's (else List 3's) coverage: neither is given, so not known (null);
+        # Lists 2, 4, 8 and 9 cover from List 1's (else List 3's) coverage: neither is given and there is no
+        # annex_a_covers_from, so their coverage is not known (null) and their figures use the whole period;
         # Lists 10 and 11 cover the twelve months before the 3 June 2019 snapshot (their earliest adoption
         # order, 15 Apr 2019, and approval, 1 Feb 2019, are later), so from 3 June 2018
-        "coverage": {"List 2": None, "List 4": None, "List 10": "2018-06-03", "List 11": "2018-06-03"},
+        "coverage": {"List 2": None, "List 4": None, "List 8": None, "List 9": None, "List 10": "2018-06-03", "List 11": "2018-06-03"},
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)
@@ -336,6 +400,8 @@ def test_golden_pack_internal(tmp_path):
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
     assert "Data-quality warnings: 6" in quality
+    assert "Data-quality warnings: 6" in quality  # and GLD8006's blank second-period flag
+    assert "blank or Unknown; this row leaves cla.second_period_share if it started in the period</td><td>1</td>" in quality
     assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
                     "early-help assessment completed before its start"):

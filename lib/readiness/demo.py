@@ -165,7 +165,9 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
     front_door_lists, extracts["front_door_decisions"] = frontdoor_extras(seed, sc, journey)
     paths = {"annex_a": folder / "annex_a.xlsx"}
-    write_workbook(paths["annex_a"], format_annex_a(journey) | front_door_lists)
+    from .demo_care import care_lists  # it builds on this module's helpers
+
+    write_workbook(paths["annex_a"], format_annex_a(journey) | front_door_lists | care_lists(seed, sc, workforce))
     for key, frame in extracts.items():
         paths[key] = folder / EXTRACT_FILES[key]
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
@@ -789,8 +791,9 @@ def _sheet_xml(table: pd.DataFrame) -> str:
 
 
 def _column_letter(index: int) -> str:
-    """A, B, ... Z for 0 to 25 (no list has more columns)."""
-    return chr(ord("A") + index)
+    """A, B, ... Z for 0 to 25, then AA, AB, ... (List 8 has 34 columns)."""
+    letter = chr(ord("A") + index % 26)
+    return letter if index < 26 else _column_letter(index // 26 - 1) + letter
 
 
 def _cells(letter: str, column: pd.Series, first_row: int) -> list[str]:

@@ -237,6 +237,16 @@ LABELS = {
     "a2_timed": "With both A2 dates",
     "a2_within": "A2 within 121 days",
     "a2_within_share": "A2 within 121 days (%)",
+    # children in care and care leavers
+    "iro_contact": "IRO contact",
+    "iro_contact_share": "IRO contact (%)",
+    "eet": "In education, employment or training",
+    "eet_share": "In education, employment or training (%)",
+    "neet": "Not in education, employment or training",
+    "neet_share": "Not in education, employment or training (%)",
+    "not_required": "No longer requires services",
+    "returned_home": "Returned home",
+    "refused": "Refused contact",
 }
 
 

@@ -21,10 +21,6 @@ from .vitals import load_benchmarks, load_history, vital_signs
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
-NOT_YET_COVERED = (
-    "children looked after (Annex A List 8)",
-    "care leavers (List 9)",
-)
 
 
 def section_body(notebook_path: Path, slug: str) -> str:
@@ -70,7 +66,6 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         warnings=quality_rows(warnings),
         sections=[{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies],
         missing_sections=missing,
-        not_yet_covered=NOT_YET_COVERED,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
     )
     path.write_text(without_bidi(html), encoding="utf-8")

@@ -138,6 +138,8 @@ def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings,
     frame = normalise(table, spec, findings)
     if not spec.checked:
         return frame
+    if "personal_advisor" in frame:
+        frame["personal_advisor"] = unallocate(frame["personal_advisor"], params.unallocated_values)
     if "worker" in frame:
         frame["worker"] = unallocate(frame["worker"], params.unallocated_values)
         if workers is not None:

@@ -191,6 +191,17 @@ def fill_suitability(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def drop_absent_layout(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A column of the current layout only (``layout=CURRENT``) that the return lacks leaves the frame,
+    so its figures can tell a 2019 layout (``null``) from blank values."""
+    absent = [c.name for c in ANNEX_A[9].columns if c.layout == CURRENT and c.name not in text]
+    return frame.drop(columns=absent)
+
+
+def finish_care_leavers(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """List 9 completed: suitability from the accommodation code, absent current-layout columns dropped."""
+    return drop_absent_layout(text, fill_suitability(text, frame))
+
 ADOPTED_FIGURES = ("adoption.adopted_count", "adoption.entry_to_placement_days_mean", "adoption.order_to_match_days_mean")
 APPROVAL_FIGURES = ("adopters.approved_count", "adopters.approval_days_median", "adopters.approved_waiting_count")
 
@@ -292,12 +303,12 @@ ANNEX_A = {
         col("previous_plans", "Number of Previous Child Protection Plans", INT, "cp.second_or_subsequent_share"),
         ignored=("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",),
     ),
-    8: unused_list(
+    8: annex_list(
         "List 8 (Children looked after)",
         "looked_after_start",
-        opt("uasc", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", BOOL),
+        col("uasc", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", BOOL, "cla.uasc_count"),
         DISABILITY,
-        opt("looked_after_start", "Date Started to be Looked After", DATE),
+        col("looked_after_start", "Date Started to be Looked After", DATE, "cla"),
         opt("category_of_need", "Child's Category of Need", PRIMARY_NEED),
         ColumnSpec(
             "second_period",
@@ -306,45 +317,65 @@ ANNEX_A = {
                 "Is this a second or subsequent episode of being a Looked After Child within the last 12 months (Y/N)",
             ),
             BOOL,
-            required=False,
+            figures=("cla.second_period_share",),
         ),
         opt("legal_status_start", "Start date of current legal status", DATE),
         opt("legal_status", "Child's Legal Status", LEGAL_STATUS),
-        opt("latest_review", "Date of Latest Statutory Review", DATE),
-        opt("last_visit", "Date of Last Social Work Visit", DATE),
-        opt("permanence_plan", "What is the permanence plan for this child?", PERMANENCE_PLAN),
-        opt("last_iro_contact", "Date of Last IRO Visit / Contact to the Child", DATE),
-        opt("last_health_assessment", "Date of Last Health Assessment", DATE),
-        opt("last_dental_check", "Date of Last Dental Check", DATE),
-        opt("placements_last_12m", "Number of Placements in the Last 12 months", INT),
-        opt("looked_after_end", "Date Ceased to be Looked After", DATE),
+        col("latest_review", "Date of Latest Statutory Review", DATE, "cla.review_within_interval_share"),
+        col("last_visit", "Date of Last Social Work Visit", DATE, "cla.visit_within_interval_share"),
+        col("permanence_plan", "What is the permanence plan for this child?", PERMANENCE_PLAN, "cla.permanence_plan_share"),
+        col("last_iro_contact", "Date of Last IRO Visit / Contact to the Child", DATE, "cla.iro_contact_within_interval_share"),
+        col("last_health_assessment", "Date of Last Health Assessment", DATE, "cla.health_assessment_in_date_share"),
+        col("last_dental_check", "Date of Last Dental Check", DATE, "cla.dental_check_in_date_share"),
+        col("placements_last_12m", "Number of Placements in the Last 12 months", INT, "cla.three_plus_placements_share"),
+        col("looked_after_end", "Date Ceased to be Looked After", DATE, "cla"),
         opt("reason_ceased", "Reason Ceased to be Looked After", REASON_CEASED),
-        opt("placement_start", "Start Date of Most Recent Placement", DATE),
-        opt("placement_type", "Placement Type", PLACEMENT_TYPE),
+        col("placement_start", "Start Date of Most Recent Placement", DATE, "cla.long_term_stability_share"),
+        opt("placement_type", "Placement Type", PLACEMENT_TYPE, "cla.foster_placement_share"),
         opt("placement_provider", "Placement Provider", PLACEMENT_PROVIDER),
         opt("placement_postcode", "Placement postcode", TEXT),
         opt("placement_urn", "URN of Placement", TEXT),
-        opt("placement_location", "Placement Location", PLACEMENT_LOCATION),
+        col("placement_location", "Placement Location", PLACEMENT_LOCATION, "cla.placed_out_of_area_share"),
         opt("placement_la", "LA of Placement", TEXT),
-        opt("missing_episodes", "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", INT),
+        col(
+            "missing_episodes",
+            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+            INT,
+            "cla.missing_share",
+            "cla.return_interview_offered_share",
+            "cla.return_interview_accepted_share",
+        ),
         opt("absent_episodes", "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months", INT),
-        opt("return_interview_offered", "Was the child offered a Return Interview after their last missing episode (Y/N)?", BOOL),
-        opt("return_interview_accepted", "Did the child accept a Return Interview after their last missing episode (Y/N)?", BOOL),
+        col(
+            "return_interview_offered",
+            "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+            BOOL,
+            "cla.return_interview_offered_share",
+            "cla.return_interview_accepted_share",
+        ),
+        col(
+            "return_interview_accepted",
+            "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+            BOOL,
+            "cla.return_interview_accepted_share",
+        ),
+        natural_key=("child_id", "looked_after_start"),
     ),
-    9: unused_list(
+    9: annex_list(
         "List 9 (Care leavers)",
         None,
         DISABILITY,
-        opt("eligibility", "Eligibility Category", ELIGIBILITY),
-        opt("in_touch", "LA in Touch", IN_TOUCH),
-        opt("accommodation", "Type of Accommodation", ACCOMMODATION),
-        opt("suitability", "Suitability of Accommodation", SUITABILITY),
-        opt("activity", "Activity Status", ACTIVITY),
+        col("eligibility", "Eligibility Category", ELIGIBILITY, "care_leavers"),
+        col("in_touch", "LA in Touch", IN_TOUCH, "care_leavers"),
+        col("accommodation", "Type of Accommodation", ACCOMMODATION, "care_leavers.bed_and_breakfast_count", "care_leavers.suitable_accommodation_share"),
+        col("suitability", "Suitability of Accommodation", SUITABILITY, "care_leavers.suitable_accommodation_share"),
+        col("activity", "Activity Status", ACTIVITY, "care_leavers.eet_share", "care_leavers.neet_share"),
         opt("uasc", "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", BOOL, layout=CURRENT),
-        opt("personal_advisor", "Allocated Personal Advisor", TEXT, layout=CURRENT),
-        opt("pathway_plan_review", "Latest Pathway Plan Review Date", DATE, layout=CURRENT),
-        opt("latest_contact", "Latest Date of Contact", DATE, layout=CURRENT),
-        finish=fill_suitability,
+        opt("personal_advisor", "Allocated Personal Advisor", TEXT, "care_leavers.personal_adviser_share", layout=CURRENT),
+        opt("pathway_plan_review", "Latest Pathway Plan Review Date", DATE, "care_leavers.pathway_plan_in_date_share", layout=CURRENT),
+        opt("latest_contact", "Latest Date of Contact", DATE, "care_leavers.contact_within_interval_share", layout=CURRENT),
+        natural_key=("child_id",),
+        finish=finish_care_leavers,
     ),
     10: annex_list(
         "List 10 (Adoption)",
