@@ -150,7 +150,7 @@ def params_with(**extra) -> Params:
 
 
 def test_a_sections_key_follows_its_commentarys_content_only(tmp_path):
-    notebook_file = tmp_path / "01_case_audits.ipynb"
+    notebook_file = tmp_path / "10_case_audits.ipynb"
     notebook_file.write_text("{}", encoding="utf-8")
     (tmp_path / "case_audits.md").write_text("Grades rose.", encoding="utf-8")
     params = params_with(commentary=tmp_path)
@@ -215,7 +215,7 @@ def test_edited_commentary_reaches_the_rebuilt_pack(built):
     build(params, pack)
     assert "Audits are now moderated weekly by the principal social worker." in index_html(pack)
     log = (pack / "build.log").read_text(encoding="utf-8")
-    assert "01_case_audits.ipynb ran in" in log and "02_assessments.ipynb unchanged; reused" in log
+    assert "10_case_audits.ipynb ran in" in log and "03_assessments.ipynb unchanged; reused" in log
 
 
 def test_an_edited_history_pack_reaches_the_rebuilt_pack(built):

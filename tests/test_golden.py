@@ -362,7 +362,7 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
     document = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
     header = {key: value for key, value in document.items() if key not in ("figures", "suppressed")}
     assert header == {
-        "spec_version": 2,
+        "spec_version": 3,
         "pack_id": "golden",
         "la_name": "Goldshire",
         "period_start": "2019-03-01",
@@ -396,11 +396,11 @@ def test_golden_pack_internal(tmp_path):
     folder = build(PARAMS, tmp_path / "golden")
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
     # The four row-level oddities in List 4.csv, A13's blank Child Seen (the only blank a figure needs: A8's
-    # is on an open assessment) and EH6 of List 2.csv, each a row of the Data quality table with its count.
+    # is on an open assessment), EH6 of List 2.csv and GLD8006's blank second-period flag in List 8.csv,
+    # each a row of the Data quality table with its count.
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 6" in quality
-    assert "Data-quality warnings: 6" in quality  # and GLD8006's blank second-period flag
+    assert "Data-quality warnings: 7" in quality
     assert "blank or Unknown; this row leaves cla.second_period_share if it started in the period</td><td>1</td>" in quality
     assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",

@@ -126,7 +126,7 @@ TABLES: tuple[TableSource, ...] = (
     ),
 )
 """The notebooks' tables that show counts named in :data:`RELATIONS`, with the count roles the notebooks
-give them (``01_case_audits``, ``06_workforce``: keep the two in step)."""
+give them (``10_case_audits``, ``09_workforce``: keep the two in step)."""
 
 
 def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> dict[str, FigureValue]:

@@ -39,7 +39,7 @@ HOUSEHOLD_STEPS = {
 }
 TIMELINESS_ROLES = dict(counts=["adopted", "a1_timed", "a1_within", "a2_timed", "a2_within"],
                         shares={"a1_within_share": ("a1_within", "a1_timed"), "a2_within_share": ("a2_within", "a2_timed")})
-"""Disclosure roles of :func:`timeliness_against_thresholds` (``11_adoption``)."""
+"""Disclosure roles of :func:`timeliness_against_thresholds` (``07_adoption``)."""
 
 
 def on_or_before(dates: pd.Series, day: date) -> pd.Series:

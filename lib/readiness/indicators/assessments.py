@@ -141,7 +141,7 @@ def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 
 OUTCOME_ROLES = dict(counts=["outcome_known", "no_support"], shares={"no_support_share": ("no_support", "outcome_known")})
-"""Disclosure roles of :func:`outcome_table` (``04_front_door``)."""
+"""Disclosure roles of :func:`outcome_table` (``02_front_door``)."""
 
 
 def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.DataFrame:

@@ -24,7 +24,7 @@ DECISION_ROLES = dict(
     counts=["decided", "timely", "timed", "within_24_hours"],
     shares={"timely_share": ("timely", "decided"), "within_24_hours_share": ("within_24_hours", "timed")},
 )
-"""Disclosure roles of :func:`decisions_table` (``04_front_door``)."""
+"""Disclosure roles of :func:`decisions_table` (``02_front_door``)."""
 
 
 # --- rows and durations -------------------------------------------------------------

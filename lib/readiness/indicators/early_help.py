@@ -18,7 +18,7 @@ from .common import count_by, in_period, median_of, month_keys, worst_first
 
 ORGANISATION_ROLES = dict(counts=["started", "completed", "open"], statistics={"median_days": "completed"})
 MONTH_ROLES = dict(counts=["started", "completed"], statistics={"median_days": "completed"})
-"""Disclosure roles of :func:`by_organisation` and :func:`by_month` (``10_early_help``)."""
+"""Disclosure roles of :func:`by_organisation` and :func:`by_month` (``01_early_help``)."""
 
 
 def days_to_complete(list2: pd.DataFrame) -> pd.Series:

@@ -25,7 +25,7 @@ SOURCE_ROLES = dict(
     counts=["referrals", "nfa", "status_known", "rereferral"],
     shares={"nfa_share": ("nfa", "referrals"), "rereferral_share": ("rereferral", "status_known")},
 )
-"""Disclosure roles of :func:`outcomes_by_source_group` (``04_front_door``)."""
+"""Disclosure roles of :func:`outcomes_by_source_group` (``02_front_door``)."""
 
 
 def year_before(dates: pd.Series) -> pd.Series:
