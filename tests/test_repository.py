@@ -1,6 +1,8 @@
-"""Repository hygiene: notebooks carry no outputs; data stays out of git; lib/ stays in."""
+"""Repository hygiene: notebooks carry no outputs; data stays out of git; lib/ stays in; the code passes ruff."""
+import importlib.util
 import json
 import subprocess
+import sys
 
 import pytest
 
@@ -54,3 +56,11 @@ def test_data_and_outputs_are_ignored(path):
 @pytest.mark.parametrize("path", ["lib/readiness/build.py", "tests/fixtures/golden/case_audits.csv"])
 def test_code_and_fixtures_are_not_ignored(path):
     assert not ignored(path)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed (it comes with the test extra: pip install -e .[test])")
+def test_the_code_passes_ruff():
+    # The rules are pyproject.toml's [tool.ruff]; ruff prints each problem as file:line:column.
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "lib", "tests", "benchmarks", "tasks.py"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
