@@ -26,9 +26,18 @@ def demo_data() -> Path:
     return ensure_demo_data()
 
 
+def is_notebook(item) -> bool:
+    """Whether ``item`` is one of nbval's notebook cells."""
+    return item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """Notebooks run on the demo data: make sure it exists before nbval runs them."""
-    if any(item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid for item in items):
+    """Notebooks and the tests that read the demo pack are whole-pack tests (``slow``); notebooks run on the demo
+    data, so make sure it exists before nbval runs them."""
+    for item in items:
+        if is_notebook(item) or "demo_pack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+    if any(is_notebook(item) for item in items):
         ensure_demo_data()
 
 

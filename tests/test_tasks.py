@@ -59,6 +59,7 @@ def run_all_and_save(root: Path, path: Path) -> None:
     lab_save(root, path, notebook)
 
 
+@pytest.mark.slow
 def test_notebooks_saved_with_outputs_leave_no_tracked_change(clone):
     assert git(clone, "status", "--porcelain") == ""  # the committed notebooks are already as the filter writes them
     for path in sorted((clone / "notebooks").glob("*.ipynb")):
