@@ -71,6 +71,7 @@ def test_notebooks_saved_with_outputs_leave_no_tracked_change(clone):
     assert git(clone, "diff") == ""
 
 
+@pytest.mark.slow  # the clone passes every notebook through git's nbstripout filter, a process each
 def test_an_edit_to_a_notebooks_source_is_still_seen(clone):
     # The filter strips outputs only: a change to a cell's code is a change git must show.
     path = clone / "notebooks" / NOTEBOOKS[0].name
