@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,14 @@ def demo_pack(demo_data, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("packs") / "demo"
     build(REPO / "parameters" / "demo.yaml", out, pdf=find_browser() is not None)
     return out
+
+
+def seed_demo_cache(demo_pack: Path, packs: Path) -> None:
+    """Give ``packs/.cache`` the shared demo pack's cache (checked inputs, executed sections), so a build of the demo
+    into ``packs`` runs only what differs from it: a test of what a build does, without building the demo again."""
+    cache = demo_pack.parent / ".cache" / "demo"
+    if cache.is_dir():
+        shutil.copytree(cache, packs / ".cache" / "demo")
 
 
 @pytest.fixture(scope="session")

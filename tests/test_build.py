@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, demo_parameters
+from conftest import REPO, demo_parameters, seed_demo_cache
 from readiness.build import build, build_many
 
 DEMO = REPO / "parameters" / "demo.yaml"
@@ -75,7 +75,8 @@ def test_force_rebuilds_everything(copied):
     assert all(f"{name} ran in" in log for name in yaml.safe_load((pack / "manifest.json").read_text())["sections"])
 
 
-def test_a_batch_publishes_the_packs_that_succeed(demo_data, tmp_path):
+def test_a_batch_publishes_the_packs_that_succeed(demo_pack, tmp_path):
+    seed_demo_cache(demo_pack, tmp_path / "batch")
     bad = tmp_path / "bad.yaml"
     bad.write_text("pack_id: bad\nla_name: X\nperiod_start: 2025-01-01\nperiod_end: 2024-01-01\n")
     results = build_many([DEMO, bad], tmp_path / "batch", jobs=2)

@@ -16,14 +16,10 @@ def test_no_browser_is_a_clear_error(monkeypatch, tmp_path):
 
 
 def test_the_cli_exits_1_when_the_pdf_cannot_be_made(monkeypatch, tmp_path, demo_pack, capsys):
-    import shutil
-
-    from conftest import REPO
+    from conftest import REPO, seed_demo_cache
     from readiness.cli import main
 
-    cache = demo_pack.parent / ".cache" / "demo"
-    if cache.is_dir():  # the shared demo pack's executed sections: only the PDF is left to do
-        shutil.copytree(cache, tmp_path / ".cache" / "demo")
+    seed_demo_cache(demo_pack, tmp_path)  # only the PDF is left to do
     monkeypatch.setenv("READINESS_BROWSER", str(tmp_path / "no-such-browser"))
     with pytest.raises(SystemExit) as caught:
         main(["build", str(REPO / "parameters" / "demo.yaml"), "--out", str(tmp_path / "pack"), "--pdf"])
