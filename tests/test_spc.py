@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from readiness.params import Step
+from readiness.params import Params, Step
 from readiness.spc import (
     Limits,
     assurance,
@@ -153,20 +153,49 @@ def test_nulls_are_skipped_and_the_moving_range_spans_them():
     assert (reading.centre, reading.lower, reading.upper, reading.points) == pytest.approx((2, -1.99, 5.99, 3))
 
 
+MONTHS = [f"{y}-{m:02d}" for y, m in [(2024, 10), (2024, 11), (2024, 12)] + [(2025, m) for m in range(1, 10)]]
+
+
+def pack_params(**extra):
+    # the Board raised its target from 40% to 70% in April 2025
+    trajectory = [Step(start=date(2024, 10, 1), green=0.4, amber=0.3), Step(start=date(2025, 4, 1), green=0.7, amber=0.6)]
+    defaults = dict(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30), targets={"audits.good_or_better_share": trajectory})
+    return Params(**{**defaults, **extra})
+
+
 def test_spc_document_reads_every_monthly_series_against_the_trajectory_target_in_force():
-    months = [f"{y}-{m:02d}" for y, m in [(2024, 10), (2024, 11), (2024, 12)] + [(2025, m) for m in range(1, 10)]]
     values = {
         "audits.good_or_better_share": 0.56,
-        "audits.monthly.good_or_better_share": dict(zip(months, SHIFTED)),
-        "contacts.monthly.count": dict(zip(months, [None] * 12)),
+        "audits.monthly.good_or_better_share": dict(zip(MONTHS, SHIFTED)),
+        "contacts.monthly.count": dict(zip(MONTHS, [None] * 12)),
     }
-    # the Board raised its target from 40% to 70% in April 2025
-    targets = {"audits.good_or_better_share": [Step(start=date(2024, 10, 1), green=0.4, amber=0.3), Step(start=date(2025, 4, 1), green=0.7, amber=0.6)]}
-    at_end = spc_document(values, targets, on=date(2025, 9, 30))
+    at_end = spc_document(values, [], pack_params())
     assert at_end["contacts.monthly.count"] is None
     assert at_end["audits.monthly.good_or_better_share"] == {
-        "variation": "improvement", "assurance": "fail", "points": 12,
+        "variation": "improvement", "assurance": "fail", "points": 12, "earlier_points": 0,
         "centre": pytest.approx(0.558333, abs=1e-6), "lower": pytest.approx(0.427752, abs=1e-6), "upper": pytest.approx(0.688915, abs=1e-6),
     }
     assert "audits.good_or_better_share" not in at_end
-    assert spc_document(values, targets, on=date(2025, 3, 31))["audits.monthly.good_or_better_share"]["assurance"] == "pass"
+    in_march = spc_document(values, [], pack_params(period_end=date(2025, 3, 31)))
+    assert in_march["audits.monthly.good_or_better_share"]["assurance"] == "pass"
+
+
+def test_a_short_series_is_read_with_earlier_packs_months():
+    # this pack: the last 6 months of SHIFTED (one withheld); the earlier (public) pack: the first 6, and a value for
+    # the withheld month, which must not fill it. With the first 6 the series is SHIFTED less one point.
+    ours = dict(zip(MONTHS[6:], SHIFTED[6:]))
+    ours[MONTHS[8]] = None
+    earlier = {"audience": "public", "figures": {"audits.monthly.good_or_better_share": {**dict(zip(MONTHS[:6], SHIFTED[:6])), MONTHS[8]: 0.5}}}
+    values = {"audits.monthly.good_or_better_share": ours}
+    suppressed = [f"audits.monthly.good_or_better_share/{MONTHS[8]}"]
+    reading = spc_document(values, suppressed, pack_params(spc_min_points=11), [earlier])["audits.monthly.good_or_better_share"]
+    assert (reading["points"], reading["earlier_points"]) == (11, 6)
+    # 11 points: SHIFTED without .61 (sum 6.09, centre .553636); moving ranges as SHIFTED's, less .04 and .02, plus
+    # |.59 - .57| = .02: .50 / 10 = .05
+    assert reading["centre"] == pytest.approx(6.09 / 11)
+    assert reading["upper"] == pytest.approx(6.09 / 11 + 2.66 * 0.05)
+    assert spc_document(values, suppressed, pack_params(spc_min_points=12), [earlier])["audits.monthly.good_or_better_share"] is None
+    # an internal earlier pack's months are not published counts: a public pack leaves them out
+    internal = {**earlier, "audience": "internal"}
+    assert spc_document(values, suppressed, pack_params(spc_min_points=5), [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 0
+    assert spc_document(values, suppressed, pack_params(spc_min_points=5, audience="internal"), [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 6

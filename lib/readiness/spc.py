@@ -170,15 +170,41 @@ def is_monthly(figure_id: str) -> bool:
     return ".monthly." in figure_id
 
 
-def spc_document(values: Mapping[str, object], targets: Mapping[str, object], on: date, min_points: int = DEFAULT_MIN_POINTS) -> dict[str, dict | None]:
-    """``figures.json``'s ``spc``: a reading (or ``None``) for every monthly series of ``values`` as published,
-    against its headline figure's green threshold in force ``on`` the period end."""
+def earlier_months(series_id: str, series: Mapping[str, float | None], withheld: set[str], history: Sequence[dict], threshold: int) -> dict[str, float]:
+    """Months of the same series in earlier packs (``history``, oldest first; a later pack's value wins) that this pack's
+    series does not hold: before its first month, or null here without being withheld (not covered). For a public
+    pack, only public packs' months count: an internal pack's monthly counts behind them are not published."""
+    found: dict[str, float] = {}
+    for document in history:
+        earlier = document.get("figures", {}).get(series_id)
+        if isinstance(earlier, dict) and (threshold == 0 or document.get("audience") == "public"):
+            found.update({month: value for month, value in earlier.items() if value is not None})
+    last = max(series, default="")
+    return {m: v for m, v in sorted(found.items()) if m < last and series.get(m) is None and m not in withheld}
+
+
+def series_points(series_id: str, series: Mapping[str, float | None], suppressed: Sequence[str], history: Sequence[dict], threshold: int) -> tuple[dict[str, float | None], set[str]]:
+    """A published series in month order with the months of earlier packs added (:func:`earlier_months`), and which
+    months those are (to mark on its chart)."""
+    withheld = {m for m in series if f"{series_id}/{m}" in suppressed}
+    earlier = earlier_months(series_id, series, withheld, history, threshold)
+    return dict(sorted({**series, **earlier}.items())), set(earlier)
+
+
+def series_reading(series_id: str, points: Mapping[str, float | None], params) -> Reading | None:
+    """The reading of a series' points against its headline figure's green threshold in force at the period end."""
+    headline = headline_id(series_id)
+    target = green_in_force(params.targets.get(headline), params.period_end)
+    return read_series(list(points.values()), target, describe(headline).better, params.spc_min_points)
+
+
+def spc_document(values: Mapping[str, object], suppressed: Sequence[str], params, history: Sequence[dict] = ()) -> dict[str, dict | None]:
+    """``figures.json``'s ``spc``: a reading (or ``None``) for every monthly series of ``values`` as published, with
+    the months of ``history`` packs it lacks (counted in ``earlier_points``)."""
     readings = {}
     for series_id, series in values.items():
-        if not isinstance(series, dict):
-            continue
-        headline = headline_id(series_id)
-        target = green_in_force(targets.get(headline), on)
-        reading = read_series([series[m] for m in sorted(series)], target, describe(headline).better, min_points)
-        readings[series_id] = None if reading is None else reading.as_json()
+        if isinstance(series, dict):
+            points, earlier = series_points(series_id, series, suppressed, history, params.suppression_threshold)
+            reading = series_reading(series_id, points, params)
+            readings[series_id] = None if reading is None else {**reading.as_json(), "earlier_points": len(earlier)}
     return readings
