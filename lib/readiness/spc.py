@@ -123,13 +123,18 @@ def special_causes(values: np.ndarray, limits: Limits) -> dict[str, Flags]:
     }
 
 
-def latest_side(causes: Mapping[str, Flags]) -> str | None:
-    """``high`` or ``low`` when the latest point is part of a special cause (the first rule, in order, that flags it)."""
+def side_at(causes: Mapping[str, Flags], index: int) -> str | None:
+    """``high`` or ``low`` when point ``index`` is part of a special cause; the first rule, in order, that flags it decides."""
     for rule in RULES:
         flags = causes[rule]
-        if flags.high[-1] or flags.low[-1]:
-            return HIGH if flags.high[-1] else LOW
+        if flags.high[index] or flags.low[index]:
+            return HIGH if flags.high[index] else LOW
     return None
+
+
+def latest_side(causes: Mapping[str, Flags]) -> str | None:
+    """The special-cause side of the latest point (:func:`side_at`)."""
+    return side_at(causes, -1)
 
 
 def variation_word(side: str | None, better: str | None) -> str:
@@ -159,6 +164,33 @@ def read_series(values: Sequence[float | None], target: float | None, better: st
     limits = xmr_limits(points)
     side = latest_side(special_causes(points, limits))
     return Reading(variation_word(side, better), assurance(limits, target, better), limits.centre, limits.lower, limits.upper, len(points))
+
+
+@dataclass(frozen=True)
+class XmrSeries:
+    """What an XmR chart shows: the points by month (``None`` where withheld or not covered), the months from earlier
+    packs, the reading (``None`` with too few points) and each special-cause month's variation."""
+
+    points: dict[str, float | None]
+    earlier: set[str]
+    reading: Reading | None
+    special: dict[str, str]
+    target: float | None
+
+
+def xmr_series(series_id: str, points: Mapping[str, float | None], earlier: set[str], params) -> XmrSeries:
+    """A series' chart: its reading, and the variation (``improvement``, ``concern``, ``high``, ``low``) of every month
+    that is part of a special cause."""
+    reading = series_reading(series_id, points, params)
+    target = green_in_force(params.targets.get(headline_id(series_id)), params.period_end)
+    if reading is None:
+        return XmrSeries(dict(points), earlier, None, {}, target)
+    months = [m for m, v in points.items() if v is not None]
+    values = np.array([points[m] for m in months], dtype=float)
+    causes = special_causes(values, Limits(reading.centre, reading.lower, reading.upper))
+    better = describe(headline_id(series_id)).better
+    special = {m: variation_word(side, better) for i, m in enumerate(months) if (side := side_at(causes, i))}
+    return XmrSeries(dict(points), earlier, reading, special, target)
 
 
 def headline_id(series_id: str) -> str:
