@@ -123,3 +123,15 @@ def test_show_xmr_displays_the_chart_with_its_finding_and_alt_text(monkeypatch):
     assert len(shown) == 1 and shown[0].startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
     assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). Target 70%.' in shown[0]
     assert "The latest month shows special-cause improvement. Assurance: the limits say it will not meet the target without change." in shown[0]
+
+
+def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
+    import json
+
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps({"audience": "public", "figures": {"audits.monthly.good_or_better_share": {"2024-08": 0.5, "2024-09": 0.52, "2024-10": 0.9}}}), encoding="utf-8")
+    xmr = spc_pack(history=[earlier]).xmr("audits.monthly.good_or_better_share")
+    # August and September come from the earlier pack; October is this pack's own (50 of 100), not the earlier 90%
+    assert xmr.earlier == {"2024-08", "2024-09"}
+    assert list(xmr.points)[:3] == ["2024-08", "2024-09", "2024-10"] and xmr.points["2024-10"] == 0.5
+    assert xmr.reading.points == 14
