@@ -328,7 +328,8 @@ def xmr_chart(xmr, title: str, kind: str = "share", too_few: int | None = None):
         if kind == "share":
             ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         _slant_months(ax, months)
-        ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     return fig
 
 
