@@ -89,7 +89,7 @@ def test_monthly_share_has_null_for_a_month_with_no_authorisations():
 
 def test_figures_gives_every_id_of_the_theme():
     params = Params(pack_id="t", la_name="T", period_start=PERIOD.start, period_end=PERIOD.end)
-    result = s.figures(Inputs(annex_a={"list_4": make_list4()}), params)
+    result = s.figures(Inputs(annex_a={"list_4": with_support()}), params)
     assert set(result) == {
         "assessments.completed_count",
         "assessments.within_45_working_days_share",
@@ -97,6 +97,7 @@ def test_figures_gives_every_id_of_the_theme():
         "assessments.open_at_snapshot",
         "assessments.open_over_45_working_days",
         "assessments.child_seen_share",
+        "assessments.no_further_support_share",
         "assessments.monthly.within_45_working_days_share",
     }
     assert result["assessments.open_over_45_working_days"] == Figure(1, (1,))
@@ -150,3 +151,31 @@ def test_open_over_45_by_team_highest_share_first_blank_team_not_recorded():
         index=pd.Index(["Team A", "Not recorded", "Team Z"], name="team"),
     )
     assert_frame_equal(s.open_over_45_by_team(make_list4(), PERIOD), expected)
+
+
+# --- assessments.no_further_support_share (spec version 3) -----------------------------------
+# Completed in the period: A (Mar, Team Z), B (Mar, Team Z), C (Apr, Team A), D (Apr, Team A).
+# "Requiring support": A Yes, B No, C No, D blank (unknown: leaves the figure); E (January) No is outside.
+SUPPORT = {"A": True, "B": False, "C": False, "D": None, "E": False}
+
+
+def with_support() -> pd.DataFrame:
+    frame = make_list4()
+    frame["requires_support"] = frame["child_id"].map(SUPPORT).astype("boolean")
+    return frame
+
+
+def test_no_further_support_share_leaves_out_an_unknown_outcome():
+    assert s.no_further_support_share(with_support(), PERIOD) == Figure(2 / 3, (2, 3))  # B, C of A, B, C
+
+
+def test_no_further_support_by_month_and_team():
+    by_month = s.outcome_table(with_support(), PERIOD)
+    assert by_month[["outcome_known", "no_support"]].to_dict("index") == {
+        "2019-02": {"outcome_known": 0, "no_support": 0},
+        "2019-03": {"outcome_known": 2, "no_support": 1},  # A yes, B no
+        "2019-04": {"outcome_known": 1, "no_support": 1},  # C no; D unknown
+    }
+    by_team = s.outcome_table(with_support(), PERIOD, by="team")
+    assert list(by_team.index) == ["Team A", "Team Z"]  # 1/1 before 1/2: highest share first
+    assert by_team["no_support_share"].tolist() == [1.0, 0.5]

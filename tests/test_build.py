@@ -60,9 +60,9 @@ def test_changing_one_input_reruns_only_the_sections_that_read_it(copied):
     meetings.write_text("".join(lines + lines[-1:]), encoding="utf-8")  # one agency row repeated: same figures
     build(params, pack)
     log = (pack / "build.log").read_text(encoding="utf-8")
-    assert "03_strategy_meetings.ipynb ran in" in log
-    assert "01_case_audits.ipynb unchanged; reused" in log
-    assert "02_assessments.ipynb unchanged; reused" in log
+    assert "04_strategy_meetings.ipynb ran in" in log
+    assert "10_case_audits.ipynb unchanged; reused" in log
+    assert "03_assessments.ipynb unchanged; reused" in log
 
 
 def test_force_rebuilds_everything(copied):

@@ -87,7 +87,7 @@ def test_the_demo_inputs_round_trip_exactly(demo_data, tmp_path):
     path = tmp_path / "inputs.zip"
     keep_inputs(inputs, path)
     assert_same_inputs(kept_inputs(path), inputs)
-    assert sorted(inputs.annex_a) == ["list_1", "list_3", "list_4", "list_5", "list_6", "list_7"]  # all six used lists were compared
+    assert sorted(inputs.annex_a) == ["list_1", "list_3", "list_4", "list_5", "list_6", "list_7", "list_8", "list_9"]  # every list of the demo was compared
 
 
 def test_the_kept_inputs_are_a_zip_of_arrow_files_and_json():
@@ -150,7 +150,7 @@ def params_with(**extra) -> Params:
 
 
 def test_a_sections_key_follows_its_commentarys_content_only(tmp_path):
-    notebook_file = tmp_path / "01_case_audits.ipynb"
+    notebook_file = tmp_path / "10_case_audits.ipynb"
     notebook_file.write_text("{}", encoding="utf-8")
     (tmp_path / "case_audits.md").write_text("Grades rose.", encoding="utf-8")
     params = params_with(commentary=tmp_path)
@@ -215,7 +215,7 @@ def test_edited_commentary_reaches_the_rebuilt_pack(built):
     build(params, pack)
     assert "Audits are now moderated weekly by the principal social worker." in index_html(pack)
     log = (pack / "build.log").read_text(encoding="utf-8")
-    assert "01_case_audits.ipynb ran in" in log and "02_assessments.ipynb unchanged; reused" in log
+    assert "10_case_audits.ipynb ran in" in log and "03_assessments.ipynb unchanged; reused" in log
 
 
 def test_an_edited_history_pack_reaches_the_rebuilt_pack(built):

@@ -162,10 +162,10 @@ def test_sheet_without_headings_is_an_error(tmp_path):
 
 
 def test_unreadable_list_no_figure_uses_is_only_a_warning(tmp_path):
-    lists = {**LISTS, 8: (["Name", "Notes"], [["x", "y"]])}
+    lists = {**LISTS, 10: (["Name", "Notes"], [["x", "y"]])}
     inputs, findings = annex(tmp_path, lists)
-    assert findings.errors == [] and "list_8" not in inputs.annex_a
-    assert (findings.warnings[0].sheet, "no heading row found" in findings.warnings[0].message) == ("List 8", True)
+    assert findings.errors == [] and "list_10" not in inputs.annex_a
+    assert (findings.warnings[0].sheet, "no heading row found" in findings.warnings[0].message) == ("List 10", True)
 
 
 # --- errors: values in used columns ------------------------------------------------------

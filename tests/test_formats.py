@@ -47,6 +47,9 @@ TITLES = {  # the title rows of Ofsted's template
     5: "List 5: Section 47 enquiries and Initial Child Protection Conferences",
     6: "List 6: Children in Need",
     7: "List 7: Child protection",
+    2: "List 2: Early Help",
+    10: "List 10: Adoption",
+    11: "List 11: Adopters",
 }
 # Columns whose codes the CSV variant also writes in another case.
 UPPER_CASED = {"Referral NFA?", "Child Seen During Continuous Assessment", "Was the Child Seen Alone?"}
@@ -169,8 +172,8 @@ def fill_template(template: Path, path: Path, lists) -> Path:
     for number, (headings, rows) in lists.items():
         sheet = book[f"List_{number}"]
         theirs = [sheet.cell(row=2, column=c).value for c in range(1, sheet.max_column + 1)]
-        position = {h: i for i, h in enumerate(headings)}
-        columns = [position[h] for h in theirs]  # every template heading is one of the demo's
+        position = {h.strip(): i for i, h in enumerate(headings)}
+        columns = [position[h.strip()] for h in theirs]  # every template heading is one of the demo's (List 10 has a trailing space)
         for r, row in enumerate(rows, start=3):
             for c, source in enumerate(columns, start=1):
                 value = as_excel(row[source])
@@ -201,7 +204,7 @@ def formats(tmp_path_factory) -> dict:
     original = demo["annex_a"]
     before = sha256(original)
     lists = read_lists(original)
-    assert sorted(lists) == [1, 3, 4, 5, 6, 7]
+    assert sorted(lists) == [1, 2, 3, 4, 5, 6, 7, 10, 11]
 
     annexes = {
         "a_original": Path(shutil.copy(original, root / "annex_a_original.xlsx")),
@@ -246,13 +249,13 @@ def test_variants_have_the_forms_claimed(formats):
     assert formats["original_unchanged"], "the demo workbook was modified"
 
     text = CalamineWorkbook.from_path(str(annexes["b_text_dates"]))
-    assert text.sheet_names == ["List_1", "List_3", "List_4", "List_5", "List_6", "List_7"]
+    assert text.sheet_names == ["List_1", "List_3", "List_4", "List_5", "List_6", "List_7", "List_2", "List_10", "List_11"]
     contacts = text.get_sheet_by_name("List_1").to_python()
     assert contacts[0][0] == "List 1: Contacts" and contacts[1][0] == "Child Unique ID"
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", contacts[2][5]), contacts[2]  # Date of Contact is text
 
     folder = annexes["c_csv_folder"]
-    assert sorted(p.name for p in folder.iterdir()) == [f"List{n}.csv" for n in (1, 3, 4, 5, 6, 7)]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"List{n}.csv" for n in (1, 2, 3, 4, 5, 6, 7, 10, 11))
     referrals = (folder / "List3.csv").read_bytes()
     assert not referrals.startswith(b"\xef\xbb\xbf") and b"\x92" in referrals and b"\xa0" in referrals
     with pytest.raises(UnicodeDecodeError):

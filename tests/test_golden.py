@@ -1,6 +1,7 @@
 """The golden pack: a hand-made data set built end to end, its whole figures.json worked out by hand.
 
-Data: ``tests/fixtures/golden/`` (Annex A List 4 as a CSV folder, case audits, strategy meetings).
+Data: ``tests/fixtures/golden/`` (Annex A Lists 2, 4 and 8-11 as a CSV folder, case audits, strategy meetings,
+front-door decisions).
 Period 2019-03-01 (Fri) to 2019-05-31 (Fri), snapshot 2019-06-03 (Mon), months 2019-03, -04, -05.
 
 Every expected value below comes from the definitions in ``indicators.md``, worked by hand, never
@@ -63,6 +64,76 @@ Strategy meetings (I = invited, A = attended, per agency after combining rows; "
 | M7 | 2019-02-26 | before the period                                                              |
 | M8 | 2019-06-04 | after the period                                                               |
 No meeting in April 2019.
+
+Assessment outcomes (List 4, "requiring support"): completed in period A1 Yes, A2 No, A3 Yes, A4 Yes, A5 No,
+A10 Yes, A11 Yes, A12 Yes, A13 Yes: 2 No of 9 known.
+
+Early help (List 2; days = calendar days start -> completion):
+| row | child   | start      | completion | days | notes                                                  |
+|-----|---------|------------|------------|------|--------------------------------------------------------|
+| EH1 | GLD5001 | 2019-03-04 | 2019-03-25 | 21   |                                                        |
+| EH2 | GLD5002 | 2019-02-15 | 2019-03-15 | 28   | started before the period                              |
+| EH3 | GLD5003 | 2019-04-01 | blank      |      | open at the snapshot                                   |
+| EH4 | GLD5004 | 2019-05-20 | 2019-06-01 |      | completed after the period, before the snapshot        |
+| EH5 | GLD4001 | 2019-05-10 | 2019-05-31 | 21   | completed on the period's last day                     |
+| EH6 | GLD5006 | 2019-05-02 | 2019-04-30 | -2   | completed before its start: warning, leaves the median |
+No List 3 in this return, so the stepped-up share (which needs it) is null.
+
+Adoption (List 10; A1 = entering care -> moving in, the earlier of placed and FFA; A2 = order -> match):
+| child   | entered    | decision   | order      | matched    | placed     | adopted    | no longer  | FFA        | A1  | A2  |
+|---------|------------|------------|------------|------------|------------|------------|------------|------------|-----|-----|
+| GLD6001 | 2018-01-01 | 2018-06-01 | 2018-09-01 | 2018-12-31 | 2019-01-15 | 2019-04-15 |            |            | 379 | 121 |
+| GLD6002 | 2017-06-01 | 2018-01-10 | 2018-03-01 | 2018-07-01 | 2018-08-01 | 2019-05-31 |            | 2017-12-01 | 183 | 122 |
+| GLD6003 | 2018-05-01 | 2019-04-10 |            |            |            |            |            |            | waiting, unmatched |
+| GLD6004 | 2018-02-01 | 2019-02-01 | 2019-03-20 | 2019-05-01 |            |            |            |            | waiting, matched   |
+| GLD6005 | 2018-01-01 | 2018-10-01 |            |            |            |            | 2019-05-15 |            | reversed           |
+(379 = 365 + 14; 183 = Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30; 121 = Sep 29 + Oct 31 + Nov 30 + Dec 31;
+122 = Mar 31 + Apr 30 + May 31 + Jun 30.)
+
+Adopters (List 11): household HH1 = GLDA1 + GLDA2, a couple with different dates (earliest: enquiry 5 Jan,
+Stage 1 1 Feb, Stage 2 ended 31 May 2019: approved, 119 days = Feb 28 + Mar 31 + Apr 30 + May 30);
+GLDA3 enquiry 2 Apr; HH2 (GLDA4) enquiry 1 Mar, Stage 2 ended 30 Apr but "Application refused";
+GLDA5 approved 1 Feb (before the period), still waiting; GLDA6 approved by application 15 Mar 2019, 73 days
+from Stage 1 on 1 Jan (Jan 31 + Feb 28 + 14), matched 20 May.
+
+Front-door decisions (bank holidays Good Friday 19 Apr, Easter Monday 22 Apr, 6 May, 27 May 2019):
+| id | received         | decided          | w  | hours   | notes                                              |
+|----|------------------|------------------|----|---------|----------------------------------------------------|
+| F1 | 2019-03-04 09:00 | 2019-03-05 09:00 | 1  | 24 h 00 | within both                                        |
+| F2 | 2019-03-04 09:00 | 2019-03-05 09:01 | 1  | 24 h 01 | not within 24 hours                                |
+| F3 | 18/04/2019 16:00 | 23/04/2019 10:00 | 1  | 90 h    | across Easter                                      |
+| F4 | 2019-05-03 (Fri) | 2019-05-07 (Tue) | 1  |         | across the May bank-holiday weekend; no times      |
+| F5 | 2019-05-24 12:00 | 2019-05-29 12:00 | 2  | 120 h   | 24 and 28 May (27 May bank holiday)                |
+| F6 | 2019-05-30       | undecided        | w(30, 31 May) = 1: not over one working day          |
+| F7 | 2019-05-28       | undecided        | w(28, 31 May) = 3: over one working day              |
+| F8 | 2019-02-28       | 2019-03-01       | received before the period                           |
+| F9 | 2019-05-31 10:00 | 2019-06-03 09:00 | 1  | 71 h    | decided after the period: counts, not "undecided" (w(31, 31 May) = 0) |
+Children in care (List 8; snapshot Mon 3 June 2019): visit within 42 days = on or after 22 Apr 2019; review and
+IRO contact within 183 days = on or after 2 Dec 2018; health and dental within 365 days = on or after 3 Jun 2018
+(= one year before); 30 months before = 3 Dec 2016; 24 months before = 3 Jun 2017. Review due after 20 working
+days: back from 3 Jun, 31 May is 1, 28-30 May 2-4 (27 May bank holiday), 20-24 May 5-9, 13-17 May 10-14,
+7-10 May 15-18 (6 May bank holiday), 3 May 19, 2 May 20.
+
+| child   | start      | ceased     | age | placed     | visit      | review     | IRO        | health     | dental     | plc | type | loc | miss | offered/accepted | uasc | 2nd | plan | worker      |
+|---------|------------|------------|-----|------------|------------|------------|------------|------------|------------|-----|------|-----|------|------------------|------|-----|------|-------------|
+| GLD8001 | 2016-11-20 |            | 11  | 2017-06-03 | 2019-04-22 | 2018-12-02 | 2019-01-10 | 2018-06-03 | 2018-06-02 | 1   | U4   | In  | 0    |                  | N    | N   | LTF  | Cal Marsh   |
+| GLD8002 | 2016-12-03 |            | 13  | 2017-06-04 | 2019-04-21 | 2018-12-01 |            | 2019-01-15 | 2019-01-15 | 3   | K2   | Out | 2    | Y / Y            | Y    | N   |      | Unallocated |
+| GLD8003 | 2019-05-02 |            | 7   | 2019-05-02 | 2019-05-20 |            | 2019-05-20 |            |            | 1   | U6   | In  | 1    | N                | N    | Y   |      | Cal Marsh   |
+| GLD8004 | 2019-05-03 |            | 8   | 2019-05-03 |            |            |            |            |            | 1   | U1   | In  | 0    |                  | N    | N   | RTF  | Dee Lowe    |
+| GLD8005 | 2018-01-01 | 2019-04-10 | 16  | (ceased in the period)                                                                                 | N   |      |             |
+| GLD8006 | 2019-03-15 | 2019-06-03 | 12  | (ceased on the snapshot: not in care then; not in the period either)                          | blank |    |             |
+Looked after at the snapshot: GLD8001-GLD8004. GLD8002 turns 14 on 4 June: 13 at the snapshot.
+
+Care leavers (List 9, current layout): pathway plan within 183 days = on or after 2 Dec 2018; contact within 56
+days = on or after 8 Apr 2019.
+
+| young person | eligibility     | in touch | accommodation | suitable   | activity | adviser     | pathway    | contact    |
+|--------------|-----------------|----------|---------------|------------|----------|-------------|------------|------------|
+| GLD9001      | relevant        | Yes      | D             | Suitable   | F3       | Pat Rowe    | 2018-12-02 | 2019-04-08 |
+| GLD9002      | former relevant | Yes      | W (B&B)       | Unsuitable | G5       | Pat Rowe    | 2018-12-01 | 2019-04-07 |
+| GLD9003      | former relevant | Refu     |               |            |          | Unallocated |            |            |
+| GLD9004      | eligible child  | Yes      | C             | Suitable   | F2       | Pat Rowe    | 2019-05-01 | 2019-05-01 |  left out
+| GLD9005      | qualifying      | Died     |               |            |          |             |            |            |  counted, in no share
 """
 from __future__ import annotations
 
@@ -83,7 +154,12 @@ DATES_OF_BIRTH = [  # List 4 Date of Birth, as written and as ISO dates
     "14/02/2011", "02/09/2014", "21/06/2007", "30/11/2016", "05/05/2005", "12/12/2012", "08/08/2008",
     "19/03/2010", "01/01/2018", "25/07/2003", "17/10/2009", "03/04/2006", "11/11/2015",
 ]
-PERSONAL = CHILD_IDS + WORKER_NAMES + DATES_OF_BIRTH + ["-".join(reversed(d.split("/"))) for d in DATES_OF_BIRTH]
+CARE_IDS = [f"GLD800{n}" for n in range(1, 7)] + [f"GLD900{n}" for n in range(1, 6)]  # Lists 8 and 9
+CARE_NAMES = ["Cal Marsh", "Dee Lowe", "Eve Stone", "Pat Rowe"]  # workers and a personal adviser
+CARE_BIRTHS = ["01/01/2008", "04/06/2005", "02/02/2012", "10/10/2010", "03/03/2003", "06/06/2006",
+               "12/12/2001", "01/01/1999", "05/05/1997", "02/02/2002", "08/08/1998"]
+DATES_OF_BIRTH += CARE_BIRTHS
+PERSONAL = CHILD_IDS + CARE_IDS + WORKER_NAMES + CARE_NAMES + DATES_OF_BIRTH + ["-".join(reversed(d.split("/"))) for d in DATES_OF_BIRTH]
 
 EXPECTED_FIGURES = {
     # ---------------- case audits: 12 in period (U01-U12); U13 (28 Feb) and U14 (1 Jun) are outside
@@ -146,6 +222,60 @@ EXPECTED_FIGURES = {
         "2019-04": None,  # no meeting in April
         "2019-05": 1 / 3,  # M4 no, M5 yes, M6 no
     },
+    # ---------------- spec version 3: assessment outcomes, early help, adoption, adopters, front-door decisions
+    "assessments.no_further_support_share": 2 / 9,  # A2, A5 of the nine completed (all known)
+    "early_help.started_count": 5,  # EH1, EH3, EH4, EH5, EH6
+    "early_help.completed_count": 4,  # EH1, EH2, EH5, EH6 (before its start, still completed); EH4 in June
+    "early_help.median_days_to_complete": 21,  # 21, 21, 28 (EH6 left out)
+    "early_help.open_at_snapshot": 1,  # EH3 (EH4 completed 1 Jun, before the 3 Jun snapshot)
+    "early_help.children_referred_share": None,  # no List 3
+    "adoption.decisions_count": 1,  # GLD6003
+    "adoption.placement_orders_count": 1,  # GLD6004
+    "adoption.adopted_count": 2,  # GLD6001, GLD6002 (31 May)
+    "adoption.entry_to_placement_days_mean": 281,  # (379 + 183) / 2
+    "adoption.order_to_match_days_mean": 121.5,  # (121 + 122) / 2
+    "adoption.waiting_count": 2,  # GLD6003, GLD6004
+    "adoption.waiting_unmatched_count": 1,  # GLD6003
+    "adoption.reversed_count": 1,  # GLD6005
+    "adopters.enquiries_count": 2,  # GLDA3 (2 Apr), HH2 (1 Mar); HH1's earliest is 5 Jan, GLDA6's 1 Dec
+    "adopters.approved_count": 2,  # HH1 (31 May), GLDA6 (15 Mar); HH2 refused
+    "adopters.approval_days_median": 96,  # (119 + 73) / 2
+    "adopters.approved_waiting_count": 2,  # HH1, GLDA5 (GLDA6 matched 20 May)
+    "frontdoor.decisions_count": 6,  # F1-F5, F9
+    "frontdoor.decided_within_one_working_day_share": 5 / 6,  # F1, F2, F3, F4, F9 (F5: 2)
+    "frontdoor.decided_within_24_hours_share": 1 / 5,  # F1 of the timed F1, F2, F3, F5, F9
+    "frontdoor.undecided_over_one_working_day_count": 1,  # F7
+    # ---------------- children in care (List 8): looked after at the snapshot GLD8001-GLD8004
+    "cla.count_at_snapshot": 4,
+    "cla.started_count": 3,  # GLD8003 2 May, GLD8004 3 May, GLD8006 15 Mar
+    "cla.ceased_count": 1,  # GLD8005 10 Apr (GLD8006 ceased 3 Jun, after the period)
+    "cla.second_period_share": 1 / 2,  # GLD8003 Yes, GLD8004 No; GLD8006 blank: unknown, left out
+    "cla.unallocated_count": 1,  # GLD8002
+    "cla.three_plus_placements_share": 1 / 4,  # GLD8002
+    # under 16 and in care since 3 Dec 2016: GLD8001, GLD8002 (exactly 30 months); placed by 3 Jun 2017: GLD8001 (exactly 24)
+    "cla.long_term_stability_share": 1 / 2,
+    "cla.visit_within_interval_share": 2 / 4,  # GLD8001 (42 days), GLD8003; GLD8002 43 days; GLD8004 none
+    "cla.review_within_interval_share": 1 / 3,  # due: GLD8001-GLD8003 (GLD8004: 19 working days); GLD8001 (183 days)
+    "cla.iro_contact_within_interval_share": 2 / 4,  # GLD8001, GLD8003
+    "cla.health_assessment_in_date_share": 2 / 2,  # due: GLD8001 (365 days), GLD8002
+    "cla.dental_check_in_date_share": 1 / 2,  # GLD8002 (GLD8001's is 366 days old)
+    "cla.permanence_plan_share": 2 / 4,  # GLD8001, GLD8004
+    "cla.placed_out_of_area_share": 1 / 4,  # GLD8002
+    "cla.foster_placement_share": 3 / 4,  # U4, U6, U1 (GLD8002 K2)
+    "cla.uasc_count": 1,  # GLD8002
+    "cla.missing_share": 2 / 4,  # GLD8002, GLD8003
+    "cla.return_interview_offered_share": 1 / 2,  # GLD8002 of GLD8002, GLD8003
+    "cla.return_interview_accepted_share": 1 / 1,  # GLD8002
+    # ---------------- care leavers (List 9): counted GLD9001-3 and 9005; shares of GLD9001-3 (9004 eligible, 9005 died)
+    "care_leavers.count": 4,
+    "care_leavers.in_touch_share": 2 / 3,  # GLD9001, GLD9002
+    "care_leavers.suitable_accommodation_share": 1 / 3,  # GLD9001
+    "care_leavers.eet_share": 1 / 3,  # GLD9001 F3
+    "care_leavers.neet_share": 1 / 3,  # GLD9002 G5
+    "care_leavers.bed_and_breakfast_count": 1,  # GLD9002
+    "care_leavers.personal_adviser_share": 2 / 3,  # GLD9001, GLD9002 (GLD9003 "Unallocated")
+    "care_leavers.pathway_plan_in_date_share": 1 / 3,  # GLD9001 (183 days); GLD9002 184
+    "care_leavers.contact_within_interval_share": 1 / 3,  # GLD9001 (56 days); GLD9002 57
 }
 
 # audience: public, threshold 5: a count 1-5, a share with numerator or denominator 1-5, a median over 1-5 items.
@@ -179,6 +309,28 @@ EXPECTED_SUPPRESSED = [
     "strategy.statutory_partners_share",  # 3 / 6
     "strategy.monthly.statutory_partners_share/2019-03",  # 2 / 3
     "strategy.monthly.statutory_partners_share/2019-05",  # 1 / 3
+    "assessments.no_further_support_share",  # 2 / 9
+    "early_help.started_count",  # 5
+    "early_help.completed_count",  # 4
+    "early_help.median_days_to_complete",  # over 3
+    "early_help.open_at_snapshot",  # 1
+    "adoption.decisions_count",  # 1
+    "adoption.placement_orders_count",  # 1
+    "adoption.adopted_count",  # 2
+    "adoption.entry_to_placement_days_mean",  # over 2
+    "adoption.order_to_match_days_mean",  # over 2
+    "adoption.waiting_count",  # 2
+    "adoption.waiting_unmatched_count",  # 1
+    "adoption.reversed_count",  # 1
+    "adopters.enquiries_count",  # 2
+    "adopters.approved_count",  # 2
+    "adopters.approval_days_median",  # over 2
+    "adopters.approved_waiting_count",  # 2
+    "frontdoor.decided_within_one_working_day_share",  # 5 / 6
+    "frontdoor.decided_within_24_hours_share",  # 1 / 5
+    "frontdoor.undecided_over_one_working_day_count",  # 1
+    # children in care and care leavers: every count is 1-5 and every share's denominator 1-5
+    *(key for key in EXPECTED_FIGURES if key.startswith(("cla.", "care_leavers."))),
     # not suppressed: audits.count 12, good_or_better 6/12, worker_participated 8/12, voice_of_child 6/9,
     # assessments.completed_count 9, within_45 6/8, median over 8, strategy.meetings_count 6,
     # social_care 6/6 and 6/6, statutory_partners 2019-04 (0 / 0: zero is shown, null as an empty share)
@@ -210,16 +362,18 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
     document = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
     header = {key: value for key, value in document.items() if key not in ("figures", "suppressed", "spc")}
     assert header == {
-        "spec_version": 2,
+        "spec_version": 3,
         "pack_id": "golden",
         "la_name": "Goldshire",
         "period_start": "2019-03-01",
         "period_end": "2019-05-31",
         "snapshot_date": "2019-06-03",
         "audience": audience,
-        # List 4 alone, with no List 1 or 3 and no annex_a_covers_from: its coverage is not known (null),
-        # so its figures use the whole period
-        "coverage": {"List 4": None},
+        # Lists 2, 4, 8 and 9 cover from List 1's (else List 3's) coverage: neither is given and there is no
+        # annex_a_covers_from, so their coverage is not known (null) and their figures use the whole period;
+        # Lists 10 and 11 cover the twelve months before the 3 June 2019 snapshot (their earliest adoption
+        # order, 15 Apr 2019, and approval, 1 Feb 2019, are later), so from 3 June 2018
+        "coverage": {"List 2": None, "List 4": None, "List 8": None, "List 9": None, "List 10": "2018-06-03", "List 11": "2018-06-03"},
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)
@@ -243,13 +397,16 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
 def test_golden_pack_internal(tmp_path):
     folder = build(PARAMS, tmp_path / "golden")
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
-    # The four row-level oddities in List 4.csv, and A13's blank Child Seen (the only blank a figure needs: A8's
-    # is on an open assessment), each a row of the Data quality table with its count.
+    # The four row-level oddities in List 4.csv, A13's blank Child Seen (the only blank a figure needs: A8's
+    # is on an open assessment), EH6 of List 2.csv and GLD8006's blank second-period flag in List 8.csv,
+    # each a row of the Data quality table with its count.
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 5" in quality
+    assert "Data-quality warnings: 7" in quality
+    assert "blank or Unknown; this row leaves cla.second_period_share if it started in the period</td><td>1</td>" in quality
     assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
-    for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start"):
+    for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
+                    "early-help assessment completed before its start"):
         assert problem in quality, problem
 
 

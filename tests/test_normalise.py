@@ -223,7 +223,7 @@ def test_the_2019_templates_13_column_list_9_is_read(tmp_path, ofsted_template):
     assert frame["accommodation"].tolist() == ["W", "B"]
     assert frame["suitability"].tolist() == ["unsuitable", "suitable"]  # W2 carries "unsuitable"
     assert frame["activity"].tolist() == ["F4", "G5"]
-    assert frame["latest_contact"].isna().all() and frame["_row"].tolist() == [3, 4]
+    assert "latest_contact" not in frame and frame["_row"].tolist() == [3, 4]  # 2019 layout: no current columns
 
 
 def test_a_17_column_list_9_is_read_and_each_current_column_is_optional(tmp_path):
@@ -242,16 +242,24 @@ def test_a_17_column_list_9_is_read_and_each_current_column_is_optional(tmp_path
     fewer = {k: v for k, v in full.items() if k != "Allocated Personal Advisor"}
     inputs, findings = read(tmp_path, annex_a=write_csv_folder(tmp_path / "annex2", {9: (list(fewer), [list(fewer.values())])}))
     assert findings.errors == [] and findings.warnings == []
-    assert inputs.annex_a["list_9"]["personal_advisor"].isna().all()
+    assert "personal_advisor" not in inputs.annex_a["list_9"] and "latest_contact" in inputs.annex_a["list_9"]
 
 
-def test_odd_values_in_lists_no_figure_uses_are_warnings_only(tmp_path):
-    headings = ["Child Unique ID", "Date Started to be Looked After", "Placement Type", "Child's Legal Status"]
-    rows = [["K1", "01/02/2019", "Foster care", "C2"], ["K2", "2019-03-01", "U4", "X9"]]
+def test_odd_values_in_list_8_are_warnings_only(tmp_path):
+    """Placement Type feeds cla.foster_placement_share (1 of 11 unreadable: under 10 %); Child's Legal Status
+    no figure: both only warnings."""
+    headings = [c.heading for c in ANNEX_A[8].columns]
+    blank = dict.fromkeys(headings, "")
+    first = {**blank, "Child Unique ID": "K1", "Date Started to be Looked After": "01/02/2019", "Placement Type": "Foster care",
+             "Child's Legal Status": "C2"}
+    second = {**blank, "Child Unique ID": "K2", "Date Started to be Looked After": "2019-03-01", "Placement Type": "U4",
+              "Child's Legal Status": "X9"}
+    more = [{**second, "Child Unique ID": f"K{n}", "Child's Legal Status": "C2"} for n in range(3, 12)]
+    rows = [list(row.values()) for row in (first, second, *more)]
     inputs, findings = read(tmp_path, annex_a=write_csv_folder(tmp_path / "annex", {8: (headings, rows)}))
     assert findings.errors == []
-    unreadable = {(w.column, w.row) for w in findings.warnings if "cannot be read" in w.message}
-    assert unreadable == {("Placement Type", 2), ("Child's Legal Status", 3)}
+    unreadable = {(w.column, w.row, w.figures) for w in findings.warnings if "cannot be read" in w.message}
+    assert unreadable == {("Placement Type", 2, ("cla.foster_placement_share",)), ("Child's Legal Status", 3, ())}
     frame = inputs.annex_a["list_8"]
-    assert frame["placement_type"].tolist() == [pd.NA, "U4"] and frame["legal_status"].tolist() == ["C2", pd.NA]
-    assert frame["looked_after_start"].tolist() == [pd.Timestamp("2019-02-01"), pd.Timestamp("2019-03-01")]
+    assert frame["placement_type"].tolist()[:3] == [pd.NA, "U4", "U4"] and frame["legal_status"].tolist()[:3] == ["C2", pd.NA, "C2"]
+    assert frame["looked_after_start"].tolist()[:2] == [pd.Timestamp("2019-02-01"), pd.Timestamp("2019-03-01")]

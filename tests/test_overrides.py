@@ -60,7 +60,7 @@ def test_outside_ipython_there_are_no_notebook_overrides(monkeypatch):
 
 
 # Through papermill, as an analyst runs one notebook from the command line (a real kernel, the notebook's own).
-NOTEBOOK = REPO / "notebooks" / "01_case_audits.ipynb"
+NOTEBOOK = REPO / "notebooks" / "10_case_audits.ipynb"
 
 
 def papermill(out, *options: str) -> subprocess.CompletedProcess:

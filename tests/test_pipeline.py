@@ -1,12 +1,12 @@
 """How a build runs a section: an override left in a notebook's parameters cell never reaches a pack."""
-import pickle
 
 import nbformat
 import papermill
 
 from readiness.engine import ENGINE_NAME
 from readiness.inputs import Inputs
-from readiness.pipeline import section_parameters
+from readiness.pipeline import INPUTS_FILE, section_parameters
+from readiness.store import keep_inputs
 
 PARAMS = "pack_id: t-pipeline\nla_name: Testshire\nperiod_start: 2019-01-01\nperiod_end: 2019-03-31\naudience: public\n"
 
@@ -31,7 +31,7 @@ def run(tmp_path, parameters) -> str:
 
 def test_a_build_resets_every_override_so_the_parameters_file_decides(tmp_path):
     (tmp_path / "p.yaml").write_text(PARAMS, encoding="utf-8")
-    (tmp_path / "inputs.pickle").write_bytes(pickle.dumps(Inputs()))
+    keep_inputs(Inputs(), tmp_path / INPUTS_FILE)
     notebook_left_internal(tmp_path / "in.ipynb")
     parameters = section_parameters(tmp_path / "p.yaml", tmp_path)
     assert run(tmp_path, parameters) == "public"

@@ -111,7 +111,7 @@ def test_failing_notebook_leaves_the_published_pack_alone(demo_pack, tmp_path):
     failed = target.parent / "demo.failed"
     assert failed.is_dir()
     kept = {path.name for path in failed.rglob("*.ipynb")}
-    assert {"01_case_audits.ipynb", "99_broken.ipynb"} <= kept, kept  # partial results, and the notebook that failed
+    assert {"10_case_audits.ipynb", "99_broken.ipynb"} <= kept, kept  # partial results, and the notebook that failed
     assert not (failed / "index.html").exists()
     assert staging_folders(target) == []
 

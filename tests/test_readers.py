@@ -377,13 +377,24 @@ def test_excel_ids_keep_digits_and_errors_read_blank(tmp_path):
 
 def test_templates_have_headings_and_a_guide(tmp_path):
     paths = write_templates(tmp_path / "templates")
-    assert [p.name for p in paths] == ["case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx", "audit_actions.xlsx"]
+    assert [p.name for p in paths] == [
+        "case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx", "audit_actions.xlsx", "front_door_decisions.xlsx",
+    ]
     workbook = openpyxl.load_workbook(paths[0], read_only=True)
     headings = next(workbook["data"].iter_rows(values_only=True))
     assert headings[:3] == ("audit_id", "child_id", "audit_date") and "domain_voice_of_child" in headings
     guide = list(workbook["columns"].iter_rows(values_only=True))
     assert guide[0] == ("column", "required", "accepted values", "meaning")
     assert ("grade", "yes") == guide[8][:2] and "Requires improvement" in guide[8][2]
+
+
+def test_front_door_decisions_template_explains_dates_and_times(tmp_path):
+    path = write_templates(tmp_path)[-1]
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    assert next(workbook["data"].iter_rows(values_only=True)) == ("contact_id", "child_id", "received", "decided", "outcome", "team")
+    guide = {row[0]: row[1:] for row in workbook["columns"].iter_rows(values_only=True)}
+    assert guide["received"][0] == "yes" and "hh:mm" in guide["received"][1]
+    assert guide["decided"][0] == "no" and "blank = not yet decided" in guide["decided"][2]
 
 
 def test_a_blank_template_reads_back_empty(tmp_path):

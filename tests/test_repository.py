@@ -27,6 +27,17 @@ def test_each_notebook_has_a_plain_parameters_cell(path):
     assert "import" not in source and "(" not in source  # plain values only
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_notebook_offers_every_override_and_runs_on_the_project_kernel(path):
+    from readiness.params import OVERRIDABLE
+
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    [cell] = [c for c in notebook["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    names = {line.split("=")[0].strip() for line in "".join(cell["source"]).splitlines() if "=" in line and not line.startswith("#")}
+    assert names == {"params_file", "inputs_file", *OVERRIDABLE}
+    assert notebook["metadata"]["kernelspec"]["name"] == "readiness"
+
+
 def test_there_are_notebooks():
     assert len(NOTEBOOKS) >= 3
 

@@ -33,29 +33,28 @@ def referrals() -> pd.DataFrame:
 
 
 def care_lists() -> dict[str, pd.DataFrame]:
-    """List 8 and 9 as the readers keep them today: text under snake_case headings.
+    """List 8 and 9 as the readers normalise them (docs/data-model.md).
 
     L1 looked after, 3 placements; L2 looked after, 1 missing episode; L3 ceased before the snapshot (4 placements);
-    L4 looked after, stable, no allocated worker. C1 not in touch (d) Refu); C2 in touch, accommodation W2 (unsuitable);
-    C3 in touch and suitable; C4 died (not "not in touch").
+    L4 looked after, stable, no allocated worker. C1 not in touch (Refu); C2 in touch, accommodation W2 (the readers
+    read its digit as unsuitable); C3 in touch and suitable; C4 died (not "not in touch").
     """
     cla = pd.DataFrame(
         {
-            "child_id": ["L1", "L2", "L3", "L4"],
-            "date_started_to_be_looked_after": ["01/01/2018", "2018-06-01", "01/01/2017", "01/01/2019"],
-            "date_ceased_to_be_looked_after": [None, None, "01/02/2019", None],
-            "number_of_placements_in_the_last_12_months": ["3", "1", "4", "1"],
-            "number_of_episodes_the_child_has_been_missing_from_their_placement_in_the_last_12_months": ["0", "1", "0", "0"],
-            "allocated_worker": ["w1", "w2", "w3", "Unallocated"],
-        },
-        dtype="string",
+            "child_id": pd.array(["L1", "L2", "L3", "L4"], dtype="string"),
+            "looked_after_start": pd.to_datetime(["2018-01-01", "2018-06-01", "2017-01-01", "2019-01-01"]),
+            "looked_after_end": pd.to_datetime([None, None, "2019-02-01", None]),
+            "placements_last_12m": pd.array([3, 1, 4, 1], dtype="Int64"),
+            "missing_episodes": pd.array([0, 1, 0, 0], dtype="Int64"),
+            "worker": pd.array(["w1", "w2", "w3", None], dtype="string"),
+        }
     )
     leavers = pd.DataFrame(
         {
             "child_id": ["C1", "C2", "C3", "C4"],
-            "la_in_touch": ["d) Refu", "a) Yes", "Yes", "c) Died"],
-            "type_of_accommodation": ["B", "W2", "B", None],
-            "suitability_of_accommodation": [None, None, "Suitable", None],
+            "in_touch": ["refused", "yes", "yes", "died"],
+            "accommodation": ["B", "W", "B", None],
+            "suitability": [None, "unsuitable", "suitable", None],
         },
         dtype="string",
     )

@@ -7,7 +7,7 @@ from readiness.cli import main
 from readiness.strata import STRATA
 
 DEMO = str(REPO / "parameters" / "demo.yaml")
-DEMO_STRATA = {s.name for s in STRATA} - {"unstable_in_care", "care_leaver_at_risk"}  # the demo has no List 8 or 9
+DEMO_STRATA = {s.name for s in STRATA}  # the demo has every list a stratum reads, Lists 8 and 9 included
 
 
 def sample(tmp_path, seed: int, capsys) -> tuple[bytes, str]:
@@ -32,7 +32,7 @@ def test_a_30_case_sample_holds_every_stratum_the_demo_has(demo_data, tmp_path, 
     reasons = {s.name: s.reason for s in STRATA}
     drawn = frame[frame["drawn_for"] != "random"]
     assert all(reasons[s] in r.split("; ") for s, r in zip(drawn["drawn_for"], drawn["reasons"]))
-    assert "unstable_in_care" in out and "not provided" in out  # absent strata are reported, not skipped
+    assert "unstable_in_care" in out and "not provided" not in out  # (absent strata: tests/test_sample.py)
 
 
 def test_read_back_of_a_blank_workbook_gives_empty_extracts(demo_data, tmp_path, capsys):

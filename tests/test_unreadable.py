@@ -48,13 +48,13 @@ def test_unreadable_nfa_leaves_only_the_nfa_figures(tmp_path):
 
 
 ASSESSMENT = COMMON + ["Does the Child have a Disability", "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
-                       "Continuous Assessment Date of Authorisation"] + ALLOCATED
+                       "Continuous Assessment Date of Authorisation", "Was the child assessed as requiring LA children's social care support?"] + ALLOCATED
 
 
 def test_unreadable_authorisation_leaves_every_assessment_figure_it_would_distort(tmp_path):
     # 10 assessments started 7 January 2019, child seen in each; C0's authorisation is unreadable,
     # C1-C9 were authorised on 14 January 2019. Read as blank, C0 would be open at the snapshot.
-    rows = [[f"C{i}", *CHILD, "b) No", "07/01/2019", "a) Yes", "31/02/2019" if i == 0 else "14/01/2019", "Team", "W1"] for i in range(10)]
+    rows = [[f"C{i}", *CHILD, "b) No", "07/01/2019", "a) Yes", "31/02/2019" if i == 0 else "14/01/2019", "a) Yes", "Team", "W1"] for i in range(10)]
     inputs, params = read(tmp_path, {4: (ASSESSMENT, rows)})
     figures = figures_without_unreadable_rows(assessments.figures, inputs, params)
     assert values(figures, "assessments.completed_count", "assessments.open_at_snapshot", "assessments.child_seen_share") == (9, 0, 1.0)

@@ -61,8 +61,9 @@ def test_vital_signs_rows_carry_targets_history_and_england():
     ]
     benchmarks = {"assessments.within_45_working_days_share": {"year": "2024-25", "value": 0.857, "source": "DfE"}}
     rows = vital_signs(document, params(targets={"assessments.within_45_working_days_share": {"green": 0.85, "amber": 0.75}}), benchmarks, history)
-    assert [r.indicator.id for r in rows] == ["audits.count", "assessments.within_45_working_days_share"]
-    audits, assessments = rows
+    # help and protection (assessments) before leadership (case audits), as ILACS judges
+    assert [r.indicator.id for r in rows] == ["assessments.within_45_working_days_share", "audits.count"]
+    assessments, audits = rows
     assert audits.value == "[c]" and audits.rating is None
     assert assessments.value == "80%"
     assert assessments.rating == "amber"  # 0.75 <= 0.80 < 0.85
@@ -166,3 +167,17 @@ def test_a_monthly_figure_gets_its_sparkline_and_spc_icons():
     assert "Special-cause improvement" in row.variation_icon and "will not meet the target" in row.assurance_icon
     plain = vital_signs({"figures": {"audits.count": 3}, "suppressed": []}, params(), {}, [])[0]
     assert (plain.sparkline, plain.variation_icon, plain.spc) == ("", "", None)
+
+
+def test_vital_signs_groups_follow_the_ilacs_judgements():
+    """Help and protection (early help, front door, assessments ...), then children in care (adoption), then
+    leadership (workforce, case audits); within a group, catalogue order; an uncatalogued theme last."""
+    ids = ["audits.count", "caseload.median", "adoption.adopted_count", "referrals.count", "early_help.started_count",
+           "frontdoor.decisions_count", "assessments.completed_count", "cp.started_count", "not.catalogued"]
+    document = {"figures": {figure_id: 10 for figure_id in ids}, "suppressed": []}
+    rows = vital_signs(document, params(), {}, [])
+    assert [r.indicator.theme for r in rows] == [
+        "Early help", "Front door", "Front door", "Assessments", "Child protection", "Adoption",
+        "Workforce and caseloads", "Case audits", "Other",
+    ]
+    assert [r.indicator.id for r in rows][1:3] == ["referrals.count", "frontdoor.decisions_count"]

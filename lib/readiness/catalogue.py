@@ -69,6 +69,38 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate", N),
     )
     + _theme(
+        "Front door",
+        ("referrals.rereferral_share", "Re-referrals within 12 months (DfE's re-referral rate)", "share", L),
+        ("frontdoor.decisions_count", "Contacts decided at the front door", "count", N),
+        ("frontdoor.decided_within_one_working_day_share", "Contacts decided within one working day", "share", H),
+        ("frontdoor.decided_within_24_hours_share", "Contacts decided within 24 hours", "share", H),
+        ("frontdoor.undecided_over_one_working_day_count", "Contacts undecided after more than one working day", "count", L),
+        ("assessments.no_further_support_share", "Assessments finding no need for social-care support", "share", N),
+    )
+    + _theme(
+        "Early help",
+        ("early_help.started_count", "Early-help assessments started", "count", N),
+        ("early_help.completed_count", "Early-help assessments completed", "count", N),
+        ("early_help.median_days_to_complete", "Median days to complete an early-help assessment", "number", L),
+        ("early_help.open_at_snapshot", "Early-help assessments open at the snapshot", "count", N),
+        ("early_help.children_referred_share", "Children in early help stepped up to a referral", "share", N),
+    )
+    + _theme(
+        "Adoption",
+        ("adoption.decisions_count", "Decisions that a child should be placed for adoption", "count", N),
+        ("adoption.placement_orders_count", "Placement orders", "count", N),
+        ("adoption.adopted_count", "Children adopted", "count", N),
+        ("adoption.entry_to_placement_days_mean", "Mean days from entering care to moving in with the adoptive family", "number", L),
+        ("adoption.order_to_match_days_mean", "Mean days from placement order to match", "number", L),
+        ("adoption.waiting_count", "Children waiting to be placed for adoption", "count", N),
+        ("adoption.waiting_unmatched_count", "Children waiting, not yet matched", "count", L),
+        ("adoption.reversed_count", "Decisions that a child should no longer be placed for adoption", "count", N),
+        ("adopters.enquiries_count", "Adopter households' enquiries that went further", "count", N),
+        ("adopters.approved_count", "Adopter households approved", "count", N),
+        ("adopters.approval_days_median", "Median days to approve adopters", "number", L),
+        ("adopters.approved_waiting_count", "Approved adopter households waiting for a match", "count", N),
+    )
+    + _theme(
         "Child protection",
         ("s47.count", "Section 47 enquiries started", "count", N),
         ("icpc.count", "Initial child protection conferences", "count", N),
@@ -79,6 +111,41 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("cp.open_at_snapshot", "Child protection plans open at the snapshot", "count", N),
         ("cp.two_years_plus_count", "Plans open two years or more", "count", L),
         ("cp.visit_within_interval_share", "Open plans with a statutory visit within the interval", "share", H),
+    )
+    + _theme(
+        "Children in care",
+        ("cla.count_at_snapshot", "Children in care at the snapshot", "count", N),
+        ("cla.rate_per_10k", "Children in care per 10,000 children", "rate", N),
+        ("cla.started_count", "Children who started to be looked after", "count", N),
+        ("cla.ceased_count", "Children who ceased to be looked after", "count", N),
+        ("cla.second_period_share", "Starts that are a second or later period in care within 12 months", "share", L),
+        ("cla.unallocated_count", "Children in care with no allocated worker", "count", L),
+        ("cla.three_plus_placements_share", "Children in care with 3 or more placements in 12 months", "share", L),
+        ("cla.long_term_stability_share", "Children under 16 in care 2½ years or more, in the same placement for 2 years", "share", H),
+        ("cla.visit_within_interval_share", "Children in care visited within the interval", "share", H),
+        ("cla.review_within_interval_share", "Children in care with a statutory review within the interval", "share", H),
+        ("cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H),
+        ("cla.health_assessment_in_date_share", "Children in care a year or more with a health assessment in date", "share", H),
+        ("cla.dental_check_in_date_share", "Children in care a year or more with a dental check in date", "share", H),
+        ("cla.permanence_plan_share", "Children in care with a permanence plan", "share", H),
+        ("cla.placed_out_of_area_share", "Children in care placed outside the council's area", "share", L),
+        ("cla.foster_placement_share", "Children in care in foster placements", "share", H),
+        ("cla.uasc_count", "Unaccompanied asylum-seeking children in care", "count", N),
+        ("cla.missing_share", "Children in care missing from placement in the last 12 months", "share", L),
+        ("cla.return_interview_offered_share", "Children missing who were offered a return interview", "share", H),
+        ("cla.return_interview_accepted_share", "Children offered a return interview who accepted", "share", H),
+    )
+    + _theme(
+        "Care leavers",
+        ("care_leavers.count", "Care leavers", "count", N),
+        ("care_leavers.in_touch_share", "Care leavers the council is in touch with", "share", H),
+        ("care_leavers.suitable_accommodation_share", "Care leavers in suitable accommodation", "share", H),
+        ("care_leavers.eet_share", "Care leavers in education, employment or training", "share", H),
+        ("care_leavers.neet_share", "Care leavers not in education, employment or training", "share", L),
+        ("care_leavers.bed_and_breakfast_count", "Care leavers in bed and breakfast", "count", L),
+        ("care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H),
+        ("care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H),
+        ("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H),
     )
     + _theme(
         "Workforce and caseloads",

@@ -129,7 +129,8 @@ SCALES = {
 }
 
 
-EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions")}
+EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions",
+                                                "front_door_decisions")}
 
 
 def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:
@@ -139,7 +140,7 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'audit_actions', 'case_audits', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'case_audits', 'front_door_decisions', 'strategy_meetings', 'supervision', 'workforce']
     """
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {sorted(SCALES)}, not {scale!r}")
@@ -160,8 +161,13 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     follow_up = np.random.default_rng([seed, 14])  # its own stream, so the inputs above stay as they were
     extracts["case_audits"]["reaudit_of"] = make_reaudits(follow_up, extracts["case_audits"])
     extracts["audit_actions"] = make_audit_actions(follow_up, sc, extracts["case_audits"])
+    from .demo_frontdoor import frontdoor_extras  # issue 12: its own random stream; imports this module
+
+    front_door_lists, extracts["front_door_decisions"] = frontdoor_extras(seed, sc, journey)
     paths = {"annex_a": folder / "annex_a.xlsx"}
-    write_workbook(paths["annex_a"], format_annex_a(journey))
+    from .demo_care import care_lists  # it builds on this module's helpers
+
+    write_workbook(paths["annex_a"], format_annex_a(journey) | front_door_lists | care_lists(seed, sc, workforce))
     for key, frame in extracts.items():
         paths[key] = folder / EXTRACT_FILES[key]
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
@@ -785,8 +791,9 @@ def _sheet_xml(table: pd.DataFrame) -> str:
 
 
 def _column_letter(index: int) -> str:
-    """A, B, ... Z for 0 to 25 (no list has more columns)."""
-    return chr(ord("A") + index)
+    """A, B, ... Z for 0 to 25, then AA, AB, ... (List 8 has 34 columns)."""
+    letter = chr(ord("A") + index % 26)
+    return letter if index < 26 else _column_letter(index // 26 - 1) + letter
 
 
 def _cells(letter: str, column: pd.Series, first_row: int) -> list[str]:

@@ -9,6 +9,8 @@ from . import SPEC_VERSION
 from .disclosure import protect_series, suppress_figures
 from .figure import FigureValue
 from .indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
+from .indicators import adoption, decisions, early_help, rereferrals
+from .indicators import care, care_leavers
 from .inputs import Inputs
 from .params import Params
 from .relations import audit
@@ -17,6 +19,8 @@ from .unreadable import figures_without_unreadable_rows
 from .vitals import load_history
 
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
+THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
+THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:

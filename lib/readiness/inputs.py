@@ -24,6 +24,7 @@ class Inputs:
     workforce: pd.DataFrame | None = None
     supervision: pd.DataFrame | None = None
     audit_actions: pd.DataFrame | None = None
+    front_door_decisions: pd.DataFrame | None = None
     warnings: list[Problem] = field(default_factory=list)
 
     def annex_list(self, number: int) -> pd.DataFrame | None:

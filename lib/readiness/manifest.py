@@ -46,7 +46,7 @@ def input_digests(params: Params) -> dict[str, dict]:
 
 
 def notebook_digests(paths: Iterable[Path]) -> dict[str, str]:
-    """SHA-256 of each notebook's source, keyed by file name (``{"01_case_audits.ipynb": "ab12…"}``)."""
+    """SHA-256 of each notebook's source, keyed by file name (``{"10_case_audits.ipynb": "ab12…"}``)."""
     return {Path(p).name: file_digest(Path(p))["sha256"] for p in paths}
 
 

@@ -14,7 +14,7 @@ from .errors import ParametersError
 from .period import Period
 from .references import reference_problems
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 
@@ -33,6 +33,7 @@ class DataPaths(_Strict):
     supervision: Optional[Path] = None
     audit_actions: Optional[Path] = None
     case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
+    front_door_decisions: Optional[Path] = None
 
 
 class Band(_Strict):
@@ -74,7 +75,7 @@ class Params(_Strict):
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"], dict[str, str]] = Field(
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions"], dict[str, str]] = Field(
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
@@ -82,6 +83,10 @@ class Params(_Strict):
     supervision_interval_days: int = Field(default=30, gt=0)
     cin_seen_interval_days: int = Field(default=28, gt=0)
     cp_visit_interval_working_days: int = Field(default=10, gt=0)
+    cla_visit_interval_days: int = Field(default=42, gt=0)
+    cla_review_interval_days: int = Field(default=183, gt=0)
+    pathway_plan_interval_days: int = Field(default=183, gt=0)
+    care_leaver_contact_interval_days: int = Field(default=56, gt=0)
     child_population: Optional[int] = Field(default=None, gt=0)
     targets: dict[str, Target] = Field(default_factory=dict)
     spc_min_points: int = Field(default=12, ge=2)  # fewest months for an SPC reading (readiness.spc)

@@ -40,6 +40,7 @@ DENOMINATORS: dict[str, str] = {
     "referrals.nfa_share": "referrals.count",
     "referrals.repeat_share": "referrals.count",
     "cin.seen_within_interval_share": "caseload.open_children",
+    "frontdoor.decided_within_one_working_day_share": "frontdoor.decisions_count",
 }
 """Each share of figures.json whose denominator figures.json also publishes, with that denominator's id."""
 
@@ -125,7 +126,7 @@ TABLES: tuple[TableSource, ...] = (
     ),
 )
 """The notebooks' tables that show counts named in :data:`RELATIONS`, with the count roles the notebooks
-give them (``01_case_audits``, ``06_workforce``: keep the two in step)."""
+give them (``10_case_audits``, ``09_workforce``: keep the two in step)."""
 
 
 def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> dict[str, FigureValue]:

@@ -24,12 +24,6 @@ from .vitals import load_benchmarks, load_history, vital_signs
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
-NOT_YET_COVERED = (
-    "children looked after (Annex A List 8)",
-    "care leavers (List 9)",
-    "adoption and adopters (Lists 10 and 11)",
-    "early help (List 2)",
-)
 
 
 def section_body(notebook_path: Path, slug: str) -> str:
@@ -83,7 +77,6 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         warnings=quality_rows(warnings),
         sections=sections,
         missing_sections=missing,
-        not_yet_covered=NOT_YET_COVERED,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
     )
     path.write_text(without_bidi(html), encoding="utf-8")

@@ -1,9 +1,8 @@
 """The risk strata inspectors sample from: which children of the Annex A return carry each risk.
 
 Each stratum reads only the lists it names, and only when the return holds them; "open" and
-"looked after" are at the snapshot date. Lists 8 and 9 are read under their headings in
-snake_case (``Number of Placements in the Last 12 months`` →
-``number_of_placements_in_the_last_12_months``), as the readers keep them today.
+"looked after" are at the snapshot date. Lists 8 and 9 are read as the readers normalise them
+(``docs/data-model.md``), "looked after" as :func:`readiness.indicators.care.looked_after` defines it.
 """
 from __future__ import annotations
 
@@ -14,24 +13,14 @@ from typing import Callable
 import pandas as pd
 
 from .indicators.assessments import TIMESCALE_WORKING_DAYS
+from .indicators.care import looked_after
 from .indicators.protection import open_plans
 from .indicators.workforce import cin_seen_status, is_allocated, open_cases
 from .inputs import Inputs
 from .params import Params
-from .readers.values import clean_cells, parse_date, parse_int
 from .workdays import working_days
 
-CLA_START = "date_started_to_be_looked_after"
-CLA_END = "date_ceased_to_be_looked_after"
-CLA_PLACEMENTS = "number_of_placements_in_the_last_12_months"
-CLA_MISSING = "number_of_episodes_the_child_has_been_missing_from_their_placement_in_the_last_12_months"
-CLA_WORKER = "allocated_worker"
-LEAVER_IN_TOUCH = "la_in_touch"
-LEAVER_SUITABILITY = "suitability_of_accommodation"
-LEAVER_ACCOMMODATION = "type_of_accommodation"
-NOT_IN_TOUCH = {"no", "refu", "nreq", "rhom"}
-CODE_PREFIX = r"^[a-z]\d?\)\s*"
-UNSUITABLE_CODE = r"^[a-z]+2$"  # an SSDA903 accommodation code whose suitability digit is 2 (W2)
+NOT_IN_TOUCH = ("no", "refused", "not_required", "returned_home")  # List 9's LA in Touch: No, Refu, NREQ, Rhom
 
 
 @dataclass(frozen=True)
@@ -58,13 +47,6 @@ def lists_present(inputs: Inputs, numbers: tuple[int, ...]) -> list[pd.DataFrame
 def union(parts: list[pd.Series]) -> pd.Series:
     """Distinct ids of several id series."""
     return pd.Series(pd.concat(parts).unique(), dtype="string") if parts else pd.Series(dtype="string")
-
-
-def coded(rows: pd.DataFrame, column: str) -> pd.Series:
-    """A coded text column of an unchecked list folded for matching: no letter prefix (``d) Refu`` → ``refu``),
-    lower case; blank where the column is absent."""
-    text = rows[column] if column in rows else pd.Series(pd.NA, index=rows.index, dtype="string")
-    return clean_cells(text.astype("string")).str.lower().str.replace(CODE_PREFIX, "", regex=True)
 
 
 # --- the strata ------------------------------------------------------------------------
@@ -129,7 +111,7 @@ def unallocated(inputs: Inputs, params: Params) -> pd.Series:
     if (plans := inputs.annex_list(7)) is not None:
         parts.append(without_worker(open_plans(plans, snapshot), "worker", unallocated_values))
     if (cla := inputs.annex_list(8)) is not None:
-        parts.append(without_worker(looked_after(cla, snapshot), CLA_WORKER, unallocated_values))
+        parts.append(without_worker(looked_after(cla, snapshot), "worker", unallocated_values))
     return union(parts)
 
 
@@ -145,32 +127,17 @@ def disabled(inputs: Inputs, params: Params) -> pd.Series:
     return union([ids(rows, rows["disability"]) for rows in lists_present(inputs, (4, 5, 6, 7)) if "disability" in rows])
 
 
-def looked_after(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
-    """List 8 rows looked after at ``snapshot``: started on or before it, ceased blank or after it."""
-    day = pd.Timestamp(snapshot)
-    start, end = (parse_date(clean_cells(cla[column].astype("string"))) for column in (CLA_START, CLA_END))
-    return cla[(start <= day) & (end.isna() | (end > day))]
-
-
 def unstable_in_care(inputs: Inputs, params: Params) -> pd.Series:
     """List 8: looked after at the snapshot with three or more placements, or a missing episode, in the last 12 months."""
     rows = looked_after(inputs.annex_list(8), params.period.snapshot)
-    placements, missing = number_column(rows, CLA_PLACEMENTS), number_column(rows, CLA_MISSING)
-    return ids(rows, (placements >= 3).fillna(False) | (missing >= 1).fillna(False))
-
-
-def number_column(rows: pd.DataFrame, column: str) -> pd.Series:
-    """A whole-number column of an unchecked list (blank where absent or unreadable)."""
-    text = rows[column] if column in rows else pd.Series(pd.NA, index=rows.index, dtype="string")
-    return parse_int(clean_cells(text.astype("string")))
+    return ids(rows, (rows["placements_last_12m"] >= 3).fillna(False) | (rows["missing_episodes"] >= 1).fillna(False))
 
 
 def care_leavers_at_risk(inputs: Inputs, params: Params) -> pd.Series:
     """List 9: a care leaver the council is not in touch with (No, Refu, NREQ, Rhom) or in unsuitable accommodation."""
     leavers = inputs.annex_list(9)
-    out_of_touch = coded(leavers, LEAVER_IN_TOUCH).isin(NOT_IN_TOUCH)
-    unsuitable = coded(leavers, LEAVER_SUITABILITY).eq("unsuitable").fillna(False)
-    unsuitable |= coded(leavers, LEAVER_ACCOMMODATION).str.fullmatch(UNSUITABLE_CODE).fillna(False)
+    out_of_touch = leavers["in_touch"].isin(NOT_IN_TOUCH).fillna(False)
+    unsuitable = (leavers["suitability"] == "unsuitable").fillna(False)  # the readers take W2's digit as unsuitable
     return ids(leavers, out_of_touch | unsuitable)
 
 

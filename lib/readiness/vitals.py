@@ -160,7 +160,7 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
                 **trend_cells(document, figure_id, params),
             )
         )
-    return sorted(rows, key=lambda row: _catalogue_order(row.indicator.id))
+    return sorted(rows, key=lambda row: (judgement_rank(row.indicator.theme), *_catalogue_order(row.indicator.id)))
 
 
 def comparator_cells(comparator: Comparator | None, kind: str) -> dict[str, str]:
@@ -192,6 +192,19 @@ def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
 
 
 _ORDER = {indicator.id: i for i, indicator in enumerate(CATALOGUE)}
+
+# --- groups in the order ILACS judges (spec version 3) -------------------------------
+ILACS_ORDER = (
+    "Early help", "Front door", "Assessments", "Strategy meetings", "Child protection",  # help and protection
+    "Children in care", "Adoption",  # the experiences and progress of children in care
+    "Care leavers",  # the experiences and progress of care leavers
+    "Workforce and caseloads", "Case audits",  # the impact of leaders
+)
+
+
+def judgement_rank(theme: str) -> int:
+    """Where a theme's group stands on the vital-signs page: ILACS's order of judgements, other themes after them."""
+    return ILACS_ORDER.index(theme) if theme in ILACS_ORDER else len(ILACS_ORDER)
 
 
 def _catalogue_order(figure_id: str) -> tuple:

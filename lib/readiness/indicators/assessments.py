@@ -93,6 +93,13 @@ def child_seen_share(list4: pd.DataFrame, period: Period) -> Figure:
     return known_share(completed_in_period(list4, period)["child_seen"])
 
 
+def no_further_support_share(list4: pd.DataFrame, period: Period) -> Figure:
+    """``assessments.no_further_support_share``: of completions in the period whose outcome is known, share
+    assessed as not requiring children's social care support (a blank or unknown outcome leaves the figure)."""
+    support = completed_in_period(list4, period)["requires_support"]
+    return share(is_yes(~support).sum(), support.notna().sum())
+
+
 def monthly_within_45_working_days_share(list4: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``assessments.monthly.within_45_working_days_share``: the timeliness share by month of authorisation."""
     days = assessment_working_days(list4)
@@ -133,6 +140,20 @@ def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     return worst_first(table, "over_45_share", higher_is_better=False)
 
 
+OUTCOME_ROLES = dict(counts=["outcome_known", "no_support"], shares={"no_support_share": ("no_support", "outcome_known")})
+"""Disclosure roles of :func:`outcome_table` (``02_front_door``)."""
+
+
+def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.DataFrame:
+    """Assessments completed in the period with a known outcome per month of authorisation (every month) or per
+    team (highest share first): ``outcome_known``, ``no_support`` (not requiring support) and ``no_support_share``."""
+    done = completed_in_period(list4, period)
+    keys, index = (month_keys(done["authorisation_date"]), period.months()) if by == "month" else (team_keys(done), None)
+    support = done["requires_support"]
+    table = with_share(count_by(keys, {"outcome_known": support.notna(), "no_support": is_yes(~support)}, index), "no_support", "outcome_known")
+    return table if by == "month" else worst_first(table, "no_support_share", higher_is_better=False)
+
+
 # --- every figure of the theme ---------------------------------------------------
 
 
@@ -151,5 +172,6 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         "assessments.open_at_snapshot": open_at_snapshot(list4, period),
         "assessments.open_over_45_working_days": open_over_45_working_days(list4, period),
         "assessments.child_seen_share": child_seen_share(list4, covered),
+        "assessments.no_further_support_share": no_further_support_share(list4, covered),
         "assessments.monthly.within_45_working_days_share": over_period(monthly_within_45_working_days_share(list4, covered), period),
     }

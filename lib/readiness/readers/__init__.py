@@ -25,7 +25,7 @@ from .schema import ANNEX_A
 from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
-EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions")
+EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions")
 
 
 def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:

@@ -138,6 +138,8 @@ def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings,
     frame = normalise(table, spec, findings)
     if not spec.checked:
         return frame
+    if "personal_advisor" in frame:
+        frame["personal_advisor"] = unallocate(frame["personal_advisor"], params.unallocated_values)
     if "worker" in frame:
         frame["worker"] = unallocate(frame["worker"], params.unallocated_values)
         if workers is not None:
@@ -190,6 +192,7 @@ def check_dates(table: Table, spec: TableSpec, frame: pd.DataFrame, snapshot: da
     for end, start, message in (
         ("authorisation_date", "assessment_start", "authorisation before its start"),
         ("icpc_date", "strategy_date", "ICPC before its strategy discussion"),
+        ("assessment_completion", "assessment_start", "early-help assessment completed before its start"),
     ):
         if end in frame:
             findings.warn_rows(table, frame, frame[end] < frame[start], spec.heading_of(end), message)

@@ -1,4 +1,5 @@
-"""The council's local extracts (case audits, strategy meetings, workforce, supervision), CSV or any workbook."""
+"""The council's local extracts (case audits, strategy meetings, workforce, supervision, audit actions,
+front-door decisions), CSV or any workbook."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,7 +30,17 @@ def read_extract(path: Path, name: str, renames: dict[str, str], findings: Findi
         frame["fte"] = frame["fte"].fillna(1.0)
         leaves_early = frame["end_date"] < frame["start_date"]
         findings.warn_rows(table, frame, leaves_early, "end_date", "worker leaves before starting")
+    if name == "front_door_decisions":
+        findings.warn_rows(table, frame, decided_before_received(frame), "decided", "decided before it was received")
     return frame
+
+
+def decided_before_received(frame: pd.DataFrame) -> pd.Series:
+    """Mask of front-door decisions made before their contact arrived: by the clock when both carry a time, else by the day."""
+    timed = frame["received_timed"] & frame["decided_timed"]
+    by_clock = frame["decided"] < frame["received"]
+    by_day = frame["decided"].dt.normalize() < frame["received"].dt.normalize()
+    return by_clock.where(timed, by_day)
 
 
 def check_meetings(table: Table, frame: pd.DataFrame, findings: Findings) -> None:

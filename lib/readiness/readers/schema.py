@@ -19,7 +19,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from . import codes
-from .values import heading_key, parse_age, parse_date, parse_float, parse_id, parse_int, parse_text
+from .values import has_time, heading_key, parse_age, parse_date, parse_datetime, parse_float, parse_id, parse_int, parse_text
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ def parse_yes_no(text: pd.Series) -> pd.Series:
 ID = Kind(parse_id, lambda text: text.notna(), "an id")
 TEXT = Kind(parse_text, lambda text: text.notna(), "text")
 DATE = Kind(parse_date, _parsed(parse_date), "a date written dd/mm/yyyy or yyyy-mm-dd")
+DATETIME = Kind(parse_datetime, _parsed(parse_datetime), "a date, or a date and time, written dd/mm/yyyy hh:mm or yyyy-mm-dd hh:mm")
 INT = Kind(parse_int, _parsed(parse_int), "a whole number")
 AGE = Kind(parse_age, _parsed(parse_age), "an age in years (a fraction keeps its whole years; -1 = unborn)")
 FLOAT = Kind(parse_float, _parsed(parse_float), "a number")
@@ -190,6 +191,20 @@ def fill_suitability(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def drop_absent_layout(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A column of the current layout only (``layout=CURRENT``) that the return lacks leaves the frame,
+    so its figures can tell a 2019 layout (``null``) from blank values."""
+    absent = [c.name for c in ANNEX_A[9].columns if c.layout == CURRENT and c.name not in text]
+    return frame.drop(columns=absent)
+
+
+def finish_care_leavers(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """List 9 completed: suitability from the accommodation code, absent current-layout columns dropped."""
+    return drop_absent_layout(text, fill_suitability(text, frame))
+
+ADOPTED_FIGURES = ("adoption.adopted_count", "adoption.entry_to_placement_days_mean", "adoption.order_to_match_days_mean")
+APPROVAL_FIGURES = ("adopters.approved_count", "adopters.approval_days_median", "adopters.approved_waiting_count")
+
 ANNEX_A = {
     1: annex_list(
         "List 1 (Contacts)",
@@ -198,11 +213,18 @@ ANNEX_A = {
         opt("contact_source", "Contact Source", SOURCE),
         allocated=False,
     ),
-    2: unused_list(
+    2: annex_list(
         "List 2 (Early help)",
         "assessment_start",
-        opt("assessment_start", "Assessment start date", DATE),
-        opt("assessment_completion", "Assessment completion date", DATE),
+        col("assessment_start", "Assessment start date", DATE, "early_help"),
+        col(
+            "assessment_completion",
+            "Assessment completion date",
+            DATE,
+            "early_help.completed_count",
+            "early_help.median_days_to_complete",
+            "early_help.open_at_snapshot",
+        ),
         opt("organisation", "Organisation completing assessment", TEXT),
         allocated=False,
     ),
@@ -228,7 +250,7 @@ ANNEX_A = {
         col("assessment_start", "Continuous Assessment Start Date", DATE, "assessments"),
         col("child_seen", "Child Seen During Continuous Assessment", BOOL, "assessments.child_seen_share"),
         col("authorisation_date", "Continuous Assessment Date of Authorisation", DATE, "assessments"),
-        opt("requires_support", "Was the child assessed as requiring LA children's social care support?", BOOL),
+        col("requires_support", "Was the child assessed as requiring LA children\u2019s social care support", BOOL, "assessments.no_further_support_share"),
         natural_key=("child_id", "assessment_start"),
     ),
     5: annex_list(
@@ -281,12 +303,12 @@ ANNEX_A = {
         col("previous_plans", "Number of Previous Child Protection Plans", INT, "cp.second_or_subsequent_share"),
         ignored=("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",),
     ),
-    8: unused_list(
+    8: annex_list(
         "List 8 (Children looked after)",
         "looked_after_start",
-        opt("uasc", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", BOOL),
+        col("uasc", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", BOOL, "cla.uasc_count"),
         DISABILITY,
-        opt("looked_after_start", "Date Started to be Looked After", DATE),
+        col("looked_after_start", "Date Started to be Looked After", DATE, "cla"),
         opt("category_of_need", "Child's Category of Need", PRIMARY_NEED),
         ColumnSpec(
             "second_period",
@@ -295,60 +317,80 @@ ANNEX_A = {
                 "Is this a second or subsequent episode of being a Looked After Child within the last 12 months (Y/N)",
             ),
             BOOL,
-            required=False,
+            figures=("cla.second_period_share",),
         ),
         opt("legal_status_start", "Start date of current legal status", DATE),
         opt("legal_status", "Child's Legal Status", LEGAL_STATUS),
-        opt("latest_review", "Date of Latest Statutory Review", DATE),
-        opt("last_visit", "Date of Last Social Work Visit", DATE),
-        opt("permanence_plan", "What is the permanence plan for this child?", PERMANENCE_PLAN),
-        opt("last_iro_contact", "Date of Last IRO Visit / Contact to the Child", DATE),
-        opt("last_health_assessment", "Date of Last Health Assessment", DATE),
-        opt("last_dental_check", "Date of Last Dental Check", DATE),
-        opt("placements_last_12m", "Number of Placements in the Last 12 months", INT),
-        opt("looked_after_end", "Date Ceased to be Looked After", DATE),
+        col("latest_review", "Date of Latest Statutory Review", DATE, "cla.review_within_interval_share"),
+        col("last_visit", "Date of Last Social Work Visit", DATE, "cla.visit_within_interval_share"),
+        col("permanence_plan", "What is the permanence plan for this child?", PERMANENCE_PLAN, "cla.permanence_plan_share"),
+        col("last_iro_contact", "Date of Last IRO Visit / Contact to the Child", DATE, "cla.iro_contact_within_interval_share"),
+        col("last_health_assessment", "Date of Last Health Assessment", DATE, "cla.health_assessment_in_date_share"),
+        col("last_dental_check", "Date of Last Dental Check", DATE, "cla.dental_check_in_date_share"),
+        col("placements_last_12m", "Number of Placements in the Last 12 months", INT, "cla.three_plus_placements_share"),
+        col("looked_after_end", "Date Ceased to be Looked After", DATE, "cla"),
         opt("reason_ceased", "Reason Ceased to be Looked After", REASON_CEASED),
-        opt("placement_start", "Start Date of Most Recent Placement", DATE),
-        opt("placement_type", "Placement Type", PLACEMENT_TYPE),
+        col("placement_start", "Start Date of Most Recent Placement", DATE, "cla.long_term_stability_share"),
+        opt("placement_type", "Placement Type", PLACEMENT_TYPE, "cla.foster_placement_share"),
         opt("placement_provider", "Placement Provider", PLACEMENT_PROVIDER),
         opt("placement_postcode", "Placement postcode", TEXT),
         opt("placement_urn", "URN of Placement", TEXT),
-        opt("placement_location", "Placement Location", PLACEMENT_LOCATION),
+        col("placement_location", "Placement Location", PLACEMENT_LOCATION, "cla.placed_out_of_area_share"),
         opt("placement_la", "LA of Placement", TEXT),
-        opt("missing_episodes", "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", INT),
+        col(
+            "missing_episodes",
+            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+            INT,
+            "cla.missing_share",
+            "cla.return_interview_offered_share",
+            "cla.return_interview_accepted_share",
+        ),
         opt("absent_episodes", "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months", INT),
-        opt("return_interview_offered", "Was the child offered a Return Interview after their last missing episode (Y/N)?", BOOL),
-        opt("return_interview_accepted", "Did the child accept a Return Interview after their last missing episode (Y/N)?", BOOL),
+        col(
+            "return_interview_offered",
+            "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+            BOOL,
+            "cla.return_interview_offered_share",
+            "cla.return_interview_accepted_share",
+        ),
+        col(
+            "return_interview_accepted",
+            "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+            BOOL,
+            "cla.return_interview_accepted_share",
+        ),
+        natural_key=("child_id", "looked_after_start"),
     ),
-    9: unused_list(
+    9: annex_list(
         "List 9 (Care leavers)",
         None,
         DISABILITY,
-        opt("eligibility", "Eligibility Category", ELIGIBILITY),
-        opt("in_touch", "LA in Touch", IN_TOUCH),
-        opt("accommodation", "Type of Accommodation", ACCOMMODATION),
-        opt("suitability", "Suitability of Accommodation", SUITABILITY),
-        opt("activity", "Activity Status", ACTIVITY),
+        col("eligibility", "Eligibility Category", ELIGIBILITY, "care_leavers"),
+        col("in_touch", "LA in Touch", IN_TOUCH, "care_leavers"),
+        col("accommodation", "Type of Accommodation", ACCOMMODATION, "care_leavers.bed_and_breakfast_count", "care_leavers.suitable_accommodation_share"),
+        col("suitability", "Suitability of Accommodation", SUITABILITY, "care_leavers.suitable_accommodation_share"),
+        col("activity", "Activity Status", ACTIVITY, "care_leavers.eet_share", "care_leavers.neet_share"),
         opt("uasc", "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", BOOL, layout=CURRENT),
-        opt("personal_advisor", "Allocated Personal Advisor", TEXT, layout=CURRENT),
-        opt("pathway_plan_review", "Latest Pathway Plan Review Date", DATE, layout=CURRENT),
-        opt("latest_contact", "Latest Date of Contact", DATE, layout=CURRENT),
-        finish=fill_suitability,
+        opt("personal_advisor", "Allocated Personal Advisor", TEXT, "care_leavers.personal_adviser_share", layout=CURRENT),
+        opt("pathway_plan_review", "Latest Pathway Plan Review Date", DATE, "care_leavers.pathway_plan_in_date_share", layout=CURRENT),
+        opt("latest_contact", "Latest Date of Contact", DATE, "care_leavers.contact_within_interval_share", layout=CURRENT),
+        natural_key=("child_id",),
+        finish=finish_care_leavers,
     ),
-    10: unused_list(
+    10: annex_list(
         "List 10 (Adoption)",
         "placement_decision",
         opt("family_id", "Family identifier", ID),
         DISABILITY,
-        opt("entered_care", "Date the Child Entered Care", DATE),
-        opt("placement_decision", "Date of Decision that Child Should be Placed for Adoption", DATE),
-        opt("placement_order", "Date of Placement Order", DATE),
-        opt("matched", "Date of Matching Child and Prospective Adopters", DATE),
-        opt("placed", "Date Placed for Adoption", DATE),
-        opt("adoption_order", "Date of Adoption Order", DATE),
-        opt("no_longer_decision", "Date of Decision that Child Should No Longer be Placed for Adoption", DATE),
-        opt("no_longer_reason", "Reason Why Child No Longer Placed for Adoption", REASON_NO_LONGER_ADOPTION),
-        opt("ffa_placed", "Date the child was placed for fostering in FFA or concurrent planning placement", DATE),
+        col("entered_care", "Date the Child Entered Care", DATE, "adoption.entry_to_placement_days_mean"),
+        col("placement_decision", "Date of Decision that Child Should be Placed for Adoption", DATE, "adoption"),
+        col("placement_order", "Date of Placement Order", DATE, "adoption.placement_orders_count", "adoption.order_to_match_days_mean"),
+        col("matched", "Date of Matching Child and Prospective Adopters", DATE, "adoption.order_to_match_days_mean", "adoption.waiting_unmatched_count"),
+        col("placed", "Date Placed for Adoption", DATE, "adoption.entry_to_placement_days_mean", "adoption.waiting_count", "adoption.waiting_unmatched_count"),
+        col("adoption_order", "Date of Adoption Order", DATE, *ADOPTED_FIGURES, "adoption.waiting_count", "adoption.waiting_unmatched_count"),
+        col("no_longer_decision", "Date of Decision that Child Should No Longer be Placed for Adoption", DATE, "adoption.reversed_count", "adoption.waiting_count", "adoption.waiting_unmatched_count"),
+        col("no_longer_reason", "Reason Why Child No Longer Placed for Adoption", REASON_NO_LONGER_ADOPTION),
+        col("ffa_placed", "Date the child was placed for fostering in FFA or concurrent planning placement", DATE, "adoption.entry_to_placement_days_mean"),
         allocated=False,
     ),
     11: TableSpec(
@@ -359,19 +401,19 @@ ANNEX_A = {
             *PERSON,
             opt("disability", "Disability", BOOL),
             opt("fostering_for_adoption", "Is the (prospective) adopter fostering for adoption?", BOOL),
-            opt("enquiry", "Date enquiry received", DATE),
-            opt("stage_1_start", "Date Stage 1 started", DATE),
-            opt("stage_1_end", "Date Stage 1 ended", DATE),
-            opt("stage_2_start", "Date Stage 2 started", DATE),
-            opt("stage_2_end", "Date Stage 2 ended", DATE),
-            opt("application_submitted", "Date application submitted", DATE),
-            opt("application_approved", "Date application approved", DATE),
-            opt("matched", "Date adopter matched with child(ren)", DATE),
-            opt("placed", "Date child/children placed with adopter(s)", DATE),
+            col("enquiry", "Date enquiry received", DATE, "adopters.enquiries_count"),
+            col("stage_1_start", "Date Stage 1 started", DATE, "adopters.approval_days_median"),
+            col("stage_1_end", "Date Stage 1 ended", DATE),
+            col("stage_2_start", "Date Stage 2 started", DATE),
+            col("stage_2_end", "Date Stage 2 ended", DATE, *APPROVAL_FIGURES),
+            col("application_submitted", "Date application submitted", DATE, "adopters.approval_days_median"),
+            col("application_approved", "Date application approved", DATE, *APPROVAL_FIGURES),
+            col("matched", "Date adopter matched with child(ren)", DATE, "adopters.approved_waiting_count"),
+            col("placed", "Date child/children placed with adopter(s)", DATE),
             opt("children_placed", "No. of children placed", INT),
             opt("adoption_order", "Date of Adoption Order", DATE),
-            opt("left_process", "Date of leaving adoption process", DATE),
-            opt("left_reason", "Reason for leaving adoption process", REASON_LEFT_ADOPTION),
+            col("left_process", "Date of leaving adoption process", DATE, "adopters.approved_waiting_count"),
+            opt("left_reason", "Reason for leaving adoption process", REASON_LEFT_ADOPTION, *APPROVAL_FIGURES),
         ),
         row_id=("adopter_id",),
         checked=False,
@@ -459,6 +501,33 @@ EXTRACTS["audit_actions"] = TableSpec(
     ),
     row_id=("action_id", "audit_id"),
     natural_key=("action_id",),
+)
+
+# --- front-door decisions (spec version 3) -------------------------------------------
+
+DECISION_FIGURES = ("frontdoor.decisions_count", "frontdoor.decided_within_one_working_day_share", "frontdoor.decided_within_24_hours_share")
+
+
+def mark_times(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """front_door_decisions: ``received_timed`` and ``decided_timed`` say which values carry a time, not only a date."""
+    for name in ("received", "decided"):
+        frame[f"{name}_timed"] = has_time(text[name]) & frame[name].notna() if name in text else False
+    return frame
+
+
+EXTRACTS["front_door_decisions"] = TableSpec(
+    "front_door_decisions",
+    (
+        col("contact_id", "contact_id", ID),
+        col("child_id", "child_id", ID),
+        col("received", "received", DATETIME, "frontdoor"),
+        opt("decided", "decided", DATETIME, *DECISION_FIGURES, "frontdoor.undecided_over_one_working_day_count"),
+        opt("outcome", "outcome", TEXT),
+        opt("team", "team", TEXT),
+    ),
+    row_id=("contact_id", "received"),
+    natural_key=("contact_id",),
+    finish=mark_times,
 )
 
 

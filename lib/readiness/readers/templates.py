@@ -13,7 +13,7 @@ MEANINGS = {
     "audit_id": "unique id of the audit",
     "child_id": "the child's id, as Annex A's Child Unique ID",
     "audit_date": "date the audit was completed",
-    "team": "team (of the case-holding worker, the meeting or the worker)",
+    "team": "team (of the case-holding worker, the meeting, the worker or the front-door decision)",
     "auditor_role": "e.g. team_manager, service_manager, practice_supervisor, external",
     "audit_type": "e.g. monthly, themed, practice_week, mock_inspection",
     "worker_participated": "Y if the audit was done with the case-holding social worker",
@@ -37,6 +37,10 @@ MEANINGS = {
     "completed_date": "date the action was done; blank = not done",
     "theme": "a short practice theme for grouping, e.g. planning, voice_of_child",
     "action": "what is to be done (free text; it never reaches a Board output)",
+    "contact_id": "unique id of the contact decided at the front door (MASH)",
+    "received": "when the contact arrived: a date, or a date and time (yyyy-mm-dd hh:mm or dd/mm/yyyy hh:mm)",
+    "decided": "when the decision on next steps was made, same forms; blank = not yet decided",
+    "outcome": "the decision, e.g. nfa, advice, early_help, referral, strategy_discussion (grouped as written)",
 }
 DOMAIN_EXAMPLE = "domain_voice_of_child"
 

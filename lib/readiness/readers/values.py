@@ -17,6 +17,7 @@ SPACES = r"[\s\u00a0\u2007\u202f]+"
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
 EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
 _TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
+_CLOCK = r"[ T](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$"
 _DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
 
 
@@ -110,6 +111,29 @@ def parse_date(text: pd.Series) -> pd.Series:
             parsed = pd.to_datetime(day[matches].astype(str), format=form, errors="coerce")
             result[matches] = parsed.astype("datetime64[ns]")
     return result
+
+
+@per_unique
+def parse_datetime(text: pd.Series) -> pd.Series:
+    """A date, or a date and time (``yyyy-mm-dd hh:mm``, ``dd/mm/yyyy hh:mm``, seconds allowed), as ``datetime64[ns]``.
+
+    The date is read as :func:`parse_date` reads it (day first, never guessed); a date alone is midnight.
+
+    >>> parse_datetime(pd.Series(["03/06/2019 09:15", "2019-06-03"], dtype="string")).dt.strftime("%d %b %H:%M").tolist()
+    ['03 Jun 09:15', '03 Jun 00:00']
+    """
+    day = parse_date(text)
+    clock = text.str.extract(_CLOCK, expand=True)
+    hours, minutes = (pd.to_numeric(clock[i], errors="coerce") for i in (0, 1))
+    seconds = pd.to_numeric(clock[2], errors="coerce").fillna(0)
+    valid = ((hours < 24) & (minutes < 60) & (seconds < 60)).fillna(False).astype(bool) | clock[0].isna()
+    offset = pd.to_timedelta(hours.fillna(0) * 3600 + minutes.fillna(0) * 60 + seconds, unit="s")
+    return (day + offset).where(valid)
+
+
+def has_time(text: pd.Series) -> pd.Series:
+    """Whether each value carries a time after its date (``2019-06-03 09:15``: True; ``2019-06-03``: False; blank: False)."""
+    return text.str.contains(_TIME, regex=True).fillna(False).astype(bool)
 
 
 def quoted(value: object, limit: int = 40) -> str:

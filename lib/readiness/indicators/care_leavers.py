@@ -1,0 +1,158 @@
+"""Care leavers (Annex A List 9): in touch, accommodation, activity, and (current layout) advisers and plans.
+
+The figures leave out ``d) Eligible child`` (still looked after, counted in List 8). Each share's
+denominator is every other young person except those whose ``LA in Touch`` is ``Died``; a blank
+value stays in it as *not known*, as DfE counts it. The four columns of the current (2023)
+layout are absent from the frame when the return lacks them (the 2019 template's 13 columns):
+their figures are then ``None``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ..figure import Figure, FigureValue, count, share
+from ..inputs import Inputs
+from ..params import Params
+from .care import age_at, with_share_of_total, within_days
+from .common import count_by, team_keys, with_share
+
+EDUCATION_EMPLOYMENT_TRAINING = ("F", "P")
+NEET = ("G4", "G5", "G6")
+BED_AND_BREAKFAST = "W"
+AGE_GROUPS = ((17, 18, "17-18"), (19, 21, "19-21"), (22, 25, "22-25"))
+OTHER_AGE = "Other age or not known"
+IN_TOUCH_STATUSES = {
+    "yes": "In touch",
+    "no": "Not in touch",
+    "refused": "Refused contact",
+    "not_required": "No longer requires services",
+    "returned_home": "Returned home for 6 months or more",
+}
+IN_TOUCH_COLUMNS = {"yes": "in_touch", "no": "not_in_touch", "refused": "refused", "not_required": "not_required",
+                    "returned_home": "returned_home"}
+NOT_KNOWN = "Not known"
+
+
+def care_leavers(leavers: pd.DataFrame) -> pd.DataFrame:
+    """The young people the figures count: every row but eligible children (a blank eligibility stays)."""
+    return leavers[(leavers["eligibility"] != "eligible").fillna(True).astype(bool)]
+
+
+def living(leavers: pd.DataFrame) -> pd.DataFrame:
+    """The denominator of every share: care leavers other than those whose ``LA in Touch`` is ``Died``."""
+    rows = care_leavers(leavers)
+    return rows[(rows["in_touch"] != "died").fillna(True).astype(bool)]
+
+
+def outcomes(rows: pd.DataFrame) -> dict[str, pd.Series]:
+    """Boolean columns for each young person: in touch (and each way of not being), suitable accommodation, EET, NEET."""
+    activity = rows["activity"]
+    return {
+        "young_people": pd.Series(True, index=rows.index),
+        **{column: (rows["in_touch"] == code).fillna(False).astype(bool) for code, column in IN_TOUCH_COLUMNS.items()},
+        "suitable_accommodation": (rows["suitability"] == "suitable").fillna(False).astype(bool),
+        "eet": activity.str[0].isin(EDUCATION_EMPLOYMENT_TRAINING).fillna(False).astype(bool),
+        "neet": activity.isin(NEET).fillna(False).astype(bool),
+    }
+
+
+CURRENT_FIGURES = {  # figure id -> the current-layout column it reads, and that column's heading
+    "care_leavers.personal_adviser_share": ("personal_advisor", "Allocated Personal Advisor"),
+    "care_leavers.pathway_plan_in_date_share": ("pathway_plan_review", "Latest Pathway Plan Review Date"),
+    "care_leavers.contact_within_interval_share": ("latest_contact", "Latest Date of Contact"),
+}
+
+
+def current_figure_ids(leavers: pd.DataFrame) -> list[str]:
+    """The current-layout figures the return allows: those whose column it has."""
+    return [figure_id for figure_id, (column, _) in CURRENT_FIGURES.items() if column in leavers]
+
+
+def layout_note(leavers: pd.DataFrame) -> str:
+    """Why current-layout figures are missing, in words (empty when the return has every such column)."""
+    absent = [heading for column, heading in CURRENT_FIGURES.values() if column not in leavers]
+    if not absent:
+        return ""
+    columns = ", ".join(f"*{heading}*" for heading in absent)
+    return (
+        f"This return's List 9 has no {columns} column: Ofsted added these to Annex A in 2023, and returns in "
+        "the 2019 layout (13 columns) do not carry them. The figures that read them are not shown here and are "
+        "empty (`null`) in `figures.json`."
+    )
+
+
+def current_share(rows: pd.DataFrame, column: str, hits) -> Figure:
+    """A share of the current layout: ``None`` when the return lacks ``column``; else ``hits(rows[column])`` of all rows."""
+    if column not in rows:
+        return Figure(None, ())
+    return share(hits(rows[column]).fillna(False).astype(bool).sum(), len(rows))
+
+
+def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """Every care-leaver figure List 9 allows."""
+    leavers = inputs.annex_list(9)
+    if leavers is None:
+        return {}
+    snapshot = params.period.snapshot
+    rows = living(leavers)
+    found = outcomes(rows)
+    n = len(rows)
+    return {
+        "care_leavers.count": count(care_leavers(leavers)["child_id"].nunique()),
+        "care_leavers.in_touch_share": share(found["in_touch"].sum(), n),
+        "care_leavers.suitable_accommodation_share": share(found["suitable_accommodation"].sum(), n),
+        "care_leavers.eet_share": share(found["eet"].sum(), n),
+        "care_leavers.neet_share": share(found["neet"].sum(), n),
+        "care_leavers.bed_and_breakfast_count": count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
+        "care_leavers.personal_adviser_share": current_share(rows, "personal_advisor", pd.Series.notna),
+        "care_leavers.pathway_plan_in_date_share": current_share(
+            rows, "pathway_plan_review", lambda dates: within_days(dates, snapshot, params.pathway_plan_interval_days)
+        ),
+        "care_leavers.contact_within_interval_share": current_share(
+            rows, "latest_contact", lambda dates: within_days(dates, snapshot, params.care_leaver_contact_interval_days)
+        ),
+    }
+
+
+# --- breakdown tables ------------------------------------------------------------
+
+
+def age_group(rows: pd.DataFrame, snapshot: date) -> pd.Series:
+    """Each young person's age group as DfE reports them (17-18, 19-21, 22-25): age at the snapshot
+    from the date of birth, else the return's age."""
+    age = age_at(rows["date_of_birth"], snapshot).fillna(rows["age"])
+    group = pd.Series(OTHER_AGE, index=rows.index, name="age_group")
+    for low, high, label in AGE_GROUPS:
+        group[((age >= low) & (age <= high)).fillna(False).astype(bool)] = label
+    return group
+
+
+def add_outcome_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """Shares of young people in touch, in suitable accommodation, in EET and NEET."""
+    for column in ("in_touch", "suitable_accommodation", "eet", "neet"):
+        table = with_share(table, column, "young_people")
+    return table
+
+
+def by_age_group(leavers: pd.DataFrame, snapshot: date) -> pd.DataFrame:
+    """Per age group (17-18, 19-21, 22-25, other): young people, in touch, suitable accommodation, EET, NEET."""
+    rows = living(leavers)
+    order = [label for _, _, label in AGE_GROUPS] + [OTHER_AGE]
+    table = count_by(age_group(rows, snapshot), outcomes(rows), order)
+    return add_outcome_shares(table[(table["young_people"] > 0) | (table.index != OTHER_AGE)]).reset_index()
+
+
+def by_team(leavers: pd.DataFrame) -> pd.DataFrame:
+    """Per team: young people, in touch, suitable accommodation, EET, NEET."""
+    rows = living(leavers)
+    return add_outcome_shares(count_by(team_keys(rows), outcomes(rows))).reset_index()
+
+
+def by_in_touch_status(leavers: pd.DataFrame) -> pd.DataFrame:
+    """Young people by ``LA in Touch``: in touch, not in touch, refused, no longer requiring services, returned home, not known."""
+    rows = living(leavers)
+    status = rows["in_touch"].map(IN_TOUCH_STATUSES).fillna(NOT_KNOWN).rename("in_touch")
+    table = count_by(status, {"young_people": pd.Series(True, index=rows.index)}, [*IN_TOUCH_STATUSES.values(), NOT_KNOWN])
+    return with_share_of_total(table, "young_people").reset_index()
