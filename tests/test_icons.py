@@ -24,7 +24,7 @@ def test_assurance_icons_say_pass_fail_or_hit_and_miss():
 
 def test_sparkline_scales_points_breaks_at_gaps_and_colours_the_last_point():
     # 4 months over 96 px: x = 3, 33, 63, 93; values 0.4..0.8 over y 19 (low) .. 3 (high): 0.6 -> 11
-    svg = sparkline({"a": 0.4, "b": None, "c": 0.6, "d": 0.8}, {"d": "concern"}, target=0.6, label="Share <b>x</b>")
+    svg = sparkline({"a": 0.4, "b": None, "c": 0.6, "d": 0.8}, {"d": "concern"}, target=0.6, label="Share <b>x</b>", width=96)
     assert re.findall(r'points="([^"]*)"', svg) == ["3.0,19.0", "63.0,11.0 93.0,3.0"]
     assert 'y1="11.0"' in svg  # the target at 0.6
     assert '<circle cx="93.0" cy="3.0" r="2.5" fill="#fab428"/>' in svg

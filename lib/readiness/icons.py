@@ -60,7 +60,7 @@ def assurance_icon(assurance: str | None) -> Markup:
 
 
 def sparkline(points: Mapping[str, float | None], special: Mapping[str, str] | None = None, target: float | None = None,
-              label: str = "", width: int = 96, height: int = 22) -> Markup:
+              label: str = "", width: int = 72, height: int = 22) -> Markup:
     """A small line of a monthly series (gaps where a month is null), its last point coloured by its variation, the
     target as a red dotted line; ``label`` (the figure's name and months) is its text alternative."""
     values = [v for v in points.values() if v is not None]
