@@ -37,14 +37,15 @@ def write_sentinel_data(folder: Path) -> dict[str, Path]:
 
     paths = write_demo_data(folder)
     lists = pd.read_excel(paths["annex_a"], sheet_name=None, engine="calamine")
-    for table in lists.values():
-        table["Child Unique ID"] = table["Child Unique ID"].str.replace(r"^NB", CHILD, regex=True)
-        table["Date of Birth"] = DOB
+    for table in lists.values():  # List 11 (adopters) holds no child
+        if "Child Unique ID" in table:
+            table["Child Unique ID"] = table["Child Unique ID"].str.replace(r"^NB", CHILD, regex=True)
+            table["Date of Birth"] = DOB
         if "Allocated Worker" in table:
-            named = table["Allocated Worker"].replace(NAMES)
+            named = table["Allocated Worker"].astype("string").replace(NAMES)
             table["Allocated Worker"] = named.str.replace(r"^W(\d+)$", WORKER + r"\1", regex=True)
     write_workbook(paths["annex_a"], lists)
-    for key in ("case_audits", "strategy_meetings", "workforce", "supervision"):
+    for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "front_door_decisions"):
         frame = pd.read_csv(paths[key], dtype=str, keep_default_na=False)
         if "child_id" in frame:
             frame["child_id"] = frame["child_id"].str.replace(r"^NB", CHILD, regex=True)
@@ -106,8 +107,10 @@ def sentinel_pack(request, sentinel_root, sentinel_data) -> Path:
 def test_sentinel_data_carries_the_sentinels(sentinel_data):
     """The rewrite did what it says: ids, names and dates of birth in every input that has them."""
     lists = pd.read_excel(sentinel_data["annex_a"], sheet_name=None, engine="calamine")
-    assert set(lists) == {"List 1", "List 3", "List 4", "List 5", "List 6", "List 7"}
+    assert set(lists) == {f"List {n}" for n in range(1, 12)}
     for name, table in lists.items():
+        if name == "List 11":  # adopters: no child
+            continue
         assert table["Child Unique ID"].str.match(r"^SENTINELCHILD\d{7}$").all(), name
         assert (table["Date of Birth"] == DOB).all(), name
     workers = pd.concat([t["Allocated Worker"] for t in lists.values() if "Allocated Worker" in t]).dropna()

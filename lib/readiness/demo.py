@@ -803,8 +803,8 @@ def _cells(letter: str, column: pd.Series, first_row: int) -> list[str]:
         days = column.to_numpy("datetime64[D]")
         serial = np.where(np.isnat(days), -1, (days - _EXCEL_EPOCH).astype(int)).tolist()
         return [f'<c r="{letter}{r}" s="1"><v>{v}</v></c>' if v >= 0 else "" for r, v in zip(rows, serial)]
-    if pd.api.types.is_integer_dtype(column):
-        return [f'<c r="{letter}{r}"><v>{v}</v></c>' for r, v in zip(rows, column.tolist())]
-    text = {v: escape(v) for v in column.dropna().unique().tolist()}
+    if pd.api.types.is_integer_dtype(column) or pd.api.types.is_float_dtype(column):
+        return [f'<c r="{letter}{r}"><v>{v}</v></c>' if pd.notna(v) else "" for r, v in zip(rows, column.tolist())]
+    text = {v: escape(str(v)) for v in column.dropna().unique().tolist()}
     return [f'<c r="{letter}{r}" t="inlineStr"><is><t>{text[v]}</t></is></c>' if v in text else ""
             for r, v in zip(rows, column.tolist())]
