@@ -216,6 +216,19 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides
 NOT_COVERED_TEXT = "not covered"
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
 LABELS = {
+    # the denominators of the blank-value rule: rows where the value a share needs is recorded
+    "nfa_recorded": "NFA recorded",
+    "repeat_recorded": "Re-referral count recorded",
+    "outcome_recorded": "Outcome recorded",
+    "previous_recorded": "Previous plans recorded",
+    "participation_recorded": "Worker participation recorded",
+    "statutory_known": "All three partners known",
+    "attendance_recorded": "Attendance recorded",
+    "invited_recorded": "Invitation recorded",
+    "invited_attended": "Attended when invited",
+    "invited_attended_share": "Attended when invited (%)",
+    "reaudits": "Re-audits",
+    "reaudits_share": "Re-audits (%)",
     "requires_improvement": "Requires improvement",
     "good_or_better": "Good or better",
     "good_or_better_share": "Good or better (%)",
