@@ -79,11 +79,12 @@ def demo_pack_pdf(demo_pack) -> Path:
 
 
 def demo_parameters(data: dict[str, str]) -> dict:
-    """The demo parameters reading ``data`` instead, with their other paths (commentary) made absolute."""
+    """The demo parameters reading ``data`` instead, with their other paths (commentary, comparators) made absolute."""
     import yaml
 
     demo = REPO / "parameters" / "demo.yaml"
     params = yaml.safe_load(demo.read_text(encoding="utf-8"))
-    params["commentary"] = str((demo.parent / params["commentary"]).resolve())
+    for key in ("commentary", "comparators"):
+        params[key] = str((demo.parent / params[key]).resolve())
     params["data"] = data
     return params

@@ -10,7 +10,7 @@ from conftest import REPO
 from readiness.pdf import browser_flags, find_browser
 
 ARTIFACTS = REPO / "test-artifacts"
-SECTIONS = ("Vital signs", "Case audits", "Assessments", "Strategy meetings", "Data quality")
+SECTIONS = ("At a glance", "Vital signs", "Case audits", "Assessments", "Strategy meetings", "Data quality")
 
 
 @pytest.fixture(scope="module")
@@ -76,16 +76,24 @@ def test_no_element_shows_source_code(opened):
 def test_sections_are_linked_from_the_contents(opened):
     page, _, _ = opened
     for title in SECTIONS:
-        link = page.get_by_role("link", name=title)
+        link = page.locator("#contents").get_by_role("link", name=title, exact=True)
         target = link.get_attribute("href")
         assert page.locator(target).count() == 1, title
+
+
+def test_at_a_glance_comes_straight_after_the_cover_and_charts_are_xmr(opened):
+    page, _, _ = opened
+    assert page.evaluate("document.querySelector('#cover').nextElementSibling.id") == "at-a-glance"
+    assert page.locator("#at-a-glance svg[role=img][aria-label]").count() >= 6  # the icons and their key, each with a text alternative
+    assert page.locator("#headlines td.trend svg[role=img]").count() >= 5  # sparklines
+    assert page.locator("img[alt^='XmR chart of']").count() >= 5
 
 
 def test_screenshot_is_of_sensible_size(opened):
     page, _, _ = opened
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "demo-pack.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True)  # the cover, At a glance, the vital signs and every XmR chart
     from PIL import Image
 
     with Image.open(path) as shot:
@@ -101,3 +109,13 @@ def test_pdf_has_every_section(demo_pack_pdf: Path):
     assert len(reader.pages) >= 5
     for title in SECTIONS:
         assert title in text, title
+
+
+def test_at_a_glance_fits_one_printed_page(demo_pack_pdf: Path):
+    from pypdf import PdfReader
+
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(demo_pack_pdf).pages]
+    first = next(i for i, text in enumerate(pages) if "At a glance" in text and "Improving" in text)
+    # its last words (the icon key) are on the page it starts on
+    assert "will not meet it without change" in pages[first]
+    assert "will not meet it without change" not in pages[first + 1]

@@ -87,7 +87,7 @@ def test_the_demo_inputs_round_trip_exactly(demo_data, tmp_path):
     path = tmp_path / "inputs.zip"
     keep_inputs(inputs, path)
     assert_same_inputs(kept_inputs(path), inputs)
-    assert sorted(inputs.annex_a) == ["list_1", "list_3", "list_4", "list_5", "list_6", "list_7", "list_8", "list_9"]  # every list of the demo was compared
+    assert sorted(inputs.annex_a) == sorted(f"list_{n}" for n in range(1, 12))  # every list of the demo was compared
 
 
 def test_the_kept_inputs_are_a_zip_of_arrow_files_and_json():
@@ -303,3 +303,17 @@ def test_a_failed_hand_off_to_the_notebooks_leaves_the_published_pack_alone(buil
     assert {name: (pack / name).read_bytes() for name in published} == published
     assert sorted(p.name for p in pack.parent.iterdir() if p.name.startswith(".demo.tmp")) == []
     assert (pack.parent / "demo.failed" / "build.log").is_file()  # the partial results, kept for debugging
+
+
+def test_baseline_and_comparators_content_is_part_of_the_pack_key(tmp_path):
+    from readiness.cache import extra_digests
+    from readiness.params import Params
+
+    baseline, comparators, england = (tmp_path / name for name in ("base.json", "c.yaml", "england.yaml"))
+    for path in (baseline, comparators, england):
+        path.write_text("{}", encoding="utf-8")
+    params = Params(pack_id="t", la_name="T", period_start="2019-01-01", period_end="2019-03-31", baseline=baseline, comparators=comparators)
+    before = extra_digests(params, england)
+    assert {str(baseline), str(comparators)} <= set(before)
+    comparators.write_text("x: {}", encoding="utf-8")
+    assert extra_digests(params, england)[str(comparators)] != before[str(comparators)]

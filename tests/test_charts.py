@@ -132,3 +132,28 @@ def test_a_short_month_axis_is_still_slanted_in_full():
     fig = count_bars(pd.DataFrame({"count": [10.0] * 6}, index=months(2025, 1, 6)), "t")
     labels = fig.axes[0].get_xticklabels()
     assert [t.get_text() for t in labels] == months(2025, 1, 6) and {t.get_rotation() for t in labels} == {45}
+
+
+def test_xmr_chart_colours_points_by_variation_and_draws_centre_limits_and_target():
+    from matplotlib.colors import to_hex
+
+    from readiness.spc import Reading, XmrSeries
+
+    reading = Reading("improvement", "hit_and_miss", 0.5, 0.3, 0.7, 3)
+    xmr = XmrSeries({"2024-09": 0.4, "2024-10": None, "2024-11": 0.5, "2024-12": 0.75}, {"2024-09"}, reading, {"2024-12": "improvement"}, 0.6)
+    ax = charts.xmr_chart(xmr, "Good or better audits").axes[0]
+    markers = {line.get_label(): line for line in ax.lines if line.get_marker() == "o"}
+    assert to_hex(markers["Special cause: improvement"].get_markerfacecolor()) == "#289de0"  # Making Data Count blue
+    assert to_hex(markers["Common cause"].get_markerfacecolor()) == "#7b7d7d"
+    assert to_hex(markers["From earlier packs"].get_markerfacecolor()) == "#ffffff"  # hollow
+    levels = {line.get_label(): line.get_ydata()[0] for line in ax.lines if line.get_marker() != "o" and len(set(line.get_ydata())) == 1}
+    assert levels["Centre (mean)"] == 0.5 and levels["Process limits"] == 0.3 and levels["Target"] == 0.6
+    limits = [line.get_ydata()[0] for line in ax.lines if line.get_marker() != "o" and to_hex(line.get_color()) == "#7b7d7d"]
+    assert sorted(limits) == [0.3, 0.7]
+
+
+def test_xmr_chart_with_too_few_months_says_so():
+    from readiness.spc import XmrSeries
+
+    ax = charts.xmr_chart(XmrSeries({"2024-09": 0.4, "2024-10": 0.5}, set(), None, {}, None), "t", too_few=12).axes[0]
+    assert [text.get_text() for text in ax.texts] == ["Too few months for an SPC reading (12 needed)"]

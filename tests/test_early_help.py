@@ -64,6 +64,13 @@ def test_children_stepped_up_to_a_referral():
     assert early_help.children_referred_share(list2(), list3(), PERIOD) == Figure(0.5, (2, 4))
 
 
+def test_no_early_help_start_in_the_period_gives_no_stepped_up_share():
+    # every start is outside January 2019, while C1 has a referral then: 0 children of 0
+    january = Period.of(date(2019, 1, 1), date(2019, 1, 31))
+    referral = pd.DataFrame({"child_id": pd.Series(["C1"], dtype="string"), "referral_date": pd.to_datetime(["2019-01-15"])})
+    assert early_help.children_referred_share(list2(), referral, january).value is None
+
+
 def test_stepped_up_share_is_null_without_list_3():
     params = Params(pack_id="t", la_name="T", period_start=PERIOD.start, period_end=PERIOD.end, annex_a_extract_date=PERIOD.snapshot)
     result = early_help.figures(Inputs(annex_a={"list_2": list2()}), params)

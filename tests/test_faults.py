@@ -161,11 +161,13 @@ def test_sheet_without_headings_is_an_error(tmp_path):
     assert (error.file, error.sheet) == ("annex_a.xlsx", "List 7") and "no heading row found" in error.message
 
 
-def test_unreadable_list_no_figure_uses_is_only_a_warning(tmp_path):
-    lists = {**LISTS, 10: (["Name", "Notes"], [["x", "y"]])}
-    inputs, findings = annex(tmp_path, lists)
-    assert findings.errors == [] and "list_10" not in inputs.annex_a
-    assert (findings.warnings[0].sheet, "no heading row found" in findings.warnings[0].message) == ("List 10", True)
+@pytest.mark.parametrize("number", [10, 11])
+def test_an_unreadable_list_a_figure_reads_is_an_error(tmp_path, number):
+    # every list is read by figures since spec version 3, the adopters' List 11 (no child, no snapshot rule) included
+    lists = {**LISTS, number: (["Name", "Notes"], [["x", "y"]])}
+    _, findings = annex(tmp_path, lists)
+    [error] = [e for e in findings.errors if e.sheet == f"List {number}"]
+    assert "no heading row found" in error.message
 
 
 # --- errors: values in used columns ------------------------------------------------------

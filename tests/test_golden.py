@@ -360,7 +360,7 @@ def approx_figures(expected: dict):
 
 def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_suppressed: list[str]) -> dict:
     document = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
-    header = {key: value for key, value in document.items() if key not in ("figures", "suppressed")}
+    header = {key: value for key, value in document.items() if key not in ("figures", "suppressed", "spc")}
     assert header == {
         "spec_version": 3,
         "pack_id": "golden",
@@ -379,6 +379,8 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
     assert document["figures"] == approx_figures(expected_figures)
     assert len(document["suppressed"]) == len(set(document["suppressed"]))
     assert sorted(document["suppressed"]) == sorted(expected_suppressed)
+    # three months are fewer than spc_min_points (12): every monthly series has a null SPC reading
+    assert document["spc"] == {key: None for key, value in expected_figures.items() if isinstance(value, dict)}
 
     html = folder / "index.html"
     assert html.exists()

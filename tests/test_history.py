@@ -154,8 +154,8 @@ def test_earlier_packs_cover_the_periods_asked_for(packs):
 
 def test_history_columns_are_headed_with_the_earlier_packs_period_ends(table):
     headings, _ = table
-    assert headings[:5] == ["Indicator", "Pack to 2025-03-31", "Pack to 2025-06-30", "This pack", "Change since last pack"]
-    assert headings[5:] == ["Target", "Rating", "England"]
+    assert headings[:7] == ["Indicator", "Trend", "SPC", "Pack to 2025-03-31", "Pack to 2025-06-30", "This pack", "Change since last pack"]
+    assert headings[7:] == ["Target (in force)", "Rating", "England"]
 
 
 TRENDS = (TREND, "audits.good_or_better_share", "workforce.agency_share")  # shares, so the change is in points

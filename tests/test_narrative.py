@@ -1,42 +1,63 @@
-"""Headline sentences: rose or fell only with enough records behind both months."""
+"""Headline sentences: rose or fell only when the SPC variation says so."""
 from readiness.figure import share
-from readiness.narrative import month_name, share_headline, trend_title
+from readiness.narrative import month_name, share_headline, spc_sentence, trend_title
+from readiness.spc import Reading
 
 
-def test_rises_when_both_months_have_at_least_20_records():
-    # March: 31 of 100 = 31%; May: 44 of 100 = 44%; overall 120 of 300 = 40%.
-    monthly = {"2019-03": share(31, 100), "2019-04": share(45, 100), "2019-05": share(44, 100)}
-    text = share_headline("Good or better audits", share(120, 300), monthly, threshold=5)
-    assert text == (
-        "Good or better audits: 40% over the period (300 in all). "
-        "It rose from 31% in March 2019 to 44% in May 2019."
+# Readings as readiness.spc gives them; centre and limits worked by hand in tests/test_spc.py (NOISE and SHIFTED).
+NOISE = Reading("common_cause", None, 0.850833, 0.771033, 0.930633, 12)
+WIDE = Reading("common_cause", None, 0.5, -0.08, 1.12, 12)  # limits beyond 0% and 100%
+
+
+def test_a_rise_is_told_only_from_special_cause_variation():
+    # 120 of 300 = 40%
+    improving = Reading("improvement", None, 0.558333, 0.427752, 0.688915, 12)
+    assert share_headline("Good or better audits", share(120, 300), 5, spc_sentence(improving, "higher", "share", 12)) == (
+        "Good or better audits: 40% over the period (300 in all). It rose beyond its usual range (special-cause improvement)."
     )
 
 
-def test_falls():
-    monthly = {"2019-03": share(30, 40), "2019-04": share(20, 40)}  # 75% then 50%
-    assert "It fell from 75% in March 2019 to 50% in April 2019." in share_headline("X", share(50, 80), monthly, 5)
+def test_concern_on_a_lower_is_better_figure_is_a_rise():
+    concern = Reading("concern", None, 0.2, 0.1, 0.3, 12)
+    assert share_headline("X", share(50, 200), 5, spc_sentence(concern, "lower", "share", 12)).endswith("It rose beyond its usual range (special-cause concern).")
+    improving = Reading("improvement", None, 0.2, 0.1, 0.3, 12)
+    assert share_headline("X", share(50, 200), 5, spc_sentence(improving, "lower", "share", 12)).endswith("It fell beyond its usual range (special-cause improvement).")
 
 
-def test_too_few_to_tell_when_a_month_has_19_records():
-    monthly = {"2019-03": share(6, 19), "2019-04": share(15, 40)}
-    text = share_headline("X", share(21, 59), monthly, 5)
-    assert "Too few records each month to tell" in text
-    assert "rose" not in text and "fell" not in text
+def test_no_direction_says_high_or_low_without_judging():
+    assert share_headline("X", share(50, 200), 5, spc_sentence(Reading("low", None, 0.2, 0.1, 0.3, 12), None, "share", 12)).endswith("It fell beyond its usual range.")
 
 
-def test_months_without_records_are_skipped():
-    monthly = {"2019-03": share(10, 20), "2019-04": share(0, 0), "2019-05": share(10, 20)}
-    assert "held steady from 50% in March 2019 to 50% in May 2019" in share_headline("X", share(20, 40), monthly, 5)
+def test_pure_noise_varies_within_its_usual_range():
+    # however the first and last months differ (85% then 82%), common cause is no rise or fall
+    text = share_headline("Assessments within 45 working days", share(850, 1000), 5, spc_sentence(NOISE, "higher", "share", 12))
+    assert text == "Assessments within 45 working days: 85% over the period (1,000 in all). It varies within its usual range (77% to 93%)."
+
+
+def test_the_usual_range_of_a_share_stays_within_0_and_100_percent():
+    assert share_headline("X", share(50, 100), 5, spc_sentence(WIDE, "higher", "share", 12)).endswith("It varies within its usual range (0% to 100%).")
+
+
+def test_too_few_months_to_tell():
+    assert share_headline("X", share(21, 59), 5, spc_sentence(None, "higher", "share", 12)) == (
+        "X: 36% over the period (59 in all). Too few months (12 are needed) to tell whether it is changing."
+    )
 
 
 def test_suppressed_overall_figure_is_not_quoted():
     # 3 of 4: numerator and denominator both within 1..5.
-    assert share_headline("X", share(3, 4), {}, 5) == "X: too few records in the period to publish."
+    assert share_headline("X", share(3, 4), 5, spc_sentence(NOISE, "higher", "share", 12)) == "X: too few records in the period to publish."
 
 
 def test_no_records():
-    assert share_headline("X", share(0, 0), {}, 5) == "X: no records in the period."
+    assert share_headline("X", share(0, 0), 5, spc_sentence(None, "higher", "share", 12)) == "X: no records in the period."
+
+
+def test_trend_title_states_the_spc_finding_or_falls_back():
+    improving = Reading("improvement", None, 0.5, 0.4, 0.6, 12)
+    assert trend_title("Good or better audits", improving, "higher") == "Good or better audits: rose beyond the usual range"
+    assert trend_title("Good or better audits", NOISE, "higher") == "Good or better audits: within the usual range"
+    assert trend_title("Good or better audits", None, "higher") == "Good or better audits, by month"
 
 
 def test_month_name():
@@ -90,16 +111,16 @@ def test_row_shares_sentence_quotes_only_what_the_table_shows():
     )
 
 
-def test_a_month_whose_share_is_withheld_is_not_quoted():
-    # March: 3 of 40 (numerator 3 is withheld at threshold 5); April 10 of 40; May 12 of 40.
-    monthly = {"2019-03": share(3, 40), "2019-04": share(10, 40), "2019-05": share(12, 40)}
-    text = share_headline("X", share(25, 120), monthly, 5)
-    assert "rose from 25% in April 2019 to 30% in May 2019" in text
-    assert "8%" not in text  # 3/40 = 7.5% would give the withheld 3 away
+def test_xmr_alt_text_says_what_the_chart_shows():
+    from readiness.narrative import xmr_alt_text
+    from readiness.spc import XmrSeries
 
-
-def test_trend_title_states_the_finding_or_falls_back():
-    rising = {"2019-03": share(31, 100), "2019-05": share(44, 100)}
-    assert trend_title("Good or better audits", rising, 5) == "Good or better audits rose from 31% in March 2019 to 44% in May 2019"
-    thin = {"2019-03": share(6, 19), "2019-05": share(10, 40)}
-    assert trend_title("Good or better audits", thin, 5) == "Good or better audits, by month"
+    improving = Reading("improvement", "hit_and_miss", 0.558333, 0.427752, 0.688915, 3)
+    xmr = XmrSeries({"2024-09": 0.5, "2024-10": None, "2024-11": 0.6, "2024-12": 0.62}, {"2024-09"}, improving, {"2024-12": "improvement"}, 0.6)
+    assert xmr_alt_text("Good or better audits", xmr, "share") == (
+        "XmR chart of Good or better audits by month, September 2024 to December 2024 (3 months, 1 of them from earlier packs, drawn hollow)."
+        " Target 60%. Centre 56%, process limits 43% to 69%. The latest month shows special-cause improvement."
+        " Assurance: the limits say it will meet the target some months and not others."
+    )
+    too_few = XmrSeries({"2024-09": 12}, set(), None, {}, None)
+    assert xmr_alt_text("Contacts", too_few, "count") == "XmR chart of Contacts by month, September 2024 to September 2024 (1 month). Too few months for an SPC reading."

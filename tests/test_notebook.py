@@ -82,3 +82,56 @@ def test_safe_shares_come_from_the_board_table():
     shares = make_pack().safe_shares(table, ["police", "health"], "meetings", counts=["meetings", "police", "health"])
     assert shares.isna().to_numpy().tolist() == [[True, True], [False, False], [True, True]]
     assert shares.loc["2019-02"].tolist() == [0.9, 0.4]
+
+
+def spc_pack(**extra) -> Pack:
+    """A year of monthly shares out of 100: audits with a planted shift, assessments pure noise (tests/test_figures.py)."""
+    from readiness.figure import share
+
+    months = ["2024-10", "2024-11", "2024-12"] + [f"2025-{m:02d}" for m in range(1, 10)]
+    shifted = [50, 54, 48, 52, 46, 58, 62, 57, 61, 59, 63, 60]
+    noise = [85, 88, 83, 86, 84, 87, 85, 88, 83, 86, 84, 82]
+    figures = {
+        "audits.good_or_better_share": share(sum(shifted), 1200),
+        "audits.monthly.good_or_better_share": {m: share(n, 100) for m, n in zip(months, shifted)},
+        "assessments.within_45_working_days_share": share(sum(noise), 1200),
+        "assessments.monthly.within_45_working_days_share": {m: share(n, 100) for m, n in zip(months, noise)},
+        "audits.worker_participated_share": share(30, 60),
+    }
+    params = Params(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30), **extra)
+    return Pack(params, Inputs(), figures)
+
+
+def test_headlines_say_rose_only_from_spc():
+    pack = spc_pack()
+    # 670 of 1,200 = 55.8%: the last seven months above the centre, a special-cause improvement
+    assert pack.headline("audits.good_or_better_share", "Good or better audits") == (
+        "Good or better audits: 56% over the period (1,200 in all). It rose beyond its usual range (special-cause improvement)."
+    )
+    # 1,021 of 1,200 = 85.1%; 88% in two months and 82% last, yet common cause: limits 77.1% and 93.1%
+    assert pack.headline("assessments.within_45_working_days_share", "Assessments within 45 working days") == (
+        "Assessments within 45 working days: 85% over the period (1,200 in all). It varies within its usual range (77% to 93%)."
+    )
+    # no monthly series: the period's figure alone
+    assert pack.headline("audits.worker_participated_share", "Done with the worker") == "Done with the worker: 50% over the period (60 in all)."
+
+
+def test_show_xmr_displays_the_chart_with_its_finding_and_alt_text(monkeypatch):
+    shown = []
+    monkeypatch.setattr(notebook, "display", lambda html: shown.append(html.data))
+    spc_pack(targets={"audits.good_or_better_share": 0.7}).show_xmr("audits.good_or_better_share", "Good or better audits")
+    assert len(shown) == 1 and shown[0].startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
+    assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). Target 70%.' in shown[0]
+    assert "The latest month shows special-cause improvement. Assurance: the limits say it will not meet the target without change." in shown[0]
+
+
+def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
+    import json
+
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps({"audience": "public", "figures": {"audits.monthly.good_or_better_share": {"2024-08": 0.5, "2024-09": 0.52, "2024-10": 0.9}}}), encoding="utf-8")
+    xmr = spc_pack(history=[earlier]).xmr("audits.monthly.good_or_better_share")
+    # August and September come from the earlier pack; October is this pack's own (50 of 100), not the earlier 90%
+    assert xmr.earlier == {"2024-08", "2024-09"}
+    assert list(xmr.points)[:3] == ["2024-08", "2024-09", "2024-10"] and xmr.points["2024-10"] == 0.5
+    assert xmr.reading.points == 14

@@ -126,6 +126,49 @@ def test_an_internal_pack_shows_its_history_as_it_is():
     assert row.history == ("3",) and row.change == "-2"
 
 
+def test_the_rating_is_given_on_the_figure_as_shown():
+    # 0.548 is shown as 55%: amber against an amber threshold of 55%, never red
+    document = {"figures": {"audits.good_or_better_share": 0.548}, "suppressed": []}
+    row = vital_signs(document, params(targets={"audits.good_or_better_share": {"green": 0.7, "amber": 0.55}}), {}, [])[0]
+    assert (row.value, row.rating) == ("55%", "amber")
+    assert rag(0.548, Band(green=0.7, amber=0.55), "higher") == "red"  # the unrounded value would have been red
+
+
+def test_the_target_in_force_at_the_period_end_rates_the_figure():
+    # period_end 2019-03-31: the step from 2019-03-01 (green 60%, amber 50%) is in force; 55% is amber against it
+    trajectory = [{"from": "2019-01-01", "green": 0.5, "amber": 0.4}, {"from": "2019-03-01", "green": 0.6, "amber": 0.5}, {"from": "2019-04-01", "green": 0.9, "amber": 0.8}]
+    document = {"figures": {"audits.good_or_better_share": 0.55}, "suppressed": []}
+    row = vital_signs(document, params(targets={"audits.good_or_better_share": trajectory}), {}, [])[0]
+    assert (row.target, row.rating) == ("60% (amber 50%)", "amber")
+
+
+def test_baseline_and_comparators_with_their_year_and_source():
+    from readiness.references import Comparator
+
+    document = {"figures": {"assessments.within_45_working_days_share": 0.8, "audits.count": 40}, "suppressed": []}
+    baseline = {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.62, "audits.count": None}, "suppressed": ["audits.count"]}
+    comparators = {"assessments.within_45_working_days_share": Comparator("2023-24", 0.84, None, "LAIT, CIN 2023-24")}
+    rows = {r.indicator.id: r for r in vital_signs(document, params(), {}, [], baseline, comparators)}
+    assessments = rows["assessments.within_45_working_days_share"]
+    assert (assessments.baseline, assessments.region, assessments.neighbours) == ("62%", "84% (2023-24)", "–")
+    assert assessments.comparator_source == "LAIT, CIN 2023-24"
+    assert (rows["audits.count"].baseline, rows["audits.count"].region) == ("[c]", "–")  # withheld at baseline; no comparator
+
+
+def test_a_monthly_figure_gets_its_sparkline_and_spc_icons():
+    months = {"2019-01": 0.5, "2019-02": 0.6, "2019-03": 0.7}
+    reading = {"variation": "improvement", "assurance": "fail", "centre": 0.6, "lower": 0.4, "upper": 0.8, "points": 3}
+    document = {"figures": {"audits.good_or_better_share": 0.6, "audits.monthly.good_or_better_share": months}, "suppressed": [],
+                "spc": {"audits.monthly.good_or_better_share": reading}}
+    row = vital_signs(document, params(targets={"audits.good_or_better_share": 0.9}), {}, [])[0]
+    assert row.spc == reading
+    assert 'aria-label="Audits graded good or better, by month, 2019-01 to 2019-03"' in row.sparkline
+    assert 'fill="#289de0"' in row.sparkline  # the latest point is special-cause improvement
+    assert "Special-cause improvement" in row.variation_icon and "will not meet the target" in row.assurance_icon
+    plain = vital_signs({"figures": {"audits.count": 3}, "suppressed": []}, params(), {}, [])[0]
+    assert (plain.sparkline, plain.variation_icon, plain.spc) == ("", "", None)
+
+
 def test_vital_signs_groups_follow_the_ilacs_judgements():
     """Help and protection (early help, front door, assessments ...), then children in care (adoption), then
     leadership (workforce, case audits); within a group, catalogue order; an uncatalogued theme last."""

@@ -38,8 +38,9 @@ def code_digest() -> str:
 
 
 def extra_digests(params: Params, benchmarks: Path) -> dict[str, str]:
-    """The content of the files besides the inputs that change the HTML: history packs, commentary, England values."""
-    paths = [*params.history, benchmarks]
+    """The content of the files besides the inputs that change the HTML: history and baseline packs, comparators,
+    commentary, England values."""
+    paths = [*params.history, *(p for p in (params.baseline, params.comparators) if p), benchmarks]
     if params.commentary and params.commentary.is_dir():
         paths += sorted(p for p in params.commentary.iterdir() if p.is_file())
     return {str(p): content_digest(p) for p in paths if p.is_file()}

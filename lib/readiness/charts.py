@@ -294,3 +294,55 @@ def scatter_teams(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str =
         elif left_out:
             ax.text(1, -0.22, f"{left_out} team(s) left out: a figure withheld or not available.", ha="right", transform=ax.transAxes, fontsize=8)
     return fig
+
+
+# NHS England's Making Data Count colours: special-cause improvement blue, concern orange, common cause grey;
+# high or low on a figure with no better direction purple; the target red.
+VARIATION_COLOURS = {"improvement": "#289de0", "concern": "#fab428", "common_cause": "#7b7d7d", "high": "#361475", "low": "#361475"}
+VARIATION_NAMES = {"improvement": "Special cause: improvement", "concern": "Special cause: concern", "common_cause": "Common cause",
+                   "high": "Special cause: high", "low": "Special cause: low"}
+TARGET_COLOUR = "#de1b1b"
+
+
+def xmr_chart(xmr, title: str, kind: str = "share", too_few: int | None = None):
+    """An XmR chart of a :class:`readiness.spc.XmrSeries`: the points (coloured by their variation), the centre line,
+    the process limits and the target; months from earlier packs drawn hollow. With no reading (``too_few`` months
+    needed), the points alone and a note saying so."""
+    months = list(xmr.points)
+    values = pd.Series(xmr.points, dtype=float)
+    fig, ax = new_figure(title)
+    with plt.rc_context(STYLE):
+        positions = range(len(months))
+        ax.plot(list(positions), values.to_numpy(), color="#b0b0b0", linewidth=1.2, zorder=2)
+        _xmr_points(ax, months, values, xmr)
+        if xmr.reading is not None:
+            reading = xmr.reading
+            ax.axhline(reading.centre, color="#444444", linewidth=1, label="Centre (mean)")
+            for limit in (reading.lower, reading.upper):
+                ax.axhline(limit, color="#7b7d7d", linestyle=(0, (4, 3)), linewidth=1, label="Process limits" if limit == reading.lower else None)
+        else:
+            ax.text(0.5, 0.95, f"Too few months for an SPC reading ({too_few} needed)", transform=ax.transAxes, ha="center", va="top", fontsize=9, color="#555555")
+        if xmr.target is not None:
+            ax.axhline(xmr.target, color=TARGET_COLOUR, linestyle=(0, (1, 2)), linewidth=1.5, label="Target")
+        ax.set_xticks(list(positions), months)
+        if kind == "share":
+            ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        _slant_months(ax, months)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
+    return fig
+
+
+def _xmr_points(ax, months: list[str], values: pd.Series, xmr) -> None:
+    """Markers by variation; a month from an earlier pack hollow, labelled once."""
+    seen = set()
+    for position, month in enumerate(months):
+        if pd.isna(values[month]):
+            continue
+        variation = xmr.special.get(month, "common_cause")
+        colour = VARIATION_COLOURS[variation]
+        earlier = month in xmr.earlier
+        label = "From earlier packs" if earlier else VARIATION_NAMES[variation]
+        ax.plot(position, values[month], marker="o", markersize=7, linestyle="none", zorder=3, markeredgecolor=colour,
+                markerfacecolor="white" if earlier else colour, label=None if label in seen else label)
+        seen.add(label)

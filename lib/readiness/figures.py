@@ -14,7 +14,9 @@ from .indicators import care, care_leavers
 from .inputs import Inputs
 from .params import Params
 from .relations import audit
+from .spc import spc_document
 from .unreadable import figures_without_unreadable_rows
+from .vitals import load_history
 
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
@@ -33,7 +35,8 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
 
 def figures_document(figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None) -> dict:
     """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
-    day each provided Annex A list covers (:func:`readiness.coverage.coverage_document`)."""
+    day each provided Annex A list covers (:func:`readiness.coverage.coverage_document`); ``spc`` reads every monthly
+    series as published, with the months of the ``history`` packs it lacks (:mod:`readiness.spc`)."""
     values, suppressed = suppress_figures(figures, params.suppression_threshold)
     period = params.period
     return {
@@ -47,6 +50,7 @@ def figures_document(figures: Mapping[str, FigureValue], params: Params, coverag
         "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
+        "spc": spc_document(values, suppressed, params, load_history(params.history)),
     }
 
 

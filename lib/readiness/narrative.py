@@ -10,8 +10,10 @@ from .catalogue import describe
 from .disclosure import SUPPRESSED, format_value, is_disclosive
 from .figure import Figure
 from .safetext import markdown_escape
+from .spc import Reading, XmrSeries
 
-MIN_DENOMINATOR = 20
+RISES = {("improvement", "higher"), ("concern", "lower"), ("high", None)}
+FALLS = {("improvement", "lower"), ("concern", "higher"), ("low", None)}
 
 
 def month_name(key: str) -> str:
@@ -19,51 +21,53 @@ def month_name(key: str) -> str:
     return datetime.strptime(key, "%Y-%m").strftime("%B %Y")
 
 
-def publishable_ends(monthly: Mapping[str, Figure], threshold: int) -> tuple[tuple[str, Figure], tuple[str, Figure]] | None:
-    """The first and last months whose share can be published; ``None`` when fewer than two."""
-    known = [(m, f) for m, f in sorted(monthly.items()) if f.value is not None and not is_disclosive(f, threshold)]
-    return (known[0], known[-1]) if len(known) >= 2 else None
-
-
-def direction(monthly: Mapping[str, Figure], threshold: int) -> str | None:
-    """``rose from 31% in March 2019 to 44% in May 2019`` (or fell, or held steady), from the first
-    publishable month to the last; ``None`` unless both have at least 20 records behind them."""
-    ends = publishable_ends(monthly, threshold)
-    if ends is None:
+def movement(reading: Reading | None, better: str | None) -> str | None:
+    """``rose`` or ``fell`` when the SPC variation of the latest month says so (special cause); else ``None``."""
+    if reading is None:
         return None
-    (first_month, first), (last_month, last) = ends
-    if min(first.basis[-1], last.basis[-1]) < MIN_DENOMINATOR:
-        return None
-    change = "rose" if last.value > first.value else "fell" if last.value < first.value else "held steady"
-    return (
-        f"{change} from {format_value(first.value, 'share')} in {month_name(first_month)} "
-        f"to {format_value(last.value, 'share')} in {month_name(last_month)}"
-    )
+    key = (reading.variation, better if reading.variation in ("improvement", "concern") else None)
+    return "rose" if key in RISES else "fell" if key in FALLS else None
 
 
-def share_headline(label: str, overall: Figure, monthly: Mapping[str, Figure], threshold: int) -> str:
-    """One sentence: the period's share, and whether it rose or fell from the first month to the last.
+def usual_range(reading: Reading, kind: str) -> str:
+    """The process limits in words, ``43% to 69%``: a share's kept within 0-100%, a count's or number's above 0."""
+    top = 1 if kind == "share" else float("inf")
+    lower, upper = (min(max(limit, 0), top) for limit in (reading.lower, reading.upper))
+    shown = "share" if kind == "share" else "number"
+    return f"{format_value(lower, shown)} to {format_value(upper, shown)}"
 
-    Says *rose* or *fell* only when both months have at least 20 records behind them;
-    otherwise says there are too few to tell. Suppressed figures are not quoted.
-    """
+
+def spc_sentence(reading: Reading | None, better: str | None, kind: str, min_points: int) -> str:
+    """How a monthly series moves, from its SPC reading only: ``It rose beyond its usual range (special-cause
+    improvement).``, ``It varies within its usual range (43% to 69%).``, or too few months to tell."""
+    if reading is None:
+        return f"Too few months ({min_points} are needed) to tell whether it is changing."
+    change = movement(reading, better)
+    if change is None:
+        return f"It varies within its usual range ({usual_range(reading, kind)})."
+    cause = "" if reading.variation in ("high", "low") else f" (special-cause {reading.variation})"
+    return f"It {change} beyond its usual range{cause}."
+
+
+def share_headline(label: str, overall: Figure, threshold: int, trend: str = "") -> str:
+    """One sentence: the period's share, then ``trend`` (how its monthly series moves, :func:`spc_sentence`) if given.
+
+    Suppressed figures are not quoted."""
     if overall.value is None:
         return f"{label}: no records in the period."
     if is_disclosive(overall, threshold):
         return f"{label}: too few records in the period to publish."
     sentence = f"{label}: {format_value(overall.value, 'share')} over the period ({format_value(overall.basis[-1], 'count')} in all)."
-    if publishable_ends(monthly, threshold) is None:
-        return sentence
-    trend = direction(monthly, threshold)
-    if trend is None:
-        return f"{sentence} Too few records each month to tell whether it is rising or falling."
-    return f"{sentence} It {trend}."
+    return f"{sentence} {trend}" if trend else sentence
 
 
-def trend_title(label: str, monthly: Mapping[str, Figure], threshold: int) -> str:
-    """A chart title that states the finding when the numbers allow: ``Good or better audits rose from …``."""
-    trend = direction(monthly, threshold)
-    return f"{label} {trend}" if trend else f"{label}, by month"
+def trend_title(label: str, reading: Reading | None, better: str | None) -> str:
+    """A chart title that states the finding by SPC: ``Good or better audits rose beyond their usual range``,
+    ``… vary within their usual range``, or ``…, by month`` when there are too few months."""
+    if reading is None:
+        return f"{label}, by month"
+    change = movement(reading, better)
+    return f"{label}: {change} beyond the usual range" if change else f"{label}: within the usual range"
 
 
 def figure_fact(figure_id: str, figure: Figure, threshold: int) -> str:
@@ -115,3 +119,35 @@ def _safe_share_words(value, denominator) -> str:
     if not (isinstance(denominator, str) and denominator == SUPPRESSED):
         text += f" (of {format_value(denominator, 'count')})"
     return text
+
+
+VARIATION_WORDS = {
+    "improvement": "special-cause improvement",
+    "concern": "special-cause concern",
+    "high": "special-cause variation, high",
+    "low": "special-cause variation, low",
+    "common_cause": "common-cause variation only",
+}
+ASSURANCE_WORDS = {
+    "pass": "the limits say it will meet the target consistently",
+    "fail": "the limits say it will not meet the target without change",
+    "hit_and_miss": "the limits say it will meet the target some months and not others",
+}
+
+
+def xmr_alt_text(label: str, xmr: XmrSeries, kind: str) -> str:
+    """What an XmR chart shows, in words: months, centre and limits, the latest month's variation, the target's assurance."""
+    months = [month for month, value in xmr.points.items() if value is not None]
+    if not months:
+        return f"XmR chart of {label} by month: no month to show."
+    earlier = f", {len(xmr.earlier)} of them from earlier packs, drawn hollow" if xmr.earlier else ""
+    plural = "s" if len(months) != 1 else ""
+    text = f"XmR chart of {label} by month, {month_name(months[0])} to {month_name(months[-1])} ({len(months)} month{plural}{earlier})."
+    shown = "share" if kind == "share" else "number"
+    if xmr.target is not None:
+        text += f" Target {format_value(xmr.target, shown)}."
+    reading = xmr.reading
+    if reading is None:
+        return text + " Too few months for an SPC reading."
+    text += f" Centre {format_value(reading.centre, shown)}, process limits {usual_range(reading, kind)}. The latest month shows {VARIATION_WORDS[reading.variation]}."
+    return text + (f" Assurance: {ASSURANCE_WORDS[reading.assurance]}." if reading.assurance else "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -14,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, display
 
-from . import charts, disclosure
+from . import charts, disclosure, spc
+from .catalogue import describe
 from .figure import FigureValue
 from .inputs import Inputs
-from .narrative import figure_facts, share_headline, trend_title
+from .narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
 from .cache import cached_inputs, commentary_file, input_hashes
 from .coverage import covered_period, coverage_note, coverage_of, latest_coverage, list_names, month_label, not_covered_months
 from .overrides import notebook_overrides
@@ -26,6 +28,7 @@ from .paths import ANALYST_CACHE
 from .period import Period
 from .store import kept_inputs
 from .safetext import markdown_html
+from .vitals import load_history
 
 
 @dataclass
@@ -131,15 +134,34 @@ class Pack:
         return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
 
     def headline(self, figure_id: str, label: str) -> str:
-        """A sentence on a share: its value over the period and its direction month to month."""
-        return share_headline(label, self.figures[figure_id], self._monthly(figure_id), self.threshold)
+        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC."""
+        series_id = monthly_id(figure_id)
+        trend = ""
+        if series_id in self.figures:
+            trend = spc_sentence(self.xmr(series_id).reading, describe(figure_id).better, "share", self.params.spc_min_points)
+        return share_headline(label, self.figures[figure_id], self.threshold, trend)
 
     def trend_title(self, figure_id: str, label: str) -> str:
-        """A chart title stating how a share moved over the period, when the numbers allow."""
-        return trend_title(label, self._monthly(figure_id), self.threshold)
+        """A chart title stating the SPC finding of a figure's monthly series."""
+        return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
 
-    def _monthly(self, figure_id: str) -> dict:
-        return self.figures.get(figure_id.replace(".", ".monthly.", 1), {})
+    @cached_property
+    def history(self) -> list[dict]:
+        """The earlier packs' ``figures.json`` documents (``history``), oldest first."""
+        return load_history(self.params.history)
+
+    def xmr(self, series_id: str) -> spc.XmrSeries:
+        """A monthly series as figures.json publishes it, with the months of earlier packs it lacks, read by SPC."""
+        values, suppressed = disclosure.suppress_figures({series_id: self.figures.get(series_id, {})}, self.threshold)
+        points, earlier = spc.series_points(series_id, values[series_id], suppressed, self.history, self.threshold)
+        return spc.xmr_series(series_id, points, earlier, self.params)
+
+    def show_xmr(self, figure_id: str, label: str) -> None:
+        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same."""
+        xmr = self.xmr(monthly_id(figure_id))
+        indicator = describe(figure_id)
+        fig = charts.xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind, self.params.spc_min_points)
+        show_chart(fig, xmr_alt_text(label, xmr, indicator.kind))
 
     def facts(self, *figure_ids: str) -> str:
         """Headline figures as a Markdown list in plain words (e.g. ``- Contacts: 8,000``), withheld where small.
@@ -152,6 +174,11 @@ class Pack:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
         path = commentary_file(self.params, slug)
         return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
+
+
+def monthly_id(figure_id: str) -> str:
+    """A headline figure's monthly series: ``audits.x`` → ``audits.monthly.x``."""
+    return figure_id.replace(".", ".monthly.", 1)
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}
@@ -189,6 +216,19 @@ def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides
 NOT_COVERED_TEXT = "not covered"
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
 LABELS = {
+    # the denominators of the blank-value rule: rows where the value a share needs is recorded
+    "nfa_recorded": "NFA recorded",
+    "repeat_recorded": "Re-referral count recorded",
+    "outcome_recorded": "Outcome recorded",
+    "previous_recorded": "Previous plans recorded",
+    "participation_recorded": "Worker participation recorded",
+    "statutory_known": "All three partners known",
+    "attendance_recorded": "Attendance recorded",
+    "invited_recorded": "Invitation recorded",
+    "invited_attended": "Attended when invited",
+    "invited_attended_share": "Attended when invited (%)",
+    "reaudits": "Re-audits",
+    "reaudits_share": "Re-audits (%)",
     "requires_improvement": "Requires improvement",
     "good_or_better": "Good or better",
     "good_or_better_share": "Good or better (%)",

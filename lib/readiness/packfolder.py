@@ -37,7 +37,7 @@ def user_files(params: Params, params_file: Path) -> dict[str, Path]:
     """The parameters file and every input it names (data, commentary, history), keyed as the parameters name them."""
     named = {"the parameters file": Path(params_file)}
     named.update({f"data.{key}": getattr(params.data, key) for key in DATA_KEYS})
-    named["commentary"] = params.commentary
+    named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
     named.update({f"history[{i}]": path for i, path in enumerate(params.history)})
     return {key: Path(path).resolve() for key, path in named.items() if path is not None}
 

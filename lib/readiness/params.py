@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .catalogue import is_indicator
 from .errors import ParametersError
 from .period import Period
+from .references import reference_problems
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
@@ -40,6 +41,19 @@ class Band(_Strict):
 
     green: float
     amber: float
+
+
+class Step(_Strict):
+    """One step of a target trajectory: ``{from, green, amber}``, in force from ``from`` until the next step."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    start: date = Field(alias="from")
+    green: float
+    amber: float
+
+
+Target = Union[float, Band, list[Step]]
 
 
 class PracticeWeek(_Strict):
@@ -74,7 +88,10 @@ class Params(_Strict):
     pathway_plan_interval_days: int = Field(default=183, gt=0)
     care_leaver_contact_interval_days: int = Field(default=56, gt=0)
     child_population: Optional[int] = Field(default=None, gt=0)
-    targets: dict[str, Union[float, Band]] = Field(default_factory=dict)
+    targets: dict[str, Target] = Field(default_factory=dict)
+    spc_min_points: int = Field(default=12, ge=2)  # fewest months for an SPC reading (readiness.spc)
+    baseline: Optional[Path] = None  # the pack at inspection: its figures.json
+    comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
@@ -109,6 +126,14 @@ class Params(_Strict):
         unknown = unknown_indicator_ids(value)
         if unknown:
             raise ValueError(f"no indicator has the id {', '.join(repr(i) for i in unknown)}")
+        return value
+
+    @field_validator("targets")
+    @classmethod
+    def _trajectories_have_steps(cls, value: dict) -> dict:
+        empty = [key for key, target in value.items() if isinstance(target, list) and not target]
+        if empty:
+            raise ValueError(f"a trajectory needs at least one {{from, green, amber}} step: {', '.join(empty)}")
         return value
 
     @property
@@ -201,15 +226,17 @@ def _resolve_paths(raw: dict, folder: Path) -> None:
         raw["data"] = {key: resolve(value) for key, value in raw["data"].items()}
     if isinstance(raw.get("history"), list):
         raw["history"] = [resolve(value) for value in raw["history"]]
-    if "commentary" in raw:
-        raw["commentary"] = resolve(raw["commentary"])
+    for key in ("commentary", "baseline", "comparators"):
+        if key in raw:
+            raw[key] = resolve(raw[key])
 
 
 def _check_files_exist(params: Params, path: Path) -> None:
     named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
-    named["commentary"] = params.commentary
+    named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
     problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
+    problems = problems or reference_problems(params.baseline, params.comparators)
     if problems:
         raise ParametersError(str(path), problems)
 

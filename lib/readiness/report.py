@@ -13,7 +13,10 @@ from nbconvert import HTMLExporter
 
 from .coverage import describe_coverage
 from .errors import Problem
+from .glance import at_a_glance
+from .icons import icon_key
 from .params import Params
+from .references import read_baseline, read_comparators
 from .safetext import without_bidi
 from .sections import Section
 from .validate import quality_rows
@@ -55,16 +58,24 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
 
     Every bidirectional-text control is removed from the page, wherever it came from."""
     history = load_history(params.history)
+    baseline = read_baseline(params.baseline) if params.baseline else None
+    comparators = read_comparators(params.comparators) if params.comparators else {}
+    rows = vital_signs(document, params, load_benchmarks(), history, baseline, comparators)
+    sections = [{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies]
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     html = environment.get_template("pack.html.j2").render(
         params=params,
         document=document,
         marking=MARKINGS[params.audience],
         coverage=describe_coverage(document.get("coverage", {})),
-        vitals=[(theme, list(rows)) for theme, rows in groupby(vital_signs(document, params, load_benchmarks(), history), key=lambda r: r.indicator.theme)],
+        vitals=[(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r.indicator.theme)],
+        icon_key=icon_key(),
+        glance=at_a_glance(rows, {s["title"]: s["slug"] for s in sections}, missing),
         history_labels=[f"{doc['period_end']}" for doc in history],
+        baseline_label=baseline and f"Baseline ({baseline.get('period_end', 'no date')})",
+        comparator_sources=sorted({r.comparator_source for r in rows if r.comparator_source}),
         warnings=quality_rows(warnings),
-        sections=[{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies],
+        sections=sections,
         missing_sections=missing,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
     )

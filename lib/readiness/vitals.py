@@ -13,7 +13,10 @@ from .disclosure import SUPPRESSED, format_value, is_disclosive
 from .figure import Figure, count, share
 from .params import Band, Params
 from .paths import ENGLAND
+from .references import Comparator
 from .relations import DENOMINATORS, protect_headlines
+from .targets import as_shown, green_in_force, target_in_force
+from .icons import assurance_icon, sparkline, variation_icon
 
 TOLERANCE = 1e-9  # a value on a threshold is at it, whatever binary floating point says
 
@@ -92,6 +95,14 @@ class VitalSign:
     england: str
     history: tuple[str, ...]
     change: str
+    baseline: str = "–"
+    region: str = "–"
+    neighbours: str = "–"
+    comparator_source: str = ""
+    spc: dict | None = None  # figures.json's reading of the figure's monthly series
+    sparkline: str = ""
+    variation_icon: str = ""
+    assurance_icon: str = ""
 
 
 def change_since(current, previous, kind: str) -> str:
@@ -118,32 +129,66 @@ def format_target(target: float | Band | None, kind: str) -> str:
     return format_value(target, kind)
 
 
-def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], history: list[dict]) -> list[VitalSign]:
-    """Rows for every headline (non-monthly) figure of ``document``, in catalogue order."""
+def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], history: list[dict],
+                baseline: dict | None = None, comparators: Mapping[str, Comparator] | None = None) -> list[VitalSign]:
+    """Rows for every headline (non-monthly) figure of ``document``, in catalogue order: the figure, its target in
+    force at the period end and its RAG rating on the figure as shown, England, regional and statistical-neighbour
+    values, the ``baseline`` pack's and earlier packs' figures, and its monthly series' sparkline and SPC icons."""
     suppressed = set(document["suppressed"])
-    earlier = [history_values(doc, params.suppression_threshold) for doc in history]
+    threshold = params.suppression_threshold
+    earlier = [history_values(doc, threshold) for doc in history]
+    at_baseline = history_values(baseline, threshold) if baseline else {}
     rows = []
     for figure_id, value in document["figures"].items():
         if isinstance(value, dict):
             continue
         indicator = describe(figure_id)
-        shown = "[c]" if figure_id in suppressed else format_value(value, indicator.kind)
-        target = params.targets.get(figure_id)
+        target = target_in_force(params.targets.get(figure_id), params.period_end)
         england = benchmarks.get(figure_id)
         past = [values.get(figure_id) for values in earlier]
-        shown_past = [format_value(v, indicator.kind) for v in past]
         rows.append(
             VitalSign(
                 indicator=indicator,
-                value=shown,
+                value="[c]" if figure_id in suppressed else format_value(value, indicator.kind),
                 target=format_target(target, indicator.kind),
-                rating=None if figure_id in suppressed else rag(value, target, indicator.better),
+                rating=None if figure_id in suppressed else rag(as_shown(value, indicator.kind), target, indicator.better),
                 england=f"{format_value(england['value'], indicator.kind)} ({england['year']})" if england else "–",
-                history=tuple(shown_past),
+                history=tuple(format_value(v, indicator.kind) for v in past),
                 change=change_since(value, past[-1], indicator.kind) if past else "–",
+                baseline=format_value(at_baseline.get(figure_id), indicator.kind) if baseline else "–",
+                **comparator_cells((comparators or {}).get(figure_id), indicator.kind),
+                **trend_cells(document, figure_id, params),
             )
         )
     return sorted(rows, key=lambda row: (judgement_rank(row.indicator.theme), *_catalogue_order(row.indicator.id)))
+
+
+def comparator_cells(comparator: Comparator | None, kind: str) -> dict[str, str]:
+    """The regional and statistical-neighbour cells, each with its year (``84% (2023-24)``), and their source."""
+    if comparator is None:
+        return {}
+    def cell(value):
+        return "–" if value is None else f"{format_value(value, kind)} ({comparator.year})"
+    return {"region": cell(comparator.region), "neighbours": cell(comparator.statistical_neighbours), "comparator_source": comparator.source}
+
+
+def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
+    """The figure's monthly series as published: its SPC reading, a sparkline and the variation and assurance icons."""
+    series_id = figure_id.replace(".", ".monthly.", 1)
+    series = document["figures"].get(series_id)
+    if not isinstance(series, dict):
+        return {}
+    indicator = describe(figure_id)
+    reading = document.get("spc", {}).get(series_id)
+    special = {max(m for m, v in series.items() if v is not None): reading["variation"]} if reading and reading["variation"] != "common_cause" else {}
+    months = [m for m, v in series.items() if v is not None]
+    label = f"{indicator.label}, by month" + (f", {months[0]} to {months[-1]}" if months else "")
+    return {
+        "spc": reading,
+        "sparkline": sparkline(series, special, green_in_force(params.targets.get(figure_id), params.period_end), label),
+        "variation_icon": variation_icon(reading and reading["variation"], indicator.better),
+        "assurance_icon": assurance_icon(reading and reading["assurance"]),
+    }
 
 
 _ORDER = {indicator.id: i for i, indicator in enumerate(CATALOGUE)}

@@ -67,8 +67,8 @@ def children_referred_share(list2: pd.DataFrame, referrals: pd.DataFrame, period
     share with a List 3 referral in the period on or after their earliest such start (stepped up to social care)."""
     first_start = in_period(list2, "assessment_start", period).groupby("child_id")["assessment_start"].min()
     referred = in_period(referrals, "referral_date", period)
-    after_start = referred["referral_date"] >= referred["child_id"].map(first_start)
-    stepped_up = set(referred.loc[after_start.fillna(False).astype(bool), "child_id"])
+    starts = first_start.reindex(referred["child_id"].to_numpy()).to_numpy()  # NaT for a child with no start
+    stepped_up = set(referred.loc[referred["referral_date"].to_numpy() >= starts, "child_id"])
     return share(len(stepped_up), len(first_start))
 
 

@@ -125,7 +125,7 @@ def read_one_list(number: int, source: Source, params: Params, workers: set[str]
     try:
         table = source.read(ANNEX_A[number])
     except Unreadable as exc:
-        problems = findings.errors if ANNEX_A[number].checked else findings.warnings
+        problems = findings.errors if ANNEX_A[number].used else findings.warnings
         problems.append(Problem(source.label, str(exc), source.sheet))
         return number, None, findings
     findings.errors += table.errors

@@ -124,6 +124,11 @@ class TableSpec:
     expects_all: bool = False
     finish: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame] | None = None
 
+    @property
+    def used(self) -> bool:
+        """Whether any figure reads the table (so an unreadable table stops the build)."""
+        return any(column.used for column in self.columns)
+
     def heading_keys(self) -> dict[str, str]:
         """Folded heading → column name, for every heading that finds a column."""
         return {heading_key(h): c.name for c in self.columns for h in (*c.headings, c.name)}
@@ -178,10 +183,6 @@ def annex_list(label: str, key_date: str | None, *columns: ColumnSpec, allocated
     own = CHILD + columns + (ALLOCATION if allocated else ())
     return TableSpec(label, own, row_id=("child_id",) + ((key_date,) if key_date else ()), expects_all=True, **more)
 
-
-def unused_list(label: str, key_date: str | None, *columns: ColumnSpec, **more) -> TableSpec:
-    """A list no figure reads yet: every column optional, odd values warnings only."""
-    return annex_list(label, key_date, *columns, checked=False, **more)
 
 
 def fill_suitability(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:

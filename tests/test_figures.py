@@ -1,0 +1,46 @@
+"""figures.json's ``spc``: readings of the monthly series as published, checked against hand-worked values."""
+from datetime import date
+
+import pytest
+
+from readiness.figure import share
+from readiness.figures import figures_document
+from readiness.params import Params
+
+MONTHS = ["2024-10", "2024-11", "2024-12"] + [f"2025-{m:02d}" for m in range(1, 10)]
+# Out of 100 audits a month: five months near 50% then a planted shift to near 60% (see tests/test_spc.py, SHIFTED).
+SHIFTED = [50, 54, 48, 52, 46, 58, 62, 57, 61, 59, 63, 60]
+# Out of 100 assessments a month: noise around 85%, the last month lowest (NOISE in tests/test_spc.py).
+NOISE = [85, 88, 83, 86, 84, 87, 85, 88, 83, 86, 84, 82]
+
+
+def document(**extra):
+    params = Params(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30),
+                    targets={"audits.good_or_better_share": {"green": 0.4, "amber": 0.3}}, **extra)
+    figures = {
+        "audits.good_or_better_share": share(sum(SHIFTED), 1200),
+        "audits.monthly.good_or_better_share": {m: share(n, 100) for m, n in zip(MONTHS, SHIFTED)},
+        "assessments.within_45_working_days_share": share(sum(NOISE), 1200),
+        "assessments.monthly.within_45_working_days_share": {m: share(n, 100) for m, n in zip(MONTHS, NOISE)},
+    }
+    return figures_document(figures, params)
+
+
+def test_a_planted_shift_reads_as_special_cause_improvement():
+    # centre 6.70 / 12 = .558333; mean moving range .54 / 11 = .0490909; limits ± .1305818; target 40% below both
+    assert document()["spc"]["audits.monthly.good_or_better_share"] == {
+        "variation": "improvement", "assurance": "pass", "points": 12, "earlier_points": 0,
+        "centre": pytest.approx(0.558333, abs=1e-6), "lower": pytest.approx(0.427752, abs=1e-6), "upper": pytest.approx(0.688915, abs=1e-6),
+    }
+
+
+def test_pure_noise_reads_as_common_cause():
+    # centre 10.21 / 12 = .850833; mean moving range .03; limits ± .0798; no target
+    assert document()["spc"]["assessments.monthly.within_45_working_days_share"] == {
+        "variation": "common_cause", "assurance": None, "points": 12, "earlier_points": 0,
+        "centre": pytest.approx(0.850833, abs=1e-6), "lower": pytest.approx(0.771033, abs=1e-6), "upper": pytest.approx(0.930633, abs=1e-6),
+    }
+
+
+def test_spc_min_points_above_the_months_gives_null_readings():
+    assert document(spc_min_points=13)["spc"] == {"audits.monthly.good_or_better_share": None, "assessments.monthly.within_45_working_days_share": None}
