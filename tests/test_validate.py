@@ -58,17 +58,13 @@ def test_csv_holds_errors_then_warnings_and_no_cell_is_a_formula(tmp_path):
 
 
 def test_data_quality_section_shows_the_table_as_data(tmp_path):
-    import jinja2
+    from readiness.params import Params
+    from readiness.report import render_pack
 
-    from readiness.report import TEMPLATES
-
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    template = environment.get_template("pack.html.j2")  # the whole page, rendered with the least it needs
-    params = type("P", (), {"la_name": "T", "status": "final", "audience": "internal", "suppress_up_to": 5})()
-    document = {"period_start": "2019-01-01", "period_end": "2019-05-31", "snapshot_date": "2019-06-03"}
-    html = template.render(params=params, document=document, marking="OFFICIAL", vitals=[], history_labels=[],
-                           warnings=quality_rows([NFA_WARNING, EXTRA_COLUMNS]), sections=[], missing_sections=[],
-                           not_yet_covered=[], css="")
+    params = Params(pack_id="t", la_name="T", period_start="2019-01-01", period_end="2019-05-31", audience="internal")
+    document = {"period_start": "2019-01-01", "period_end": "2019-05-31", "snapshot_date": "2019-06-03", "figures": {}, "suppressed": []}
+    render_pack(params, document, [NFA_WARNING, EXTRA_COLUMNS], [], [], tmp_path / "index.html")  # the whole page
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "<td>5, 9, 12</td><td>referrals.nfa_share</td>" in html
     assert "=HYPERLINK(&#34;x&#34;)" in html and "\x1b" not in html
 
