@@ -3,12 +3,15 @@
 
     python3 tasks.py demo    # set up, write the demo data, build the demo pack
     python3 tasks.py test    # set up, run every test (unit, golden pack, notebooks)
-    python3 tasks.py lab     # set up, open JupyterLab on the repository, at notebooks/
+    python3 tasks.py lab     # set up (with JupyterLab), open JupyterLab on the repository, at notebooks/
+    python3 tasks.py lock    # regenerate the lock files in requirements/ from pyproject.toml (uv)
 
 Each command creates ``.venv`` beside this file on first use (and refreshes it when
-``pyproject.toml`` changes), installing the project with pip and the ``readiness`` kernel,
-and makes git strip notebook outputs (nbstripout as a clean filter, named in
-``.gitattributes``), so children's data saved in a notebook never reaches git.
+``pyproject.toml`` or the lock file changes), installing the pinned dependencies of
+``requirements/test.txt`` (``requirements/lab.txt`` for ``lab``: the same and JupyterLab), then
+the project itself with pip, and the ``readiness`` kernel; and makes git strip notebook outputs
+(nbstripout as a clean filter, named in ``.gitattributes``), so children's data saved in a
+notebook never reaches git.
 The demo data is written to ``data/demo`` only when it is not there. Works on Windows too.
 """
 from __future__ import annotations
@@ -23,7 +26,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-STAMP = VENV / "readiness-installed.txt"
+# The lock files (one pin per package, for Python 3.11+ on Linux, Windows and macOS): the tests' and the demo's
+# environment, and the same with JupyterLab. ``python3 tasks.py lock`` writes them from pyproject.toml.
+LOCKS = {"test": ROOT / "requirements" / "test.txt", "lab": ROOT / "requirements" / "lab.txt"}
+LOCK_EXTRAS = {"test": ["test"], "lab": ["test", "lab"]}
+UV = "uv==0.13.9"  # the lock files' resolver, installed into .venv by ``tasks.py lock`` only
 DEMO_DATA = ROOT / "data" / "demo"
 KERNEL = "readiness"
 # What JupyterLab adds to a notebook's metadata on saving, beside outputs and counts (nbstripout's defaults).
@@ -38,20 +45,41 @@ def venv_python() -> Path:
     return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
-def ensure_environment() -> Path:
-    """Create or refresh ``.venv`` when ``pyproject.toml`` changed since the last install."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text().strip() == wanted and venv_python().exists():
+def stamp(lock: str) -> Path:
+    """The file in ``.venv`` that records which pyproject.toml and lock file ``lock`` was installed from."""
+    return VENV / f"readiness-{lock}.txt"
+
+
+def wanted_state(lock: str) -> str:
+    """What ``stamp(lock)`` holds once ``.venv`` matches today's pyproject.toml and lock file."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(LOCKS[lock].read_bytes())
+    return digest.hexdigest()
+
+
+def install_commands(python: Path, lock: str) -> list[list[str]]:
+    """pip, then the pinned dependencies from the lock file, then this package on its own (editable, no dependencies)."""
+    pip = [str(python), "-m", "pip", "install", "--quiet"]
+    return [
+        [*pip, "--upgrade", "pip"],
+        [*pip, "-r", str(LOCKS[lock])],
+        [*pip, "--no-deps", "-e", str(ROOT)],
+        [str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name", KERNEL, "--display-name", "Python 3 (readiness)"],
+    ]
+
+
+def ensure_environment(lock: str = "test") -> Path:
+    """Create or refresh ``.venv`` from the lock file ``lock`` when it or ``pyproject.toml`` changed since it was installed."""
+    wanted = wanted_state(lock)
+    if stamp(lock).exists() and stamp(lock).read_text().strip() == wanted and venv_python().exists():
         return venv_python()
     if sys.version_info < (3, 11):
         sys.exit("Readiness packs need Python 3.11 or newer.")
-    print("Setting up .venv (first run, or pyproject.toml changed) ...", flush=True)
+    print(f"Setting up .venv from {LOCKS[lock].relative_to(ROOT).as_posix()} (first run, or it or pyproject.toml changed) ...", flush=True)
     venv.EnvBuilder(with_pip=True).create(VENV)
-    python = str(venv_python())
-    run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"])
-    run([python, "-m", "ipykernel", "install", "--sys-prefix", "--name", KERNEL, "--display-name", "Python 3 (readiness)"])
-    STAMP.write_text(wanted)
+    for command in install_commands(venv_python(), lock):
+        run(command)
+    stamp(lock).write_text(wanted)
     return venv_python()
 
 
@@ -116,13 +144,31 @@ def lab(python: Path, extra: list[str]) -> None:
     run([*lab_command(python), *extra])
 
 
-COMMANDS = {"demo": demo, "test": test, "lab": lab}
+def lock_command(python: Path, lock: str, extra: list[str]) -> list[str]:
+    """uv's command that writes the lock file ``lock`` from pyproject.toml, keeping the pins it holds unless
+    ``extra`` says otherwise (``--upgrade``, ``--upgrade-package pandas``)."""
+    extras = [arg for name in LOCK_EXTRAS[lock] for arg in ("--extra", name)]
+    return [
+        str(python), "-m", "uv", "pip", "compile", "pyproject.toml", *extras, "--universal", "--python-version", "3.11",
+        "--custom-compile-command", "python3 tasks.py lock", "--quiet", "-o", LOCKS[lock].relative_to(ROOT).as_posix(), *extra,
+    ]
+
+
+def lock(python: Path, extra: list[str]) -> None:
+    """The lab lock first; the test lock then starts from its pins, so the two agree on every package they share."""
+    run([str(python), "-m", "pip", "install", "--quiet", UV])
+    run(lock_command(python, "lab", extra))
+    shutil.copyfile(LOCKS["lab"], LOCKS["test"])
+    run(lock_command(python, "test", []))
+
+
+COMMANDS = {"demo": demo, "test": test, "lab": lab, "lock": lock}
 
 
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
-    python = ensure_environment()
+    python = ensure_environment("lab" if sys.argv[1] == "lab" else "test")
     install_git_filter(ROOT, python)
     COMMANDS[sys.argv[1]](python, sys.argv[2:])
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,18 @@ def demo_data() -> Path:
     return ensure_demo_data()
 
 
+def is_notebook(item) -> bool:
+    """Whether ``item`` is one of nbval's notebook cells."""
+    return item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """Notebooks run on the demo data: make sure it exists before nbval runs them."""
-    if any(item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid for item in items):
+    """Notebooks and the tests that read the demo pack are whole-pack tests (``slow``); notebooks run on the demo
+    data, so make sure it exists before nbval runs them."""
+    for item in items:
+        if is_notebook(item) or "demo_pack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+    if any(is_notebook(item) for item in items):
         ensure_demo_data()
 
 
@@ -48,6 +58,14 @@ def demo_pack(demo_data, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("packs") / "demo"
     build(REPO / "parameters" / "demo.yaml", out, pdf=find_browser() is not None)
     return out
+
+
+def seed_demo_cache(demo_pack: Path, packs: Path) -> None:
+    """Give ``packs/.cache`` the shared demo pack's cache (checked inputs, executed sections), so a build of the demo
+    into ``packs`` runs only what differs from it: a test of what a build does, without building the demo again."""
+    cache = demo_pack.parent / ".cache" / "demo"
+    if cache.is_dir():
+        shutil.copytree(cache, packs / ".cache" / "demo")
 
 
 @pytest.fixture(scope="session")

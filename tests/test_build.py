@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, demo_parameters
+from conftest import REPO, demo_parameters, seed_demo_cache
 from readiness.build import build, build_many
 
 DEMO = REPO / "parameters" / "demo.yaml"
+
+pytestmark = pytest.mark.slow  # every test here builds packs
 
 
 def params_on_copies(demo_data: Path, folder: Path) -> Path:
@@ -34,11 +36,10 @@ def copied(demo_data, tmp_path_factory) -> tuple[Path, Path]:
     return params, build(params, folder / "out" / "demo", jobs=2)
 
 
-def test_results_are_identical_whatever_jobs(demo_data, tmp_path):
-    one = build(DEMO, tmp_path / "a" / "demo", jobs=1)
-    two = build(DEMO, tmp_path / "b" / "demo", jobs=2)
+def test_results_are_identical_whatever_jobs(demo_pack, tmp_path):
+    two = build(DEMO, tmp_path / "b" / "demo", jobs=2)  # the shared demo pack was built with one job (build's default)
     for name in ("index.html", "figures.json"):
-        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+        assert (demo_pack / name).read_bytes() == (two / name).read_bytes(), name
 
 
 def test_nothing_changed_means_up_to_date_without_importing_pandas(copied):
@@ -74,7 +75,8 @@ def test_force_rebuilds_everything(copied):
     assert all(f"{name} ran in" in log for name in yaml.safe_load((pack / "manifest.json").read_text())["sections"])
 
 
-def test_a_batch_publishes_the_packs_that_succeed(demo_data, tmp_path):
+def test_a_batch_publishes_the_packs_that_succeed(demo_pack, tmp_path):
+    seed_demo_cache(demo_pack, tmp_path / "batch")
     bad = tmp_path / "bad.yaml"
     bad.write_text("pack_id: bad\nla_name: X\nperiod_start: 2025-01-01\nperiod_end: 2024-01-01\n")
     results = build_many([DEMO, bad], tmp_path / "batch", jobs=2)

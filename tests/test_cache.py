@@ -207,6 +207,7 @@ def out_of_date(pack: Path) -> None:
     (pack / "manifest.json").write_text(json.dumps({**manifest, "build_key": "older"}), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_edited_commentary_reaches_the_rebuilt_pack(built):
     params, pack = built
     commentary = Path(yaml.safe_load(params.read_text())["commentary"]) / "case_audits.md"
@@ -218,6 +219,7 @@ def test_edited_commentary_reaches_the_rebuilt_pack(built):
     assert "10_case_audits.ipynb ran in" in log and "03_assessments.ipynb unchanged; reused" in log
 
 
+@pytest.mark.slow
 def test_an_edited_history_pack_reaches_the_rebuilt_pack(built):
     params, pack = built
     history = Path(yaml.safe_load(params.read_text())["history"][0])
@@ -227,6 +229,7 @@ def test_an_edited_history_pack_reaches_the_rebuilt_pack(built):
     assert "6,543" in index_html(pack) and "7,777" not in index_html(pack)
 
 
+@pytest.mark.slow
 def test_a_planted_pickle_is_never_loaded_by_a_build_or_a_notebook(built, tmp_path):
     params_file, pack = built
     marker = tmp_path / "pickle-was-loaded"
@@ -250,6 +253,7 @@ def test_a_planted_pickle_is_never_loaded_by_a_build_or_a_notebook(built, tmp_pa
     assert_same_inputs(kept_inputs(pack / "working" / "inputs.zip"), kept_inputs(kept))
 
 
+@pytest.mark.slow
 def test_notebooks_opened_by_analysts_read_and_then_reuse_the_kept_inputs(built, tmp_path, monkeypatch, caplog):
     params_file, pack = built
     monkeypatch.setattr(notebook, "ANALYST_CACHE", tmp_path)
@@ -262,6 +266,7 @@ def test_notebooks_opened_by_analysts_read_and_then_reuse_the_kept_inputs(built,
     assert_same_inputs(notebook.open_pack(params_file, pack / "working" / "inputs.zip").inputs, first.inputs)
 
 
+@pytest.mark.slow
 def test_cached_inputs_without_reuse_read_afresh(built, tmp_path, caplog):
     params = load_params(built[0])
     cached_inputs(params, input_hashes(params), tmp_path)
@@ -270,6 +275,7 @@ def test_cached_inputs_without_reuse_read_afresh(built, tmp_path, caplog):
     assert "reading and checking inputs" in caplog.text and "reusing" not in caplog.text
 
 
+@pytest.mark.slow
 def test_a_cache_that_cannot_be_written_costs_only_the_reuse(built, tmp_path, caplog):
     params = load_params(built[0])
     blocking = inputs_cache_file(params, input_hashes(params), tmp_path)
@@ -282,6 +288,7 @@ def test_a_cache_that_cannot_be_written_costs_only_the_reuse(built, tmp_path, ca
     assert sorted(p.name for p in tmp_path.iterdir()) == [blocking.name]  # no partial file left behind
 
 
+@pytest.mark.slow
 def test_a_failed_hand_off_to_the_notebooks_leaves_the_published_pack_alone(built, monkeypatch):
     params_file, pack = built
     out_of_date(pack)

@@ -124,6 +124,7 @@ def section(html: str, slug: str) -> str:
     return html[start : html.index("</section>", start)]
 
 
+@pytest.mark.slow
 def test_a_pack_from_the_2019_template_with_lists_8_and_9(tmp_path, ofsted_template):
     figures, html = pack_from_template(tmp_path, ofsted_template, current=False)
     assert {key: figures[key] for key in CHILDREN_IN_CARE} == pytest.approx(CHILDREN_IN_CARE)
@@ -135,6 +136,7 @@ def test_a_pack_from_the_2019_template_with_lists_8_and_9(tmp_path, ofsted_templ
     assert "Ann Example" not in html and "PA Smith" not in html  # workers and advisers are personal data
 
 
+@pytest.mark.slow
 def test_a_pack_with_the_current_17_column_list_9(tmp_path, ofsted_template):
     figures, html = pack_from_template(tmp_path, ofsted_template, current=True)
     assert {key: figures[key] for key in {**CARE_LEAVERS, **CURRENT}} == pytest.approx({**CARE_LEAVERS, **CURRENT})

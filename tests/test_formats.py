@@ -293,6 +293,7 @@ def test_no_variant_has_errors_and_all_have_the_same_warnings(formats):
         assert found == first, f"{name} warns differently from the original workbook"
 
 
+@pytest.mark.slow
 def test_every_variant_gives_the_same_figures_json(formats, built):
     documents = dict(formats["documents"])
     documents["a_original (full build)"] = json.loads(built["a_original"].read_text(encoding="utf-8"))
@@ -332,6 +333,7 @@ def same_coverage_where_both_have_the_list(document: dict, reference: dict) -> b
     return "List 1" in common and all(document["coverage"][name] == reference["coverage"][name] for name in common)
 
 
+@pytest.mark.slow
 def test_full_builds_of_workbook_and_template_write_identical_figures_json(formats, built):
     if "d_ofsted_template" not in built:
         pytest.skip(f"Ofsted's Annex A template is not at {TEMPLATE} (../shared is absent)")

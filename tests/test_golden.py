@@ -394,6 +394,7 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
     return document
 
 
+@pytest.mark.slow
 def test_golden_pack_internal(tmp_path):
     folder = build(PARAMS, tmp_path / "golden")
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
@@ -410,6 +411,7 @@ def test_golden_pack_internal(tmp_path):
         assert problem in quality, problem
 
 
+@pytest.mark.slow
 def test_golden_pack_public(tmp_path):
     params = yaml.safe_load(PARAMS.read_text(encoding="utf-8"))
     params["audience"] = "public"

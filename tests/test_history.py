@@ -31,6 +31,8 @@ TARGETS = {
     "workforce.agency_share": ({"green": 0.05, "amber": 0.08}, "lower"),
 }
 
+pytestmark = pytest.mark.slow  # every test here builds packs
+
 
 def demo_params(demo_data: Path, **changes) -> dict:
     """The demo pack's parameters (as ``parameters/demo.yaml`` has them, without its targets or

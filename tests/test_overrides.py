@@ -74,6 +74,7 @@ def shown(path) -> str:
     return "\n".join(str(output) for cell in cells if cell.cell_type == "code" for output in cell.outputs)
 
 
+@pytest.mark.slow
 def test_papermill_overrides_give_internal_figures_for_the_new_period(demo_data, tmp_path):
     assert papermill(tmp_path / "public.ipynb").returncode == 0
     assert "[c]" in shown(tmp_path / "public.ipynb")  # the demo pack, public, withholds small numbers
@@ -85,6 +86,7 @@ def test_papermill_overrides_give_internal_figures_for_the_new_period(demo_data,
     assert "<th>2025-04</th>" in output and "<th>2025-03</th>" not in output and "<th>2024-10</th>" not in output
 
 
+@pytest.mark.slow
 def test_papermill_with_an_unknown_override_fails_naming_it(demo_data, tmp_path):
     run = papermill(tmp_path / "out.ipynb", "-p", "perod_start", "2025-04-01")
     assert run.returncode != 0

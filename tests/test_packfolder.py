@@ -198,6 +198,7 @@ def golden_pack(tmp_path_factory) -> Path:
     return build(GOLDEN, tmp_path_factory.mktemp("golden") / "golden", jobs=1)
 
 
+@pytest.mark.slow
 def test_a_built_pack_carries_the_marker_with_its_files(golden_pack):
     import json
 
@@ -206,6 +207,7 @@ def test_a_built_pack_carries_the_marker_with_its_files(golden_pack):
     assert verify_pack(golden_pack) == []
 
 
+@pytest.mark.slow
 def test_verify_notices_an_edited_index_html(golden_pack, tmp_path):
     copy = tmp_path / "golden"
     shutil.copytree(golden_pack, copy)
@@ -214,6 +216,7 @@ def test_verify_notices_an_edited_index_html(golden_pack, tmp_path):
     assert verify_pack(copy) == ["pack file index.html: has been changed since the pack was built"]
 
 
+@pytest.mark.slow
 def test_verify_notices_a_missing_figures_file(golden_pack, tmp_path):
     copy = tmp_path / "golden"
     shutil.copytree(golden_pack, copy)
@@ -221,6 +224,7 @@ def test_verify_notices_a_missing_figures_file(golden_pack, tmp_path):
     assert verify_pack(copy) == ["pack file figures.json: is missing"]
 
 
+@pytest.mark.slow
 def test_an_edited_pack_is_rebuilt_not_up_to_date(golden_pack, tmp_path):
     target = tmp_path / "golden"
     shutil.copytree(golden_pack, target)
@@ -231,6 +235,7 @@ def test_an_edited_pack_is_rebuilt_not_up_to_date(golden_pack, tmp_path):
     assert (target / "index.html").read_bytes() == original
 
 
+@pytest.mark.slow
 def test_verify_says_when_a_pack_has_no_record_of_its_files(golden_pack, tmp_path, capsys):
     copy = tmp_path / "golden"
     shutil.copytree(golden_pack, copy)

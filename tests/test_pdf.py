@@ -15,10 +15,11 @@ def test_no_browser_is_a_clear_error(monkeypatch, tmp_path):
     assert not (tmp_path / "pack.pdf").exists()
 
 
-def test_the_cli_exits_1_when_the_pdf_cannot_be_made(monkeypatch, tmp_path, demo_data, capsys):
-    from conftest import REPO
+def test_the_cli_exits_1_when_the_pdf_cannot_be_made(monkeypatch, tmp_path, demo_pack, capsys):
+    from conftest import REPO, seed_demo_cache
     from readiness.cli import main
 
+    seed_demo_cache(demo_pack, tmp_path)  # only the PDF is left to do
     monkeypatch.setenv("READINESS_BROWSER", str(tmp_path / "no-such-browser"))
     with pytest.raises(SystemExit) as caught:
         main(["build", str(REPO / "parameters" / "demo.yaml"), "--out", str(tmp_path / "pack"), "--pdf"])

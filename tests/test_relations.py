@@ -7,7 +7,7 @@ the withheld value is not among it. Each ``*_is_planted`` test shows the same re
 value when the subtraction audit is switched off, so the protection tests can fail.
 All data is in one month, one team, one audit type, so every grade table has one row.
 """
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import pytest

@@ -1,8 +1,16 @@
-"""Repository hygiene: notebooks carry no outputs; data stays out of git; lib/ stays in."""
+"""Repository hygiene: notebooks carry no outputs; data stays out of git; lib/ stays in; the code passes ruff."""
+import ast
+import importlib.metadata
+import importlib.util
 import json
+import re
 import subprocess
+import sys
+import tomllib
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from conftest import REPO
 
@@ -54,3 +62,54 @@ def test_data_and_outputs_are_ignored(path):
 @pytest.mark.parametrize("path", ["lib/readiness/build.py", "tests/fixtures/golden/case_audits.csv"])
 def test_code_and_fixtures_are_not_ignored(path):
     assert not ignored(path)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed (it comes with the test extra: pip install -e .[test])")
+def test_the_code_passes_ruff():
+    # The rules are pyproject.toml's [tool.ruff]; ruff prints each problem as file:line:column.
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "lib", "tests", "benchmarks", "tasks.py"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def declared(*extras: str) -> dict[str, Requirement]:
+    """pyproject.toml's runtime requirements and those of ``extras``, by canonical name."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lines = [*project["dependencies"], *(line for extra in extras for line in project["optional-dependencies"][extra])]
+    return {canonicalize_name(Requirement(line).name): Requirement(line) for line in lines}
+
+
+def pinned(lock: str) -> dict[str, str]:
+    """A lock file's pins (``name==version``, platform markers aside), by canonical name."""
+    pins = re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;]+)", (REPO / "requirements" / f"{lock}.txt").read_text(encoding="utf-8"), re.M)
+    return {canonicalize_name(name): version for name, version in pins}
+
+
+@pytest.mark.parametrize(("lock", "extras"), [("test", ("test",)), ("lab", ("test", "lab"))])
+def test_each_lock_file_pins_what_pyproject_asks_for(lock, extras):
+    # A requirement added to pyproject.toml without `python3 tasks.py lock` fails here.
+    pins = pinned(lock)
+    for name, requirement in declared(*extras).items():
+        assert name in pins, f"{name} is not in requirements/{lock}.txt: run python3 tasks.py lock"
+        assert requirement.specifier.contains(pins[name], prereleases=True), f"{name}=={pins[name]} is not {requirement}"
+
+
+def test_the_lock_files_agree_and_only_the_lab_one_has_jupyterlab():
+    test, lab = pinned("test"), pinned("lab")
+    assert {name: lab[name] for name in test} == test
+    assert "jupyterlab" in lab and "jupyterlab" not in test
+
+
+def test_every_package_lib_imports_is_a_runtime_dependency():
+    # The import names of lib/ (outside the standard library) mapped to the distributions that install them.
+    imported = set()
+    for path in (REPO / "lib").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"readiness", "__future__"}
+    distributions = importlib.metadata.packages_distributions()
+    needed = {canonicalize_name(distributions[name][0]) for name in third_party}
+    assert needed <= set(declared()), f"imported but not declared: {sorted(needed - set(declared()))}"

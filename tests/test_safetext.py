@@ -196,6 +196,7 @@ def hostile_pack(tmp_path_factory) -> tuple[Path, str]:
     return build(params_file, root / "packs" / "hostile", jobs=1), domain
 
 
+@pytest.mark.slow
 def test_the_pack_runs_no_markup_from_any_input(hostile_pack):
     folder, _ = hostile_pack
     html = (folder / "index.html").read_text(encoding="utf-8")
@@ -205,6 +206,7 @@ def test_the_pack_runs_no_markup_from_any_input(hostile_pack):
     assert all(attrs["src"].startswith("data:image/svg+xml;base64,") for tag, attrs in markup.elements if tag == "img")
 
 
+@pytest.mark.slow
 def test_hostile_labels_are_shown_as_text(hostile_pack):
     folder, _ = hostile_pack
     text = "".join(Markup((folder / "index.html").read_text(encoding="utf-8")).text)
@@ -214,11 +216,13 @@ def test_hostile_labels_are_shown_as_text(hostile_pack):
     assert "$x^2$ South" in text
 
 
+@pytest.mark.slow
 def test_no_bidi_control_reaches_the_pack(hostile_pack):
     folder, _ = hostile_pack
     assert RLO not in (folder / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_label_that_is_an_identifier_is_withheld_from_the_pack(hostile_pack):
     folder, _ = hostile_pack
     html = (folder / "index.html").read_text(encoding="utf-8")
@@ -226,6 +230,7 @@ def test_a_label_that_is_an_identifier_is_withheld_from_the_pack(hostile_pack):
     assert "Withheld (looks like an identifier)" in html
 
 
+@pytest.mark.slow
 def test_charts_show_dollar_labels_as_typed(hostile_pack):
     folder, _ = hostile_pack
     html = (folder / "index.html").read_text(encoding="utf-8")

@@ -3,7 +3,6 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from pandas.testing import assert_frame_equal
 
 from readiness.errors import ParametersError
 from readiness.inputs import Inputs

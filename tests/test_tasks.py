@@ -59,6 +59,7 @@ def run_all_and_save(root: Path, path: Path) -> None:
     lab_save(root, path, notebook)
 
 
+@pytest.mark.slow
 def test_notebooks_saved_with_outputs_leave_no_tracked_change(clone):
     assert git(clone, "status", "--porcelain") == ""  # the committed notebooks are already as the filter writes them
     for path in sorted((clone / "notebooks").glob("*.ipynb")):
@@ -70,6 +71,7 @@ def test_notebooks_saved_with_outputs_leave_no_tracked_change(clone):
     assert git(clone, "diff") == ""
 
 
+@pytest.mark.slow  # the clone passes every notebook through git's nbstripout filter, a process each
 def test_an_edit_to_a_notebooks_source_is_still_seen(clone):
     # The filter strips outputs only: a change to a cell's code is a change git must show.
     path = clone / "notebooks" / NOTEBOOKS[0].name
@@ -111,3 +113,62 @@ def test_demo_data_is_written_only_when_absent(tmp_path, monkeypatch):
     tasks.ensure_demo_data(Path("python"))
     assert len(commands) == 1
     assert (tmp_path / "demo" / "annex_a.xlsx").read_bytes() == b"an analyst's edited copy"
+
+
+@pytest.fixture
+def commands_run(tmp_path, monkeypatch):
+    """tasks.py pointed at a project of two files in ``tmp_path``, with a fake venv builder and ``run`` recording commands."""
+    (tmp_path / "pyproject.toml").write_text("[project]\n")
+    (tmp_path / "test.txt").write_text("pandas==2.2.3\n")
+    (tmp_path / "lab.txt").write_text("pandas==2.2.3\njupyterlab==4.2.0\n")
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    monkeypatch.setattr(tasks, "VENV", tmp_path / ".venv")
+    monkeypatch.setattr(tasks, "LOCKS", {"test": tmp_path / "test.txt", "lab": tmp_path / "lab.txt"})
+
+    class Builder:
+        def __init__(self, **_):
+            pass
+
+        def create(self, folder):
+            tasks.venv_python().parent.mkdir(parents=True, exist_ok=True)
+            tasks.venv_python().touch()
+
+    monkeypatch.setattr(tasks.venv, "EnvBuilder", Builder)
+    commands = []
+    monkeypatch.setattr(tasks, "run", commands.append)
+    return commands
+
+
+def test_the_environment_is_installed_from_the_lock_file_then_the_package_without_its_dependencies(commands_run):
+    tasks.ensure_environment("test")
+    pip = [str(tasks.venv_python()), "-m", "pip", "install", "--quiet"]
+    assert commands_run[1:3] == [[*pip, "-r", str(tasks.ROOT / "test.txt")], [*pip, "--no-deps", "-e", str(tasks.ROOT)]]
+    assert commands_run[3][1:4] == ["-m", "ipykernel", "install"]
+
+
+def test_the_environment_is_refreshed_only_when_the_lock_file_or_pyproject_changes(commands_run):
+    tasks.ensure_environment("test")
+    installs = len(commands_run)
+    tasks.ensure_environment("test")
+    assert len(commands_run) == installs  # nothing changed: nothing run
+    (tasks.ROOT / "test.txt").write_text("pandas==2.2.4\n")
+    tasks.ensure_environment("test")
+    assert len(commands_run) == 2 * installs
+    (tasks.ROOT / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    tasks.ensure_environment("test")
+    assert len(commands_run) == 3 * installs
+
+
+def test_lab_installs_its_own_lock_file(commands_run):
+    tasks.ensure_environment("test")
+    tasks.ensure_environment("lab")  # the test lock's stamp does not stand for the lab lock
+    assert [c[-1] for c in commands_run if "-r" in c] == [str(tasks.ROOT / "test.txt"), str(tasks.ROOT / "lab.txt")]
+
+
+@pytest.mark.parametrize(("lock", "extras"), [("test", ["--extra", "test"]), ("lab", ["--extra", "test", "--extra", "lab"])])
+def test_a_lock_file_is_resolved_for_every_platform_from_python_3_11(lock, extras):
+    command = tasks.lock_command(Path("python"), lock, ["--upgrade"])
+    assert command[:6] == ["python", "-m", "uv", "pip", "compile", "pyproject.toml"]
+    assert command[6:6 + len(extras)] == extras
+    assert "--universal" in command and command[command.index("--python-version") + 1] == "3.11"
+    assert command[-3:] == ["-o", f"requirements/{lock}.txt", "--upgrade"]

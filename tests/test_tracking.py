@@ -93,6 +93,7 @@ def test_an_action_whose_audit_is_unknown_is_a_warning_and_left_out(tmp_path):
     assert [w.describe() for w in findings.warnings] == ["actions.csv, row 3, column 'audit_id': audit_id names no audit in case_audits; the action is left out"]
 
 
+@pytest.mark.slow
 def test_a_completed_workbook_reaches_the_next_packs_figures_and_no_action_wording_does(tmp_path, demo_data):
     from readiness.build import build
 

@@ -139,12 +139,14 @@ def test_scanner_finds_a_sentinel_hidden_in_a_chart(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_board_outputs_hold_no_child_or_worker_identifiers(sentinel_pack):
     texts = board_texts(sentinel_pack)
     assert any(key.startswith("index.html data URI") for key in texts), "the pack should embed its charts"
     assert leaks(texts) == []
 
 
+@pytest.mark.slow
 def test_child_level_detail_is_kept_under_working(sentinel_pack):
     """The sentinels did reach the build: they are in ``working/`` (for analysts), so the scan above is meaningful."""
     blobs = b"".join(p.read_bytes() for p in (sentinel_pack / "working").rglob("*") if p.is_file())
@@ -153,6 +155,7 @@ def test_child_level_detail_is_kept_under_working(sentinel_pack):
     assert b"Zebedee" in blobs and b"Quartermaine" in blobs  # a worker's name, as Annex A allows
 
 
+@pytest.mark.slow
 def test_sentinel_pack_has_real_figures(sentinel_pack):
     """The sentinel ids still join up: the pack's headline counts are there (not all blank)."""
     import json

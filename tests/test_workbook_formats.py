@@ -94,6 +94,7 @@ def demo_reference(demo_data, tmp_path_factory) -> dict:
     return {"root": root, "demo": demo, "document": document, "warnings": warnings}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", FORMATS)
 def test_demo_return_in_another_format_builds_the_same_figures_json(demo_data, demo_reference, kind):
     root = demo_reference["root"]
@@ -108,6 +109,7 @@ def test_demo_return_in_another_format_builds_the_same_figures_json(demo_data, d
     assert json.loads((pack / "figures.json").read_text(encoding="utf-8")) == reference
 
 
+@pytest.mark.slow
 def test_a_workbook_under_a_lying_extension_is_read_as_what_it_is(demo_data, demo_reference):
     root = demo_reference["root"]
     xls = convert(demo_data / "annex_a.xlsx", "xls", root / "really.xls")

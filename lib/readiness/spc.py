@@ -8,7 +8,6 @@ consecutive points beyond two thirds of the way to a limit on the same side. Pur
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from itertools import groupby
 from typing import Mapping, Sequence
 

@@ -7,7 +7,6 @@ Each stratum reads only the lists it names, and only when the return holds them;
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Callable
 
 import pandas as pd

@@ -17,7 +17,7 @@ from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
 from ..workdays import working_days
-from .common import NOT_RECORDED, count_by, in_period, is_yes, month_keys, team_keys, with_share, worst_first
+from .common import NOT_RECORDED, count_by, is_yes, month_keys, team_keys, with_share, worst_first
 
 ONE_DAY = pd.Timedelta(hours=24)
 DECISION_ROLES = dict(

@@ -31,7 +31,6 @@ from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
 from .common import (
-    NOT_RECORDED,
     at_least_one,
     count_by,
     in_period,

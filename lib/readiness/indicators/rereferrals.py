@@ -18,7 +18,7 @@ from ..figure import Figure, FigureValue, share
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period, one_year_before
-from .common import count_by, in_period, is_yes, with_share
+from .common import count_by, is_yes, with_share
 from .frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
 
 SOURCE_ROLES = dict(

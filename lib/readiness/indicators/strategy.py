@@ -12,7 +12,7 @@ from functools import reduce
 
 import pandas as pd
 
-from ..figure import Figure, FigureValue, count, share
+from ..figure import Figure, FigureValue, count
 from ..inputs import Inputs
 from ..params import Params
 from ..period import Period
