@@ -308,7 +308,8 @@ def test_csv_folder_matches_workbook(tmp_path, reference):
     assert_same_lists(load(tmp_path, annex_a=folder).annex_a, reference)
 
 
-def test_ofsted_template_filled_matches_workbook(tmp_path, reference, ofsted_template):
+def fill_ofsted_template(ofsted_template: Path, folder: Path) -> Path:
+    """Ofsted's template (copied, never modified) with the hand-made rows of ``LISTS`` under each heading row."""
     workbook = openpyxl.load_workbook(ofsted_template)
     for number, (headings, rows) in LISTS.items():
         ws = workbook[f"List_{number}"]
@@ -317,8 +318,13 @@ def test_ofsted_template_filled_matches_workbook(tmp_path, reference, ofsted_tem
             values = dict(zip(headings, row))
             for c, heading in enumerate(template_headings, start=1):
                 ws.cell(r, c).value = as_excel(values.get(heading, ""))
-    path = tmp_path / "filled.xlsx"
+    path = folder / "filled.xlsx"
     workbook.save(path)
+    return path
+
+
+def test_ofsted_template_filled_matches_workbook(tmp_path, reference, ofsted_template):
+    path = fill_ofsted_template(ofsted_template, tmp_path)
     inputs = load(tmp_path, annex_a=path)
     assert_same_lists(inputs.annex_a, reference)
     assert inputs.annex_a["list_1"]["_row"].tolist() == [3, 4]  # title row 1, headings row 2

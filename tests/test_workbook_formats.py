@@ -19,7 +19,6 @@ import json
 import shutil
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 import xlwt
@@ -34,7 +33,7 @@ from readiness.readers.workbooks import workbook_format
 from test_formats import EXTRACTS as EXTRACT_NAMES
 from test_formats import warning_keys
 from test_formats import write_params as write_demo_params
-from test_readers import LISTS, as_excel, write_extracts, write_params
+from test_readers import fill_ofsted_template, write_extracts, write_params
 from ods_writer import write_ods
 from xlsb_writer import write_xlsb
 
@@ -124,17 +123,7 @@ def test_a_workbook_under_a_lying_extension_is_read_as_what_it_is(demo_data, dem
 @pytest.fixture
 def filled_template(tmp_path, ofsted_template) -> Path:
     """The template (copied, never modified) with the hand-made rows of ``LISTS`` under each heading row."""
-    workbook = openpyxl.load_workbook(ofsted_template)
-    for number, (headings, rows) in LISTS.items():
-        ws = workbook[f"List_{number}"]
-        template_headings = [c.value for c in ws[2]]
-        for r, row in enumerate(rows, start=3):
-            values = dict(zip(headings, row))
-            for c, heading in enumerate(template_headings, start=1):
-                ws.cell(r, c).value = as_excel(values.get(heading, ""))
-    path = tmp_path / "filled.xlsx"
-    workbook.save(path)
-    return path
+    return fill_ofsted_template(ofsted_template, tmp_path)
 
 
 @pytest.mark.parametrize("kind", FORMATS)
