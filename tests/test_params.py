@@ -154,3 +154,10 @@ def test_an_override_of_the_snapshot_moves_the_period_snapshot(tmp_path):
 def test_bad_overrides_are_errors_naming_them(tmp_path, overrides, words):
     with pytest.raises(ParametersError, match=words):
         load_params(write(tmp_path, MINIMAL), overrides)
+
+
+def test_a_commentary_file_that_is_not_utf8_is_an_error_naming_it(tmp_path):
+    (tmp_path / "commentary").mkdir()
+    (tmp_path / "commentary" / "case_audits.md").write_bytes("Caf\u00e9 culture".encode("cp1252"))  # 0xE9 alone: not UTF-8
+    with pytest.raises(ParametersError, match=r"commentary: case_audits.md is not UTF-8 text \(byte 3\)"):
+        load_params(write(tmp_path, MINIMAL + "commentary: commentary\n"))

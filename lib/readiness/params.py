@@ -236,7 +236,7 @@ def _check_files_exist(params: Params, path: Path) -> None:
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
     named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
     problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
-    problems = problems or reference_problems(params.baseline, params.comparators)
+    problems = problems or reference_problems(params.baseline, params.comparators) or _commentary_problems(params.commentary)
     if problems:
         raise ParametersError(str(path), problems)
 
@@ -248,6 +248,19 @@ def _path_problem(key: str, value: Path) -> str | None:
     if not (value.is_file() or value.is_dir()):
         return f"{key}: not a regular file (a device, pipe or socket): {value}"
     return None
+
+
+def _commentary_problems(folder: Path | None) -> list[str]:
+    """Commentary files that are not UTF-8 text (a section could not show them)."""
+    if folder is None or not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(f"commentary: {path.name} is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+    return problems
 
 
 def _describe(error: dict, overrides: dict[str, object]) -> str:
