@@ -178,3 +178,17 @@ def test_notebook_digests_are_sha256_by_file_name(tmp_path):
         "01_a.ipynb": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",  # FIPS 180-2 example
         "02_b.ipynb": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",  # the empty string
     }
+
+
+def test_a_slow_git_status_keeps_the_commit_and_leaves_dirty_unknown(monkeypatch):
+    import subprocess as sp
+
+    from readiness import manifest as m
+
+    def fake_run(command, **kwargs):
+        if command[1] == "status":  # the output-stripping filter on a busy machine
+            raise sp.TimeoutExpired(command, kwargs.get("timeout"))
+        return sp.CompletedProcess(command, 0, stdout="a" * 40 + "\n", stderr="")
+
+    monkeypatch.setattr(m.subprocess, "run", fake_run)
+    assert m.code_version()["git_commit"] == "a" * 40 and m.code_version()["git_dirty"] is None

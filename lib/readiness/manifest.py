@@ -63,15 +63,19 @@ def package_versions() -> dict[str, str]:
 
 def code_version() -> dict:
     """The project's git commit and whether the work tree had uncommitted changes."""
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10).stdout.strip()
+    commit = _git("rev-parse", "HEAD")
+    # git status may run the notebooks' output-stripping filter, slow on a busy machine: unknown rather than no commit
+    status = _git("status", "--porcelain", "--untracked-files=no") if commit else None
+    return {"readiness": __version__, "git_commit": commit or None, "git_dirty": None if status is None else bool(status)}
 
+
+def _git(*args: str) -> str | None:
+    """A git command's output in the project's folder; ``None`` when git is missing, fails or takes over 20 s."""
     try:
-        commit = git("rev-parse", "HEAD")
-        dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.SubprocessError):
-        commit, dirty = "", False
-    return {"readiness": __version__, "git_commit": commit or None, "git_dirty": dirty if commit else None}
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def build_manifest(params: Params, params_file: Path, started: float, notebooks: Iterable[Path] | None = None) -> dict:
