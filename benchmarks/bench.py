@@ -68,7 +68,8 @@ def write_params(folder: Path, name: str, **changes) -> Path:
     """A copy of the demo parameters with absolute paths and ``changes`` applied."""
     params = yaml.safe_load(DEMO_PARAMS.read_text())
     params["data"] = {k: str((DEMO_PARAMS.parent / v).resolve()) for k, v in params["data"].items()}
-    params["commentary"] = str((DEMO_PARAMS.parent / params["commentary"]).resolve())
+    for key in ("commentary", "comparators"):
+        params[key] = str((DEMO_PARAMS.parent / params[key]).resolve())
     params.update(changes)
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(params, sort_keys=False))
@@ -103,7 +104,8 @@ class Results(dict):
 
 def main() -> None:
     print(f"cores: {os.cpu_count()}", flush=True)
-    subprocess.run(readiness("demo-data"), check=True)
+    if not (REPO / "data" / "demo" / "annex_a.xlsx").exists():  # demo-data never overwrites an analyst's copy
+        subprocess.run(readiness("demo-data"), check=True)
     work = Path(tempfile.mkdtemp(prefix="readiness-bench-"))
     try:
         results = Results()
@@ -117,7 +119,8 @@ def main() -> None:
         large = write_params(work, "large", pack_id="large", data={
             "annex_a": str(large_data / "annex_a.xlsx"), "case_audits": str(large_data / "case_audits.csv"),
             "strategy_meetings": str(large_data / "strategy_meetings.csv"), "workforce": str(large_data / "workforce.csv"),
-            "supervision": str(large_data / "supervision.csv")},
+            "supervision": str(large_data / "supervision.csv"), "audit_actions": str(large_data / "audit_actions.csv"),
+            "front_door_decisions": str(large_data / "front_door_decisions.csv")},
             period_start="2024-10-01", period_end="2025-09-30", annex_a_extract_date="2025-10-03")
         results["large_cold_build_s"], results["large_peak_rss_mb"] = peak_tree_rss_mb(readiness("build", str(large), "--out", str(work / "packs" / "large")))
         batch = monthly_packs(work)

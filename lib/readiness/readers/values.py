@@ -17,7 +17,6 @@ SPACES = r"[\s\u00a0\u2007\u202f]+"
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
 EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
 _TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
-_CLOCK = r"[ T](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$"
 _DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
 
 
@@ -118,17 +117,26 @@ def parse_datetime(text: pd.Series) -> pd.Series:
     """A date, or a date and time (``yyyy-mm-dd hh:mm``, ``dd/mm/yyyy hh:mm``, seconds allowed), as ``datetime64[ns]``.
 
     The date is read as :func:`parse_date` reads it (day first, never guessed); a date alone is midnight.
+    The date and the clock are parsed apart, each once per distinct value: a large extract has many
+    distinct date-times but few distinct dates and clock readings.
 
     >>> parse_datetime(pd.Series(["03/06/2019 09:15", "2019-06-03"], dtype="string")).dt.strftime("%d %b %H:%M").tolist()
     ['03 Jun 09:15', '03 Jun 00:00']
     """
-    day = parse_date(text)
-    clock = text.str.extract(_CLOCK, expand=True)
-    hours, minutes = (pd.to_numeric(clock[i], errors="coerce") for i in (0, 1))
-    seconds = pd.to_numeric(clock[2], errors="coerce").fillna(0)
-    valid = ((hours < 24) & (minutes < 60) & (seconds < 60)).fillna(False).astype(bool) | clock[0].isna()
-    offset = pd.to_timedelta(hours.fillna(0) * 3600 + minutes.fillna(0) * 60 + seconds, unit="s")
-    return (day + offset).where(valid)
+    parts = text.str.replace("T", " ", n=1, regex=False).str.partition(" ")
+    day = parse_date(parts[0].astype("string"))
+    return day + pd.to_timedelta(clock_seconds(parts[2].astype("string")), unit="s")
+
+
+@per_unique
+def clock_seconds(clock: pd.Series) -> pd.Series:
+    """Seconds after midnight of ``hh:mm`` or ``hh:mm:ss`` (0 when blank, ``NaN`` when it is no time of day)."""
+    parts = clock.str.extract(r"^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$", expand=True)
+    hours, minutes = (pd.to_numeric(parts[i], errors="coerce") for i in (0, 1))
+    seconds = pd.to_numeric(parts[2], errors="coerce").fillna(0)
+    valid = (hours < 24) & (minutes < 60) & (seconds < 60)
+    total = (hours * 3600 + minutes * 60 + seconds).where(valid.fillna(False).astype(bool))
+    return total.mask((clock.isna() | (clock == "")).fillna(False).astype(bool), 0.0).astype("float64")
 
 
 def has_time(text: pd.Series) -> pd.Series:
