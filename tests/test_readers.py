@@ -22,7 +22,7 @@ from readiness.params import load_params
 from readiness.readers import load_inputs, read_inputs, write_templates
 from readiness.readers import codes
 from readiness.readers.annex_a import list_number
-from readiness.readers.values import clean_cells, parse_date
+from readiness.readers.values import clean_cells, parse_date, parse_datetime
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 ALLOCATED = ["Allocated Team", "Allocated Worker"]
@@ -425,6 +425,18 @@ def test_dates_are_read_day_first_by_explicit_formats_only():
     parsed = parse_date(text("2019-03-01", "1/3/2019", "01/03/2019 00:00:00", "31/02/2019", "01/13/2019", "March 1", None))
     assert parsed.iloc[:3].tolist() == [day("2019-03-01")] * 3
     assert parsed.iloc[3:].isna().all() and str(parsed.dtype) == "datetime64[ns]"
+
+
+def test_date_times_are_read_with_or_without_a_clock():
+    parsed = parse_datetime(text("2019-06-03 09:15", "3/6/2019 9:05:30", "2019-06-03T23:59", "03/06/2019", None,
+                                 "2019-06-03 24:00", "2019-06-03 9.15", "06/13/2019 09:15"))
+    assert parsed.iloc[:4].tolist() == [pd.Timestamp("2019-06-03 09:15"), pd.Timestamp("2019-06-03 09:05:30"),
+                                        pd.Timestamp("2019-06-03 23:59"), day("2019-06-03")]  # a date alone: midnight
+    assert parsed.iloc[4:].isna().all()  # blank; 24:00 is no time of day; 9.15 is no clock; month 13 is no date
+
+
+def test_an_empty_date_time_column_reads_as_empty():
+    assert parse_datetime(text()).tolist() == []
 
 
 def test_excel_error_values_and_odd_spaces_are_cleaned():

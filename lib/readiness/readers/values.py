@@ -123,9 +123,9 @@ def parse_datetime(text: pd.Series) -> pd.Series:
     >>> parse_datetime(pd.Series(["03/06/2019 09:15", "2019-06-03"], dtype="string")).dt.strftime("%d %b %H:%M").tolist()
     ['03 Jun 09:15', '03 Jun 00:00']
     """
-    parts = text.str.replace("T", " ", n=1, regex=False).str.partition(" ")
+    parts = text.str.extract(r"^([^ T]+)(?:[ T](.*))?$", expand=True)  # the date, and the clock if any
     day = parse_date(parts[0].astype("string"))
-    return day + pd.to_timedelta(clock_seconds(parts[2].astype("string")), unit="s")
+    return day + pd.to_timedelta(clock_seconds(parts[1].fillna("").astype("string")), unit="s")
 
 
 @per_unique
