@@ -197,10 +197,6 @@ def headline_id(series_id: str) -> str:
     return series_id.replace(".monthly", "", 1)
 
 
-def is_monthly(figure_id: str) -> bool:
-    return ".monthly." in figure_id
-
-
 def earlier_months(series_id: str, series: Mapping[str, float | None], withheld: set[str], history: Sequence[dict], threshold: int) -> dict[str, float]:
     """Months of the same series in earlier packs (``history``, oldest first; a later pack's value wins) that this pack's
     series does not hold: before its first month, or null here without being withheld (not covered). For a public
