@@ -1,4 +1,4 @@
-"""Timing: keeping the checked inputs (readiness.store) against the pickle it replaced. Not a test.
+"""Timing: keeping the checked inputs (readiness.pack.store) against the pickle it replaced. Not a test.
 
 Reads the large council's inputs once, then writes and reads them back three times each
 way, on disk, and prints the best times. The pickle is only measured here (on bytes this
@@ -15,10 +15,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from readiness.demo import write_demo_data
-from readiness.params import Params
-from readiness.readers import load_inputs
-from readiness.store import keep_inputs, kept_inputs
+from readiness.demo.council import write_demo_data
+from readiness.config.params import Params
+from readiness.inputs.read import load_inputs
+from readiness.pack.store import keep_inputs, kept_inputs
 
 NAMES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
          "workforce": "workforce.csv", "supervision": "supervision.csv"}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import nbformat
 
-from readiness import notebook
-from readiness.figures import compute_figures
+from readiness.pack import notebook
+from readiness.pack.figures import compute_figures
 from readiness.paths import notebook_files
 
 

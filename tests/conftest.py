@@ -15,7 +15,7 @@ DEMO = REPO / "data" / "demo"
 
 def ensure_demo_data() -> Path:
     """Write the demo data set to ``data/demo`` unless it is already there."""
-    from readiness.demo import write_demo_data
+    from readiness.demo.council import write_demo_data
 
     if not (DEMO / "annex_a.xlsx").exists():
         write_demo_data(DEMO)
@@ -52,8 +52,8 @@ def ofsted_template() -> Path:
 @pytest.fixture(scope="session")
 def demo_pack(demo_data, tmp_path_factory) -> Path:
     """The demo pack, built once per test run (with its PDF where a browser is installed)."""
-    from readiness.build import build
-    from readiness.pdf import find_browser
+    from readiness.pack.build import build
+    from readiness.pack.pdf import find_browser
 
     out = tmp_path_factory.mktemp("packs") / "demo"
     build(REPO / "parameters" / "demo.yaml", out, pdf=find_browser() is not None)

@@ -1,7 +1,7 @@
 """The blank-value rule's Data quality warnings: blanks counted per column, with the figures the rows leave."""
 import pandas as pd
 
-from readiness.blanks import blank_warnings
+from readiness.inputs.blanks import blank_warnings
 
 
 def test_blanks_are_counted_per_column_with_the_first_row_and_the_figures_left():

@@ -18,9 +18,9 @@ import yaml
 import xlwt
 
 from conftest import REPO
-from readiness.readers.schema import ANNEX_A, EXTRACTS
-from readiness.readers.tables import csv_text, read_csv, read_sheet
-from readiness.readers.workbooks import (
+from readiness.inputs.schema import ANNEX_A, EXTRACTS
+from readiness.inputs.tables import csv_text, read_csv, read_sheet
+from readiness.inputs.workbooks import (
     MAX_COLUMNS,
     Extent,
     Unreadable,

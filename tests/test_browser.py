@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from readiness.pdf import browser_flags, find_browser
+from readiness.pack.pdf import browser_flags, find_browser
 
 ARTIFACTS = REPO / "test-artifacts"
 SECTIONS = ("At a glance", "Vital signs", "Case audits", "Assessments", "Strategy meetings", "Data quality")

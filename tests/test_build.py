@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import REPO, demo_parameters, seed_demo_cache
-from readiness.build import build, build_many
+from readiness.pack.build import build, build_many
 
 DEMO = REPO / "parameters" / "demo.yaml"
 
@@ -46,7 +46,7 @@ def test_nothing_changed_means_up_to_date_without_importing_pandas(copied):
     params, pack = copied
     before = (pack / "manifest.json").read_bytes()
     script = (
-        "import sys; from pathlib import Path; from readiness.build import build; "
+        "import sys; from pathlib import Path; from readiness.pack.build import build; "
         f"build(Path({str(params)!r}), Path({str(pack)!r})); print('pandas' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -31,11 +31,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.blanks import blank_warnings
+from readiness.inputs.blanks import blank_warnings
 from readiness.indicators import care
-from readiness.inputs import Inputs
-from readiness.params import Params
-from readiness.period import Period
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
 
 PERIOD = Period.of(date(2021, 3, 1), date(2021, 8, 31))
 SNAPSHOT = date(2021, 8, 31)

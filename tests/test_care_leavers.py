@@ -21,8 +21,8 @@ import pandas as pd
 import pytest
 
 from readiness.indicators import care_leavers
-from readiness.inputs import Inputs
-from readiness.params import Params
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
 from test_readers import read, write_csv_folder
 
 SNAPSHOT = date(2021, 8, 31)

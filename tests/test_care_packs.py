@@ -28,7 +28,7 @@ import openpyxl
 import pytest
 import yaml
 
-from readiness.build import build
+from readiness.pack.build import build
 
 CHILDREN = [
     {"Child Unique ID": "T1", "Gender": "a) Male", "Ethnicity": "a) WBRI", "Date of Birth": datetime(2010, 4, 4),

@@ -4,8 +4,8 @@ import math
 import pandas as pd
 import pytest
 
-from readiness import charts
-from readiness.charts import count_bars, month_ticks, share_trend
+from readiness.present import charts
+from readiness.present.charts import count_bars, month_ticks, share_trend
 
 
 def test_scatter_teams_labels_each_team_with_both_values_and_leaves_out_the_rest():
@@ -137,7 +137,7 @@ def test_a_short_month_axis_is_still_slanted_in_full():
 def test_xmr_chart_colours_points_by_variation_and_draws_centre_limits_and_target():
     from matplotlib.colors import to_hex
 
-    from readiness.spc import Reading, XmrSeries
+    from readiness.present.spc import Reading, XmrSeries
 
     reading = Reading("improvement", "hit_and_miss", 0.5, 0.3, 0.7, 3)
     xmr = XmrSeries({"2024-09": 0.4, "2024-10": None, "2024-11": 0.5, "2024-12": 0.75}, {"2024-09"}, reading, {"2024-12": "improvement"}, 0.6)
@@ -153,7 +153,7 @@ def test_xmr_chart_colours_points_by_variation_and_draws_centre_limits_and_targe
 
 
 def test_xmr_chart_with_too_few_months_says_so():
-    from readiness.spc import XmrSeries
+    from readiness.present.spc import XmrSeries
 
     ax = charts.xmr_chart(XmrSeries({"2024-09": 0.4, "2024-10": 0.5}, set(), None, {}, None), "t", too_few=12).axes[0]
     assert [text.get_text() for text in ax.texts] == ["Too few months for an SPC reading (12 needed)"]

@@ -1,4 +1,4 @@
-"""System words and the code tables of every coded column (``readiness.readers.codes``).
+"""System words and the code tables of every coded column (``readiness.inputs.codes``).
 
 Expected codes come from DfE's CIN census and SSDA903 code sets and Ofsted's Codes_used sheet
 (docs/data-model.md, *System words*), not from the code's own output.
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from readiness.indicators.frontdoor import source_group
-from readiness.readers import codes
+from readiness.inputs import codes
 
 
 def text(*values) -> pd.Series:

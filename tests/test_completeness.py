@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import SHARED
-from readiness.catalogue import CATALOGUE
+from readiness.config.catalogue import CATALOGUE
 
 INDICATORS = SHARED / "spec" / "indicators.md"
 AGENCIES = ("social_care", "police", "health", "education")

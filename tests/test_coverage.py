@@ -17,12 +17,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness import coverage as cov
-from readiness.figure import Figure
-from readiness.indicators import frontdoor, protection
-from readiness.inputs import Inputs
-from readiness.params import Params
-from readiness.period import Period
+from readiness.inputs import coverage as cov
+from readiness.indicators.figure import Figure
+from readiness.indicators import common, frontdoor, protection
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
 
 PERIOD = Period.of(date(2018, 7, 1), date(2019, 6, 30))
 MONTHS_BEFORE = ["2018-07", "2018-08", "2018-09", "2018-10", "2018-11", "2018-12"]
@@ -144,8 +144,8 @@ def test_covered_period_days_and_months():
 
 def test_rate_per_10k_is_annualised_over_the_covered_days():
     # 3 referrals over 90 covered days, 20,000 children: 3 × 365.25 = 1095.75; ÷ 90 = 12.175; ÷ 2 = 6.0875
-    assert cov.rate_per_10k(3, 90, 20_000) == Figure(pytest.approx(6.0875), (3,))
-    assert cov.rate_per_10k(3, 0, 20_000).value is None
+    assert common.rate_per_10k(3, 90, 20_000) == Figure(pytest.approx(6.0875), (3,))
+    assert common.rate_per_10k(3, 0, 20_000).value is None
 
 
 def test_a_six_month_return_under_a_twelve_month_period():
@@ -154,7 +154,7 @@ def test_a_six_month_return_under_a_twelve_month_period():
     contacts_by_month = {month: figure.value for month, figure in result["contacts.monthly.count"].items()}
     # July-December 2018 are not covered: null, never 0. January counts from the 5th (c1, c2); June holds c4.
     assert contacts_by_month == {**{m: None for m in MONTHS_BEFORE}, "2019-01": 2, "2019-02": 1, "2019-03": 0, "2019-04": 0, "2019-05": 0, "2019-06": 1}
-    assert result["contacts.monthly.count"]["2018-07"] == cov.NOT_COVERED
+    assert result["contacts.monthly.count"]["2018-07"] == common.NOT_COVERED
     assert result["contacts.count"].value == 4
     assert result["contacts.rate_per_10k"].value == pytest.approx(1461 / 177 / 2)  # 4.1271, see the docstring
     # referrals cover from 7 January: 30 June − 7 January + 1 = 25 + 28 + 31 + 30 + 31 + 30 = 175 days

@@ -26,9 +26,9 @@ import pandas as pd
 import pytest
 
 from readiness.indicators import decisions
-from readiness.period import Period
-from readiness.readers.extracts import read_extract
-from readiness.readers.normalise import Findings
+from readiness.config.period import Period
+from readiness.inputs.extracts import read_extract
+from readiness.inputs.normalise import Findings
 
 APRIL = Period.of(date(2019, 4, 1), date(2019, 4, 30))
 ROWS = [

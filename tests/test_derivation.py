@@ -4,7 +4,7 @@ Every case is small enough to solve by hand; each comment says how a reader woul
 """
 import logging
 
-from readiness.derivation import Ratio, Sum, derivable, withhold_until_safe
+from readiness.disclosure.derivation import Ratio, Sum, derivable, withhold_until_safe
 
 # Moderation: 20 moderated = 12 agreed + 6 downgraded + 2 upgraded; shares of the 20.
 MODERATION = [Sum("moderated", ("agreed", "downgraded", "upgraded")), Ratio("agree%", "agreed", "moderated"), Ratio("down%", "downgraded", "moderated")]

@@ -5,19 +5,18 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from readiness.disclosure import (
+from readiness.disclosure.control import (
     SUPPRESSED as C,
-    format_value,
     is_disclosive,
     months_shown,
     protect_series,
     suppress_breakdown,
     suppress_counts,
     suppress_figures,
-    suppress_labels,
     suppress_statistic_column,
 )
-from readiness.figure import Figure, count, share, statistic
+from readiness.present.formatting import format_value
+from readiness.indicators.figure import Figure, count, share, statistic
 
 PUBLIC, INTERNAL = 5, 0
 TEAMS = ["Team A", "Team B", "Team C", "Total"]
@@ -227,10 +226,7 @@ def test_statistic_column_withholds_rows_over_few_items():
 # --- chart labels and formatting ------------------------------------------
 
 
-def test_chart_labels_show_count_or_c():
-    bars = pd.Series([12, 3, 0, 1500], index=["Jan", "Feb", "Mar", "Apr"])
-    assert suppress_labels(bars, PUBLIC) == ["12", "[c]", "0", "1,500"]
-    assert suppress_labels(bars, INTERNAL) == ["12", "3", "0", "1,500"]
+
 
 
 @pytest.mark.parametrize(

@@ -19,11 +19,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.figure import Figure
+from readiness.indicators.figure import Figure
 from readiness.indicators import early_help
-from readiness.inputs import Inputs
-from readiness.params import Params
-from readiness.period import Period
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 6, 30), date(2019, 7, 1))
 ROWS = [

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from readiness.errors import InputError, ParametersError, Problem
-from readiness.params import load_params
-from readiness.readers import read_inputs
-from readiness.validate import format_report, validate
+from readiness.config.params import load_params
+from readiness.inputs.read import read_inputs
+from readiness.inputs.validate import format_report, validate
 from test_readers import EXTRACTS, LISTS, load, read, write_csv_folder, write_extracts, write_params, write_workbook
 
 
@@ -58,7 +58,7 @@ def assert_located(problem: Problem, file: str, sheet: str | None, row: int | No
     assert (row is None or f"row {row}" in line) and (column is None or f"column '{column}'" in line)
 
 
-# --- the parameters file (already checked by readiness.params) --------------------------
+# --- the parameters file (already checked by readiness.config.params) --------------------------
 
 
 @pytest.mark.parametrize(

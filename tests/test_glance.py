@@ -1,7 +1,7 @@
 """At a glance: improving, needing attention, failing their target, no data; each line linked to its section."""
-from readiness.catalogue import describe
-from readiness.glance import at_a_glance
-from readiness.vitals import VitalSign
+from readiness.config.catalogue import describe
+from readiness.present.glance import at_a_glance
+from readiness.present.vitals import VitalSign
 
 
 def row(figure_id, rating=None, variation=None, assurance=None):

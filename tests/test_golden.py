@@ -143,7 +143,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from readiness.build import build
+from readiness.pack.build import build
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
 PARAMS = GOLDEN / "golden.yaml"

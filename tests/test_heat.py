@@ -1,7 +1,7 @@
 """The heat table: shading by value, withheld cells grey and marked, labels as text."""
 import pandas as pd
 
-from readiness.heat import WITHHELD_SHADE, heat_table_html, shade
+from readiness.present.heat import WITHHELD_SHADE, heat_table_html, shade
 
 
 def test_shade_runs_from_pale_red_to_pale_green():

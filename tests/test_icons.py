@@ -1,7 +1,7 @@
 """The pack's own SVG icons and sparklines: Making Data Count colours, text alternatives, no markup from data."""
 import re
 
-from readiness.icons import assurance_icon, icon_key, sparkline, variation_icon
+from readiness.present.icons import assurance_icon, icon_key, sparkline, variation_icon
 
 
 def test_variation_icons_in_making_data_count_colours_with_text_alternatives():

@@ -8,11 +8,11 @@ from types import SimpleNamespace
 import pandas as pd
 
 from readiness.errors import Problem
-from readiness.indicators.common import NOT_RECORDED
+from readiness.inputs.labels import NOT_RECORDED
 from readiness.indicators.workforce import supervision_by_team
-from readiness.inputs import Inputs
-from readiness.labels import WITHHELD, protect_labels
-from readiness.period import Period
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import WITHHELD, protect_labels
+from readiness.config.period import Period
 
 PARAMS = SimpleNamespace(data=SimpleNamespace(
     case_audits=Path("/council/audits.csv"), strategy_meetings=None, workforce=Path("/council/staff.xlsx"), supervision=None,

@@ -1,10 +1,10 @@
 """Headline sentences: rose or fell only when the SPC variation says so."""
-from readiness.figure import share
-from readiness.narrative import month_name, share_headline, spc_sentence, trend_title
-from readiness.spc import Reading
+from readiness.indicators.figure import share
+from readiness.present.narrative import month_name, share_headline, spc_sentence, trend_title
+from readiness.present.spc import Reading
 
 
-# Readings as readiness.spc gives them; centre and limits worked by hand in tests/test_spc.py (NOISE and SHIFTED).
+# Readings as readiness.present.spc gives them; centre and limits worked by hand in tests/test_spc.py (NOISE and SHIFTED).
 NOISE = Reading("common_cause", None, 0.850833, 0.771033, 0.930633, 12)
 WIDE = Reading("common_cause", None, 0.5, -0.08, 1.12, 12)  # limits beyond 0% and 100%
 
@@ -65,8 +65,8 @@ def test_month_name():
 
 
 def test_figure_facts_label_format_and_withhold():
-    from readiness.figure import count, statistic
-    from readiness.narrative import figure_facts
+    from readiness.indicators.figure import count, statistic
+    from readiness.present.narrative import figure_facts
 
     figures = {
         "contacts.count": count(8000),
@@ -86,7 +86,7 @@ def test_figure_facts_label_format_and_withhold():
 def test_practice_week_sentences_follow_the_board_safe_table():
     import pandas as pd
 
-    from readiness.narrative import practice_week_sentences
+    from readiness.present.narrative import practice_week_sentences
 
     # as pack.board_table leaves it: 19 of 47 = 40.4%, 22 of 49 = 44.9%; a withheld share; a window without audits
     safe = pd.DataFrame(
@@ -102,7 +102,7 @@ def test_practice_week_sentences_follow_the_board_safe_table():
 def test_row_shares_sentence_quotes_only_what_the_table_shows():
     import pandas as pd
 
-    from readiness.narrative import row_shares_sentence
+    from readiness.present.narrative import row_shares_sentence
 
     # 182 of 335 = 54.3%; mock inspection's share withheld by the table; a shown share with a withheld denominator
     safe = pd.DataFrame({"good_or_better_share": ["[c]", 182 / 335, 0.5], "audits": [19, 335, "[c]"]}, index=["Mock inspection", "Routine", "Other"])
@@ -112,8 +112,8 @@ def test_row_shares_sentence_quotes_only_what_the_table_shows():
 
 
 def test_xmr_alt_text_says_what_the_chart_shows():
-    from readiness.narrative import xmr_alt_text
-    from readiness.spc import XmrSeries
+    from readiness.present.narrative import xmr_alt_text
+    from readiness.present.spc import XmrSeries
 
     improving = Reading("improvement", "hit_and_miss", 0.558333, 0.427752, 0.688915, 3)
     xmr = XmrSeries({"2024-09": 0.5, "2024-10": None, "2024-11": 0.6, "2024-12": 0.62}, {"2024-09"}, improving, {"2024-12": "improvement"}, 0.6)

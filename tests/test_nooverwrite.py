@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from readiness.cli import main
-from readiness.demo import write_demo_data
+from readiness.demo.council import write_demo_data
 from readiness.errors import OutputError
-from readiness.readers import write_templates
+from readiness.inputs.read import write_templates
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, str]:

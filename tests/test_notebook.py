@@ -3,12 +3,13 @@ from datetime import date
 
 import pandas as pd
 
-from readiness import notebook
-from readiness.disclosure import protect_series
-from readiness.figure import count
-from readiness.inputs import Inputs
-from readiness.notebook import Pack, column_label
-from readiness.params import Params
+from readiness.present import display
+from readiness.disclosure.control import protect_series
+from readiness.indicators.figure import count
+from readiness.inputs.bundle import Inputs
+from readiness.pack.notebook import Pack
+from readiness.present.display import column_label
+from readiness.config.params import Params
 
 
 def make_pack(**extra) -> Pack:
@@ -29,11 +30,11 @@ def test_commentary_is_empty_without_a_file_or_a_folder(tmp_path):
 
 def test_say_displays_nothing_for_empty_text(monkeypatch):
     shown = []
-    monkeypatch.setattr(notebook, "display", shown.append)
-    notebook.say("")
-    notebook.say("  \n")
+    monkeypatch.setattr(display, "display", shown.append)
+    display.say("")
+    display.say("  \n")
     assert shown == []
-    notebook.say("Hello")
+    display.say("Hello")
     assert len(shown) == 1
 
 
@@ -86,7 +87,7 @@ def test_safe_shares_come_from_the_board_table():
 
 def spc_pack(**extra) -> Pack:
     """A year of monthly shares out of 100: audits with a planted shift, assessments pure noise (tests/test_figures.py)."""
-    from readiness.figure import share
+    from readiness.indicators.figure import share
 
     months = ["2024-10", "2024-11", "2024-12"] + [f"2025-{m:02d}" for m in range(1, 10)]
     shifted = [50, 54, 48, 52, 46, 58, 62, 57, 61, 59, 63, 60]
@@ -118,7 +119,7 @@ def test_headlines_say_rose_only_from_spc():
 
 def test_show_xmr_displays_the_chart_with_its_finding_and_alt_text(monkeypatch):
     shown = []
-    monkeypatch.setattr(notebook, "display", lambda html: shown.append(html.data))
+    monkeypatch.setattr(display, "display", lambda html: shown.append(html.data))
     spc_pack(targets={"audits.good_or_better_share": 0.7}).show_xmr("audits.good_or_better_share", "Good or better audits")
     assert len(shown) == 1 and shown[0].startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
     assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). Target 70%.' in shown[0]

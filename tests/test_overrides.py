@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 
 from readiness.errors import ParametersError
-from readiness.overrides import names_just_assigned, notebook_overrides, overrides_in, plain_assignments
+from readiness.config.overrides import names_just_assigned, notebook_overrides, overrides_in, plain_assignments
 
 PARAMETERS_CELL = 'params_file = "../parameters/demo.yaml"\ninputs_file = ""\n# a comment\nperiod_start = None\naudience = None'
 OPEN_CELL = "pack = open_pack(params_file, inputs_file)"
@@ -55,7 +55,7 @@ def test_names_of_an_analysts_own_cells_are_not_checked():
 
 
 def test_outside_ipython_there_are_no_notebook_overrides(monkeypatch):
-    monkeypatch.setattr("readiness.overrides.get_ipython", lambda: None)
+    monkeypatch.setattr("readiness.config.overrides.get_ipython", lambda: None)
     assert notebook_overrides() == {}
 
 

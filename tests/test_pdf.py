@@ -2,7 +2,7 @@
 import pytest
 
 from readiness.errors import PdfError
-from readiness.pdf import find_browser, print_pdf
+from readiness.pack.pdf import find_browser, print_pdf
 
 
 def test_no_browser_is_a_clear_error(monkeypatch, tmp_path):

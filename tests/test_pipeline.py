@@ -3,10 +3,10 @@
 import nbformat
 import papermill
 
-from readiness.engine import ENGINE_NAME
-from readiness.inputs import Inputs
-from readiness.pipeline import INPUTS_FILE, section_parameters
-from readiness.store import keep_inputs
+from readiness.pack.engine import ENGINE_NAME
+from readiness.inputs.bundle import Inputs
+from readiness.pack.pipeline import INPUTS_FILE, section_parameters
+from readiness.pack.store import keep_inputs
 
 PARAMS = "pack_id: t-pipeline\nla_name: Testshire\nperiod_start: 2019-01-01\nperiod_end: 2019-03-31\naudience: public\n"
 
@@ -14,7 +14,7 @@ PARAMS = "pack_id: t-pipeline\nla_name: Testshire\nperiod_start: 2019-01-01\nper
 def notebook_left_internal(path):
     """A notebook whose parameters cell an analyst left set to the internal audience."""
     parameters = nbformat.v4.new_code_cell('params_file = ""\ninputs_file = ""\naudience = "internal"', metadata={"tags": ["parameters"]})
-    opening = nbformat.v4.new_code_cell("from readiness.notebook import open_pack\nprint(open_pack(params_file, inputs_file).params.audience)")
+    opening = nbformat.v4.new_code_cell("from readiness.pack.notebook import open_pack\nprint(open_pack(params_file, inputs_file).params.audience)")
     kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     nbformat.write(nbformat.v4.new_notebook(cells=[parameters, opening], metadata=kernel), path)
 

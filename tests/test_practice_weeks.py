@@ -24,7 +24,7 @@ import pytest
 
 from readiness.errors import InputError
 from readiness.indicators.practice_weeks import comparison_table, compare_practice_weeks
-from readiness.params import PracticeWeek
+from readiness.config.params import PracticeWeek
 
 
 @pytest.fixture

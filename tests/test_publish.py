@@ -29,7 +29,7 @@ DEMO_INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "str
 CLI_WITH_NOTEBOOKS = """
 import sys
 from pathlib import Path
-import readiness.build as module
+import readiness.pack.build as module
 real = module.build
 def build(*args, **kwargs):
     kwargs["notebooks"] = Path(sys.argv[1])
@@ -98,7 +98,7 @@ def assert_plain_failure(result: subprocess.CompletedProcess, status: int) -> li
 
 
 def test_failing_notebook_leaves_the_published_pack_alone(demo_pack, tmp_path):
-    from readiness.build import build
+    from readiness.pack.build import build
     from readiness.errors import NotebookError
 
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
@@ -151,7 +151,7 @@ def test_cli_bad_input_exits_2_and_publishes_nothing(tmp_path):
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX only")
 def test_killed_build_leaves_the_pack_and_the_next_build_clears_up(demo_pack, tmp_path):
-    from readiness.build import build
+    from readiness.pack.build import build
 
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
     params_file = params_on_copied_inputs(tmp_path)  # not the published pack's key: the build has work to do
@@ -185,8 +185,8 @@ def test_killed_build_leaves_the_pack_and_the_next_build_clears_up(demo_pack, tm
 
 def test_an_up_to_date_build_still_clears_stale_folders(demo_pack, tmp_path):
     """Spec: "the next build clears stale temporary folders", even when the pack itself is up to date."""
-    from readiness.build import build
-    from readiness.pdf import find_browser
+    from readiness.pack.build import build
+    from readiness.pack.pdf import find_browser
 
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
     manifest = (target / "manifest.json").read_bytes()
@@ -201,7 +201,7 @@ def test_an_up_to_date_build_still_clears_stale_folders(demo_pack, tmp_path):
 
 def test_a_damaged_inputs_cache_does_not_break_the_next_build(demo_pack, tmp_path):
     """A build killed while writing ``.cache/<pack>/inputs-*.pickle`` leaves it truncated; the next build must cope."""
-    from readiness.build import build
+    from readiness.pack.build import build
 
     target, _ = published(demo_pack, tmp_path / "packs" / "demo")
     cached = sorted((target.parent / ".cache" / "demo").glob("inputs-*"))
@@ -218,7 +218,7 @@ def test_a_damaged_inputs_cache_does_not_break_the_next_build(demo_pack, tmp_pat
 
 def test_a_build_leaves_the_case_sample_beside_the_pack_alone(demo_pack, tmp_path):
     """Spec: the sample in ``<DIR>.samples/`` names children and is the lead's own: a build never deletes it."""
-    from readiness.build import build
+    from readiness.pack.build import build
 
     target, _ = published(demo_pack, tmp_path / "packs" / "demo")
     sample = target.parent / "demo.samples" / "demo-sample-30-seed7.csv"

@@ -18,11 +18,11 @@ import pytest
 import yaml
 from pandas.testing import assert_frame_equal
 
-from readiness.params import load_params
-from readiness.readers import load_inputs, read_inputs, write_templates
-from readiness.readers import codes
-from readiness.readers.annex_a import list_number
-from readiness.readers.values import clean_cells, parse_date, parse_datetime
+from readiness.config.params import load_params
+from readiness.inputs.read import load_inputs, read_inputs, write_templates
+from readiness.inputs import codes
+from readiness.inputs.annex_a import list_number
+from readiness.inputs.values import clean_cells, parse_date, parse_datetime
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 ALLOCATED = ["Allocated Team", "Allocated Worker"]
@@ -411,7 +411,7 @@ def test_a_blank_template_reads_back_empty(tmp_path):
 
 
 def test_demo_data_loads_without_errors(demo_data):
-    """End to end on the demo data set (the only test that needs ``readiness.demo``)."""
+    """End to end on the demo data set (the only test that needs ``readiness.demo.council``)."""
     inputs = load_inputs(load_params(Path(__file__).resolve().parents[1] / "parameters" / "demo.yaml"))
     assert {"list_1", "list_3", "list_4", "list_5", "list_6", "list_7"} <= set(inputs.annex_a)
     assert len(inputs.case_audits) > 0 and np.issubdtype(inputs.workforce["fte"].dtype, np.floating)

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from readiness.errors import ParametersError
-from readiness.params import load_params
-from readiness.references import Comparator, read_comparators
+from readiness.config.params import load_params
+from readiness.config.references import Comparator, read_comparators
 
 MINIMAL = "pack_id: t1\nla_name: Testshire\nperiod_start: 2019-01-01\nperiod_end: 2019-03-31\n"
 COMPARATORS = """\

@@ -12,16 +12,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness import figures as figures_module
-from readiness.disclosure import SUPPRESSED
-from readiness.figures import compute_figures, figures_document
+from readiness.pack import figures as figures_module
+from readiness.disclosure.control import SUPPRESSED
+from readiness.pack.figures import compute_figures, figures_document
 from readiness.indicators import audits as a
 from readiness.indicators import workforce as wf
-from readiness.inputs import Inputs
-from readiness.notebook import Pack
-from readiness.params import Params
-from readiness.relations import numerator, protect_headlines, related_values
-from readiness.figure import count, share
+from readiness.inputs.bundle import Inputs
+from readiness.pack.notebook import Pack
+from readiness.config.params import Params
+from readiness.disclosure.relations import numerator, protect_headlines, related_values
+from readiness.indicators.figure import count, share
 
 PARAMS = Params(pack_id="t", la_name="T", period_start=date(2019, 1, 1), period_end=date(2019, 1, 31))
 RI = "requires_improvement"
@@ -198,7 +198,7 @@ def test_related_values_take_numerators_from_the_basis_and_the_hidden_parts_by_d
 
 def test_a_figure_with_no_value_or_no_basis_leaves_its_relations_out():
     # a month or period the return does not cover: no value, no counts behind it
-    from readiness.figure import Figure
+    from readiness.indicators.figure import Figure
 
     figures = {"audits.moderated_count": Figure(None, ()), "audits.moderation_agreement_share": Figure(None, ())}
     assert related_values(figures) == {}
@@ -213,8 +213,8 @@ def test_a_figure_a_table_withholds_is_withheld_in_figures_json_too():
 
 def test_every_related_figure_id_is_a_catalogued_headline_figure():
     # a misspelt id would silently leave its relation out of the audit
-    from readiness.catalogue import CATALOGUE
-    from readiness.relations import DENOMINATORS, SUMS
+    from readiness.config.catalogue import CATALOGUE
+    from readiness.disclosure.relations import DENOMINATORS, SUMS
 
     catalogued = {indicator.id for indicator in CATALOGUE}
     latent = {"audits.moderation_upgraded", "caseload.band.26-50"}

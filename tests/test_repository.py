@@ -37,7 +37,7 @@ def test_each_notebook_has_a_plain_parameters_cell(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_each_notebook_offers_every_override_and_runs_on_the_project_kernel(path):
-    from readiness.params import OVERRIDABLE
+    from readiness.config.params import OVERRIDABLE
 
     notebook = json.loads(path.read_text(encoding="utf-8"))
     [cell] = [c for c in notebook["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -59,7 +59,7 @@ def test_data_and_outputs_are_ignored(path):
     assert ignored(path)
 
 
-@pytest.mark.parametrize("path", ["lib/readiness/build.py", "tests/fixtures/golden/case_audits.csv"])
+@pytest.mark.parametrize("path", ["lib/readiness/pack/build.py", "tests/fixtures/golden/case_audits.csv"])
 def test_code_and_fixtures_are_not_ignored(path):
     assert not ignored(path)
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from readiness.indicators import rereferrals
-from readiness.period import Period
+from readiness.config.period import Period
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 9, 30))
 # child, date, count, source code, NFA

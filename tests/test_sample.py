@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 
 from readiness.errors import ParametersError
-from readiness.inputs import Inputs
-from readiness.params import Params
-from readiness.sample import SampleError, default_quota, draw_sample, sample_csv, strata_report
-from readiness.strata import members
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.mock.sample import SampleError, default_quota, draw_sample, sample_csv, strata_report
+from readiness.mock.strata import members
 
 SNAPSHOT = date(2019, 3, 31)
 

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import REPO
 from readiness.cli import main
-from readiness.strata import STRATA
+from readiness.mock.strata import STRATA
 
 DEMO = str(REPO / "parameters" / "demo.yaml")
 DEMO_STRATA = {s.name for s in STRATA}  # the demo has every list a stratum reads, Lists 8 and 9 included

@@ -7,8 +7,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from readiness.params import Params, Step
-from readiness.spc import (
+from readiness.config.params import Params, Step
+from readiness.present.spc import (
     Limits,
     assurance,
     latest_side,

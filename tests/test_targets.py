@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from readiness.errors import ParametersError
-from readiness.params import Band, Step, load_params
-from readiness.targets import as_shown, green_in_force, target_in_force
+from readiness.config.params import Band, Step, load_params
+from readiness.present.targets import as_shown, green_in_force, target_in_force
 
 # The Board's trajectory: 50% (amber 40%) from October, 60% (amber 50%) from April.
 TRAJECTORY = [Step(start=date(2024, 10, 1), green=0.5, amber=0.4), Step(start=date(2025, 4, 1), green=0.6, amber=0.5)]

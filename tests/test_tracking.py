@@ -9,10 +9,10 @@ import yaml
 
 from conftest import demo_parameters
 from readiness.errors import InputError
-from readiness.inputs import Inputs
-from readiness.params import load_params
-from readiness.readers import read_inputs
-from readiness.tracking import journeys, read_back, write_tracking_workbook
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import load_params
+from readiness.inputs.read import read_inputs
+from readiness.mock.tracking import journeys, read_back, write_tracking_workbook
 
 PLANTED = "Ask Mrs Zebedee Quartermaine to ring"
 
@@ -95,7 +95,7 @@ def test_an_action_whose_audit_is_unknown_is_a_warning_and_left_out(tmp_path):
 
 @pytest.mark.slow
 def test_a_completed_workbook_reaches_the_next_packs_figures_and_no_action_wording_does(tmp_path, demo_data):
-    from readiness.build import build
+    from readiness.pack.build import build
 
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7)
     # the two mock audits (dated in the demo period); one weak with an action due before the period end, never done

@@ -33,7 +33,7 @@ DATA_URI = re.compile(r"data:[\w/+.-]+;base64,([A-Za-z0-9+/=]+)")
 
 def write_sentinel_data(folder: Path) -> dict[str, Path]:
     """The demo data with sentinel child ids, worker ids, worker names and dates of birth."""
-    from readiness.demo import write_demo_data, write_workbook
+    from readiness.demo.council import write_demo_data, write_workbook
 
     paths = write_demo_data(folder)
     lists = pd.read_excel(paths["annex_a"], sheet_name=None, engine="calamine")
@@ -92,7 +92,7 @@ def sentinel_data(sentinel_root) -> dict[str, Path]:
 @pytest.fixture(scope="module", params=["internal", "public"])
 def sentinel_pack(request, sentinel_root, sentinel_data) -> Path:
     """A pack built from the sentinel data, for each audience (side by side: the second reuses the inputs read)."""
-    from readiness.build import build
+    from readiness.pack.build import build
 
     params = sentinel_root / f"trust-{request.param}.yaml"
     params.write_text(yaml.safe_dump({
@@ -172,7 +172,7 @@ def test_sentinel_pack_has_real_figures(sentinel_pack):
 
 def test_rebuilds_are_byte_identical(demo_pack, tmp_path):
     """The demo pack built again, into another folder (no shared cache), gives the same bytes."""
-    from readiness.build import build
+    from readiness.pack.build import build
 
     again = tmp_path / "elsewhere" / "demo-again"
     build(REPO / "parameters" / "demo.yaml", again)

@@ -1,4 +1,4 @@
-"""A row with an unreadable value leaves only the figures that read that value (``readiness.unreadable``).
+"""A row with an unreadable value leaves only the figures that read that value (``readiness.indicators.unreadable``).
 
 Ten rows per list (one unreadable value is 10 %: a warning, not an error); period Jan-May 2019,
 snapshot 3 June 2019. Each expected figure is counted by hand from the rows below.
@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from readiness.indicators import assessments, audits, frontdoor, protection
-from readiness.params import load_params
-from readiness.readers import read_inputs
-from readiness.unreadable import figures_without_unreadable_rows
+from readiness.config.params import load_params
+from readiness.inputs.read import read_inputs
+from readiness.indicators.unreadable import figures_without_unreadable_rows
 from test_normalise import referral, REFERRAL
 from test_readers import ALLOCATED, COMMON, write_csv_folder, write_extracts, write_params
 

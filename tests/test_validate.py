@@ -11,7 +11,7 @@ import yaml
 
 from readiness.cli import main
 from readiness.errors import Problem
-from readiness.validate import format_report, quality_rows, write_csv
+from readiness.inputs.validate import format_report, quality_rows, write_csv
 from test_normalise import REFERRAL, with_bad_nfa
 from test_readers import write_csv_folder, write_params
 
@@ -58,8 +58,8 @@ def test_csv_holds_errors_then_warnings_and_no_cell_is_a_formula(tmp_path):
 
 
 def test_data_quality_section_shows_the_table_as_data(tmp_path):
-    from readiness.params import Params
-    from readiness.report import render_pack
+    from readiness.config.params import Params
+    from readiness.pack.render import render_pack
 
     params = Params(pack_id="t", la_name="T", period_start="2019-01-01", period_end="2019-05-31", audience="internal")
     document = {"period_start": "2019-01-01", "period_end": "2019-05-31", "snapshot_date": "2019-06-03", "figures": {}, "suppressed": []}

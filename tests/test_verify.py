@@ -32,7 +32,7 @@ INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy
 @pytest.fixture(scope="module")
 def built(demo_pack, tmp_path_factory) -> dict:
     """The pack, its parameters file, its inputs folder, and the clock either side of the build."""
-    from readiness.build import build
+    from readiness.pack.build import build
 
     root = tmp_path_factory.mktemp("verify")
     shutil.copytree(REPO / "data" / "demo", root / "inputs")
@@ -170,7 +170,7 @@ def test_manifest_records_when_and_how_long(built, manifest):
 
 
 def test_notebook_digests_are_sha256_by_file_name(tmp_path):
-    from readiness.manifest import notebook_digests
+    from readiness.pack.manifest import notebook_digests
 
     (tmp_path / "01_a.ipynb").write_bytes(b"abc")
     (tmp_path / "02_b.ipynb").write_bytes(b"")
@@ -183,7 +183,7 @@ def test_notebook_digests_are_sha256_by_file_name(tmp_path):
 def test_a_slow_git_status_keeps_the_commit_and_leaves_dirty_unknown(monkeypatch):
     import subprocess as sp
 
-    from readiness import manifest as m
+    from readiness.pack import manifest as m
 
     def fake_run(command, **kwargs):
         if command[1] == "status":  # the output-stripping filter on a busy machine

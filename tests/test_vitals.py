@@ -1,8 +1,8 @@
 """RAG ratings in both directions and both target forms; history and change; England values."""
 import pytest
 
-from readiness.params import Band, Params
-from readiness.vitals import change_since, load_benchmarks, rag, vital_signs
+from readiness.config.params import Band, Params
+from readiness.present.vitals import change_since, load_benchmarks, rag, vital_signs
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_the_target_in_force_at_the_period_end_rates_the_figure():
 
 
 def test_baseline_and_comparators_with_their_year_and_source():
-    from readiness.references import Comparator
+    from readiness.config.references import Comparator
 
     document = {"figures": {"assessments.within_45_working_days_share": 0.8, "audits.count": 40}, "suppressed": []}
     baseline = {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.62, "audits.count": None}, "suppressed": ["audits.count"]}

@@ -5,7 +5,7 @@ import zipfile
 
 import openpyxl
 
-from readiness.workbook import write_figures_workbook
+from readiness.pack.workbook import write_figures_workbook
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):

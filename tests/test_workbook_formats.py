@@ -24,12 +24,12 @@ import pytest
 import xlwt
 from python_calamine import CalamineWorkbook
 
-from readiness.build import build
-from readiness.coverage import coverage_document, coverage_of
-from readiness.figures import compute_figures, figures_document
-from readiness.params import load_params
-from readiness.readers import load_inputs
-from readiness.readers.workbooks import workbook_format
+from readiness.pack.build import build
+from readiness.inputs.coverage import coverage_document, coverage_of
+from readiness.pack.figures import compute_figures, figures_document
+from readiness.config.params import load_params
+from readiness.inputs.read import load_inputs
+from readiness.inputs.workbooks import workbook_format
 from test_formats import EXTRACTS as EXTRACT_NAMES
 from test_formats import warning_keys
 from test_formats import write_params as write_demo_params

@@ -2,7 +2,7 @@
 import pandas as pd
 from pandas.testing import assert_series_equal
 
-from readiness.workdays import working_days
+from readiness.config.workdays import working_days
 
 
 def test_span_across_easter_2019_skips_good_friday_and_easter_monday():

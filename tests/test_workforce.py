@@ -23,9 +23,9 @@ import pandas as pd
 import pytest
 
 from readiness.indicators import workforce as wf
-from readiness.inputs import Inputs
-from readiness.params import Params
-from readiness.period import Period
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
 
 PERIOD = Period.of(date(2023, 3, 1), date(2024, 2, 29))
 SNAPSHOT = PERIOD.snapshot

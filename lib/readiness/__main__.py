@@ -1,4 +1,4 @@
 """``python -m readiness`` is the ``readiness`` command."""
-from .cli import main
+from readiness.cli import main
 
 main()

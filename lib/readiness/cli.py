@@ -11,15 +11,15 @@ import os
 import sys
 from pathlib import Path
 
-from . import progress
-from .errors import ReadinessError, printable
-from .paths import DEMO_DATA
+from readiness import progress
+from readiness.errors import ReadinessError, printable
+from readiness.paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
 
 
 def cmd_build(args) -> int:
-    from .build import build_many
+    from readiness.pack.build import build_many
 
     files = [Path(p) for p in args.params]
     results = build_many(files, args.out, jobs=args.jobs, pdf=args.pdf, force=args.force, strict=args.strict)
@@ -34,8 +34,8 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .params import load_params
-    from .validate import format_report, validate, write_csv
+    from readiness.config.params import load_params
+    from readiness.inputs.validate import format_report, validate, write_csv
 
     params = load_params(args.params)
     if args.strict:
@@ -49,7 +49,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_demo_data(args) -> int:
-    from .demo import write_demo_data
+    from readiness.demo.council import write_demo_data
 
     folder = args.out or DEMO_DATA / ("demo" if args.scale == "standard" else f"demo-{args.scale}")
     paths = write_demo_data(folder, seed=args.seed, scale=args.scale, force=args.force)
@@ -58,8 +58,8 @@ def cmd_demo_data(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from .packfolder import recorded_digests
-    from .verify import verify_pack
+    from readiness.pack.packfolder import recorded_digests
+    from readiness.pack.verify import verify_pack
 
     problems = verify_pack(args.folder)
     for line in problems:
@@ -77,11 +77,11 @@ def cmd_sample(args) -> int:
     if args.params is None:
         print("error: readiness sample needs a parameters file (or --read-back WORKBOOK)", file=sys.stderr)
         return 2
-    from .build import default_output
-    from .params import load_params
-    from .readers import load_inputs
-    from .sample import draw_sample, sample_csv, strata_report
-    from .tracking import write_tracking_workbook
+    from readiness.pack.build import default_output
+    from readiness.config.params import load_params
+    from readiness.inputs.read import load_inputs
+    from readiness.mock.sample import draw_sample, sample_csv, strata_report
+    from readiness.mock.tracking import write_tracking_workbook
 
     params = load_params(args.params)
     inputs = load_inputs(params)
@@ -101,7 +101,7 @@ def cmd_sample(args) -> int:
 
 
 def read_back_sample(workbook: Path) -> int:
-    from .tracking import read_back
+    from readiness.mock.tracking import read_back
 
     for name, path in read_back(workbook).items():
         print(f"{name}: {path}")
@@ -110,7 +110,7 @@ def read_back_sample(workbook: Path) -> int:
 
 
 def cmd_templates(args) -> int:
-    from .readers import write_templates
+    from readiness.inputs.read import write_templates
 
     for path in write_templates(args.folder, force=args.force):
         print(f"wrote {path}")

@@ -12,7 +12,7 @@ import re
 import bleach
 import mistune
 
-from .errors import BIDI_CONTROLS
+from readiness.errors import BIDI_CONTROLS
 
 ALLOWED_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre",

@@ -10,13 +10,25 @@ from datetime import date
 
 import pandas as pd
 
-from ..coverage import covered_period, coverage_of, over_period
-from ..figure import Figure, FigureValue, count, share
-from ..inputs import Inputs
-from ..params import Params
-from ..period import Period
-from ..workdays import working_days
-from .common import count_by, in_period, is_yes, known_share, median_of, month_keys, monthly_shares, team_keys, with_share, worst_first
+from readiness.inputs.coverage import covered_period, coverage_of
+from readiness.indicators.common import over_period
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
+from readiness.config.workdays import working_days
+from readiness.indicators.common import (
+    count_by,
+    in_period,
+    is_yes,
+    known_share,
+    median_of,
+    month_keys,
+    monthly_shares,
+    team_keys,
+    with_share,
+    worst_first,
+)
 
 TIMESCALE_WORKING_DAYS = 45
 
@@ -159,7 +171,7 @@ def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """Every assessment figure, or none without Annex A List 4; completions count over the part of the period
-    List 4 covers (:mod:`readiness.coverage`), open assessments at the snapshot."""
+    List 4 covers (:mod:`readiness.inputs.coverage`), open assessments at the snapshot."""
     list4 = inputs.annex_list(4)
     if list4 is None:
         return {}

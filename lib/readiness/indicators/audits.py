@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..figure import Figure, FigureValue, count, share
-from ..inputs import Inputs
-from ..params import Params
-from ..period import Period
-from .common import NOT_RECORDED, count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_shares, team_keys, with_share, worst_first
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
+from readiness.inputs.labels import NOT_RECORDED
+from readiness.indicators.common import (
+    count_by,
+    in_period,
+    is_known,
+    is_yes,
+    known_share,
+    month_keys,
+    monthly_shares,
+    team_keys,
+    with_share,
+    worst_first,
+)
 
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GOOD_OR_BETTER = ("outstanding", "good")

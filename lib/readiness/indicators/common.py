@@ -1,12 +1,17 @@
 """Helpers shared by the theme modules: period filters, masks, monthly series and breakdown tables."""
 from __future__ import annotations
 
+from typing import Mapping
+
 import pandas as pd
 
-from ..figure import Figure, count, share, statistic
-from ..period import Period, month_key
+from readiness.indicators.figure import Figure, count, share, statistic
+from readiness.config.period import Period, month_key
+from readiness.inputs.labels import NOT_RECORDED
 
-NOT_RECORDED = "Not recorded"
+NOT_COVERED = Figure(None, ())
+"""A month a list does not cover: ``null`` in figures.json, never withheld, never a secondary cell."""
+DAYS_PER_YEAR = 365.25
 
 
 def is_yes(flags: pd.Series) -> pd.Series:
@@ -83,3 +88,19 @@ def with_share(table: pd.DataFrame, numerator: str, denominator: str) -> pd.Data
 def worst_first(table: pd.DataFrame, column: str, higher_is_better: bool = True) -> pd.DataFrame:
     """Rows ordered worst first by ``column`` (ties by row label; missing values last)."""
     return table.sort_index().sort_values(column, ascending=higher_is_better, kind="stable", na_position="last")
+
+
+def rate_per_10k(n: int, days: int, child_population: int) -> Figure:
+    """Annual rate per 10,000 children over ``days`` covered days: ``n`` × 365.25 ÷ days ÷ population × 10,000.
+
+    E.g. 100 referrals over 182 covered days with 50,000 children: 100 × 365.25 ÷ 182 ÷ 50,000 × 10,000 ≈ 40.14.
+    ``None`` when no day is covered.
+    """
+    value = n * DAYS_PER_YEAR / days / child_population * 10_000 if days > 0 else None
+    return Figure(value, (int(n),))
+
+
+def over_period(series: Mapping[str, Figure], period: Period) -> dict[str, Figure]:
+    """A monthly series computed over the covered period, given every month of ``period``:
+    the months it does not hold are :data:`NOT_COVERED`."""
+    return {month: series.get(month, NOT_COVERED) for month in period.months()}

@@ -25,12 +25,13 @@ from typing import Literal
 
 import pandas as pd
 
-from ..coverage import covered_days, covered_period, coverage_of, latest_coverage, over_period, rate_per_10k
-from ..figure import Figure, FigureValue, count, share
-from ..inputs import Inputs
-from ..params import Params
-from ..period import Period
-from .common import (
+from readiness.inputs.coverage import covered_days, covered_period, coverage_of, latest_coverage
+from readiness.indicators.common import over_period, rate_per_10k
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
+from readiness.indicators.common import (
     at_least_one,
     count_by,
     in_period,
@@ -157,7 +158,7 @@ def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["mont
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """Every front-door figure the inputs allow, with rates per 10,000 when ``child_population`` is given.
 
-    Each figure counts the part of the period its lists cover (:mod:`readiness.coverage`); a month
+    Each figure counts the part of the period its lists cover (:mod:`readiness.inputs.coverage`); a month
     they do not cover is ``None`` in a monthly series, and a rate is annualised over the covered days.
     """
     period, coverage = params.period, coverage_of(inputs, params)

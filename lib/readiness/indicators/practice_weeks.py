@@ -12,9 +12,9 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..errors import InputError, Problem
-from ..params import PracticeWeek
-from .audits import GOOD_OR_BETTER
+from readiness.errors import InputError, Problem
+from readiness.config.params import PracticeWeek
+from readiness.indicators.audits import GOOD_OR_BETTER
 
 WINDOW = timedelta(days=56)
 WEEK = timedelta(days=7)

@@ -10,13 +10,26 @@ from datetime import date
 
 import pandas as pd
 
-from ..coverage import covered_days, covered_period, coverage_of, over_period, rate_per_10k
-from ..figure import Figure, FigureValue, count, share
-from ..inputs import Inputs
-from ..params import Params
-from ..period import Period, one_year_before
-from ..workdays import working_days
-from .common import at_least_one, count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_counts, monthly_shares, team_keys, with_share
+from readiness.inputs.coverage import covered_days, covered_period, coverage_of
+from readiness.indicators.common import over_period, rate_per_10k
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period, one_year_before
+from readiness.config.workdays import working_days
+from readiness.indicators.common import (
+    at_least_one,
+    count_by,
+    in_period,
+    is_known,
+    is_yes,
+    known_share,
+    month_keys,
+    monthly_counts,
+    monthly_shares,
+    team_keys,
+    with_share,
+)
 
 ICPC_WORKING_DAYS = 15
 

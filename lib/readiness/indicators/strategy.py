@@ -12,11 +12,22 @@ from functools import reduce
 
 import pandas as pd
 
-from ..figure import Figure, FigureValue, count
-from ..inputs import Inputs
-from ..params import Params
-from ..period import Period
-from .common import count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_shares, team_keys, with_share, worst_first
+from readiness.indicators.figure import Figure, FigureValue, count
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.config.period import Period
+from readiness.indicators.common import (
+    count_by,
+    in_period,
+    is_known,
+    is_yes,
+    known_share,
+    month_keys,
+    monthly_shares,
+    team_keys,
+    with_share,
+    worst_first,
+)
 
 AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")

@@ -1,0 +1,276 @@
+"""The pack's parameters file: read, validated and resolved (see docs/parameters.md)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal, Optional, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from readiness.config.catalogue import is_indicator
+from readiness.errors import ParametersError
+from readiness.config.period import Period
+from readiness.config.references import reference_problems
+
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
+# Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
+OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DataPaths(_Strict):
+    """Where each input lives; every entry optional."""
+
+    annex_a: Optional[Path] = None
+    case_audits: Optional[Path] = None
+    strategy_meetings: Optional[Path] = None
+    workforce: Optional[Path] = None
+    supervision: Optional[Path] = None
+    audit_actions: Optional[Path] = None
+    case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
+    front_door_decisions: Optional[Path] = None
+
+
+class Band(_Strict):
+    """A RAG target with an explicit amber threshold."""
+
+    green: float
+    amber: float
+
+
+class Step(_Strict):
+    """One step of a target trajectory: ``{from, green, amber}``, in force from ``from`` until the next step."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    start: date = Field(alias="from")
+    green: float
+    amber: float
+
+
+Target = Union[float, Band, list[Step]]
+
+
+class PracticeWeek(_Strict):
+    """A Focus on Practice week to compare before and after."""
+
+    date: date
+    domain: str
+
+
+class Params(_Strict):
+    """A validated parameters file, with every path absolute."""
+
+    pack_id: str
+    la_name: str
+    period_start: date
+    period_end: date
+    annex_a_extract_date: Optional[date] = None
+    annex_a_covers_from: Optional[date] = None
+    audience: Literal["public", "internal"] = "public"
+    status: Literal["draft", "final"] = "draft"
+    data: DataPaths = Field(default_factory=DataPaths)
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions"], dict[str, str]] = Field(
+        default_factory=dict
+    )
+    unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
+    suppress_up_to: int = Field(default=5, ge=0)
+    supervision_interval_days: int = Field(default=30, gt=0)
+    cin_seen_interval_days: int = Field(default=28, gt=0)
+    cp_visit_interval_working_days: int = Field(default=10, gt=0)
+    cla_visit_interval_days: int = Field(default=42, gt=0)
+    cla_review_interval_days: int = Field(default=183, gt=0)
+    pathway_plan_interval_days: int = Field(default=183, gt=0)
+    care_leaver_contact_interval_days: int = Field(default=56, gt=0)
+    child_population: Optional[int] = Field(default=None, gt=0)
+    targets: dict[str, Target] = Field(default_factory=dict)
+    spc_min_points: int = Field(default=12, ge=2)  # fewest months for an SPC reading (readiness.present.spc)
+    baseline: Optional[Path] = None  # the pack at inspection: its figures.json
+    comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
+    history: list[Path] = Field(default_factory=list)
+    commentary: Optional[Path] = None
+    practice_weeks: list[PracticeWeek] = Field(default_factory=list)
+    sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.mock.sample)
+    strict: bool = False
+
+    @field_validator("pack_id")
+    @classmethod
+    def _pack_id_is_a_folder_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
+            raise ValueError("use only letters, digits, - and _")
+        return value
+
+    @field_validator("suppress_up_to")
+    @classmethod
+    def _public_packs_suppress(cls, value: int, info) -> int:
+        if value < 1 and info.data.get("audience") == "public":
+            raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
+        return value
+
+    @field_validator("period_end")
+    @classmethod
+    def _period_in_order(cls, value: date, info) -> date:
+        start = info.data.get("period_start")
+        if start is not None and value < start:
+            raise ValueError(f"is before period_start ({start})")
+        return value
+
+    @field_validator("targets")
+    @classmethod
+    def _targets_name_indicators(cls, value: dict) -> dict:
+        unknown = unknown_indicator_ids(value)
+        if unknown:
+            raise ValueError(f"no indicator has the id {', '.join(repr(i) for i in unknown)}")
+        return value
+
+    @field_validator("targets")
+    @classmethod
+    def _trajectories_have_steps(cls, value: dict) -> dict:
+        empty = [key for key, target in value.items() if isinstance(target, list) and not target]
+        if empty:
+            raise ValueError(f"a trajectory needs at least one {{from, green, amber}} step: {', '.join(empty)}")
+        return value
+
+    @property
+    def period(self) -> Period:
+        """The reporting period with its snapshot date."""
+        return Period.of(self.period_start, self.period_end, self.annex_a_extract_date)
+
+    @property
+    def suppression_threshold(self) -> int:
+        """Largest record count suppressed: 0 (none) for an internal audience."""
+        return self.suppress_up_to if self.audience == "public" else 0
+
+
+def unknown_indicator_ids(ids) -> list[str]:
+    """The ids among ``ids`` that name no indicator of ``catalogue.py`` (a misspelt target, say)."""
+    return [i for i in ids if not is_indicator(i)]
+
+
+def load_params(path: str | Path, overrides: dict[str, object] | None = None) -> Params:
+    """Read and validate a parameters file; relative paths resolve from its folder.
+
+    ``overrides`` (keys of :data:`OVERRIDABLE`, e.g. ``{"audience": "internal"}``) replace the
+    file's values before validation, so they are checked exactly as the file's own values are.
+    """
+    path = Path(path)
+    overrides = overrides or {}
+    _check_overridable(overrides, path)
+    raw = {**_read_yaml(path), **overrides}
+    _resolve_paths(raw, path.resolve().parent)
+    try:
+        params = Params.model_validate(raw)
+    except ValidationError as exc:
+        raise ParametersError(str(path), [_describe(error, overrides) for error in exc.errors()]) from None
+    _check_files_exist(params, path)
+    return params
+
+
+class DuplicateKeyError(Exception):
+    """A key given twice in one mapping of the parameters file (YAML would silently keep the last)."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key given twice in the same mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKeyError(
+                    f"{key}: key given twice (lines {seen[key]} and {key_node.start_mark.line + 1}); keep one"
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _check_overridable(overrides: dict[str, object], path: Path) -> None:
+    """An override must name a key of :data:`OVERRIDABLE`; any other name stops with a message naming it."""
+    allowed = ", ".join(OVERRIDABLE)
+    problems = [
+        f"override {key}: {'set it in the parameters file' if key in Params.model_fields else 'unknown key'} (a notebook can override {allowed})"
+        for key in overrides
+        if key not in OVERRIDABLE
+    ]
+    if problems:
+        raise ParametersError(str(path), problems)
+
+
+def _read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        raise ParametersError(str(path), [f"parameters file not found (looked for {path.resolve()})"])
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+    except DuplicateKeyError as exc:
+        raise ParametersError(str(path), [str(exc)]) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ParametersError(str(path), [f"not valid YAML: {exc}".replace("\n", " ")]) from None
+    if not isinstance(raw, dict):
+        raise ParametersError(str(path), ["expected a mapping of keys to values"])
+    return raw
+
+
+def _resolve_paths(raw: dict, folder: Path) -> None:
+    """Make every path in ``raw`` absolute, relative to ``folder``, in place."""
+
+    def resolve(value):
+        return str((folder / value).resolve()) if isinstance(value, str) else value
+
+    if isinstance(raw.get("data"), dict):
+        raw["data"] = {key: resolve(value) for key, value in raw["data"].items()}
+    if isinstance(raw.get("history"), list):
+        raw["history"] = [resolve(value) for value in raw["history"]]
+    for key in ("commentary", "baseline", "comparators"):
+        if key in raw:
+            raw[key] = resolve(raw[key])
+
+
+def _check_files_exist(params: Params, path: Path) -> None:
+    named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
+    named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
+    named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
+    problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
+    problems = problems or reference_problems(params.baseline, params.comparators) or _commentary_problems(params.commentary)
+    if problems:
+        raise ParametersError(str(path), problems)
+
+
+def _path_problem(key: str, value: Path) -> str | None:
+    """What is wrong with a named path: missing, or a device, pipe or socket (reading one would hang)."""
+    if not value.exists():
+        return f"{key}: file not found: {value}"
+    if not (value.is_file() or value.is_dir()):
+        return f"{key}: not a regular file (a device, pipe or socket): {value}"
+    return None
+
+
+def _commentary_problems(folder: Path | None) -> list[str]:
+    """Commentary files that are not UTF-8 text (a section could not show them)."""
+    if folder is None or not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(f"commentary: {path.name} is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+    return problems
+
+
+def _describe(error: dict, overrides: dict[str, object]) -> str:
+    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["loc"] and error["loc"][0] in overrides:
+        key = f"override {key}"
+    if error["type"] == "extra_forbidden":
+        return f"{key}: unknown key"
+    if error["type"] == "missing":
+        return f"{key}: required key is missing"
+    message = error["msg"].removeprefix("Value error, ")
+    given = error.get("input")
+    return f"{key}: {message} (got {given})" if isinstance(given, (str, int, float, date)) else f"{key}: {message}"

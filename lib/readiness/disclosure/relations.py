@@ -1,0 +1,197 @@
+"""The sums and ratios that tie a pack's published numbers together, declared once, and the audit over them.
+
+figures.json publishes unrounded shares beside their denominators, so each such share gives its
+numerator exactly; grade shares add up to the audits; moderation outcomes add up to the moderated
+audits; the caseload bands 26-50 and 51+ add up to the workers over 25. The Board tables show
+some of the same counts (a moderation outcome, a caseload band, a grade's column). :func:`audit`
+takes everything the pack publishes and withholds more headline figures until no withheld count
+follows from the published ones by these relations (see :mod:`readiness.disclosure.derivation`).
+
+A numerator that figures.json does not publish on its own is named ``<share id>:numerator``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Mapping
+
+import pandas as pd
+
+from readiness.disclosure.control import SUPPRESSED, is_disclosive, months_shown, suppress_breakdown
+from readiness.disclosure.derivation import Ratio, Relation, Sum, withhold_until_safe
+from readiness.indicators.figure import Figure, FigureValue
+from readiness.indicators import audits, workforce
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+
+GRADE_SHARES = tuple(f"audits.grade_share.{grade}" for grade in audits.GRADES)
+AGENCY_SHARES = tuple(f"strategy.attendance_share.{agency}" for agency in ("social_care", "police", "health", "education"))
+
+DENOMINATORS: dict[str, str] = {
+    **{share: "audits.count" for share in (*GRADE_SHARES, "audits.good_or_better_share", "audits.worker_participated_share")},
+    "audits.moderation_agreement_share": "audits.moderated_count",
+    "audits.moderation_downgrade_share": "audits.moderated_count",
+    "assessments.within_45_working_days_share": "assessments.completed_count",
+    "assessments.child_seen_share": "assessments.completed_count",
+    "icpc.within_15_working_days_share": "icpc.count",
+    "icpc.resulting_in_plan_share": "icpc.count",
+    "cp.second_or_subsequent_share": "cp.started_count",
+    "cp.visit_within_interval_share": "cp.open_at_snapshot",
+    **{share: "strategy.meetings_count" for share in (*AGENCY_SHARES, "strategy.statutory_partners_share")},
+    "referrals.nfa_share": "referrals.count",
+    "referrals.repeat_share": "referrals.count",
+    "cin.seen_within_interval_share": "caseload.open_children",
+    "frontdoor.decided_within_one_working_day_share": "frontdoor.decisions_count",
+}
+"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id."""
+
+UPGRADED = "audits.moderation_upgraded"
+BAND_26_50 = "caseload.band.26-50"
+OVER_25, OVER_50 = "caseload.workers_over_25_count", "caseload.workers_over_50_count"
+
+
+def numerator(share_id: str) -> str:
+    """The id of a share's numerator (``audits.grade_share.good:numerator``)."""
+    return f"{share_id}:numerator"
+
+
+MODERATION = Sum("audits.moderated_count", (numerator("audits.moderation_agreement_share"), numerator("audits.moderation_downgrade_share"), UPGRADED))
+OVER_25_BANDS = Sum(OVER_25, (BAND_26_50, OVER_50))
+SUMS: tuple[Sum, ...] = (
+    Sum("audits.count", tuple(numerator(s) for s in GRADE_SHARES)),
+    Sum(numerator("audits.good_or_better_share"), tuple(numerator(s) for s in GRADE_SHARES[:2])),
+    MODERATION,
+    OVER_25_BANDS,
+)
+"""Groups equal to the sum of their parts (a total over its bands)."""
+
+RELATIONS: tuple[Relation, ...] = SUMS + tuple(Ratio(s, numerator(s), d) for s, d in DENOMINATORS.items())
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """A Board table that shows some of the related counts.
+
+    ``roles`` are its count roles for :func:`readiness.disclosure.control.suppress_breakdown`, as its
+    notebook gives them; ``mirror`` maps a column to the monthly series of figures.json it mirrors.
+    ``cells`` maps a (row, column) of the table to the count it shows; ``totals`` maps a column
+    to the count its cells add up to (shown when every cell is), a share column standing for
+    its numerator.
+    """
+
+    build: Callable[[Inputs, Params], pd.DataFrame | None]
+    roles: Mapping[str, object]
+    mirror: Mapping[str, str] = field(default_factory=dict)
+    cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    totals: Mapping[str, str] = field(default_factory=dict)
+
+
+def _with_audits(function):
+    return lambda inputs, params: None if inputs.case_audits is None else function(inputs.case_audits, params.period)
+
+
+def _bands(inputs: Inputs, params: Params) -> pd.DataFrame | None:
+    cases = inputs.annex_list(6)
+    if cases is None:
+        return None
+    return workforce.caseload_distribution(workforce.open_cases(cases, params.period.snapshot, params.unallocated_values)).set_index("band")
+
+
+GRADE_TOTALS = {
+    **{grade: numerator(s) for grade, s in zip(audits.GRADES, GRADE_SHARES)},
+    "good_or_better_share": numerator("audits.good_or_better_share"),
+    "audits": "audits.count",
+}
+TABLES: tuple[TableSource, ...] = (
+    TableSource(
+        _with_audits(audits.moderation_summary),
+        {"counts": ["audits"], "shares": {"audits_share": ("audits", "moderated")}},
+        cells={
+            ("agreed", "audits"): numerator("audits.moderation_agreement_share"),
+            ("downgraded", "audits"): numerator("audits.moderation_downgrade_share"),
+            ("upgraded", "audits"): UPGRADED,
+        },
+    ),
+    TableSource(
+        _bands,
+        {"counts": ["workers"]},  # its share of all workers does not change which counts are withheld
+        cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50},
+    ),
+    TableSource(_with_audits(audits.grade_counts_by_team), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
+    TableSource(_with_audits(audits.audit_type_grade_counts), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
+    TableSource(
+        _with_audits(audits.grade_counts_by_month),
+        audits.GRADE_TABLE_ROLES,
+        mirror={"good_or_better_share": "audits.monthly.good_or_better_share"},
+        totals=GRADE_TOTALS,
+    ),
+)
+"""The notebooks' tables that show counts named in :data:`RELATIONS`, with the count roles the notebooks
+give them (``10_case_audits``, ``09_workforce``: keep the two in step)."""
+
+
+def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """``figures`` with every headline figure withheld that would give a withheld count away.
+
+    What the Board tables show (:data:`TABLES`, from ``inputs``) cannot be withheld here: a count
+    a table withholds is withheld in figures.json too, and the figures.json values a withheld
+    count follows from are withheld one by one (a share before a count, the smallest first).
+    """
+    threshold = params.suppression_threshold
+    if threshold == 0:
+        return dict(figures)
+    shown, hidden = table_counts(figures, inputs, params)
+    withheld = protect_headlines(figures, threshold, shown, hidden)
+    return {key: replace(item, withheld=True) if key in withheld else item for key, item in figures.items()}
+
+
+def protect_headlines(figures: Mapping[str, FigureValue], threshold: int, shown: set[str] = frozenset(), hidden: set[str] = frozenset()) -> set[str]:
+    """The ids of headline figures published so far that must be withheld as well.
+
+    ``shown`` and ``hidden`` are the related counts that other outputs (Board tables) show and
+    withhold; the ones figures.json shows too cannot be withheld, the ones it is the only
+    output of can.
+    """
+    values = related_values(figures)
+    headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
+    in_json = {key for key, item in headline.items() if item.value is not None and not is_disclosive(item, threshold)}
+    secret = {key for key, item in headline.items() if is_disclosive(item, threshold)}
+    secret |= {key for key in values.keys() - figures.keys() if 1 <= values[key] <= threshold} | set(hidden)
+    mirrored = in_json & (set(hidden) - set(shown))
+    published = (in_json - mirrored) | set(shown)
+    extra = withhold_until_safe(RELATIONS, values, published, secret, published - set(shown), is_share=DENOMINATORS.__contains__)
+    return mirrored | extra
+
+
+def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
+    """The value of every number :data:`RELATIONS` names that ``figures`` give: headline values,
+    share numerators (from their basis), upgraded audits and the 26-50 band (by difference)."""
+    headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
+    values = {key: item.value for key, item in headline.items() if item.value is not None}
+    values |= {numerator(key): headline[key].basis[0] for key in DENOMINATORS if key in headline and headline[key].basis and headline[key].basis[0] is not None}
+    for unknown, relation in ((UPGRADED, MODERATION), (BAND_26_50, OVER_25_BANDS)):
+        others = [name for name in relation.parts if name != unknown]
+        if all(name in values for name in (relation.total, *others)):
+            values[unknown] = values[relation.total] - sum(values[name] for name in others)
+    return values
+
+
+def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> tuple[set[str], set[str]]:
+    """The related counts the Board tables show, and those they withhold, as their notebooks show them.
+
+    A column's total is shown when all its cells are; one withheld cell hides the total, not a secret.
+    """
+    threshold = params.suppression_threshold
+    shown: set[str] = set()
+    hidden: set[str] = set()
+    for source in TABLES:
+        table = source.build(inputs, params)
+        if table is None:
+            continue
+        mirror = {column: months_shown(figures.get(figure_id, {}), threshold) for column, figure_id in source.mirror.items()}
+        withheld = suppress_breakdown(table, threshold, mirror=mirror, **source.roles).eq(SUPPRESSED)
+        for (row, column), name in source.cells.items():
+            if row in withheld.index:
+                (hidden if withheld.at[row, column] else shown).add(name)
+        shown |= {name for column, name in source.totals.items() if not withheld[column].any()}
+    return shown, hidden
+

@@ -1,0 +1,129 @@
+"""Labels from the inputs made safe for the Board: no identifiers, no control characters, no team left blank.
+
+Teams, audit types and auditor roles label the rows of Board tables and charts, and each
+``domain_<name>`` heading of the case audits labels a domain. A label that is, in fact, a
+child's id (from Annex A or the extracts) or a worker's id or name (the workforce and
+supervision extracts, Annex A's Allocated Worker) is replaced by :data:`WITHHELD`, with a
+warning that never quotes it. Labels are compared ignoring case and runs of spaces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pandas as pd
+
+from readiness.errors import Problem
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.safetext import clean_label
+
+NOT_RECORDED = "Not recorded"
+"""What a blank team is shown as, in every table and chart."""
+
+WITHHELD = "Withheld (looks like an identifier)"
+LABEL_COLUMNS = ("team", "audit_type", "auditor_role")
+IDENTIFIER_COLUMNS = ("child_id", "adopter_id", "worker", "worker_id")
+EXTRACTS = ("case_audits", "strategy_meetings", "workforce", "supervision")
+DOMAIN_PREFIX = "domain_"
+
+
+def label_key(text: object) -> str:
+    """How labels and identifiers are compared: case and runs of spaces ignored."""
+    return " ".join(str(text).split()).casefold()
+
+
+def named_frames(inputs: Inputs, params: Params) -> dict[str, pd.DataFrame]:
+    """Every input frame, keyed by the name a warning gives it (``Annex A List 3``, ``case_audits.csv``)."""
+    frames = {f"Annex A List {key.removeprefix('list_')}": frame for key, frame in inputs.annex_a.items()}
+    for name in EXTRACTS:
+        frame = getattr(inputs, name)
+        if frame is not None:
+            frames[_name_of(params, name)] = frame
+    return frames
+
+
+def identifiers(frames: dict[str, pd.DataFrame]) -> set[str]:
+    """Every child id, adopter id, worker id and worker name in the inputs, as :func:`label_key` gives them."""
+    found: set[str] = set()
+    for frame in frames.values():
+        for column in IDENTIFIER_COLUMNS:
+            if column in frame:
+                found.update(label_key(value) for value in frame[column].dropna().unique())
+    return found
+
+
+def protect_labels(inputs: Inputs, params: Params, warnings: list[Problem]) -> list[Problem]:
+    """Make every label in ``inputs`` Board-safe, in place; return ``warnings`` with identifiers taken out
+    of them (an unknown column headed with a child's id), then the warnings about the labels changed."""
+    frames = named_frames(inputs, params)
+    known = identifiers(frames)
+    warnings = [without_identifiers(problem, known) for problem in warnings]
+    for file, frame in frames.items():
+        for column in LABEL_COLUMNS:
+            if column in frame:
+                warnings += withhold_identifier_values(frame, column, known, file)
+    if inputs.case_audits is not None:
+        warnings += withhold_identifier_headings(inputs.case_audits, known, _name_of(params, "case_audits"))
+    if inputs.workforce is not None:
+        warnings += name_blank_teams(inputs.workforce, _name_of(params, "workforce"))
+    return warnings
+
+
+def without_identifiers(problem: Problem, known: set[str]) -> Problem:
+    """``problem`` with every identifier in its column or message (a heading listed, a quoted value) replaced by ``[withheld]``."""
+    column = "[withheld]" if problem.column and label_key(problem.column) in known else problem.column
+    message = _withhold_parts(_withhold_parts(problem.message, r"(, |: |; |')", known), r"(\s+)", known)
+    if (column, message) == (problem.column, problem.message):
+        return problem
+    return replace(problem, column=column, message=message)
+
+
+def _withhold_parts(text: str, separator: str, known: set[str]) -> str:
+    """``text`` with each part between ``separator`` matches that is an identifier replaced by ``[withheld]``."""
+    return "".join("[withheld]" if part.strip() and label_key(part) in known else part for part in re.split(separator, text))
+
+
+def _name_of(params: Params, extract: str) -> str:
+    return getattr(params.data, extract).name
+
+
+def withhold_identifier_values(frame: pd.DataFrame, column: str, known: set[str], file: str) -> list[Problem]:
+    """Clean ``frame[column]`` of control characters and withhold values that are identifiers, in place."""
+    safe = {value: WITHHELD if label_key(value) in known else clean_label(value) for value in frame[column].dropna().unique()}
+    labels = frame[column].map(safe, na_action="ignore").astype(frame[column].dtype)
+    withheld = labels.eq(WITHHELD).fillna(False).astype(bool)
+    frame[column] = labels
+    if not withheld.any():
+        return []
+    rows = frame.loc[withheld, "_row"]
+    message = f"a {column.replace('_', ' ')} is a child's id or a worker's id or name; shown as '{WITHHELD}'"
+    return [Problem(file, message, row=int(rows.iloc[0]), column=column, more=len(rows) - 1)]
+
+
+def withhold_identifier_headings(frame: pd.DataFrame, known: set[str], file: str) -> list[Problem]:
+    """Rename each ``domain_<name>`` heading whose name is an identifier (``domain_withheld_1`` …) and clean the rest, in place."""
+    renames, withheld = {}, 0
+    for column in [c for c in frame.columns if str(c).startswith(DOMAIN_PREFIX)]:
+        name = column.removeprefix(DOMAIN_PREFIX)
+        if label_key(name) in known or label_key(name.replace("_", " ")) in known:
+            withheld += 1
+            renames[column] = f"{DOMAIN_PREFIX}withheld_{withheld}"
+        elif clean_label(column) != column:
+            renames[column] = clean_label(column)
+    frame.columns = [renames.get(column, column) for column in frame.columns]
+    if not withheld:
+        return []
+    message = f"{withheld} domain heading(s) are a child's id or a worker's id or name; shown as 'Withheld 1', 'Withheld 2' …"
+    return [Problem(file, message)]
+
+
+def name_blank_teams(workforce: pd.DataFrame, file: str) -> list[Problem]:
+    """Give workers with a blank team the team ``Not recorded``, in place, so they stay in every table by team."""
+    blank = workforce["team"].isna()
+    if not blank.any():
+        return []
+    workforce["team"] = workforce["team"].fillna(NOT_RECORDED)
+    rows = workforce.loc[blank, "_row"]
+    message = f"worker with a blank team; shown under '{NOT_RECORDED}'"
+    return [Problem(file, message, row=int(rows.iloc[0]), column="team", more=len(rows) - 1)]

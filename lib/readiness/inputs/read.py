@@ -1,0 +1,89 @@
+"""Readers: every input, however a council spells it, as the frames of ``docs/data-model.md``.
+
+:func:`load_inputs` is what the build calls; :func:`read_inputs` is the same without raising,
+for ``readiness validate``.
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterable
+
+import pandas as pd
+
+from readiness.inputs.blanks import blank_warnings
+from readiness.inputs.coverage import coverage_of, uncovered_start_warnings
+from readiness.errors import InputError
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import protect_labels
+from readiness.parallel import run_all
+from readiness.config.params import Params
+from readiness.inputs.annex_a import collect_lists, locate_annex_a, read_one_list
+from readiness.inputs.extracts import read_extract
+from readiness.inputs.followup import add_follow_up
+from readiness.inputs.normalise import Findings
+from readiness.inputs.schema import ANNEX_A
+from readiness.inputs.templates import write_templates
+
+__all__ = ["load_inputs", "read_inputs", "write_templates"]
+EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions")
+
+
+def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:
+    """Every input ``params.data`` names, normalised, and all the errors and warnings found.
+
+    Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
+    ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
+    the workforce extract comes first, as the lists' workers are checked against it. The problems
+    are listed in the same order however the reading is shared out. With ``params.strict``, an
+    unreadable value in a column a figure uses is an error, not a warning. Labels that are
+    identifiers are withheld (:mod:`readiness.inputs.labels`).
+    """
+    findings = Findings()
+    inputs = Inputs(warnings=findings.warnings)
+    names = [name for name in EXTRACT_NAMES if getattr(params.data, name) is not None]
+    found: dict[str, Findings] = {}
+    if "workforce" in names:
+        inputs.workforce, found["workforce"] = read_one_extract(params, "workforce")
+    workers = None if inputs.workforce is None else set(inputs.workforce["worker_id"].dropna())
+    located = Findings()
+    sources = {} if params.data.annex_a is None else locate_annex_a(params.data.annex_a, located, required_lists)
+    others = [name for name in names if name != "workforce"]
+    tasks = [partial(read_one_list, number, source, params, workers) for number, source in sorted(sources.items())]
+    tasks += [partial(read_one_extract, params, name) for name in others]
+    results = run_all(tasks, parallel)
+    for name, (frame, problems) in zip(others, results[len(sources) :]):
+        setattr(inputs, name, frame)
+        found[name] = problems
+    for name in names:
+        findings.extend(found[name])
+        frame = getattr(inputs, name)
+        if frame is not None:
+            findings.warnings += blank_warnings(name, frame, getattr(params.data, name).name)
+    findings.extend(located)
+    if params.data.annex_a is not None:
+        inputs.annex_a = collect_lists(results[: len(sources)], findings)
+        for number, source in sorted(sources.items()):
+            if f"list_{number}" in inputs.annex_a:
+                spec = ANNEX_A[number]
+                findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
+        findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
+    add_follow_up(inputs, params, findings)
+    findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
+    if params.strict:
+        findings.make_strict()
+    inputs.warnings = findings.warnings
+    return inputs, findings
+
+
+def read_one_extract(params: Params, name: str) -> tuple[pd.DataFrame | None, Findings]:
+    """One local extract read and normalised, with the problems found in it."""
+    found = Findings()
+    return read_extract(getattr(params.data, name), name, params.columns.get(name, {}), found), found
+
+
+def load_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> Inputs:
+    """Every input ``params.data`` names, normalised; raises :class:`InputError` listing every error."""
+    inputs, findings = read_inputs(params, required_lists, parallel)
+    if findings.errors:
+        raise InputError(findings.errors)
+    return inputs

@@ -1,0 +1,79 @@
+"""Blank XLSX templates for the local extracts: headings, and a sheet explaining every column."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from readiness.files import refuse_to_overwrite
+from readiness.inputs.schema import EXTRACTS, GRADE
+
+MEANINGS = {
+    "audit_id": "unique id of the audit",
+    "child_id": "the child's id, as Annex A's Child Unique ID",
+    "audit_date": "date the audit was completed",
+    "team": "team (of the case-holding worker, the meeting, the worker or the front-door decision)",
+    "auditor_role": "e.g. team_manager, service_manager, practice_supervisor, external",
+    "audit_type": "e.g. monthly, themed, practice_week, mock_inspection",
+    "worker_participated": "Y if the audit was done with the case-holding social worker",
+    "grade": "the auditor's overall grade",
+    "moderated_grade": "the moderator's overall grade; blank = not moderated",
+    "meeting_id": "the meeting; its rows share child_id, meeting_date and team",
+    "meeting_date": "date of the strategy meeting",
+    "agency": "the agency this row is about (one row per agency per meeting)",
+    "invited": "Y if the agency was invited",
+    "attended": "Y if the agency attended (Y with invited = N is allowed)",
+    "worker_id": "the value Annex A's Allocated Worker holds for this worker",
+    "role": "the worker's role",
+    "employment": "permanent or agency",
+    "start_date": "date the worker started in post",
+    "end_date": "date the worker left; blank = still in post",
+    "fte": "full-time equivalent; blank = 1.0",
+    "supervision_date": "date of the supervision session",
+    "reaudit_of": "the audit_id of an earlier audit of the same child that this one re-audits; blank = not a re-audit",
+    "action_id": "unique id of the action",
+    "due_date": "the action's timescale; blank = none set",
+    "completed_date": "date the action was done; blank = not done",
+    "theme": "a short practice theme for grouping, e.g. planning, voice_of_child",
+    "action": "what is to be done (free text; it never reaches a Board output)",
+    "contact_id": "unique id of the contact decided at the front door (MASH)",
+    "received": "when the contact arrived: a date, or a date and time (yyyy-mm-dd hh:mm or dd/mm/yyyy hh:mm)",
+    "decided": "when the decision on next steps was made, same forms; blank = not yet decided",
+    "outcome": "the decision, e.g. nfa, advice, early_help, referral, strategy_discussion (grouped as written)",
+}
+DOMAIN_EXAMPLE = "domain_voice_of_child"
+
+
+def write_templates(folder: Path, force: bool = False) -> list[Path]:
+    """Write ``<extract>.xlsx`` for every local extract into ``folder``; return the paths.
+
+    Nothing is written when any of them already exists, unless ``force``.
+    """
+    paths = {name: Path(folder) / f"{name}.xlsx" for name in EXTRACTS}
+    if not force:
+        refuse_to_overwrite(paths.values(), "templates")
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return [write_template(path, name) for name, path in paths.items()]
+
+
+def write_template(path: Path, name: str) -> Path:
+    """One template: a ``data`` sheet of headings and a ``columns`` sheet describing them."""
+    spec = EXTRACTS[name]
+    rows = [(c.name, "yes" if c.required else "no", c.kind.expected, MEANINGS[c.name]) for c in spec.columns]
+    if spec.prefixed:
+        meaning = f"any number of {spec.prefixed[0]}<name> columns, one per practice domain; blank = not graded"
+        rows.append((DOMAIN_EXAMPLE, "no", GRADE.expected, meaning))
+    workbook = Workbook()
+    data = workbook.active
+    data.title = "data"
+    data.append([row[0] for row in rows])
+    guide = workbook.create_sheet("columns")
+    guide.append(["column", "required", "accepted values", "meaning"])
+    for row in rows:
+        guide.append(list(row))
+    for sheet in (data, guide):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    workbook.save(path)
+    return path

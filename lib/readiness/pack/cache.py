@@ -1,0 +1,154 @@
+"""Keys for incremental builds: what a pack, its inputs and each notebook depend on.
+
+A key is the SHA-256 of everything that can change a result: the parameters as
+resolved, the bytes of the inputs, the notebook's source, the ``readiness`` code
+and the versions of the packages that shape figures and charts. Cached results
+hold child-level data, so the cache lives beside the packs, under git-ignored
+``outputs/`` by default. Nothing here imports pandas: a build with nothing changed
+must stay light.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from readiness.pack.manifest import file_digest, input_digests, notebook_digests, package_versions
+from readiness.config.params import Params
+
+log = logging.getLogger("readiness")
+CODE = Path(__file__).resolve().parent
+CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
+
+
+def digest_of(value) -> str:
+    """SHA-256 of any JSON-able value (keys sorted)."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The ``readiness`` package's own files and the versions of the packages it relies on."""
+    files = sorted(p for p in CODE.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+    return digest_of({"files": {str(p.relative_to(CODE)): file_digest(p)["sha256"] for p in files}, "packages": package_versions()})
+
+
+def extra_digests(params: Params, benchmarks: Path) -> dict[str, str]:
+    """The content of the files besides the inputs that change the HTML: history and baseline packs, comparators,
+    commentary, England values."""
+    paths = [*params.history, *(p for p in (params.baseline, params.comparators) if p), benchmarks]
+    if params.commentary and params.commentary.is_dir():
+        paths += sorted(p for p in params.commentary.iterdir() if p.is_file())
+    return {str(p): content_digest(p) for p in paths if p.is_file()}
+
+
+def content_digest(path: Path | None) -> str | None:
+    """SHA-256 of a file's bytes, or ``None`` when there is no such file."""
+    return file_digest(path)["sha256"] if path is not None and path.is_file() else None
+
+
+def commentary_file(params: Params, slug: str) -> Path | None:
+    """Where a section's commentary is: ``<commentary>/<slug>.md`` (``None`` when the pack names no commentary folder)."""
+    return None if params.commentary is None else Path(params.commentary) / f"{slug}.md"
+
+
+def input_hashes(params: Params) -> dict[str, str]:
+    """SHA-256 of every input file, keyed as in the manifest (``annex_a``, ``annex_a/List 1.csv`` …)."""
+    return {key: entry["sha256"] for key, entry in input_digests(params).items()}
+
+
+def pack_key(params: Params, inputs: dict[str, str], notebooks: list[Path], benchmarks: Path, pdf: bool) -> str:
+    """Everything a whole pack depends on: when it is unchanged, so is the pack."""
+    return digest_of(
+        {
+            "params": params.model_dump(mode="json"),
+            "inputs": inputs,
+            "notebooks": notebook_digests(notebooks),
+            "extras": extra_digests(params, benchmarks),
+            "code": code_digest(),
+            "pdf": pdf,
+        }
+    )
+
+
+def inputs_key(params: Params, inputs: dict[str, str]) -> str:
+    """What reading the inputs depends on: their bytes, how to read them, the snapshot date, the code."""
+    return digest_of(
+        {
+            "inputs": inputs,
+            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values", "strict"}),
+            "snapshot": params.period.snapshot.isoformat(),
+            "code": code_digest(),
+        }
+    )
+
+
+def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: tuple[str, ...], slug: str) -> str:
+    """What one section depends on: its notebook, the inputs it reads, the content of its commentary
+    (``slug`` names it), the parameters, the code. History packs and England values are shown only
+    on the vital-signs page, which every build renders afresh."""
+    data_keys = {"annex_a" if name.startswith("list_") else name for name in reads}
+    return digest_of(
+        {
+            "notebook": file_digest(notebook)["sha256"],
+            "commentary": content_digest(commentary_file(params, slug)),
+            "inputs": {key: sha for key, sha in inputs.items() if key.split("/")[0] in data_keys},
+            "params": params.model_dump(mode="json", exclude={"data", "history"}),
+            "code": code_digest(),
+        }
+    )
+
+
+def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True):
+    """The inputs, read and checked once (``parallel`` pieces at a time); reused (unless not ``reuse``)
+    while their bytes and the reading code are unchanged. They are kept as data (:mod:`readiness.pack.store`),
+    never as a pickle: a file planted in ``cache`` cannot run code."""
+    from readiness.inputs.read import load_inputs
+
+    path = inputs_cache_file(params, hashes, cache)
+    inputs = checked_copy(path, params.pack_id) if reuse else None
+    if inputs is not None:
+        return inputs
+    log.info("%s: reading and checking inputs", params.pack_id)
+    started = time.time()
+    inputs = load_inputs(params, parallel=parallel)
+    log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
+    keep_for_next_time(inputs, path, params.pack_id)
+    return inputs
+
+
+def keep_for_next_time(inputs, path: Path, pack_id: str) -> None:
+    """Keep the checked inputs at ``path``, in place of any kept before; a cache that cannot be
+    written costs only the next build's reuse, never this build."""
+    from readiness.pack.store import keep_inputs
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("inputs-*"):
+            old.unlink(missing_ok=True)
+        keep_inputs(inputs, path)
+    except OSError as exc:
+        log.warning("%s: could not keep the checked inputs in %s (%s); the next build reads them afresh", pack_id, path.parent, exc)
+
+
+def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Path:
+    """Where ``cache`` keeps the checked inputs for these parameters and input bytes."""
+    return cache / f"inputs-{inputs_key(params, hashes)[:20]}.zip"
+
+
+def checked_copy(path: Path, pack_id: str):
+    """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
+    from readiness.pack.store import kept_inputs
+
+    try:
+        inputs = kept_inputs(path)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
+        log.warning("%s: the cached inputs were damaged; reading them afresh", pack_id)
+        return None
+    log.info("%s: inputs unchanged; reusing the checked copy", pack_id)
+    return inputs

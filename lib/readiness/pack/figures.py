@@ -1,0 +1,59 @@
+"""Every headline figure of a pack, and the ``figures.json`` document built from them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Mapping
+
+from readiness import SPEC_VERSION
+from readiness.disclosure.control import protect_series, suppress_figures
+from readiness.indicators.figure import FigureValue
+from readiness.indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
+from readiness.indicators import adoption, decisions, early_help, rereferrals
+from readiness.indicators import care, care_leavers
+from readiness.inputs.bundle import Inputs
+from readiness.config.params import Params
+from readiness.disclosure.relations import audit
+from readiness.present.spc import spc_document
+from readiness.indicators.unreadable import figures_without_unreadable_rows
+from readiness.present.vitals import load_history
+
+THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
+THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
+THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
+
+
+def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """All figures the inputs allow, keyed by their ``indicators.md`` id, protected for the audience:
+    monthly series against their period figure, headline figures against the sums and shares that
+    tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`)."""
+    result: dict[str, FigureValue] = {}
+    for theme in THEMES:
+        result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
+    return audit(protect_series(result, params.suppression_threshold), inputs, params)
+
+
+def figures_document(figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None) -> dict:
+    """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
+    day each provided Annex A list covers (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly
+    series as published, with the months of the ``history`` packs it lacks (:mod:`readiness.present.spc`)."""
+    values, suppressed = suppress_figures(figures, params.suppression_threshold)
+    period = params.period
+    return {
+        "spec_version": SPEC_VERSION,
+        "pack_id": params.pack_id,
+        "la_name": params.la_name,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+        "snapshot_date": period.snapshot.isoformat(),
+        "audience": params.audience,
+        "coverage": dict(coverage or {}),
+        "figures": values,
+        "suppressed": suppressed,
+        "spc": spc_document(values, suppressed, params, load_history(params.history)),
+    }
+
+
+def write_json(document: dict, path: Path) -> None:
+    """Write JSON deterministically: sorted keys, two-space indent, UTF-8, final newline."""
+    path.write_text(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,221 @@
+"""What a notebook needs: the pack's parameters and inputs, and Board-safe tables and charts.
+
+A notebook's ``parameters`` cell holds plain paths; its next cell calls :func:`open_pack`.
+Every table and chart shown through :class:`Pack` passes disclosure control first.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from readiness.present import charts, spc
+from readiness.disclosure.control import months_shown, suppress_breakdown, suppress_figures
+from readiness.present.display import CODED_INDEXES, NOT_COVERED_TEXT, column_label, show_chart, show_table
+from readiness.present.formatting import format_value
+from readiness.config.catalogue import describe
+from readiness.indicators.figure import FigureValue
+from readiness.inputs.bundle import Inputs
+from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
+from readiness.pack.cache import cached_inputs, commentary_file, input_hashes
+from readiness.inputs.coverage import (
+    covered_period,
+    coverage_note,
+    coverage_of,
+    latest_coverage,
+    list_names,
+    month_label,
+    not_covered_months,
+)
+from readiness.config.overrides import notebook_overrides
+from readiness.config.params import Params, load_params
+from readiness.paths import ANALYST_CACHE
+from readiness.config.period import Period
+from readiness.pack.store import kept_inputs
+from readiness.present.vitals import load_history
+
+
+@dataclass
+class Pack:
+    """One pack's parameters and normalised inputs, as a notebook sees them."""
+
+    params: Params
+    inputs: Inputs
+    computed: dict[str, FigureValue] | None = None
+
+    @property
+    def period(self) -> Period:
+        return self.params.period
+
+    @property
+    def threshold(self) -> int:
+        """Largest count suppressed for this audience (0 = none)."""
+        return self.params.suppression_threshold
+
+    @property
+    def figures(self) -> dict[str, FigureValue]:
+        """Every headline figure, as :mod:`readiness.pack.figures` computes them (once; the build passes them in)."""
+        if self.computed is None:
+            from readiness.pack.figures import compute_figures
+
+            self.computed = compute_figures(self.inputs, self.params)
+        return self.computed
+
+    def has(self, *keys: str) -> bool:
+        """Whether every named input (``case_audits``, ``list_4`` …) was given."""
+        return all(self.inputs.has(key) for key in keys)
+
+    @property
+    def coverage(self) -> dict[int, date | None]:
+        """The first day each Annex A list covers (:func:`readiness.inputs.coverage.list_coverage`)."""
+        return coverage_of(self.inputs, self.params)
+
+    def covered(self, *lists: int) -> Period:
+        """The part of the period that Annex A ``lists`` all cover: pass it to by-month and period breakdowns."""
+        return covered_period(self.period, latest_coverage(self.coverage, lists))
+
+    def coverage_note(self, *lists: int) -> str:
+        """A sentence saying the section's period figures count the covered part only ("" when it is the whole period)."""
+        return coverage_note(self.period, latest_coverage(self.coverage, lists), list_names(sorted(lists)))
+
+    def board_table(
+        self,
+        table: pd.DataFrame,
+        counts: list[str],
+        share_of_total: dict[str, str] | None = None,
+        mirror: dict[str, str] | None = None,
+        covered: Period | None = None,
+        **roles,
+    ) -> pd.DataFrame:
+        """``table`` with disclosure control applied (see :func:`readiness.disclosure.control.suppress_breakdown`), codes in words.
+
+        ``share_of_total`` maps a share column to the count column whose column total is its
+        denominator (e.g. each caseload band's share of all workers); it is checked as a share
+        of that total. ``mirror`` maps a column of a by-month table to the monthly series of
+        figures.json that also publishes it, so the two withhold the same months. ``covered``,
+        for a by-month table made over :meth:`covered`, adds the months it does not cover as
+        empty rows (never 0, and never part of disclosure control) and marks a partial first month.
+        """
+        share_of_total = share_of_total or {}
+        totals = {f"_total_{c}": table[c].sum() for c in share_of_total.values()}
+        shares = {**roles.pop("shares", {}), **{s: (c, f"_total_{c}") for s, c in share_of_total.items()}}
+        shown = {column: self.months_shown(figure_id) for column, figure_id in (mirror or {}).items()}
+        safe = suppress_breakdown(table.assign(**totals), self.threshold, counts, shares=shares, mirror=shown, **roles)
+        if safe.index.name in CODED_INDEXES:
+            safe.index = safe.index.map(column_label)
+        return safe if covered is None else self._with_uncovered_months(safe, covered)
+
+    def _with_uncovered_months(self, safe: pd.DataFrame, covered: Period) -> pd.DataFrame:
+        months = self.period.months()
+        labels = [month_label(month, covered) for month in months]
+        return safe.reindex(months).set_axis(pd.Index(labels, name="month"))
+
+    def months_shown(self, figure_id: str) -> pd.Series:
+        """Per ``YYYY-MM`` of a monthly series in figures.json: True where it is shown, False where withheld."""
+        return months_shown(self.figures.get(figure_id, {}), self.threshold)
+
+    def chart_values(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
+        """:meth:`board_table` as numbers for a chart: withheld cells become missing, so no bar or point shows them."""
+        return self.board_table(table, counts, **roles).apply(pd.to_numeric, errors="coerce")
+
+    def show(self, table: pd.DataFrame, caption: str, counts: list[str], **roles) -> None:
+        """Show a breakdown table, Board-safe, each column formatted for its role."""
+        safe = self.board_table(table, counts, **roles)
+        kinds = {c: "count" for c in [*counts, roles.get("total")]}
+        kinds.update({c: "share" for c in [*roles.get("shares", {}), *roles.get("share_of_total", {})]})
+        formatted = pd.DataFrame({c: [format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
+        covered = roles.get("covered")
+        if covered is not None:
+            uncovered = [month_label(m, covered) for m in not_covered_months(self.period, covered)]
+            formatted.loc[uncovered] = NOT_COVERED_TEXT
+        show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(safe.index.name or "")), caption)
+
+    def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str, **roles) -> pd.DataFrame:
+        """Shares for a chart, from the Board-safe table (``roles`` as for :meth:`board_table`):
+        missing wherever the numerator or the denominator is withheld there, so a chart shows nothing the table hides."""
+        numerators = [numerators] if isinstance(numerators, str) else list(numerators)
+        board = self.chart_values(table, **roles)
+        return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
+
+    def headline(self, figure_id: str, label: str) -> str:
+        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC."""
+        series_id = monthly_id(figure_id)
+        trend = ""
+        if series_id in self.figures:
+            trend = spc_sentence(self.xmr(series_id).reading, describe(figure_id).better, "share", self.params.spc_min_points)
+        return share_headline(label, self.figures[figure_id], self.threshold, trend)
+
+    def trend_title(self, figure_id: str, label: str) -> str:
+        """A chart title stating the SPC finding of a figure's monthly series."""
+        return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
+
+    @cached_property
+    def history(self) -> list[dict]:
+        """The earlier packs' ``figures.json`` documents (``history``), oldest first."""
+        return load_history(self.params.history)
+
+    def xmr(self, series_id: str) -> spc.XmrSeries:
+        """A monthly series as figures.json publishes it, with the months of earlier packs it lacks, read by SPC."""
+        values, suppressed = suppress_figures({series_id: self.figures.get(series_id, {})}, self.threshold)
+        points, earlier = spc.series_points(series_id, values[series_id], suppressed, self.history, self.threshold)
+        return spc.xmr_series(series_id, points, earlier, self.params)
+
+    def show_xmr(self, figure_id: str, label: str) -> None:
+        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same."""
+        xmr = self.xmr(monthly_id(figure_id))
+        indicator = describe(figure_id)
+        fig = charts.xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind, self.params.spc_min_points)
+        show_chart(fig, xmr_alt_text(label, xmr, indicator.kind))
+
+    def facts(self, *figure_ids: str) -> str:
+        """Headline figures as a Markdown list in plain words (e.g. ``- Contacts: 8,000``), withheld where small.
+
+        Figures the inputs do not allow (e.g. a rate without ``child_population``) are left out.
+        """
+        return figure_facts({i: self.figures[i] for i in figure_ids if i in self.figures}, self.threshold)
+
+    def commentary(self, slug: str) -> str:
+        """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
+        path = commentary_file(self.params, slug)
+        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
+
+
+def monthly_id(figure_id: str) -> str:
+    """A headline figure's monthly series: ``audits.x`` → ``audits.monthly.x``."""
+    return figure_id.replace(".", ".monthly.", 1)
+
+
+_SHARED: dict[tuple[str, str], Pack] = {}
+
+
+@contextmanager
+def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
+    """While open, notebooks run in this process get ``pack`` itself instead of re-reading it."""
+    key = (str(params_file), str(inputs_file))
+    _SHARED[key] = pack
+    try:
+        yield
+    finally:
+        _SHARED.pop(key, None)
+
+
+def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides) -> Pack:
+    """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
+
+    In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
+    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
+    ``overrides`` (e.g. ``audience="internal"``) replace the parameters file's values; when none
+    are given, those set in the notebook's parameters cell apply (see :mod:`readiness.config.overrides`).
+    """
+    overrides = overrides or notebook_overrides()
+    shared = None if overrides else _SHARED.get((str(params_file), str(inputs_file)))
+    if shared is not None:
+        return shared
+    params = load_params(params_file, overrides)
+    if inputs_file:
+        return Pack(params, kept_inputs(Path(inputs_file)))
+    return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))

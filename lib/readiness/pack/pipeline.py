@@ -1,0 +1,132 @@
+"""The work of a build: read the inputs once, compute the figures, run the sections, render the pack.
+
+Sections run in this process through the in-process papermill engine, several at a time
+in forked workers where the operating system allows (they inherit the inputs already
+read); a section whose notebook, inputs, parameters and code are unchanged is taken from
+the cache instead of being run again.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from pathlib import Path
+
+import papermill
+
+from readiness.pack.job import Job
+from readiness.pack.cache import cached_inputs, notebook_key
+from readiness.files import write_atomically
+from readiness.pack.engine import ENGINE_NAME
+from readiness.inputs.coverage import coverage_document, coverage_of
+from readiness.errors import NotebookError
+from readiness.pack.figures import compute_figures, figures_document, write_json
+from readiness.pack.manifest import build_manifest
+from readiness.pack.notebook import Pack, shared_with_notebooks
+from readiness.parallel import can_fork, forked_pool
+from readiness.config.params import OVERRIDABLE, Params
+from readiness.pack.pdf import print_pdf
+from readiness.progress import bar
+from readiness.pack.render import render_pack, section_body
+from readiness.pack.sections import Section, all_sections, is_available, left_out
+from readiness.pack.store import keep_inputs
+from readiness.pack.workbook import write_figures_workbook
+
+log = logging.getLogger("readiness")
+logging.getLogger("papermill").setLevel(logging.WARNING)
+INPUTS_FILE = "inputs.zip"  # the checked inputs as data (readiness.pack.store), for notebooks opened from working/
+
+
+def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
+    """Write every file of the pack into ``staging``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    working = staging / "working"
+    working.mkdir()
+    inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
+    inputs_file = working / INPUTS_FILE
+    keep_inputs(inputs, inputs_file)
+    step = time.time()
+    pack = Pack(params, inputs, compute_figures(inputs, params))
+    log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
+    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)))
+    write_json(document, staging / "figures.json")
+    write_figures_workbook(document, staging / "figures.xlsx")
+    sections = all_sections(job.notebooks)
+    available = [s for s in sections if is_available(s, inputs)]
+    with shared_with_notebooks(pack, job.params_file, inputs_file):
+        bodies = run_sections(available, job, params, hashes, working, cache)
+    missing = left_out(sections, inputs)
+    render_pack(params, document, inputs.warnings, bodies, missing, staging / "index.html")
+    if job.pdf:
+        log.info("%s: printing pack.pdf", params.pack_id)
+        print_pdf(staging / "index.html", staging / "pack.pdf")
+    manifest = build_manifest(params, job.params_file, started, notebooks=[s.path for s in available])
+    write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, staging / "manifest.json")
+
+
+def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path) -> list[tuple[Section, str]]:
+    """Each section's HTML body, from the cache (not with ``--force``) or by running its notebook (in parallel where possible)."""
+    keys = {s: notebook_key(params, hashes, s.path, s.reads, s.slug) for s in sections}
+    bodies = {s: None if job.force else _from_cache(s, keys[s], working, cache) for s in sections}
+    todo = [s for s in sections if bodies[s] is None]
+    for section, body in bar(_execute_all(todo, job, working), len(todo), params.pack_id):
+        _store(section, keys[section], body, working, cache)
+        bodies[section] = body
+    return [(s, bodies[s]) for s in sections]
+
+
+def _execute_all(todo: list[Section], job: Job, working: Path):
+    """Run the notebooks: in forked workers when there are several and more than one job, else here."""
+    workers = min(job.jobs, len(todo))
+    if workers > 1 and can_fork():
+        with forked_pool(workers) as pool:
+            futures = [pool.submit(execute_section, s, job.params_file, working) for s in todo]
+            yield from ((s, f.result()) for s, f in zip(todo, futures))
+    else:
+        yield from ((s, execute_section(s, job.params_file, working)) for s in todo)
+
+
+def execute_section(section: Section, params_file: Path, working: Path) -> str:
+    """Run one notebook with papermill into ``working/`` and return its Board HTML."""
+    started = time.time()
+    output = working / section.path.name
+    try:
+        papermill.execute_notebook(
+            str(section.path),
+            str(output),
+            parameters=section_parameters(params_file, working),
+            cwd=str(section.path.parent),
+            engine_name=ENGINE_NAME,
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+        )
+    except papermill.PapermillExecutionError as exc:
+        raise NotebookError(f"notebook {section.path.name} failed in cell {exc.exec_count or '?'}: {exc.ename}: {exc.evalue}") from None
+    body = section_body(output, section.slug)
+    log.info("%s ran in %.1f s", section.path.name, time.time() - started)
+    return body
+
+
+def section_parameters(params_file: Path, working: Path) -> dict[str, str | None]:
+    """What a build passes a notebook: its files, and every override reset to ``None``, so an override an
+    analyst left in a notebook's parameters cell never changes a pack (only its parameters file does)."""
+    return {**dict.fromkeys(OVERRIDABLE), "params_file": str(params_file), "inputs_file": str(working / INPUTS_FILE)}
+
+
+def _from_cache(section: Section, key: str, working: Path, cache: Path) -> str | None:
+    stem = f"{section.path.stem}-{key[:20]}"
+    html, notebook = cache / f"{stem}.html", cache / f"{stem}.ipynb"
+    if not (html.exists() and notebook.exists()):
+        return None
+    shutil.copyfile(notebook, working / section.path.name)
+    log.info("%s unchanged; reused", section.path.name)
+    return html.read_text(encoding="utf-8")
+
+
+def _store(section: Section, key: str, body: str, working: Path, cache: Path) -> None:
+    stem = f"{section.path.stem}-{key[:20]}"
+    for old in cache.glob(f"{section.path.stem}-*"):
+        old.unlink()
+    write_atomically(cache / f"{stem}.ipynb", (working / section.path.name).read_bytes())
+    write_atomically(cache / f"{stem}.html", body.encode("utf-8"))

@@ -1,0 +1,82 @@
+"""Render the Board pack: one self-contained ``index.html`` with no code and no network requests."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+import nbformat
+from nbconvert import HTMLExporter
+
+from readiness.inputs.coverage import describe_coverage
+from readiness.errors import Problem
+from readiness.present.glance import at_a_glance
+from readiness.present.icons import icon_key
+from readiness.config.params import Params
+from readiness.config.references import read_baseline, read_comparators
+from readiness.safetext import without_bidi
+from readiness.pack.sections import Section
+from readiness.inputs.validate import quality_rows
+from readiness.present.vitals import load_benchmarks, load_history, vital_signs
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
+
+
+def section_body(notebook_path: Path, slug: str) -> str:
+    """The HTML of an executed notebook's outputs and narrative: no code, no prompts, no streams.
+
+    Heading anchors are prefixed with the section's ``slug``, so that two sections' headings
+    ("Assumptions and caveats") never share an id in the pack.
+    """
+    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook.cells = [cell for cell in notebook.cells if not _is_parameters(cell)]
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"c{index}"
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
+    body, _ = exporter().from_notebook_node(notebook)
+    return re.sub(r'(id="|href="#)', rf"\g<1>{slug}--", body)
+
+
+@lru_cache(maxsize=1)
+def exporter() -> HTMLExporter:
+    """nbconvert's HTML exporter without code, prompts or anchor marks (its templates load once)."""
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
+
+
+def _is_parameters(cell) -> bool:
+    tags = cell.get("metadata", {}).get("tags", [])
+    return "parameters" in tags or "injected-parameters" in tags
+
+
+def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path) -> None:
+    """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out.
+
+    Every bidirectional-text control is removed from the page, wherever it came from."""
+    history = load_history(params.history)
+    baseline = read_baseline(params.baseline) if params.baseline else None
+    comparators = read_comparators(params.comparators) if params.comparators else {}
+    rows = vital_signs(document, params, load_benchmarks(), history, baseline, comparators)
+    sections = [{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies]
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
+    html = environment.get_template("pack.html.j2").render(
+        params=params,
+        document=document,
+        marking=MARKINGS[params.audience],
+        coverage=describe_coverage(document.get("coverage", {})),
+        vitals=[(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r.indicator.theme)],
+        icon_key=icon_key(),
+        glance=at_a_glance(rows, {s["title"]: s["slug"] for s in sections}, missing),
+        history_labels=[f"{doc['period_end']}" for doc in history],
+        baseline_label=baseline and f"Baseline ({baseline.get('period_end', 'no date')})",
+        comparator_sources=sorted({r.comparator_source for r in rows if r.comparator_source}),
+        warnings=quality_rows(warnings),
+        sections=sections,
+        missing_sections=missing,
+        css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
+    )
+    path.write_text(without_bidi(html), encoding="utf-8")

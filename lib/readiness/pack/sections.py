@@ -1,0 +1,55 @@
+"""The pack's sections: one numbered notebook each, in the order of the ``notebooks/`` folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from readiness.inputs.bundle import Inputs
+from readiness.paths import NOTEBOOKS, notebook_files
+
+
+
+@dataclass(frozen=True)
+class Section:
+    """A notebook, the title it goes under, the inputs it needs and those it also reads when present."""
+
+    path: Path
+    title: str
+    needs: tuple[str, ...]
+    uses: tuple[str, ...] = ()
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """Every input whose change can change the section."""
+        return self.needs + self.uses
+
+    @property
+    def slug(self) -> str:
+        """The notebook's name without its number, e.g. ``case_audits``."""
+        return self.path.stem.split("_", 1)[-1]
+
+
+def all_sections(folder: Path = NOTEBOOKS) -> list[Section]:
+    """Every notebook in ``folder``, in file-name order, with its ``readiness`` metadata."""
+    sections = []
+    for path in notebook_files(folder):
+        meta = nbformat.read(path, as_version=4).metadata.get("readiness", {})
+        sections.append(Section(path, meta.get("title", path.stem), tuple(meta.get("needs", ())), tuple(meta.get("uses", ()))))
+    return sections
+
+
+def is_available(section: Section, inputs: Inputs) -> bool:
+    """Whether the inputs hold everything the section needs: extracts by name, Annex A lists as ``list_N``."""
+    return all(inputs.has(need) for need in section.needs)
+
+
+def missing_inputs(section: Section, inputs: Inputs) -> list[str]:
+    """The inputs a section needs that were not given, in words (``List 5``, ``case_audits``)."""
+    return [need.replace("list_", "List ") for need in section.needs if not inputs.has(need)]
+
+
+def left_out(sections: list[Section], inputs: Inputs) -> list[str]:
+    """Each section the inputs cannot support, with the reason: ``Child protection (no List 5)``."""
+    return [f"{s.title} (no {' or '.join(missing_inputs(s, inputs))} in the data given)" for s in sections if not is_available(s, inputs)]

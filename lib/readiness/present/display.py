@@ -1,0 +1,114 @@
+"""What a notebook displays: tables with captions, charts as SVG with alt text, and narrative through the sanitiser;
+column headings in plain words."""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML, display
+
+from readiness.present import charts
+from readiness.safetext import markdown_html
+
+NOT_COVERED_TEXT = "not covered"
+CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
+LABELS = {
+    # the denominators of the blank-value rule: rows where the value a share needs is recorded
+    "nfa_recorded": "NFA recorded",
+    "repeat_recorded": "Re-referral count recorded",
+    "outcome_recorded": "Outcome recorded",
+    "previous_recorded": "Previous plans recorded",
+    "participation_recorded": "Worker participation recorded",
+    "statutory_known": "All three partners known",
+    "attendance_recorded": "Attendance recorded",
+    "invited_recorded": "Invitation recorded",
+    "invited_attended": "Attended when invited",
+    "invited_attended_share": "Attended when invited (%)",
+    "reaudits": "Re-audits",
+    "reaudits_share": "Re-audits (%)",
+    "requires_improvement": "Requires improvement",
+    "good_or_better": "Good or better",
+    "good_or_better_share": "Good or better (%)",
+    "within_45": "Within 45 working days",
+    "within_45_share": "Within 45 working days (%)",
+    "median_working_days": "Median working days",
+    "worker_participated": "Done with the worker",
+    "worker_participated_share": "Done with the worker (%)",
+    "statutory_partners": "All statutory partners present",
+    "statutory_partners_share": "All statutory partners present (%)",
+    "count": "Number",
+    "count_share": "Share of all (%)",
+    "nfa": "No further action",
+    "nfa_share": "No further action (%)",
+    "repeat": "Re-referrals",
+    "repeat_share": "Re-referrals (%)",
+    "s47": "Section 47 enquiries",
+    "icpcs": "ICPCs",
+    "icpcs_timed": "ICPCs with valid dates",
+    "mean_per_fte": "Children per case-holding FTE",
+    "agency_share": "Agency share of FTE (%)",
+    "workers_share": "Share of workers (%)",
+    "before_graded": "Graded, 8 weeks before",
+    "before_good_or_better": "Good or better, 8 weeks before",
+    "before_share": "Good or better, 8 weeks before (%)",
+    "after_graded": "Graded, 8 weeks after",
+    "after_good_or_better": "Good or better, 8 weeks after",
+    "after_share": "Good or better, 8 weeks after (%)",
+    # issue 12: front-door decisions, re-referrals, assessment outcomes, early help, adoption
+    "timely": "Within one working day",
+    "timely_share": "Within one working day (%)",
+    "timed": "With both times recorded",
+    "within_24_hours": "Within 24 hours",
+    "within_24_hours_share": "Within 24 hours (%)",
+    "decided_share": "Share of decisions (%)",
+    "status_known": "Re-referral known",
+    "rereferral": "Re-referrals (DfE)",
+    "rereferral_share": "Re-referrals, DfE's rate (%)",
+    "outcome_known": "Outcome recorded",
+    "no_support": "No need for support",
+    "no_support_share": "No need for support (%)",
+    "median_days": "Median days to complete",
+    "a1_timed": "With both A1 dates",
+    "a1_within": "A1 within 426 days",
+    "a1_within_share": "A1 within 426 days (%)",
+    "a2_timed": "With both A2 dates",
+    "a2_within": "A2 within 121 days",
+    "a2_within_share": "A2 within 121 days (%)",
+    # children in care and care leavers
+    "iro_contact": "IRO contact",
+    "iro_contact_share": "IRO contact (%)",
+    "eet": "In education, employment or training",
+    "eet_share": "In education, employment or training (%)",
+    "neet": "Not in education, employment or training",
+    "neet_share": "Not in education, employment or training (%)",
+    "not_required": "No longer requires services",
+    "returned_home": "Returned home",
+    "refused": "Refused contact",
+}
+
+
+def column_label(name: str) -> str:
+    """A column heading in plain words: ``attended_police`` → ``Attended police``."""
+    name = str(name)
+    if name in LABELS:
+        return LABELS[name]
+    text = name.replace("_share", " (%)").replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def show_table(table: pd.DataFrame, caption: str) -> None:
+    """Display a table (already Board-safe and formatted) with its caption."""
+    html = table.to_html(border=0, classes="data", escape=True)
+    opening, rest = html.split(">", 1)
+    display(HTML(f"{opening}><caption>{escape(caption)}</caption>{rest}"))
+
+
+def show_chart(fig, alt: str) -> None:
+    """Display a chart as an embedded SVG image with alt text."""
+    display(HTML(charts.to_html(fig, alt)))
+
+
+def say(text: str) -> None:
+    """Display narrative or commentary (Markdown) through the sanitiser, so no markup in it runs; empty text displays nothing."""
+    if text and text.strip():
+        display(HTML(markdown_html(text)))
