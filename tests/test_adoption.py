@@ -22,9 +22,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.indicators.figure import Figure
-from readiness.indicators import adoption
 from readiness.config.period import Period
+from readiness.indicators import adoption
+from readiness.indicators.figure import Figure
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 9, 30))
 COLUMNS = ["child_id", "entered_care", "placement_decision", "placement_order", "matched", "placed", "adoption_order", "no_longer_decision", "ffa_placed"]
@@ -131,12 +131,12 @@ def test_lists_2_10_and_11_filled_into_ofsted_2019_template(ofsted_template, tmp
     import shutil
 
     import openpyxl
+    from test_golden import EXPECTED_FIGURES, GOLDEN
 
-    from readiness.pack.figures import compute_figures
     from readiness.config.params import load_params
     from readiness.inputs.read import load_inputs
     from readiness.inputs.values import heading_key
-    from test_golden import EXPECTED_FIGURES, GOLDEN
+    from readiness.pack.figures import compute_figures
 
     workbook_path = tmp_path / "annex_a.xlsx"
     shutil.copy(ofsted_template, workbook_path)

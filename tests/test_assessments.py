@@ -24,11 +24,11 @@ from datetime import date
 import pandas as pd
 from pandas.testing import assert_frame_equal
 
-from readiness.indicators.figure import Figure, share, statistic
-from readiness.indicators import assessments as s
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import assessments as s
+from readiness.indicators.figure import Figure, share, statistic
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 2, 1), date(2019, 4, 30))
 

@@ -16,11 +16,11 @@ from datetime import date
 import pandas as pd
 from pandas.testing import assert_frame_equal
 
-from readiness.indicators.figure import Figure, share
-from readiness.indicators import audits as a
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import audits as a
+from readiness.indicators.figure import Figure, share
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 1, 1), date(2019, 3, 31))
 RI, INADEQUATE = "requires_improvement", "inadequate"

@@ -14,10 +14,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 import xlwt
-
+import yaml
 from conftest import REPO
+from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
+from test_readers import DISABILITY, LISTS, read, write_workbook
+from test_readers import EXTRACTS as EXTRACT_TEXT
+from xlsb_writer import write_xlsb
+
 from readiness.inputs.schema import ANNEX_A, EXTRACTS
 from readiness.inputs.tables import csv_text, read_csv, read_sheet
 from readiness.inputs.workbooks import (
@@ -31,10 +35,6 @@ from readiness.inputs.workbooks import (
     sheet_extent,
     workbook_format,
 )
-from test_readers import EXTRACTS as EXTRACT_TEXT
-from test_readers import DISABILITY, LISTS, read, write_workbook
-from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
-from xlsb_writer import write_xlsb
 
 TIMEOUT = 90  # seconds: far more than any of these needs, far less than a hang
 CONTACT_HEADINGS = LISTS[1][0]

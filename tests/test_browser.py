@@ -5,8 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from readiness.pack.pdf import browser_flags, find_browser
 
 ARTIFACTS = REPO / "test-artifacts"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, demo_parameters, seed_demo_cache
+
 from readiness.pack.build import build, build_many
 
 DEMO = REPO / "parameters" / "demo.yaml"

@@ -14,8 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-
 from conftest import REPO, demo_parameters
+
+from readiness.config.params import Params, load_params
+from readiness.errors import Problem
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.read import load_inputs
 from readiness.pack import notebook, pipeline
 from readiness.pack.build import build
 from readiness.pack.cache import (
@@ -27,10 +31,6 @@ from readiness.pack.cache import (
     notebook_key,
     pack_key,
 )
-from readiness.errors import Problem
-from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params, load_params
-from readiness.inputs.read import load_inputs
 from readiness.pack.store import DamagedStore, inputs_from_bytes, inputs_to_bytes, keep_inputs, kept_inputs, named_frames
 
 DATA = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")
@@ -314,8 +314,8 @@ def test_a_failed_hand_off_to_the_notebooks_leaves_the_published_pack_alone(buil
 
 
 def test_baseline_and_comparators_content_is_part_of_the_pack_key(tmp_path):
-    from readiness.pack.cache import extra_digests
     from readiness.config.params import Params
+    from readiness.pack.cache import extra_digests
 
     baseline, comparators, england = (tmp_path / name for name in ("base.json", "c.yaml", "england.yaml"))
     for path in (baseline, comparators, england):

@@ -31,11 +31,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.inputs.blanks import blank_warnings
-from readiness.indicators import care
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import care
+from readiness.inputs.blanks import blank_warnings
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2021, 3, 1), date(2021, 8, 31))
 SNAPSHOT = date(2021, 8, 31)

@@ -19,11 +19,11 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from test_readers import read, write_csv_folder
 
+from readiness.config.params import Params
 from readiness.indicators import care_leavers
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params
-from test_readers import read, write_csv_folder
 
 SNAPSHOT = date(2021, 8, 31)
 COLUMNS = ("child_id", "eligibility", "in_touch", "accommodation", "suitability", "activity", "date_of_birth", "age", "team",

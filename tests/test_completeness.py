@@ -5,8 +5,8 @@ import json
 import re
 
 import pytest
-
 from conftest import SHARED
+
 from readiness.config.catalogue import CATALOGUE
 
 INDICATORS = SHARED / "spec" / "indicators.md"

@@ -17,12 +17,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.inputs import coverage as cov
-from readiness.indicators.figure import Figure
-from readiness.indicators import common, frontdoor, protection
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import common, frontdoor, protection
+from readiness.indicators.figure import Figure
+from readiness.inputs import coverage as cov
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2018, 7, 1), date(2019, 6, 30))
 MONTHS_BEFORE = ["2018-07", "2018-08", "2018-09", "2018-10", "2018-11", "2018-12"]

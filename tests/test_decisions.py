@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from readiness.indicators import decisions
 from readiness.config.period import Period
+from readiness.indicators import decisions
 from readiness.inputs.extracts import read_extract
 from readiness.inputs.normalise import Findings
 

@@ -7,8 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from readiness.demo.council import write_demo_data
 from readiness.config.workdays import working_days
+from readiness.demo.council import write_demo_data
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]

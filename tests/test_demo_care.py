@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from readiness.demo.council import SCALES, make_workforce
 from readiness.demo.care import CARE_TEAMS, care_lists
+from readiness.demo.council import SCALES, make_workforce
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 

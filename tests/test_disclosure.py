@@ -7,6 +7,8 @@ from pandas.testing import assert_frame_equal, assert_series_equal
 
 from readiness.disclosure.control import (
     SUPPRESSED as C,
+)
+from readiness.disclosure.control import (
     is_disclosive,
     months_shown,
     protect_series,
@@ -15,8 +17,8 @@ from readiness.disclosure.control import (
     suppress_figures,
     suppress_statistic_column,
 )
-from readiness.present.formatting import format_value
 from readiness.indicators.figure import Figure, count, share, statistic
+from readiness.present.formatting import format_value
 
 PUBLIC, INTERNAL = 5, 0
 TEAMS = ["Team A", "Team B", "Team C", "Total"]

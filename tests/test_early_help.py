@@ -19,11 +19,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.indicators.figure import Figure
-from readiness.indicators import early_help
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import early_help
+from readiness.indicators.figure import Figure
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 6, 30), date(2019, 7, 1))
 ROWS = [

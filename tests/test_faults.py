@@ -12,12 +12,12 @@ import copy
 import pandas as pd
 import pytest
 import yaml
+from test_readers import EXTRACTS, LISTS, load, read, write_csv_folder, write_extracts, write_params, write_workbook
 
-from readiness.errors import InputError, ParametersError, Problem
 from readiness.config.params import load_params
+from readiness.errors import InputError, ParametersError, Problem
 from readiness.inputs.read import read_inputs
 from readiness.inputs.validate import format_report, validate
-from test_readers import EXTRACTS, LISTS, load, read, write_csv_folder, write_extracts, write_params, write_workbook
 
 
 def lists_with(changes: dict[tuple[int, int, str], str] = (), extra: dict[int, list[list[str]]] = ()) -> dict:

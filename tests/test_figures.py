@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
+from readiness.config.params import Params
 from readiness.indicators.figure import share
 from readiness.pack.figures import figures_document
-from readiness.config.params import Params
 
 MONTHS = ["2024-10", "2024-11", "2024-12"] + [f"2025-{m:02d}" for m in range(1, 10)]
 # Out of 100 audits a month: five months near 50% then a planted shift to near 60% (see tests/test_spc.py, SHIFTED).

@@ -28,16 +28,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from conftest import TEMPLATE
 from python_calamine import CalamineWorkbook
 
-from conftest import TEMPLATE
-from readiness.pack.build import build
-from readiness.demo.council import write_demo_data
-from readiness.inputs.coverage import coverage_document, coverage_of
-from readiness.pack.figures import compute_figures, figures_document
 from readiness.config.params import load_params
-from readiness.inputs.read import load_inputs
+from readiness.demo.council import write_demo_data
 from readiness.inputs.annex_a import list_number
+from readiness.inputs.coverage import coverage_document, coverage_of
+from readiness.inputs.read import load_inputs
+from readiness.pack.build import build
+from readiness.pack.figures import compute_figures, figures_document
 
 PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")  # Ofsted's letter prefix: "a) ", "p1) "
 TITLES = {  # the title rows of Ofsted's template

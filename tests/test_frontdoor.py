@@ -24,11 +24,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.indicators.figure import count
-from readiness.indicators import frontdoor
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import frontdoor
+from readiness.indicators.figure import count
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 1, 1), date(2019, 3, 31))
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from readiness.pack.build import build
 from readiness.config.catalogue import describe
+from readiness.pack.build import build
 
 EARLIER = {"demo-2025-03": ("2024-04-01", "2025-03-31"), "demo-2025-06": ("2024-07-01", "2025-06-30")}
 DATA = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision")

@@ -7,12 +7,11 @@ from types import SimpleNamespace
 
 import pandas as pd
 
+from readiness.config.period import Period
 from readiness.errors import Problem
-from readiness.inputs.labels import NOT_RECORDED
 from readiness.indicators.workforce import supervision_by_team
 from readiness.inputs.bundle import Inputs
-from readiness.inputs.labels import WITHHELD, protect_labels
-from readiness.config.period import Period
+from readiness.inputs.labels import NOT_RECORDED, WITHHELD, protect_labels
 
 PARAMS = SimpleNamespace(data=SimpleNamespace(
     case_audits=Path("/council/audits.csv"), strategy_meetings=None, workforce=Path("/council/staff.xlsx"), supervision=None,

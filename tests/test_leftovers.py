@@ -6,10 +6,9 @@ import time
 
 import psutil
 import pytest
-
 from conftest import REPO
-from readiness.cli import main
 
+from readiness.cli import main
 
 
 def no_children_after(seconds: float = 5.0) -> list[psutil.Process]:

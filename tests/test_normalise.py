@@ -11,11 +11,11 @@ import shutil
 import openpyxl
 import pandas as pd
 import pytest
+from test_readers import ALLOCATED, COMMON, LISTS, as_excel, read, write_csv_folder
 
 from readiness.inputs.bundle import UNREADABLE
 from readiness.inputs.schema import ANNEX_A
 from readiness.inputs.values import parse_age
-from test_readers import ALLOCATED, COMMON, LISTS, as_excel, read, write_csv_folder
 
 REFERRAL = COMMON + ["Date of referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months"] + ALLOCATED
 
@@ -93,9 +93,10 @@ def test_an_unreadable_key_date_leaves_the_row_out_with_one_warning(tmp_path):
 
 @pytest.mark.parametrize("how", ["parameter", "option"])
 def test_strict_turns_one_unreadable_value_into_an_error(tmp_path, how):
+    from test_readers import write_params
+
     from readiness.config.params import load_params
     from readiness.inputs.read import read_inputs
-    from test_readers import write_params
 
     folder = write_csv_folder(tmp_path / "annex", {3: (REFERRAL, with_bad_nfa(10, 1))})
     params = load_params(write_params(tmp_path, annex_a=folder))
@@ -107,9 +108,10 @@ def test_strict_turns_one_unreadable_value_into_an_error(tmp_path, how):
 
 
 def test_strict_leaves_columns_no_figure_uses_as_warnings(tmp_path):
+    from test_readers import write_params
+
     from readiness.config.params import load_params
     from readiness.inputs.read import read_inputs
-    from test_readers import write_params
 
     rows = [referral(i, **{"Referral Source": "Martian"}) for i in range(10)]
     folder = write_csv_folder(tmp_path / "annex", {3: (REFERRAL, rows)})
@@ -162,8 +164,8 @@ def test_system_words_are_read_in_every_coded_column(tmp_path):
 
 
 def test_an_unrecognised_source_is_a_warning_and_not_recorded_or_unrecognised(tmp_path):
-    from readiness.indicators.frontdoor import sources_in_period
     from readiness.config.period import Period
+    from readiness.indicators.frontdoor import sources_in_period
 
     rows = [referral(i, **{"Referral Source": "Martian" if i == 0 else "Police"}) for i in range(3)]
     inputs, findings = referrals(tmp_path, rows)

@@ -3,13 +3,13 @@ from datetime import date
 
 import pandas as pd
 
-from readiness.present import display
+from readiness.config.params import Params
 from readiness.disclosure.control import protect_series
 from readiness.indicators.figure import count
 from readiness.inputs.bundle import Inputs
 from readiness.pack.notebook import Pack
+from readiness.present import display
 from readiness.present.display import column_label
-from readiness.config.params import Params
 
 
 def make_pack(**extra) -> Pack:

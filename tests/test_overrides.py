@@ -4,11 +4,10 @@ import sys
 
 import nbformat
 import pytest
-
 from conftest import REPO
 
-from readiness.errors import ParametersError
 from readiness.config.overrides import names_just_assigned, notebook_overrides, overrides_in, plain_assignments
+from readiness.errors import ParametersError
 
 PARAMETERS_CELL = 'params_file = "../parameters/demo.yaml"\ninputs_file = ""\n# a comment\nperiod_start = None\naudience = None'
 OPEN_CELL = "pack = open_pack(params_file, inputs_file)"

@@ -9,13 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
-from readiness.pack.build import build, build_many, keep_failed, publish
+
 from readiness.cli import main
-from readiness.errors import OutputError
-from readiness.pack.packfolder import MARKER, is_pack, output_problems, write_marker
 from readiness.config.params import load_params
+from readiness.errors import OutputError
+from readiness.pack.build import build, build_many, keep_failed, publish
+from readiness.pack.packfolder import MARKER, is_pack, output_problems, write_marker
 from readiness.pack.verify import verify_pack
 
 GOLDEN = REPO / "tests" / "fixtures" / "golden" / "golden.yaml"

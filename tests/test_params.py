@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from readiness.errors import ParametersError
 from readiness.config.params import load_params
+from readiness.errors import ParametersError
 
 MINIMAL = "pack_id: t1\nla_name: Testshire\nperiod_start: 2019-01-01\nperiod_end: 2019-03-31\n"
 

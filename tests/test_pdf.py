@@ -17,6 +17,7 @@ def test_no_browser_is_a_clear_error(monkeypatch, tmp_path):
 
 def test_the_cli_exits_1_when_the_pdf_cannot_be_made(monkeypatch, tmp_path, demo_pack, capsys):
     from conftest import REPO, seed_demo_cache
+
     from readiness.cli import main
 
     seed_demo_cache(demo_pack, tmp_path)  # only the PDF is left to do

@@ -3,8 +3,8 @@ from datetime import date
 
 import pandas as pd
 
-from readiness.indicators.figure import count, share, statistic
 from readiness.config.period import Period, month_key, one_year_before
+from readiness.indicators.figure import count, share, statistic
 
 
 def test_months_lists_every_month_the_period_touches():

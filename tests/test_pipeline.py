@@ -3,8 +3,8 @@
 import nbformat
 import papermill
 
-from readiness.pack.engine import ENGINE_NAME
 from readiness.inputs.bundle import Inputs
+from readiness.pack.engine import ENGINE_NAME
 from readiness.pack.pipeline import INPUTS_FILE, section_parameters
 from readiness.pack.store import keep_inputs
 

@@ -22,9 +22,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.errors import InputError
-from readiness.indicators.practice_weeks import comparison_table, compare_practice_weeks
 from readiness.config.params import PracticeWeek
+from readiness.errors import InputError
+from readiness.indicators.practice_weeks import compare_practice_weeks, comparison_table
 
 
 @pytest.fixture

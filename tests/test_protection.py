@@ -19,10 +19,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.indicators import protection
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import protection
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 12, 1), date(2020, 1, 31))
 # List 7: snapshot Saturday 29 Feb 2020; two years before = 28 Feb 2019 -> 28 Feb 2018.

@@ -18,9 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from filelock import FileLock
-
 from conftest import REPO, demo_parameters
+from filelock import FileLock
 
 DEMO_PARAMS = REPO / "parameters" / "demo.yaml"
 DEMO_INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
@@ -98,8 +97,8 @@ def assert_plain_failure(result: subprocess.CompletedProcess, status: int) -> li
 
 
 def test_failing_notebook_leaves_the_published_pack_alone(demo_pack, tmp_path):
-    from readiness.pack.build import build
     from readiness.errors import NotebookError
+    from readiness.pack.build import build
 
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
     notebooks = notebooks_folder(tmp_path / "notebooks", with_real=True)

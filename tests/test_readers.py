@@ -19,9 +19,9 @@ import yaml
 from pandas.testing import assert_frame_equal
 
 from readiness.config.params import load_params
-from readiness.inputs.read import load_inputs, read_inputs, write_templates
 from readiness.inputs import codes
 from readiness.inputs.annex_a import list_number
+from readiness.inputs.read import load_inputs, read_inputs, write_templates
 from readiness.inputs.values import clean_cells, parse_date, parse_datetime
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]

@@ -12,16 +12,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.pack import figures as figures_module
+from readiness.config.params import Params
 from readiness.disclosure.control import SUPPRESSED
-from readiness.pack.figures import compute_figures, figures_document
+from readiness.disclosure.relations import numerator, protect_headlines, related_values
 from readiness.indicators import audits as a
 from readiness.indicators import workforce as wf
-from readiness.inputs.bundle import Inputs
-from readiness.pack.notebook import Pack
-from readiness.config.params import Params
-from readiness.disclosure.relations import numerator, protect_headlines, related_values
 from readiness.indicators.figure import count, share
+from readiness.inputs.bundle import Inputs
+from readiness.pack import figures as figures_module
+from readiness.pack.figures import compute_figures, figures_document
+from readiness.pack.notebook import Pack
 
 PARAMS = Params(pack_id="t", la_name="T", period_start=date(2019, 1, 1), period_end=date(2019, 1, 31))
 RI = "requires_improvement"

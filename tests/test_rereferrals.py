@@ -19,8 +19,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.indicators import rereferrals
 from readiness.config.period import Period
+from readiness.indicators import rereferrals
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 9, 30))
 # child, date, count, source code, NFA

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO
+
 from readiness.present.narrative import practice_week_sentences, row_shares_sentence
 from readiness.safetext import clean_label, markdown_escape, markdown_html
 
@@ -171,9 +171,9 @@ HOSTILE_COMMENTARY = """# Our commentary
 @pytest.fixture(scope="module")
 def hostile_pack(tmp_path_factory) -> tuple[Path, str]:
     """The golden pack built from inputs with hostile labels and commentary: (pack folder, the domain heading used)."""
-    from readiness.pack.build import build
     from readiness.config.params import load_params
     from readiness.inputs.read import load_inputs
+    from readiness.pack.build import build
 
     root = tmp_path_factory.mktemp("hostile")
     shutil.copytree(GOLDEN, root / "inputs")

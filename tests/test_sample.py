@@ -4,9 +4,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from readiness.config.params import Params
 from readiness.errors import ParametersError
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params
 from readiness.mock.sample import SampleError, default_quota, draw_sample, sample_csv, strata_report
 from readiness.mock.strata import members
 

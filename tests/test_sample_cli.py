@@ -1,8 +1,8 @@
 """``readiness sample``: an inspector-like sample and its case-tracking workbook, written beside the pack folder."""
 import pandas as pd
 import pytest
-
 from conftest import REPO
+
 from readiness.cli import main
 from readiness.mock.strata import STRATA
 

@@ -17,11 +17,11 @@ from datetime import date
 import pandas as pd
 from pandas.testing import assert_frame_equal
 
-from readiness.indicators.figure import Figure, share
-from readiness.indicators import strategy as st
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import strategy as st
+from readiness.indicators.figure import Figure, share
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 6, 30))
 MEETINGS = {"M1": ("2019-04-03", "East"), "M2": ("2019-04-10", "East"), "M3": ("2019-05-02", "West"),

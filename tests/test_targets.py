@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from readiness.errors import ParametersError
 from readiness.config.params import Band, Step, load_params
+from readiness.errors import ParametersError
 from readiness.present.targets import as_shown, green_in_force, target_in_force
 
 # The Board's trajectory: 50% (amber 40%) from October, 60% (amber 50%) from April.

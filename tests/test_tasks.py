@@ -10,10 +10,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import REPO
 from jupyter_server.services.contents.filemanager import FileContentsManager
 from nbclient import NotebookClient
-
-from conftest import REPO
 
 
 def load_tasks():

@@ -6,11 +6,11 @@ import openpyxl
 import pandas as pd
 import pytest
 import yaml
-
 from conftest import demo_parameters
+
+from readiness.config.params import load_params
 from readiness.errors import InputError
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import load_params
 from readiness.inputs.read import read_inputs
 from readiness.mock.tracking import journeys, read_back, write_tracking_workbook
 

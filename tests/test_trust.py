@@ -18,7 +18,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-
 from conftest import REPO
 
 CHILD, WORKER = "SENTINELCHILD", "SENTINELWORKER"

@@ -6,13 +6,13 @@ snapshot 3 June 2019. Each expected figure is counted by hand from the rows belo
 from __future__ import annotations
 
 import pytest
-
-from readiness.indicators import assessments, audits, frontdoor, protection
-from readiness.config.params import load_params
-from readiness.inputs.read import read_inputs
-from readiness.indicators.unreadable import figures_without_unreadable_rows
-from test_normalise import referral, REFERRAL
+from test_normalise import REFERRAL, referral
 from test_readers import ALLOCATED, COMMON, write_csv_folder, write_extracts, write_params
+
+from readiness.config.params import load_params
+from readiness.indicators import assessments, audits, frontdoor, protection
+from readiness.indicators.unreadable import figures_without_unreadable_rows
+from readiness.inputs.read import read_inputs
 
 CHILD = ["a) Male", "a) WBRI", "14/02/2012", "7"]
 

@@ -8,12 +8,12 @@ import csv
 
 import pytest
 import yaml
+from test_normalise import REFERRAL, with_bad_nfa
+from test_readers import write_csv_folder, write_params
 
 from readiness.cli import main
 from readiness.errors import Problem
 from readiness.inputs.validate import format_report, quality_rows, write_csv
-from test_normalise import REFERRAL, with_bad_nfa
-from test_readers import write_csv_folder, write_params
 
 NFA_WARNING = Problem(
     "annex_a.xlsx", "value cannot be read: expected Yes, No or Unknown", "List 3", 5, "Referral NFA?", 3, (5, 9, 12),

@@ -22,20 +22,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xlwt
+from ods_writer import write_ods
 from python_calamine import CalamineWorkbook
-
-from readiness.pack.build import build
-from readiness.inputs.coverage import coverage_document, coverage_of
-from readiness.pack.figures import compute_figures, figures_document
-from readiness.config.params import load_params
-from readiness.inputs.read import load_inputs
-from readiness.inputs.workbooks import workbook_format
 from test_formats import EXTRACTS as EXTRACT_NAMES
 from test_formats import warning_keys
 from test_formats import write_params as write_demo_params
 from test_readers import fill_ofsted_template, write_extracts, write_params
-from ods_writer import write_ods
 from xlsb_writer import write_xlsb
+
+from readiness.config.params import load_params
+from readiness.inputs.coverage import coverage_document, coverage_of
+from readiness.inputs.read import load_inputs
+from readiness.inputs.workbooks import workbook_format
+from readiness.pack.build import build
+from readiness.pack.figures import compute_figures, figures_document
 
 FORMATS = ("xls", "ods", "xlsb")
 

@@ -22,10 +22,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.indicators import workforce as wf
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.indicators import workforce as wf
+from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2023, 3, 1), date(2024, 2, 29))
 SNAPSHOT = PERIOD.snapshot

@@ -77,11 +77,11 @@ def cmd_sample(args) -> int:
     if args.params is None:
         print("error: readiness sample needs a parameters file (or --read-back WORKBOOK)", file=sys.stderr)
         return 2
-    from readiness.pack.build import default_output
     from readiness.config.params import load_params
     from readiness.inputs.read import load_inputs
     from readiness.mock.sample import draw_sample, sample_csv, strata_report
     from readiness.mock.tracking import write_tracking_workbook
+    from readiness.pack.build import default_output
 
     params = load_params(args.params)
     inputs = load_inputs(params)

@@ -13,8 +13,8 @@ import ast
 
 from IPython import get_ipython
 
-from readiness.errors import ParametersError
 from readiness.config.params import OVERRIDABLE
+from readiness.errors import ParametersError
 
 NOTEBOOK_PARAMETERS = ("params_file", "inputs_file", *OVERRIDABLE)
 

@@ -10,9 +10,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from readiness.config.catalogue import is_indicator
-from readiness.errors import ParametersError
 from readiness.config.period import Period
 from readiness.config.references import reference_problems
+from readiness.errors import ParametersError
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.

@@ -16,8 +16,8 @@ from xml.sax.saxutils import escape
 import numpy as np
 import pandas as pd
 
-from readiness.files import refuse_to_overwrite
 from readiness.config.workdays import england_bank_holidays
+from readiness.files import refuse_to_overwrite
 
 SNAPSHOT = np.datetime64("2025-10-03", "D")
 ACTIVITY_END = np.datetime64("2025-09-30", "D")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.audits import MOCK_INSPECTION, grade_steps, audits_in_period, final_grade
-from readiness.inputs.labels import NOT_RECORDED
+from readiness.indicators.audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps
 from readiness.indicators.common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import NOT_RECORDED
 
 WEAK = ("requires_improvement", "inadequate")
 OTHER_THEMES = "Other themes"

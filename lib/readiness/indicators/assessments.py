@@ -10,10 +10,6 @@ from datetime import date
 
 import pandas as pd
 
-from readiness.inputs.coverage import covered_period, coverage_of
-from readiness.indicators.common import over_period
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
@@ -25,10 +21,14 @@ from readiness.indicators.common import (
     median_of,
     month_keys,
     monthly_shares,
+    over_period,
     team_keys,
     with_share,
     worst_first,
 )
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_period
 
 TIMESCALE_WORKING_DAYS = 45
 

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.inputs.labels import NOT_RECORDED
 from readiness.indicators.common import (
     count_by,
     in_period,
@@ -25,6 +22,9 @@ from readiness.indicators.common import (
     with_share,
     worst_first,
 )
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import NOT_RECORDED
 
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GOOD_OR_BETTER = ("outstanding", "good")

@@ -5,8 +5,8 @@ from typing import Mapping
 
 import pandas as pd
 
-from readiness.indicators.figure import Figure, count, share, statistic
 from readiness.config.period import Period, month_key
+from readiness.indicators.figure import Figure, count, share, statistic
 from readiness.inputs.labels import NOT_RECORDED
 
 NOT_COVERED = Figure(None, ())

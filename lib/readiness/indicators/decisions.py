@@ -12,13 +12,13 @@ from typing import Literal
 
 import pandas as pd
 
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
-from readiness.inputs.labels import NOT_RECORDED
 from readiness.indicators.common import count_by, is_yes, month_keys, team_keys, with_share, worst_first
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import NOT_RECORDED
 
 ONE_DAY = pd.Timedelta(hours=24)
 DECISION_ROLES = dict(

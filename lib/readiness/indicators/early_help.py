@@ -9,12 +9,12 @@ from datetime import date
 
 import pandas as pd
 
-from readiness.inputs.coverage import covered_period, coverage_of, latest_coverage
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.indicators.common import count_by, in_period, median_of, month_keys, worst_first
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_period, latest_coverage
 
 ORGANISATION_ROLES = dict(counts=["started", "completed", "open"], statistics={"median_days": "completed"})
 MONTH_ROLES = dict(counts=["started", "completed"], statistics={"median_days": "completed"})

@@ -25,10 +25,6 @@ from typing import Literal
 
 import pandas as pd
 
-from readiness.inputs.coverage import covered_days, covered_period, coverage_of, latest_coverage
-from readiness.indicators.common import over_period, rate_per_10k
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.indicators.common import (
@@ -41,9 +37,14 @@ from readiness.indicators.common import (
     month_keys,
     monthly_counts,
     monthly_shares,
+    over_period,
+    rate_per_10k,
     team_keys,
     with_share,
 )
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_days, covered_period, latest_coverage
 
 SOURCE_GROUPS = {
     "Individuals": ("1A", "1B", "1C", "1D", "1"),

@@ -12,8 +12,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from readiness.errors import InputError, Problem
 from readiness.config.params import PracticeWeek
+from readiness.errors import InputError, Problem
 from readiness.indicators.audits import GOOD_OR_BETTER
 
 WINDOW = timedelta(days=56)

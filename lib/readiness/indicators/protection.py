@@ -10,10 +10,6 @@ from datetime import date
 
 import pandas as pd
 
-from readiness.inputs.coverage import covered_days, covered_period, coverage_of
-from readiness.indicators.common import over_period, rate_per_10k
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.config.workdays import working_days
@@ -27,9 +23,14 @@ from readiness.indicators.common import (
     month_keys,
     monthly_counts,
     monthly_shares,
+    over_period,
+    rate_per_10k,
     team_keys,
     with_share,
 )
+from readiness.indicators.figure import Figure, FigureValue, count, share
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_days, covered_period
 
 ICPC_WORKING_DAYS = 15
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from readiness.inputs.coverage import covered_period, coverage_of
-from readiness.indicators.figure import Figure, FigureValue, share
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.indicators.common import count_by, is_yes, with_share
+from readiness.indicators.figure import Figure, FigureValue, share
 from readiness.indicators.frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_period
 
 SOURCE_ROLES = dict(
     counts=["referrals", "nfa", "status_known", "rereferral"],

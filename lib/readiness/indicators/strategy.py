@@ -12,8 +12,6 @@ from functools import reduce
 
 import pandas as pd
 
-from readiness.indicators.figure import Figure, FigureValue, count
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.indicators.common import (
@@ -28,6 +26,8 @@ from readiness.indicators.common import (
     with_share,
     worst_first,
 )
+from readiness.indicators.figure import Figure, FigureValue, count
+from readiness.inputs.bundle import Inputs
 
 AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from readiness.indicators.figure import Figure, FigureValue, count, share, statistic
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
-from readiness.inputs.labels import NOT_RECORDED
 from readiness.indicators.common import median_of, with_share
+from readiness.indicators.figure import Figure, FigureValue, count, share, statistic
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import NOT_RECORDED
 
 SOCIAL_WORK_ROLES = ("social_worker", "senior_practitioner", "practice_supervisor", "team_manager")
 CASE_HOLDING_ROLES = SOCIAL_WORK_ROLES[:3]

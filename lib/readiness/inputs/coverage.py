@@ -18,8 +18,8 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from readiness.errors import Problem
 from readiness.config.period import Period, one_year_before
+from readiness.errors import Problem
 
 EVENT_LISTS = (1, 3)
 """Lists of events received in the window: their earliest key date shows where the window starts."""

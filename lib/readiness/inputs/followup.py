@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from readiness.config.params import Params
 from readiness.errors import Problem
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params
 from readiness.inputs.normalise import Findings
 from readiness.inputs.tracking import Piece, read_tracking_workbook
 

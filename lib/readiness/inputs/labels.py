@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import pandas as pd
 
+from readiness.config.params import Params
 from readiness.errors import Problem
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params
 from readiness.safetext import clean_label
 
 NOT_RECORDED = "Not recorded"

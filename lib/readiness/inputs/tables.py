@@ -11,8 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from readiness.errors import Problem
 from readiness.config.params import Params
+from readiness.errors import Problem, printable
 from readiness.inputs.read import read_inputs
-from readiness.errors import printable
 from readiness.safetext import spreadsheet_text
 
 CSV_COLUMNS = ("severity", "file", "list", "column", "problem", "rows", "example_rows", "figures_left")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from readiness.config.params import Params
 from readiness.errors import ParametersError, ReadinessError
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params
 from readiness.mock.strata import STRATA, STRATUM_NAMES, is_provided, members
 from readiness.safetext import spreadsheet_safe
 

@@ -11,13 +11,13 @@ from typing import Callable
 
 import pandas as pd
 
+from readiness.config.params import Params
+from readiness.config.workdays import working_days
 from readiness.indicators.assessments import TIMESCALE_WORKING_DAYS
 from readiness.indicators.care import looked_after
 from readiness.indicators.protection import open_plans
 from readiness.indicators.workforce import cin_seen_status, is_allocated, open_cases
 from readiness.inputs.bundle import Inputs
-from readiness.config.params import Params
-from readiness.config.workdays import working_days
 
 NOT_IN_TOUCH = ("no", "refused", "not_required", "returned_home")  # List 9's LA in Touch: No, Refu, NREQ, Rhom
 

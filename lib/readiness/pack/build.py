@@ -19,11 +19,11 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from readiness import progress
-from readiness.pack.cache import input_hashes, pack_key
+from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
+from readiness.pack.cache import input_hashes, pack_key
 from readiness.pack.job import Job
 from readiness.pack.packfolder import check_output, is_intact, may_replace, pack_digests, write_marker
-from readiness.config.params import Params, load_params
 from readiness.paths import ENGLAND, notebook_files
 
 log = logging.getLogger("readiness")

@@ -16,8 +16,8 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from readiness.pack.manifest import file_digest, input_digests, notebook_digests, package_versions
 from readiness.config.params import Params
+from readiness.pack.manifest import file_digest, input_digests, notebook_digests, package_versions
 
 log = logging.getLogger("readiness")
 CODE = Path(__file__).resolve().parent

@@ -6,16 +6,28 @@ from pathlib import Path
 from typing import Mapping
 
 from readiness import SPEC_VERSION
-from readiness.disclosure.control import protect_series, suppress_figures
-from readiness.indicators.figure import FigureValue
-from readiness.indicators import actions, assessments, audits, frontdoor, protection, strategy, workforce
-from readiness.indicators import adoption, decisions, early_help, rereferrals
-from readiness.indicators import care, care_leavers
-from readiness.inputs.bundle import Inputs
 from readiness.config.params import Params
+from readiness.disclosure.control import protect_series, suppress_figures
 from readiness.disclosure.relations import audit
-from readiness.present.spc import spc_document
+from readiness.indicators import (
+    actions,
+    adoption,
+    assessments,
+    audits,
+    care,
+    care_leavers,
+    decisions,
+    early_help,
+    frontdoor,
+    protection,
+    rereferrals,
+    strategy,
+    workforce,
+)
+from readiness.indicators.figure import FigureValue
 from readiness.indicators.unreadable import figures_without_unreadable_rows
+from readiness.inputs.bundle import Inputs
+from readiness.present.spc import spc_document
 from readiness.present.vitals import load_history
 
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)

@@ -7,35 +7,35 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from readiness.present import charts, spc
-from readiness.disclosure.control import months_shown, suppress_breakdown, suppress_figures
-from readiness.present.display import CODED_INDEXES, NOT_COVERED_TEXT, column_label, show_chart, show_table
-from readiness.present.formatting import format_value
 from readiness.config.catalogue import describe
+from readiness.config.overrides import notebook_overrides
+from readiness.config.params import Params, load_params
+from readiness.config.period import Period
+from readiness.disclosure.control import months_shown, suppress_breakdown, suppress_figures
 from readiness.indicators.figure import FigureValue
 from readiness.inputs.bundle import Inputs
-from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
-from readiness.pack.cache import cached_inputs, commentary_file, input_hashes
 from readiness.inputs.coverage import (
-    covered_period,
     coverage_note,
     coverage_of,
+    covered_period,
     latest_coverage,
     list_names,
     month_label,
     not_covered_months,
 )
-from readiness.config.overrides import notebook_overrides
-from readiness.config.params import Params, load_params
-from readiness.paths import ANALYST_CACHE
-from readiness.config.period import Period
+from readiness.pack.cache import cached_inputs, commentary_file, input_hashes
 from readiness.pack.store import kept_inputs
+from readiness.paths import ANALYST_CACHE
+from readiness.present import charts, spc
+from readiness.present.display import CODED_INDEXES, NOT_COVERED_TEXT, column_label, show_chart, show_table
+from readiness.present.formatting import format_value
+from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
 from readiness.present.vitals import load_history
 
 

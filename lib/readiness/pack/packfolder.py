@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from readiness.config.params import DATA_KEYS, Params
 from readiness.errors import OutputError
 from readiness.pack.manifest import file_digest
-from readiness.config.params import DATA_KEYS, Params
 
 MARKER = ".readiness-pack.json"
 PACK_FILES = ("index.html", "figures.json", "figures.xlsx", "manifest.json", "pack.pdf")

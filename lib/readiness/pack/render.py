@@ -11,16 +11,16 @@ import jinja2
 import nbformat
 from nbconvert import HTMLExporter
 
-from readiness.inputs.coverage import describe_coverage
-from readiness.errors import Problem
-from readiness.present.glance import at_a_glance
-from readiness.present.icons import icon_key
 from readiness.config.params import Params
 from readiness.config.references import read_baseline, read_comparators
-from readiness.safetext import without_bidi
-from readiness.pack.sections import Section
+from readiness.errors import Problem
+from readiness.inputs.coverage import describe_coverage
 from readiness.inputs.validate import quality_rows
+from readiness.pack.sections import Section
+from readiness.present.glance import at_a_glance
+from readiness.present.icons import icon_key
 from readiness.present.vitals import load_benchmarks, load_history, vital_signs
+from readiness.safetext import without_bidi
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}

@@ -10,7 +10,6 @@ from readiness.inputs.bundle import Inputs
 from readiness.paths import NOTEBOOKS, notebook_files
 
 
-
 @dataclass(frozen=True)
 class Section:
     """A notebook, the title it goes under, the inputs it needs and those it also reads when present."""

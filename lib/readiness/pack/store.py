@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from readiness.files import write_atomically
 from readiness.errors import Problem
+from readiness.files import write_atomically
 from readiness.inputs.bundle import Inputs
 
 FORMAT = "readiness-inputs/1"

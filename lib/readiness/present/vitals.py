@@ -9,15 +9,15 @@ from typing import Mapping
 import yaml
 
 from readiness.config.catalogue import CATALOGUE, Indicator, describe
-from readiness.disclosure.control import SUPPRESSED, is_disclosive
-from readiness.present.formatting import format_value
-from readiness.indicators.figure import Figure, count, share
 from readiness.config.params import Band, Params
-from readiness.paths import ENGLAND
 from readiness.config.references import Comparator
+from readiness.disclosure.control import SUPPRESSED, is_disclosive
 from readiness.disclosure.relations import DENOMINATORS, protect_headlines
-from readiness.present.targets import as_shown, green_in_force, target_in_force
+from readiness.indicators.figure import Figure, count, share
+from readiness.paths import ENGLAND
+from readiness.present.formatting import format_value
 from readiness.present.icons import assurance_icon, sparkline, variation_icon
+from readiness.present.targets import as_shown, green_in_force, target_in_force
 
 TOLERANCE = 1e-9  # a value on a threshold is at it, whatever binary floating point says
 
