@@ -5,9 +5,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from readiness.disclosure.control import (
-    SUPPRESSED as C,
-)
+from readiness.disclosure.control import SUPPRESSED as C
 from readiness.disclosure.control import (
     is_disclosive,
     months_shown,

@@ -13,8 +13,9 @@ import ast
 
 from IPython import get_ipython
 
-from readiness.config.params import OVERRIDABLE
 from readiness.errors import ParametersError
+
+from .params import OVERRIDABLE
 
 NOTEBOOK_PARAMETERS = ("params_file", "inputs_file", *OVERRIDABLE)
 

@@ -9,10 +9,11 @@ from typing import Literal, Optional, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from readiness.config.catalogue import is_indicator
-from readiness.config.period import Period
-from readiness.config.references import reference_problems
 from readiness.errors import ParametersError
+
+from .catalogue import is_indicator
+from .period import Period
+from .references import reference_problems
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from readiness.config.catalogue import is_indicator
+from .catalogue import is_indicator
 
 GROUPS = ("region", "statistical_neighbours")
 

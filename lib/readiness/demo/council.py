@@ -161,11 +161,11 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     follow_up = np.random.default_rng([seed, 14])  # its own stream, so the inputs above stay as they were
     extracts["case_audits"]["reaudit_of"] = make_reaudits(follow_up, extracts["case_audits"])
     extracts["audit_actions"] = make_audit_actions(follow_up, sc, extracts["case_audits"])
-    from readiness.demo.frontdoor import frontdoor_extras  # issue 12: its own random stream; imports this module
+    from .frontdoor import frontdoor_extras  # issue 12: its own random stream; imports this module
 
     front_door_lists, extracts["front_door_decisions"] = frontdoor_extras(seed, sc, journey)
     paths = {"annex_a": folder / "annex_a.xlsx"}
-    from readiness.demo.care import care_lists  # it builds on this module's helpers
+    from .care import care_lists  # it builds on this module's helpers
 
     write_workbook(paths["annex_a"], format_annex_a(journey) | front_door_lists | care_lists(seed, sc, workforce))
     for key, frame in extracts.items():

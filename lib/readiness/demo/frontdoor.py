@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from readiness.demo.council import (
+from .council import (
     ACTIVITY_END,
     COMMON,
     DISABILITIES,

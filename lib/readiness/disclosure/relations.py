@@ -17,11 +17,12 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from readiness.config.params import Params
-from readiness.disclosure.control import SUPPRESSED, is_disclosive, months_shown, suppress_breakdown
-from readiness.disclosure.derivation import Ratio, Relation, Sum, withhold_until_safe
 from readiness.indicators import audits, workforce
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.inputs.bundle import Inputs
+
+from .control import SUPPRESSED, is_disclosive, months_shown, suppress_breakdown
+from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
 GRADE_SHARES = tuple(f"audits.grade_share.{grade}" for grade in audits.GRADES)
 AGENCY_SHARES = tuple(f"strategy.attendance_share.{agency}" for agency in ("social_care", "police", "health", "education"))

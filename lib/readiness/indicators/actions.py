@@ -11,11 +11,12 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps
-from readiness.indicators.common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
-from readiness.indicators.figure import Figure, FigureValue, count, share
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
+
+from .audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps
+from .common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
+from .figure import Figure, FigureValue, count, share
 
 WEAK = ("requires_improvement", "inadequate")
 OTHER_THEMES = "Other themes"

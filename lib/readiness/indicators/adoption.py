@@ -18,10 +18,11 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.common import in_period, median_of
-from readiness.indicators.figure import Figure, FigureValue, count, statistic
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period
+
+from .common import in_period, median_of
+from .figure import Figure, FigureValue, count, statistic
 
 A1_THRESHOLD_DAYS = 426
 A2_THRESHOLD_DAYS = 121

@@ -13,7 +13,10 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
-from readiness.indicators.common import (
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_period
+
+from .common import (
     count_by,
     in_period,
     is_yes,
@@ -26,9 +29,7 @@ from readiness.indicators.common import (
     with_share,
     worst_first,
 )
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
-from readiness.inputs.coverage import coverage_of, covered_period
+from .figure import Figure, FigureValue, count, share
 
 TIMESCALE_WORKING_DAYS = 45
 

@@ -10,7 +10,10 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.common import (
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import NOT_RECORDED
+
+from .common import (
     count_by,
     in_period,
     is_known,
@@ -22,9 +25,7 @@ from readiness.indicators.common import (
     with_share,
     worst_first,
 )
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
-from readiness.inputs.labels import NOT_RECORDED
+from .figure import Figure, FigureValue, count, share
 
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GOOD_OR_BETTER = ("outstanding", "good")

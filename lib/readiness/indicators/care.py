@@ -16,11 +16,12 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.config.workdays import working_days
-from readiness.indicators.common import at_least_one, count_by, in_period, is_yes, known_share, month_keys, team_keys, with_share
-from readiness.indicators.figure import Figure, FigureValue, count, share
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period
 from readiness.inputs.labels import NOT_RECORDED
+
+from .common import at_least_one, count_by, in_period, is_yes, known_share, month_keys, team_keys, with_share
+from .figure import Figure, FigureValue, count, share
 
 REVIEW_AFTER_WORKING_DAYS = 20  # a child in care this long should have had a statutory review
 HEALTH_INTERVAL_DAYS = 365

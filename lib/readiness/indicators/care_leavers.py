@@ -13,10 +13,11 @@ from datetime import date
 import pandas as pd
 
 from readiness.config.params import Params
-from readiness.indicators.care import age_at, with_share_of_total, within_days
-from readiness.indicators.common import count_by, team_keys, with_share
-from readiness.indicators.figure import Figure, FigureValue, count, share
 from readiness.inputs.bundle import Inputs
+
+from .care import age_at, with_share_of_total, within_days
+from .common import count_by, team_keys, with_share
+from .figure import Figure, FigureValue, count, share
 
 EDUCATION_EMPLOYMENT_TRAINING = ("F", "P")
 NEET = ("G4", "G5", "G6")

@@ -6,8 +6,9 @@ from typing import Mapping
 import pandas as pd
 
 from readiness.config.period import Period, month_key
-from readiness.indicators.figure import Figure, count, share, statistic
 from readiness.inputs.labels import NOT_RECORDED
+
+from .figure import Figure, count, share, statistic
 
 NOT_COVERED = Figure(None, ())
 """A month a list does not cover: ``null`` in figures.json, never withheld, never a secondary cell."""

@@ -15,10 +15,11 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
-from readiness.indicators.common import count_by, is_yes, month_keys, team_keys, with_share, worst_first
-from readiness.indicators.figure import Figure, FigureValue, count, share
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
+
+from .common import count_by, is_yes, month_keys, team_keys, with_share, worst_first
+from .figure import Figure, FigureValue, count, share
 
 ONE_DAY = pd.Timedelta(hours=24)
 DECISION_ROLES = dict(

@@ -11,10 +11,11 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.common import count_by, in_period, median_of, month_keys, worst_first
-from readiness.indicators.figure import Figure, FigureValue, count, share
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period, latest_coverage
+
+from .common import count_by, in_period, median_of, month_keys, worst_first
+from .figure import Figure, FigureValue, count, share
 
 ORGANISATION_ROLES = dict(counts=["started", "completed", "open"], statistics={"median_days": "completed"})
 MONTH_ROLES = dict(counts=["started", "completed"], statistics={"median_days": "completed"})

@@ -27,7 +27,10 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.common import (
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_days, covered_period, latest_coverage
+
+from .common import (
     at_least_one,
     count_by,
     in_period,
@@ -42,9 +45,7 @@ from readiness.indicators.common import (
     team_keys,
     with_share,
 )
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
-from readiness.inputs.coverage import coverage_of, covered_days, covered_period, latest_coverage
+from .figure import Figure, FigureValue, count, share
 
 SOURCE_GROUPS = {
     "Individuals": ("1A", "1B", "1C", "1D", "1"),

@@ -14,7 +14,8 @@ import pandas as pd
 
 from readiness.config.params import PracticeWeek
 from readiness.errors import InputError, Problem
-from readiness.indicators.audits import GOOD_OR_BETTER
+
+from .audits import GOOD_OR_BETTER
 
 WINDOW = timedelta(days=56)
 WEEK = timedelta(days=7)

@@ -13,7 +13,10 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.config.workdays import working_days
-from readiness.indicators.common import (
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.coverage import coverage_of, covered_days, covered_period
+
+from .common import (
     at_least_one,
     count_by,
     in_period,
@@ -28,9 +31,7 @@ from readiness.indicators.common import (
     team_keys,
     with_share,
 )
-from readiness.indicators.figure import Figure, FigureValue, count, share
-from readiness.inputs.bundle import Inputs
-from readiness.inputs.coverage import coverage_of, covered_days, covered_period
+from .figure import Figure, FigureValue, count, share
 
 ICPC_WORKING_DAYS = 15
 

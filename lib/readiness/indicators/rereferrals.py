@@ -15,11 +15,12 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
-from readiness.indicators.common import count_by, is_yes, with_share
-from readiness.indicators.figure import Figure, FigureValue, share
-from readiness.indicators.frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period
+
+from .common import count_by, is_yes, with_share
+from .figure import Figure, FigureValue, share
+from .frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
 
 SOURCE_ROLES = dict(
     counts=["referrals", "nfa", "status_known", "rereferral"],

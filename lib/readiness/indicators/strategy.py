@@ -14,7 +14,9 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
-from readiness.indicators.common import (
+from readiness.inputs.bundle import Inputs
+
+from .common import (
     count_by,
     in_period,
     is_known,
@@ -26,8 +28,7 @@ from readiness.indicators.common import (
     with_share,
     worst_first,
 )
-from readiness.indicators.figure import Figure, FigureValue, count
-from readiness.inputs.bundle import Inputs
+from .figure import Figure, FigureValue, count
 
 AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")

@@ -13,9 +13,10 @@ from typing import Callable, Iterator
 import pandas as pd
 
 from readiness.config.params import Params
-from readiness.indicators.figure import FigureValue
 from readiness.inputs.bundle import UNREADABLE, Inputs, unreadable_in
 from readiness.inputs.schema import ANNEX_A, EXTRACTS, ColumnSpec, TableSpec
+
+from .figure import FigureValue
 
 Key = tuple[str, str]  # (input name such as "list_3" or "case_audits", column)
 

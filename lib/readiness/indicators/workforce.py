@@ -11,10 +11,11 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
-from readiness.indicators.common import median_of, with_share
-from readiness.indicators.figure import Figure, FigureValue, count, share, statistic
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
+
+from .common import median_of, with_share
+from .figure import Figure, FigureValue, count, share, statistic
 
 SOCIAL_WORK_ROLES = ("social_worker", "senior_practitioner", "practice_supervisor", "team_manager")
 CASE_HOLDING_ROLES = SOCIAL_WORK_ROLES[:3]

@@ -11,11 +11,12 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.errors import Problem
-from readiness.inputs.normalise import Findings, normalise
-from readiness.inputs.schema import ANNEX_A, TableSpec
-from readiness.inputs.tables import Table, Unreadable, read_file, read_sheet, workbook_sheets
-from readiness.inputs.values import fold
-from readiness.inputs.workbooks import NOT_A_WORKBOOK, WORKBOOK_SUFFIXES, check_regular_file, workbook_format
+
+from .normalise import Findings, normalise
+from .schema import ANNEX_A, TableSpec
+from .tables import Table, Unreadable, read_file, read_sheet, workbook_sheets
+from .values import fold
+from .workbooks import NOT_A_WORKBOOK, WORKBOOK_SUFFIXES, check_regular_file, workbook_format
 
 LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
 EARLIEST = pd.Timestamp("1990-01-01")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from readiness.errors import Problem
-from readiness.inputs.bundle import unreadable_in
+
+from .bundle import unreadable_in
 
 
 @dataclass(frozen=True)

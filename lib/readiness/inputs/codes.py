@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from readiness.inputs.values import fold, per_unique
+from .values import fold, per_unique
 
 PREFIX = r"^[a-z]{1,2}\d?\)\s*"
 SEPARATOR = r"\s*[-:\u2013\u2014]\s*"

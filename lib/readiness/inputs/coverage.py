@@ -47,7 +47,7 @@ def earliest(dates: pd.Series) -> date | None:
 def adoption_coverage(frame: pd.DataFrame, number: int, snapshot: date) -> date:
     """Lists 10 and 11: twelve months before ``snapshot``, or the list's earliest adoption order
     (List 10) or approval (List 11: Stage 2 ended, or application approved) if earlier."""
-    from readiness.inputs.values import parse_date  # here: the readers import this module
+    from .values import parse_date  # here: the readers import this module
 
     window = one_year_before(snapshot)
     texts = [frame[column].astype("string") for column in ADOPTION_DATES[number] if column in frame]

@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 
 from readiness.errors import Problem
-from readiness.inputs.normalise import Findings, normalise
-from readiness.inputs.schema import EXTRACTS
-from readiness.inputs.tables import Table, Unreadable, read_file
+
+from .normalise import Findings, normalise
+from .schema import EXTRACTS
+from .tables import Table, Unreadable, read_file
 
 MEETING_FIELDS = ("child_id", "meeting_date", "team")
 

@@ -9,9 +9,10 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.errors import Problem
-from readiness.inputs.bundle import Inputs
-from readiness.inputs.normalise import Findings
-from readiness.inputs.tracking import Piece, read_tracking_workbook
+
+from .bundle import Inputs
+from .normalise import Findings
+from .tracking import Piece, read_tracking_workbook
 
 FOLLOW_UP = ("case_audits", "audit_actions")
 UNKNOWN_AUDIT = "audit_id names no audit in case_audits; the action is left out"

@@ -15,8 +15,9 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.errors import Problem
-from readiness.inputs.bundle import Inputs
 from readiness.safetext import clean_label
+
+from .bundle import Inputs
 
 NOT_RECORDED = "Not recorded"
 """What a blank team is shown as, in every table and chart."""

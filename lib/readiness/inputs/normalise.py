@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from readiness.errors import Problem
-from readiness.inputs.bundle import UNREADABLE
-from readiness.inputs.schema import CURRENT, Failure, TableSpec, check_values, kinds_of
-from readiness.inputs.tables import Table
-from readiness.inputs.values import parse_float, quoted
+
+from .bundle import UNREADABLE
+from .schema import CURRENT, Failure, TableSpec, check_values, kinds_of
+from .tables import Table
+from .values import parse_float, quoted
 
 UNREADABLE_SHARE = 0.10  # more than this share of a used column unreadable: the file is misread
 EXAMPLE_ROWS = 3

@@ -12,17 +12,18 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.errors import InputError
-from readiness.inputs.annex_a import collect_lists, locate_annex_a, read_one_list
-from readiness.inputs.blanks import blank_warnings
-from readiness.inputs.bundle import Inputs
-from readiness.inputs.coverage import coverage_of, uncovered_start_warnings
-from readiness.inputs.extracts import read_extract
-from readiness.inputs.followup import add_follow_up
-from readiness.inputs.labels import protect_labels
-from readiness.inputs.normalise import Findings
-from readiness.inputs.schema import ANNEX_A
-from readiness.inputs.templates import write_templates
 from readiness.parallel import run_all
+
+from .annex_a import collect_lists, locate_annex_a, read_one_list
+from .blanks import blank_warnings
+from .bundle import Inputs
+from .coverage import coverage_of, uncovered_start_warnings
+from .extracts import read_extract
+from .followup import add_follow_up
+from .labels import protect_labels
+from .normalise import Findings
+from .schema import ANNEX_A
+from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
 EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions")

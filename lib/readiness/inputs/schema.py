@@ -18,18 +18,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from readiness.inputs import codes
-from readiness.inputs.values import (
-    has_time,
-    heading_key,
-    parse_age,
-    parse_date,
-    parse_datetime,
-    parse_float,
-    parse_id,
-    parse_int,
-    parse_text,
-)
+from . import codes
+from .values import has_time, heading_key, parse_age, parse_date, parse_datetime, parse_float, parse_id, parse_int, parse_text
 
 
 @dataclass(frozen=True)

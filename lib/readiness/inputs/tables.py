@@ -19,9 +19,10 @@ import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from readiness.errors import Problem
-from readiness.inputs.schema import TableSpec
-from readiness.inputs.values import clean_cells, heading_key, snake_case
-from readiness.inputs.workbooks import (
+
+from .schema import TableSpec
+from .values import clean_cells, heading_key, snake_case
+from .workbooks import (
     NOT_A_WORKBOOK,
     PASSWORD_PROTECTED,
     Extent,

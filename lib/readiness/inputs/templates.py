@@ -7,7 +7,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from readiness.files import refuse_to_overwrite
-from readiness.inputs.schema import EXTRACTS, GRADE
+
+from .schema import EXTRACTS, GRADE
 
 MEANINGS = {
     "audit_id": "unique id of the audit",

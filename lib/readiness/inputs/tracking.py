@@ -15,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from readiness.errors import Problem
-from readiness.inputs.normalise import Findings, normalise
-from readiness.inputs.schema import EXTRACTS
-from readiness.inputs.tables import Table, Unreadable, build_table, sheet_rows, workbook_sheets
+
+from .normalise import Findings, normalise
+from .schema import EXTRACTS
+from .tables import Table, Unreadable, build_table, sheet_rows, workbook_sheets
 
 AUDIT_MARK = "Case audit (complete with the case-holding worker)"
 ACTIONS_MARK = "Actions (one row each, with a due date)"

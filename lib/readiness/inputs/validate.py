@@ -14,8 +14,9 @@ from typing import Iterable
 
 from readiness.config.params import Params
 from readiness.errors import Problem, printable
-from readiness.inputs.read import read_inputs
 from readiness.safetext import spreadsheet_text
+
+from .read import read_inputs
 
 CSV_COLUMNS = ("severity", "file", "list", "column", "problem", "rows", "example_rows", "figures_left")
 

@@ -17,8 +17,9 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.errors import ParametersError, ReadinessError
 from readiness.inputs.bundle import Inputs
-from readiness.mock.strata import STRATA, STRATUM_NAMES, is_provided, members
 from readiness.safetext import spreadsheet_safe
+
+from .strata import STRATA, STRATUM_NAMES, is_provided, members
 
 RANDOM = "random"
 RANDOM_REASON = "random remainder"

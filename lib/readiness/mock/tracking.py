@@ -25,8 +25,9 @@ from readiness.inputs.normalise import Findings
 from readiness.inputs.schema import EXTRACTS
 from readiness.inputs.tracking import ACTIONS_MARK, AUDIT_MARK, CASE_SHEET_PREFIX, read_tracking_workbook
 from readiness.inputs.values import clean_cells, parse_date
-from readiness.mock.strata import STRATA
 from readiness.safetext import FORMULA_STARTS
+
+from .strata import STRATA
 
 DEFAULT_DOMAINS = ("voice_of_child", "assessment", "planning", "management_oversight")
 ACTION_LINES = 8

@@ -21,10 +21,11 @@ from filelock import FileLock, Timeout
 from readiness import progress
 from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
-from readiness.pack.cache import input_hashes, pack_key
-from readiness.pack.job import Job
-from readiness.pack.packfolder import check_output, is_intact, may_replace, pack_digests, write_marker
 from readiness.paths import ENGLAND, notebook_files
+
+from .cache import input_hashes, pack_key
+from .job import Job
+from .packfolder import check_output, is_intact, may_replace, pack_digests, write_marker
 
 log = logging.getLogger("readiness")
 
@@ -73,7 +74,7 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
     write_marker(staging)
     try:
         with build_log(staging / "build.log"):
-            from readiness.pack.pipeline import make_pack
+            from .pipeline import make_pack
 
             make_pack(job, params, staging, cache_folder(job.target, params), hashes, key, started)
     except BaseException:

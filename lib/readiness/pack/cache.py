@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from readiness.config.params import Params
-from readiness.pack.manifest import file_digest, input_digests, notebook_digests, package_versions
+
+from .manifest import file_digest, input_digests, notebook_digests, package_versions
 
 log = logging.getLogger("readiness")
 CODE = Path(__file__).resolve().parent
@@ -123,7 +124,7 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
 def keep_for_next_time(inputs, path: Path, pack_id: str) -> None:
     """Keep the checked inputs at ``path``, in place of any kept before; a cache that cannot be
     written costs only the next build's reuse, never this build."""
-    from readiness.pack.store import keep_inputs
+    from .store import keep_inputs
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +142,7 @@ def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Pa
 
 def checked_copy(path: Path, pack_id: str):
     """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
-    from readiness.pack.store import kept_inputs
+    from .store import kept_inputs
 
     try:
         inputs = kept_inputs(path)

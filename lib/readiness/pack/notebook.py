@@ -29,14 +29,15 @@ from readiness.inputs.coverage import (
     month_label,
     not_covered_months,
 )
-from readiness.pack.cache import cached_inputs, commentary_file, input_hashes
-from readiness.pack.store import kept_inputs
 from readiness.paths import ANALYST_CACHE
 from readiness.present import charts, spc
 from readiness.present.display import CODED_INDEXES, NOT_COVERED_TEXT, column_label, show_chart, show_table
 from readiness.present.formatting import format_value
 from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
 from readiness.present.vitals import load_history
+
+from .cache import cached_inputs, commentary_file, input_hashes
+from .store import kept_inputs
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Pack:
     def figures(self) -> dict[str, FigureValue]:
         """Every headline figure, as :mod:`readiness.pack.figures` computes them (once; the build passes them in)."""
         if self.computed is None:
-            from readiness.pack.figures import compute_figures
+            from .figures import compute_figures
 
             self.computed = compute_figures(self.inputs, self.params)
         return self.computed

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from readiness.config.params import DATA_KEYS, Params
 from readiness.errors import OutputError
-from readiness.pack.manifest import file_digest
+
+from .manifest import file_digest
 
 MARKER = ".readiness-pack.json"
 PACK_FILES = ("index.html", "figures.json", "figures.xlsx", "manifest.json", "pack.pdf")

@@ -18,19 +18,20 @@ from readiness.config.params import OVERRIDABLE, Params
 from readiness.errors import NotebookError
 from readiness.files import write_atomically
 from readiness.inputs.coverage import coverage_document, coverage_of
-from readiness.pack.cache import cached_inputs, notebook_key
-from readiness.pack.engine import ENGINE_NAME
-from readiness.pack.figures import compute_figures, figures_document, write_json
-from readiness.pack.job import Job
-from readiness.pack.manifest import build_manifest
-from readiness.pack.notebook import Pack, shared_with_notebooks
-from readiness.pack.pdf import print_pdf
-from readiness.pack.render import render_pack, section_body
-from readiness.pack.sections import Section, all_sections, is_available, left_out
-from readiness.pack.store import keep_inputs
-from readiness.pack.workbook import write_figures_workbook
 from readiness.parallel import can_fork, forked_pool
 from readiness.progress import bar
+
+from .cache import cached_inputs, notebook_key
+from .engine import ENGINE_NAME
+from .figures import compute_figures, figures_document, write_json
+from .job import Job
+from .manifest import build_manifest
+from .notebook import Pack, shared_with_notebooks
+from .pdf import print_pdf
+from .render import render_pack, section_body
+from .sections import Section, all_sections, is_available, left_out
+from .store import keep_inputs
+from .workbook import write_figures_workbook
 
 log = logging.getLogger("readiness")
 logging.getLogger("papermill").setLevel(logging.WARNING)

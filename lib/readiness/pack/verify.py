@@ -5,8 +5,9 @@ import json
 from pathlib import Path
 
 from readiness.errors import ReadinessError
-from readiness.pack.manifest import file_digest
-from readiness.pack.packfolder import changed_files
+
+from .manifest import file_digest
+from .packfolder import changed_files
 
 
 class VerifyError(ReadinessError):

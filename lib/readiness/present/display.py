@@ -7,8 +7,9 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML, display
 
-from readiness.present import charts
 from readiness.safetext import markdown_html
+
+from . import charts
 
 NOT_COVERED_TEXT = "not covered"
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from readiness.present.vitals import VitalSign
+from .vitals import VitalSign
 
 VITAL_SIGNS = "#headlines"
 

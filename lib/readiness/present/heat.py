@@ -11,7 +11,8 @@ from html import escape
 import pandas as pd
 
 from readiness.disclosure.control import SUPPRESSED
-from readiness.present.formatting import format_value
+
+from .formatting import format_value
 
 LOW, HIGH = (0xF2, 0xD7, 0xD5), (0xC8, 0xE6, 0xC9)  # pale red for 0 %, pale green for 100 %
 WITHHELD_SHADE = "#d9d9d9"

@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 
 from markupsafe import Markup
 
-from readiness.present.charts import TARGET_COLOUR, VARIATION_COLOURS
+from .charts import TARGET_COLOUR, VARIATION_COLOURS
 
 VARIATION_TEXT = {
     "improvement": "Special-cause improvement",

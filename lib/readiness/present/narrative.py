@@ -9,9 +9,10 @@ import pandas as pd
 from readiness.config.catalogue import describe
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
 from readiness.indicators.figure import Figure
-from readiness.present.formatting import format_value
-from readiness.present.spc import Reading, XmrSeries
 from readiness.safetext import markdown_escape
+
+from .formatting import format_value
+from .spc import Reading, XmrSeries
 
 RISES = {("improvement", "higher"), ("concern", "lower"), ("high", None)}
 FALLS = {("improvement", "lower"), ("concern", "higher"), ("low", None)}

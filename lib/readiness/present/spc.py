@@ -14,7 +14,8 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from readiness.config.catalogue import describe
-from readiness.present.targets import green_in_force
+
+from .targets import green_in_force
 
 LIMIT_FACTOR = 2.66
 SHIFT_POINTS = 7

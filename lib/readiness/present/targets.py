@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from readiness.config.params import Band, Step, Target
-from readiness.present.formatting import round_half_up  # the page's own rounding (format_value), so a rating sees what it shows
+
+from .formatting import round_half_up  # the page's own rounding (format_value), so a rating sees what it shows
 
 PLACES = {"share": 2, "number": 1, "rate": 1, "count": 0}  # decimals the page shows (a share as a whole percent)
 

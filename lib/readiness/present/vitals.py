@@ -15,9 +15,10 @@ from readiness.disclosure.control import SUPPRESSED, is_disclosive
 from readiness.disclosure.relations import DENOMINATORS, protect_headlines
 from readiness.indicators.figure import Figure, count, share
 from readiness.paths import ENGLAND
-from readiness.present.formatting import format_value
-from readiness.present.icons import assurance_icon, sparkline, variation_icon
-from readiness.present.targets import as_shown, green_in_force, target_in_force
+
+from .formatting import format_value
+from .icons import assurance_icon, sparkline, variation_icon
+from .targets import as_shown, green_in_force, target_in_force
 
 TOLERANCE = 1e-9  # a value on a threshold is at it, whatever binary floating point says
 
