@@ -16,11 +16,12 @@ import pytest
 import yaml
 from conftest import REPO
 
+from readiness.paths import TEMPLATES
 from readiness.present.narrative import practice_week_sentences, row_shares_sentence
 from readiness.safetext import clean_label, markdown_escape, markdown_html
 
 GOLDEN = REPO / "tests" / "fixtures" / "golden"
-PACK_CSS = REPO / "lib" / "readiness" / "templates" / "pack.css"
+PACK_CSS = TEMPLATES / "pack.css"
 ONERROR = "<img src=x onerror=alert(1)>"
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parent
+"""``lib/readiness``: all of the package, whose files a build's cache key covers."""
+REPO = PACKAGE.parents[1]
+TEMPLATES = PACKAGE / "pack" / "templates"
 NOTEBOOKS = REPO / "notebooks"
 ENGLAND = REPO / "parameters" / "benchmarks" / "england.yaml"
 DEMO_DATA = REPO / "data"

@@ -17,11 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from readiness.config.params import Params
+from readiness.paths import PACKAGE
 
 from .manifest import file_digest, input_digests, notebook_digests, package_versions
 
 log = logging.getLogger("readiness")
-CODE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
 
 
@@ -30,11 +30,16 @@ def digest_of(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
+def code_files() -> list[Path]:
+    """Every file of the package a pack depends on: its modules in every stage, and the page's template and style."""
+    return sorted(p for p in PACKAGE.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The ``readiness`` package's own files and the versions of the packages it relies on."""
-    files = sorted(p for p in CODE.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
-    return digest_of({"files": {str(p.relative_to(CODE)): file_digest(p)["sha256"] for p in files}, "packages": package_versions()})
+    files = {p.relative_to(PACKAGE).as_posix(): file_digest(p)["sha256"] for p in code_files()}
+    return digest_of({"files": files, "packages": package_versions()})
 
 
 def extra_digests(params: Params, benchmarks: Path) -> dict[str, str]:

@@ -12,9 +12,9 @@ from typing import Iterable
 
 from readiness import __version__
 from readiness.config.params import DATA_KEYS, Params
+from readiness.paths import REPO
 
 PACKAGES = ("readiness", "pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbclient", "holidays", "pandera", "python-calamine")
-REPO = Path(__file__).resolve().parents[2]
 
 
 def file_digest(path: Path) -> dict:

@@ -16,6 +16,7 @@ from readiness.config.references import read_baseline, read_comparators
 from readiness.errors import Problem
 from readiness.inputs.coverage import describe_coverage
 from readiness.inputs.validate import quality_rows
+from readiness.paths import TEMPLATES
 from readiness.present.glance import at_a_glance
 from readiness.present.icons import icon_key
 from readiness.present.vitals import load_benchmarks, load_history, vital_signs
@@ -23,7 +24,6 @@ from readiness.safetext import without_bidi
 
 from .sections import Section
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
 
 
