@@ -22,7 +22,8 @@ from test_readers import DISABILITY, LISTS, read, write_workbook
 from test_readers import EXTRACTS as EXTRACT_TEXT
 from xlsb_writer import write_xlsb
 
-from readiness.inputs.schema import ANNEX_A, EXTRACTS
+from readiness.inputs.annex_a_tables import ANNEX_A
+from readiness.inputs.extract_tables import EXTRACTS
 from readiness.inputs.tables import csv_text, read_csv, read_sheet
 from readiness.inputs.workbooks import (
     MAX_COLUMNS,

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from test_readers import ALLOCATED, COMMON, LISTS, as_excel, read, write_csv_folder
 
+from readiness.inputs.annex_a_tables import ANNEX_A
 from readiness.inputs.bundle import UNREADABLE
-from readiness.inputs.schema import ANNEX_A
 from readiness.inputs.values import parse_age
 
 REFERRAL = COMMON + ["Date of referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months"] + ALLOCATED

@@ -13,8 +13,10 @@ from typing import Callable, Iterator
 import pandas as pd
 
 from readiness.config.params import Params
+from readiness.inputs.annex_a_tables import ANNEX_A
 from readiness.inputs.bundle import UNREADABLE, Inputs, unreadable_in
-from readiness.inputs.schema import ANNEX_A, EXTRACTS, ColumnSpec, TableSpec
+from readiness.inputs.extract_tables import EXTRACTS
+from readiness.inputs.schema import ColumnSpec, TableSpec
 
 from .figure import FigureValue
 

@@ -12,8 +12,9 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.errors import Problem
 
+from .annex_a_tables import ANNEX_A
 from .normalise import Findings, normalise
-from .schema import ANNEX_A, TableSpec
+from .schema import TableSpec
 from .tables import Table, Unreadable, read_file, read_sheet, workbook_sheets
 from .values import fold
 from .workbooks import NOT_A_WORKBOOK, WORKBOOK_SUFFIXES, check_regular_file, workbook_format

@@ -8,8 +8,8 @@ import pandas as pd
 
 from readiness.errors import Problem
 
+from .extract_tables import EXTRACTS
 from .normalise import Findings, normalise
-from .schema import EXTRACTS
 from .tables import Table, Unreadable, read_file
 
 MEETING_FIELDS = ("child_id", "meeting_date", "team")

@@ -15,6 +15,7 @@ from readiness.errors import InputError
 from readiness.parallel import run_all
 
 from .annex_a import collect_lists, locate_annex_a, read_one_list
+from .annex_a_tables import ANNEX_A
 from .blanks import blank_warnings
 from .bundle import Inputs
 from .coverage import coverage_of, uncovered_start_warnings
@@ -22,7 +23,6 @@ from .extracts import read_extract
 from .followup import add_follow_up
 from .labels import protect_labels
 from .normalise import Findings
-from .schema import ANNEX_A
 from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]

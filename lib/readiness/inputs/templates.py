@@ -8,7 +8,8 @@ from openpyxl.styles import Font
 
 from readiness.files import refuse_to_overwrite
 
-from .schema import EXTRACTS, GRADE
+from .extract_tables import EXTRACTS
+from .schema import GRADE
 
 MEANINGS = {
     "audit_id": "unique id of the audit",

@@ -16,8 +16,8 @@ import pandas as pd
 
 from readiness.errors import Problem
 
+from .extract_tables import EXTRACTS
 from .normalise import Findings, normalise
-from .schema import EXTRACTS
 from .tables import Table, Unreadable, build_table, sheet_rows, workbook_sheets
 
 AUDIT_MARK = "Case audit (complete with the case-holding worker)"

@@ -21,8 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from readiness.errors import InputError
 from readiness.indicators.audits import DOMAIN_PREFIX, GRADES, MOCK_INSPECTION, domains
 from readiness.inputs.bundle import Inputs
+from readiness.inputs.extract_tables import EXTRACTS
 from readiness.inputs.normalise import Findings
-from readiness.inputs.schema import EXTRACTS
 from readiness.inputs.tracking import ACTIONS_MARK, AUDIT_MARK, CASE_SHEET_PREFIX, read_tracking_workbook
 from readiness.inputs.values import clean_cells, parse_date
 from readiness.safetext import FORMULA_STARTS

@@ -1,0 +1,305 @@
+"""The eleven lists of Ofsted's Annex A return declared (``ANNEX_A``, by list number): columns, headings, kinds, keys.
+
+Every list starts with the child's columns (id, gender, ethnicity, date of birth, age) and most end with the
+allocated team and worker (:func:`annex_list`). Each list's id and key date feed every figure of the list; each
+other column names the figure ids reading it in its ``figures``. To give a column of Lists 2 or 8-11 a figure,
+name the figure's id there (and make it ``required``). List 9 is completed after reading (:func:`finish_care_leavers`).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import codes
+from .schema import (
+    ACCOMMODATION,
+    ACTIVITY,
+    AGE,
+    BOOL,
+    CASE_STATUS,
+    CATEGORY,
+    CLOSURE_REASON,
+    CURRENT,
+    DATE,
+    ELIGIBILITY,
+    ETHNICITY,
+    GENDER,
+    ID,
+    IN_TOUCH,
+    INT,
+    LEGAL_STATUS,
+    PERMANENCE_PLAN,
+    PLACEMENT_LOCATION,
+    PLACEMENT_PROVIDER,
+    PLACEMENT_TYPE,
+    PRIMARY_NEED,
+    REASON_CEASED,
+    REASON_LEFT_ADOPTION,
+    REASON_NO_LONGER_ADOPTION,
+    SOURCE,
+    SUITABILITY,
+    TEXT,
+    ColumnSpec,
+    TableSpec,
+    col,
+    opt,
+)
+
+CHILD_ID = col("child_id", "Child Unique ID", ID)
+PERSON = (
+    opt("gender", "Gender", GENDER),
+    opt("ethnicity", "Ethnicity", ETHNICITY),
+)
+CHILD = (
+    CHILD_ID,
+    *PERSON,
+    opt("date_of_birth", "Date of Birth", DATE),
+    ColumnSpec("age", ("Age of Child (Years)", "Age"), AGE, required=False),
+)
+TEAM = opt("team", "Allocated Team", TEXT)
+ALLOCATION = (TEAM, opt("worker", "Allocated Worker", TEXT))
+DISABILITY = opt("disability", "Does the Child have a Disability", BOOL)
+
+
+def annex_list(label: str, key_date: str | None, *columns: ColumnSpec, allocated: bool = True, **more) -> TableSpec:
+    """A child list: the common columns, the list's own, then the allocation."""
+    own = CHILD + columns + (ALLOCATION if allocated else ())
+    return TableSpec(label, own, row_id=("child_id",) + ((key_date,) if key_date else ()), expects_all=True, **more)
+
+
+def fill_suitability(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """List 9: a blank suitability is taken from an accommodation code that carries it (``W2``: unsuitable)."""
+    if "accommodation" in text:
+        frame["suitability"] = frame["suitability"].fillna(codes.suitability_digit(text["accommodation"]))
+    return frame
+
+
+def drop_absent_layout(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A column of the current layout only (``layout=CURRENT``) that the return lacks leaves the frame,
+    so its figures can tell a 2019 layout (``null``) from blank values."""
+    absent = [c.name for c in ANNEX_A[9].columns if c.layout == CURRENT and c.name not in text]
+    return frame.drop(columns=absent)
+
+
+def finish_care_leavers(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """List 9 completed: suitability from the accommodation code, absent current-layout columns dropped."""
+    return drop_absent_layout(text, fill_suitability(text, frame))
+
+
+ADOPTED_FIGURES = ("adoption.adopted_count", "adoption.entry_to_placement_days_mean", "adoption.order_to_match_days_mean")
+APPROVAL_FIGURES = ("adopters.approved_count", "adopters.approval_days_median", "adopters.approved_waiting_count")
+
+ANNEX_A = {
+    1: annex_list(
+        "List 1 (Contacts)",
+        "contact_date",
+        col("contact_date", "Date of Contact", DATE, "contacts"),
+        opt("contact_source", "Contact Source", SOURCE),
+        allocated=False,
+    ),
+    2: annex_list(
+        "List 2 (Early help)",
+        "assessment_start",
+        col("assessment_start", "Assessment start date", DATE, "early_help"),
+        col(
+            "assessment_completion",
+            "Assessment completion date",
+            DATE,
+            "early_help.completed_count",
+            "early_help.median_days_to_complete",
+            "early_help.open_at_snapshot",
+        ),
+        opt("organisation", "Organisation completing assessment", TEXT),
+        allocated=False,
+    ),
+    3: annex_list(
+        "List 3 (Referrals)",
+        "referral_date",
+        col("referral_date", "Date of referral", DATE, "referrals", "contacts.children_referred_share"),
+        opt("referral_source", "Referral Source", SOURCE),
+        col("referral_nfa", "Referral NFA?", BOOL, "referrals.nfa_share", "referrals.monthly.nfa_share"),
+        col(
+            "referrals_last_12m",
+            "Number of Referrals in Last 12 Months",
+            INT,
+            "referrals.repeat_share",
+            "referrals.monthly.repeat_share",
+            "referrals.rereferral_share",
+        ),
+    ),
+    4: annex_list(
+        "List 4 (Assessments)",
+        "assessment_start",
+        DISABILITY,
+        col("assessment_start", "Continuous Assessment Start Date", DATE, "assessments"),
+        col("child_seen", "Child Seen During Continuous Assessment", BOOL, "assessments.child_seen_share"),
+        col("authorisation_date", "Continuous Assessment Date of Authorisation", DATE, "assessments"),
+        col("requires_support", "Was the child assessed as requiring LA children\u2019s social care support", BOOL, "assessments.no_further_support_share"),
+        natural_key=("child_id", "assessment_start"),
+    ),
+    5: annex_list(
+        "List 5 (Section 47 enquiries and ICPCs)",
+        "strategy_date",
+        DISABILITY,
+        col(
+            "strategy_date",
+            "Strategy discussion initiating Section 47 Enquiry Start Date",
+            DATE,
+            "s47",
+            "icpc.within_15_working_days_share",
+            "icpc.monthly.within_15_working_days_share",
+        ),
+        opt("icpc_unnecessary", "Was an Initial Child Protection Conference deemed unnecessary?", BOOL),
+        col("icpc_date", "Date of Initial Child Protection Conference", DATE, "icpc"),
+        col("icpc_plan", "Did the Initial Child Protection Conference Result in a Child Protection Plan", BOOL, "icpc.resulting_in_plan_share"),
+        opt("s47_last_12m", "Number of Section 47 Enquiries in the last 12 months", INT),
+        opt("icpcs_last_12m", "Number of ICPCs in the last 12 months", INT),
+        natural_key=("child_id", "strategy_date"),
+    ),
+    6: TableSpec(
+        "List 6 (Children in need)",
+        CHILD
+        + (
+            DISABILITY,
+            col("cin_start", "CIN Start Date", DATE, "caseload", "cin"),
+            opt("primary_need", "Primary Need Code", PRIMARY_NEED),
+            col("last_seen", "Date Child Was Last Seen", DATE, "cin.seen_within_interval_share"),
+            col("cin_closure", "CIN Closure Date", DATE, "caseload", "cin"),
+            opt("closure_reason", "Reason for Closure", CLOSURE_REASON),
+            opt("case_status", "Case Status", CASE_STATUS),
+            TEAM,
+            col("worker", "Allocated Worker", TEXT, "caseload"),
+        ),
+        row_id=("child_id", "cin_start"),
+        expects_all=True,
+    ),
+    7: annex_list(
+        "List 7 (Child protection)",
+        "cp_start",
+        DISABILITY,
+        col("cp_start", "Child Protection Plan Start Date", DATE, "cp"),
+        opt("initial_category", "Initial Category of Abuse", CATEGORY),
+        opt("latest_category", "Latest Category of Abuse", CATEGORY),
+        col("last_visit", "Date of the Last Statutory Visit", DATE, "cp.visit_within_interval_share"),
+        opt("seen_alone", "Was the Child Seen Alone?", BOOL),
+        opt("latest_review", "Date of latest review conference", DATE),
+        col("cp_end", "Child Protection Plan End Date", DATE, "cp.open_at_snapshot", "cp.two_years_plus_count", "cp.visit_within_interval_share"),
+        col("previous_plans", "Number of Previous Child Protection Plans", INT, "cp.second_or_subsequent_share"),
+        ignored=("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",),
+    ),
+    8: annex_list(
+        "List 8 (Children looked after)",
+        "looked_after_start",
+        col("uasc", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", BOOL, "cla.uasc_count"),
+        DISABILITY,
+        col("looked_after_start", "Date Started to be Looked After", DATE, "cla"),
+        opt("category_of_need", "Child's Category of Need", PRIMARY_NEED),
+        ColumnSpec(
+            "second_period",
+            (
+                "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
+                "Is this a second or subsequent episode of being a Looked After Child within the last 12 months (Y/N)",
+            ),
+            BOOL,
+            figures=("cla.second_period_share",),
+        ),
+        opt("legal_status_start", "Start date of current legal status", DATE),
+        opt("legal_status", "Child's Legal Status", LEGAL_STATUS),
+        col("latest_review", "Date of Latest Statutory Review", DATE, "cla.review_within_interval_share"),
+        col("last_visit", "Date of Last Social Work Visit", DATE, "cla.visit_within_interval_share"),
+        col("permanence_plan", "What is the permanence plan for this child?", PERMANENCE_PLAN, "cla.permanence_plan_share"),
+        col("last_iro_contact", "Date of Last IRO Visit / Contact to the Child", DATE, "cla.iro_contact_within_interval_share"),
+        col("last_health_assessment", "Date of Last Health Assessment", DATE, "cla.health_assessment_in_date_share"),
+        col("last_dental_check", "Date of Last Dental Check", DATE, "cla.dental_check_in_date_share"),
+        col("placements_last_12m", "Number of Placements in the Last 12 months", INT, "cla.three_plus_placements_share"),
+        col("looked_after_end", "Date Ceased to be Looked After", DATE, "cla"),
+        opt("reason_ceased", "Reason Ceased to be Looked After", REASON_CEASED),
+        col("placement_start", "Start Date of Most Recent Placement", DATE, "cla.long_term_stability_share"),
+        opt("placement_type", "Placement Type", PLACEMENT_TYPE, "cla.foster_placement_share"),
+        opt("placement_provider", "Placement Provider", PLACEMENT_PROVIDER),
+        opt("placement_postcode", "Placement postcode", TEXT),
+        opt("placement_urn", "URN of Placement", TEXT),
+        col("placement_location", "Placement Location", PLACEMENT_LOCATION, "cla.placed_out_of_area_share"),
+        opt("placement_la", "LA of Placement", TEXT),
+        col(
+            "missing_episodes",
+            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+            INT,
+            "cla.missing_share",
+            "cla.return_interview_offered_share",
+            "cla.return_interview_accepted_share",
+        ),
+        opt("absent_episodes", "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months", INT),
+        col(
+            "return_interview_offered",
+            "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+            BOOL,
+            "cla.return_interview_offered_share",
+            "cla.return_interview_accepted_share",
+        ),
+        col(
+            "return_interview_accepted",
+            "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+            BOOL,
+            "cla.return_interview_accepted_share",
+        ),
+        natural_key=("child_id", "looked_after_start"),
+    ),
+    9: annex_list(
+        "List 9 (Care leavers)",
+        None,
+        DISABILITY,
+        col("eligibility", "Eligibility Category", ELIGIBILITY, "care_leavers"),
+        col("in_touch", "LA in Touch", IN_TOUCH, "care_leavers"),
+        col("accommodation", "Type of Accommodation", ACCOMMODATION, "care_leavers.bed_and_breakfast_count", "care_leavers.suitable_accommodation_share"),
+        col("suitability", "Suitability of Accommodation", SUITABILITY, "care_leavers.suitable_accommodation_share"),
+        col("activity", "Activity Status", ACTIVITY, "care_leavers.eet_share", "care_leavers.neet_share"),
+        opt("uasc", "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", BOOL, layout=CURRENT),
+        opt("personal_advisor", "Allocated Personal Advisor", TEXT, "care_leavers.personal_adviser_share", layout=CURRENT),
+        opt("pathway_plan_review", "Latest Pathway Plan Review Date", DATE, "care_leavers.pathway_plan_in_date_share", layout=CURRENT),
+        opt("latest_contact", "Latest Date of Contact", DATE, "care_leavers.contact_within_interval_share", layout=CURRENT),
+        natural_key=("child_id",),
+        finish=finish_care_leavers,
+    ),
+    10: annex_list(
+        "List 10 (Adoption)",
+        "placement_decision",
+        opt("family_id", "Family identifier", ID),
+        DISABILITY,
+        col("entered_care", "Date the Child Entered Care", DATE, "adoption.entry_to_placement_days_mean"),
+        col("placement_decision", "Date of Decision that Child Should be Placed for Adoption", DATE, "adoption"),
+        col("placement_order", "Date of Placement Order", DATE, "adoption.placement_orders_count", "adoption.order_to_match_days_mean"),
+        col("matched", "Date of Matching Child and Prospective Adopters", DATE, "adoption.order_to_match_days_mean", "adoption.waiting_unmatched_count"),
+        col("placed", "Date Placed for Adoption", DATE, "adoption.entry_to_placement_days_mean", "adoption.waiting_count", "adoption.waiting_unmatched_count"),
+        col("adoption_order", "Date of Adoption Order", DATE, *ADOPTED_FIGURES, "adoption.waiting_count", "adoption.waiting_unmatched_count"),
+        col("no_longer_decision", "Date of Decision that Child Should No Longer be Placed for Adoption", DATE, "adoption.reversed_count", "adoption.waiting_count", "adoption.waiting_unmatched_count"),
+        col("no_longer_reason", "Reason Why Child No Longer Placed for Adoption", REASON_NO_LONGER_ADOPTION),
+        col("ffa_placed", "Date the child was placed for fostering in FFA or concurrent planning placement", DATE, "adoption.entry_to_placement_days_mean"),
+        allocated=False,
+    ),
+    11: TableSpec(
+        "List 11 (Adopters)",
+        (
+            col("adopter_id", "Individual adopter identifier", ID),
+            opt("family_id", "Family identifier", ID),
+            *PERSON,
+            opt("disability", "Disability", BOOL),
+            opt("fostering_for_adoption", "Is the (prospective) adopter fostering for adoption?", BOOL),
+            col("enquiry", "Date enquiry received", DATE, "adopters.enquiries_count"),
+            col("stage_1_start", "Date Stage 1 started", DATE, "adopters.approval_days_median"),
+            col("stage_1_end", "Date Stage 1 ended", DATE),
+            col("stage_2_start", "Date Stage 2 started", DATE),
+            col("stage_2_end", "Date Stage 2 ended", DATE, *APPROVAL_FIGURES),
+            col("application_submitted", "Date application submitted", DATE, "adopters.approval_days_median"),
+            col("application_approved", "Date application approved", DATE, *APPROVAL_FIGURES),
+            col("matched", "Date adopter matched with child(ren)", DATE, "adopters.approved_waiting_count"),
+            col("placed", "Date child/children placed with adopter(s)", DATE),
+            opt("children_placed", "No. of children placed", INT),
+            opt("adoption_order", "Date of Adoption Order", DATE),
+            col("left_process", "Date of leaving adoption process", DATE, "adopters.approved_waiting_count"),
+            opt("left_reason", "Reason for leaving adoption process", REASON_LEFT_ADOPTION, *APPROVAL_FIGURES),
+        ),
+        row_id=("adopter_id",),
+        checked=False,
+        expects_all=True,
+    ),
+}

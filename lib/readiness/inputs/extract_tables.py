@@ -1,0 +1,109 @@
+"""The local extracts declared (``EXTRACTS``, by file key): columns, headings, kinds, keys, the figures each column feeds.
+
+An extract's headings are its columns' own names, as ``readiness templates`` writes them. The extracts of events
+about a child (a case audit, a strategy meeting, a front-door contact) share their first columns: the event's id,
+the child's and the event's date, by which a row is known (:func:`child_event`). The follow-up of case audits
+(``audit_actions``) and the front-door decisions came with spec version 3.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .schema import AGENCY, BOOL, DATE, DATETIME, EMPLOYMENT, FLOAT, GRADE, ID, ROLE, TEXT, ColumnSpec, TableSpec, col, opt
+from .values import has_time
+
+GRADE_FIGURES = (
+    "audits.grade_share",
+    "audits.good_or_better_share",
+    "audits.moderation_agreement_share",
+    "audits.moderation_downgrade_share",
+    "audits.monthly.good_or_better_share",
+)
+DOMAIN_FIGURES = ("audits.domain_good_or_better_share",)
+STAFF_FIGURES = ("workforce", "supervision", "caseload.mean_per_fte")
+ACTION_TIMING_FIGURES = ("actions.completed_on_time_share", "actions.overdue_count")
+DECISION_FIGURES = ("frontdoor.decisions_count", "frontdoor.decided_within_one_working_day_share", "frontdoor.decided_within_24_hours_share")
+TEAM = col("team", "team", TEXT)
+
+
+def child_event(label: str, event_id: str, date: ColumnSpec, *columns: ColumnSpec, **more) -> TableSpec:
+    """An extract of events about children: the event's id, the child's id, the event's ``date``, then its own
+    ``columns``; a row is known by the event's id and date."""
+    ids = (col(event_id, event_id, ID), col("child_id", "child_id", ID))
+    return TableSpec(label, (*ids, date, *columns), row_id=(event_id, date.name), **more)
+
+
+def mark_times(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """front_door_decisions: ``received_timed`` and ``decided_timed`` say which values carry a time, not only a date."""
+    for name in ("received", "decided"):
+        frame[f"{name}_timed"] = has_time(text[name]) & frame[name].notna() if name in text else False
+    return frame
+
+
+EXTRACTS = {
+    "case_audits": child_event(
+        "case_audits",
+        "audit_id",
+        col("audit_date", "audit_date", DATE, "audits"),
+        TEAM,
+        opt("auditor_role", "auditor_role", TEXT),
+        opt("audit_type", "audit_type", TEXT),
+        col("worker_participated", "worker_participated", BOOL, "audits.worker_participated_share"),
+        col("grade", "grade", GRADE, *GRADE_FIGURES),
+        opt("moderated_grade", "moderated_grade", GRADE, *GRADE_FIGURES, "audits.moderated_count"),
+        opt("reaudit_of", "reaudit_of", ID, "audits.reaudit_count", "audits.reaudit_improved_share"),
+        natural_key=("audit_id",),
+        prefixed=("domain_", GRADE, DOMAIN_FIGURES),
+    ),
+    "strategy_meetings": child_event(
+        "strategy_meetings",
+        "meeting_id",
+        col("meeting_date", "meeting_date", DATE, "strategy"),
+        TEAM,
+        col("agency", "agency", AGENCY, "strategy"),
+        col("invited", "invited", BOOL, "strategy.invited_attendance_share"),
+        col("attended", "attended", BOOL, "strategy"),
+    ),
+    "workforce": TableSpec(
+        "workforce",
+        (
+            col("worker_id", "worker_id", ID),
+            TEAM,
+            col("role", "role", ROLE, *STAFF_FIGURES),
+            col("employment", "employment", EMPLOYMENT, "workforce.agency_share", "workforce.turnover_rate"),
+            col("start_date", "start_date", DATE, *STAFF_FIGURES),
+            opt("end_date", "end_date", DATE, *STAFF_FIGURES),
+            opt("fte", "fte", FLOAT, "workforce.agency_share", "workforce.turnover_rate", "caseload.mean_per_fte"),
+        ),
+        row_id=("worker_id", "start_date"),
+        natural_key=("worker_id",),
+    ),
+    "supervision": TableSpec(
+        "supervision",
+        (col("worker_id", "worker_id", ID), col("supervision_date", "supervision_date", DATE, "supervision")),
+        row_id=("worker_id", "supervision_date"),
+    ),
+    "audit_actions": TableSpec(
+        "audit_actions",
+        (
+            col("action_id", "action_id", ID),
+            col("audit_id", "audit_id", ID),
+            opt("due_date", "due_date", DATE, *ACTION_TIMING_FIGURES, "actions.with_due_date_share"),
+            opt("completed_date", "completed_date", DATE, *ACTION_TIMING_FIGURES),
+            opt("theme", "theme", TEXT),
+            opt("action", "action", TEXT),
+        ),
+        row_id=("action_id", "audit_id"),
+        natural_key=("action_id",),
+    ),
+    "front_door_decisions": child_event(
+        "front_door_decisions",
+        "contact_id",
+        col("received", "received", DATETIME, "frontdoor"),
+        opt("decided", "decided", DATETIME, *DECISION_FIGURES, "frontdoor.undecided_over_one_working_day_count"),
+        opt("outcome", "outcome", TEXT),
+        opt("team", "team", TEXT),
+        natural_key=("contact_id",),
+        finish=mark_times,
+    ),
+}

@@ -1,0 +1,93 @@
+"""The local extracts' declarations (``readiness.inputs.extract_tables``), written out by hand: the extracts of
+events about a child share their first columns and row key (``child_event``), with nothing else changed."""
+from __future__ import annotations
+
+import pytest
+
+from readiness.inputs.extract_tables import EXTRACTS, child_event
+from readiness.inputs.schema import AGENCY, BOOL, DATE, DATETIME, GRADE, ID, TEXT, col, opt
+
+GRADED = (
+    "audits.grade_share",
+    "audits.good_or_better_share",
+    "audits.moderation_agreement_share",
+    "audits.moderation_downgrade_share",
+    "audits.monthly.good_or_better_share",
+)
+
+
+def declared(key: str) -> list[tuple]:
+    """Each column of extract ``key``: name, heading, kind, required, figures."""
+    return [(c.name, c.heading, c.kind, c.required, c.figures) for c in EXTRACTS[key].columns]
+
+
+def test_a_child_event_is_its_id_the_childs_id_its_date_then_its_own_columns():
+    spec = child_event("visits", "visit_id", col("visit_date", "visit_date", DATE, "visits"), opt("note", "note", TEXT))
+    assert [(c.name, c.heading, c.kind, c.required) for c in spec.columns] == [
+        ("visit_id", "visit_id", ID, True),
+        ("child_id", "child_id", ID, True),
+        ("visit_date", "visit_date", DATE, True),
+        ("note", "note", TEXT, False),
+    ]
+    assert spec.label == "visits" and spec.row_id == ("visit_id", "visit_date") and spec.natural_key == ()
+
+
+def test_case_audits_are_declared_column_by_column():
+    assert declared("case_audits") == [
+        ("audit_id", "audit_id", ID, True, ()),
+        ("child_id", "child_id", ID, True, ()),
+        ("audit_date", "audit_date", DATE, True, ("audits",)),
+        ("team", "team", TEXT, True, ()),
+        ("auditor_role", "auditor_role", TEXT, False, ()),
+        ("audit_type", "audit_type", TEXT, False, ()),
+        ("worker_participated", "worker_participated", BOOL, True, ("audits.worker_participated_share",)),
+        ("grade", "grade", GRADE, True, GRADED),
+        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED, "audits.moderated_count")),
+        ("reaudit_of", "reaudit_of", ID, False, ("audits.reaudit_count", "audits.reaudit_improved_share")),
+    ]
+    spec = EXTRACTS["case_audits"]
+    assert (spec.row_id, spec.natural_key) == (("audit_id", "audit_date"), ("audit_id",))
+
+
+def test_a_case_audits_domain_column_is_an_optional_grade_read_by_the_domain_figure():
+    domain = EXTRACTS["case_audits"].column("domain_voice_of_child")
+    assert (domain.kind, domain.required, domain.figures) == (GRADE, False, ("audits.domain_good_or_better_share",))
+    assert EXTRACTS["strategy_meetings"].column("domain_voice_of_child") is None
+
+
+def test_strategy_meetings_are_declared_column_by_column():
+    assert declared("strategy_meetings") == [
+        ("meeting_id", "meeting_id", ID, True, ()),
+        ("child_id", "child_id", ID, True, ()),
+        ("meeting_date", "meeting_date", DATE, True, ("strategy",)),
+        ("team", "team", TEXT, True, ()),
+        ("agency", "agency", AGENCY, True, ("strategy",)),
+        ("invited", "invited", BOOL, True, ("strategy.invited_attendance_share",)),
+        ("attended", "attended", BOOL, True, ("strategy",)),
+    ]
+    spec = EXTRACTS["strategy_meetings"]
+    assert (spec.row_id, spec.natural_key, spec.prefixed) == (("meeting_id", "meeting_date"), (), None)
+
+
+@pytest.mark.parametrize(
+    "key, row_id, natural_key",
+    [
+        ("front_door_decisions", ("contact_id", "received"), ("contact_id",)),
+        ("workforce", ("worker_id", "start_date"), ("worker_id",)),
+        ("supervision", ("worker_id", "supervision_date"), ()),
+        ("audit_actions", ("action_id", "audit_id"), ("action_id",)),
+    ],
+)
+def test_every_other_extract_keeps_its_keys(key, row_id, natural_key):
+    assert (EXTRACTS[key].row_id, EXTRACTS[key].natural_key) == (row_id, natural_key)
+
+
+def test_front_door_decisions_are_a_child_event_of_date_times():
+    assert [(c.name, c.kind, c.required) for c in EXTRACTS["front_door_decisions"].columns] == [
+        ("contact_id", ID, True),
+        ("child_id", ID, True),
+        ("received", DATETIME, True),
+        ("decided", DATETIME, False),
+        ("outcome", TEXT, False),
+        ("team", TEXT, False),
+    ]
