@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -134,7 +135,9 @@ class Pack:
         board = self.chart_values(table)
         return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
 
-    def chart(self, table: pd.DataFrame, chart, title: str, alt: str, columns: str | list[str] | None = None, per: str | None = None, **options) -> None:
+    def chart(
+        self, table: pd.DataFrame, chart: Callable, title: str, alt: str, columns: str | list[str] | None = None, per: str | None = None, **options
+    ) -> None:
         """Show ``chart`` (a :mod:`readiness.present.charts` function) of a table's Board-safe values, titled, with alt text.
 
         ``columns``: one column (drawn as a series), several (headed in words, for the legend) or
@@ -147,7 +150,7 @@ class Pack:
             values = chart_columns(self.chart_values(table), columns)
         show_chart(chart(values, title=title, **options), alt=alt)
 
-    def chart_then_table(self, table: pd.DataFrame, chart, title: str, alt: str, caption: str, **choices) -> None:
+    def chart_then_table(self, table: pd.DataFrame, chart: Callable, title: str, alt: str, caption: str, **choices) -> None:
         """:meth:`chart` of a table (``choices`` as there), then the table itself (:meth:`show`)."""
         self.chart(table, chart, title, alt, **choices)
         self.show(table, caption)
