@@ -4,8 +4,10 @@ from datetime import date
 import pandas as pd
 
 from readiness.config.params import Params
+from readiness.config.period import Period
 from readiness.disclosure.control import protect_series
 from readiness.indicators.figure import count
+from readiness.indicators.tables import Roles, with_roles
 from readiness.inputs.bundle import Inputs
 from readiness.pack.notebook import Pack
 from readiness.present import display
@@ -49,7 +51,7 @@ def test_share_of_total_is_withheld_with_its_small_count():
     # bands: 12 and 3 workers of 15; 3 is withheld (1..5), so is 12 (secondary: the total is published),
     # and with them both shares; a band of 0 shows 0 and 0%.
     table = pd.DataFrame({"workers": [12, 3, 0], "workers_share": [0.8, 0.2, 0.0]}, index=pd.Index(["1-10", "11-15", "16-20"], name="band"))
-    safe = make_pack().board_table(table, ["workers"], share_of_total={"workers_share": "workers"})
+    safe = make_pack().board_table(with_roles(table, Roles(("workers",), share_of_total={"workers_share": "workers"})))
     assert safe["workers"].tolist() == ["[c]", "[c]", 0]
     assert safe["workers_share"].tolist() == ["[c]", "[c]", 0.0]
     assert list(safe.columns) == ["workers", "workers_share"]
@@ -57,7 +59,7 @@ def test_share_of_total_is_withheld_with_its_small_count():
 
 def test_chart_values_leave_withheld_cells_missing():
     table = pd.DataFrame({"contacts": [40, 2, 30]}, index=pd.Index(["Jan", "Feb", "Mar"], name="month"))
-    values = make_pack().chart_values(table, ["contacts"])
+    values = make_pack().chart_values(with_roles(table, Roles(("contacts",))))
     # 2 withheld; 30 withheld too so February cannot be worked out from the column total
     assert values["contacts"].iloc[0] == 40 and values["contacts"].iloc[1:].isna().all()
 
@@ -68,7 +70,7 @@ def test_a_mirrored_by_month_table_withholds_what_figures_json_withholds():
     pack.computed = protect_series({"cp.monthly.started_count": {"2019-01": count(3), "2019-02": count(8), "2019-03": count(6)}}, 5)
     assert pack.months_shown("cp.monthly.started_count").to_dict() == {"2019-01": False, "2019-02": True, "2019-03": False}
     table = pd.DataFrame({"started": [3, 8, 6]}, index=pd.Index(["2019-01", "2019-02", "2019-03"], name="month"))
-    safe = pack.board_table(table, ["started"], mirror={"started": "cp.monthly.started_count"})
+    safe = pack.board_table(with_roles(table, Roles(("started",), mirror={"started": "cp.monthly.started_count"})))
     assert safe["started"].tolist() == ["[c]", 8, "[c]"]
 
 
@@ -80,9 +82,77 @@ def test_safe_shares_come_from_the_board_table():
         {"meetings": [20, 30, 25], "police": [18, 27, 24], "health": [2, 12, 10]},
         index=pd.Index(["2019-01", "2019-02", "2019-03"], name="month"),
     )
-    shares = make_pack().safe_shares(table, ["police", "health"], "meetings", counts=["meetings", "police", "health"])
+    shares = make_pack().safe_shares(with_roles(table, Roles(("meetings", "police", "health"))), ["police", "health"], "meetings")
     assert shares.isna().to_numpy().tolist() == [[True, True], [False, False], [True, True]]
     assert shares.loc["2019-02"].tolist() == [0.9, 0.4]
+
+
+def seen_by_team() -> pd.DataFrame:
+    """South's 3 children and 2 seen are withheld; then, one cell at a time, North's 20 children (the smallest
+    other count of its column, first on a tie with East's 20), East's 10 seen, North's 18 seen and East's 20 children,
+    until no row or column holds a single withheld cell: only West (30 children, 15 seen, 50%) is shown."""
+    table = pd.DataFrame(
+        {"children": [20, 3, 20, 30], "seen": [18, 2, 10, 15], "seen_share": [0.9, 2 / 3, 0.5, 0.5]},
+        index=pd.Index(["North", "South", "East", "West"], name="team"),
+    )
+    return with_roles(table, Roles(("children", "seen"), shares={"seen_share": ("seen", "children")}))
+
+
+def shown_on_page(monkeypatch) -> list[tuple]:
+    """What the notebook module displays, in order: ("chart", what the chart drew, alt) and ("table", text, caption)."""
+    from readiness.pack import notebook
+
+    shown = []
+    monkeypatch.setattr(notebook, "show_chart", lambda drawn, alt: shown.append(("chart", drawn, alt)))
+    monkeypatch.setattr(notebook, "show_table", lambda table, caption: shown.append(("table", table, caption)))
+    return shown
+
+
+def fake_chart(values, title: str, **options):
+    """Stands in for a chart function: returns what it was asked to draw."""
+    return {"values": values, "title": title, **options}
+
+
+def test_show_writes_each_column_by_its_role_and_withholds_by_the_tables_roles(monkeypatch):
+    shown = shown_on_page(monkeypatch)
+    make_pack().show(seen_by_team(), "Children seen, by team")
+    [(kind, text, caption)] = shown
+    assert (kind, caption) == ("table", "Children seen, by team")
+    assert list(text.columns) == ["Children", "Seen", "Seen (%)"] and text.index.name == "Team"
+    assert text.loc["West"].tolist() == ["30", "15", "50%"]
+    assert text.loc[["North", "South", "East"]].eq("[c]").all().all()
+
+
+def test_a_table_made_over_the_covered_months_shows_the_others_as_not_covered(monkeypatch):
+    # the pack's period is January to March 2019; the return covers from 10 February
+    covered = Period.of(date(2019, 2, 10), date(2019, 3, 31))
+    table = pd.DataFrame({"contacts": [40, 30]}, index=pd.Index(["2019-02", "2019-03"], name="month"))
+    shown = shown_on_page(monkeypatch)
+    make_pack().show(with_roles(table, Roles(("contacts",), covered=covered)), "Contacts by month")
+    text = shown[0][1]
+    assert text["Contacts"].to_dict() == {"2019-01": "not covered", "2019-02 (partial: from 2019-02-10)": "40", "2019-03": "30"}
+
+
+def test_chart_then_table_draws_the_board_safe_column_then_shows_the_table(monkeypatch):
+    shown = shown_on_page(monkeypatch)
+    make_pack().chart_then_table(seen_by_team(), fake_chart, columns="seen_share", title="Seen, by team", alt="Bar chart: seen.", caption="Seen")
+    assert [event[0] for event in shown] == ["chart", "table"]
+    _, drawn, alt = shown[0]
+    assert alt == "Bar chart: seen." and drawn["title"] == "Seen, by team"
+    assert drawn["values"].isna().tolist() == [True, True, True, False] and drawn["values"]["West"] == 0.5
+    assert shown[1][2] == "Seen" and shown[1][1].loc["West", "Seen (%)"] == "50%"
+
+
+def test_chart_draws_several_columns_headed_in_words_or_shares_of_a_denominator(monkeypatch):
+    shown = shown_on_page(monkeypatch)
+    pack = make_pack()
+    pack.chart(seen_by_team(), fake_chart, columns=["children", "seen"], title="Counts", alt="Bars.")
+    pack.chart(seen_by_team(), fake_chart, columns=["seen"], per="children", title="Shares", alt="Bars.", target=0.8)
+    counts, shares = shown[0][1], shown[1][1]
+    assert list(counts["values"].columns) == ["Children", "Seen"] and counts["values"].loc["West"].tolist() == [30, 15]
+    assert list(shares["values"].columns) == ["Seen"] and shares["target"] == 0.8
+    assert shares["values"]["Seen"].iloc[:3].isna().all()  # North, South and East: 18 and 10 seen withheld, South's 3 and 2
+    assert shares["values"].at["West", "Seen"] == 0.5  # 15 of 30
 
 
 def spc_pack(**extra) -> Pack:

@@ -1,7 +1,7 @@
 """Disclosure that holds against subtraction: each relation planted in a small hand-made pack.
 
 Each test builds figures.json (``figures_document``) and the Board table the notebook shows
-(``Pack.board_table`` with the notebook's roles), then plays the reader: works out what it can
+(``Pack.board_table``, by the roles the indicator function declares), then plays the reader: works out what it can
 from the published numbers alone, by the same arithmetic the issue describes, and checks that
 the withheld value is not among it. Each ``*_is_planted`` test shows the same reader does get the
 value when the subtraction audit is switched off, so the protection tests can fail.
@@ -52,7 +52,7 @@ def published(inputs: Inputs):
 def reader_moderation(inputs: Inputs) -> dict[str, int]:
     """The moderation outcomes a reader gets from figures.json and the moderation table."""
     shown, pack = published(inputs)
-    table = pack.board_table(a.moderation_summary(inputs.case_audits, PARAMS.period), counts=["audits"], shares={"audits_share": ("audits", "moderated")})
+    table = pack.board_table(a.moderation_summary(inputs.case_audits, PARAMS.period))
     known = {outcome.lower(): n for outcome, n in table["audits"].items() if n != SUPPRESSED}  # index shown as "Agreed"
     moderated = shown["audits.moderated_count"]
     for outcome, figure_id in (("agreed", "audits.moderation_agreement_share"), ("downgraded", "audits.moderation_downgrade_share")):
@@ -109,7 +109,7 @@ def reader_outstanding(inputs: Inputs) -> int | None:
     total = shown["audits.count"]
     counts = {g: round(shown[f"audits.grade_share.{g}"] * total) for g in a.GRADES if shown[f"audits.grade_share.{g}"] is not None}
     for build in (a.grade_counts_by_team, a.grade_counts_by_month, a.audit_type_grade_counts):
-        row = pack.board_table(build(inputs.case_audits, PARAMS.period), **a.GRADE_TABLE_ROLES).iloc[0]
+        row = pack.board_table(build(inputs.case_audits, PARAMS.period)).iloc[0]
         counts.update({g: row[g] for g in a.GRADES if row[g] != SUPPRESSED})
     if "outstanding" in counts:
         return counts["outstanding"]
@@ -145,7 +145,7 @@ def reader_over_50(inputs: Inputs) -> int | None:
     """Workers over 50 from figures.json and the caseload-band table: over 25 less the 26-50 band."""
     shown, pack = published(inputs)
     bands = wf.caseload_distribution(wf.open_cases(inputs.annex_list(6), PARAMS.period.snapshot)).set_index("band")
-    table = pack.board_table(bands, counts=["workers"], share_of_total={"workers_share": "workers"})
+    table = pack.board_table(bands)
     if shown["caseload.workers_over_50_count"] is not None:
         return shown["caseload.workers_over_50_count"]
     if table.at["51+", "workers"] != SUPPRESSED:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from readiness.indicators.figure import Figure, FigureValue, statistic
+from readiness.indicators.tables import Roles
 
 SUPPRESSED = "[c]"
 
@@ -162,6 +163,20 @@ def suppress_breakdown(
     for column, items in statistics.items():
         safe[column] = suppress_statistic_column(table[column], table[items], threshold)
     return safe[[c for c in table.columns if c in safe.columns]]
+
+
+def suppress_board_table(table: pd.DataFrame, roles: Roles, threshold: int, mirror: Mapping[str, pd.Series] | None = None) -> pd.DataFrame:
+    """A Board table as the Board may see it, by its ``roles`` (see :func:`suppress_breakdown`).
+
+    A ``share_of_total`` is checked as a share of its count column's total. ``mirror`` maps each
+    column of ``roles.mirror`` to where figures.json shows it (see :func:`months_shown`).
+    """
+    totals = {f"_total_{c}": table[c].sum() for c in roles.share_of_total.values()}
+    shares = {**roles.shares, **{s: (c, f"_total_{c}") for s, c in roles.share_of_total.items()}}
+    parts = {numerator: list(counts) for numerator, counts in roles.parts.items()}
+    return suppress_breakdown(
+        table.assign(**totals), threshold, list(roles.counts), roles.total, shares, roles.statistics, parts, mirror
+    )
 
 
 def _mirrored_cells(shown_elsewhere: pd.DataFrame, shares: Mapping[str, tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -19,9 +19,10 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.indicators import audits, workforce
 from readiness.indicators.figure import Figure, FigureValue
+from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
 
-from .control import SUPPRESSED, is_disclosive, months_shown, suppress_breakdown
+from .control import SUPPRESSED, is_disclosive, months_shown, suppress_board_table
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
 GRADE_SHARES = tuple(f"audits.grade_share.{grade}" for grade in audits.GRADES)
@@ -72,16 +73,13 @@ RELATIONS: tuple[Relation, ...] = SUMS + tuple(Ratio(s, numerator(s), d) for s, 
 class TableSource:
     """A Board table that shows some of the related counts.
 
-    ``roles`` are its count roles for :func:`readiness.disclosure.control.suppress_breakdown`, as its
-    notebook gives them; ``mirror`` maps a column to the monthly series of figures.json it mirrors.
+    ``build`` makes it as its notebook does, carrying its disclosure roles (:mod:`readiness.indicators.tables`).
     ``cells`` maps a (row, column) of the table to the count it shows; ``totals`` maps a column
     to the count its cells add up to (shown when every cell is), a share column standing for
     its numerator.
     """
 
     build: Callable[[Inputs, Params], pd.DataFrame | None]
-    roles: Mapping[str, object]
-    mirror: Mapping[str, str] = field(default_factory=dict)
     cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
     totals: Mapping[str, str] = field(default_factory=dict)
 
@@ -105,29 +103,18 @@ GRADE_TOTALS = {
 TABLES: tuple[TableSource, ...] = (
     TableSource(
         _with_audits(audits.moderation_summary),
-        {"counts": ["audits"], "shares": {"audits_share": ("audits", "moderated")}},
         cells={
             ("agreed", "audits"): numerator("audits.moderation_agreement_share"),
             ("downgraded", "audits"): numerator("audits.moderation_downgrade_share"),
             ("upgraded", "audits"): UPGRADED,
         },
     ),
-    TableSource(
-        _bands,
-        {"counts": ["workers"]},  # its share of all workers does not change which counts are withheld
-        cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50},
-    ),
-    TableSource(_with_audits(audits.grade_counts_by_team), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
-    TableSource(_with_audits(audits.audit_type_grade_counts), audits.GRADE_TABLE_ROLES, totals=GRADE_TOTALS),
-    TableSource(
-        _with_audits(audits.grade_counts_by_month),
-        audits.GRADE_TABLE_ROLES,
-        mirror={"good_or_better_share": "audits.monthly.good_or_better_share"},
-        totals=GRADE_TOTALS,
-    ),
+    TableSource(_bands, cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50}),
+    TableSource(_with_audits(audits.grade_counts_by_team), totals=GRADE_TOTALS),
+    TableSource(_with_audits(audits.audit_type_grade_counts), totals=GRADE_TOTALS),
+    TableSource(_with_audits(audits.grade_counts_by_month), totals=GRADE_TOTALS),
 )
-"""The notebooks' tables that show counts named in :data:`RELATIONS`, with the count roles the notebooks
-give them (``10_case_audits``, ``09_workforce``: keep the two in step)."""
+"""The notebooks' tables that show counts named in :data:`RELATIONS` (``10_case_audits``, ``09_workforce``)."""
 
 
 def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> dict[str, FigureValue]:
@@ -188,8 +175,9 @@ def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Par
         table = source.build(inputs, params)
         if table is None:
             continue
-        mirror = {column: months_shown(figures.get(figure_id, {}), threshold) for column, figure_id in source.mirror.items()}
-        withheld = suppress_breakdown(table, threshold, mirror=mirror, **source.roles).eq(SUPPRESSED)
+        roles = roles_of(table)
+        mirror = {column: months_shown(figures.get(figure_id, {}), threshold) for column, figure_id in roles.mirror.items()}
+        withheld = suppress_board_table(table, roles, threshold, mirror).eq(SUPPRESSED)
         for (row, column), name in source.cells.items():
             if row in withheld.index:
                 (hidden if withheld.at[row, column] else shown).add(name)

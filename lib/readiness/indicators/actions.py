@@ -17,10 +17,16 @@ from readiness.inputs.labels import NOT_RECORDED
 from .audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps
 from .common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table
 
 WEAK = ("requires_improvement", "inadequate")
 OTHER_THEMES = "Other themes"
 TEAM_MONTH_SEP = " | "
+ACTION_ROLES = Roles(
+    ("actions", "with_due_date", "due", "on_time", "overdue"),
+    shares={"with_due_date_share": ("with_due_date", "actions"), "on_time_share": ("on_time", "due")},
+)
+"""Disclosure roles of the tables of actions by team or theme."""
 
 
 # --- actions with their audits -------------------------------------------------------
@@ -140,6 +146,13 @@ def reaudit_improved_share(audits: pd.DataFrame, period: Period) -> Figure:
 # --- breakdown tables -------------------------------------------------------------------
 
 
+@board_table(
+    Roles(
+        ("audits", "worker_participated"),
+        shares={"worker_participated_share": ("worker_participated", "audits")},
+        mirror={"worker_participated_share": "audits.monthly.worker_participated_share"},
+    )
+)
 def worker_participation_by_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per month of the period: audits, those done with the worker, and the share (mirrors the monthly series)."""
     inside = audits_in_period(audits, period)
@@ -147,6 +160,7 @@ def worker_participation_by_month(audits: pd.DataFrame, period: Period) -> pd.Da
     return with_share(count_by(month_keys(inside["audit_date"]), columns, period.months()), "worker_participated", "audits")
 
 
+@board_table(Roles(("with_action", "without_action"), total="weak_audits", shares={"with_action_share": ("with_action", "weak_audits")}))
 def weak_audits_by_team(audits: pd.DataFrame, actions: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per team: weak audits in the period, those with and without an action, and the share with one; lowest first."""
     weak = weak_audits_in_period(audits, actions, period)
@@ -170,6 +184,7 @@ def action_table(inside: pd.DataFrame, overdue: pd.DataFrame, keys: str, period:
     return with_share(with_share(table, "with_due_date", "actions"), "on_time", "due")
 
 
+@board_table(ACTION_ROLES)
 def actions_by_team(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """:func:`action_table` by the team of each action's audit, most overdue first."""
     inside = actions_in_period(actions, audits, period).assign(team=lambda f: team_keys(f))
@@ -191,6 +206,7 @@ def common_themes(actions: pd.DataFrame, threshold: int) -> set[str]:
     return set(counts[counts > threshold].index)
 
 
+@board_table(ACTION_ROLES)
 def actions_by_theme(actions: pd.DataFrame, audits: pd.DataFrame, period: Period, threshold: int) -> pd.DataFrame:
     """:func:`action_table` by theme (themes of ``threshold`` actions or fewer pooled as ``Other themes``), most actions first."""
     inside = actions_in_period(actions, audits, period)
@@ -202,12 +218,14 @@ def actions_by_theme(actions: pd.DataFrame, audits: pd.DataFrame, period: Period
     return table.sort_index().sort_values("actions", ascending=False, kind="stable")
 
 
+@board_table(ACTION_ROLES)
 def mock_inspection_findings(actions: pd.DataFrame, audits: pd.DataFrame, period: Period, threshold: int) -> pd.DataFrame:
     """:func:`actions_by_theme` over the actions set by ``mock_inspection`` audits only: the mock inspection's findings."""
     mock = audits[audits["audit_type"].eq(MOCK_INSPECTION).fillna(False).astype(bool)]
     return actions_by_theme(actions, mock, period, threshold)
 
 
+@board_table(Roles(("reaudits",), shares={"reaudits_share": ("reaudits", "all_reaudits")}))
 def reaudit_outcomes(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Re-audits in the period by outcome (improved, same, worse), each with its share of them."""
     outcomes = reaudits_in_period(audits, period)["outcome"]
@@ -216,6 +234,9 @@ def reaudit_outcomes(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return with_share(table, "reaudits", "all_reaudits")
 
 
+@board_table(
+    Roles(("good_or_better", "not_good_or_better"), total="audits", shares={"good_or_better_share": ("good_or_better", "audits")})
+)
 def good_or_better_by_team_and_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """One row per team and month of the period (every month, zeros where none): audits, those good or better,
     the rest, and the good-or-better share; for a team × month heat table."""

@@ -23,6 +23,7 @@ from readiness.inputs.coverage import coverage_of, covered_period
 
 from .common import in_period, median_of
 from .figure import Figure, FigureValue, count, statistic
+from .tables import Roles, board_table
 
 A1_THRESHOLD_DAYS = 426
 A2_THRESHOLD_DAYS = 121
@@ -38,9 +39,6 @@ HOUSEHOLD_STEPS = {
     "Matched with a child": "matched",
     "Child placed": "placed",
 }
-TIMELINESS_ROLES = dict(counts=["adopted", "a1_timed", "a1_within", "a2_timed", "a2_within"],
-                        shares={"a1_within_share": ("a1_within", "a1_timed"), "a2_within_share": ("a2_within", "a2_timed")})
-"""Disclosure roles of :func:`timeliness_against_thresholds` (``07_adoption``)."""
 
 
 def on_or_before(dates: pd.Series, day: date) -> pd.Series:
@@ -103,6 +101,12 @@ def waiting_unmatched_count(list10: pd.DataFrame, period: Period) -> Figure:
     return count(waiting.loc[~on_or_before(waiting["matched"], period.snapshot), "child_id"].nunique())
 
 
+@board_table(
+    Roles(
+        ("adopted", "a1_timed", "a1_within", "a2_timed", "a2_within"),
+        shares={"a1_within_share": ("a1_within", "a1_timed"), "a2_within_share": ("a2_within", "a2_timed")},
+    )
+)
 def timeliness_against_thresholds(list10: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Children adopted in the period against the scorecard thresholds: ``a1_timed`` with an A1 duration and
     ``a1_within`` of them at most 426 days; ``a2_timed`` and ``a2_within`` (121 days); and the shares. One row."""
@@ -170,6 +174,7 @@ def approved_waiting_count(homes: pd.DataFrame, period: Period) -> Figure:
     return count((approved & ~busy).sum())
 
 
+@board_table(Roles(("households",)))
 def household_pipeline(homes: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Households reaching each step in the period: enquiry, Stage 1, Stage 2, approval (refusals left out), match, placement."""
     steps = homes.assign(approved=homes["approved"].where(~homes["refused"]))

@@ -6,6 +6,7 @@ duration figures, numerator and denominator and median alike, but still counts a
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -30,7 +31,12 @@ from .common import (
     worst_first,
 )
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table, made_over
 
+TIMELINESS_ROLES = Roles(
+    ("completed", "within_45"), shares={"within_45_share": ("within_45", "timed")}, statistics={"median_working_days": "timed"}
+)
+"""Disclosure roles of :func:`timeliness_by_team` (and, mirrored in figures.json, :func:`timeliness_by_month`)."""
 TIMESCALE_WORKING_DAYS = 45
 
 
@@ -133,18 +139,21 @@ def timeliness_table(done: pd.DataFrame, keys: pd.Series, index: list | None = N
     return table.assign(median_working_days=medians.reindex(table.index))
 
 
+@board_table(made_over(replace(TIMELINESS_ROLES, mirror={"within_45_share": "assessments.monthly.within_45_working_days_share"})))
 def timeliness_by_month(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Assessments completed per month of authorisation (every month of the period) and their timeliness."""
     done = completed_in_period(list4, period)
     return timeliness_table(done, month_keys(done["authorisation_date"]), period.months())
 
 
+@board_table(TIMELINESS_ROLES)
 def timeliness_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Assessments completed in the period per team and their timeliness, lowest within-45 share first."""
     done = completed_in_period(list4, period)
     return worst_first(timeliness_table(done, team_keys(done)), "within_45_share")
 
 
+@board_table(Roles(("open", "over_45"), shares={"over_45_share": ("over_45", "open")}))
 def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per team: assessments open at the snapshot, those open over 45 working days, and the share; highest share first."""
     still_open = open_at(list4, period.snapshot)
@@ -153,10 +162,7 @@ def open_over_45_by_team(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     return worst_first(table, "over_45_share", higher_is_better=False)
 
 
-OUTCOME_ROLES = dict(counts=["outcome_known", "no_support"], shares={"no_support_share": ("no_support", "outcome_known")})
-"""Disclosure roles of :func:`outcome_table` (``02_front_door``)."""
-
-
+@board_table(Roles(("outcome_known", "no_support"), shares={"no_support_share": ("no_support", "outcome_known")}))
 def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.DataFrame:
     """Assessments completed in the period with a known outcome per month of authorisation (every month) or per
     team (highest share first): ``outcome_known``, ``no_support`` (not requiring support) and ``no_support_share``."""

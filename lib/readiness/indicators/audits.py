@@ -6,6 +6,8 @@ A domain's figures use that domain's own grade (domains are not moderated).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from readiness.config.params import Params
@@ -26,19 +28,17 @@ from .common import (
     worst_first,
 )
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table
 
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 GOOD_OR_BETTER = ("outstanding", "good")
 GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADES)}
 DOMAIN_PREFIX = "domain_"
 MOCK_INSPECTION = "mock_inspection"
-GRADE_TABLE_ROLES = {
-    "counts": list(GRADES),
-    "total": "audits",
-    "shares": {"good_or_better_share": ("good_or_better", "audits")},
-    "parts": {"good_or_better": list(GOOD_OR_BETTER)},
-}
-"""The roles of a grade table's columns (from the ``*grade_counts*`` functions) for ``Pack.board_table`` and ``Pack.show``."""
+GRADE_TABLE_ROLES = Roles(
+    GRADES, total="audits", shares={"good_or_better_share": ("good_or_better", "audits")}, parts={"good_or_better": GOOD_OR_BETTER}
+)
+"""The roles of a grade table's columns (from the ``*grade_counts*`` functions)."""
 
 
 # --- grades and domains -----------------------------------------------------------
@@ -155,12 +155,14 @@ def grade_table(keys: pd.Series, grades: pd.Series, index: list | None = None) -
     return with_share(count_by(keys, columns, index), "good_or_better", "audits")
 
 
+@board_table(replace(GRADE_TABLE_ROLES, mirror={"good_or_better_share": "audits.monthly.good_or_better_share"}))
 def grade_counts_by_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Final grades per month of the period (every month, zeros where none), with the good-or-better share."""
     inside = audits_in_period(audits, period)
     return grade_table(month_keys(inside["audit_date"]), final_grade(inside), period.months())
 
 
+@board_table(GRADE_TABLE_ROLES)
 def grade_counts_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Final grades per team for audits in the period, lowest good-or-better share first."""
     inside = audits_in_period(audits, period)
@@ -172,6 +174,7 @@ def good_or_better_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame
     return grade_counts_by_team(audits, period)[["audits", "good_or_better", "good_or_better_share"]]
 
 
+@board_table(GRADE_TABLE_ROLES)
 def audit_type_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Final grades per ``audit_type`` (``Not recorded`` when blank) for audits in the period."""
     inside = audits_in_period(audits, period)
@@ -179,6 +182,7 @@ def audit_type_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFram
     return grade_table(types, final_grade(inside))
 
 
+@board_table(GRADE_TABLE_ROLES)
 def mock_against_routine_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Final grades of audits in the period: ``mock_inspection`` audits against all others (``routine``,
     blank types included), one row each, mock inspection first."""
@@ -187,6 +191,7 @@ def mock_against_routine_grade_counts(audits: pd.DataFrame, period: Period) -> p
     return grade_table(groups.rename("audit_type"), final_grade(inside), [MOCK_INSPECTION, "routine"])
 
 
+@board_table(GRADE_TABLE_ROLES)
 def domain_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per practice domain (in column order): its grades in audits in the period, and the good-or-better share."""
     columns = [DOMAIN_PREFIX + domain for domain in domains(audits)]
@@ -194,12 +199,14 @@ def domain_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return grade_table(graded["domain"].str.removeprefix(DOMAIN_PREFIX), graded["grade"], domains(audits))
 
 
+@board_table(Roles(GRADES, total="audits"))
 def domain_grade_counts_by_month(audits: pd.DataFrame, period: Period, domain: str) -> pd.DataFrame:
     """One domain's grades per month of the period (every month), ``audits`` being those that grade it."""
     inside = audits_in_period(audits, period)
     return grade_table(month_keys(inside["audit_date"]), inside[DOMAIN_PREFIX + domain], period.months())
 
 
+@board_table(Roles(("audits",), shares={"audits_share": ("audits", "moderated")}))
 def moderation_summary(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Moderated audits in the period by outcome (agreed, downgraded, upgraded), each with its share of them
     (an audit without the auditor's grade has no outcome and leaves the table)."""
@@ -209,6 +216,12 @@ def moderation_summary(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return with_share(table, "audits", "moderated")
 
 
+@board_table(
+    Roles(
+        ("audits", "participation_recorded", "worker_participated"),
+        shares={"worker_participated_share": ("worker_participated", "participation_recorded")},
+    )
+)
 def worker_participation_by_team(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per team: audits in the period, those with participation recorded, those done with the worker, and the
     share of the recorded; lowest share first."""

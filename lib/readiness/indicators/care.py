@@ -22,6 +22,7 @@ from readiness.inputs.labels import NOT_RECORDED
 
 from .common import at_least_one, count_by, in_period, is_yes, known_share, month_keys, team_keys, with_share
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table, made_over
 
 REVIEW_AFTER_WORKING_DAYS = 20  # a child in care this long should have had a statutory review
 HEALTH_INTERVAL_DAYS = 365
@@ -202,6 +203,7 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
 # --- breakdown tables ------------------------------------------------------------
 
 
+@board_table(made_over(Roles(("started", "ceased"))))
 def starts_and_ceased_by_month(cla: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per month of the (covered) period: children who started to be looked after, and who ceased."""
     months = period.months()
@@ -212,6 +214,16 @@ def starts_and_ceased_by_month(cla: pd.DataFrame, period: Period) -> pd.DataFram
     return table.reset_index()
 
 
+@board_table(
+    Roles(
+        ("looked_after", "visited", "review_due", "reviewed", "iro_contact"),
+        shares={
+            "visited_share": ("visited", "looked_after"),
+            "reviewed_share": ("reviewed", "review_due"),
+            "iro_contact_share": ("iro_contact", "looked_after"),
+        },
+    )
+)
 def visits_and_reviews_by_team(cla: pd.DataFrame, params: Params) -> pd.DataFrame:
     """Per team, of children looked after at the snapshot: visited, reviewed (of those due) and IRO contact within the interval."""
     rows = looked_after(cla, params.period.snapshot)
@@ -228,6 +240,12 @@ def visits_and_reviews_by_team(cla: pd.DataFrame, params: Params) -> pd.DataFram
     return with_share(table, "iro_contact", "looked_after").reset_index()
 
 
+@board_table(
+    Roles(
+        ("health_due", "health_in_date", "dental_in_date"),
+        shares={"health_in_date_share": ("health_in_date", "health_due"), "dental_in_date_share": ("dental_in_date", "health_due")},
+    )
+)
 def health_by_team(cla: pd.DataFrame, params: Params) -> pd.DataFrame:
     """Per team, of children looked after a year or more at the snapshot: health assessments and dental checks in date."""
     rows = looked_after(cla, params.period.snapshot)
@@ -242,6 +260,7 @@ def with_share_of_total(table: pd.DataFrame, column: str) -> pd.DataFrame:
     return with_share(table.assign(_total=table[column].sum()), column, "_total").drop(columns="_total")
 
 
+@board_table(Roles(("children", "in_area", "out_of_area"), share_of_total={"children_share": "children"}))
 def by_placement_type(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     """Children looked after at the snapshot by placement group (SSDA903 type's first letter) and location (in or out of area)."""
     rows = looked_after(cla, snapshot)
@@ -253,6 +272,7 @@ def by_placement_type(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     return with_share_of_total(table[table["children"] > 0], "children").reset_index()
 
 
+@board_table(Roles(("children",), share_of_total={"children_share": "children"}))
 def by_permanence_plan(cla: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     """Children looked after at the snapshot by their permanence plan (blank: none agreed)."""
     rows = looked_after(cla, snapshot)

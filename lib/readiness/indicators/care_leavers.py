@@ -18,6 +18,7 @@ from readiness.inputs.bundle import Inputs
 from .care import age_at, with_share_of_total, within_days
 from .common import count_by, team_keys, with_share
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table
 
 EDUCATION_EMPLOYMENT_TRAINING = ("F", "P")
 NEET = ("G4", "G5", "G6")
@@ -34,6 +35,16 @@ IN_TOUCH_STATUSES = {
 IN_TOUCH_COLUMNS = {"yes": "in_touch", "no": "not_in_touch", "refused": "refused", "not_required": "not_required",
                     "returned_home": "returned_home"}
 NOT_KNOWN = "Not known"
+OUTCOME_ROLES = Roles(
+    ("young_people", "in_touch", "not_in_touch", "refused", "not_required", "returned_home", "suitable_accommodation", "eet", "neet"),
+    shares={
+        "in_touch_share": ("in_touch", "young_people"),
+        "suitable_accommodation_share": ("suitable_accommodation", "young_people"),
+        "eet_share": ("eet", "young_people"),
+        "neet_share": ("neet", "young_people"),
+    },
+)
+"""Disclosure roles of :func:`by_age_group` and :func:`by_team`."""
 
 
 def care_leavers(leavers: pd.DataFrame) -> pd.DataFrame:
@@ -137,6 +148,7 @@ def add_outcome_shares(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+@board_table(OUTCOME_ROLES)
 def by_age_group(leavers: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     """Per age group (17-18, 19-21, 22-25, other): young people, in touch, suitable accommodation, EET, NEET."""
     rows = living(leavers)
@@ -145,12 +157,14 @@ def by_age_group(leavers: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     return add_outcome_shares(table[(table["young_people"] > 0) | (table.index != OTHER_AGE)]).reset_index()
 
 
+@board_table(OUTCOME_ROLES)
 def by_team(leavers: pd.DataFrame) -> pd.DataFrame:
     """Per team: young people, in touch, suitable accommodation, EET, NEET."""
     rows = living(leavers)
     return add_outcome_shares(count_by(team_keys(rows), outcomes(rows))).reset_index()
 
 
+@board_table(Roles(("young_people",), share_of_total={"young_people_share": "young_people"}))
 def by_in_touch_status(leavers: pd.DataFrame) -> pd.DataFrame:
     """Young people by ``LA in Touch``: in touch, not in touch, refused, no longer requiring services, returned home, not known."""
     rows = living(leavers)

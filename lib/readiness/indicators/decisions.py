@@ -20,13 +20,14 @@ from readiness.inputs.labels import NOT_RECORDED
 
 from .common import count_by, is_yes, month_keys, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table
 
 ONE_DAY = pd.Timedelta(hours=24)
-DECISION_ROLES = dict(
-    counts=["decided", "timely", "timed", "within_24_hours"],
+DECISION_ROLES = Roles(
+    ("decided", "timely", "timed", "within_24_hours"),
     shares={"timely_share": ("timely", "decided"), "within_24_hours_share": ("within_24_hours", "timed")},
 )
-"""Disclosure roles of :func:`decisions_table` (``02_front_door``)."""
+"""Disclosure roles of :func:`decisions_table`, by month or by team."""
 
 
 # --- rows and durations -------------------------------------------------------------
@@ -104,6 +105,7 @@ def undecided_over_one_working_day_count(decisions: pd.DataFrame, period: Period
 # --- breakdown tables ---------------------------------------------------------------
 
 
+@board_table(DECISION_ROLES)
 def decisions_table(decisions: pd.DataFrame, period: Period, by: Literal["month", "team"] = "month") -> pd.DataFrame:
     """Contacts received in the period and decided, per month received (every month) or per team (slowest first):
     ``decided``, ``timely`` (within one working day) and its share, ``timed`` and ``within_24_hours`` and its share."""
@@ -121,6 +123,7 @@ def decisions_table(decisions: pd.DataFrame, period: Period, by: Literal["month"
     return table if by == "month" else worst_first(table, "timely_share")
 
 
+@board_table(Roles(("undecided",)))
 def undecided_by_team(decisions: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Contacts undecided at the period end after more than one working day, per team (most first)."""
     waiting = decisions[is_undecided_over_one_working_day(decisions, period)]
@@ -128,6 +131,7 @@ def undecided_by_team(decisions: pd.DataFrame, period: Period) -> pd.DataFrame:
     return worst_first(table, "undecided", higher_is_better=False)
 
 
+@board_table(Roles(("decided",), share_of_total={"decided_share": "decided"}))
 def outcomes_in_period(decisions: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Contacts received in the period and decided, per ``outcome`` as written (blank: ``Not recorded``), most first,
     with each outcome's share of all decisions."""

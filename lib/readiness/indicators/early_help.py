@@ -16,10 +16,7 @@ from readiness.inputs.coverage import coverage_of, covered_period, latest_covera
 
 from .common import count_by, in_period, median_of, month_keys, worst_first
 from .figure import Figure, FigureValue, count, share
-
-ORGANISATION_ROLES = dict(counts=["started", "completed", "open"], statistics={"median_days": "completed"})
-MONTH_ROLES = dict(counts=["started", "completed"], statistics={"median_days": "completed"})
-"""Disclosure roles of :func:`by_organisation` and :func:`by_month` (``01_early_help``)."""
+from .tables import Roles, board_table
 
 
 def days_to_complete(list2: pd.DataFrame) -> pd.Series:
@@ -104,12 +101,14 @@ def month_of(rows: pd.DataFrame, date_column: str) -> pd.Series:
     return month_keys(rows[date_column])
 
 
+@board_table(Roles(("started", "completed", "open"), statistics={"median_days": "completed"}))
 def by_organisation(list2: pd.DataFrame, period: Period) -> pd.DataFrame:
     """:func:`activity_table` per organisation completing the assessment, most started first."""
     table = activity_table(list2, organisation_keys, period)
     return worst_first(table, "started", higher_is_better=False)
 
 
+@board_table(Roles(("started", "completed"), statistics={"median_days": "completed"}))
 def by_month(list2: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Assessments started and completed per month of the period (every month); ``open`` only means open at the snapshot."""
     return activity_table(list2, month_of, period, period.months()).drop(columns="open")

@@ -21,7 +21,8 @@ Not recorded or unrecognised  blank, or a value the readers could not read (a wa
 """
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import replace
+from typing import Literal, Mapping
 
 import pandas as pd
 
@@ -46,6 +47,20 @@ from .common import (
     with_share,
 )
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table, made_over
+
+MONTHLY_COUNTS = {"contacts": "contacts.monthly.count", "referrals": "referrals.monthly.count"}
+"""The monthly series of figures.json that publish the contacts and referrals of each month."""
+OUTCOME_ROLES = Roles(
+    ("referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"),
+    shares={"nfa_share": ("nfa", "nfa_recorded"), "repeat_share": ("repeat", "repeat_recorded")},
+)
+"""Disclosure roles of :func:`referral_outcomes` by team."""
+OUTCOME_MONTH_ROLES = replace(
+    OUTCOME_ROLES,
+    mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": "referrals.monthly.nfa_share", "repeat_share": "referrals.monthly.repeat_share"},
+)
+"""Disclosure roles of :func:`referral_outcomes` by month, as figures.json publishes the months."""
 
 SOURCE_GROUPS = {
     "Individuals": ("1A", "1B", "1C", "1D", "1"),
@@ -120,6 +135,7 @@ def sources_by_month(frame: pd.DataFrame, date_column: str, source_column: str, 
     return with_share(table, "count", "month_total").drop(columns="month_total")
 
 
+@board_table(Roles(("count",), share_of_total={"count_share": "count"}))
 def sources_in_period(frame: pd.DataFrame, date_column: str, source_column: str, period: Period) -> pd.DataFrame:
     """Rows (contacts or referrals) in the period per source group, with each group's share of all of them."""
     table = sources_by_month(frame, date_column, source_column, period).groupby("source_group", sort=False)["count"].sum()
@@ -127,6 +143,7 @@ def sources_in_period(frame: pd.DataFrame, date_column: str, source_column: str,
     return with_share(table, "count", "total").drop(columns="total")
 
 
+@board_table(made_over(Roles(("contacts", "referrals"), mirror=MONTHLY_COUNTS)))
 def contacts_and_referrals_by_month(contacts: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Contacts and referrals dated in each month of the period (every month, 0 where none), indexed by ``month``."""
     return pd.DataFrame(
@@ -137,6 +154,12 @@ def contacts_and_referrals_by_month(contacts: pd.DataFrame, referrals: pd.DataFr
     ).reindex(period.months(), fill_value=0).fillna(0).astype(int).rename_axis("month")
 
 
+def outcome_roles(call: Mapping[str, object]) -> Roles:
+    """The roles of a :func:`referral_outcomes` call: by month, made over its (covered) period."""
+    return replace(OUTCOME_MONTH_ROLES, covered=call["period"]) if call["by"] == "month" else OUTCOME_ROLES
+
+
+@board_table(outcome_roles)
 def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["month", "team"] = "month") -> pd.DataFrame:
     """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts, and their
     shares of the referrals where each is recorded (``nfa_recorded``, ``repeat_recorded``), as the headline shares."""

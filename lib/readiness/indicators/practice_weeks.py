@@ -16,6 +16,7 @@ from readiness.config.params import PracticeWeek
 from readiness.errors import InputError, Problem
 
 from .audits import GOOD_OR_BETTER
+from .tables import Roles, board_table
 
 WINDOW = timedelta(days=56)
 WEEK = timedelta(days=7)
@@ -68,6 +69,12 @@ def week_label(row: pd.Series) -> str:
     return f"{domain[:1].upper()}{domain[1:]}, week of {row['date'].day} {row['date']:%B %Y}"
 
 
+@board_table(
+    Roles(
+        ("before_graded", "before_good_or_better", "after_graded", "after_good_or_better"),
+        shares={"before_share": ("before_good_or_better", "before_graded"), "after_share": ("after_good_or_better", "after_graded")},
+    )
+)
 def comparison_table(audits: pd.DataFrame, weeks: Iterable[PracticeWeek]) -> pd.DataFrame:
     """:func:`compare_practice_weeks` for the Board: one row per week, indexed by :func:`week_label`
     (``practice_week``), with the before and after counts and shares (no dates or changes as columns)."""

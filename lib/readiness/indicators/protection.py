@@ -6,6 +6,7 @@ numerator and denominator alike.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -32,8 +33,17 @@ from .common import (
     with_share,
 )
 from .figure import Figure, FigureValue, count, share
+from .tables import Roles, board_table, made_over
 
 ICPC_WORKING_DAYS = 15
+ICPC_ROLES = Roles(
+    ("s47", "icpcs", "icpcs_timed", "within_15_working_days", "outcome_recorded", "resulting_in_plan"),
+    shares={
+        "within_15_working_days_share": ("within_15_working_days", "icpcs_timed"),
+        "resulting_in_plan_share": ("resulting_in_plan", "outcome_recorded"),
+    },
+)
+"""Disclosure roles of :func:`s47_icpc_by_team` (and, mirrored in figures.json, :func:`s47_icpc_by_month`)."""
 
 
 def years_before(day: date, years: int) -> date:
@@ -155,6 +165,14 @@ def add_icpc_shares(table: pd.DataFrame) -> pd.DataFrame:
     return with_share(with_share(table, "within_15_working_days", "icpcs_timed"), "resulting_in_plan", "outcome_recorded")
 
 
+@board_table(
+    made_over(
+        replace(
+            ICPC_ROLES,
+            mirror={"s47": "s47.monthly.count", "icpcs": "icpc.monthly.count", "within_15_working_days_share": "icpc.monthly.within_15_working_days_share"},
+        )
+    )
+)
 def s47_icpc_by_month(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per month: strategy discussions (by their date) and ICPCs (by theirs), within 15 working days and resulting in a plan."""
     strategies = in_period(s47, "strategy_date", period)
@@ -166,6 +184,7 @@ def s47_icpc_by_month(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
     return add_icpc_shares(table).reset_index()
 
 
+@board_table(ICPC_ROLES)
 def s47_icpc_by_team(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per team: strategy discussions and ICPCs in the period, within 15 working days and resulting in a plan."""
     strategies = in_period(s47, "strategy_date", period)
@@ -176,6 +195,7 @@ def s47_icpc_by_team(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
     return add_icpc_shares(table.fillna(0).astype(int)).reset_index()
 
 
+@board_table(made_over(Roles(("started",), mirror={"started": "cp.monthly.started_count"})))
 def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per month of the period: plans started, those with the number of previous plans recorded, and those
     that are second or subsequent plans, with their share of the recorded."""
@@ -186,6 +206,9 @@ def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
     return with_share(table, "second_or_subsequent", "previous_recorded").reset_index()
 
 
+@board_table(
+    Roles(("open_plans", "visited_within_interval"), shares={"visited_within_interval_share": ("visited_within_interval", "open_plans")})
+)
 def open_plans_by_team(plans: pd.DataFrame, snapshot: date, visit_interval_working_days: int = 10) -> pd.DataFrame:
     """Per team: plans open at the snapshot, those open two years or more, and those visited within the interval."""
     rows = open_plans(plans, snapshot, visit_interval_working_days)

@@ -21,12 +21,7 @@ from readiness.inputs.coverage import coverage_of, covered_period
 from .common import count_by, is_yes, with_share
 from .figure import Figure, FigureValue, share
 from .frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
-
-SOURCE_ROLES = dict(
-    counts=["referrals", "nfa", "status_known", "rereferral"],
-    shares={"nfa_share": ("nfa", "referrals"), "rereferral_share": ("rereferral", "status_known")},
-)
-"""Disclosure roles of :func:`outcomes_by_source_group` (``02_front_door``)."""
+from .tables import Roles, board_table
 
 
 def year_before(dates: pd.Series) -> pd.Series:
@@ -67,6 +62,12 @@ def rereferral_share(referrals: pd.DataFrame, period: Period) -> Figure:
     return share(is_yes(status).sum(), status.notna().sum())
 
 
+@board_table(
+    Roles(
+        ("referrals", "nfa", "status_known", "rereferral"),
+        shares={"nfa_share": ("nfa", "referrals"), "rereferral_share": ("rereferral", "status_known")},
+    )
+)
 def outcomes_by_source_group(referrals: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Referrals in the period per source group (every group): ``referrals``, ``nfa`` and its share,
     ``status_known`` (re-referral status known) and ``rereferral`` and its share of the known."""

@@ -8,6 +8,7 @@ on its date and team).
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from functools import reduce
 
 import pandas as pd
@@ -29,10 +30,16 @@ from .common import (
     worst_first,
 )
 from .figure import Figure, FigureValue, count
+from .tables import Roles, board_table
 
 AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")
 FLAGS = ("invited", "attended")
+ATTENDANCE_ROLES = Roles(
+    ("meetings", *(f"attended_{agency}" for agency in AGENCIES), "statutory_partners", "statutory_known"),
+    shares={"statutory_partners_share": ("statutory_partners", "statutory_known")},
+)
+"""Disclosure roles of :func:`attendance_by_team` (and, mirrored in figures.json, :func:`attendance_by_month`)."""
 
 
 # --- one row per meeting -------------------------------------------------------------
@@ -125,18 +132,26 @@ def attendance_table(table: pd.DataFrame, keys: pd.Series, index: list | None = 
     return with_share(count_by(keys, columns, index), "statutory_partners", "statutory_known")
 
 
+@board_table(replace(ATTENDANCE_ROLES, mirror={"statutory_partners_share": "strategy.monthly.statutory_partners_share"}))
 def attendance_by_month(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Meetings per month of the period (every month) and how many each agency and all statutory partners attended."""
     table = meetings_in_period(meetings, period)
     return attendance_table(table, month_keys(table["meeting_date"]), period.months())
 
 
+@board_table(ATTENDANCE_ROLES)
 def attendance_by_team(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Meetings in the period per team and their attendance, lowest statutory-partners share first."""
     table = meetings_in_period(meetings, period)
     return worst_first(attendance_table(table, team_keys(table)), "statutory_partners_share")
 
 
+@board_table(
+    Roles(
+        ("meetings", "attendance_recorded", "invited", "invited_recorded", "attended", "invited_attended", "attended_uninvited"),
+        shares={"attended_share": ("attended", "attendance_recorded"), "invited_attended_share": ("invited_attended", "invited_recorded")},
+    )
+)
 def invitation_summary(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per agency, over meetings in the period: invited, attended, attended when invited, attended without invitation,
     with ``attended_share`` (of meetings where its attendance is recorded, ``attendance_recorded``) and

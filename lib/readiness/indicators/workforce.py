@@ -16,6 +16,7 @@ from readiness.inputs.labels import NOT_RECORDED
 
 from .common import median_of, with_share
 from .figure import Figure, FigureValue, count, share, statistic
+from .tables import Roles, board_table
 
 SOCIAL_WORK_ROLES = ("social_worker", "senior_practitioner", "practice_supervisor", "team_manager")
 CASE_HOLDING_ROLES = SOCIAL_WORK_ROLES[:3]
@@ -93,6 +94,7 @@ def supervision_within_interval_share(workforce: pd.DataFrame, supervision: pd.D
     return share(status["within"].sum(), len(status))
 
 
+@board_table(Roles(("workers", "within_interval"), shares={"within_interval_share": ("within_interval", "workers")}))
 def supervision_by_team(workforce: pd.DataFrame, supervision: pd.DataFrame, period: Period, interval_days: int = 30) -> pd.DataFrame:
     """Per team: workers due supervision, those supervised within the interval, and the share."""
     status = supervision_status(workforce, supervision, period, interval_days)
@@ -187,6 +189,7 @@ def cin_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval
 # --- breakdown tables ------------------------------------------------------------
 
 
+@board_table(Roles(("workers",), share_of_total={"workers_share": "workers"}))
 def caseload_distribution(cases: pd.DataFrame) -> pd.DataFrame:
     """Allocated workers per caseload band (``1-10`` … ``51+``), with each band's share of workers."""
     loads = caseloads(cases)
@@ -200,6 +203,7 @@ def band_label(low: int, high: int | None) -> str:
     return f"{low}+" if high is None else f"{low}-{high}"
 
 
+@board_table(Roles(("open_children", "unallocated_children", "allocated_workers"), statistics={"median_caseload": "allocated_workers"}))
 def caseload_by_team(cases: pd.DataFrame) -> pd.DataFrame:
     """Per List 6 team: open children, unallocated children, allocated workers, median caseload, workers over 25.
 
@@ -223,6 +227,13 @@ def caseload_by_team(cases: pd.DataFrame) -> pd.DataFrame:
     return table.rename_axis("team").reset_index()
 
 
+@board_table(
+    Roles(
+        ("children", "case_holders", "social_workers", "agency_workers"),
+        statistics={"mean_per_fte": "case_holders"},
+        shares={"agency_share": ("agency_workers", "social_workers")},
+    )
+)
 def caseload_against_agency(cases: pd.DataFrame, workforce: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per workforce team, for a scatter chart: mean caseload per FTE (as ``caseload.mean_per_fte``, at the
     snapshot) against agency share of social-work FTE (as ``workforce.agency_share``, at ``period.end``).
@@ -250,6 +261,9 @@ def caseload_against_agency(cases: pd.DataFrame, workforce: pd.DataFrame, period
     return table.rename_axis("team").reset_index()
 
 
+@board_table(
+    Roles(("open_children", "seen_within_interval"), shares={"seen_within_interval_share": ("seen_within_interval", "open_children")})
+)
 def cin_seen_by_team(cases: pd.DataFrame, snapshot: date, interval_days: int = 28) -> pd.DataFrame:
     """Per List 6 team: open children, those seen within the interval, and the share."""
     status = cin_seen_status(cases, snapshot, interval_days).fillna({"team": NOT_RECORDED})

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -17,8 +18,9 @@ from readiness.config.catalogue import describe
 from readiness.config.overrides import notebook_overrides
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
-from readiness.disclosure.control import months_shown, suppress_breakdown, suppress_figures
+from readiness.disclosure.control import months_shown, suppress_board_table, suppress_figures
 from readiness.indicators.figure import FigureValue
+from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import (
     coverage_note,
@@ -31,8 +33,15 @@ from readiness.inputs.coverage import (
 )
 from readiness.paths import ANALYST_CACHE
 from readiness.present import charts, spc
-from readiness.present.display import CODED_INDEXES, NOT_COVERED_TEXT, column_label, show_chart, show_table
-from readiness.present.formatting import format_value
+from readiness.present.display import (
+    CODED_INDEXES,
+    NOT_COVERED_TEXT,
+    chart_columns,
+    column_label,
+    format_by_role,
+    show_chart,
+    show_table,
+)
 from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
 from readiness.present.vitals import load_history
 
@@ -83,32 +92,19 @@ class Pack:
         """A sentence saying the section's period figures count the covered part only ("" when it is the whole period)."""
         return coverage_note(self.period, latest_coverage(self.coverage, lists), list_names(sorted(lists)))
 
-    def board_table(
-        self,
-        table: pd.DataFrame,
-        counts: list[str],
-        share_of_total: dict[str, str] | None = None,
-        mirror: dict[str, str] | None = None,
-        covered: Period | None = None,
-        **roles,
-    ) -> pd.DataFrame:
-        """``table`` with disclosure control applied (see :func:`readiness.disclosure.control.suppress_breakdown`), codes in words.
+    def board_table(self, table: pd.DataFrame) -> pd.DataFrame:
+        """``table`` with disclosure control by the roles it carries (:mod:`readiness.indicators.tables`), codes in words.
 
-        ``share_of_total`` maps a share column to the count column whose column total is its
-        denominator (e.g. each caseload band's share of all workers); it is checked as a share
-        of that total. ``mirror`` maps a column of a by-month table to the monthly series of
-        figures.json that also publishes it, so the two withhold the same months. ``covered``,
-        for a by-month table made over :meth:`covered`, adds the months it does not cover as
-        empty rows (never 0, and never part of disclosure control) and marks a partial first month.
+        A by-month table whose roles mirror a monthly series of figures.json withholds the months it
+        withholds; one made over :meth:`covered` gets the months it does not cover as empty rows
+        (never 0, and never part of disclosure control) and a partial first month marked.
         """
-        share_of_total = share_of_total or {}
-        totals = {f"_total_{c}": table[c].sum() for c in share_of_total.values()}
-        shares = {**roles.pop("shares", {}), **{s: (c, f"_total_{c}") for s, c in share_of_total.items()}}
-        shown = {column: self.months_shown(figure_id) for column, figure_id in (mirror or {}).items()}
-        safe = suppress_breakdown(table.assign(**totals), self.threshold, counts, shares=shares, mirror=shown, **roles)
+        roles = roles_of(table)
+        shown = {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
+        safe = suppress_board_table(table, roles, self.threshold, shown)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
-        return safe if covered is None else self._with_uncovered_months(safe, covered)
+        return safe if roles.covered is None else self._with_uncovered_months(safe, roles.covered)
 
     def _with_uncovered_months(self, safe: pd.DataFrame, covered: Period) -> pd.DataFrame:
         months = self.period.months()
@@ -119,28 +115,45 @@ class Pack:
         """Per ``YYYY-MM`` of a monthly series in figures.json: True where it is shown, False where withheld."""
         return months_shown(self.figures.get(figure_id, {}), self.threshold)
 
-    def chart_values(self, table: pd.DataFrame, counts: list[str], **roles) -> pd.DataFrame:
+    def chart_values(self, table: pd.DataFrame) -> pd.DataFrame:
         """:meth:`board_table` as numbers for a chart: withheld cells become missing, so no bar or point shows them."""
-        return self.board_table(table, counts, **roles).apply(pd.to_numeric, errors="coerce")
+        return self.board_table(table).apply(pd.to_numeric, errors="coerce")
 
-    def show(self, table: pd.DataFrame, caption: str, counts: list[str], **roles) -> None:
+    def show(self, table: pd.DataFrame, caption: str) -> None:
         """Show a breakdown table, Board-safe, each column formatted for its role."""
-        safe = self.board_table(table, counts, **roles)
-        kinds = {c: "count" for c in [*counts, roles.get("total")]}
-        kinds.update({c: "share" for c in [*roles.get("shares", {}), *roles.get("share_of_total", {})]})
-        formatted = pd.DataFrame({c: [format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
-        covered = roles.get("covered")
-        if covered is not None:
-            uncovered = [month_label(m, covered) for m in not_covered_months(self.period, covered)]
+        roles = roles_of(table)
+        formatted = format_by_role(self.board_table(table), roles)
+        if roles.covered is not None:
+            uncovered = [month_label(m, roles.covered) for m in not_covered_months(self.period, roles.covered)]
             formatted.loc[uncovered] = NOT_COVERED_TEXT
-        show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(safe.index.name or "")), caption)
+        show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(formatted.index.name or "")), caption)
 
-    def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str, **roles) -> pd.DataFrame:
-        """Shares for a chart, from the Board-safe table (``roles`` as for :meth:`board_table`):
-        missing wherever the numerator or the denominator is withheld there, so a chart shows nothing the table hides."""
+    def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
+        """Shares for a chart, from the Board-safe table: missing wherever the numerator
+        or the denominator is withheld there, so a chart shows nothing the table hides."""
         numerators = [numerators] if isinstance(numerators, str) else list(numerators)
-        board = self.chart_values(table, **roles)
+        board = self.chart_values(table)
         return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
+
+    def chart(
+        self, table: pd.DataFrame, chart: Callable, title: str, alt: str, columns: str | list[str] | None = None, per: str | None = None, **options
+    ) -> None:
+        """Show ``chart`` (a :mod:`readiness.present.charts` function) of a table's Board-safe values, titled, with alt text.
+
+        ``columns``: one column (drawn as a series), several (headed in words, for the legend) or
+        ``None`` (the whole table as it is); with ``per``, the shares of that denominator the
+        ``columns`` make (:meth:`safe_shares`). ``options`` go to the chart (e.g. ``x``, ``y``).
+        """
+        if per is not None:
+            values = self.safe_shares(table, columns, per).rename(columns=column_label)
+        else:
+            values = chart_columns(self.chart_values(table), columns)
+        show_chart(chart(values, title=title, **options), alt=alt)
+
+    def chart_then_table(self, table: pd.DataFrame, chart: Callable, title: str, alt: str, caption: str, **choices) -> None:
+        """:meth:`chart` of a table (``choices`` as there), then the table itself (:meth:`show`)."""
+        self.chart(table, chart, title, alt, **choices)
+        self.show(table, caption)
 
     def headline(self, figure_id: str, label: str) -> str:
         """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC."""

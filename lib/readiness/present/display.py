@@ -7,9 +7,11 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML, display
 
+from readiness.indicators.tables import Roles
 from readiness.safetext import markdown_html
 
 from . import charts
+from .formatting import format_value
 
 NOT_COVERED_TEXT = "not covered"
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
@@ -95,6 +97,22 @@ def column_label(name: str) -> str:
         return LABELS[name]
     text = name.replace("_share", " (%)").replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+def format_by_role(safe: pd.DataFrame, roles: Roles) -> pd.DataFrame:
+    """A Board-safe table as text, each column written for its role: counts "1,234", shares "44%", others "16.3"."""
+    kinds = {c: "count" for c in [*roles.counts, roles.total]}
+    kinds.update({c: "share" for c in [*roles.shares, *roles.share_of_total]})
+    return pd.DataFrame({c: [format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
+
+
+def chart_columns(values: pd.DataFrame, columns: str | list[str] | None) -> pd.DataFrame | pd.Series:
+    """What a chart draws of a table's values: one column as a series, several headed in words (for a legend), or all as they are."""
+    if columns is None:
+        return values
+    if isinstance(columns, str):
+        return values[columns]
+    return values[list(columns)].rename(columns=column_label)
 
 
 def show_table(table: pd.DataFrame, caption: str) -> None:
