@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from readiness.config.workdays import working_days
-from readiness.demo.council import write_demo_data
+from readiness.demo.files import write_demo_data
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]
@@ -157,9 +157,9 @@ def test_demo_follow_up_names_real_audits_and_earlier_audits_of_the_same_child(d
 
 def test_front_door_lists_leave_the_other_inputs_as_they_were(demo, tmp_path, monkeypatch):
     """The new lists come from a random stream of their own: without them every other file is byte-identical."""
-    import readiness.demo.frontdoor as extras
+    import readiness.demo.council as council
 
-    monkeypatch.setattr(extras, "frontdoor_extras", lambda seed, sc, journey: ({}, pd.DataFrame({"contact_id": []})))
+    monkeypatch.setattr(council, "frontdoor_extras", lambda seed, sc, journey: ({}, pd.DataFrame({"contact_id": []})))
     without = write_demo_data(tmp_path)
     for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"):
         assert without[key].read_bytes() == demo[key].read_bytes(), key
