@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import openpyxl
 import pandas as pd
 import pytest
 
 from readiness.config.workdays import working_days
-from readiness.demo.files import write_demo_data
+from readiness.demo.files import write_demo_data, write_workbook
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]
@@ -45,10 +46,29 @@ def test_writes_every_input_under_its_key(demo):
     assert all(path.stat().st_size > 0 for path in demo.values())
 
 
-def test_same_seed_writes_identical_files(demo, tmp_path):
+def test_same_seed_writes_identical_csvs_and_workbook_cells(demo, annex, tmp_path):
     again = write_demo_data(tmp_path, seed=2019)
-    for key, path in demo.items():
-        assert again[key].read_bytes() == path.read_bytes(), key
+    for key in FILES.keys() - {"annex_a"}:
+        assert again[key].read_bytes() == demo[key].read_bytes(), key
+    rewritten = pd.read_excel(again["annex_a"], sheet_name=None, engine="calamine")
+    assert list(rewritten) == LISTS
+    for name, frame in annex.items():
+        pd.testing.assert_frame_equal(rewritten[name], frame, check_exact=True)
+
+
+def test_workbook_reads_back_with_its_sheets_headings_and_cells(tmp_path):
+    lists = {
+        "List 1": pd.DataFrame({"Child Unique ID": ["NB0000001", None], "Date of Contact": pd.to_datetime(["2025-01-31", None]),
+                                "Age of Child (Years)": [4, -1]}),
+        "List 9": pd.DataFrame({"LA In Touch ": ["a) Yes"], "Share": [0.5]}),  # the template's trailing space
+    }
+    write_workbook(tmp_path / "annex_a.xlsx", lists)
+    book = openpyxl.load_workbook(tmp_path / "annex_a.xlsx", read_only=True)
+    assert book.sheetnames == ["List 1", "List 9"]
+    assert list(book["List 1"].values) == [("Child Unique ID", "Date of Contact", "Age of Child (Years)"),
+                                           ("NB0000001", datetime(2025, 1, 31), 4), (None, None, -1)]
+    assert list(book["List 9"].values) == [("LA In Touch ", "Share"), ("a) Yes", 0.5)]
+    assert book["List 1"]["B2"].is_date
 
 
 def test_another_seed_writes_other_data(demo, tmp_path):
