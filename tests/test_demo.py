@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
 from readiness.config.workdays import working_days
+from readiness.demo.draws import years_at_snapshot
 from readiness.demo.files import write_demo_data, write_workbook
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
@@ -80,6 +82,11 @@ def test_another_seed_writes_other_data(demo, tmp_path):
 def test_unknown_scale_is_refused(tmp_path):
     with pytest.raises(ValueError, match="scale must be one of"):
         write_demo_data(tmp_path, scale="huge")
+
+
+def test_age_is_whole_years_at_the_snapshot_and_negative_before_birth():
+    dob = np.array(["2015-10-03", "2015-10-04", "2015-02-28", "2025-10-04"], dtype="datetime64[D]")
+    assert years_at_snapshot(dob).tolist() == [10, 9, 10, -1]  # the snapshot is 3 October 2025
 
 
 def test_headings_are_ofsted_templates_exactly(demo, ofsted_template):

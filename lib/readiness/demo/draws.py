@@ -110,7 +110,6 @@ def earlier_within_year(child: np.ndarray, days: np.ndarray, of_child=None, of_d
     return np.searchsorted(keys, mine, "left") - np.searchsorted(keys, mine - 365, "left")
 
 
-
 def made_up_ids(rng: np.random.Generator, n: int) -> list[str]:
     """``n`` distinct made-up child ids: ``NB`` and seven digits."""
     return [f"NB{i:07d}" for i in rng.choice(10_000_000, n, replace=False)]

@@ -41,7 +41,6 @@ HEADINGS = {
 }
 
 
-
 def format_annex_a(journey: Journey) -> dict[str, pd.DataFrame]:
     """The six lists with Ofsted's headings and codes, rows in date order."""
     j = journey
@@ -73,8 +72,6 @@ def _annex_list(name: str, journey: Journey, frame: pd.DataFrame, columns: list[
     return table
 
 
-
 def format_workforce(workforce: pd.DataFrame) -> pd.DataFrame:
     """The workforce extract's columns, in order."""
     return workforce[["worker_id", "team", "role", "employment", "start_date", "end_date", "fte"]]
-

@@ -296,4 +296,3 @@ def _last_seen(rng, cin: pd.DataFrame) -> pd.DataFrame:
     gap = np.where(rng.random(len(cin)) < 0.85, rng.integers(0, 28, len(cin)), rng.integers(28, 80, len(cin)))
     cin["seen"] = np.maximum(upto - gap, start)
     return cin
-

@@ -155,4 +155,3 @@ def make_strategy_meetings(rng, sc: Scale, journey: Journey) -> pd.DataFrame:
         "invited": np.where(invite[meeting, agency], "Y", "N"),
         "attended": np.where(attend[meeting, agency], "Y", "N"),
     })
-
