@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from readiness.config.params import Params
-from readiness.demo.council import write_demo_data
+from readiness.demo.files import write_demo_data
 from readiness.inputs.read import load_inputs
 from readiness.pack.store import keep_inputs, kept_inputs
 

@@ -15,7 +15,7 @@ DEMO = REPO / "data" / "demo"
 
 def ensure_demo_data() -> Path:
     """Write the demo data set to ``data/demo`` unless it is already there."""
-    from readiness.demo.council import write_demo_data
+    from readiness.demo.files import write_demo_data
 
     if not (DEMO / "annex_a.xlsx").exists():
         write_demo_data(DEMO)

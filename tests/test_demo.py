@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
 from readiness.config.workdays import working_days
-from readiness.demo.council import write_demo_data
+from readiness.demo.draws import years_at_snapshot
+from readiness.demo.files import write_demo_data, write_workbook
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]
@@ -45,10 +48,29 @@ def test_writes_every_input_under_its_key(demo):
     assert all(path.stat().st_size > 0 for path in demo.values())
 
 
-def test_same_seed_writes_identical_files(demo, tmp_path):
+def test_same_seed_writes_identical_csvs_and_workbook_cells(demo, annex, tmp_path):
     again = write_demo_data(tmp_path, seed=2019)
-    for key, path in demo.items():
-        assert again[key].read_bytes() == path.read_bytes(), key
+    for key in FILES.keys() - {"annex_a"}:
+        assert again[key].read_bytes() == demo[key].read_bytes(), key
+    rewritten = pd.read_excel(again["annex_a"], sheet_name=None, engine="calamine")
+    assert list(rewritten) == LISTS
+    for name, frame in annex.items():
+        pd.testing.assert_frame_equal(rewritten[name], frame, check_exact=True)
+
+
+def test_workbook_reads_back_with_its_sheets_headings_and_cells(tmp_path):
+    lists = {
+        "List 1": pd.DataFrame({"Child Unique ID": ["NB0000001", None], "Date of Contact": pd.to_datetime(["2025-01-31", None]),
+                                "Age of Child (Years)": [4, -1]}),
+        "List 9": pd.DataFrame({"LA In Touch ": ["a) Yes"], "Share": [0.5]}),  # the template's trailing space
+    }
+    write_workbook(tmp_path / "annex_a.xlsx", lists)
+    book = openpyxl.load_workbook(tmp_path / "annex_a.xlsx", read_only=True)
+    assert book.sheetnames == ["List 1", "List 9"]
+    assert list(book["List 1"].values) == [("Child Unique ID", "Date of Contact", "Age of Child (Years)"),
+                                           ("NB0000001", datetime(2025, 1, 31), 4), (None, None, -1)]
+    assert list(book["List 9"].values) == [("LA In Touch ", "Share"), ("a) Yes", 0.5)]
+    assert book["List 1"]["B2"].is_date
 
 
 def test_another_seed_writes_other_data(demo, tmp_path):
@@ -60,6 +82,11 @@ def test_another_seed_writes_other_data(demo, tmp_path):
 def test_unknown_scale_is_refused(tmp_path):
     with pytest.raises(ValueError, match="scale must be one of"):
         write_demo_data(tmp_path, scale="huge")
+
+
+def test_age_is_whole_years_at_the_snapshot_and_negative_before_birth():
+    dob = np.array(["2015-10-03", "2015-10-04", "2015-02-28", "2025-10-04"], dtype="datetime64[D]")
+    assert years_at_snapshot(dob).tolist() == [10, 9, 10, -1]  # the snapshot is 3 October 2025
 
 
 def test_headings_are_ofsted_templates_exactly(demo, ofsted_template):
@@ -157,9 +184,9 @@ def test_demo_follow_up_names_real_audits_and_earlier_audits_of_the_same_child(d
 
 def test_front_door_lists_leave_the_other_inputs_as_they_were(demo, tmp_path, monkeypatch):
     """The new lists come from a random stream of their own: without them every other file is byte-identical."""
-    import readiness.demo.frontdoor as extras
+    import readiness.demo.council as council
 
-    monkeypatch.setattr(extras, "frontdoor_extras", lambda seed, sc, journey: ({}, pd.DataFrame({"contact_id": []})))
+    monkeypatch.setattr(council, "frontdoor_extras", lambda seed, sc, journey: ({}, pd.DataFrame({"contact_id": []})))
     without = write_demo_data(tmp_path)
     for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"):
         assert without[key].read_bytes() == demo[key].read_bytes(), key

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from readiness.demo.care import CARE_TEAMS, care_lists
-from readiness.demo.council import SCALES, make_workforce
+from readiness.demo.draws import SCALES
+from readiness.demo.workforce import make_workforce
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 

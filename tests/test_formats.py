@@ -32,7 +32,7 @@ from conftest import TEMPLATE
 from python_calamine import CalamineWorkbook
 
 from readiness.config.params import load_params
-from readiness.demo.council import write_demo_data
+from readiness.demo.files import write_demo_data
 from readiness.inputs.annex_a import list_number
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.inputs.read import load_inputs

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from readiness.cli import main
-from readiness.demo.council import write_demo_data
+from readiness.demo.files import write_demo_data
 from readiness.errors import OutputError
 from readiness.inputs.read import write_templates
 

@@ -32,7 +32,7 @@ DATA_URI = re.compile(r"data:[\w/+.-]+;base64,([A-Za-z0-9+/=]+)")
 
 def write_sentinel_data(folder: Path) -> dict[str, Path]:
     """The demo data with sentinel child ids, worker ids, worker names and dates of birth."""
-    from readiness.demo.council import write_demo_data, write_workbook
+    from readiness.demo.files import write_demo_data, write_workbook
 
     paths = write_demo_data(folder)
     lists = pd.read_excel(paths["annex_a"], sheet_name=None, engine="calamine")

@@ -49,7 +49,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_demo_data(args) -> int:
-    from readiness.demo.council import write_demo_data
+    from readiness.demo.files import write_demo_data
 
     folder = args.out or DEMO_DATA / ("demo" if args.scale == "standard" else f"demo-{args.scale}")
     paths = write_demo_data(folder, seed=args.seed, scale=args.scale, force=args.force)

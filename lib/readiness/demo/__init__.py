@@ -1,5 +1,7 @@
 """Beside the pipeline, demo: "Northbridge", a synthetic council, written in the raw input formats of ``inputs.md``.
 
-Simulates children's journeys (``council``, ``care``, ``frontdoor``) and writes them as an Annex A workbook
-and the local extracts, for ``readiness demo-data``, the tests and the benchmark. No real child or worker.
+Simulates the council (``draws`` and ``codes`` the random choices; ``workforce``, ``journey``, ``practice``,
+``frontdoor`` and ``care``), shapes it into Annex A's lists (``formats``), draws it all in order (``council``)
+and writes an Annex A workbook and the local extracts (``files``), for ``readiness demo-data``, the tests and
+the benchmark. No real child or worker.
 """

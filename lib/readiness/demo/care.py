@@ -10,22 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .council import (
-    CASE_HOLDING,
-    COMMON,
-    DISABILITIES,
-    DISABILITY,
-    ETHNICITIES,
-    GENDERS,
-    NEEDS,
-    NO,
-    SNAPSHOT,
-    UNALLOCATED,
-    YES,
-    Scale,
-    _in_post,
-    _pick,
-)
+from .codes import DISABILITIES, ETHNICITIES, GENDERS, NEEDS, NO, UNALLOCATED, YES
+from .draws import SNAPSHOT, Scale, made_up_ids, pick, years_at_snapshot
+from .formats import ALLOCATION, COMMON, DISABILITY
+from .workforce import CASE_HOLDING, in_post_on
 
 STANDARD_CHILD_POPULATION = 52_000
 IN_CARE_PER_10K = 60
@@ -33,7 +21,6 @@ CARE_LEAVERS_PER_CHILD_IN_CARE = 0.6
 CARE_TEAMS = ("Children in Care North", "Children in Care South")
 LAGGING_CARE_TEAM = "Children in Care South"
 LEAVING_CARE_TEAMS = ("Leaving Care North", "Leaving Care South")
-ALLOCATION = ["Allocated Team", "Allocated Worker"]
 LIST_8 = COMMON + [
     "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", DISABILITY,
     "Date Started to be Looked After", "Child's Category of Need",
@@ -89,7 +76,7 @@ def care_lists(seed: int, sc: Scale, workforce: pd.DataFrame) -> dict[str, pd.Da
 def _care_workers(workforce: pd.DataFrame) -> np.ndarray:
     """Case-holding workers in post at the snapshot: the pool children in care and care leavers are allocated from."""
     holders = workforce[workforce["role"].isin(CASE_HOLDING)]
-    return holders.loc[_in_post(holders, SNAPSHOT), "worker_id"].to_numpy()
+    return holders.loc[in_post_on(holders, SNAPSHOT), "worker_id"].to_numpy()
 
 
 def _days_before(rng, n: int, low: int, high: int) -> np.ndarray:
@@ -100,12 +87,10 @@ def _days_before(rng, n: int, low: int, high: int) -> np.ndarray:
 def _people(rng, n: int, ages: np.ndarray) -> pd.DataFrame:
     """Made-up ids, gender, ethnicity, date of birth (from ``ages`` in days at the snapshot) and whole years of age."""
     dob = SNAPSHOT - ages.astype("timedelta64[D]")
-    born, snap = pd.DatetimeIndex(dob), pd.Timestamp(SNAPSHOT)
-    before_birthday = (born.month > snap.month) | ((born.month == snap.month) & (born.day > snap.day))
     return pd.DataFrame({
-        "id": [f"NB{i:07d}" for i in rng.choice(10_000_000, n, replace=False)],
-        "gender": _pick(rng, GENDERS, n), "ethnicity": _pick(rng, ETHNICITIES, n), "dob": dob,
-        "age": snap.year - born.year - before_birthday.astype(int),
+        "id": made_up_ids(rng, n),
+        "gender": pick(rng, GENDERS, n), "ethnicity": pick(rng, ETHNICITIES, n), "dob": dob,
+        "age": years_at_snapshot(dob),
     })
 
 
@@ -141,24 +126,24 @@ def make_children_in_care(rng, in_care: int, workers: np.ndarray) -> pd.DataFram
     placement_start = np.where(rng.random(n) < 0.5, start, start + (rng.random(n) * in_care_days).astype(int))
     table = pd.DataFrame({
         "uasc": np.where((children["age"].to_numpy() >= 14) & (rng.random(n) < 0.2), YES, NO),
-        "disability": _pick(rng, DISABILITIES, n),
+        "disability": pick(rng, DISABILITIES, n),
         "start": start,
-        "need": _pick(rng, NEEDS, n),
+        "need": pick(rng, NEEDS, n),
         "second": np.where(rng.random(n) < 0.08 * (in_care_days < 365), YES, NO),
         "legal_start": start,
-        "legal": _pick(rng, LEGAL_STATUSES, n),
+        "legal": pick(rng, LEGAL_STATUSES, n),
         "review": _recent(rng, n, start + 20, 183, 0.9, 120),
         "visit": _recent(rng, n, start, 42, np.where(lagging, 0.78, 0.93), 60),
-        "plan": np.where(rng.random(n) < 0.05 + 0.6 * (in_care_days < 120), None, _pick(rng, PLANS, n)),
+        "plan": np.where(rng.random(n) < 0.05 + 0.6 * (in_care_days < 120), None, pick(rng, PLANS, n)),
         "iro": _recent(rng, n, start, 183, 0.9, 120),
         "health": _recent(rng, n, start, 365, 0.88, 200),
         "dental": _recent(rng, n, start, 365, 0.74, 300),
         "placements": rng.choice([1, 2, 3, 4], n, p=[0.68, 0.22, 0.07, 0.03]),
         "end": end,
-        "reason": np.where(np.isnat(end), None, _pick(rng, REASONS_CEASED, n)),
+        "reason": np.where(np.isnat(end), None, pick(rng, REASONS_CEASED, n)),
         "placement_start": placement_start.astype("datetime64[D]"),
-        "type": _pick(rng, PLACEMENTS, n),
-        "provider": _pick(rng, {"PR1": 55, "PR2": 5, "PR3": 5, "PR4": 33, "PR5": 2}, n),
+        "type": pick(rng, PLACEMENTS, n),
+        "provider": pick(rng, {"PR1": 55, "PR2": 5, "PR3": 5, "PR4": 33, "PR5": 2}, n),
         "postcode": None, "urn": None,
         "location": np.where(rng.random(n) < 0.78, "a) In", "b) Out"),
         "la": None,
@@ -180,19 +165,19 @@ def make_care_leavers(rng, n: int, workers: np.ndarray) -> pd.DataFrame:
         [(age == 17) & (rng.random(n) < 0.3), age == 17, rng.random(n) < 0.1],
         ["d) Eligible child", "a) Relevant child", "c) Qualifying care leaver"], "b) Former relevant child",
     )
-    in_touch = _pick(rng, IN_TOUCH, n)
+    in_touch = pick(rng, IN_TOUCH, n)
     touching = in_touch == "a) Yes"
-    accommodation = np.where(touching, _pick(rng, ACCOMMODATION, n), None)
+    accommodation = np.where(touching, pick(rng, ACCOMMODATION, n), None)
     eet = rng.random(n) < np.where(age <= 18, 0.66, 0.52)
     table = pd.DataFrame({
-        "disability": _pick(rng, DISABILITIES, n),
+        "disability": pick(rng, DISABILITIES, n),
         "team": np.array(LEAVING_CARE_TEAMS)[rng.integers(0, len(LEAVING_CARE_TEAMS), n)],
         "worker": _allocated(rng, n, workers, 0.02),
         "eligibility": eligibility,
         "in_touch": in_touch,
         "accommodation": accommodation,
         "suitability": np.where(touching, np.where(pd.Series(accommodation).isin(UNSUITABLE_TYPES), "b) Unsuitable", "a) Suitable"), None),
-        "activity": np.where(touching, np.where(eet, _pick(rng, EET, n), _pick(rng, NEET, n)), None),
+        "activity": np.where(touching, np.where(eet, pick(rng, EET, n), pick(rng, NEET, n)), None),
         "uasc": np.where(rng.random(n) < 0.12, YES, NO),
         "adviser": np.where(rng.random(n) < 0.95, np.array([f"PA{i:02d}" for i in range(1, 15)])[rng.integers(0, 14, n)], None),
         "pathway": _recent(rng, n, np.datetime64("2000-01-01"), 183, 0.87, 150),

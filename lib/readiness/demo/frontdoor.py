@@ -10,19 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .council import (
-    ACTIVITY_END,
-    COMMON,
-    DISABILITIES,
-    ETHNICITIES,
-    GENDERS,
-    SNAPSHOT,
-    Journey,
-    Scale,
-    _add_working_days,
-    _pick,
-    _progress,
-)
+from .codes import DISABILITIES, ETHNICITIES, GENDERS
+from .draws import ACTIVITY_END, SNAPSHOT, Scale, add_working_days, made_up_ids, pick, window_progress
+from .formats import COMMON
+from .journey import Journey
 
 OUTCOMES = {"nfa": 30, "advice": 22, "early_help": 18, "referral": 28, "strategy_discussion": 2}
 ORGANISATIONS = {"Family Hub North": 30, "Family Hub South": 25, "School": 25, "Health visiting": 12, "Voluntary sector": 8}
@@ -77,7 +68,7 @@ def make_decisions(rng: np.random.Generator, sc: Scale, journey: Journey) -> pd.
     working = np.is_busday(day)
     minutes = np.where(working, rng.integers(8 * 60, 18 * 60, n), rng.integers(0, 24 * 60, n))
     received = day.astype("datetime64[m]") + minutes
-    fast = rng.random(n) < 0.58 + 0.3 * _progress(day, sc)
+    fast = rng.random(n) < 0.58 + 0.3 * window_progress(day, sc)
     lag_hours = np.where(fast, rng.gamma(2, 5, n), 20 + rng.gamma(2, 22, n))
     lag_hours += np.where(~working & fast, 48, 0)  # weekend contacts wait for Monday's screening
     decided = received + (lag_hours * 60).astype("timedelta64[m]")
@@ -88,7 +79,7 @@ def make_decisions(rng: np.random.Generator, sc: Scale, journey: Journey) -> pd.
         "child_id": journey.children["id"].to_numpy()[contacts["child"].to_numpy()],
         "received": _stamp(received, timed),
         "decided": _stamp(decided, timed & (rng.random(n) < 0.97)),
-        "outcome": _pick(rng, OUTCOMES, n),
+        "outcome": pick(rng, OUTCOMES, n),
         "team": np.array(FRONT_DOOR_TEAMS)[journey.children["area"].to_numpy()[contacts["child"].to_numpy()] % 2],
         "child": contacts["child"].to_numpy(),
         "day": day,
@@ -105,13 +96,13 @@ def make_early_help(rng: np.random.Generator, sc: Scale, journey: Journey, decis
     """Early-help assessments of most contacts decided as early help, a week or two later; about a month to complete."""
     chosen = decisions[(decisions["outcome"] == "early_help") & (rng.random(len(decisions)) < 0.8)]
     n = len(chosen)
-    start = _add_working_days(chosen["day"].to_numpy("datetime64[D]"), rng.integers(2, 12, n))
-    duration = np.maximum(rng.gamma(3, 12 - 3 * _progress(start, sc), n).astype(int), 1)
+    start = add_working_days(chosen["day"].to_numpy("datetime64[D]"), rng.integers(2, 12, n))
+    duration = np.maximum(rng.gamma(3, 12 - 3 * window_progress(start, sc), n).astype(int), 1)
     completion = np.where(rng.random(n) < 0.96, start + duration, NAT)
     table = _children_columns(journey, chosen["child"].to_numpy())
     table[EARLY_HELP_LIST[5]] = _upto_end(start)
     table[EARLY_HELP_LIST[6]] = _upto_end(completion)
-    table[EARLY_HELP_LIST[7]] = _pick(rng, ORGANISATIONS, n)
+    table[EARLY_HELP_LIST[7]] = pick(rng, ORGANISATIONS, n)
     return table[table[EARLY_HELP_LIST[5]].notna()].sort_values(EARLY_HELP_LIST[5], kind="stable").reset_index(drop=True)
 
 
@@ -122,7 +113,7 @@ def _months(rng: np.random.Generator, low: float, high: float, n: int) -> np.nda
 
 def new_child_ids(rng: np.random.Generator, n: int, taken: set[str]) -> list[str]:
     """``n`` made-up child ids in the demo's form (``NB`` and seven digits) that no other demo child has."""
-    drawn = [f"NB{i:07d}" for i in rng.choice(10_000_000, n + len(taken) // 100 + 50, replace=False)]
+    drawn = made_up_ids(rng, n + len(taken) // 100 + 50)
     return [child for child in drawn if child not in taken][:n]
 
 
@@ -142,11 +133,11 @@ def make_adoption(rng: np.random.Generator, sc: Scale, taken: set[str]) -> pd.Da
     table = pd.DataFrame({
         ADOPTION_LIST[0]: new_child_ids(rng, n, taken),
         ADOPTION_LIST[1]: [f"FAM{i:04d}" for i in range(1, n + 1)],
-        ADOPTION_LIST[2]: _pick(rng, GENDERS, n),
-        ADOPTION_LIST[3]: _pick(rng, ETHNICITIES, n),
+        ADOPTION_LIST[2]: pick(rng, GENDERS, n),
+        ADOPTION_LIST[3]: pick(rng, ETHNICITIES, n),
         ADOPTION_LIST[4]: dob,
         ADOPTION_LIST[5]: ((SNAPSHOT - dob).astype(int) // 365.25).astype(int),
-        ADOPTION_LIST[6]: _pick(rng, DISABILITIES, n),
+        ADOPTION_LIST[6]: pick(rng, DISABILITIES, n),
         ADOPTION_LIST[7]: entered,
         ADOPTION_LIST[8]: decision,
         ADOPTION_LIST[9]: _upto_end(np.where(stopped & (rng.random(n) < 0.5), NAT, order)),
@@ -154,7 +145,7 @@ def make_adoption(rng: np.random.Generator, sc: Scale, taken: set[str]) -> pd.Da
         ADOPTION_LIST[11]: _upto_end(np.where(stopped, NAT, placed)),
         ADOPTION_LIST[12]: _upto_end(np.where(stopped, NAT, adopted)),
         ADOPTION_LIST[13]: _upto_end(reversed_),
-        ADOPTION_LIST[14]: np.where(stopped & (reversed_ <= ACTIVITY_END), _pick(rng, REASONS_NO_LONGER, n), None),
+        ADOPTION_LIST[14]: np.where(stopped & (reversed_ <= ACTIVITY_END), pick(rng, REASONS_NO_LONGER, n), None),
         ADOPTION_LIST[15]: _upto_end(ffa),
     })
     return table.sort_values(ADOPTION_LIST[8], kind="stable").reset_index(drop=True)
@@ -193,8 +184,8 @@ def make_adopters(rng: np.random.Generator, sc: Scale) -> pd.DataFrame:
     family = np.repeat(np.arange(1, households + 1), np.where(couple, 2, 1))
     rows.insert(0, ADOPTERS_LIST[0], [f"AD{i:05d}" for i in range(1, len(rows) + 1)])
     rows.insert(1, ADOPTERS_LIST[1], np.where(np.repeat(couple, np.where(couple, 2, 1)), [f"HH{f:04d}" for f in family], None))
-    rows.insert(2, ADOPTERS_LIST[2], _pick(rng, {"a) Male": 45, "b) Female": 55}, len(rows)))
-    rows.insert(3, ADOPTERS_LIST[3], _pick(rng, ETHNICITIES, len(rows)))
-    rows.insert(4, ADOPTERS_LIST[4], _pick(rng, {"b) No": 95, "a) Yes": 5}, len(rows)))
-    rows.insert(5, ADOPTERS_LIST[5], _pick(rng, {"b) No": 88, "a) Yes": 12}, len(rows)))
+    rows.insert(2, ADOPTERS_LIST[2], pick(rng, {"a) Male": 45, "b) Female": 55}, len(rows)))
+    rows.insert(3, ADOPTERS_LIST[3], pick(rng, ETHNICITIES, len(rows)))
+    rows.insert(4, ADOPTERS_LIST[4], pick(rng, {"b) No": 95, "a) Yes": 5}, len(rows)))
+    rows.insert(5, ADOPTERS_LIST[5], pick(rng, {"b) No": 88, "a) Yes": 12}, len(rows)))
     return rows[ADOPTERS_LIST]
