@@ -24,6 +24,7 @@ from .common import (
     known_share,
     median_of,
     month_keys,
+    month_or_team,
     monthly_shares,
     over_period,
     team_keys,
@@ -167,7 +168,7 @@ def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.
     """Assessments completed in the period with a known outcome per month of authorisation (every month) or per
     team (highest share first): ``outcome_known``, ``no_support`` (not requiring support) and ``no_support_share``."""
     done = completed_in_period(list4, period)
-    keys, index = (month_keys(done["authorisation_date"]), period.months()) if by == "month" else (team_keys(done), None)
+    keys, index = month_or_team(done, "authorisation_date", period, by)
     support = done["requires_support"]
     table = with_share(count_by(keys, {"outcome_known": support.notna(), "no_support": is_yes(~support)}, index), "no_support", "outcome_known")
     return table if by == "month" else worst_first(table, "no_support_share", higher_is_better=False)

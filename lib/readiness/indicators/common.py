@@ -51,6 +51,11 @@ def team_keys(frame: pd.DataFrame) -> pd.Series:
     return frame["team"].fillna(NOT_RECORDED).rename("team")
 
 
+def month_or_team(rows: pd.DataFrame, date_column: str, period: Period, by: str) -> tuple[pd.Series, list[str] | None]:
+    """The row keys and index of a breakdown ``by`` month of ``date_column`` (every month of the period) or by team."""
+    return (month_keys(rows[date_column]), period.months()) if by == "month" else (team_keys(rows), None)
+
+
 def monthly_counts(dates: pd.Series, period: Period) -> dict[str, Figure]:
     """Rows per month of ``dates`` for every month of the period (0 where none)."""
     months = month_key(dates[period.contains(dates)]).value_counts()

@@ -18,7 +18,7 @@ from readiness.config.workdays import working_days
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
 
-from .common import count_by, is_yes, month_keys, team_keys, with_share, worst_first
+from .common import count_by, is_yes, month_or_team, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
 
@@ -110,7 +110,7 @@ def decisions_table(decisions: pd.DataFrame, period: Period, by: Literal["month"
     """Contacts received in the period and decided, per month received (every month) or per team (slowest first):
     ``decided``, ``timely`` (within one working day) and its share, ``timed`` and ``within_24_hours`` and its share."""
     decided = decided_in_period(decisions, period)
-    keys = month_keys(decided["received"]) if by == "month" else team_keys(decided)
+    keys, index = month_or_team(decided, "received", period, by)
     columns = {
         "decided": pd.Series(True, index=decided.index),
         "in_order": is_ordered(decided),
@@ -118,7 +118,7 @@ def decisions_table(decisions: pd.DataFrame, period: Period, by: Literal["month"
         "timed": is_timed(decided),
         "within_24_hours": is_within_24_hours(decided),
     }
-    table = count_by(keys, columns, period.months() if by == "month" else None)
+    table = count_by(keys, columns, index)
     table = with_share(with_share(table, "timely", "in_order"), "within_24_hours", "timed").drop(columns="in_order")
     return table if by == "month" else worst_first(table, "timely_share")
 

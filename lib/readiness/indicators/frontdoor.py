@@ -39,11 +39,11 @@ from .common import (
     is_yes,
     known_share,
     month_keys,
+    month_or_team,
     monthly_counts,
     monthly_shares,
     over_period,
     rate_per_10k,
-    team_keys,
     with_share,
 )
 from .figure import Figure, FigureValue, count, share
@@ -164,7 +164,7 @@ def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["mont
     """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts, and their
     shares of the referrals where each is recorded (``nfa_recorded``, ``repeat_recorded``), as the headline shares."""
     inside = in_period(referrals, "referral_date", period)
-    keys, index = (month_keys(inside["referral_date"]), period.months()) if by == "month" else (team_keys(inside), None)
+    keys, index = month_or_team(inside, "referral_date", period, by)
     nfa, repeat = inside["referral_nfa"], repeat_referral(inside)
     columns = {
         "referrals": pd.Series(True, index=inside.index),
