@@ -1,8 +1,11 @@
 """Shared fixtures: the repository's folders and the demo data, made once per run."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import subprocess
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,17 @@ def ensure_demo_data() -> Path:
 @pytest.fixture(scope="session")
 def demo_data() -> Path:
     return ensure_demo_data()
+
+
+def run_readiness(arguments: list[str]) -> subprocess.CompletedProcess:
+    """The ``readiness`` command run in this process (no interpreter to start), its exit status and output
+    as a subprocess would give them."""
+    from readiness.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr), pytest.raises(SystemExit) as exit:
+        main(arguments)
+    return subprocess.CompletedProcess(["readiness", *arguments], exit.value.code, stdout.getvalue(), stderr.getvalue())
 
 
 def is_notebook(item) -> bool:
