@@ -56,7 +56,7 @@ def pytest_collection_modifyitems(session, config, items):
         ensure_demo_data()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def ofsted_template() -> Path:
     if not TEMPLATE.exists():
         pytest.skip(f"Ofsted's Annex A template is not at {TEMPLATE} (../shared is absent)")
