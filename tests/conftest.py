@@ -1,8 +1,11 @@
 """Shared fixtures: the repository's folders and the demo data, made once per run."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import subprocess
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,17 @@ def demo_data() -> Path:
     return ensure_demo_data()
 
 
+def run_readiness(arguments: list[str]) -> subprocess.CompletedProcess:
+    """The ``readiness`` command run in this process (no interpreter to start), its exit status and output
+    as a subprocess would give them."""
+    from readiness.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr), pytest.raises(SystemExit) as exit:
+        main(arguments)
+    return subprocess.CompletedProcess(["readiness", *arguments], exit.value.code, stdout.getvalue(), stderr.getvalue())
+
+
 def is_notebook(item) -> bool:
     """Whether ``item`` is one of nbval's notebook cells."""
     return item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid
@@ -42,7 +56,7 @@ def pytest_collection_modifyitems(session, config, items):
         ensure_demo_data()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def ofsted_template() -> Path:
     if not TEMPLATE.exists():
         pytest.skip(f"Ofsted's Annex A template is not at {TEMPLATE} (../shared is absent)")

@@ -1,8 +1,10 @@
 """Hostile and broken inputs: each stops with exit status 2 and plain lines, promptly, in bounded memory.
 
-The command-line cases run ``readiness`` in a subprocess with a timeout, so a hang or an
-abort fails the test instead of the run. The reading rules (hidden sheets, mixed encodings,
-repeated headings, sheet extents) are checked in-process on tiny hand-made files.
+The command-line cases that could hang or exhaust memory (pipes, ``/dev/zero``, a far cell)
+run ``readiness`` in a subprocess with a timeout, so a hang or an abort fails the test instead
+of the run; the broken files run in-process too (fast), and in a subprocess in the full run.
+The reading rules (hidden sheets, mixed encodings, repeated headings, sheet extents) are
+checked in-process on tiny hand-made files.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import openpyxl
 import pytest
 import xlwt
 import yaml
-from conftest import REPO
+from conftest import REPO, run_readiness
 from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
 from test_readers import DISABILITY, LISTS, read, write_workbook
 from test_readers import EXTRACTS as EXTRACT_TEXT
@@ -48,16 +50,26 @@ ODS_CONTENT = (
 ODS_TEXT_CELL = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
 
 
-def run(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
-    """``readiness build|validate`` on a parameters file naming ``data``, with a timeout."""
+def hostile_arguments(tmp_path: Path, command: str, **data) -> list[str]:
+    """The arguments of ``readiness build|validate`` on a parameters file (written here) naming ``data``."""
     params = {"pack_id": "hostile", "la_name": "Testshire", "period_start": "2019-01-01", "period_end": "2019-05-31",
               "data": {key: str(value) for key, value in data.items()}}
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(params), encoding="utf-8")
     extra = ["--out", str(tmp_path / "out")] if command == "build" else []
+    return [command, str(path), *extra]
+
+
+def run(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
+    """``readiness build|validate`` on a parameters file naming ``data``, in a subprocess with a timeout."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "lib"))
-    return subprocess.run([sys.executable, "-m", "readiness", command, str(path), *extra],
+    return subprocess.run([sys.executable, "-m", "readiness", *hostile_arguments(tmp_path, command, **data)],
                           capture_output=True, text=True, timeout=TIMEOUT, env=env, cwd=tmp_path)
+
+
+def run_here(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
+    """The same command run in this process: no start-up cost, but no timeout either."""
+    return run_readiness(hostile_arguments(tmp_path, command, **data))
 
 
 def assert_plain_exit_2(result: subprocess.CompletedProcess, *words: str) -> None:
@@ -154,7 +166,7 @@ def test_a_legacy_xls_beyond_the_limits_is_refused(tmp_path):
         sheet.write(0, c, heading)
     sheet.write(65535, 255, "stray")
     book.save(str(tmp_path / "annex_a.xls"))
-    assert_plain_exit_2(run(tmp_path, "validate", annex_a=tmp_path / "annex_a.xls"), "sheet List 1", "row 65536, column IV")
+    assert_plain_exit_2(run_here(tmp_path, "validate", annex_a=tmp_path / "annex_a.xls"), "sheet List 1", "row 65536, column IV")
 
 
 # --- special and broken files -----------------------------------------------------------
@@ -213,13 +225,14 @@ def broken_inputs(tmp_path: Path, demo_xlsx: bytes) -> dict[str, tuple[dict, tup
     }
 
 
-def test_every_broken_input_gives_exit_2_and_one_plain_line(tmp_path, demo_data):
+@pytest.mark.parametrize("runner", [run_here, pytest.param(run, marks=pytest.mark.slow)], ids=["in-process", "subprocess"])
+def test_every_broken_input_gives_exit_2_and_one_plain_line(tmp_path, demo_data, runner):
     cases = broken_inputs(tmp_path, (demo_data / "annex_a.xlsx").read_bytes())
     failures = []
     for case, (data, words) in cases.items():
         (tmp_path / case).mkdir()
         try:
-            assert_plain_exit_2(run(tmp_path / case, "validate", **data), *words)
+            assert_plain_exit_2(runner(tmp_path / case, "validate", **data), *words)
         except AssertionError as exc:
             failures.append(f"{case}: {exc}")
     assert failures == []

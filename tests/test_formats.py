@@ -32,7 +32,6 @@ from conftest import TEMPLATE
 from python_calamine import CalamineWorkbook
 
 from readiness.config.params import load_params
-from readiness.demo.files import write_demo_data
 from readiness.inputs.annex_a import list_number
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.inputs.read import load_inputs
@@ -199,11 +198,11 @@ def warning_keys(warnings) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def formats(tmp_path_factory) -> dict:
-    """Every variant written, its parameters file, and its warnings and figures.json document."""
+def formats(demo_data, tmp_path_factory) -> dict:
+    """Every variant written, its parameters file, and its inputs and warnings."""
     root = tmp_path_factory.mktemp("formats")
-    demo = write_demo_data(root / "demo")
-    original = demo["annex_a"]
+    demo = {name: demo_data / f"{name}.csv" for name in EXTRACTS}
+    original = demo_data / "annex_a.xlsx"
     before = sha256(original)
     lists = read_lists(original)
     assert sorted(lists) == list(range(1, 12))
@@ -217,19 +216,24 @@ def formats(tmp_path_factory) -> dict:
         annexes["d_ofsted_template"] = fill_template(TEMPLATE, root / "annex_a_template.xlsx", lists)
     params_files = {name: write_params(root / f"{name}.yaml", path, demo) for name, path in annexes.items()}
 
-    results = {"root": root, "annexes": annexes, "params": params_files, "documents": {}, "warnings": {}}
+    results = {"root": root, "annexes": annexes, "params": params_files, "inputs": {}, "warnings": {}}
     for name, params_file in params_files.items():
-        if name == "a_original":
-            continue  # (a) is read by the full build below
-        params = load_params(params_file)
-        inputs = load_inputs(params)  # raises InputError on any error
-        results["warnings"][name] = inputs.warnings
-        document = figures_document(compute_figures(inputs, params), params, coverage_document(coverage_of(inputs, params)))
-        results["documents"][name] = json.loads(json.dumps(document))  # as figures.json holds it
-    # (a) also gets its warnings the cheap way; its figures come from the full build.
-    results["warnings"]["a_original"] = load_inputs(load_params(params_files["a_original"])).warnings
+        inputs = load_inputs(load_params(params_file))  # raises InputError on any error
+        results["inputs"][name], results["warnings"][name] = inputs, inputs.warnings
     results["original_unchanged"] = sha256(original) == before
     return results
+
+
+@pytest.fixture(scope="module")
+def documents(formats) -> dict[str, dict]:
+    """The figures.json document of each variant but (a), computed without a build ((a)'s comes from the full build)."""
+    found = {}
+    for name, inputs in formats["inputs"].items():
+        if name != "a_original":
+            params = load_params(formats["params"][name])
+            document = figures_document(compute_figures(inputs, params), params, coverage_document(coverage_of(inputs, params)))
+            found[name] = json.loads(json.dumps(document))  # as figures.json holds it
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -294,8 +298,8 @@ def test_no_variant_has_errors_and_all_have_the_same_warnings(formats):
 
 
 @pytest.mark.slow
-def test_every_variant_gives_the_same_figures_json(formats, built):
-    documents = dict(formats["documents"])
+def test_every_variant_gives_the_same_figures_json(documents, built):
+    documents = dict(documents)
     documents["a_original (full build)"] = json.loads(built["a_original"].read_text(encoding="utf-8"))
     reference = documents["a_original (full build)"]
     # A real comparison: the figures the lists feed are there and not empty.
@@ -334,11 +338,11 @@ def same_coverage_where_both_have_the_list(document: dict, reference: dict) -> b
 
 
 @pytest.mark.slow
-def test_full_builds_of_workbook_and_template_write_identical_figures_json(formats, built):
+def test_full_builds_of_workbook_and_template_write_identical_figures_json(documents, built):
     if "d_ofsted_template" not in built:
         pytest.skip(f"Ofsted's Annex A template is not at {TEMPLATE} (../shared is absent)")
     original, template = json.loads(built["a_original"].read_bytes()), json.loads(built["d_ofsted_template"].read_bytes())
     assert without_coverage(in_2019_layout(original)) == without_coverage(template)
     assert same_coverage_where_both_have_the_list(original, template)
     # and the full build wrote what the cheap route computed for the template
-    assert template == formats["documents"]["d_ofsted_template"]
+    assert template == documents["d_ofsted_template"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from conftest import REPO, demo_parameters
+from conftest import REPO, demo_parameters, run_readiness
 from filelock import FileLock
 
 DEMO_PARAMS = REPO / "parameters" / "demo.yaml"
@@ -127,9 +127,9 @@ def test_cli_reports_a_failing_notebook_in_one_plain_line(demo_pack, tmp_path):
     assert staging_folders(target) == []
 
 
-def test_cli_bad_input_exits_2_and_publishes_nothing(tmp_path):
+def test_cli_bad_input_exits_2_and_publishes_nothing(demo_data, tmp_path, monkeypatch):
     data = tmp_path / "data"
-    shutil.copytree(REPO / "data" / "demo", data)
+    shutil.copytree(demo_data, data)
     audits = (data / "case_audits.csv").read_text(encoding="utf-8").splitlines()
     header = audits[0].split(",")
     drop = header.index("audit_date")
@@ -141,7 +141,8 @@ def test_cli_bad_input_exits_2_and_publishes_nothing(tmp_path):
     (tmp_path / "bad.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
     target = tmp_path / "packs" / "bad"
 
-    result = run_cli("-m", "readiness", "build", "bad.yaml", "--out", str(target), cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)  # the parameters name their data relative to it
+    result = run_readiness(["build", "bad.yaml", "--out", str(target)])
     errors = assert_plain_failure(result, 2)
     assert any("case_audits.csv" in line and "audit_date" in line for line in errors), errors
     assert not target.exists()

@@ -120,22 +120,24 @@ def test_a_workbook_under_a_lying_extension_is_read_as_what_it_is(demo_data, dem
 # --- Ofsted's 2019 template, filled in place ----------------------------------------------
 
 
-@pytest.fixture
-def filled_template(tmp_path, ofsted_template) -> Path:
-    """The template (copied, never modified) with the hand-made rows of ``LISTS`` under each heading row."""
-    return fill_ofsted_template(ofsted_template, tmp_path)
+@pytest.fixture(scope="module")
+def filled_template(ofsted_template, tmp_path_factory) -> dict:
+    """Made once: the template (copied, never modified) with the hand-made rows of ``LISTS`` under each heading
+    row, the clean extracts, and the inputs read from the filled .xlsx with them."""
+    root = tmp_path_factory.mktemp("filled_template")
+    workbook = fill_ofsted_template(ofsted_template, root)
+    extracts = write_extracts(root / "extracts")
+    inputs = load_inputs(load_params(write_params(root, annex_a=workbook, **extracts)))
+    return {"workbook": workbook, "extracts": extracts, "inputs": inputs}
 
 
 @pytest.mark.parametrize("kind", FORMATS)
 def test_filled_template_in_another_format_gives_the_same_lists_and_figures(tmp_path, filled_template, kind):
-    extracts = write_extracts(tmp_path / "extracts")
-    (tmp_path / "xlsx").mkdir()
-    (tmp_path / kind).mkdir()
-    reference = load_inputs(load_params(write_params(tmp_path / "xlsx", annex_a=filled_template, **extracts)))
-    converted = convert(filled_template, kind, tmp_path / f"filled.{kind}")
+    reference = filled_template["inputs"]
+    converted = convert(filled_template["workbook"], kind, tmp_path / f"filled.{kind}")
     assert {"Front_Sheet", "Guidance", "Codes_used", "List_11"} <= set(workbook_cells(converted))
 
-    params_file = write_params(tmp_path / kind, annex_a=converted, **extracts)
+    params_file = write_params(tmp_path, annex_a=converted, **filled_template["extracts"])
     inputs = load_inputs(load_params(params_file))
     assert sorted(inputs.annex_a) == sorted(reference.annex_a)
     for name, frame in reference.annex_a.items():
