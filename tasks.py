@@ -3,6 +3,7 @@
 
     python3 tasks.py demo    # set up, write the demo data, build the demo pack
     python3 tasks.py test    # set up, run every test (unit, golden pack, notebooks)
+    python3 tasks.py test --fast  # the same without the whole-pack tests, on two processes (under a minute)
     python3 tasks.py lab     # set up (with JupyterLab), open JupyterLab on the repository, at notebooks/
     python3 tasks.py lock    # regenerate the lock files in requirements/ from pyproject.toml (uv)
 
@@ -135,8 +136,18 @@ def demo(python: Path, extra: list[str]) -> None:
     run([str(python), "-m", "readiness", "build", str(ROOT / "parameters" / "demo.yaml"), *extra])
 
 
+FAST = ["-m", "not slow", "-n", "2", "--dist", "worksteal"]
+"""``tasks.py test --fast``: every test but the whole-pack ones (``slow``), on two processes (pytest-xdist)."""
+
+
+def test_command(python: Path, extra: list[str]) -> list[str]:
+    """pytest with ``extra``; ``--fast`` among them stands for :data:`FAST`."""
+    fast = "--fast" in extra
+    return [str(python), "-m", "pytest", *(FAST if fast else []), *(arg for arg in extra if arg != "--fast")]
+
+
 def test(python: Path, extra: list[str]) -> None:
-    run([str(python), "-m", "pytest", *extra])
+    run(test_command(python, extra))
 
 
 def lab(python: Path, extra: list[str]) -> None:

@@ -17,11 +17,16 @@ DEMO = REPO / "data" / "demo"
 
 
 def ensure_demo_data() -> Path:
-    """Write the demo data set to ``data/demo`` unless it is already there."""
+    """Write the demo data set to ``data/demo`` unless it is already there (one process at a time, so the
+    workers of ``pytest -n 2`` never write it together or read it half-written)."""
+    from filelock import FileLock
+
     from readiness.demo.files import write_demo_data
 
-    if not (DEMO / "annex_a.xlsx").exists():
-        write_demo_data(DEMO)
+    DEMO.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(DEMO.parent / ".demo-data.lock"):
+        if not (DEMO / "annex_a.xlsx").exists():
+            write_demo_data(DEMO)
     return DEMO
 
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from readiness.config.workdays import working_days
-from readiness.demo.draws import years_at_snapshot
+from readiness.demo.council import northbridge
+from readiness.demo.draws import scale_named, years_at_snapshot
 from readiness.demo.files import write_demo_data, write_workbook
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
@@ -48,14 +49,30 @@ def test_writes_every_input_under_its_key(demo):
     assert all(path.stat().st_size > 0 for path in demo.values())
 
 
-def test_same_seed_writes_identical_csvs_and_workbook_cells(demo, annex, tmp_path):
-    again = write_demo_data(tmp_path, seed=2019)
-    for key in FILES.keys() - {"annex_a"}:
-        assert again[key].read_bytes() == demo[key].read_bytes(), key
-    rewritten = pd.read_excel(again["annex_a"], sheet_name=None, engine="calamine")
-    assert list(rewritten) == LISTS
+def frames_equal(first: dict[str, pd.DataFrame], second: dict[str, pd.DataFrame]) -> bool:
+    return list(first) == list(second) and all(first[name].equals(second[name]) for name in first)
+
+
+@pytest.fixture(scope="module")
+def drawn() -> tuple[dict, dict]:
+    """Northbridge as drawn with the default seed: Annex A's lists and the extracts, before any file is written."""
+    return northbridge(2019, scale_named("standard"))
+
+
+def test_the_same_seed_draws_the_same_council(drawn):
+    lists, extracts = northbridge(2019, scale_named("standard"))
+    assert list(lists) == LISTS
+    assert frames_equal(lists, drawn[0]) and frames_equal(extracts, drawn[1])
+
+
+def test_the_files_hold_what_was_drawn(demo, annex, drawn):
+    lists, extracts = drawn
     for name, frame in annex.items():
-        pd.testing.assert_frame_equal(rewritten[name], frame, check_exact=True)
+        assert frame.shape == lists[name].shape and list(frame.columns) == list(lists[name].columns), name
+    assert annex["List 1"]["Child Unique ID"].tolist() == lists["List 1"]["Child Unique ID"].tolist()
+    for key, frame in extracts.items():
+        expected = frame.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+        assert demo[key].read_text(encoding="utf-8") == expected, key
 
 
 def test_workbook_reads_back_with_its_sheets_headings_and_cells(tmp_path):
@@ -73,10 +90,10 @@ def test_workbook_reads_back_with_its_sheets_headings_and_cells(tmp_path):
     assert book["List 1"]["B2"].is_date
 
 
-def test_another_seed_writes_other_data(demo, tmp_path):
-    other = write_demo_data(tmp_path, seed=7)
-    assert other["case_audits"].read_bytes() != demo["case_audits"].read_bytes()
-    assert other["annex_a"].read_bytes() != demo["annex_a"].read_bytes()
+def test_another_seed_draws_another_council(drawn):
+    lists, extracts = northbridge(7, scale_named("standard"))
+    assert not extracts["case_audits"].equals(drawn[1]["case_audits"])
+    assert not lists["List 1"].equals(drawn[0]["List 1"])
 
 
 def test_unknown_scale_is_refused(tmp_path):
@@ -182,15 +199,16 @@ def test_demo_follow_up_names_real_audits_and_earlier_audits_of_the_same_child(d
 # --- issue 12: early help, adoption and front-door decisions ------------------------------
 
 
-def test_front_door_lists_leave_the_other_inputs_as_they_were(demo, tmp_path, monkeypatch):
-    """The new lists come from a random stream of their own: without them every other file is byte-identical."""
+def test_front_door_lists_leave_the_other_inputs_as_they_were(drawn, monkeypatch):
+    """The new lists come from a random stream of their own: without them every other input is drawn the same."""
     import readiness.demo.council as council
 
     monkeypatch.setattr(council, "frontdoor_extras", lambda seed, sc, journey: ({}, pd.DataFrame({"contact_id": []})))
-    without = write_demo_data(tmp_path)
+    lists, extracts = northbridge(2019, scale_named("standard"))
     for key in ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions"):
-        assert without[key].read_bytes() == demo[key].read_bytes(), key
-    assert set(pd.read_excel(without["annex_a"], sheet_name=None, engine="calamine")) == set(LISTS) - {"List 2", "List 10", "List 11"}
+        assert extracts[key].equals(drawn[1][key]), key
+    assert set(lists) == set(LISTS) - {"List 2", "List 10", "List 11"}
+    assert all(frame.equals(drawn[0][name]) for name, frame in lists.items())
 
 
 def test_front_door_decisions_mostly_carry_times_and_improve(demo):

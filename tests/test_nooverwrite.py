@@ -1,6 +1,7 @@
 """``templates`` and ``demo-data`` never overwrite a file without ``--force``."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from readiness.cli import main
@@ -48,7 +49,10 @@ def test_demo_data_refuses_to_overwrite(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case_audits.csv"]
 
 
-def test_demo_data_force_overwrites(tmp_path):
+def test_demo_data_force_overwrites(tmp_path, monkeypatch):
+    """What is written does not matter here, only that --force replaces the file: a one-row council stands in."""
+    tiny = ({"List 1": pd.DataFrame({"Child Unique ID": ["NB1"]})}, {"case_audits": pd.DataFrame({"audit_id": ["DEMO1"]})})
+    monkeypatch.setattr("readiness.demo.files.northbridge", lambda seed, sc: tiny)
     (tmp_path / "case_audits.csv").write_text("audit_id\nREAL1\n", encoding="utf-8")
     paths = write_demo_data(tmp_path, force=True)
-    assert "REAL1" not in paths["case_audits"].read_text(encoding="utf-8")
+    assert paths["case_audits"].read_text(encoding="utf-8") == "audit_id\nDEMO1\n"

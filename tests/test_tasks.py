@@ -171,3 +171,10 @@ def test_a_lock_file_is_resolved_for_every_platform_from_python_3_11(lock, extra
     assert command[6:6 + len(extras)] == extras
     assert "--universal" in command and command[command.index("--python-version") + 1] == "3.11"
     assert command[-3:] == ["-o", f"requirements/{lock}.txt", "--upgrade"]
+
+
+def test_fast_runs_every_test_but_the_whole_pack_ones_on_two_processes():
+    python = Path("python")
+    assert tasks.test_command(python, ["--fast"]) == ["python", "-m", "pytest", "-m", "not slow", "-n", "2", "--dist", "worksteal"]
+    assert tasks.test_command(python, ["--fast", "tests/test_audits.py", "-x"])[-2:] == ["tests/test_audits.py", "-x"]
+    assert tasks.test_command(python, ["tests/test_audits.py"]) == ["python", "-m", "pytest", "tests/test_audits.py"]
