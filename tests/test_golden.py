@@ -409,6 +409,8 @@ def test_golden_pack_internal(tmp_path):
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
                     "early-help assessment completed before its start"):
         assert problem in quality, problem
+    # an internal pack withholds nothing, and its sections' caveats say so
+    assert "are withheld as [c]" not in html and "Nothing is withheld: this pack is for internal use" in html
 
 
 @pytest.mark.slow
@@ -421,6 +423,8 @@ def test_golden_pack_public(tmp_path):
 
     folder = build(public, tmp_path / "golden")
     assert_pack(folder, "public", published(EXPECTED_FIGURES, EXPECTED_SUPPRESSED), EXPECTED_SUPPRESSED)
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Numbers from 1 to 5 are withheld as [c]" in html and "Nothing is withheld" not in html
 
 
 def test_expected_suppressions_are_real_ids():

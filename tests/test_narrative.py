@@ -1,6 +1,6 @@
 """Headline sentences: rose or fell only when the SPC variation says so."""
 from readiness.indicators.figure import share
-from readiness.present.narrative import month_name, share_headline, spc_sentence, trend_title
+from readiness.present.narrative import month_name, share_headline, spc_sentence, trend_title, withholding_note
 from readiness.present.spc import Reading
 
 # Readings as readiness.present.spc gives them; centre and limits worked by hand in tests/test_spc.py (NOISE and SHIFTED).
@@ -123,3 +123,12 @@ def test_xmr_alt_text_says_what_the_chart_shows():
     )
     too_few = XmrSeries({"2024-09": 12}, set(), None, {}, None)
     assert xmr_alt_text("Contacts", too_few, "count") == "XmR chart of Contacts by month, September 2024 to September 2024 (1 month). Too few months for an SPC reading."
+
+
+def test_the_withholding_note_names_the_packs_own_threshold():
+    assert withholding_note(5) == "Numbers from 1 to 5 are withheld as [c]."
+    assert withholding_note(10, "and a median over 1 to {n} audits") == "Numbers from 1 to 10 are withheld as [c], and a median over 1 to 10 audits."
+
+
+def test_an_internal_pack_says_nothing_is_withheld():
+    assert withholding_note(0, "and a median over 1 to {n} audits").startswith("Nothing is withheld: this pack is for internal use")

@@ -206,3 +206,8 @@ def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
     assert xmr.earlier == {"2024-08", "2024-09"}
     assert list(xmr.points)[:3] == ["2024-08", "2024-09", "2024-10"] and xmr.points["2024-10"] == 0.5
     assert xmr.reading.points == 14
+
+
+def test_a_sections_withholding_note_follows_the_audience():
+    assert make_pack(audience="public", suppress_up_to=10).withholding_note() == "- Numbers from 1 to 10 are withheld as [c]."
+    assert make_pack(audience="internal").withholding_note().startswith("- Nothing is withheld")

@@ -42,7 +42,7 @@ from readiness.present.display import (
     show_chart,
     show_table,
 )
-from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, xmr_alt_text
+from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, withholding_note, xmr_alt_text
 from readiness.present.vitals import load_history
 
 from .cache import cached_inputs, commentary_file, input_hashes
@@ -191,6 +191,10 @@ class Pack:
         Figures the inputs do not allow (e.g. a rate without ``child_population``) are left out.
         """
         return figure_facts({i: self.figures[i] for i in figure_ids if i in self.figures}, self.threshold)
+
+    def withholding_note(self, more: str = "") -> str:
+        """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""
+        return f"- {withholding_note(self.threshold, more)}"
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""

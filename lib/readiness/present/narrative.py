@@ -92,6 +92,15 @@ def figure_facts(figures: Mapping[str, Figure], threshold: int) -> str:
 
 
 
+def withholding_note(threshold: int, more: str = "") -> str:
+    """The caveat on small numbers, true for the pack's audience: numbers from 1 to ``threshold`` withheld as [c] and
+    ``more`` (what else is, ``{n}`` standing for the threshold); for an internal pack (0), that nothing is withheld."""
+    if threshold == 0:
+        return "Nothing is withheld: this pack is for internal use (OFFICIAL-SENSITIVE) and shows every number, however small."
+    tail = f", {more.format(n=threshold)}" if more else ""
+    return f"Numbers from 1 to {threshold} are withheld as {SUPPRESSED}{tail}."
+
+
 def practice_week_sentences(safe) -> str:
     """A Markdown list, a line per practice week, from the Board-safe (disclosure-controlled)
     :func:`readiness.indicators.practice_weeks.comparison_table`: the domain's good-or-better share in
