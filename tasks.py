@@ -2,8 +2,8 @@
 """Set up and run Readiness packs with nothing but Python 3.11+.
 
     python3 tasks.py demo    # set up, write the demo data, build the demo pack
-    python3 tasks.py test    # set up, run every test (unit, golden pack, notebooks)
-    python3 tasks.py test --fast  # the same without the whole-pack tests, on two processes (under a minute)
+    python3 tasks.py test    # set up, run every test (unit, golden pack, notebooks), on two processes
+    python3 tasks.py test --fast  # the same without the whole-pack tests (under a minute)
     python3 tasks.py lab     # set up (with JupyterLab), open JupyterLab on the repository, at notebooks/
     python3 tasks.py lock    # regenerate the lock files in requirements/ from pyproject.toml (uv)
 
@@ -136,12 +136,18 @@ def demo(python: Path, extra: list[str]) -> None:
     run([str(python), "-m", "readiness", "build", str(ROOT / "parameters" / "demo.yaml"), *extra])
 
 
+WHOLE = ["-n", "2", "--dist", "loadfile"]
+"""``tasks.py test``: every test, on two processes (pytest-xdist), each file's tests in one of them (a notebook's
+cells share a kernel)."""
 FAST = ["-m", "not slow", "-n", "2", "--dist", "worksteal"]
-"""``tasks.py test --fast``: every test but the whole-pack ones (``slow``), on two processes (pytest-xdist)."""
+"""``tasks.py test --fast``: every test but the whole-pack ones (``slow``), on two processes."""
 
 
 def test_command(python: Path, extra: list[str]) -> list[str]:
-    """pytest with ``extra``; ``--fast`` among them stands for :data:`FAST`."""
+    """pytest for ``tasks.py test``: :data:`WHOLE` with no arguments, :data:`FAST` for ``--fast`` (with any others),
+    otherwise the arguments as given (``tests/test_audits.py``, ``-k``, ...), in one process."""
+    if not extra:
+        return [str(python), "-m", "pytest", *WHOLE]
     fast = "--fast" in extra
     return [str(python), "-m", "pytest", *(FAST if fast else []), *(arg for arg in extra if arg != "--fast")]
 

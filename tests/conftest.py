@@ -70,7 +70,7 @@ def ofsted_template() -> Path:
 
 @pytest.fixture(scope="session")
 def demo_pack(demo_data, tmp_path_factory) -> Path:
-    """The demo pack, built once per test run (with its PDF where a browser is installed)."""
+    """The demo pack, built once per test process (with its PDF where a browser is installed)."""
     from readiness.pack.build import build
     from readiness.pack.pdf import find_browser
 

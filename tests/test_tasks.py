@@ -173,8 +173,15 @@ def test_a_lock_file_is_resolved_for_every_platform_from_python_3_11(lock, extra
     assert command[-3:] == ["-o", f"requirements/{lock}.txt", "--upgrade"]
 
 
+def test_test_runs_everything_on_two_processes_keeping_each_file_together():
+    assert tasks.test_command(Path("python"), []) == ["python", "-m", "pytest", "-n", "2", "--dist", "loadfile"]
+
+
 def test_fast_runs_every_test_but_the_whole_pack_ones_on_two_processes():
     python = Path("python")
     assert tasks.test_command(python, ["--fast"]) == ["python", "-m", "pytest", "-m", "not slow", "-n", "2", "--dist", "worksteal"]
     assert tasks.test_command(python, ["--fast", "tests/test_audits.py", "-x"])[-2:] == ["tests/test_audits.py", "-x"]
-    assert tasks.test_command(python, ["tests/test_audits.py"]) == ["python", "-m", "pytest", "tests/test_audits.py"]
+
+
+def test_arguments_given_run_as_given_in_one_process():
+    assert tasks.test_command(Path("python"), ["tests/test_audits.py"]) == ["python", "-m", "pytest", "tests/test_audits.py"]
