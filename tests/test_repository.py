@@ -66,7 +66,7 @@ def test_code_and_fixtures_are_not_ignored(path):
 @pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed (it comes with the test extra: pip install -e .[test])")
 def test_the_code_passes_ruff():
     # The rules are pyproject.toml's [tool.ruff]; ruff prints each problem as file:line:column.
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "lib", "tests", "benchmarks", "tasks.py"],
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "lib", "tests", "benchmarks", "tasks.py", "notebooks"],
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
