@@ -265,3 +265,23 @@ def test_odd_values_in_list_8_are_warnings_only(tmp_path):
     frame = inputs.annex_a["list_8"]
     assert frame["placement_type"].tolist()[:3] == [pd.NA, "U4", "U4"] and frame["legal_status"].tolist()[:3] == ["C2", pd.NA, "C2"]
     assert frame["looked_after_start"].tolist()[:2] == [pd.Timestamp("2019-02-01"), pd.Timestamp("2019-03-01")]
+
+
+def test_a_column_is_parsed_once_and_what_does_not_parse_is_unreadable():
+    """A kind whose readable texts are those that parse (``accepts=None``) is parsed once, for reading and checking."""
+    from readiness.inputs.normalise import Findings, normalise
+    from readiness.inputs.schema import ID, ColumnSpec, Kind, TableSpec
+    from readiness.inputs.tables import Table
+    from readiness.inputs.values import parse_date
+
+    calls = []
+    counted = Kind(lambda text: calls.append(len(text)) or parse_date(text), None, "a date")
+    spec = TableSpec("visits", (ColumnSpec("visit_id", ("visit_id",), ID), ColumnSpec("visit_date", ("visit_date",), counted)))
+    text = pd.DataFrame({"visit_id": ["V1", "V2", "V3", "V4"], "visit_date": ["2019-01-02", "zzz", None, "03/01/2019"], "_row": [2, 3, 4, 5]},
+                        dtype="string")
+    findings = Findings()
+    frame = normalise(Table("visits.csv", None, text), spec, findings)
+    assert calls == [4]  # the whole column, once
+    assert frame["visit_date"].isna().tolist() == [False, True, True, False]
+    [warning] = findings.warnings  # "zzz", Excel row 3; a column no figure reads: a warning, never an error
+    assert (findings.errors, warning.column, warning.row) == ([], "visit_date", 3)

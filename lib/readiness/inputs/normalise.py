@@ -60,11 +60,11 @@ def normalise(table: Table, spec: TableSpec, findings: Findings) -> pd.DataFrame
     """The data-model frame of ``table``; its problems added to ``findings``."""
     if table.unknown:
         findings.warnings.append(table.problem(f"unknown extra columns, ignored: {', '.join(table.unknown)}"))
-    failures = check_values(spec, table.frame)
+    frame = parse_columns(table.frame, spec)
+    failures = check_values(spec, table.frame, frame)
     for failure in failures:
         report_failure(table, spec, failure, findings)
     report_absent(table, spec, findings)
-    frame = parse_columns(table.frame, spec)
     if spec.finish is not None:
         frame = spec.finish(table.frame, frame)
     check_ages(table, spec, frame, findings)

@@ -7,7 +7,8 @@ warning whose row leaves those figures, unless more than 10 % of the column is u
 (then the file is misread: an error); in a column no figure uses it is only ever a warning.
 The tables themselves are declared in :mod:`.annex_a_tables` (``ANNEX_A``) and :mod:`.extract_tables`
 (``EXTRACTS``). :func:`check_values` runs the pandera schema built from a spec over a
-table's cleaned text and turns pandera's failure cases into :class:`Failure` s.
+table's cleaned text, given the values already parsed from it, and turns pandera's failure cases into
+:class:`Failure` s.
 """
 from __future__ import annotations
 
@@ -24,15 +25,13 @@ from .values import heading_key, parse_age, parse_date, parse_datetime, parse_fl
 
 @dataclass(frozen=True)
 class Kind:
-    """How a column's text is read, and what an unreadable value should have been."""
+    """How a column's text is read, and what an unreadable value should have been. ``accepts`` says which
+    texts are readable; ``None`` when that is exactly the texts ``parse`` gives a value for (so a column is
+    parsed once, not once to check it and again to read it)."""
 
     parse: Callable[[pd.Series], pd.Series]
-    accepts: Callable[[pd.Series], pd.Series]
+    accepts: Callable[[pd.Series], pd.Series] | None
     expected: str
-
-
-def _parsed(parse: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
-    return lambda text: parse(text).notna()
 
 
 def _coded(table: codes.Codes) -> Kind:
@@ -46,11 +45,11 @@ def parse_yes_no(text: pd.Series) -> pd.Series:
 
 ID = Kind(parse_id, lambda text: text.notna(), "an id")
 TEXT = Kind(parse_text, lambda text: text.notna(), "text")
-DATE = Kind(parse_date, _parsed(parse_date), "a date written dd/mm/yyyy or yyyy-mm-dd")
-DATETIME = Kind(parse_datetime, _parsed(parse_datetime), "a date, or a date and time, written dd/mm/yyyy hh:mm or yyyy-mm-dd hh:mm")
-INT = Kind(parse_int, _parsed(parse_int), "a whole number")
-AGE = Kind(parse_age, _parsed(parse_age), "an age in years (a fraction keeps its whole years; -1 = unborn)")
-FLOAT = Kind(parse_float, _parsed(parse_float), "a number")
+DATE = Kind(parse_date, None, "a date written dd/mm/yyyy or yyyy-mm-dd")
+DATETIME = Kind(parse_datetime, None, "a date, or a date and time, written dd/mm/yyyy hh:mm or yyyy-mm-dd hh:mm")
+INT = Kind(parse_int, None, "a whole number")
+AGE = Kind(parse_age, None, "an age in years (a fraction keeps its whole years; -1 = unborn)")
+FLOAT = Kind(parse_float, None, "a number")
 BOOL = Kind(parse_yes_no, lambda text: codes.YES_NO.lookup(text).notna(), codes.YES_NO.describe)
 SOURCE = _coded(codes.SOURCE)
 ETHNICITY = _coded(codes.ETHNICITY)
@@ -174,11 +173,12 @@ def kinds_of(spec: TableSpec, frame: pd.DataFrame) -> dict[str, ColumnSpec]:
     return found
 
 
-def schema_for(spec: TableSpec, frame: pd.DataFrame) -> pa.DataFrameSchema:
-    """The pandera schema of a table's cleaned text: required columns and readable values."""
+def schema_for(spec: TableSpec, frame: pd.DataFrame, parsed: pd.DataFrame) -> pa.DataFrameSchema:
+    """The pandera schema of a table's cleaned text: required columns and readable values (``parsed``: the
+    values read from it, for the kinds whose readable texts are those that parse)."""
     columns = {
         name: pa.Column(
-            checks=pa.Check(_readable(c.kind), name=c.kind.expected, error=c.kind.expected),
+            checks=pa.Check(_readable(c.kind, parsed[name]), name=c.kind.expected, error=c.kind.expected),
             nullable=True,
             required=c.required,
         )
@@ -187,7 +187,9 @@ def schema_for(spec: TableSpec, frame: pd.DataFrame) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, strict=False)
 
 
-def _readable(kind: Kind) -> Callable[[pd.Series], pd.Series]:
+def _readable(kind: Kind, parsed: pd.Series) -> Callable[[pd.Series], pd.Series]:
+    if kind.accepts is None:  # pandera hands over the non-blank texts only: the parsed values of those rows
+        return lambda text: (text.isna() | parsed.reindex(text.index).notna()).fillna(True).astype(bool)
     return lambda text: (text.isna() | kind.accepts(text)).fillna(True).astype(bool)
 
 
@@ -210,10 +212,10 @@ class Failure:
         return None if self.values is None else str(self.values.iloc[0])
 
 
-def check_values(spec: TableSpec, frame: pd.DataFrame) -> list[Failure]:
-    """Run the spec's pandera schema (lazily, so every failure is found) over ``frame``."""
+def check_values(spec: TableSpec, frame: pd.DataFrame, parsed: pd.DataFrame) -> list[Failure]:
+    """Run the spec's pandera schema (lazily, so every failure is found) over ``frame``, whose values ``parsed`` holds read."""
     try:
-        schema_for(spec, frame).validate(frame, lazy=True)
+        schema_for(spec, frame, parsed).validate(frame, lazy=True)
     except SchemaErrors as exc:
         return _failures(exc.failure_cases, frame, kinds_of(spec, frame))
     return []
