@@ -92,6 +92,17 @@ def test_unreadable_grade_leaves_the_grade_figures_but_not_the_count(tmp_path):
     assert figures["audits.grade_share.inadequate"].value == pytest.approx(5 / 9)
 
 
+def test_an_unreadable_key_date_alone_leaves_its_row_out_and_every_figure_computed(tmp_path):
+    # 10 audits in March, A0's date impossible (31 February): A0 leaves case_audits, so no row is marked
+    # unreadable; the 9 left are 5 good (A1-A5) and 4 inadequate.
+    lines = ["audit_id,child_id,audit_date,team,worker_participated,grade,moderated_grade"]
+    lines += [f"A{i},C{i},{'31/02/2019' if i == 0 else '2019-03-15'},T,Y,{'good' if i <= 5 else 'inadequate'}," for i in range(10)]
+    inputs, params = read(tmp_path, case_audits="\n".join(lines) + "\n")
+    figures = figures_without_unreadable_rows(audits.figures, inputs, params)
+    assert figures["audits.count"].value == 9
+    assert figures["audits.good_or_better_share"].value == pytest.approx(5 / 9)
+
+
 def test_without_unreadable_values_the_figures_are_computed_once(tmp_path):
     calls = []
 

@@ -37,11 +37,10 @@ def unreadable_columns(inputs: Inputs) -> dict[Key, ColumnSpec]:
     """Each (input, column) with at least one row whose value could not be read."""
     found = {}
     for name, frame, spec in input_frames(inputs):
-        if UNREADABLE in frame:
-            for column in sorted(set(";".join(frame[UNREADABLE].dropna()).split(";"))):
+        if UNREADABLE in frame:  # all blank when the only unreadable rows had an unreadable id or key date (left out)
+            for column in sorted(set(frame[UNREADABLE].dropna().str.split(";").explode())):
                 found[(name, column)] = spec.column(column)
     return found
-
 
 
 def without_rows(inputs: Inputs, keys: frozenset[Key]) -> Inputs:
