@@ -110,7 +110,13 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("cp.second_or_subsequent_share", "Plans that are a second or later plan", "share", L),
         ("cp.open_at_snapshot", "Child protection plans open at the snapshot", "count", N),
         ("cp.two_years_plus_count", "Plans open two years or more", "count", L),
-        ("cp.visit_within_interval_share", "Open plans with a statutory visit within the interval", "share", H),
+        ("cp.visit_within_interval_share", "Open plans with a visit within the interval (local standard)", "share", H),
+        ("s47.repeat_share", "Section 47 enquiries within 12 months of another", "share", L),
+        ("s47.to_icpc_share", "Section 47 enquiries that led to an initial conference", "share", N),
+        ("cp.ended_count", "Child protection plans ended", "count", N),
+        ("cp.ended_two_years_plus_share", "Plans ended that lasted two years or more", "share", L),
+        ("cp.seen_alone_share", "Children on a plan seen alone", "share", H),
+        ("cp.review_in_time_share", "Open plans whose latest review conference was held by the snapshot", "share", H),
     )
     + _theme(
         "Children in care",
@@ -134,6 +140,13 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("cla.missing_share", "Children in care missing from placement in the last 12 months", "share", L),
         ("cla.return_interview_offered_share", "Children missing who were offered a return interview", "share", H),
         ("cla.return_interview_accepted_share", "Children offered a return interview who accepted", "share", H),
+        ("cla.review_in_time_share", "Children in care whose latest statutory review was in time (reg. 33)", "share", H),
+        ("cla.visit_within_regulation_share", "Children in care visited within reg. 28's intervals", "share", H),
+        ("cla.initial_health_assessment_share", "Children new to care who have had a health assessment since entering", "share", H),
+        ("cla.permanence_plan_4m_share", "Children in care four months or more with a permanence plan", "share", H),
+        ("cla.kinship_placement_share", "Children in care placed with relatives or friends", "share", N),
+        ("cla.placed_with_parents_count", "Children in care placed with parents", "count", N),
+        ("cla.under_16_in_unregulated_count", "Under-16s in independent or supported accommodation", "count", L),
     )
     + _theme(
         "Care leavers",
@@ -146,6 +159,16 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H),
         ("care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H),
         ("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H),
+        *(
+            (f"care_leavers.{key}.{figure}", f"Care leavers aged {ages} {label}", "share", better)
+            for key, ages in (("age_19_21", "19-21"), ("age_17_18", "17-18"))
+            for figure, label, better in (
+                ("in_touch_share", "the council is in touch with", H),
+                ("suitable_accommodation_share", "in suitable accommodation", H),
+                ("eet_share", "in education, employment or training", H),
+                ("neet_share", "not in education, employment or training", L),
+            )
+        ),
     )
     + _theme(
         "Workforce and caseloads",

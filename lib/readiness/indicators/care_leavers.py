@@ -102,6 +102,24 @@ def current_share(rows: pd.DataFrame, column: str, hits) -> Figure:
     return share(hits(rows[column]).fillna(False).astype(bool).sum(), len(rows))
 
 
+DFE_AGES = {"age_17_18": (17, 18), "age_19_21": (19, 21)}  # the ages DfE and LAIT publish care leavers' outcomes at
+
+
+def outcome_shares(rows: pd.DataFrame, prefix: str) -> dict[str, Figure]:
+    """``<prefix>.in_touch_share``, ``.suitable_accommodation_share``, ``.eet_share`` and ``.neet_share`` over ``rows``."""
+    found = outcomes(rows)
+    return {f"{prefix}.{column}_share": share(found[column].sum(), len(rows)) for column in ("in_touch", "suitable_accommodation", "eet", "neet")}
+
+
+def by_dfe_age(rows: pd.DataFrame, snapshot: date) -> dict[str, Figure]:
+    """The outcome shares of the young people aged 17-18 and 19-21 at the snapshot, by date of birth (none: left out)."""
+    age = age_at(rows["date_of_birth"], snapshot)
+    result = {}
+    for key, (low, high) in DFE_AGES.items():
+        result |= outcome_shares(rows[((age >= low) & (age <= high)).fillna(False).astype(bool)], f"care_leavers.{key}")
+    return result
+
+
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """Every care-leaver figure List 9 allows."""
     leavers = inputs.annex_list(9)
@@ -109,14 +127,10 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         return {}
     snapshot = params.period.snapshot
     rows = living(leavers)
-    found = outcomes(rows)
-    n = len(rows)
     return {
         "care_leavers.count": count(care_leavers(leavers)["child_id"].nunique()),
-        "care_leavers.in_touch_share": share(found["in_touch"].sum(), n),
-        "care_leavers.suitable_accommodation_share": share(found["suitable_accommodation"].sum(), n),
-        "care_leavers.eet_share": share(found["eet"].sum(), n),
-        "care_leavers.neet_share": share(found["neet"].sum(), n),
+        **outcome_shares(rows, "care_leavers"),
+        **by_dfe_age(rows, snapshot),
         "care_leavers.bed_and_breakfast_count": count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
         "care_leavers.personal_adviser_share": current_share(rows, "personal_advisor", pd.Series.notna),
         "care_leavers.pathway_plan_in_date_share": current_share(

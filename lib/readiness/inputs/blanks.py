@@ -42,13 +42,19 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
         BlankRule("child_seen", "assessments.child_seen_share", when="authorisation_date"),
         BlankRule("requires_support", "assessments.no_further_support_share", when="authorisation_date"),
     ),
-    "list_5": (BlankRule("icpc_plan", "icpc.resulting_in_plan_share", when="icpc_date"),),
-    "list_7": (BlankRule("previous_plans", "cp.second_or_subsequent_share"),),
+    "list_5": (
+        BlankRule("icpc_plan", "icpc.resulting_in_plan_share", when="icpc_date"),
+        BlankRule("s47_last_12m", "s47.repeat_share if no earlier enquiry of the child is listed"),
+    ),
+    "list_7": (
+        BlankRule("previous_plans", "cp.second_or_subsequent_share"),
+        BlankRule("seen_alone", "cp.seen_alone_share if the plan is open at the snapshot"),
+    ),
     "list_8": (
         BlankRule("second_period", "cla.second_period_share if it started in the period"),
         BlankRule("placements_last_12m", "cla.three_plus_placements_share"),
         BlankRule("placement_start", "cla.long_term_stability_share"),
-        BlankRule("placement_type", "cla.foster_placement_share"),
+        BlankRule("placement_type", "cla.foster_placement_share and cla.kinship_placement_share"),
         BlankRule("placement_location", "cla.placed_out_of_area_share"),
         BlankRule("missing_episodes", "cla.missing_share and the return-interview shares"),
     ),
