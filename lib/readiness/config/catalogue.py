@@ -62,7 +62,7 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("contacts.count", "Contacts", "count", N),
         ("referrals.count", "Referrals", "count", N),
         ("referrals.nfa_share", "Referrals with no further action", "share", L),
-        ("referrals.repeat_share", "Re-referrals within 12 months", "share", L),
+        ("referrals.repeat_share", "Referrals whose count of referrals in the last 12 months is 1 or more", "share", L),
         ("contacts.children_referred_share", "Children with a contact who were referred", "share", N),
         ("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate", N),
         ("referrals.rate_per_10k", "Referrals per 10,000 children (annual rate)", "rate", N),
@@ -128,8 +128,8 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("cla.unallocated_count", "Children in care with no allocated worker", "count", L),
         ("cla.three_plus_placements_share", "Children in care with 3 or more placements in 12 months", "share", L),
         ("cla.long_term_stability_share", "Children under 16 in care 2½ years or more, in the same placement for 2 years", "share", H),
-        ("cla.visit_within_interval_share", "Children in care visited within the interval", "share", H),
-        ("cla.review_within_interval_share", "Children in care with a statutory review within the interval", "share", H),
+        ("cla.visit_within_interval_share", "Children in care visited within the interval (local standard)", "share", H),
+        ("cla.review_within_interval_share", "Children in care with a statutory review within the interval (local standard)", "share", H),
         ("cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H),
         ("cla.health_assessment_in_date_share", "Children in care a year or more with a health assessment in date", "share", H),
         ("cla.dental_check_in_date_share", "Children in care a year or more with a dental check in date", "share", H),
@@ -188,6 +188,15 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
 )
 
 _BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
+NOT_SHOWN = frozenset({"referrals.repeat_share", "cin.seen_within_interval_share", "cla.permanence_plan_share"})
+"""Kept in figures.json for continuity, not shown: version 4 replaced them (``indicators.md``)."""
+BREAKDOWN = ".by_"
+"""Ids with this segment are a figure's breakdown (``referrals.rereferral_share.by_team.<team>``), shown in its section."""
+
+
+def is_shown(figure_id: str) -> bool:
+    """Whether the vital signs show ``figure_id``: not a figure kept for continuity, nor a breakdown's cell."""
+    return figure_id not in NOT_SHOWN and BREAKDOWN not in figure_id
 
 
 DOMAIN_SHARE_PREFIX = "audits.domain_good_or_better_share."

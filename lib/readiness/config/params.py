@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from readiness.errors import ParametersError
 
 from .catalogue import is_indicator
+from .dfe import council
 from .period import Period
 from .references import reference_problems
 
@@ -93,6 +94,7 @@ class Params(_Strict):
     spc_min_points: int = Field(default=12, ge=2)  # fewest months for an SPC reading (readiness.present.spc)
     baseline: Optional[Path] = None  # the pack at inspection: its figures.json
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
+    la_code: Optional[str] = None  # DfE's three-digit LA code: DfE's comparators (readiness.config.dfe)
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
@@ -105,6 +107,15 @@ class Params(_Strict):
         if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
             raise ValueError("use only letters, digits, - and _")
         return value
+
+    @field_validator("la_code", mode="before")
+    @classmethod
+    def _la_code_is_published(cls, value):
+        if value is None:
+            return None
+        code = str(value).strip()
+        council(code)  # a ValueError naming a code DfE does not publish
+        return code
 
     @field_validator("suppress_up_to")
     @classmethod

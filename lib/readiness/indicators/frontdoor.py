@@ -51,15 +51,9 @@ from .tables import Roles, board_table, made_over
 
 MONTHLY_COUNTS = {"contacts": "contacts.monthly.count", "referrals": "referrals.monthly.count"}
 """The monthly series of figures.json that publish the contacts and referrals of each month."""
-OUTCOME_ROLES = Roles(
-    ("referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"),
-    shares={"nfa_share": ("nfa", "nfa_recorded"), "repeat_share": ("repeat", "repeat_recorded")},
-)
+OUTCOME_ROLES = Roles(("referrals", "nfa_recorded", "nfa"), shares={"nfa_share": ("nfa", "nfa_recorded")})
 """Disclosure roles of :func:`referral_outcomes` by team."""
-OUTCOME_MONTH_ROLES = replace(
-    OUTCOME_ROLES,
-    mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": "referrals.monthly.nfa_share", "repeat_share": "referrals.monthly.repeat_share"},
-)
+OUTCOME_MONTH_ROLES = replace(OUTCOME_ROLES, mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": "referrals.monthly.nfa_share"})
 """Disclosure roles of :func:`referral_outcomes` by month, as figures.json publishes the months."""
 
 SOURCE_GROUPS = {
@@ -161,20 +155,14 @@ def outcome_roles(call: Mapping[str, object]) -> Roles:
 
 @board_table(outcome_roles)
 def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["month", "team"] = "month") -> pd.DataFrame:
-    """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts, and their
-    shares of the referrals where each is recorded (``nfa_recorded``, ``repeat_recorded``), as the headline shares."""
+    """Referrals in the period per month (every month) or per ``team``: the count, and the NFA count and its share of
+    the referrals where it is recorded (``nfa_recorded``), as the headline share. Re-referrals by team are DfE's rate
+    (:func:`readiness.indicators.rereferrals.outcomes_by_team`); by month, its monthly series."""
     inside = in_period(referrals, "referral_date", period)
     keys, index = month_or_team(inside, "referral_date", period, by)
-    nfa, repeat = inside["referral_nfa"], repeat_referral(inside)
-    columns = {
-        "referrals": pd.Series(True, index=inside.index),
-        "nfa_recorded": is_known(nfa),
-        "nfa": is_yes(nfa),
-        "repeat_recorded": is_known(repeat),
-        "repeat": is_yes(repeat),
-    }
-    table = count_by(keys, columns, index)
-    return with_share(with_share(table, "nfa", "nfa_recorded"), "repeat", "repeat_recorded").reset_index()
+    nfa = inside["referral_nfa"]
+    columns = {"referrals": pd.Series(True, index=inside.index), "nfa_recorded": is_known(nfa), "nfa": is_yes(nfa)}
+    return with_share(count_by(keys, columns, index), "nfa", "nfa_recorded").reset_index()
 
 
 # --- every figure of the theme ---------------------------------------------------

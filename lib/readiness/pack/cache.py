@@ -22,7 +22,7 @@ from readiness.paths import PACKAGE
 from .manifest import file_digest, input_digests, notebook_digests, package_versions
 
 log = logging.getLogger("readiness")
-CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
+CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml", ".json")
 
 
 def digest_of(value) -> str:

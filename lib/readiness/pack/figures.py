@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Mapping
 
 from readiness import SPEC_VERSION
+from readiness.config.comparisons import comparisons, comparisons_document
 from readiness.config.params import Params
 from readiness.disclosure.control import protect_series, suppress_figures
 from readiness.disclosure.relations import audit
@@ -63,6 +64,7 @@ def figures_document(figures: Mapping[str, FigureValue], params: Params, coverag
         "snapshot_date": period.snapshot.isoformat(),
         "audience": params.audience,
         "coverage": dict(coverage or {}),
+        "comparators": comparisons_document(comparisons(params)),
         "figures": values,
         "suppressed": suppressed,
         "spc": spc_document(values, suppressed, params, load_history(params.history)),

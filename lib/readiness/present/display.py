@@ -18,7 +18,6 @@ CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
 LABELS = {
     # the denominators of the blank-value rule: rows where the value a share needs is recorded
     "nfa_recorded": "NFA recorded",
-    "repeat_recorded": "Re-referral count recorded",
     "outcome_recorded": "Outcome recorded",
     "previous_recorded": "Previous plans recorded",
     "participation_recorded": "Worker participation recorded",
@@ -43,8 +42,6 @@ LABELS = {
     "count_share": "Share of all (%)",
     "nfa": "No further action",
     "nfa_share": "No further action (%)",
-    "repeat": "Re-referrals",
-    "repeat_share": "Re-referrals (%)",
     "s47": "Section 47 enquiries",
     "icpcs": "ICPCs",
     "icpcs_timed": "ICPCs with valid dates",
