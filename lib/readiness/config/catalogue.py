@@ -49,6 +49,8 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("assessments.open_at_snapshot", "Assessments open at the snapshot", "count", N),
         ("assessments.open_over_45_working_days", "Open assessments past 45 working days", "count", L),
         ("assessments.child_seen_share", "Completed assessments where the child was seen", "share", H),
+        ("assessments.from_referral_within_45_working_days_share", "Assessments completed within 45 working days of the referral", "share", H),
+        ("assessments.referral_to_start_working_days_median", "Median working days from referral to the assessment's start", "number", L),
     )
     + _theme(
         "Strategy meetings",
@@ -183,6 +185,7 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("caseload.workers_over_50_count", "Workers with more than 50 children", "count", L),
         ("caseload.mean_per_fte", "Children per case-holding FTE", "number", L),
         ("cin.seen_within_interval_share", "Open children seen within the interval", "share", H),
+        ("cin.plan_seen_within_interval_share", "Children on a child in need plan seen within the interval (local standard)", "share", H),
         ("supervision.within_interval_share", "Case-holding workers supervised within the interval", "share", H),
     )
 )

@@ -186,6 +186,20 @@ def cin_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval
     return share(by_child.sum(), len(by_child))
 
 
+def on_cin_plan(cases: pd.DataFrame) -> pd.DataFrame | None:
+    """The open rows whose Case Status is a child in need plan; ``None`` when the return has no Case Status."""
+    if "case_status" not in cases:
+        return None
+    return cases[(cases["case_status"] == "cin_plan").fillna(False).astype(bool)]
+
+
+def cin_plan_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval_days: int = 28) -> Figure:
+    """``cin.plan_seen_within_interval_share``: as :func:`cin_seen_within_interval_share`, over children on a child in
+    need plan (``None`` when the return has no Case Status): children on a plan or in care have their own standards."""
+    on_plan = on_cin_plan(cases)
+    return Figure(None, ()) if on_plan is None else cin_seen_within_interval_share(on_plan, snapshot, interval_days)
+
+
 # --- breakdown tables ------------------------------------------------------------
 
 
@@ -305,6 +319,7 @@ def caseload_figures(cases: pd.DataFrame, workforce: pd.DataFrame | None, params
         "caseload.workers_over_25_count": workers_over_count(cases, 25),
         "caseload.workers_over_50_count": workers_over_count(cases, 50),
         "cin.seen_within_interval_share": cin_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days),
+        "cin.plan_seen_within_interval_share": cin_plan_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days),
     }
     if workforce is not None:
         result["caseload.mean_per_fte"] = caseload_mean_per_fte(cases, workforce, snapshot)

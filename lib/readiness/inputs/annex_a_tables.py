@@ -165,7 +165,7 @@ ANNEX_A = {
             col("last_seen", "Date Child Was Last Seen", DATE, "cin.seen_within_interval_share"),
             col("cin_closure", "CIN Closure Date", DATE, "caseload", "cin"),
             opt("closure_reason", "Reason for Closure", CLOSURE_REASON),
-            opt("case_status", "Case Status", CASE_STATUS),
+            opt("case_status", "Case Status", CASE_STATUS, "cin.plan_seen_within_interval_share"),
             TEAM,
             col("worker", "Allocated Worker", TEXT, "caseload"),
         ),

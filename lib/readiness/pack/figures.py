@@ -24,6 +24,7 @@ from readiness.indicators import (
     protection,
     protection_standards,
     rereferrals,
+    statutory_clock,
     strategy,
     workforce,
 )
@@ -36,7 +37,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
-THEMES += (care_regulations, protection_standards)  # version 4: the regulations' and DfE's own measures
+THEMES += (care_regulations, protection_standards, statutory_clock)  # version 4: the regulations' and DfE's own measures
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
