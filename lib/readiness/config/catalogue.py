@@ -33,6 +33,9 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
         ("audits.moderated_count", "Audits moderated", "count", N),
         ("audits.moderation_agreement_share", "Moderated audits where the moderator agreed", "share", H),
         ("audits.moderation_downgrade_share", "Moderated audits downgraded", "share", L),
+        ("audits.routine.count", "Routine audits completed", "count", N),
+        *((f"audits.routine.grade_share.{g}", f"Routine audits graded {label}", "share", b) for g, label, b in GRADES),
+        ("audits.routine.good_or_better_share", "Routine audits graded good or better", "share", H),
         ("audits.reaudit_count", "Re-audits", "count", N),
         ("audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H),
         ("actions.count", "Actions set by audits", "count", N),
@@ -195,6 +198,19 @@ NOT_SHOWN = frozenset({"referrals.repeat_share", "cin.seen_within_interval_share
 """Kept in figures.json for continuity, not shown: version 4 replaced them (``indicators.md``)."""
 BREAKDOWN = ".by_"
 """Ids with this segment are a figure's breakdown (``referrals.rereferral_share.by_team.<team>``), shown in its section."""
+
+
+GROUPED = ("audits.routine",)
+"""Prefixes of two segments whose monthly series insert ``monthly`` after both (``audits.routine.monthly.x``)."""
+
+
+def monthly_id(figure_id: str) -> str:
+    """A headline figure's monthly series: ``audits.x`` → ``audits.monthly.x``; ``audits.routine.x`` →
+    ``audits.routine.monthly.x``."""
+    for prefix in GROUPED:
+        if figure_id.startswith(f"{prefix}."):
+            return f"{prefix}.monthly.{figure_id.removeprefix(f'{prefix}.')}"
+    return figure_id.replace(".", ".monthly.", 1)
 
 
 def is_shown(figure_id: str) -> bool:

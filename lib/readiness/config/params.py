@@ -95,6 +95,7 @@ class Params(_Strict):
     baseline: Optional[Path] = None  # the pack at inspection: its figures.json
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
     la_code: Optional[str] = None  # DfE's three-digit LA code: DfE's comparators (readiness.config.dfe)
+    routine_audit_types: list[str] = Field(default_factory=lambda: ["routine", "monthly"])  # the routine audit programme
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)

@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from readiness.config.catalogue import describe
+from readiness.config.catalogue import describe, monthly_id
 from readiness.config.overrides import notebook_overrides
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
@@ -200,11 +200,6 @@ class Pack:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
         path = commentary_file(self.params, slug)
         return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
-
-
-def monthly_id(figure_id: str) -> str:
-    """A headline figure's monthly series: ``audits.x`` → ``audits.monthly.x``."""
-    return figure_id.replace(".", ".monthly.", 1)
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from readiness.config.catalogue import CATALOGUE, Indicator, describe, is_shown
+from readiness.config.catalogue import CATALOGUE, Indicator, describe, is_shown, monthly_id
 from readiness.config.params import Band, Params
 from readiness.config.references import Comparator
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
@@ -186,7 +186,7 @@ def comparator_cells(comparator: Comparator | None, kind: str) -> dict[str, str]
 
 def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
     """The figure's monthly series as published: its SPC reading, a sparkline and the variation and assurance icons."""
-    series_id = figure_id.replace(".", ".monthly.", 1)
+    series_id = monthly_id(figure_id)
     series = document["figures"].get(series_id)
     if not isinstance(series, dict):
         return {}

@@ -1,0 +1,105 @@
+"""What practice looks like, apart from who was sampled: the routine audit programme and moderation by auditor role
+(``case_audits``, version 4).
+
+Risk-drawn mock-inspection audits, re-audits and themed dip samples grade different cases from the routine,
+representative programme, so pooling them moves the headline with the audit mix. The routine figures count audits
+whose ``audit_type`` is one of ``routine_audit_types`` (a blank type is routine) and that are not re-audits (a
+re-audit's ``reaudit_of`` names an audit in the extract). Moderation by role leaves out mock-inspection audits,
+whose moderated grade is the mock inspector's (their agreement is ``audits.mock.agreement_share``).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from readiness.config.params import Params
+from readiness.config.period import Period
+from readiness.inputs.bundle import Inputs
+from readiness.inputs.labels import NOT_RECORDED
+
+from .audits import (
+    GRADES,
+    MOCK_INSPECTION,
+    audits_count,
+    audits_in_period,
+    domain_good_or_better_by_month,
+    domain_good_or_better_share,
+    domains,
+    good_or_better_share,
+    grade_share,
+    moderation_outcome,
+    moderation_share,
+    monthly_good_or_better_share,
+)
+from .common import count_by, with_share
+from .figure import FigureValue
+from .tables import Roles, board_table
+
+ROUTINE = "audits.routine"
+
+
+def routine_audits(audits: pd.DataFrame, routine_types: list[str]) -> pd.DataFrame:
+    """Audits of the routine programme: a type in ``routine_types`` (or none), and not a re-audit of a listed audit."""
+    types = audits["audit_type"] if "audit_type" in audits else pd.Series(pd.NA, index=audits.index, dtype="string")
+    routine = types.isna() | types.isin(routine_types)
+    if "reaudit_of" in audits:
+        routine &= ~audits["reaudit_of"].isin(audits["audit_id"].dropna())
+    return audits[routine.fillna(False).astype(bool)]
+
+
+def routine_figures(audits: pd.DataFrame, period: Period) -> dict[str, FigureValue]:
+    """The routine programme's count, grade shares, good-or-better share and domains, with their monthly series."""
+    result: dict[str, FigureValue] = {
+        f"{ROUTINE}.count": audits_count(audits, period),
+        **{f"{ROUTINE}.grade_share.{grade}": grade_share(audits, period, grade) for grade in GRADES},
+        f"{ROUTINE}.good_or_better_share": good_or_better_share(audits, period),
+        f"{ROUTINE}.monthly.good_or_better_share": monthly_good_or_better_share(audits, period),
+    }
+    for domain in domains(audits):
+        result[f"{ROUTINE}.domain_good_or_better_share.{domain}"] = domain_good_or_better_share(audits, period, domain)
+        result[f"{ROUTINE}.monthly.domain_good_or_better_share.{domain}"] = domain_good_or_better_by_month(audits, period, domain)
+    return result
+
+
+def not_mock(audits: pd.DataFrame) -> pd.DataFrame:
+    """Audits other than mock-inspection audits, with ``auditor_role`` trimmed (``Not recorded`` when blank)."""
+    types = audits["audit_type"] if "audit_type" in audits else pd.Series(pd.NA, index=audits.index, dtype="string")
+    rows = audits[~types.eq(MOCK_INSPECTION).fillna(False).astype(bool)]
+    return rows.assign(auditor_role=rows["auditor_role"].astype("string").str.strip().fillna(NOT_RECORDED))
+
+
+def moderation_by_role(audits: pd.DataFrame, period: Period) -> dict[str, FigureValue]:
+    """``audits.moderation_agreement_share.by_role.<role>`` and ``….moderation_downgrade_share.by_role.<role>`` for each
+    auditor role with a moderated audit in the period (mock-inspection audits left out; a blank role: ``Not recorded``)."""
+    if "auditor_role" not in audits:
+        return {}
+    rows = not_mock(audits)
+    inside = period.contains(rows["audit_date"]) & rows["moderated_grade"].notna()
+    result: dict[str, FigureValue] = {}
+    for role in sorted(rows.loc[inside, "auditor_role"].unique()):
+        of_role = rows[rows["auditor_role"] == role]
+        result[f"audits.moderation_agreement_share.by_role.{role}"] = moderation_share(of_role, period, "agreed")
+        result[f"audits.moderation_downgrade_share.by_role.{role}"] = moderation_share(of_role, period, "downgraded")
+    return result
+
+
+@board_table(
+    Roles(("moderated", "agreed", "downgraded"), shares={"agreed_share": ("agreed", "moderated"), "downgraded_share": ("downgraded", "moderated")})
+)
+def moderation_by_role_table(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per auditor role: audits in the period moderated (with both grades), agreed and downgraded, and their shares
+    (mock-inspection audits left out), as the ``….by_role.<role>`` figures."""
+    rows = audits_in_period(not_mock(audits), period)
+    rows = rows[rows["moderated_grade"].notna()]
+    outcome = moderation_outcome(rows)
+    known = outcome.notna()
+    columns = {"moderated": known, "agreed": outcome.eq("agreed").fillna(False), "downgraded": outcome.eq("downgraded").fillna(False)}
+    table = count_by(rows["auditor_role"].rename("auditor_role"), columns)
+    return with_share(with_share(table, "agreed", "moderated"), "downgraded", "moderated")
+
+
+def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """The routine programme's figures and moderation by role, or none without ``case_audits``."""
+    audits = inputs.case_audits
+    if audits is None:
+        return {}
+    return routine_figures(routine_audits(audits, params.routine_audit_types), params.period) | moderation_by_role(audits, params.period)
