@@ -13,6 +13,7 @@ from readiness.errors import ParametersError
 
 from .catalogue import is_indicator
 from .dfe import council
+from .groups import EQUALITY_GROUPS
 from .period import Period
 from .references import reference_problems
 
@@ -96,6 +97,7 @@ class Params(_Strict):
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
     la_code: Optional[str] = None  # DfE's three-digit LA code: DfE's comparators (readiness.config.dfe)
     routine_audit_types: list[str] = Field(default_factory=lambda: ["routine", "monthly"])  # the routine audit programme
+    child_population_by: dict[Literal["ethnicity", "sex", "age", "disability"], dict[str, int]] = Field(default_factory=dict)  # 0-17, by group
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
@@ -117,6 +119,14 @@ class Params(_Strict):
         code = str(value).strip()
         council(code)  # a ValueError naming a code DfE does not publish
         return code
+
+    @field_validator("child_population_by")
+    @classmethod
+    def _populations_name_groups(cls, value: dict) -> dict:
+        unknown = [f"{dimension}.{group}" for dimension, groups in value.items() for group in groups if group not in EQUALITY_GROUPS[dimension]]
+        if unknown:
+            raise ValueError(f"no such group: {', '.join(unknown)} (the groups are DfE's: {EQUALITY_GROUPS})")
+        return value
 
     @field_validator("suppress_up_to")
     @classmethod

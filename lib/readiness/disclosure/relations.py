@@ -17,7 +17,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from readiness.config.params import Params
-from readiness.indicators import audits, workforce
+from readiness.indicators import audits, equality, workforce
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
@@ -56,6 +56,25 @@ def numerator(share_id: str) -> str:
     return f"{share_id}:numerator"
 
 
+def stage_children(stage: str) -> str:
+    """The (unpublished) number of children in an equality stage: each dimension's groups add up to it."""
+    return f"equality.{stage}:children"
+
+
+EQUALITY_SUMS = tuple(
+    Sum(stage_children(stage), equality.dimension_parts(stage, dimension)) for stage in equality.STAGES for dimension in equality.stage_dimensions(stage)
+)
+"""Within each stage, every dimension's groups add up to the same children: a withheld group follows from the others
+once any dimension is published whole (secondary suppression within each dimension)."""
+EQUALITY_RATES = tuple(
+    Sum(part, (f"{part}.{measure}",))
+    for stage in equality.STAGES
+    for dimension in equality.stage_dimensions(stage)
+    for part in equality.dimension_parts(stage, dimension)
+    for measure in ("rate_per_10k", "ratio")
+)
+"""A group's rate and ratio give its count away (the populations are no secret): each stands or falls with it."""
+
 MODERATION = Sum("audits.moderated_count", (numerator("audits.moderation_agreement_share"), numerator("audits.moderation_downgrade_share"), UPGRADED))
 OVER_25_BANDS = Sum(OVER_25, (BAND_26_50, OVER_50))
 SUMS: tuple[Sum, ...] = (
@@ -63,6 +82,8 @@ SUMS: tuple[Sum, ...] = (
     Sum(numerator("audits.good_or_better_share"), tuple(numerator(s) for s in GRADE_SHARES[:2])),
     MODERATION,
     OVER_25_BANDS,
+    *EQUALITY_SUMS,
+    *EQUALITY_RATES,
 )
 """Groups equal to the sum of their parts (a total over its bands)."""
 
@@ -160,6 +181,9 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
         others = [name for name in relation.parts if name != unknown]
         if all(name in values for name in (relation.total, *others)):
             values[unknown] = values[relation.total] - sum(values[name] for name in others)
+    for relation in EQUALITY_SUMS:
+        if all(name in values for name in relation.parts):
+            values[relation.total] = sum(values[name] for name in relation.parts)
     return values
 
 

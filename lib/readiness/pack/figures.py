@@ -21,6 +21,7 @@ from readiness.indicators import (
     care_regulations,
     decisions,
     early_help,
+    equality,
     frontdoor,
     protection,
     protection_standards,
@@ -38,7 +39,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
-THEMES += (care_regulations, protection_standards, statutory_clock, audit_programme)  # version 4: the standards' own measures
+THEMES += (care_regulations, protection_standards, statutory_clock, audit_programme, equality)  # version 4
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
