@@ -36,7 +36,7 @@ REFERRALS = [("K1", "2021-03-01"), ("K2", "2021-03-01"), ("K3", "2021-01-04"), (
 
 
 def assessments() -> pd.DataFrame:
-    frame = pd.DataFrame(ASSESSMENTS, columns=["child_id", "assessment_start", "authorisation_date"])
+    frame = pd.DataFrame(ASSESSMENTS, columns=["child_id", "assessment_start", "authorisation_date"]).assign(_row=range(2, 9))
     return frame.assign(**{column: pd.to_datetime(frame[column]) for column in ("assessment_start", "authorisation_date")})
 
 

@@ -212,3 +212,11 @@ def test_a_routine_figures_monthly_series_keeps_its_group():
     assert monthly_id("audits.good_or_better_share") == "audits.monthly.good_or_better_share"
     assert monthly_id("audits.routine.good_or_better_share") == "audits.routine.monthly.good_or_better_share"
     assert monthly_id("audits.routinely_x") == "audits.monthly.routinely_x"
+
+
+def test_equality_cells_are_their_sections_tables_not_vital_signs_and_have_their_kinds():
+    from readiness.config.catalogue import describe
+
+    document = {"figures": {"equality.cla.sex.male": 40, "equality.cla.sex.male.rate_per_10k": 15.04, "cla.count_at_snapshot": 80}, "suppressed": []}
+    assert [row.indicator.id for row in vital_signs(document, params(), {}, [])] == ["cla.count_at_snapshot"]
+    assert [describe(i).kind for i in ("equality.cla.sex.male", "equality.cla.sex.male.rate_per_10k", "equality.cla.sex.male.ratio")] == ["count", "rate", "number"]

@@ -198,6 +198,8 @@ NOT_SHOWN = frozenset({"referrals.repeat_share", "cin.seen_within_interval_share
 """Kept in figures.json for continuity, not shown: version 4 replaced them (``indicators.md``)."""
 BREAKDOWN = ".by_"
 """Ids with this segment are a figure's breakdown (``referrals.rereferral_share.by_team.<team>``), shown in its section."""
+TABLE_FAMILIES = ("equality.",)
+"""Families shown only as their section's tables (``equality.<stage>.<dimension>.<group>``)."""
 
 
 GROUPED = ("audits.routine",)
@@ -215,7 +217,7 @@ def monthly_id(figure_id: str) -> str:
 
 def is_shown(figure_id: str) -> bool:
     """Whether the vital signs show ``figure_id``: not a figure kept for continuity, nor a breakdown's cell."""
-    return figure_id not in NOT_SHOWN and BREAKDOWN not in figure_id
+    return figure_id not in NOT_SHOWN and BREAKDOWN not in figure_id and not figure_id.startswith(TABLE_FAMILIES)
 
 
 DOMAIN_SHARE_PREFIX = "audits.domain_good_or_better_share."
@@ -235,5 +237,14 @@ def describe(figure_id: str) -> Indicator:
     if figure_id.startswith(DOMAIN_SHARE_PREFIX):
         domain = figure_id.rsplit(".", 1)[1].replace("_", " ")
         return Indicator(figure_id, f"Audits with the {domain} domain graded good or better", "share", "higher", "Case audits")
-    kind = "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"
-    return Indicator(figure_id, figure_id, kind, None, "Other")
+    return Indicator(figure_id, figure_id, kind_from_id(figure_id), None, "Other")
+
+
+def kind_from_id(figure_id: str) -> str:
+    """An uncatalogued id's kind from its name: ``…share…`` or ``…_rate`` a share, ``…rate_per_10k`` a rate,
+    ``….ratio`` a number, else a count."""
+    if figure_id.endswith("rate_per_10k"):
+        return "rate"
+    if figure_id.endswith(".ratio"):
+        return "number"
+    return "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"

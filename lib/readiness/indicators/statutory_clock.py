@@ -26,11 +26,11 @@ from .figure import Figure, FigureValue, share
 def with_referral(assessments: pd.DataFrame, referrals: pd.DataFrame) -> pd.DataFrame:
     """``assessments`` with ``referral_date``: the child's latest referral on or before the start and at most a year
     before it (``NaT`` when there is none)."""
-    rows = assessments.reset_index(names="_row")[["_row", "child_id", "assessment_start"]]
+    rows = assessments[["child_id", "assessment_start"]].assign(_at=range(len(assessments)))
     pairs = rows.merge(referrals[["child_id", "referral_date"]], on="child_id")
     earliest = pairs["assessment_start"].map(lambda start: pd.Timestamp(one_year_before(start.date())))
     inside = (pairs["referral_date"] <= pairs["assessment_start"]) & (pairs["referral_date"] >= earliest)
-    latest = pairs[inside].groupby("_row")["referral_date"].max()
+    latest = pairs[inside].groupby("_at")["referral_date"].max()
     return assessments.assign(referral_date=pd.Series(latest.reindex(range(len(assessments))).to_numpy(), index=assessments.index))
 
 

@@ -2,6 +2,7 @@
 publishes them (withheld cells ``[c]``, secondary suppression within each dimension already applied)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 import pandas as pd
@@ -10,7 +11,7 @@ from readiness.config.groups import EQUALITY_GROUPS
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
 from readiness.indicators.figure import Figure, FigureValue
 
-from .formatting import NO_DATA, format_value
+from .formatting import NO_DATA, format_value, round_half_up
 
 DIMENSION_LABELS = {"ethnicity": "Ethnicity", "sex": "Sex", "age": "Age", "disability": "Disability"}
 GROUP_LABELS = {
@@ -40,7 +41,12 @@ def cell(figure: Figure | None, kind: str, threshold: int, places: int | None = 
         return NO_DATA
     if is_disclosive(figure, threshold):
         return SUPPRESSED
-    return f"{figure.value:.{places}f}" if places is not None else format_value(figure.value, kind)
+    return f"{round_half_up(figure.value, places):,}" if places is not None else format_value(figure.value, kind)
+
+
+def with_its_count(measure: Figure | None, group: Figure) -> Figure | None:
+    """A group's rate or ratio, withheld wherever its count is (a rate times the population gives the count back)."""
+    return None if measure is None else replace(measure, withheld=measure.withheld or group.withheld)
 
 
 def equality_table(figures: Mapping[str, FigureValue], stage: str, threshold: int) -> pd.DataFrame | None:
@@ -57,8 +63,8 @@ def equality_table(figures: Mapping[str, FigureValue], stage: str, threshold: in
                     "Dimension": DIMENSION_LABELS[dimension],
                     "Group": GROUP_LABELS.get(group, group.capitalize()),
                     "Counted": cell(figures[key], "count", threshold),
-                    "Rate per 10,000": cell(figures.get(f"{key}.rate_per_10k"), "count", threshold, 0),
-                    "Ratio to all children": cell(figures.get(f"{key}.ratio"), "number", threshold, 2),
+                    "Rate per 10,000": cell(with_its_count(figures.get(f"{key}.rate_per_10k"), figures[key]), "count", threshold, 0),
+                    "Ratio to all children": cell(with_its_count(figures.get(f"{key}.ratio"), figures[key]), "number", threshold, 2),
                 }
             )
     if not rows:
