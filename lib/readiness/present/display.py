@@ -14,7 +14,7 @@ from . import charts
 from .formatting import format_value
 
 NOT_COVERED_TEXT = "not covered"
-CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
+CODED_INDEXES = ("domain", "audit_type", "outcome", "agency", "auditor_role")
 LABELS = {
     # the denominators of the blank-value rule: rows where the value a share needs is recorded
     "nfa_recorded": "NFA recorded",
