@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 from readiness import progress
 from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import ENGLAND, notebook_files
 
 from .cache import input_hashes, pack_key
