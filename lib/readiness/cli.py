@@ -13,6 +13,7 @@ from pathlib import Path
 
 from readiness import progress
 from readiness.errors import ReadinessError, printable
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
