@@ -207,7 +207,7 @@ def test_figures_kept_for_continuity_and_breakdown_cells_are_not_vital_signs():
 
 
 def test_a_routine_figures_monthly_series_keeps_its_group():
-    from readiness.config.catalogue import monthly_id
+    from readiness.config.figures import monthly_id
 
     assert monthly_id("audits.good_or_better_share") == "audits.monthly.good_or_better_share"
     assert monthly_id("audits.routine.good_or_better_share") == "audits.routine.monthly.good_or_better_share"
