@@ -87,7 +87,7 @@ def routine_monthly_good_or_better_share(routine: pd.DataFrame, period: Period) 
     return monthly_good_or_better_share(routine, period)
 
 
-@programme.family(f"{ROUTINE}.domain_good_or_better_share", "Routine audits with the {} domain graded good or better", "share", H)
+@programme.family(f"{ROUTINE}.domain_good_or_better_share", "Routine audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",))
 def routine_domain_share(routine: pd.DataFrame, period: Period, domain: str) -> Figure:
     """``audits.routine.domain_good_or_better_share.<domain>``: a domain's good-or-better share of routine audits."""
     return domain_good_or_better_share(routine, period, domain)
