@@ -307,6 +307,31 @@ EXPECTED_FIGURES = {
     "care_leavers.age_19_21.neet_share": 1 / 1,  # G5
 }
 
+
+def equality_groups(stage: str, **counts: dict[str, int]) -> dict[str, int]:
+    """A stage's expected equality counts: the groups given, every other group of each dimension 0."""
+    groups = {
+        "ethnicity": ("white", "mixed", "asian", "black", "other", "not_recorded"),
+        "sex": ("male", "female", "not_recorded"),
+        "age": ("unborn", "under_1", "1_4", "5_9", "10_15", "16_17", "18_plus", "not_recorded"),
+        "disability": ("yes", "no", "not_recorded"),
+    }
+    return {f"equality.{stage}.{d}.{g}": counts.get(d, {}).get(g, 0) for d, names in groups.items() for g in names}
+
+
+# Equality (no List 3, 5 or 7 here). Assessments: the nine children authorised in the period (A1-A5, A10-A13), by
+# their row: GLD4003 MWBC (mixed), GLD4004 WOTH (white), the rest WBRI; female 4001, 4003, 4005, 4010, 4012; disabled
+# 4003, 4012; age on the authorisation: 4001 8, 4002 4, 4003 11, 4004 2, 4005 13 (birthday 5 May after 5 Apr),
+# 4010 1, 4011 15, 4012 9, 4013 13. Children in care GLD8001-8004: WBRI, male 8001 and 8003, no disability, aged 11, 13,
+# 7, 8 at the snapshot. Care leavers GLD9001-3 and 9005 (the eligible 9004 left out): WBRI, female 9001, no
+# disability, aged 17, 20, 22, 20.
+EXPECTED_FIGURES |= equality_groups(
+    "assessments", ethnicity={"white": 8, "mixed": 1}, sex={"male": 4, "female": 5}, disability={"yes": 2, "no": 7},
+    age={"1_4": 3, "5_9": 2, "10_15": 4},
+)
+EXPECTED_FIGURES |= equality_groups("cla", ethnicity={"white": 4}, sex={"male": 2, "female": 2}, disability={"no": 4}, age={"5_9": 2, "10_15": 2})
+EXPECTED_FIGURES |= equality_groups("care_leavers", ethnicity={"white": 4}, sex={"male": 3, "female": 1}, disability={"no": 4}, age={"16_17": 1, "18_plus": 3})
+
 # audience: public, threshold 5: a count 1-5, a share with numerator or denominator 1-5, a median over 1-5 items.
 EXPECTED_SUPPRESSED = [
     "audits.grade_share.outstanding",  # 2 / 12
@@ -364,6 +389,8 @@ EXPECTED_SUPPRESSED = [
         for key in EXPECTED_FIGURES
         if key.startswith(("cla.", "care_leavers.")) and key not in ("cla.placed_with_parents_count", "cla.under_16_in_unregulated_count")
     ),
+    # equality: each count from 1 to 5 (no dimension is published whole around a withheld group, so none more)
+    *(key for key, value in EXPECTED_FIGURES.items() if key.startswith("equality.") and 1 <= value <= 5),
     # not suppressed: audits.count 12, good_or_better 6/12, worker_participated 8/12, voice_of_child 6/9,
     # assessments.completed_count 9, within_45 6/8, median over 8, strategy.meetings_count 6,
     # social_care 6/6 and 6/6, statutory_partners 2019-04 (0 / 0: zero is shown, null as an empty share)

@@ -34,7 +34,7 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
     ),
     "list_3": (
         BlankRule("referral_nfa", "referrals.nfa_share"),
-        BlankRule("referrals_last_12m", "referrals.repeat_share"),
+        BlankRule("referrals_last_12m", "referrals.rereferral_share if no earlier referral of the child is listed, and referrals.repeat_share"),
     ),
     "list_4": (
         BlankRule("child_seen", "assessments.child_seen_share", when="authorisation_date"),
