@@ -128,3 +128,8 @@ def test_a_withheld_group_is_protected_within_its_dimension():
     published = {key for key in counts if key != "equality.cla.sex.female"} - withheld
     assert "equality.cla.sex.female" not in derivable(RELATIONS, values, published)
     assert "equality.cla.sex.female" in derivable(RELATIONS, values, published | withheld)  # without it, it would follow
+
+
+def test_every_figure_the_stages_give_is_an_id_the_relations_know():
+    found = figures(child_population_by={"sex": {"male": 1000, "female": 1000}})
+    assert set(found) <= equality.equality_ids()

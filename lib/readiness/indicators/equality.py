@@ -166,6 +166,12 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     return result
 
 
+def equality_ids() -> set[str]:
+    """Every id the equality figures can have: each group's count, rate and ratio, in every stage."""
+    counts = {part for stage in STAGES for dimension in stage_dimensions(stage) for part in dimension_parts(stage, dimension)}
+    return counts | {f"{part}.{measure}" for part in counts for measure in ("rate_per_10k", "ratio")}
+
+
 def dimension_parts(stage: str, dimension: str) -> tuple[str, ...]:
     """The ids of a dimension's group counts in a stage: they add up to the stage's children."""
     return tuple(f"equality.{stage}.{dimension}.{group}" for group in GROUPS[dimension])
