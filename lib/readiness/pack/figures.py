@@ -7,8 +7,9 @@ from typing import Mapping
 
 from readiness import SPEC_VERSION
 from readiness.config.params import Params
-from readiness.disclosure.control import protect_series, suppress_figures
+from readiness.disclosure.control import protect_series, suppress_figures, withhold_small_complements
 from readiness.disclosure.relations import audit
+from readiness.disclosure.rounding import published_document
 from readiness.indicators import (
     actions,
     adoption,
@@ -38,18 +39,22 @@ THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, an
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """All figures the inputs allow, keyed by their ``indicators.md`` id, protected for the audience:
     monthly series against their period figure, headline figures against the sums and shares that
-    tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`)."""
+    tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`), shares whose
+    complement is small withheld first."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
         result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
-    return audit(protect_series(result, params.suppression_threshold), inputs, params)
+    threshold = params.suppression_threshold
+    return audit(protect_series(withhold_small_complements(result, threshold), threshold), inputs, params)
 
 
 def figures_document(figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None) -> dict:
-    """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
-    day each provided Annex A list covers (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly
-    series as published, with the months of the ``history`` packs it lacks (:mod:`readiness.present.spc`)."""
-    values, suppressed = suppress_figures(figures, params.suppression_threshold)
+    """The ``figures.json`` document, with disclosure control applied for the audience (a public edition's values as
+    published: :mod:`readiness.disclosure.rounding`); ``coverage`` is the first day each provided Annex A list covers
+    (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly series as published, with the
+    months of the ``history`` packs it lacks, passed through the same rule (:mod:`readiness.present.spc`)."""
+    values, suppressed = suppress_figures(figures, params.suppression_threshold, params.rounding)
+    history = [published_document(document, params.rounding) for document in load_history(params.history)]
     period = params.period
     return {
         "spec_version": SPEC_VERSION,
@@ -62,7 +67,7 @@ def figures_document(figures: Mapping[str, FigureValue], params: Params, coverag
         "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
-        "spc": spc_document(values, suppressed, params, load_history(params.history)),
+        "spc": spc_document(values, suppressed, params, history),
     }
 
 

@@ -19,6 +19,7 @@ from readiness.config.overrides import notebook_overrides
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
 from readiness.disclosure.control import months_shown, suppress_board_table, suppress_figures
+from readiness.disclosure.rounding import published_document, published_value
 from readiness.indicators.figure import FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
@@ -101,7 +102,7 @@ class Pack:
         """
         roles = roles_of(table)
         shown = {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
-        safe = suppress_board_table(table, roles, self.threshold, shown)
+        safe = suppress_board_table(table, roles, self.threshold, shown, self.params.rounding)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
         return safe if roles.covered is None else self._with_uncovered_months(safe, roles.covered)
@@ -129,11 +130,13 @@ class Pack:
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(formatted.index.name or "")), caption)
 
     def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
-        """Shares for a chart, from the Board-safe table: missing wherever the numerator
-        or the denominator is withheld there, so a chart shows nothing the table hides."""
+        """Shares for a chart, from the Board-safe table as published: missing wherever the numerator
+        or the denominator is withheld there, so a chart shows nothing the table hides; in a public
+        edition, of its rounded counts and at the page's precision (a whole percent)."""
         numerators = [numerators] if isinstance(numerators, str) else list(numerators)
         board = self.chart_values(table)
-        return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
+        shares = board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
+        return shares.apply(lambda column: column.map(lambda v: published_value(v, "share", "", self.params.rounding), na_action="ignore"))
 
     def chart(
         self, table: pd.DataFrame, chart: Callable, title: str, alt: str, columns: str | list[str] | None = None, per: str | None = None, **options
@@ -161,7 +164,7 @@ class Pack:
         trend = ""
         if series_id in self.figures:
             trend = spc_sentence(self.xmr(series_id).reading, describe(figure_id).better, "share", self.params.spc_min_points)
-        return share_headline(label, self.figures[figure_id], self.threshold, trend)
+        return share_headline(label, self.figures[figure_id], self.threshold, trend, self.params.rounding)
 
     def trend_title(self, figure_id: str, label: str) -> str:
         """A chart title stating the SPC finding of a figure's monthly series."""
@@ -174,8 +177,9 @@ class Pack:
 
     def xmr(self, series_id: str) -> spc.XmrSeries:
         """A monthly series as figures.json publishes it, with the months of earlier packs it lacks, read by SPC."""
-        values, suppressed = suppress_figures({series_id: self.figures.get(series_id, {})}, self.threshold)
-        points, earlier = spc.series_points(series_id, values[series_id], suppressed, self.history, self.threshold)
+        values, suppressed = suppress_figures({series_id: self.figures.get(series_id, {})}, self.threshold, self.params.rounding)
+        history = [published_document(document, self.params.rounding) for document in self.history]
+        points, earlier = spc.series_points(series_id, values[series_id], suppressed, history, self.threshold)
         return spc.xmr_series(series_id, points, earlier, self.params)
 
     def show_xmr(self, figure_id: str, label: str) -> None:
@@ -190,11 +194,11 @@ class Pack:
 
         Figures the inputs do not allow (e.g. a rate without ``child_population``) are left out.
         """
-        return figure_facts({i: self.figures[i] for i in figure_ids if i in self.figures}, self.threshold)
+        return figure_facts({i: self.figures[i] for i in figure_ids if i in self.figures}, self.threshold, self.params.rounding)
 
     def withholding_note(self, more: str = "") -> str:
         """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""
-        return f"- {withholding_note(self.threshold, more)}"
+        return f"- {withholding_note(self.threshold, more, self.params.rounding)}"
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
