@@ -100,9 +100,13 @@ class Pack:
         withholds; one made over :meth:`covered` gets the months it does not cover as empty rows
         (never 0, and never part of disclosure control) and a partial first month marked.
         """
+        return self._safe_table(table, self.params.rounding)
+
+    def _safe_table(self, table: pd.DataFrame, round_to: int) -> pd.DataFrame:
+        """:meth:`board_table` with its values published to ``round_to`` (0: exact, for shares worked from it)."""
         roles = roles_of(table)
         shown = {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
-        safe = suppress_board_table(table, roles, self.threshold, shown, self.params.rounding)
+        safe = suppress_board_table(table, roles, self.threshold, shown, round_to)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
         return safe if roles.covered is None else self._with_uncovered_months(safe, roles.covered)
@@ -130,11 +134,11 @@ class Pack:
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(formatted.index.name or "")), caption)
 
     def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
-        """Shares for a chart, from the Board-safe table as published: missing wherever the numerator
-        or the denominator is withheld there, so a chart shows nothing the table hides; in a public
-        edition, of its rounded counts and at the page's precision (a whole percent)."""
+        """Shares for a chart, from the Board-safe table: missing wherever the numerator or the denominator
+        is withheld there, so a chart shows nothing the table hides; worked from the exact counts and, in a
+        public edition, published at the page's precision (a whole percent), as a share column is."""
         numerators = [numerators] if isinstance(numerators, str) else list(numerators)
-        board = self.chart_values(table)
+        board = self._safe_table(table, 0).apply(pd.to_numeric, errors="coerce")
         shares = board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
         return shares.apply(lambda column: column.map(lambda v: published_value(v, "share", "", self.params.rounding), na_action="ignore"))
 
