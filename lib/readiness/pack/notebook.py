@@ -228,14 +228,16 @@ def open_pack(params_file: str | Path | None = None, inputs_file: str | Path | N
     In a notebook, ``pack = open_pack()`` takes the latest run of its parameters cell (see
     :mod:`readiness.config.overrides`): ``params_file`` (``None``: ``$READINESS_PARAMS``, else
     ``parameters/local.yaml``, else ``parameters/demo.yaml``), ``inputs_file`` and the overrides it sets,
-    which replace the parameters file's values. Called with arguments (a script), it takes those instead.
+    which replace the parameters file's values. Files given take the place of the cell's, and
+    ``overrides`` given (``audience="internal"``) of all the cell's overrides.
     In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
     in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment. In a Jupyter
     kernel, the pack is stated and marked (:mod:`readiness.pack.kernel`).
     """
-    if params_file is None and inputs_file is None and not overrides:
-        settings = notebook_settings()
-        params_file, inputs_file, overrides = settings.params_file, settings.inputs_file, settings.overrides
+    settings = notebook_settings()
+    if params_file is None and inputs_file is None:
+        params_file, inputs_file = settings.params_file, settings.inputs_file
+    overrides = overrides or settings.overrides
     path, inputs_file = parameters_file(params_file), inputs_file or ""
     shared = None if overrides else _SHARED.get((str(path), str(inputs_file)))
     if shared is not None:
