@@ -13,6 +13,7 @@ from pathlib import Path
 
 from readiness import progress
 from readiness.errors import ReadinessError, printable
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
@@ -98,7 +99,8 @@ def cmd_sample(args) -> int:
         return 2
     from readiness.config.params import load_params
     from readiness.inputs.read import load_inputs
-    from readiness.mock.sample import draw_sample, sample_csv, strata_report
+    from readiness.mock.keep import check_sample_targets
+    from readiness.mock.sample import COLUMNS, draw_sample, sample_csv, strata_report
     from readiness.mock.tracking import write_tracking_workbook
     from readiness.pack.build import default_output
 
@@ -109,8 +111,9 @@ def cmd_sample(args) -> int:
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}"
+    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
-    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed)
+    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed, params.period.snapshot)
     for line in strata_report(inputs, params, sample).to_string(index=False).splitlines():
         print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
     print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
@@ -120,7 +123,7 @@ def cmd_sample(args) -> int:
 
 
 def read_back_sample(workbook: Path) -> int:
-    from readiness.mock.tracking import read_back
+    from readiness.mock.readback import read_back
 
     for name, path in read_back(workbook).items():
         print(f"{name}: {path}")
@@ -204,6 +207,7 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
+    sample.add_argument("--force", action="store_true", help="replace a case-tracking workbook that already holds completed audits or actions")
     sample.set_defaults(run=cmd_sample)
 
     verify = add_command("verify", "check a built pack still matches its inputs (exit 1 if not)")

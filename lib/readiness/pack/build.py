@@ -24,6 +24,7 @@ from readiness import progress
 from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
 from readiness.files import no_more_open_than
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import ENGLAND, notebook_files
 
 from .cache import input_hashes, pack_key

@@ -14,7 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from readiness.config.catalogue import describe
+from readiness.config.catalogue import describe, phrase
 from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
@@ -156,16 +156,20 @@ class Pack:
         self.chart(table, chart, title, alt, **choices)
         self.show(table, caption)
 
-    def headline(self, figure_id: str, label: str) -> str:
-        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC."""
+    def headline(self, figure_id: str, label: str | None = None) -> str:
+        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC.
+        It names the figure as its declaration's ``in_sentence`` phrase, else its label (``label`` is the old way:
+        a page's own phrase belongs in the declaration)."""
+        label = label or phrase(figure_id, "sentence")
         series_id = monthly_id(figure_id)
         trend = ""
         if series_id in self.figures:
             trend = spc_sentence(self.xmr(series_id).reading, describe(figure_id).better, "share", self.params.spc_min_points)
         return share_headline(label, self.figures[figure_id], self.threshold, trend)
 
-    def trend_title(self, figure_id: str, label: str) -> str:
-        """A chart title stating the SPC finding of a figure's monthly series."""
+    def trend_title(self, figure_id: str, label: str | None = None) -> str:
+        """A chart title stating the SPC finding of a figure's monthly series (named as :meth:`show_xmr` names it)."""
+        label = label or phrase(figure_id, "chart")
         return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
 
     @cached_property
@@ -179,8 +183,10 @@ class Pack:
         points, earlier = spc.series_points(series_id, values[series_id], suppressed, self.history, self.threshold)
         return spc.xmr_series(series_id, points, earlier, self.params)
 
-    def show_xmr(self, figure_id: str, label: str) -> None:
-        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same."""
+    def show_xmr(self, figure_id: str, label: str | None = None) -> None:
+        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
+        the figure named as its declaration's ``on_chart`` phrase, else its label."""
+        label = label or phrase(figure_id, "chart")
         xmr = self.xmr(monthly_id(figure_id))
         indicator = describe(figure_id)
         fig = charts.xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind, self.params.spc_min_points)
