@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from readiness.config.figures import H, Theme, numerator
+from readiness.config.figures import H, L, Theme, numerator
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -107,6 +107,17 @@ def routine_figures(audits: pd.DataFrame, period: Period) -> dict[str, FigureVal
     return result
 
 
+MODERATION_BY_ROLE = ("case_audits.auditor_role", "case_audits.moderated_grade", "case_audits.grade")
+AGREEMENT_BY_ROLE = programme.figure(
+    "audits.moderation_agreement_share.by_role", "Moderated audits where the moderator agreed, auditor role {}", "share", H,
+    family=True, members=None, reads=MODERATION_BY_ROLE,
+)
+DOWNGRADE_BY_ROLE = programme.figure(
+    "audits.moderation_downgrade_share.by_role", "Moderated audits downgraded, auditor role {}", "share", L,
+    family=True, members=None, reads=MODERATION_BY_ROLE,
+)
+
+
 def not_mock(audits: pd.DataFrame) -> pd.DataFrame:
     """Audits other than mock-inspection audits, with ``auditor_role`` trimmed (``Not recorded`` when blank)."""
     types = audits["audit_type"] if "audit_type" in audits else pd.Series(pd.NA, index=audits.index, dtype="string")
@@ -124,8 +135,8 @@ def moderation_by_role(audits: pd.DataFrame, period: Period) -> dict[str, Figure
     result: dict[str, FigureValue] = {}
     for role in sorted(rows.loc[inside, "auditor_role"].unique()):
         of_role = rows[rows["auditor_role"] == role]
-        result[f"audits.moderation_agreement_share.by_role.{role}"] = moderation_share(of_role, period, "agreed")
-        result[f"audits.moderation_downgrade_share.by_role.{role}"] = moderation_share(of_role, period, "downgraded")
+        result[f"{AGREEMENT_BY_ROLE}.{role}"] = moderation_share(of_role, period, "agreed")
+        result[f"{DOWNGRADE_BY_ROLE}.{role}"] = moderation_share(of_role, period, "downgraded")
     return result
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Member, Theme
 from readiness.config.params import Params
 from readiness.inputs.bundle import Inputs
 
@@ -70,10 +71,25 @@ def outcomes(rows: pd.DataFrame) -> dict[str, pd.Series]:
     }
 
 
+leaver = Theme("Care leavers", reads=("list_9.eligibility", "list_9.in_touch"))
+LEAVERS_COUNT = leaver.figure("care_leavers.count", "Care leavers", "count")
+IN_TOUCH_SHARE = leaver.figure("care_leavers.in_touch_share", "Care leavers the council is in touch with", "share", H)
+SUITABLE_SHARE = leaver.figure(
+    "care_leavers.suitable_accommodation_share", "Care leavers in suitable accommodation", "share", H, reads=("list_9.accommodation", "list_9.suitability")
+)
+ACTIVITY = ("list_9.activity",)
+EET_SHARE = leaver.figure("care_leavers.eet_share", "Care leavers in education, employment or training", "share", H, reads=ACTIVITY)
+NEET_SHARE = leaver.figure("care_leavers.neet_share", "Care leavers not in education, employment or training", "share", L, reads=ACTIVITY)
+B_AND_B_COUNT = leaver.figure("care_leavers.bed_and_breakfast_count", "Care leavers in bed and breakfast", "count", L, reads=("list_9.accommodation",))
+ADVISER_SHARE = leaver.figure("care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H, reads=("list_9.personal_advisor",))
+PATHWAY_PLAN_SHARE = leaver.figure(
+    "care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H, reads=("list_9.pathway_plan_review",)
+)
+CONTACT_SHARE = leaver.figure("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H, reads=("list_9.latest_contact",))
 CURRENT_FIGURES = {  # figure id -> the current-layout column it reads, and that column's heading
-    "care_leavers.personal_adviser_share": ("personal_advisor", "Allocated Personal Advisor"),
-    "care_leavers.pathway_plan_in_date_share": ("pathway_plan_review", "Latest Pathway Plan Review Date"),
-    "care_leavers.contact_within_interval_share": ("latest_contact", "Latest Date of Contact"),
+    ADVISER_SHARE: ("personal_advisor", "Allocated Personal Advisor"),
+    PATHWAY_PLAN_SHARE: ("pathway_plan_review", "Latest Pathway Plan Review Date"),
+    CONTACT_SHARE: ("latest_contact", "Latest Date of Contact"),
 }
 
 
@@ -102,7 +118,17 @@ def current_share(rows: pd.DataFrame, column: str, hits) -> Figure:
     return share(hits(rows[column]).fillna(False).astype(bool).sum(), len(rows))
 
 
-DFE_AGES = {"age_17_18": (17, 18), "age_19_21": (19, 21)}  # the ages DfE and LAIT publish care leavers' outcomes at
+AGE_OUTCOMES = {
+    "in_touch_share": Member("the council is in touch with", H),
+    "suitable_accommodation_share": Member("in suitable accommodation", H),
+    "eet_share": Member("in education, employment or training", H),
+    "neet_share": Member("not in education, employment or training", L),
+}
+AGE_READS = ("list_9.date_of_birth", "list_9.accommodation", "list_9.suitability", *ACTIVITY)
+DFE_AGES = {  # the ages DfE and LAIT publish care leavers' outcomes at, each a family of the four outcome shares
+    leaver.figure("care_leavers.age_19_21", "Care leavers aged 19-21 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (19, 21),
+    leaver.figure("care_leavers.age_17_18", "Care leavers aged 17-18 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (17, 18),
+}
 
 
 def outcome_shares(rows: pd.DataFrame, prefix: str) -> dict[str, Figure]:
@@ -115,8 +141,8 @@ def by_dfe_age(rows: pd.DataFrame, snapshot: date) -> dict[str, Figure]:
     """The outcome shares of the young people aged 17-18 and 19-21 at the snapshot, by date of birth (none: left out)."""
     age = age_at(rows["date_of_birth"], snapshot)
     result = {}
-    for key, (low, high) in DFE_AGES.items():
-        result |= outcome_shares(rows[((age >= low) & (age <= high)).fillna(False).astype(bool)], f"care_leavers.{key}")
+    for family, (low, high) in DFE_AGES.items():
+        result |= outcome_shares(rows[((age >= low) & (age <= high)).fillna(False).astype(bool)], family)
     return result
 
 
@@ -127,18 +153,23 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         return {}
     snapshot = params.period.snapshot
     rows = living(leavers)
+    found = outcomes(rows)
+    n = len(rows)
     return {
-        "care_leavers.count": count(care_leavers(leavers)["child_id"].nunique()),
-        **outcome_shares(rows, "care_leavers"),
-        **by_dfe_age(rows, snapshot),
-        "care_leavers.bed_and_breakfast_count": count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
-        "care_leavers.personal_adviser_share": current_share(rows, "personal_advisor", pd.Series.notna),
-        "care_leavers.pathway_plan_in_date_share": current_share(
+        LEAVERS_COUNT: count(care_leavers(leavers)["child_id"].nunique()),
+        IN_TOUCH_SHARE: share(found["in_touch"].sum(), n),
+        SUITABLE_SHARE: share(found["suitable_accommodation"].sum(), n),
+        EET_SHARE: share(found["eet"].sum(), n),
+        NEET_SHARE: share(found["neet"].sum(), n),
+        B_AND_B_COUNT: count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
+        ADVISER_SHARE: current_share(rows, "personal_advisor", pd.Series.notna),
+        PATHWAY_PLAN_SHARE: current_share(
             rows, "pathway_plan_review", lambda dates: within_days(dates, snapshot, params.pathway_plan_interval_days)
         ),
-        "care_leavers.contact_within_interval_share": current_share(
+        CONTACT_SHARE: current_share(
             rows, "latest_contact", lambda dates: within_days(dates, snapshot, params.care_leaver_contact_interval_days)
         ),
+        **by_dfe_age(rows, snapshot),
     }
 
 

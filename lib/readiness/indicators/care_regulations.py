@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from readiness.config.figures import Blank, H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import one_year_before
 from readiness.config.workdays import england_bank_holidays
@@ -36,6 +37,32 @@ PLACED_WITH_PARENTS = "P1"
 UNREGULATED = ("H5", "P2")  # semi-independent or supported accommodation, independent living
 UNREGULATED_UNDER_AGE = 16  # unlawful for under-16s since 9 September 2021
 PERMANENCE_AFTER_MONTHS = 4  # a permanence plan is agreed by the second review
+
+regulations = Theme("Children in care", reads=("list_8.looked_after_start", "list_8.looked_after_end"))
+REVIEW_IN_TIME = regulations.figure(
+    "cla.review_in_time_share", "Children in care whose latest statutory review was in time (reg. 33)", "share", H,
+    reads=("list_8.latest_review", "list_8.legal_status"),
+)
+VISIT_IN_TIME = regulations.figure(
+    "cla.visit_within_regulation_share", "Children in care visited within reg. 28's intervals", "share", H,
+    reads=("list_8.last_visit", "list_8.placement_start", "list_8.placement_type"),
+)
+HEALTH_SINCE_ENTRY = regulations.figure(
+    "cla.initial_health_assessment_share", "Children new to care who have had a health assessment since entering", "share", H,
+    reads=("list_8.last_health_assessment",),
+)
+PERMANENCE_4M = regulations.figure(
+    "cla.permanence_plan_4m_share", "Children in care four months or more with a permanence plan", "share", H, reads=("list_8.permanence_plan",)
+)
+PLACEMENT = ("list_8.placement_type",)
+KINSHIP_SHARE = regulations.figure(
+    "cla.kinship_placement_share", "Children in care placed with relatives or friends", "share", reads=PLACEMENT,
+    blank=(Blank("list_8.placement_type"),),
+)
+WITH_PARENTS = regulations.figure("cla.placed_with_parents_count", "Children in care placed with parents", "count", reads=PLACEMENT)
+UNDER_16_UNREGULATED = regulations.figure(
+    "cla.under_16_in_unregulated_count", "Under-16s in independent or supported accommodation", "count", L, reads=(*PLACEMENT, "list_8.date_of_birth")
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -134,9 +161,9 @@ def placement_figures(rows: pd.DataFrame, snapshot: date) -> dict[str, Figure]:
     placement = rows["placement_type"]
     under_16 = (age_at(rows["date_of_birth"], snapshot) < UNREGULATED_UNDER_AGE).fillna(False).astype(bool)
     return {
-        "cla.kinship_placement_share": known_share(recorded(placement.isin(KINSHIP), placement)),
-        "cla.placed_with_parents_count": count((placement == PLACED_WITH_PARENTS).fillna(False).astype(bool).sum()),
-        "cla.under_16_in_unregulated_count": count((under_16 & placement.isin(UNREGULATED).fillna(False).astype(bool)).sum()),
+        KINSHIP_SHARE: known_share(recorded(placement.isin(KINSHIP), placement)),
+        WITH_PARENTS: count((placement == PLACED_WITH_PARENTS).fillna(False).astype(bool).sum()),
+        UNDER_16_UNREGULATED: count((under_16 & placement.isin(UNREGULATED).fillna(False).astype(bool)).sum()),
     }
 
 
@@ -148,10 +175,10 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     snapshot = params.period.snapshot
     rows = looked_after(cla, snapshot)
     return {
-        "cla.review_in_time_share": review_in_time_share(rows, snapshot),
-        "cla.visit_within_regulation_share": visit_within_regulation_share(rows, snapshot),
-        "cla.initial_health_assessment_share": initial_health_assessment_share(rows, params),
-        "cla.permanence_plan_4m_share": permanence_plan_4m_share(rows, snapshot),
+        REVIEW_IN_TIME: review_in_time_share(rows, snapshot),
+        VISIT_IN_TIME: visit_within_regulation_share(rows, snapshot),
+        HEALTH_SINCE_ENTRY: initial_health_assessment_share(rows, params),
+        PERMANENCE_4M: permanence_plan_4m_share(rows, snapshot),
         **placement_figures(rows, snapshot),
     }
 

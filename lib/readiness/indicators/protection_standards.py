@@ -10,6 +10,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import Blank, H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
@@ -25,6 +26,23 @@ from .rereferrals import rereferral_status
 FIRST_REVIEW_MONTHS = 3  # Working Together: the first review conference within three months of the initial conference
 LATER_REVIEW_MONTHS = 6  # then at intervals of not more than six months
 ENDED_LONG_YEARS = 2
+
+enquiry = Theme("Child protection", reads=("list_5.strategy_date",))
+S47_REPEAT = enquiry.figure(
+    "s47.repeat_share", "Section 47 enquiries within 12 months of another", "share", L, reads=("list_5.s47_last_12m",),
+    blank=(Blank("list_5.s47_last_12m", "s47.repeat_share if no earlier enquiry of the child is listed"),),
+)
+S47_TO_ICPC = enquiry.figure(
+    "s47.to_icpc_share", "Section 47 enquiries that led to an initial conference", "share", reads=("list_5.icpc_date", "list_5.icpc_unnecessary")
+)
+plan = Theme("Child protection", reads=("list_7.cp_start", "list_7.cp_end"))
+ENDED = plan.figure("cp.ended_count", "Child protection plans ended", "count")
+ENDED_LONG = plan.figure("cp.ended_two_years_plus_share", "Plans ended that lasted two years or more", "share", L, denominator=ENDED)
+SEEN_ALONE = plan.figure(
+    "cp.seen_alone_share", "Children on a plan seen alone", "share", H, reads=("list_7.seen_alone",),
+    blank=(Blank("list_7.seen_alone", "cp.seen_alone_share if the plan is open at the snapshot"),),
+)
+REVIEW_HELD = plan.figure("cp.review_in_time_share", "Open plans whose latest review conference was held by the snapshot", "share", H, reads=("list_7.latest_review",))
 
 
 # --- List 5 ------------------------------------------------------------------------
@@ -122,12 +140,12 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     snapshot = params.period.snapshot
     if s47 is not None:
         covered = covered_period(params.period, coverage[5])
-        result["s47.repeat_share"] = s47_repeat_share(s47, covered)
-        result["s47.to_icpc_share"] = s47_to_icpc_share(s47, covered, snapshot)
+        result[S47_REPEAT] = s47_repeat_share(s47, covered)
+        result[S47_TO_ICPC] = s47_to_icpc_share(s47, covered, snapshot)
     if plans is not None:
         covered = covered_period(params.period, coverage[7])
-        result["cp.ended_count"] = count(len(plans_ended(plans, covered)))
-        result["cp.ended_two_years_plus_share"] = ended_two_years_plus_share(plans, covered)
-        result["cp.seen_alone_share"] = seen_alone_share(plans, snapshot)
-        result["cp.review_in_time_share"] = cp_review_in_time_share(plans, snapshot)
+        result[ENDED] = count(len(plans_ended(plans, covered)))
+        result[ENDED_LONG] = ended_two_years_plus_share(plans, covered)
+        result[SEEN_ALONE] = seen_alone_share(plans, snapshot)
+        result[REVIEW_HELD] = cp_review_in_time_share(plans, snapshot)
     return result

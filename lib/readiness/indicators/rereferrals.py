@@ -17,6 +17,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import L, Member, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.inputs.bundle import Inputs
@@ -74,6 +75,28 @@ def rereferral_status(referrals: pd.DataFrame) -> pd.Series:
     return ((earlier > 0) | from_before_window).astype("boolean").mask(unknown)
 
 
+front_door = Theme("Front door", reads=("list_3.referral_date", "list_3.referrals_last_12m"))
+MONTHLY = front_door.series("referrals.rereferral_share")
+BY_TEAM = front_door.figure("referrals.rereferral_share.by_team", "Re-referrals within 12 months, team {}", "share", L, family=True, members=None,
+                            reads=("list_3.team",))
+BY_SOURCE = front_door.figure(
+    "referrals.rereferral_share.by_source_group",
+    "Re-referrals within 12 months, referred by {}",
+    "share",
+    L,
+    family=True,
+    members={group: Member(group.replace("_", " "), L) for group in (*DFE_SOURCE_GROUPS, DFE_UNKNOWN)},
+    reads=("list_3.referral_source",),
+)
+
+
+@front_door.headline(
+    "referrals.rereferral_share",
+    "Re-referrals within 12 months (DfE's re-referral rate)",
+    "share",
+    L,
+    in_sentence="Referrals of a child already referred in the 12 months before (DfE's re-referral rate)",
+)
 def rereferral_share(referrals: pd.DataFrame, period: Period) -> Figure:
     """``referrals.rereferral_share``: of referrals in the period whose status is known, share that are re-referrals."""
     status = rereferral_status(referrals)[period.contains(referrals["referral_date"])]
@@ -150,8 +173,8 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     covered = covered_period(params.period, covered_from)
     teams = team_keys(referrals).str.strip()
     return {
-        "referrals.rereferral_share": rereferral_share(referrals, covered),
-        "referrals.monthly.rereferral_share": monthly_rereferral_share(referrals, params.period, covered_from),
-        **rereferral_shares_by(referrals, covered, teams, "referrals.rereferral_share.by_team"),
-        **rereferral_shares_by(referrals, covered, dfe_source_group(referrals["referral_source"]), "referrals.rereferral_share.by_source_group"),
+        rereferral_share.figure_id: rereferral_share(referrals, covered),
+        MONTHLY: monthly_rereferral_share(referrals, params.period, covered_from),
+        **rereferral_shares_by(referrals, covered, teams, BY_TEAM),
+        **rereferral_shares_by(referrals, covered, dfe_source_group(referrals["referral_source"]), BY_SOURCE),
     }

@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.config.workdays import working_days
@@ -21,6 +22,14 @@ from readiness.inputs.coverage import coverage_of, covered_period
 from .assessments import TIMESCALE_WORKING_DAYS, completed_in_period
 from .common import median_of
 from .figure import Figure, FigureValue, share
+
+clock = Theme("Assessments", reads=("list_4.assessment_start", "list_4.authorisation_date", "list_3.referral_date"))
+FROM_REFERRAL = clock.figure(
+    "assessments.from_referral_within_45_working_days_share", "Assessments completed within 45 working days of the referral", "share", H
+)
+REFERRAL_TO_START = clock.figure(
+    "assessments.referral_to_start_working_days_median", "Median working days from referral to the assessment's start", "number", L
+)
 
 
 def with_referral(assessments: pd.DataFrame, referrals: pd.DataFrame) -> pd.DataFrame:
@@ -51,8 +60,8 @@ def from_referral_figures(assessments: pd.DataFrame, referrals: pd.DataFrame, pe
     to_start = working_days(rows["referral_date"], rows["assessment_start"])
     within = ((to_end <= TIMESCALE_WORKING_DAYS) & (to_start <= TIMESCALE_WORKING_DAYS)).fillna(False).astype(bool)
     return {
-        "assessments.from_referral_within_45_working_days_share": share(within.sum(), len(rows)),
-        "assessments.referral_to_start_working_days_median": median_of(to_start.astype(float)),
+        FROM_REFERRAL: share(within.sum(), len(rows)),
+        REFERRAL_TO_START: median_of(to_start.astype(float)),
     }
 
 

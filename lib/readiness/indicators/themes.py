@@ -16,16 +16,20 @@ from . import (
     audits,
     care,
     care_leavers,
+    care_regulations,
     decisions,
     early_help,
     frontdoor,
     protection,
+    protection_standards,
     rereferrals,
+    statutory_clock,
     strategy,
     workforce,
 )
 
-LISTED = (audits, audit_programme, actions, strategy, frontdoor, rereferrals, decisions, assessments, early_help, adoption, protection, care, care_leavers, workforce)
-"""The registry's order: assessments' no-further-support share is listed with the front door's figures, after the decisions."""
+LISTED = (audits, audit_programme, actions, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments, statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce)
+"""The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
+:mod:`.protection`), the re-referral rate, the decisions, and assessments' no-further-support share."""
 
 REGISTRY.close([module.__name__ for module in LISTED])
