@@ -2,7 +2,7 @@
 from datetime import date
 
 from readiness.config.params import Params
-from readiness.config.superseded import superseded_comparators, superseded_targets, superseded_warnings
+from readiness.indicators.superseded import superseded_comparators, superseded_targets, superseded_warnings
 
 
 def test_a_target_on_the_repeat_share_names_dfes_rate():
@@ -14,6 +14,7 @@ def test_comparators_on_the_repeat_share_or_all_age_care_leavers_are_warnings():
     ids = ["referrals.repeat_share", "care_leavers.eet_share", "care_leavers.age_19_21.eet_share", "workforce.agency_share"]
     problems = superseded_comparators(ids, "comparators.yaml")
     assert [("repeat_share" in p.message, "all ages" in p.message) for p in problems] == [(True, False), (False, True)]
+    assert "care_leavers.age_19_21 or care_leavers.age_17_18" in problems[1].message
 
 
 def test_the_parameters_targets_and_comparators_file_are_both_checked(tmp_path):

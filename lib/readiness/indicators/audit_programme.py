@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from readiness.config.figures import H, L, Theme, numerator
+from readiness.config.figures import H, L, Theme, monthly_id, numerator
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -39,13 +39,12 @@ from .common import count_by, with_share
 from .figure import Figure, FigureValue
 from .tables import Roles, board_table
 
-ROUTINE = "audits.routine"
 programme = Theme("Case audits", reads=("case_audits.audit_date", "case_audits.audit_type", "case_audits.reaudit_of"))
 
 
 def routine_grade_id(grade: str) -> str:
     """The id of a grade's share of routine audits (``audits.routine.grade_share.good``)."""
-    return f"{ROUTINE}.grade_share.{grade}"
+    return f"audits.routine.grade_share.{grade}"
 
 
 def routine_audits(audits: pd.DataFrame, routine_types: list[str]) -> pd.DataFrame:
@@ -57,15 +56,15 @@ def routine_audits(audits: pd.DataFrame, routine_types: list[str]) -> pd.DataFra
     return audits[routine.fillna(False).astype(bool)]
 
 
-@programme.headline(f"{ROUTINE}.count", "Routine audits completed", "count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GRADES))
+@programme.headline("audits.routine.count", "Routine audits completed", "count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GRADES))
 def routine_count(routine: pd.DataFrame, period: Period) -> Figure:
     """``audits.routine.count``: routine audits (:func:`routine_audits`) dated in the period."""
     return audits_count(routine, period)
 
 
 @programme.family(
-    f"{ROUTINE}.grade_share", "Routine audits graded {}", "share", members=GRADE_MEMBERS, reads=GRADE_READS,
-    denominator=f"{ROUTINE}.count", blank=(GRADE_BLANK,),
+    "audits.routine.grade_share", "Routine audits graded {}", "share", members=GRADE_MEMBERS, reads=GRADE_READS,
+    denominator="audits.routine.count", blank=(GRADE_BLANK,),
 )
 def routine_grade_share(routine: pd.DataFrame, period: Period, grade: str) -> Figure:
     """``audits.routine.grade_share.<grade>``: as ``audits.grade_share.<grade>``, over routine audits."""
@@ -73,21 +72,21 @@ def routine_grade_share(routine: pd.DataFrame, period: Period, grade: str) -> Fi
 
 
 @programme.headline(
-    f"{ROUTINE}.good_or_better_share", "Routine audits graded good or better", "share", H, reads=GRADE_READS,
-    denominator=f"{ROUTINE}.count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GOOD_OR_BETTER),
+    "audits.routine.good_or_better_share", "Routine audits graded good or better", "share", H, reads=GRADE_READS,
+    denominator="audits.routine.count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GOOD_OR_BETTER),
 )
 def routine_good_or_better_share(routine: pd.DataFrame, period: Period) -> Figure:
     """``audits.routine.good_or_better_share``: as ``audits.good_or_better_share``, over routine audits."""
     return good_or_better_share(routine, period)
 
 
-@programme.monthly(f"{ROUTINE}.good_or_better_share", reads=GRADE_READS)
+@programme.monthly("audits.routine.good_or_better_share", reads=GRADE_READS)
 def routine_monthly_good_or_better_share(routine: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``audits.routine.monthly.good_or_better_share``: the routine good-or-better share by month."""
     return monthly_good_or_better_share(routine, period)
 
 
-@programme.family(f"{ROUTINE}.domain_good_or_better_share", "Routine audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",))
+@programme.family("audits.routine.domain_good_or_better_share", "Routine audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",))
 def routine_domain_share(routine: pd.DataFrame, period: Period, domain: str) -> Figure:
     """``audits.routine.domain_good_or_better_share.<domain>``: a domain's good-or-better share of routine audits."""
     return domain_good_or_better_share(routine, period, domain)
@@ -96,14 +95,14 @@ def routine_domain_share(routine: pd.DataFrame, period: Period, domain: str) -> 
 def routine_figures(audits: pd.DataFrame, period: Period) -> dict[str, FigureValue]:
     """The routine programme's count, grade shares, good-or-better share and domains, with their monthly series."""
     result: dict[str, FigureValue] = {
-        f"{ROUTINE}.count": routine_count(audits, period),
-        **{routine_grade_id(grade): routine_grade_share(audits, period, grade) for grade in GRADES},
-        f"{ROUTINE}.good_or_better_share": routine_good_or_better_share(audits, period),
-        f"{ROUTINE}.monthly.good_or_better_share": routine_monthly_good_or_better_share(audits, period),
+        routine_count.figure_id: routine_count(audits, period),
+        **{f"{routine_grade_share.figure_id}.{grade}": routine_grade_share(audits, period, grade) for grade in GRADES},
+        routine_good_or_better_share.figure_id: routine_good_or_better_share(audits, period),
+        routine_monthly_good_or_better_share.figure_id: routine_monthly_good_or_better_share(audits, period),
     }
     for domain in domains(audits):
-        result[f"{ROUTINE}.domain_good_or_better_share.{domain}"] = routine_domain_share(audits, period, domain)
-        result[f"{ROUTINE}.monthly.domain_good_or_better_share.{domain}"] = domain_good_or_better_by_month(audits, period, domain)
+        result[f"{routine_domain_share.figure_id}.{domain}"] = routine_domain_share(audits, period, domain)
+        result[f"{monthly_id(routine_domain_share.figure_id)}.{domain}"] = domain_good_or_better_by_month(audits, period, domain)
     return result
 
 

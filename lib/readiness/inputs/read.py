@@ -11,7 +11,6 @@ from typing import Iterable
 import pandas as pd
 
 from readiness.config.params import Params
-from readiness.config.superseded import superseded_warnings
 from readiness.errors import InputError
 from readiness.parallel import run_all
 
@@ -70,7 +69,6 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
                 findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
-    findings.warnings += superseded_warnings(params)
     findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:
         findings.make_strict()

@@ -6,17 +6,20 @@ ages 17-18 and 19-21, at the birthday; a comparator set on the all-age figure co
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
+from readiness.config.figures import REGISTRY
+from readiness.config.params import Params
+from readiness.config.references import read_comparators
 from readiness.errors import Problem
 
-from .references import read_comparators
+from . import themes  # noqa: F401  (importing it closes the figure registry read below)
+from .care_leavers import DFE_AGES
+from .frontdoor import referrals_repeat_share
+from .rereferrals import rereferral_share
 
-if TYPE_CHECKING:
-    from .params import Params
-
-SUPERSEDED = {"referrals.repeat_share": "referrals.rereferral_share"}
-ALL_AGE_CARE_LEAVERS = ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")
+SUPERSEDED = {referrals_repeat_share.figure_id: rereferral_share.figure_id}
+"""A figure version 4 replaced, and the figure to name instead."""
 
 
 def superseded_warnings(params: Params) -> list[Problem]:
@@ -42,8 +45,13 @@ def superseded_comparators(ids: Iterable[str], file: str) -> list[Problem]:
     for figure_id in ids:
         if figure_id in SUPERSEDED:
             problems.append(Problem(file, f"a comparator names {figure_id}, which is not DfE's measure: name {SUPERSEDED[figure_id]}"))
-        elif figure_id.removeprefix("care_leavers.") in ALL_AGE_CARE_LEAVERS:
-            problems.append(
-                Problem(file, f"a comparator names {figure_id} (all ages): DfE publishes care leavers aged 17-18 and 19-21, so name care_leavers.age_19_21 or .age_17_18")
-            )
+        elif is_all_age_care_leaver_share(figure_id):
+            ages = " or ".join(DFE_AGES)
+            problems.append(Problem(file, f"a comparator names {figure_id} (all ages): DfE publishes care leavers aged 17-18 and 19-21, so name {ages}"))
     return problems
+
+
+def is_all_age_care_leaver_share(figure_id: str) -> bool:
+    """Whether ``figure_id`` is a care leavers' share over every age (not a member of an age family)."""
+    declared = REGISTRY.find(figure_id)
+    return declared is not None and declared.theme == "Care leavers" and declared.kind == "share" and not declared.family
