@@ -18,13 +18,14 @@ from . import (
     decisions,
     early_help,
     frontdoor,
+    mock,
     protection,
     rereferrals,
     strategy,
     workforce,
 )
 
-LISTED = (audits, actions, strategy, frontdoor, rereferrals, decisions, assessments, early_help, adoption, protection, care, care_leavers, workforce)
+LISTED = (audits, actions, mock, strategy, frontdoor, rereferrals, decisions, assessments, early_help, adoption, protection, care, care_leavers, workforce)
 """The registry's order: assessments' no-further-support share is listed with the front door's figures, after the decisions."""
 
 REGISTRY.close([module.__name__ for module in LISTED])

@@ -100,7 +100,8 @@ def _withhold_parts(text: str, separator: str, known: set[str]) -> str:
 
 
 def _name_of(params: Params, extract: str) -> str:
-    return getattr(params.data, extract).name
+    """The file an extract was read from: its own, else the case-tracking workbook that alone gave it."""
+    return (getattr(params.data, extract) or params.data.case_tracking).name
 
 
 def withhold_identifier_values(frame: pd.DataFrame, column: str, known: set[str], file: str) -> list[Problem]:
