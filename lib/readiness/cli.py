@@ -140,6 +140,38 @@ def _output_options(default) -> argparse.ArgumentParser:
     return options
 
 
+class QuietWhenClosed:
+    """A text stream (stdout, stderr) that, once its reader has gone (``readiness validate … | head -1``), drops what is
+    written to it instead of failing: the command runs on to its own exit status, with no traceback."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_nowhere()
+
+    def _to_nowhere(self) -> None:
+        """Point the stream's file at the null device, so that what is still buffered (and Python's flush at exit) goes nowhere."""
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, self._stream.fileno())
+        finally:
+            os.close(nowhere)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="readiness", description="Mock-inspection evidence packs for children's services.", parents=[_output_options(False)]
@@ -198,6 +230,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (s if isinstance(s, QuietWhenClosed) else QuietWhenClosed(s) for s in streams)
+    try:
+        status = run(argv)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        sys.stdout, sys.stderr = streams
+    sys.exit(status)
+
+
+def run(argv: list[str] | None) -> int:
+    """The command's exit status: 0 done, 2 bad parameters or input, 1 anything else (one plain line each)."""
     args = parser().parse_args(argv)
     terminal = sys.stderr.isatty() and not args.quiet
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
@@ -217,4 +262,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         print_error(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)")
         status = 1
-    sys.exit(status)
+    return status
