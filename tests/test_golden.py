@@ -410,10 +410,11 @@ def test_golden_pack_internal(tmp_path):
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
     # The four row-level oddities in List 4.csv, A13's blank Child Seen (the only blank a figure needs: A8's
     # is on an open assessment), EH6 of List 2.csv and GLD8006's blank second-period flag in List 8.csv,
-    # each a row of the Data quality table with its count.
+    # each a row of the Data quality table with its count; and U14, an audit dated after the period end (1 June).
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 7" in quality
+    assert "Data-quality warnings: 8" in quality
+    assert "1 audit dated after the period end (31 May 2019): it counts in the next pack" in quality
     assert "blank or Unknown; this row leaves cla.second_period_share if it started in the period</td><td>1</td>" in quality
     assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",

@@ -72,7 +72,7 @@ def test_drawing_again_never_writes_over_a_workbook_holding_entries(tmp_path):
     filled = openpyxl.load_workbook(workbook)
     sheet = filled["Case 01"]
     mark = next(row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("Case audit"))
-    grade = [sheet.cell(mark + 1, column).value for column in range(1, sheet.max_column + 1)].index("grade") + 1
+    grade = [sheet.cell(mark + 1, column).value for column in range(1, sheet.max_column + 1)].index("Council auditor's grade") + 1
     sheet.cell(mark + 2, grade).value = "good"
     filled.save(workbook)
     kept = workbook.read_bytes()

@@ -191,8 +191,8 @@ def test_audits_actions_and_concerns_after_the_period_end_are_a_warning_not_lost
     _, findings = read_inputs(load_params(params))
     assert [w.describe() for w in findings.warnings] == [
         "audits.csv: 2 audits dated after the period end (31 March 2019): they count in the next pack",
-        "actions.csv: 1 action of an audit dated after the period end (31 March 2019): they count in the next pack",
-        "concerns.csv: 1 immediate concern dated after the period end (31 March 2019): they count in the next pack",
+        "actions.csv: 1 action of an audit dated after the period end (31 March 2019): it counts in the next pack",
+        "concerns.csv: 1 immediate concern dated after the period end (31 March 2019): it counts in the next pack",
     ]
 
 
@@ -231,3 +231,21 @@ def test_a_filled_workbook_gives_the_next_packs_mock_figures(tmp_path):
     assert figures["actions.weak_domains_without_action_count"] == 1  # Case 02's voice of the child; Case 01's planning has its action
     assert figures["audits.weak_reaudited_share"] is None  # no weak audit 56 days before the period end
     assert "Quartermaine" not in (tmp_path / "pack" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_mock_audit_without_the_councils_grade_counts_only_in_the_mock_figures(tmp_path):
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
+    fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "moderated_grade": "good"},
+                "Case 02": {"audit_date": date(2019, 3, 11), "worker_participated": "Y", "grade": "good"}},
+         {}, checks={"Case 01": {"genogram": "Y"}})
+    params = tmp_path / "p.yaml"
+    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31",
+                                      "data": {"case_tracking": str(path)}}))
+    loaded, findings = read_inputs(load_params(params))
+    assert loaded.case_audits["audit_id"].tolist() == ["MOCK-demo-7-02"]
+    assert loaded.mock_only_audits["audit_id"].tolist() == ["MOCK-demo-7-01"]
+    assert loaded.audit_checks["audit_id"].tolist() == ["MOCK-demo-7-01"]  # its checks still count
+    # the audit row is row 14: the journey (3 events, rows 8-10), a blank row, the mark, the headings
+    assert [w.describe() for w in findings.warnings if "council" in w.message] == [
+        "t.xlsx, sheet Case 01, row 14, column 'grade': a mock audit with no council auditor's grade: it counts only in the mock-inspection figures"
+    ]

@@ -23,7 +23,7 @@ from .tracking import Piece, read_tracking_workbook
 
 FOLLOW_UP = ("case_audits", "audit_actions", "immediate_concerns", "audit_checks")
 UNKNOWN_AUDIT = "audit_id names no audit in case_audits; the {} left out"
-AFTER_THE_END = "{n} {what} dated after the period end ({end}): they count in the next pack"
+AFTER_THE_END = "{n} {what} dated after the period end ({end}): {they} in the next pack"
 NO_COUNCIL_GRADE = "a mock audit with no council auditor's grade: it counts only in the mock-inspection figures"
 
 
@@ -58,7 +58,7 @@ def after_the_end(pieces: list[Piece], dated: Callable[[pd.DataFrame], pd.Series
     late: dict[str, int] = {}
     for piece in pieces:
         late[piece.file] = late.get(piece.file, 0) + int((pd.to_datetime(dated(piece.frame)) > end).sum())
-    return [Problem(file, AFTER_THE_END.format(n=n, what=what[n != 1], end=f"{end.day} {end:%B %Y}")) for file, n in late.items() if n]
+    return [Problem(file, AFTER_THE_END.format(n=n, what=what[n != 1], they=("it counts", "they count")[n != 1], end=f"{end.day} {end:%B %Y}")) for file, n in late.items() if n]
 
 
 def set_aside_ungraded(piece: Piece, inputs: Inputs, findings: Findings) -> Piece:
