@@ -20,6 +20,7 @@ from . import (
     decisions,
     early_help,
     frontdoor,
+    mock,
     protection,
     protection_standards,
     rereferrals,
@@ -28,7 +29,7 @@ from . import (
     workforce,
 )
 
-LISTED = (audits, audit_programme, actions, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments, statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce)
+LISTED = (audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments, statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce)
 """The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
 :mod:`.protection`), the re-referral rate, the decisions, and assessments' no-further-support share."""
 
