@@ -86,8 +86,7 @@ BY_SOURCE = front_door.figure(
     L,
     family=True,
     members={group: Member(group.replace("_", " "), L) for group in (*DFE_SOURCE_GROUPS, DFE_UNKNOWN)},
-    reads=("list_3.referral_source",),
-)
+)  # an unreadable source is counted as unknown (the contract's group 10), so the column is not one the family reads
 
 
 @front_door.headline(
