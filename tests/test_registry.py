@@ -127,6 +127,16 @@ def test_denominators_sums_and_blank_rules_come_from_the_declarations():
     assert registry.blank_rules("list_2") == ()
 
 
+def test_a_figure_computed_in_line_is_declared_beside_it_by_the_module_declaring_it():
+    registry = Registry()
+    theme = Theme("T", reads=("list_1.d",), registry=registry)
+    rate, series = theme.figure("t.rate_per_10k", "Ts per 10,000", "rate"), theme.series("t.count")
+    registry.close([__name__])
+    assert (rate, series) == ("t.rate_per_10k", "t.monthly.count")
+    assert registry.readers("list_1.d") == ("t.rate_per_10k", "t.monthly.count")
+    assert (registry.find(rate).module, registry.find(series).series) == (__name__, True)
+
+
 def test_a_monthly_series_id_puts_monthly_after_the_theme():
     assert monthly_id("audits.good_or_better_share") == "audits.monthly.good_or_better_share"
 
