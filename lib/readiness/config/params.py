@@ -86,6 +86,7 @@ class Params(_Strict):
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
     suppress_up_to: int = Field(default=5, ge=0)
+    round_to: int = Field(default=5, ge=1)  # a public edition's counts, to the nearest (readiness.disclosure.rounding)
     supervision_interval_days: int = Field(default=30, gt=0)
     cin_seen_interval_days: int = Field(default=28, gt=0)
     cp_visit_interval_working_days: int = Field(default=10, gt=0)
@@ -171,6 +172,11 @@ class Params(_Strict):
     def suppression_threshold(self) -> int:
         """Largest record count suppressed: 0 (none) for an internal audience."""
         return self.suppress_up_to if self.audience == "public" else 0
+
+    @property
+    def rounding(self) -> int:
+        """What a count is published to the nearest of: ``round_to`` for a public audience, 0 (exact) for an internal one."""
+        return self.round_to if self.audience == "public" else 0
 
 
 def non_finite(value, where: str = "") -> list[tuple[str, float]]:
