@@ -35,6 +35,8 @@ BOARD_LABELS: dict[str, tuple[str, ...]] = {
     "supervision": (),
     "audit_actions": ("theme",),
     "front_door_decisions": ("team", "outcome"),
+    "immediate_concerns": (),
+    "audit_checks": (),
 }
 """The one place that says which input columns reach a Board table (or a chart) as labels: each is checked
 for identifiers. A text column of an input that is in none of this, :data:`IDENTIFIER_COLUMNS` and
@@ -43,6 +45,7 @@ IDENTIFIER_COLUMNS = ("child_id", "adopter_id", "worker", "worker_id", "personal
 NOT_LABELS: dict[str, tuple[str, ...]] = {
     ANNEX_A: ("placement_postcode", "placement_urn", "placement_la"),  # read for figures, never shown
     "audit_actions": ("action",),  # free text that may name people: no figure or table carries it
+    "immediate_concerns": ("escalated_to",),  # a role; the pack shows counts and days, never the concern
 }
 """Text columns that no Board table or chart shows (the demo pack is checked for their values)."""
 DOMAIN_PREFIX = "domain_"
@@ -124,7 +127,8 @@ def _withhold_parts(text: str, separator: str, known: set[str]) -> str:
 
 
 def _name_of(params: Params, extract: str) -> str:
-    return getattr(params.data, extract).name
+    """The file an extract was read from: its own, else the case-tracking workbook that alone gave it."""
+    return (getattr(params.data, extract) or params.data.case_tracking).name
 
 
 def withhold_identifier_values(frame: pd.DataFrame, column: str, known: set[str], file: str) -> list[Problem]:

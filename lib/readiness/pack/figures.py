@@ -20,6 +20,7 @@ from readiness.indicators import (
     decisions,
     early_help,
     frontdoor,
+    mock,
     protection,
     rereferrals,
     strategy,
@@ -32,7 +33,7 @@ from readiness.inputs.bundle import Inputs
 from readiness.present.spc_series import publish, spc_document, window_start
 from readiness.present.vitals import load_history
 
-THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
+THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 
