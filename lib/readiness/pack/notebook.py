@@ -186,7 +186,9 @@ class Pack:
         (``better``: the share's better direction), then the table itself (:meth:`show`)."""
         values = self.funnel_values(table, share)
         result = funnel(values[share], values["denominator"])
-        show_chart(funnel_chart(result, title, f"Team size ({column_label(roles_of(table).shares[share][1]).lower()})"), alt=alt)
+        size = column_label(roles_of(table).shares[share][1])
+        size = size if size[1:2].isupper() else size[:1].lower() + size[1:]  # "ICPCs …" stays, "With both …" → "with both …"
+        show_chart(funnel_chart(result, title, f"Team size: {size}"), alt=alt)
         say(outside_sentence(result, better))
         self.show(table, caption)
 
