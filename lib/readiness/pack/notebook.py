@@ -14,8 +14,8 @@ from typing import Callable
 
 import pandas as pd
 
-from readiness.config.catalogue import describe
-from readiness.config.overrides import notebook_overrides
+from readiness.config.catalogue import describe, phrase
+from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
 from readiness.disclosure.control import months_shown, suppress_board_table
@@ -49,6 +49,7 @@ from readiness.present.vitals import load_history
 from readiness.present.xmrchart import xmr_chart
 
 from .cache import cached_inputs, commentary_file, input_hashes
+from .kernel import announce
 from .store import kept_inputs
 
 
@@ -192,8 +193,11 @@ class Pack:
         say(outside_sentence(result, better))
         self.show(table, caption)
 
-    def headline(self, figure_id: str, label: str) -> str:
-        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC."""
+    def headline(self, figure_id: str, label: str | None = None) -> str:
+        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC.
+        It names the figure as its declaration's ``in_sentence`` phrase, else its label (``label`` is the old way:
+        a page's own phrase belongs in the declaration)."""
+        label = label or phrase(figure_id, "sentence")
         series_id = monthly_id(figure_id)
         trend = ""
         if series_id in self.figures:
@@ -201,8 +205,9 @@ class Pack:
             trend = spc_sentence(xmr.reading, describe(figure_id).better, "share", xmr.reason)
         return share_headline(label, self.figures[figure_id], self.threshold, trend)
 
-    def trend_title(self, figure_id: str, label: str) -> str:
-        """A chart title stating the SPC finding of a figure's monthly series."""
+    def trend_title(self, figure_id: str, label: str | None = None) -> str:
+        """A chart title stating the SPC finding of a figure's monthly series (named as :meth:`show_xmr` names it)."""
+        label = label or phrase(figure_id, "chart")
         return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
 
     @cached_property
@@ -218,8 +223,10 @@ class Pack:
         exact = {**before[series_id], **self.figures.get(series_id, {})}
         return xmr_series(series_id, published, self.params, self.history, exact=exact)
 
-    def show_xmr(self, figure_id: str, label: str) -> None:
-        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same."""
+    def show_xmr(self, figure_id: str, label: str | None = None) -> None:
+        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
+        the figure named as its declaration's ``on_chart`` phrase, else its label."""
+        label = label or phrase(figure_id, "chart")
         xmr = self.xmr(monthly_id(figure_id))
         indicator = describe(figure_id)
         fig = xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind)
@@ -261,19 +268,28 @@ def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
         _SHARED.pop(key, None)
 
 
-def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides) -> Pack:
+def open_pack(params_file: str | Path | None = None, inputs_file: str | Path | None = None, **overrides) -> Pack:
     """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
 
+    In a notebook, ``pack = open_pack()`` takes the latest run of its parameters cell (see
+    :mod:`readiness.config.overrides`): ``params_file`` (``None``: ``$READINESS_PARAMS``, else
+    ``parameters/local.yaml``, else ``parameters/demo.yaml``), ``inputs_file`` and the overrides it sets,
+    which replace the parameters file's values. Files given take the place of the cell's, and
+    ``overrides`` given (``audience="internal"``) of all the cell's overrides.
     In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
-    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
-    ``overrides`` (e.g. ``audience="internal"``) replace the parameters file's values; when none
-    are given, those set in the notebook's parameters cell apply (see :mod:`readiness.config.overrides`).
+    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment. In a Jupyter
+    kernel, the pack is stated and marked (:mod:`readiness.pack.kernel`).
     """
-    overrides = overrides or notebook_overrides()
-    shared = None if overrides else _SHARED.get((str(params_file), str(inputs_file)))
+    settings = notebook_settings()
+    if params_file is None and inputs_file is None:
+        params_file, inputs_file = settings.params_file, settings.inputs_file
+    overrides = overrides or settings.overrides
+    path, inputs_file = parameters_file(params_file), inputs_file or ""
+    shared = None if overrides else _SHARED.get((str(path), str(inputs_file)))
     if shared is not None:
         return shared
-    params = load_params(params_file, overrides)
+    params = load_params(path, overrides)
+    announce(params, path)
     if inputs_file:
         return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
