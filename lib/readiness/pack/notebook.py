@@ -61,6 +61,7 @@ class Pack:
     inputs: Inputs
     computed: dict[str, FigureValue] | None = None
     whole: dict[str, dict[str, Figure]] | None = None
+    returns: dict[str, dict[str, float]] | None = None  # months of monthly series from statutory returns, by series id
 
     @property
     def period(self) -> Period:
@@ -221,7 +222,8 @@ class Pack:
         before = {series_id: self.whole_months.get(series_id, {})}
         published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold)
         exact = {**before[series_id], **self.figures.get(series_id, {})}
-        return xmr_series(series_id, published, self.params, self.history, exact=exact)
+        returns = (self.returns or {}).get(series_id)
+        return xmr_series(series_id, published, self.params, self.history, returns, exact=exact)
 
     def show_xmr(self, figure_id: str, label: str | None = None) -> None:
         """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
