@@ -34,6 +34,16 @@ DATED = (
 """Every case-audit figure reads ``audit_date`` (the figure registry's order: ``indicators/audits.py``, then ``actions.py``)."""
 
 
+MEETINGS = (
+    "strategy.meetings_count",
+    "strategy.attendance_share",
+    "strategy.invited_attendance_share",
+    "strategy.statutory_partners_share",
+    "strategy.monthly.statutory_partners_share",
+)
+"""Every strategy-meeting figure reads the date, the agency and whether it attended (a family by its prefix)."""
+
+
 def declared(key: str) -> list[tuple]:
     """Each column of extract ``key``: name, heading, kind, required, the figures that read it."""
     return [(c.name, c.heading, c.kind, c.required, c.readers) for c in EXTRACTS[key].columns]
@@ -77,11 +87,11 @@ def test_strategy_meetings_are_declared_column_by_column():
     assert declared("strategy_meetings") == [
         ("meeting_id", "meeting_id", ID, True, ()),
         ("child_id", "child_id", ID, True, ()),
-        ("meeting_date", "meeting_date", DATE, True, ("strategy",)),
+        ("meeting_date", "meeting_date", DATE, True, MEETINGS),
         ("team", "team", TEXT, True, ()),
-        ("agency", "agency", AGENCY, True, ("strategy",)),
+        ("agency", "agency", AGENCY, True, MEETINGS),
         ("invited", "invited", BOOL, True, ("strategy.invited_attendance_share",)),
-        ("attended", "attended", BOOL, True, ("strategy",)),
+        ("attended", "attended", BOOL, True, MEETINGS),
     ]
     spec = EXTRACTS["strategy_meetings"]
     assert (spec.row_id, spec.natural_key, spec.prefixed) == (("meeting_id", "meeting_date"), (), None)
