@@ -3,7 +3,8 @@
 An extract's headings are its columns' own names, as ``readiness templates`` writes them. The extracts of events
 about a child (a case audit, a strategy meeting, a front-door contact) share their first columns: the event's id,
 the child's and the event's date, by which a row is known (:func:`child_event`). The follow-up of case audits
-(``audit_actions``) and the front-door decisions came with spec version 3.
+(``audit_actions``) and the front-door decisions came with spec version 3; a mock inspection's immediate concerns and
+compliance checks (``immediate_concerns``, ``audit_checks``, read back from the case-tracking workbook) with version 4.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pandas as pd
 from .schema import AGENCY, BOOL, DATE, DATETIME, EMPLOYMENT, FLOAT, GRADE, ID, ROLE, TEXT, ColumnSpec, TableSpec, col, opt
 from .values import has_time
 
+CHECKS = ("visits_in_timescale", "chronology_up_to_date", "genogram", "current_plan", "supervision_on_file")
+"""A mock inspection's compliance checks (``audit_checks``), in the case-tracking workbook's order."""
 TEAM = col("team", "team", TEXT)
 
 
@@ -94,6 +97,23 @@ EXTRACTS = {
         opt("team", "team", TEXT),
         natural_key=("contact_id",),
         finish=mark_times,
+    ),
+    "immediate_concerns": TableSpec(
+        "immediate_concerns",
+        (
+            col("child_id", "child_id", ID),
+            opt("audit_id", "audit_id", ID),
+            col("raised_date", "raised_date", DATE),
+            opt("escalated_to", "escalated_to", TEXT),
+            opt("responded_date", "responded_date", DATE),
+        ),
+        row_id=("child_id", "raised_date"),
+    ),
+    "audit_checks": TableSpec(
+        "audit_checks",
+        (col("audit_id", "audit_id", ID), *(opt(check, check, BOOL) for check in CHECKS)),
+        row_id=("audit_id",),
+        natural_key=("audit_id",),
     ),
 }
 EXTRACTS = {name: spec.named(name) for name, spec in EXTRACTS.items()}
