@@ -23,7 +23,7 @@ from .spc import Phase, Reading, headline_id, phases_of, reading_of, variation_w
 from .targets import green_in_force
 
 SOURCES = ("annex_a", "extract", "return", "history")
-"""Where a point comes from, in order of precedence: the return itself, a local extract, statutory returns, earlier packs."""
+"""Where a point comes from, in order of precedence: Annex A or a local extract (the data itself), statutory returns, earlier packs."""
 SOURCE_WORDS = {"annex_a": "Annex A", "extract": "the local extract", "return": "statutory returns", "history": "earlier packs"}
 MOST_MONTHS = 36
 FEW_A_MONTH = 20
@@ -207,7 +207,9 @@ def xmr_series(series_id: str, published: Published, params, history: Sequence[d
     return XmrSeries(points, sources, before, phases, reading, special, target, reason, per_month)
 
 
-def spc_document(published: Published, params, history: Sequence[dict] = ()) -> dict[str, dict | None]:
-    """``figures.json``'s ``spc``: for every monthly series as published, its reading with ``series`` (or ``None``)."""
-    return {series_id: xmr_series(series_id, published, params, history).as_json()
+def spc_document(published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, dict | None]:
+    """``figures.json``'s ``spc``: for every monthly series as published, its reading with ``series`` (or ``None``);
+    ``returns`` gives, by series id, the months statutory returns hold (:func:`combine_sources`)."""
+    returns = returns or {}
+    return {series_id: xmr_series(series_id, published, params, history, returns.get(series_id)).as_json()
             for series_id, series in published.values.items() if isinstance(series, dict)}
