@@ -17,6 +17,7 @@ from .references import reference_problems
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
+RETURN_KEYS = ("cin_census", "ssda903", "csww")  # the statutory returns' parameters
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 
 
@@ -64,6 +65,13 @@ class PracticeWeek(_Strict):
     domain: str
 
 
+class ReturnYear(_Strict):
+    """An SSDA903 folder with its year named: ``{year: 2025, path: …}`` (the year ending 31 March)."""
+
+    year: int = Field(ge=1990, le=2100)
+    path: Path
+
+
 class Params(_Strict):
     """A validated parameters file, with every path absolute."""
 
@@ -98,6 +106,14 @@ class Params(_Strict):
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
     sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.mock.sample)
     strict: bool = False
+    cin_census: list[Path] = Field(default_factory=list)  # the statutory returns (inputs.md section 5): a file a year
+    ssda903: list[Union[ReturnYear, Path]] = Field(default_factory=list)  # a folder a year, its year named or found
+    csww: list[Path] = Field(default_factory=list)
+
+    @field_validator("cin_census", "ssda903", "csww", mode="before")
+    @classmethod
+    def _one_or_a_list(cls, value):
+        return value if isinstance(value, list) else [] if value is None else [value]
 
     @field_validator("pack_id")
     @classmethod
@@ -230,13 +246,32 @@ def _resolve_paths(raw: dict, folder: Path) -> None:
     for key in ("commentary", "baseline", "comparators"):
         if key in raw:
             raw[key] = resolve(raw[key])
+    for key in RETURN_KEYS:
+        if raw.get(key) is not None:
+            given = raw[key] if isinstance(raw[key], list) else [raw[key]]
+            raw[key] = [{**item, "path": resolve(item.get("path"))} if isinstance(item, dict) else resolve(item) for item in given]
+
+
+def return_paths(params: Params) -> dict[str, Path]:
+    """Every statutory return's file or folder, keyed ``cin_census/0``, ``ssda903/1``, ``csww/0`` …"""
+    return {
+        f"{key}/{i}": item.path if isinstance(item, ReturnYear) else item
+        for key in RETURN_KEYS
+        for i, item in enumerate(getattr(params, key))
+    }
 
 
 def _check_files_exist(params: Params, path: Path) -> None:
     named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
     named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
+    named.update({key.replace("/", "[") + "]": value for key, value in return_paths(params).items()})
     problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
+    problems += [
+        f"{key.replace('/', '[')}]: {'a folder of the SSDA903 CSV files' if key.startswith('ssda903') else 'an XML file'} is expected: {value}"
+        for key, value in return_paths(params).items()
+        if value.exists() and value.is_dir() != key.startswith("ssda903")
+    ]
     problems = problems or reference_problems(params.baseline, params.comparators) or _commentary_problems(params.commentary)
     if problems:
         raise ParametersError(str(path), problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from readiness.config.params import DATA_KEYS, Params
+from readiness.config.params import DATA_KEYS, Params, return_paths
 from readiness.errors import OutputError
 
 from .manifest import file_digest
@@ -40,6 +40,7 @@ def user_files(params: Params, params_file: Path) -> dict[str, Path]:
     named.update({f"data.{key}": getattr(params.data, key) for key in DATA_KEYS})
     named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
     named.update({f"history[{i}]": path for i, path in enumerate(params.history)})
+    named.update(return_paths(params))
     return {key: Path(path).resolve() for key, path in named.items() if path is not None}
 
 
