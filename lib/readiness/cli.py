@@ -35,17 +35,36 @@ def cmd_build(args) -> int:
 
 def cmd_validate(args) -> int:
     from readiness.config.params import load_params
+    from readiness.files import write_replacing
     from readiness.inputs.validate import format_report, validate, write_csv
 
     params = load_params(args.params)
     if args.strict:
         params = params.model_copy(update={"strict": True})
+    if args.csv:
+        check_csv_target(args.csv, params, Path(args.params), args.force)
     errors, warnings = validate(params)
     print(format_report(errors, warnings))
     if args.csv:
-        write_csv(errors, warnings, args.csv)
+        write_replacing(args.csv, lambda partial: write_csv(errors, warnings, partial))
         print(f"To-fix list written to {args.csv}")
     return 2 if errors else 0
+
+
+def check_csv_target(path: Path, params, params_file: Path, force: bool) -> None:
+    """``validate --csv`` writes a new file, or (``--force``) replaces a regular file; never an input or the parameters file."""
+    from readiness.errors import OutputError
+    from readiness.files import refuse_to_overwrite
+    from readiness.pack.packfolder import user_files
+
+    resolved = path.resolve()
+    for key, named in user_files(params, params_file).items():
+        if resolved == named or resolved.is_relative_to(named):
+            raise OutputError([f"{path}: is {key} ({named}); it was left as it is: give --csv a new file"])
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise OutputError([f"{path}: is not a regular file; it was left as it is: give --csv a new file"])
+    if not force:
+        refuse_to_overwrite([path], "validate")
 
 
 def cmd_demo_data(args) -> int:
@@ -168,7 +187,8 @@ def parser() -> argparse.ArgumentParser:
     validate = add_command("validate", "check parameters and inputs only")
     validate.add_argument("params", help="parameters file")
     validate.add_argument("--strict", action="store_true", help="report unreadable values as errors, as a strict build would")
-    validate.add_argument("--csv", type=Path, help="also write the to-fix list to this CSV file")
+    validate.add_argument("--csv", type=Path, help="also write the to-fix list to this CSV file (a new file)")
+    validate.add_argument("--force", action="store_true", help="let --csv replace a file already there (never an input or the parameters file)")
     validate.set_defaults(run=cmd_validate)
 
     demo = add_command("demo-data", "write the synthetic demo data set")

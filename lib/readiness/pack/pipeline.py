@@ -16,7 +16,7 @@ import papermill
 
 from readiness.config.params import OVERRIDABLE, Params
 from readiness.errors import NotebookError
-from readiness.files import write_atomically
+from readiness.files import no_more_open_than, write_atomically
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.parallel import can_fork, forked_pool
 from readiness.progress import bar
@@ -43,6 +43,8 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     cache.mkdir(parents=True, exist_ok=True)
     working = staging / "working"
     working.mkdir()
+    for folder in (working, cache):  # child-level data, never more open than the pack's own folder
+        no_more_open_than(folder, staging)
     inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
     inputs_file = working / INPUTS_FILE
     keep_inputs(inputs, inputs_file)
