@@ -25,7 +25,7 @@ def ensure_demo_data() -> Path:
 
     DEMO.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(DEMO.parent / ".demo-data.lock"):
-        if not (DEMO / "annex_a.xlsx").exists():
+        if not (DEMO / "returns").exists():  # none, or written before the statutory returns were part of it
             write_demo_data(DEMO)
     return DEMO
 

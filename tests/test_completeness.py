@@ -33,10 +33,7 @@ PENDING_V4 = {
     *(f"audits.routine.grade_share.{grade}" for grade in PLACEHOLDERS["<grade>"]),
     "audits.weak_reaudited_share",
     *(f"care_leavers.{age}.{figure}" for age in ("age_17_18", "age_19_21") for figure in PLACEHOLDERS["<figure>"]),
-    *(f"care_leavers.dfe.{age}.{figure}" for age in ("age_17_18", "age_19_21") for figure in PLACEHOLDERS["<figure>"][:3]),
     "cin.plan_seen_within_interval_share",
-    "cla.dfe_long_term_stability_share",
-    "cla.dfe_stability_three_plus_share",
     "cla.initial_health_assessment_share",
     "cla.kinship_placement_share",
     "cla.permanence_plan_4m_share",
@@ -53,8 +50,6 @@ PENDING_V4 = {
     "mock.immediate_concerns_open_count",
     "s47.repeat_share",
     "s47.to_icpc_share",
-    "workforce.absence_rate",
-    "workforce.vacancy_rate",
 }
 
 

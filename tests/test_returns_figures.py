@@ -164,3 +164,20 @@ def test_absence_rate_over_working_days_with_bank_holidays_out():
 
 def test_year_label_is_dfes():
     assert returns_care.year_label(2025) == "2024-25"
+
+
+def test_dfe_figures_sit_beside_the_packs_own_with_the_year():
+    from readiness.indicators.figure import Figure
+    from readiness.present.returns_beside import CARE_PAIRS, WORKFORCE_PAIRS, beside_returns
+
+    figures = {
+        "cla.three_plus_placements_share": Figure(0.1, (10, 100)),
+        "cla.dfe_stability_three_plus_share": Figure(0.08, (8, 100)),
+        "cla.dfe_long_term_stability_share": Figure(0.75, (3, 4)),
+    }
+    table = beside_returns(figures, CARE_PAIRS, 5, "2024-25")
+    assert table.columns.tolist() == ["This pack (Annex A, at the snapshot)", "DfE's definition (2024-25)"]
+    first, second = table.iloc[0].tolist(), table.iloc[1].tolist()
+    assert first == ["10% (children in care with 3 or more placements in 12 months)", "8%"]  # whole per cents, as the pack writes shares
+    assert second == ["not in Annex A or the extracts", "[c]"]  # 3 of 4: withheld in a public pack
+    assert beside_returns(figures, WORKFORCE_PAIRS, 5, "Sept 2025").empty  # no workforce census given

@@ -210,7 +210,7 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("folder", type=Path, help="the pack's folder")
     verify.set_defaults(run=cmd_verify)
 
-    templates = add_command("templates", "write blank templates for the local extracts")
+    templates = add_command("templates", "write blank templates for the local extracts, and a guide to giving the statutory returns")
     templates.add_argument("folder", type=Path)
     templates.add_argument("--force", action="store_true", help="overwrite templates already in the folder")
     templates.set_defaults(run=cmd_templates)

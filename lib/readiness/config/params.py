@@ -66,9 +66,10 @@ class PracticeWeek(_Strict):
 
 
 class ReturnYear(_Strict):
-    """An SSDA903 folder with its year named: ``{year: 2025, path: …}`` (the year ending 31 March)."""
+    """An SSDA903 folder and its year (ending 31 March): ``{year: 2025, path: …}``, or a bare path (the year is
+    found from its episodes: ``None`` here)."""
 
-    year: int = Field(ge=1990, le=2100)
+    year: Optional[int] = Field(default=None, ge=1990, le=2100)
     path: Path
 
 
@@ -107,13 +108,14 @@ class Params(_Strict):
     sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.mock.sample)
     strict: bool = False
     cin_census: list[Path] = Field(default_factory=list)  # the statutory returns (inputs.md section 5): a file a year
-    ssda903: list[Union[ReturnYear, Path]] = Field(default_factory=list)  # a folder a year, its year named or found
+    ssda903: list[ReturnYear] = Field(default_factory=list)  # a folder a year, its year named or found
     csww: list[Path] = Field(default_factory=list)
 
     @field_validator("cin_census", "ssda903", "csww", mode="before")
     @classmethod
-    def _one_or_a_list(cls, value):
-        return value if isinstance(value, list) else [] if value is None else [value]
+    def _one_or_a_list(cls, value, info):
+        given = value if isinstance(value, list) else [] if value is None else [value]
+        return [{"path": item} if info.field_name == "ssda903" and not isinstance(item, dict) else item for item in given]
 
     @field_validator("pack_id")
     @classmethod
@@ -249,7 +251,12 @@ def _resolve_paths(raw: dict, folder: Path) -> None:
     for key in RETURN_KEYS:
         if raw.get(key) is not None:
             given = raw[key] if isinstance(raw[key], list) else [raw[key]]
-            raw[key] = [{**item, "path": resolve(item.get("path"))} if isinstance(item, dict) else resolve(item) for item in given]
+            raw[key] = [{**item, "path": resolve(_text(item.get("path")))} if isinstance(item, dict) else resolve(_text(item)) for item in given]
+
+
+def _text(value):
+    """A path YAML read as a number (a folder named ``2025``) as the text it was."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def return_paths(params: Params) -> dict[str, Path]:

@@ -22,6 +22,11 @@ def census_day(year: int) -> pd.Timestamp:
     return pd.Timestamp(year, 9, 30)
 
 
+def census_label(year: int) -> str:
+    """DfE's label of a census year: ``Sept 2025``."""
+    return f"Sept {year}"
+
+
 def in_post(workers: pd.DataFrame, year: int) -> pd.Series:
     """Per worker, whether they are in post on the census date."""
     day = census_day(year)

@@ -11,7 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
-from readiness.config.params import Params, ReturnYear
+from readiness.config.params import Params
 from readiness.errors import InputError, Problem
 
 from ..bundle import RETURN_FRAMES, Inputs
@@ -38,7 +38,7 @@ def read_returns(params: Params, inputs: Inputs, findings: Findings) -> None:
     """Set ``inputs``' return frames from every file the parameters name; problems go to ``findings``."""
     years = {
         "cin_census": [(None, path, read_cin_census) for path in params.cin_census],
-        "ssda903": [(item.year if isinstance(item, ReturnYear) else None, item.path if isinstance(item, ReturnYear) else item, read_ssda903) for item in params.ssda903],
+        "ssda903": [(item.year, item.path, read_ssda903) for item in params.ssda903],
         "csww": [(None, path, read_csww) for path in params.csww],
     }
     for key, files in years.items():

@@ -118,9 +118,10 @@ def _check_oc3(frames: dict[str, pd.DataFrame], problems: RowProblems) -> None:
     file.warn(oc3.loc[touch.isna(), "_row"], "IN_TOUCH", "not YES, NO, DIED, REFU, NREQ or RHOM: the row leaves the care-leaver figures", LEAVERS)
     oc3["IN_TOUCH"] = touch
     accom = oc3["ACCOM"].str.upper()
-    readable = accom.isna() | accom.str.fullmatch(r"[A-Z][12]")
-    file.warn(oc3.loc[~readable.astype(bool), "_row"], "ACCOM", "not a letter and a suitability digit 1 or 2: left out of suitable accommodation", LEAVERS[1::3])
-    oc3["ACCOM"] = accom.where(readable.astype(bool))
+    suitability = accom.str.fullmatch(r"[A-Z][12]").fillna(False).astype(bool)
+    readable = suitability | accom.isna() | accom.eq("0").fillna(False)  # 0: not known
+    file.warn(oc3.loc[~readable, "_row"], "ACCOM", "not 0 or a letter and a suitability digit 1 or 2: left out of suitable accommodation", LEAVERS[1::3])
+    oc3["ACCOM"] = accom.where(suitability)
     activity = oc3["ACTIV"].str.upper()
     known = activity.isna() | activity.str.fullmatch(r"[FPG][1-6]|0")
     file.warn(oc3.loc[~known.astype(bool), "_row"], "ACTIV", "not an activity code (F1–F5, P1–P5, G4–G6 or 0): counted as not known", LEAVERS[2::3])
