@@ -1,4 +1,5 @@
-"""Writing files safely: whole or not at all, and never over a file the user named without ``--force``."""
+"""Writing files safely (whole or not at all, never over a file the user named without ``--force``), and reading the
+parameters' side files as bounded as inputs."""
 from __future__ import annotations
 
 import os
@@ -38,3 +39,33 @@ def no_more_open_than(path: Path, limit: Path) -> None:
     """Take from ``path`` every permission ``limit`` lacks: a folder of child-level data is never more open than the folder
     it is in (a pack folder the user set to 700 keeps its ``working/`` to 700 too)."""
     os.chmod(path, stat.S_IMODE(Path(path).stat().st_mode) & stat.S_IMODE(Path(limit).stat().st_mode))
+
+
+def read_side_file(path: Path, limit: int) -> str:
+    """The text of a file the parameters name beside the inputs (commentary, history, baseline, comparators), read as an
+    input is: a regular file only (a pipe, device or folder is refused before anything is read, so reading can neither
+    hang nor run without end), at most ``limit`` bytes, UTF-8. :class:`ValueError` says what is wrong in plain words."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ValueError("is a folder, not a file" if Path(path).is_dir() else f"cannot be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise ValueError("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("is not a regular file (a device, pipe or socket)")
+        if info.st_size > limit:
+            raise ValueError(f"is {info.st_size:,} bytes, more than the {limit:,} such a file may be")
+        chunks: list[bytes] = []
+        while sum(map(len, chunks)) <= limit and (chunk := os.read(handle, limit + 1 - sum(map(len, chunks)))):
+            chunks.append(chunk)
+    finally:
+        os.close(handle)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise ValueError(f"is more than the {limit:,} bytes such a file may be")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None

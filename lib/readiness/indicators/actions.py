@@ -250,8 +250,9 @@ def good_or_better_by_team_and_month(audits: pd.DataFrame, period: Period) -> pd
 
 
 def heat_grid(cells: pd.Series) -> pd.DataFrame:
-    """A column of :func:`good_or_better_by_team_and_month` (index ``team | month``) as a team × month grid."""
-    parts = [str(key).split(TEAM_MONTH_SEP) for key in cells.index]
+    """A column of :func:`good_or_better_by_team_and_month` (index ``team | month``) as a team × month grid;
+    a team whose name holds `` | `` keeps it (the month, last, never does)."""
+    parts = [tuple(str(key).rsplit(TEAM_MONTH_SEP, 1)) for key in cells.index]
     index = pd.MultiIndex.from_tuples(parts, names=["team", "month"])
     grid = pd.Series(cells.to_numpy(), index=index).unstack("month")
     return grid.reindex(columns=list(dict.fromkeys(month for _, month in parts)))
