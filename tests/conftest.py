@@ -106,4 +106,6 @@ def demo_parameters(data: dict[str, str]) -> dict:
     for key in ("commentary", "comparators"):
         params[key] = str((demo.parent / params[key]).resolve())
     params["data"] = data
+    for key in ("cin_census", "ssda903", "csww"):  # the demo's statutory returns are not among ``data``
+        params.pop(key, None)
     return params

@@ -130,9 +130,11 @@ def read_back_sample(workbook: Path) -> int:
 
 def cmd_templates(args) -> int:
     from readiness.inputs.read import write_templates
+    from readiness.inputs.templates import RETURNS_GUIDE_FILE
 
     for path in write_templates(args.folder, force=args.force):
         print(f"wrote {path}")
+    print(f"wrote {args.folder / RETURNS_GUIDE_FILE} (how to give the pack the statutory returns)")
     return 0
 
 

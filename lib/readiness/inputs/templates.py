@@ -80,20 +80,23 @@ records SWE numbers there.
 """
 
 
+RETURNS_GUIDE_FILE = "statutory_returns.md"
+
+
 def write_templates(folder: Path, force: bool = False) -> list[Path]:
-    """Write ``<extract>.xlsx`` for every local extract into ``folder``, and ``statutory_returns.md`` (the three
-    parameters for the returns explained); return the paths.
+    """Write ``<extract>.xlsx`` for every local extract into ``folder``, and :data:`RETURNS_GUIDE_FILE` (the three
+    parameters of the statutory returns explained); return the templates' paths.
 
     Nothing is written when any of them already exists, unless ``force``.
     """
     paths = {name: Path(folder) / f"{name}.xlsx" for name in EXTRACTS}
-    guide = Path(folder) / "statutory_returns.md"
+    guide = Path(folder) / RETURNS_GUIDE_FILE
     if not force:
         refuse_to_overwrite([*paths.values(), guide], "templates")
     Path(folder).mkdir(parents=True, exist_ok=True)
     written = [write_template(path, name) for name, path in paths.items()]
     guide.write_text(RETURNS_GUIDE, encoding="utf-8")
-    return [*written, guide]
+    return written
 
 
 def write_template(path: Path, name: str) -> Path:
