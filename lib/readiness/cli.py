@@ -13,6 +13,7 @@ from pathlib import Path
 
 from readiness import progress
 from readiness.errors import ReadinessError, printable
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
@@ -98,7 +99,8 @@ def cmd_sample(args) -> int:
         return 2
     from readiness.config.params import load_params
     from readiness.inputs.read import load_inputs
-    from readiness.mock.sample import draw_sample, sample_csv, strata_report
+    from readiness.mock.keep import check_sample_targets
+    from readiness.mock.sample import COLUMNS, draw_sample, sample_csv, strata_report
     from readiness.mock.tracking import write_tracking_workbook
     from readiness.pack.build import default_output
 
@@ -109,8 +111,9 @@ def cmd_sample(args) -> int:
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}"
+    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
-    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed)
+    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed, params.period.snapshot)
     for line in strata_report(inputs, params, sample).to_string(index=False).splitlines():
         print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
     print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
@@ -120,7 +123,7 @@ def cmd_sample(args) -> int:
 
 
 def read_back_sample(workbook: Path) -> int:
-    from readiness.mock.tracking import read_back
+    from readiness.mock.readback import read_back
 
     for name, path in read_back(workbook).items():
         print(f"{name}: {path}")
@@ -167,6 +170,38 @@ def _output_options(default) -> argparse.ArgumentParser:
     return options
 
 
+class QuietWhenClosed:
+    """A text stream (stdout, stderr) that, once its reader has gone (``readiness validate … | head -1``), drops what is
+    written to it instead of failing: the command runs on to its own exit status, with no traceback."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_nowhere()
+
+    def _to_nowhere(self) -> None:
+        """Point the stream's file at the null device, so that what is still buffered (and Python's flush at exit) goes nowhere."""
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, self._stream.fileno())
+        finally:
+            os.close(nowhere)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="readiness", description="Mock-inspection evidence packs for children's services.", parents=[_output_options(False)]
@@ -206,6 +241,7 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
+    sample.add_argument("--force", action="store_true", help="replace a case-tracking workbook that already holds completed audits or actions")
     sample.set_defaults(run=cmd_sample)
 
     verify = add_command("verify", "check a built pack still matches its inputs (exit 1 if not)")
@@ -220,6 +256,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (s if isinstance(s, QuietWhenClosed) else QuietWhenClosed(s) for s in streams)
+    try:
+        status = run(argv)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        sys.stdout, sys.stderr = streams
+    sys.exit(status)
+
+
+def run(argv: list[str] | None) -> int:
+    """The command's exit status: 0 done, 2 bad parameters or input, 1 anything else (one plain line each)."""
     args = parser().parse_args(argv)
     terminal = sys.stderr.isatty() and not args.quiet
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
@@ -239,4 +288,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         print_error(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)")
         status = 1
-    sys.exit(status)
+    return status

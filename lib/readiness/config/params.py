@@ -105,6 +105,8 @@ class Params(_Strict):
     child_population: Optional[int] = Field(default=None, gt=0)
     targets: dict[str, Target] = Field(default_factory=dict)
     spc_min_points: int = Field(default=12, ge=2)  # fewest months for an SPC reading (readiness.present.spc)
+    spc_baseline_end: Optional[date] = None  # SPC limits from the months up to here, then held
+    spc_phases: list[date] = Field(default_factory=list)  # a new SPC phase (its own limits) from each date
     baseline: Optional[Path] = None  # the pack at inspection: its figures.json
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
     history: list[Path] = Field(default_factory=list)

@@ -303,3 +303,4 @@ ANNEX_A = {
         expects_all=True,
     ),
 }
+ANNEX_A = {number: spec.named(f"list_{number}") for number, spec in ANNEX_A.items()}

@@ -13,9 +13,9 @@ import secrets
 import shutil
 import stat
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -24,6 +24,8 @@ from readiness import progress
 from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
 from readiness.files import no_more_open_than
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
+from readiness.parallel import Died, run_isolated
 from readiness.paths import ENGLAND, notebook_files
 
 from .cache import input_hashes, pack_key
@@ -87,16 +89,32 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
 
 
 def build_many(params_files: list[Path], out: Path | None = None, jobs: int = 1, **options) -> list[Built]:
-    """Build several packs, ``jobs`` at a time; every pack that succeeds is published."""
+    """Build several packs, ``jobs`` at a time, each in a process of its own: every pack that succeeds is published,
+    whatever happens to the others (even a process that dies: that pack fails, the batch goes on)."""
     several = len(params_files) > 1
     if not several:
         return [build_reporting(params_files[0], out, several, jobs=jobs, **options)]
-    clashes = same_pack_clashes(params_files, out)
-    with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=progress.enable, initargs=(False,)) as pool:
-        futures = {path: pool.submit(build_reporting, path, out, several, **options) for path in params_files if path not in clashes}
-        for future in progress.bar(as_completed(futures.values()), len(futures), "packs"):
-            log.info("%s: %s", future.result().params_file, "built" if future.result().status == 0 else "failed")
-        return [clashes[path] if path in clashes else futures[path].result() for path in params_files]
+    results: dict[Path, Built] = same_pack_clashes(params_files, out)
+    todo = [path for path in params_files if path not in results]
+    tasks = [partial(build_in_worker, path, out, several, **options) for path in todo]
+    for index, result in progress.bar(run_isolated(tasks, jobs), len(tasks), "packs"):
+        path = todo[index]
+        results[path] = result if isinstance(result, Built) else died(path, result)
+        log.info("%s: %s", path, "built" if results[path].status == 0 else "failed")
+    return [results[path] for path in params_files]
+
+
+def build_in_worker(params_file: Path, out: Path | None, several: bool, **options) -> Built:
+    """:func:`build_reporting` in a batch's own process for the pack (no progress bars of its own)."""
+    progress.enable(False)
+    return build_reporting(params_file, out, several, **options)
+
+
+def died(params_file: Path, death: Died) -> Built:
+    """A pack whose build's process ended without a result: killed, out of memory, or aborted by a library."""
+    how = f"was stopped by signal {-death.exitcode}" if death.exitcode and death.exitcode < 0 else f"ended with exit code {death.exitcode}"
+    line = f"{params_file}: the process building this pack {how} (killed, or out of memory?); nothing was published for it"
+    return Built(str(params_file), 1, problems=[line])
 
 
 def same_pack_clashes(params_files: list[Path], out: Path | None) -> dict[Path, Built]:
