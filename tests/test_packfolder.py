@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from test_cache_verified import PLANTED
 
 from readiness.cli import main
 from readiness.config.params import load_params
 from readiness.errors import OutputError
 from readiness.pack.build import build, build_many, keep_failed, publish
-from readiness.pack.packfolder import MARKER, is_pack, output_problems, write_marker
+from readiness.pack.packfolder import MARKER, is_pack, output_problems, pack_digests, write_marker
 from readiness.pack.verify import verify_pack
 
 GOLDEN = REPO / "tests" / "fixtures" / "golden" / "golden.yaml"
@@ -246,7 +247,7 @@ def test_verify_says_when_a_pack_has_no_record_of_its_files(golden_pack, tmp_pat
     with pytest.raises(SystemExit) as exit_:
         main(["verify", str(copy)])
     assert exit_.value.code == 0
-    assert "only its inputs were checked" in capsys.readouterr().out
+    assert "only its inputs and page were checked" in capsys.readouterr().out
 
 
 @pytest.mark.slow
@@ -266,3 +267,34 @@ def test_a_rebuild_keeps_a_700_pack_folder_closed_and_its_child_level_data_with_
     assert stat.S_IMODE((target / "working").stat().st_mode) & 0o077 == 0
     assert stat.S_IMODE((tmp_path / ".cache" / "golden").stat().st_mode) & 0o077 == 0  # the cached inputs and sections name children too
     assert json.loads((target / "manifest.json").read_text(encoding="utf-8"))["build_key"] != "older"
+
+
+@pytest.mark.slow
+def test_a_script_planted_in_the_cached_section_html_never_reaches_the_next_page(golden_pack, tmp_path):
+    target = tmp_path / "golden"
+    shutil.copytree(golden_pack, target)
+    shutil.copytree(golden_pack.parent / ".cache", tmp_path / ".cache")
+    planted = sorted((tmp_path / ".cache" / "golden").glob("*.html"))
+    assert planted, "the golden build kept no section HTML to plant a script in (has the cache moved?)"
+    for path in planted:
+        path.write_text(path.read_text(encoding="utf-8") + PLANTED, encoding="utf-8")
+    write_marker(target, {})  # not as built: the next build is a real one, which reads the cache
+    build(GOLDEN, target, jobs=1)
+    page = (target / "index.html").read_text(encoding="utf-8")
+    assert "evil.example" not in page and "<script" not in page
+    assert "running it again" in (target / "build.log").read_text(encoding="utf-8")
+    assert verify_pack(target) == []
+
+
+@pytest.mark.slow
+def test_verify_fails_on_a_script_in_the_page_even_when_the_marker_records_it(golden_pack, tmp_path, capsys):
+    copy = tmp_path / "golden"
+    shutil.copytree(golden_pack, copy)
+    page = (copy / "index.html").read_text(encoding="utf-8")
+    (copy / "index.html").write_text(page.replace("</body>", f"{PLANTED}</body>"), encoding="utf-8")
+    write_marker(copy, pack_digests(copy))  # as a build that took the script from a planted cache would have recorded it
+    with pytest.raises(SystemExit) as exit_:
+        main(["verify", str(copy)])
+    assert exit_.value.code == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("mismatch: pack file index.html: holds code or loads a resource: a <script> element (line ")

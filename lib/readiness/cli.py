@@ -86,8 +86,8 @@ def cmd_verify(args) -> int:
         print(f"mismatch: {printable(line)}", file=sys.stderr)
     if problems:
         return 1
-    checked = "its files are as built" if recorded_digests(args.folder) else "it has no record of its own files, so only its inputs were checked"
-    print(f"{args.folder}: every input matches the pack's manifest; {checked}")
+    checked = "its files are as built" if recorded_digests(args.folder) else "it has no record of its own files, so only its inputs and page were checked"
+    print(f"{args.folder}: every input matches the pack's manifest; {checked}; its page holds no code and loads nothing")
     return 0
 
 

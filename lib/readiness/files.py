@@ -41,10 +41,10 @@ def no_more_open_than(path: Path, limit: Path) -> None:
     os.chmod(path, stat.S_IMODE(Path(path).stat().st_mode) & stat.S_IMODE(Path(limit).stat().st_mode))
 
 
-def read_side_file(path: Path, limit: int) -> str:
-    """The text of a file the parameters name beside the inputs (commentary, history, baseline, comparators), read as an
-    input is: a regular file only (a pipe, device or folder is refused before anything is read, so reading can neither
-    hang nor run without end), at most ``limit`` bytes, UTF-8. :class:`ValueError` says what is wrong in plain words."""
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, opened without waiting (a pipe is refused, never read, so reading cannot hang) and
+    read only when it is one (never a device such as ``/dev/zero`` or a folder), at most ``limit`` bytes when given.
+    :class:`ValueError` says what is wrong in plain words."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
@@ -55,17 +55,25 @@ def read_side_file(path: Path, limit: int) -> str:
             raise ValueError("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("is not a regular file (a device, pipe or socket)")
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise ValueError(f"is {info.st_size:,} bytes, more than the {limit:,} such a file may be")
+        most = info.st_size if limit is None else limit
         chunks: list[bytes] = []
-        while sum(map(len, chunks)) <= limit and (chunk := os.read(handle, limit + 1 - sum(map(len, chunks)))):
+        while sum(map(len, chunks)) <= most and (chunk := os.read(handle, max(1 << 20, most + 1 - sum(map(len, chunks))))):
             chunks.append(chunk)
     finally:
         os.close(handle)
     data = b"".join(chunks)
-    if len(data) > limit:
+    if limit is not None and len(data) > limit:
         raise ValueError(f"is more than the {limit:,} bytes such a file may be")
+    return data
+
+
+def read_side_file(path: Path, limit: int) -> str:
+    """The text of a file the parameters name beside the inputs (commentary, history, baseline, comparators), read as an
+    input is (:func:`read_regular`: a regular file of at most ``limit`` bytes), UTF-8. :class:`ValueError` says what is
+    wrong in plain words."""
     try:
-        return data.decode("utf-8-sig")
+        return read_regular(path, limit).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None

@@ -15,7 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from readiness.config.catalogue import describe, phrase
-from readiness.config.overrides import notebook_overrides
+from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
 from readiness.disclosure.control import months_shown, suppress_board_table
@@ -49,6 +49,7 @@ from readiness.present.vitals import load_history
 from readiness.present.xmrchart import xmr_chart
 
 from .cache import cached_inputs, commentary_file, input_hashes
+from .kernel import announce
 from .store import kept_inputs
 
 
@@ -265,19 +266,28 @@ def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
         _SHARED.pop(key, None)
 
 
-def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides) -> Pack:
+def open_pack(params_file: str | Path | None = None, inputs_file: str | Path | None = None, **overrides) -> Pack:
     """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
 
+    In a notebook, ``pack = open_pack()`` takes the latest run of its parameters cell (see
+    :mod:`readiness.config.overrides`): ``params_file`` (``None``: ``$READINESS_PARAMS``, else
+    ``parameters/local.yaml``, else ``parameters/demo.yaml``), ``inputs_file`` and the overrides it sets,
+    which replace the parameters file's values. Files given take the place of the cell's, and
+    ``overrides`` given (``audience="internal"``) of all the cell's overrides.
     In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
-    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
-    ``overrides`` (e.g. ``audience="internal"``) replace the parameters file's values; when none
-    are given, those set in the notebook's parameters cell apply (see :mod:`readiness.config.overrides`).
+    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment. In a Jupyter
+    kernel, the pack is stated and marked (:mod:`readiness.pack.kernel`).
     """
-    overrides = overrides or notebook_overrides()
-    shared = None if overrides else _SHARED.get((str(params_file), str(inputs_file)))
+    settings = notebook_settings()
+    if params_file is None and inputs_file is None:
+        params_file, inputs_file = settings.params_file, settings.inputs_file
+    overrides = overrides or settings.overrides
+    path, inputs_file = parameters_file(params_file), inputs_file or ""
+    shared = None if overrides else _SHARED.get((str(path), str(inputs_file)))
     if shared is not None:
         return shared
-    params = load_params(params_file, overrides)
+    params = load_params(path, overrides)
+    announce(params, path)
     if inputs_file:
         return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))
