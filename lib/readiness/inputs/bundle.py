@@ -31,6 +31,9 @@ class Inputs:
     supervision: pd.DataFrame | None = None
     audit_actions: pd.DataFrame | None = None
     front_door_decisions: pd.DataFrame | None = None
+    immediate_concerns: pd.DataFrame | None = None
+    audit_checks: pd.DataFrame | None = None
+    mock_only_audits: pd.DataFrame | None = None  # mock audits without the council's grade: the mock ids only
     cin_referrals: pd.DataFrame | None = None  # the statutory returns (inputs.md section 5), every year given
     cin_assessments: pd.DataFrame | None = None
     cin_s47: pd.DataFrame | None = None

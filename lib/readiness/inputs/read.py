@@ -27,7 +27,9 @@ from .returns.read import read_returns
 from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
-EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions")
+EXTRACT_NAMES = (
+    "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"
+)
 
 
 def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:
