@@ -63,6 +63,7 @@ class Pack:
     inputs: Inputs
     computed: dict[str, FigureValue] | None = None
     whole: dict[str, dict[str, Figure]] | None = None
+    returns: dict[str, dict[str, float]] | None = None  # months of monthly series from statutory returns, by series id
 
     @property
     def period(self) -> Period:
@@ -195,15 +196,16 @@ class Pack:
         (``better``: the share's better direction), then the table itself (:meth:`show`)."""
         values = self.funnel_values(table, share)
         result = funnel(values[share], values["denominator"])
-        show_chart(funnel_chart(result, title, f"Team size ({column_label(roles_of(table).shares[share][1]).lower()})"), alt=alt)
+        size = column_label(roles_of(table).shares[share][1])
+        size = size if size[1:2].isupper() else size[:1].lower() + size[1:]  # "ICPCs …" stays, "With both …" → "with both …"
+        show_chart(funnel_chart(result, title, f"Team size: {size}"), alt=alt)
         say(outside_sentence(result, better))
         self.show(table, caption)
 
-    def headline(self, figure_id: str, label: str | None = None) -> str:
+    def headline(self, figure_id: str) -> str:
         """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC.
-        It names the figure as its declaration's ``in_sentence`` phrase, else its label (``label`` is the old way:
-        a page's own phrase belongs in the declaration)."""
-        label = label or phrase(figure_id, "sentence")
+        It names the figure as its declaration's ``in_sentence`` phrase, else its label."""
+        label = phrase(figure_id, "sentence")
         series_id = monthly_id(figure_id)
         trend = ""
         if series_id in self.figures:
@@ -211,9 +213,9 @@ class Pack:
             trend = spc_sentence(xmr.reading, describe(figure_id).better, "share", xmr.reason)
         return share_headline(label, self.figures[figure_id], self.threshold, trend, self.params.rounding)
 
-    def trend_title(self, figure_id: str, label: str | None = None) -> str:
+    def trend_title(self, figure_id: str) -> str:
         """A chart title stating the SPC finding of a figure's monthly series (named as :meth:`show_xmr` names it)."""
-        label = label or phrase(figure_id, "chart")
+        label = phrase(figure_id, "chart")
         return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
 
     @cached_property
@@ -228,15 +230,15 @@ class Pack:
         published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold, self.params.rounding)
         exact = {**before[series_id], **self.figures.get(series_id, {})}
         history = [published_document(document, self.params.rounding) for document in self.history]
-        xmr = xmr_series(series_id, published, self.params, history, exact=exact)
+        xmr = xmr_series(series_id, published, self.params, history, (self.returns or {}).get(series_id), exact=exact)
         if xmr.per_month is None:
             return xmr
         return replace(xmr, per_month=published_value(xmr.per_month, "count", "", self.params.rounding))  # "about 15 a month"
 
-    def show_xmr(self, figure_id: str, label: str | None = None) -> None:
+    def show_xmr(self, figure_id: str) -> None:
         """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
         the figure named as its declaration's ``on_chart`` phrase, else its label."""
-        label = label or phrase(figure_id, "chart")
+        label = phrase(figure_id, "chart")
         xmr = self.xmr(monthly_id(figure_id))
         indicator = describe(figure_id)
         fig = xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind)
