@@ -57,6 +57,20 @@ def _places() -> dict[str, int]:
     return places
 
 
+BREAKDOWN = ".by_"
+"""Ids with this segment are a figure's breakdown (``referrals.rereferral_share.by_team.<team>``), shown in its section."""
+TABLE_FAMILIES = ("equality.",)
+"""Families shown only as their section's tables (``equality.<stage>.<dimension>.<group>``)."""
+
+
+def is_shown(figure_id: str) -> bool:
+    """Whether the vital signs show ``figure_id``: not a figure kept for continuity (declared ``shown=False``), nor a
+    breakdown's cell."""
+    declared = REGISTRY.find(figure_id)
+    kept = declared is not None and not declared.shown
+    return not kept and BREAKDOWN not in figure_id and not figure_id.startswith(TABLE_FAMILIES)
+
+
 def order(figure_id: str) -> tuple[int, str]:
     """A figure's place in the catalogue, then its id: an open family's members at the family's place, in id
     order before the entry declared after it; ids not catalogued last."""

@@ -18,6 +18,7 @@ from .published import Comparisons, Published
 DATA = Path(__file__).parent / "data" / "dfe_comparators.json"
 OGL = "Open Government Licence v3.0"
 AT_THE_BIRTHDAY = "DfE measures at the birthday; the pack's figure is at the snapshot"
+AT_AGES = ".dfe."  # the segment of DfE's own care-leaver ids (measured at the birthday) the pack's own ids lack
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +72,8 @@ def dfe_values(la_code: str, period_end: date) -> Comparisons:
         values = figure_values(entry, home, la_code, period_end)
         if values:
             result[figure_id] = values
-            if figure_id.startswith("care_leavers.dfe."):
-                result[figure_id.replace(".dfe.", ".", 1)] = {
+            if AT_AGES in figure_id:  # a care leavers' share at DfE's ages: also beside the pack's own at those ages
+                result[figure_id.replace(AT_AGES, ".", 1)] = {
                     group: Published(v.value, v.year, f"{v.source}; {AT_THE_BIRTHDAY}") for group, v in values.items()
                 }
     return result

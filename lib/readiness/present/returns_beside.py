@@ -21,7 +21,9 @@ CARE_PAIRS = (
     ((care.long_term_stability.figure_id,), returns_care.long_term_stability_share.figure_id),
 )
 OWN_LEAVER_SHARES = {"in_touch_share": care_leavers.IN_TOUCH_SHARE, "suitable_accommodation_share": care_leavers.SUITABLE_SHARE, "eet_share": care_leavers.EET_SHARE}
-CARE_LEAVER_PAIRS = tuple(((f"care_leavers.age_{ages}.{figure}", OWN_LEAVER_SHARES[figure]), dfe) for (ages, figure), dfe in returns_care.LEAVER_SHARES.items())
+AGE_FAMILIES = {f"{low}_{high}": family for family, (low, high) in care_leavers.DFE_AGES.items()}
+"""The pack's own care-leaver families at DfE's ages, by the ages' key (``17_18``)."""
+CARE_LEAVER_PAIRS = tuple(((f"{AGE_FAMILIES[ages]}.{figure}", OWN_LEAVER_SHARES[figure]), dfe) for (ages, figure), dfe in returns_care.LEAVER_SHARES.items())
 WORKFORCE_PAIRS = (((), returns_workforce.vacancy_rate.figure_id), ((), returns_workforce.absence_rate.figure_id))
 NOT_IN_PACK = "not in Annex A or the extracts"
 
