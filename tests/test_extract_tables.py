@@ -57,7 +57,7 @@ def declared(key: str) -> list[tuple]:
 
 
 def test_a_child_event_is_its_id_the_childs_id_its_date_then_its_own_columns():
-    spec = child_event("visits", "visit_id", col("visit_date", "visit_date", DATE, "visits"), opt("note", "note", TEXT))
+    spec = child_event("visits", "visit_id", col("visit_date", "visit_date", DATE), opt("note", "note", TEXT))
     assert [(c.name, c.heading, c.kind, c.required) for c in spec.columns] == [
         ("visit_id", "visit_id", ID, True),
         ("child_id", "child_id", ID, True),

@@ -1,8 +1,5 @@
 """Every headline figure's id, plain-English label, kind and better direction (``indicators.md``), read from the
-figure registry (:mod:`.figures`, declared on the indicator functions).
-
-``CATALOGUE`` holds the entries of themes not yet declared there; they follow the registry's.
-"""
+figure registry (:mod:`.figures`: declared on the indicator functions), and the phrases a page names a figure by."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,47 +19,8 @@ class Indicator:
     theme: str
 
 
-def _theme(theme: str, *rows: tuple) -> list[Indicator]:
-    return [Indicator(id_, label, kind, better, theme) for id_, label, kind, better in rows]
-
-
-H, L, N = "higher", "lower", None
-
-CATALOGUE: tuple[Indicator, ...] = tuple(
-    _theme(
-        "Assessments",
-    )
-    + _theme(
-        "Strategy meetings",
-    )
-    + _theme(
-        "Front door",
-    )
-    + _theme(
-        "Front door",
-    )
-    + _theme(
-        "Early help",
-    )
-    + _theme(
-        "Adoption",
-    )
-    + _theme(
-        "Child protection",
-    )
-    + _theme(
-        "Children in care",
-    )
-    + _theme(
-        "Care leavers",
-    )
-    + _theme(
-        "Workforce and caseloads",
-    )
-)
-
 def catalogue() -> tuple[Indicator, ...]:
-    """Every headline figure with a fixed id: the registry's (a closed family's members each), then ``CATALOGUE``'s."""
+    """Every headline figure with a fixed id, in the registry's order (a closed family's members each)."""
     return _catalogue()
 
 
@@ -71,17 +29,12 @@ def _catalogue() -> tuple[Indicator, ...]:
     entries = []
     for d in REGISTRY.declared():
         if d.series or (d.family and d.members is None):
-            _PLACES.setdefault(d.id, len(entries))
             continue
         if d.family:
             entries += [Indicator(f"{d.id}.{name}", d.label.format(m.words), d.kind, m.better, d.theme) for name, m in d.members.items()]
         else:
             entries.append(Indicator(d.id, d.label, d.kind, d.better, d.theme))
-    return (*entries, *CATALOGUE)
-
-
-_PLACES: dict[str, int] = {}
-"""Where an open family stands: the place of the entry declared after it."""
+    return tuple(entries)
 
 
 @cache
@@ -91,14 +44,24 @@ def _by_id() -> dict[str, Indicator]:
 
 @cache
 def _places() -> dict[str, int]:
-    return {indicator.id: i for i, indicator in enumerate(catalogue())}
+    """Each catalogued id's place; an open family's (by its prefix) is that of the entry declared after it."""
+    places: dict[str, int] = {}
+    entries = 0
+    for d in REGISTRY.declared():
+        if d.family and d.members is None:
+            places[d.id] = entries
+        elif not d.series:
+            for figure_id in d.member_ids() if d.family else (d.id,):
+                places[figure_id] = entries
+                entries += 1
+    return places
 
 
 def order(figure_id: str) -> tuple[int, str]:
     """A figure's place in the catalogue, then its id: an open family's members at the family's place, in id
     order before the entry declared after it; ids not catalogued last."""
     family = _open_family(figure_id)
-    place = _PLACES[family.id] if family is not None else _places().get(figure_id, len(_places()))
+    place = _places()[family.id] if family is not None else _places().get(figure_id, len(_places()))
     return (place, figure_id)
 
 

@@ -26,11 +26,9 @@ from readiness.inputs.bundle import Inputs
 from .control import SUPPRESSED, is_disclosive, months_shown, suppress_board_table
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
-DENOMINATORS: dict[str, str] = {
-    **REGISTRY.denominators(),
-}
-"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id: the
-registry's (``denominator=``), then any named here the old way (until they are declared)."""
+DENOMINATORS: dict[str, str] = REGISTRY.denominators()
+"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id, as the
+shares declare it (``denominator=``)."""
 
 SUMS: tuple[Sum, ...] = tuple(Sum(total, parts) for total, parts in REGISTRY.sums())
 """Groups equal to the sum of their parts (a total over its bands), as the figures declare them (``sum_of=``)."""

@@ -21,11 +21,13 @@ from . import (
     mock,
     protection,
     rereferrals,
+    returns_care,
+    returns_workforce,
     strategy,
     workforce,
 )
 
-LISTED = (audits, actions, mock, strategy, frontdoor, protection, rereferrals, decisions, assessments, early_help, adoption, care, care_leavers, workforce)
+LISTED = (audits, actions, mock, strategy, frontdoor, protection, rereferrals, decisions, assessments, early_help, adoption, care, care_leavers, workforce, returns_care, returns_workforce)
 """The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
 :mod:`.protection`), the re-referral rate, the decisions, and assessments' no-further-support share."""
 

@@ -23,6 +23,7 @@ from .extracts import read_extract
 from .followup import add_follow_up
 from .labels import protect_labels
 from .normalise import Findings
+from .returns.read import read_returns
 from .templates import write_templates
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
@@ -71,6 +72,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
                 findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
+    read_returns(params, inputs, findings)
     findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:
         findings.make_strict()

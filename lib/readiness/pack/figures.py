@@ -23,6 +23,8 @@ from readiness.indicators import (
     mock,
     protection,
     rereferrals,
+    returns_care,
+    returns_workforce,
     strategy,
     workforce,
 )
@@ -36,6 +38,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
+THEMES += (returns_care, returns_workforce)  # DfE's definitions, from the statutory returns (issue 27)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 from readiness.config.catalogue import describe
 from readiness.config.period import Period
-from readiness.disclosure.control import protect_series, suppress_figures
+from readiness.disclosure.control import protect_series, suppress_figures, withhold_small_complements
 from readiness.indicators.figure import Figure
 
 from .spc import Phase, Reading, headline_id, phases_of, reading_of, variation_word
@@ -81,10 +81,10 @@ class Published:
 
 def publish(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Figure]], threshold: int, round_to: int = 0) -> Published:
     """:class:`Published` from the period's figures and the whole-month series (:func:`readiness.pack.figures.whole_month_series`),
-    each withheld as a monthly series is (small numbers, and a second month where one alone would be withheld), and
-    published to ``round_to`` (a public edition's rounding, :mod:`readiness.disclosure.rounding`; 0: exact)."""
+    each withheld as a monthly series is (small numbers, small complements, and a second month where one alone would be
+    withheld), and published to ``round_to`` (a public edition's rounding, :mod:`readiness.disclosure.rounding`; 0: exact)."""
     values, suppressed = suppress_figures(figures, threshold, round_to)
-    earlier, earlier_suppressed = suppress_figures(protect_series(before, threshold), threshold, round_to)
+    earlier, earlier_suppressed = suppress_figures(protect_series(withhold_small_complements(before, threshold), threshold), threshold, round_to)
     return Published(values, frozenset(suppressed), earlier, frozenset(earlier_suppressed))
 
 
