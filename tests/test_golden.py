@@ -315,6 +315,29 @@ EXPECTED_FIGURES = {
 }
 
 
+# The routine programme (monthly, and U12 with no type; no re-audits here): in the period U01 G, U02 RI, U04 O, U08 RI,
+# U10 G, U12 RI. Voice of the child graded by U01 G, U02 RI, U04 O, U08 RI, U10 G; assessment by U01 G, U04 G, U08 RI,
+# U10 O, U12 G. Moderation by role, mock-inspection audits (U06, U09) left out: service manager U03 downgraded, U07
+# agreed; practice supervisor U11 agreed.
+EXPECTED_FIGURES |= {
+    "audits.routine.count": 6,
+    "audits.routine.grade_share.outstanding": 1 / 6,
+    "audits.routine.grade_share.good": 2 / 6,
+    "audits.routine.grade_share.requires_improvement": 3 / 6,
+    "audits.routine.grade_share.inadequate": 0 / 6,
+    "audits.routine.good_or_better_share": 3 / 6,
+    "audits.routine.monthly.good_or_better_share": {"2019-03": 2 / 4, "2019-04": 0 / 1, "2019-05": 1 / 1},  # U01, U04 of four
+    "audits.routine.domain_good_or_better_share.voice_of_child": 3 / 5,
+    "audits.routine.domain_good_or_better_share.assessment": 4 / 5,
+    "audits.routine.monthly.domain_good_or_better_share.voice_of_child": {"2019-03": 2 / 3, "2019-04": 0 / 1, "2019-05": 1 / 1},
+    "audits.routine.monthly.domain_good_or_better_share.assessment": {"2019-03": 3 / 3, "2019-04": 0 / 1, "2019-05": 1 / 1},
+    "audits.moderation_agreement_share.by_role.service_manager": 1 / 2,
+    "audits.moderation_downgrade_share.by_role.service_manager": 1 / 2,
+    "audits.moderation_agreement_share.by_role.practice_supervisor": 1 / 1,
+    "audits.moderation_downgrade_share.by_role.practice_supervisor": 0 / 1,
+}
+
+
 def equality_groups(stage: str, **counts: dict[str, int]) -> dict[str, int]:
     """A stage's expected equality counts: the groups given, every other group of each dimension 0."""
     groups = {
@@ -399,6 +422,15 @@ EXPECTED_SUPPRESSED = [
         for key in EXPECTED_FIGURES
         if key.startswith(("cla.", "care_leavers.")) and key not in ("cla.placed_with_parents_count", "cla.under_16_in_unregulated_count")
     ),
+    # the routine programme: numerators 1-5 of 6 (inadequate 0 of 6 is shown), its domains over 5, every month
+    *(f"audits.routine.grade_share.{grade}" for grade in ("outstanding", "good", "requires_improvement")),
+    "audits.routine.good_or_better_share",
+    "audits.routine.domain_good_or_better_share.voice_of_child",
+    "audits.routine.domain_good_or_better_share.assessment",
+    *(f"audits.routine.monthly.{figure}/{month}" for figure in ("good_or_better_share", "domain_good_or_better_share.voice_of_child",
+      "domain_good_or_better_share.assessment") for month in ("2019-03", "2019-04", "2019-05")),
+    # moderation by role: every share rests on 1 or 2 audits
+    *(key for key in EXPECTED_FIGURES if ".by_role." in key),
     # equality: each count from 1 to 5 (no dimension is published whole around a withheld group, so none more)
     *(key for key, value in EXPECTED_FIGURES.items() if key.startswith("equality.") and 1 <= value <= 5),
     # a share whose complement (denominator less numerator) is 1-5, withheld like a small numerator (version 4)
@@ -413,6 +445,7 @@ EXPECTED_SUPPRESSED = [
 # the median (31 working days) are already whole percents and whole days.
 PUBLISHED_COUNTS = {"audits.count": 10, "assessments.completed_count": 10, "strategy.meetings_count": 5, "frontdoor.decisions_count": 5}
 PUBLISHED_COUNTS |= {"equality.assessments.ethnicity.white": 10, "equality.assessments.disability.no": 5}  # 8 and 7
+PUBLISHED_COUNTS |= {"audits.routine.count": 5}  # 6
 
 
 def published(expected: dict, suppressed: list[str]) -> dict:
