@@ -20,6 +20,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from readiness.errors import Problem
 
+from .bounds import check_csv_shape, check_opened_parts
 from .schema import TableSpec
 from .values import clean_cells, heading_key, snake_case
 from .workbooks import (
@@ -58,13 +59,16 @@ class Table:
 
 def open_workbook(path: Path) -> tuple[CalamineWorkbook, str]:
     """The workbook at ``path`` and its format, judged by content; refused when it is no workbook,
-    or when it is an .ods with a sheet reaching too far (calamine loads every .ods sheet on opening)."""
+    when it is an .ods with a sheet reaching too far (calamine loads every .ods sheet on opening), or an
+    .xlsx or .xlsb whose shared strings or other parts read on opening are too big (:mod:`.bounds`)."""
     check_regular_file(path)
     kind = workbook_format(path)
     if kind is None:
         raise Unreadable(NOT_A_WORKBOOK)
     if kind == "ods":
         check_ods_extents(path)
+    elif kind in ("xlsx", "xlsb"):
+        check_opened_parts(path)
     try:
         with open(path, "rb") as file:
             return CalamineWorkbook.from_filelike(file), kind
@@ -173,7 +177,9 @@ def read_file(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | 
 def read_csv(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | None = None) -> Table:
     """One CSV file as a :class:`Table`; every cell read as text, nothing guessed."""
     check_regular_file(path)
-    text, stray_lines = csv_text(path.read_bytes())
+    data = path.read_bytes()
+    check_csv_shape(data)
+    text, stray_lines = csv_text(data)
     if not text.strip():
         raise Unreadable("file is empty")
     try:
