@@ -64,6 +64,17 @@ class PracticeWeek(_Strict):
     domain: str
 
 
+def _yes_no_words(words):
+    """``{word: answer}`` with each answer spelt ``Yes`` or ``No`` where it can be read as one (else left for the check)."""
+    if not isinstance(words, dict):
+        return words
+    answers = {True: "Yes", False: "No", "yes": "Yes", "y": "Yes", "no": "No", "n": "No"}
+    return {
+        str(word): answers.get(answer.strip().lower() if isinstance(answer, str) else answer, answer) if isinstance(answer, (str, bool)) else answer
+        for word, answer in words.items()
+    }
+
+
 class Params(_Strict):
     """A validated parameters file, with every path absolute."""
 
@@ -80,6 +91,7 @@ class Params(_Strict):
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
+    codes: dict[str, dict[str, Literal["Yes", "No"]]] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No
     suppress_up_to: int = Field(default=5, ge=0)
     supervision_interval_days: int = Field(default=30, gt=0)
     cin_seen_interval_days: int = Field(default=28, gt=0)
@@ -105,6 +117,14 @@ class Params(_Strict):
         if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
             raise ValueError("use only letters, digits, - and _")
         return value
+
+    @field_validator("codes", mode="before")
+    @classmethod
+    def _codes_say_yes_or_no(cls, value):
+        """YAML reads an unquoted ``Yes``/``No`` as true/false: take those, and any case of yes/no/y/n, as Yes or No."""
+        if not isinstance(value, dict):
+            return value
+        return {str(heading): _yes_no_words(words) for heading, words in value.items()}
 
     @field_validator("suppress_up_to")
     @classmethod

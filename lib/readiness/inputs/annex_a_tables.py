@@ -7,9 +7,12 @@ name the figure's id there (and make it ``required``). List 9 is completed after
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from . import codes
+from .aliases import aliases
 from .schema import (
     ACCOMMODATION,
     ACTIVITY,
@@ -27,6 +30,7 @@ from .schema import (
     IN_TOUCH,
     INT,
     LEGAL_STATUS,
+    OUTCOME,
     PERMANENCE_PLAN,
     PLACEMENT_LOCATION,
     PLACEMENT_PROVIDER,
@@ -133,7 +137,7 @@ ANNEX_A = {
         col("assessment_start", "Continuous Assessment Start Date", DATE, "assessments"),
         col("child_seen", "Child Seen During Continuous Assessment", BOOL, "assessments.child_seen_share"),
         col("authorisation_date", "Continuous Assessment Date of Authorisation", DATE, "assessments"),
-        col("requires_support", "Was the child assessed as requiring LA children\u2019s social care support", BOOL, "assessments.no_further_support_share"),
+        col("requires_support", "Was the child assessed as requiring LA children\u2019s social care support", OUTCOME, "assessments.no_further_support_share"),
         natural_key=("child_id", "assessment_start"),
     ),
     5: annex_list(
@@ -218,7 +222,7 @@ ANNEX_A = {
         opt("placement_provider", "Placement Provider", PLACEMENT_PROVIDER),
         opt("placement_postcode", "Placement postcode", TEXT),
         opt("placement_urn", "URN of Placement", TEXT),
-        col("placement_location", "Placement Location", PLACEMENT_LOCATION, "cla.placed_out_of_area_share"),
+        opt("placement_location", "Placement Location", PLACEMENT_LOCATION, "cla.placed_out_of_area_share"),  # the SSD has none
         opt("placement_la", "LA of Placement", TEXT),
         col(
             "missing_episodes",
@@ -303,3 +307,36 @@ ANNEX_A = {
         expects_all=True,
     ),
 }
+
+
+OPEN_WHEN_BLANK = {
+    2: ("assessment_completion",),
+    4: ("authorisation_date",),
+    5: ("icpc_date",),
+    6: ("cin_closure",),
+    7: ("cp_end",),
+    8: ("looked_after_end", "return_interview_offered", "return_interview_accepted"),
+    10: ("placement_order", "matched", "placed", "adoption_order", "no_longer_decision", "no_longer_reason", "ffa_placed"),
+}
+"""Used columns whose blank means "not yet" (or "no missing episode"): blank in every row of a real return is data
+(:mod:`.unexported`)."""
+EXPECTED_WHEN = {4: {"child_seen": "authorisation_date", "requires_support": "authorisation_date"}, 5: {"icpc_plan": "icpc_date"}}
+"""Columns expected only in the rows where another is recorded (an assessment's outcome once it is authorised)."""
+
+
+def as_exported(number: int, spec: TableSpec) -> TableSpec:
+    """List ``number`` with the other headings real exports give its columns (:mod:`.aliases`) and what a blank in
+    every row of each means (:data:`OPEN_WHEN_BLANK`, :data:`EXPECTED_WHEN`)."""
+    columns = tuple(
+        replace(
+            column,
+            headings=column.headings + aliases(number, column.name),
+            open_when_blank=column.name in OPEN_WHEN_BLANK.get(number, ()),
+            when=EXPECTED_WHEN.get(number, {}).get(column.name),
+        )
+        for column in spec.columns
+    )
+    return replace(spec, columns=columns)
+
+
+ANNEX_A = {number: as_exported(number, spec) for number, spec in ANNEX_A.items()}

@@ -21,6 +21,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 from readiness.errors import Problem
 
 from .bounds import check_csv_shape, check_opened_parts
+from .headings import near_misses
 from .schema import TableSpec
 from .values import clean_cells, heading_key, snake_case
 from .workbooks import (
@@ -200,13 +201,21 @@ def read_csv(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | N
 def build_table(
     file: str, sheet: str | None, headings: list[str], body: pd.DataFrame, first_row: int, spec: TableSpec, renames
 ) -> Table:
-    """Keep the spec's columns under their names, clean every cell, number the rows, drop blank rows."""
+    """Keep the spec's columns under their names (a near-miss heading taken, with a warning: :mod:`.headings`),
+    clean every cell, number the rows, drop blank rows."""
     names, unknown, repeats = match_headings(headings, spec, renames or {})
+    taken = near_misses(headings, names, spec)
+    for position, name in taken.items():
+        names[position] = name
+        unknown.remove(headings[position].strip())
     frame = pd.DataFrame({name: clean_cells(body.iloc[:, position]) for position, name in names.items()})
     frame.index = body.index
     frame["_row"] = pd.Series(range(first_row, first_row + len(body)), index=body.index, dtype="int64")
     filled = frame.drop(columns="_row").notna().any(axis=1)
     table = Table(file, sheet, frame[filled].reset_index(drop=True), unknown)
+    for position, name in taken.items():
+        message = f"heading '{headings[position].strip()}' is taken as '{spec.heading_of(name)}': they differ by one punctuation mark or space"
+        table.warnings.append(Problem(file, message, sheet, first_row - 1, spec.heading_of(name)))
     for repeat in repeats:
         report_repeated_heading(table, spec, names, repeat, first_row - 1)
     return table
