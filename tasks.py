@@ -18,6 +18,7 @@ The demo data is written to ``data/demo`` only when it is not there. Works on Wi
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -34,10 +35,15 @@ LOCK_EXTRAS = {"test": ["test"], "lab": ["test", "lab"]}
 UV = "uv==0.13.9"  # the lock files' resolver, installed into .venv by ``tasks.py lock`` only
 DEMO_DATA = ROOT / "data" / "demo"
 KERNEL = "readiness"
-# What JupyterLab adds to a notebook's metadata on saving, beside outputs and counts (nbstripout's defaults).
-LAB_METADATA = " ".join(
-    f"metadata.language_info.{key}" for key in ("codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter", "pygments_lexer", "version")
-)
+
+
+def lab_metadata() -> str:
+    """What JupyterLab adds to a notebook's metadata on saving, beside outputs and counts: stripped by git's filter
+    as by Lab's own save, so both keep one list (``readiness.lab``, a file of plain Python read before .venv exists)."""
+    spec = importlib.util.spec_from_file_location("readiness_lab", ROOT / "lib" / "readiness" / "lab.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return " ".join(module.LAB_METADATA)
 
 
 def venv_python() -> Path:
@@ -91,7 +97,7 @@ def git_filter_settings(python: Path) -> dict[str, str]:
         "filter.nbstripout.clean": strip,
         "filter.nbstripout.smudge": "cat",
         "filter.nbstripout.required": "true",
-        "filter.nbstripout.extrakeys": LAB_METADATA,
+        "filter.nbstripout.extrakeys": lab_metadata(),
         "diff.ipynb.textconv": f"{strip} -t",
     }
 
@@ -122,12 +128,13 @@ def ensure_demo_data(python: Path) -> None:
 
 def lab_command(python: Path) -> list[str]:
     """JupyterLab rooted at the repository (parameters, data, docs and outputs in reach), opening on notebooks/;
-    a notebook saved with only new outputs leaves ``git status`` clean (:mod:`readiness.lab`)."""
+    a notebook is saved without outputs, stripped in the server's process, so git never sees a change for
+    new outputs and no save waits for git (:mod:`readiness.lab`)."""
     return [
         str(python), "-m", "jupyter", "lab",
         f"--ServerApp.root_dir={ROOT}",
         "--LabApp.default_url=/lab/tree/notebooks",
-        "--ContentsManager.post_save_hook=readiness.lab.refresh_git_index",
+        "--ContentsManager.pre_save_hook=readiness.lab.strip_before_save",
     ]
 
 

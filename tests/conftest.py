@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from readiness.indicators import themes  # noqa: F401  (declares every figure, as the command and the pack do)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TEMPLATE = SHARED / "fixtures" / "annex-a-template-2019.xlsx"

@@ -33,6 +33,7 @@ from readiness.config.period import Period
 from readiness.indicators import actions as ac
 from readiness.indicators.figure import Figure, share
 from readiness.inputs.bundle import Inputs
+from readiness.present.heat import heat_table_html
 
 PERIOD = Period.of(date(2019, 1, 1), date(2019, 3, 31))
 RI = "requires_improvement"
@@ -196,6 +197,15 @@ def test_good_or_better_by_team_and_month():
     grid = ac.heat_grid(table["good_or_better_share"])
     assert grid.columns.tolist() == ["2019-01", "2019-02", "2019-03"] and grid.index.tolist() == ["Blue", "Red"]
     assert grid.loc["Red"].tolist()[1:] == [1.0, 1.0] and pd.isna(grid.loc["Red", "2019-01"])
+
+
+def test_a_team_named_with_the_separator_keeps_its_row_in_the_heat_grid():
+    audits = make_audits().replace({"team": {"Blue": "North | East"}})
+    grid = ac.heat_grid(ac.good_or_better_by_team_and_month(audits, PERIOD)["good_or_better_share"])
+    # North | East: A1 (Jan, RI), A2 (Feb, inadequate), A5 (Mar, RI): 0% each month
+    assert grid.index.tolist() == ["North | East", "Red"] and grid.columns.tolist() == ["2019-01", "2019-02", "2019-03"]
+    assert grid.loc["North | East"].tolist() == [0.0, 0.0, 0.0]
+    assert "<th>North | East</th>" in heat_table_html(grid, "Good or better")
 
 
 def test_figures_need_audit_actions_for_the_action_ids():

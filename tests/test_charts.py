@@ -1,6 +1,7 @@
 """Chart helpers: what each draws for a small Board-safe table."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -137,23 +138,74 @@ def test_a_short_month_axis_is_still_slanted_in_full():
 def test_xmr_chart_colours_points_by_variation_and_draws_centre_limits_and_target():
     from matplotlib.colors import to_hex
 
-    from readiness.present.spc import Reading, XmrSeries
+    from readiness.present.spc import Limits, Phase, Reading
+    from readiness.present.spc_series import XmrSeries
+    from readiness.present.xmrchart import xmr_chart
 
     reading = Reading("improvement", "hit_and_miss", 0.5, 0.3, 0.7, 3)
-    xmr = XmrSeries({"2024-09": 0.4, "2024-10": None, "2024-11": 0.5, "2024-12": 0.75}, {"2024-09"}, reading, {"2024-12": "improvement"}, 0.6)
-    ax = charts.xmr_chart(xmr, "Good or better audits").axes[0]
+    phase = Phase("2024-09", ("2024-09", "2024-11", "2024-12"), np.array([0.4, 0.5, 0.75]), Limits(0.5, 0.3, 0.7), 3)
+    points = {"2024-09": 0.4, "2024-10": None, "2024-11": 0.5, "2024-12": 0.75}
+    xmr = XmrSeries(points, dict.fromkeys(points, "extract"), {"2024-09"}, [phase], reading, {"2024-12": "improvement"}, 0.6)
+    ax = xmr_chart(xmr, "Good or better audits").axes[0]
     markers = {line.get_label(): line for line in ax.lines if line.get_marker() == "o"}
     assert to_hex(markers["Special cause: improvement"].get_markerfacecolor()) == "#289de0"  # Making Data Count blue
     assert to_hex(markers["Common cause"].get_markerfacecolor()) == "#7b7d7d"
-    assert to_hex(markers["From earlier packs"].get_markerfacecolor()) == "#ffffff"  # hollow
-    levels = {line.get_label(): line.get_ydata()[0] for line in ax.lines if line.get_marker() != "o" and len(set(line.get_ydata())) == 1}
-    assert levels["Centre (mean)"] == 0.5 and levels["Process limits"] == 0.3 and levels["Target"] == 0.6
-    limits = [line.get_ydata()[0] for line in ax.lines if line.get_marker() != "o" and to_hex(line.get_color()) == "#7b7d7d"]
-    assert sorted(limits) == [0.3, 0.7]
+    assert to_hex(markers["Before the period"].get_markerfacecolor()) == "#ffffff"  # hollow
+    assert horizontal_levels(ax) == {"Centre (mean)": [0.5], "Process limits": [0.3, 0.7]}
+    assert [line.get_ydata()[0] for line in ax.lines if line.get_label() == "Target"] == [0.6]
 
 
-def test_xmr_chart_with_too_few_months_says_so():
-    from readiness.present.spc import XmrSeries
+def horizontal_levels(ax) -> dict[str, list[float]]:
+    """The y of each horizontal segment drawn by ``hlines``, by legend label (unlabelled ones join the last label)."""
+    levels: dict[str, list[float]] = {}
+    label = None
+    for collection in ax.collections:
+        label = collection.get_label() if not collection.get_label().startswith("_") else label
+        for segment in collection.get_segments():
+            levels.setdefault(label, []).append(round(float(segment[0][1]), 6))
+    return {key: sorted(values) for key, values in levels.items()}
 
-    ax = charts.xmr_chart(XmrSeries({"2024-09": 0.4, "2024-10": 0.5}, set(), None, {}, None), "t", too_few=12).axes[0]
-    assert [text.get_text() for text in ax.texts] == ["Too few months for an SPC reading (12 needed)"]
+
+def test_xmr_chart_with_no_reading_says_why_beside_the_chart_not_over_a_point():
+    from readiness.present.spc_series import XmrSeries
+    from readiness.present.xmrchart import xmr_chart
+
+    reason = "No SPC reading: it needs 12 months and has 10, and 2 more are withheld (small numbers)."
+    points = {f"2024-{m:02d}": 0.5 for m in range(1, 13)}
+    xmr = XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), [], None, {}, None, reason, per_month=14)
+    ax = xmr_chart(xmr, "t").axes[0]
+    (note,) = ax.texts
+    assert note.get_text().replace("\n", " ") == reason + "  About 14 a month: only large changes can show."
+    assert note.get_position()[0] > 1 and note.get_transform() == ax.transAxes  # right of the plotting area
+
+
+def test_xmr_chart_of_a_share_keeps_its_axis_to_0_100_and_draws_a_limit_beyond_at_the_edge():
+    from readiness.present.spc import Limits, Phase, Reading
+    from readiness.present.spc_series import XmrSeries
+    from readiness.present.xmrchart import xmr_chart
+
+    points = {"2025-01": 0.9, "2025-02": 0.6, "2025-03": 1.0}
+    phase = Phase("2025-01", tuple(points), np.array(list(points.values())), Limits(0.83, 0.3, 1.25), 3)
+    xmr = XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), [phase], Reading("common_cause", None, 0.83, 0.3, 1.25, 3), {}, None)
+    ax = xmr_chart(xmr, "ICPCs within 15 working days").axes[0]
+    assert ax.get_ylim() == (0, 1)
+    assert horizontal_levels(ax)["Process limits"] == [0.3, 1.0]
+
+
+def test_xmr_chart_breaks_at_a_new_phase_labelled_and_shades_a_held_baseline():
+    from readiness.present.spc import phases_of
+    from readiness.present.spc_series import XmrSeries
+    from readiness.present.xmrchart import xmr_chart
+
+    points = {f"2025-{m:02d}": v for m, v in zip(range(1, 9), [10, 12, 11, 13, 20, 22, 21, 23.0])}
+    # phase 1: 10 12 11 13 (centre 11.5); phase 2 from May: limits held from its first two points (20, 22: centre 21)
+    phases = phases_of(points, 2, baseline_end="2025-06", phase_starts=["2025-05"])
+    xmr = XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), phases, None, {}, None)
+    ax = xmr_chart(xmr, "Contacts", kind="count").axes[0]
+    centre_colour = (0x44 / 255, 0x44 / 255, 0x44 / 255, 1)
+    centres = [segment for collection in ax.collections if tuple(collection.get_color()[0]) == pytest.approx(centre_colour)
+               for segment in collection.get_segments()]
+    assert sorted((round(s[0][0], 2), round(s[1][0], 2), s[0][1]) for s in centres) == [(-0.5, 3.5, 11.5), (3.5, 7.5, 21.0)]
+    assert [t.get_text() for t in ax.texts] == ["New phase: May 2025"]
+    (baseline,) = [p for p in ax.patches if p.get_label() == "Baseline: limits held after it"]
+    assert baseline.get_x() == 3.5 and baseline.get_width() == pytest.approx(2)  # May and June

@@ -7,28 +7,82 @@ import re
 import pytest
 from conftest import SHARED
 
-from readiness.config.catalogue import CATALOGUE
+from readiness.config.catalogue import catalogue
 
 INDICATORS = SHARED / "spec" / "indicators.md"
 AGENCIES = ("social_care", "police", "health", "education")
 DEMO_DOMAINS = ("voice_of_child", "assessment", "planning", "management_oversight")
+# Placeholders whose values the contract fixes; others (<team>, <group>, <auditor_role>, <check>) depend on the data
+# and are families, checked by their own tests.
+PLACEHOLDERS = {
+    "<agency>": AGENCIES,
+    "<domain>": DEMO_DOMAINS,
+    "<grade>": ("outstanding", "good", "requires_improvement", "inadequate"),
+    "<figure>": ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share"),
+}
+# Version 4 ids of issues still open (#23 definitions, #26 mock inspection, #27 statutory returns). An id leaves this
+# set in the commit that implements it: the last test fails while an implemented id is still listed, so it only shrinks.
+PENDING_V4 = {
+    "actions.weak_domains_without_action_count",
+    "assessments.from_referral_within_45_working_days_share",
+    "assessments.referral_to_start_working_days_median",
+    "audits.mock.agreement_share",
+    "audits.mock.over_graded_share",
+    "audits.routine.count",
+    "audits.routine.good_or_better_share",
+    *(f"audits.routine.grade_share.{grade}" for grade in PLACEHOLDERS["<grade>"]),
+    "audits.weak_reaudited_share",
+    *(f"care_leavers.{age}.{figure}" for age in ("age_17_18", "age_19_21") for figure in PLACEHOLDERS["<figure>"]),
+    *(f"care_leavers.dfe.{age}.{figure}" for age in ("age_17_18", "age_19_21") for figure in PLACEHOLDERS["<figure>"][:3]),
+    "cin.plan_seen_within_interval_share",
+    "cla.dfe_long_term_stability_share",
+    "cla.dfe_stability_three_plus_share",
+    "cla.initial_health_assessment_share",
+    "cla.kinship_placement_share",
+    "cla.permanence_plan_4m_share",
+    "cla.placed_with_parents_count",
+    "cla.review_in_time_share",
+    "cla.under_16_in_unregulated_count",
+    "cla.visit_within_regulation_share",
+    "cp.ended_count",
+    "cp.ended_two_years_plus_share",
+    "cp.review_in_time_share",
+    "cp.seen_alone_share",
+    "mock.immediate_concern_response_days_median",
+    "mock.immediate_concerns_count",
+    "mock.immediate_concerns_open_count",
+    "s47.repeat_share",
+    "s47.to_icpc_share",
+    "workforce.absence_rate",
+    "workforce.vacancy_rate",
+}
+
+
+def expanded(name: str) -> set[str]:
+    """``name`` with each placeholder of PLACEHOLDERS replaced by each of its values."""
+    for placeholder, values in PLACEHOLDERS.items():
+        if placeholder in name:
+            return {full for value in values for full in expanded(name.replace(placeholder, value))}
+    return {name}
+
+
+def alternatives(ids: set[str], segment: str) -> set[str]:
+    """``ids`` with the segment that starts as ``segment`` does (up to its first ``_``) replaced by it: "(and
+    `age_17_18`)" after `care_leavers.dfe.age_19_21.in_touch_share`."""
+    prefix = segment.split("_")[0] + "_"
+    return {".".join(segment if part.startswith(prefix) else part for part in i.split(".")) for i in ids}
 
 
 def contract_ids() -> set[str]:
-    """Ids from the first column of the contract's tables, with `.suffix` shorthands and placeholders expanded."""
+    """Ids from the first column of the contract's tables, with `.suffix` shorthands (``, `.b` and `.c``: siblings
+    of the first id; "(and `age_17_18`)" for the same ids at another age) and the fixed placeholders expanded; families over data-dependent placeholders left out."""
     ids = set()
-    for cell in re.findall(r"^\| (`[^|]*`) \|", INDICATORS.read_text(encoding="utf-8"), flags=re.M):
-        names = re.findall(r"`([^`]+)`", cell)
+    for cell in re.findall(r"^\| (`[^|]*) \|", INDICATORS.read_text(encoding="utf-8"), flags=re.M):
+        names = [name for name in re.findall(r"`([^`]+)`", cell) if "." in name]
         stem = names[0].rsplit(".", 1)[0]
-        for name in names:
-            full = stem + name if name.startswith(".") else name
-            if "<agency>" in full:
-                ids.update(full.replace("<agency>", agency) for agency in AGENCIES)
-            elif "<domain>" in full:
-                ids.update(full.replace("<domain>", domain) for domain in DEMO_DOMAINS)
-            else:
-                ids.add(full)
-    return ids
+        cell_ids = {full for name in names for full in expanded(stem + name if name.startswith(".") else name)}
+        ids |= cell_ids | {i for other in re.findall(r"\(and `([^`.]+)`\)", cell) for i in alternatives(cell_ids, other)}
+    return {i for i in ids if "<" not in i and ".monthly." not in i and ".domain_good_or_better_share." not in i}
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +99,15 @@ def test_the_contract_is_parsed(ids):
 
 def test_every_contract_id_is_in_the_demo_figures(ids, demo_pack):
     figures = json.loads((demo_pack / "figures.json").read_text(encoding="utf-8"))["figures"]
-    assert sorted(ids - set(figures)) == []
+    assert sorted(ids - set(figures) - PENDING_V4) == []
 
 
 def test_every_headline_id_has_a_label(ids):
-    catalogued = {indicator.id for indicator in CATALOGUE}
-    uncatalogued = {i for i in ids - catalogued if ".monthly." not in i and ".domain_good_or_better_share." not in i}
-    assert sorted(uncatalogued) == []
+    catalogued = {indicator.id for indicator in catalogue()}
+    assert sorted(ids - catalogued - PENDING_V4) == []
+
+
+def test_pending_ids_are_in_the_contract_and_not_yet_catalogued(ids):
+    catalogued = {indicator.id for indicator in catalogue()}
+    assert sorted(PENDING_V4 - ids) == []
+    assert sorted(PENDING_V4 & catalogued) == []

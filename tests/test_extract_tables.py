@@ -14,11 +14,29 @@ GRADED = (
     "audits.moderation_downgrade_share",
     "audits.monthly.good_or_better_share",
 )
+"""The final grade's figures: a blank moderated grade falls back to ``grade``."""
+
+
+DATED = (
+    "audits.count",
+    "audits.grade_share",
+    "audits.good_or_better_share",
+    "audits.worker_participated_share",
+    "audits.moderated_count",
+    "audits.moderation_agreement_share",
+    "audits.domain_good_or_better_share",
+    "audits.moderation_downgrade_share",
+    "audits.monthly.good_or_better_share",
+    "audits.monthly.worker_participated_share",
+    "audits.reaudit_count",
+    "audits.reaudit_improved_share",
+)
+"""Every case-audit figure reads ``audit_date`` (the figure registry's order: ``indicators/audits.py``, then ``actions.py``)."""
 
 
 def declared(key: str) -> list[tuple]:
-    """Each column of extract ``key``: name, heading, kind, required, figures."""
-    return [(c.name, c.heading, c.kind, c.required, c.figures) for c in EXTRACTS[key].columns]
+    """Each column of extract ``key``: name, heading, kind, required, the figures that read it."""
+    return [(c.name, c.heading, c.kind, c.required, c.readers) for c in EXTRACTS[key].columns]
 
 
 def test_a_child_event_is_its_id_the_childs_id_its_date_then_its_own_columns():
@@ -36,13 +54,13 @@ def test_case_audits_are_declared_column_by_column():
     assert declared("case_audits") == [
         ("audit_id", "audit_id", ID, True, ()),
         ("child_id", "child_id", ID, True, ()),
-        ("audit_date", "audit_date", DATE, True, ("audits",)),
+        ("audit_date", "audit_date", DATE, True, DATED),
         ("team", "team", TEXT, True, ()),
         ("auditor_role", "auditor_role", TEXT, False, ()),
         ("audit_type", "audit_type", TEXT, False, ()),
         ("worker_participated", "worker_participated", BOOL, True, ("audits.worker_participated_share",)),
         ("grade", "grade", GRADE, True, GRADED),
-        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED, "audits.moderated_count")),
+        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED[:2], "audits.moderated_count", *GRADED[2:])),
         ("reaudit_of", "reaudit_of", ID, False, ("audits.reaudit_count", "audits.reaudit_improved_share")),
     ]
     spec = EXTRACTS["case_audits"]
@@ -51,7 +69,7 @@ def test_case_audits_are_declared_column_by_column():
 
 def test_a_case_audits_domain_column_is_an_optional_grade_read_by_the_domain_figure():
     domain = EXTRACTS["case_audits"].column("domain_voice_of_child")
-    assert (domain.kind, domain.required, domain.figures) == (GRADE, False, ("audits.domain_good_or_better_share",))
+    assert (domain.kind, domain.required, domain.readers) == (GRADE, False, ("audits.domain_good_or_better_share",))
     assert EXTRACTS["strategy_meetings"].column("domain_voice_of_child") is None
 
 

@@ -14,7 +14,7 @@ SHIFTED = [50, 54, 48, 52, 46, 58, 62, 57, 61, 59, 63, 60]
 NOISE = [85, 88, 83, 86, 84, 87, 85, 88, 83, 86, 84, 82]
 
 
-def document(**extra):
+def document(before=None, **extra):
     params = Params(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30),
                     targets={"audits.good_or_better_share": {"green": 0.4, "amber": 0.3}}, **extra)
     figures = {
@@ -23,24 +23,36 @@ def document(**extra):
         "assessments.within_45_working_days_share": share(sum(NOISE), 1200),
         "assessments.monthly.within_45_working_days_share": {m: share(n, 100) for m, n in zip(MONTHS, NOISE)},
     }
-    return figures_document(figures, params)
+    return figures_document(figures, params, before=before)
 
 
 def test_a_planted_shift_reads_as_special_cause_improvement():
     # centre 6.70 / 12 = .558333; mean moving range .54 / 11 = .0490909; limits ± .1305818; target 40% below both
     assert document()["spc"]["audits.monthly.good_or_better_share"] == {
-        "variation": "improvement", "assurance": "pass", "points": 12, "earlier_points": 0,
-        "centre": pytest.approx(0.558333, abs=1e-6), "lower": pytest.approx(0.427752, abs=1e-6), "upper": pytest.approx(0.688915, abs=1e-6),
+        "variation": "improvement", "assurance": "pass", "points": 12, "earlier_points": 0, "baseline_end": None, "phase_start": None,
+        "series": {m: n / 100 for m, n in zip(MONTHS, SHIFTED)}, "centre": pytest.approx(0.558333, abs=1e-6), "lower": pytest.approx(0.427752, abs=1e-6), "upper": pytest.approx(0.688915, abs=1e-6),
     }
 
 
 def test_pure_noise_reads_as_common_cause():
     # centre 10.21 / 12 = .850833; mean moving range .03; limits ± .0798; no target
     assert document()["spc"]["assessments.monthly.within_45_working_days_share"] == {
-        "variation": "common_cause", "assurance": None, "points": 12, "earlier_points": 0,
-        "centre": pytest.approx(0.850833, abs=1e-6), "lower": pytest.approx(0.771033, abs=1e-6), "upper": pytest.approx(0.930633, abs=1e-6),
+        "variation": "common_cause", "assurance": None, "points": 12, "earlier_points": 0, "baseline_end": None, "phase_start": None,
+        "series": {m: n / 100 for m, n in zip(MONTHS, NOISE)}, "centre": pytest.approx(0.850833, abs=1e-6), "lower": pytest.approx(0.771033, abs=1e-6), "upper": pytest.approx(0.930633, abs=1e-6),
     }
 
 
 def test_spc_min_points_above_the_months_gives_null_readings():
     assert document(spc_min_points=13)["spc"] == {"audits.monthly.good_or_better_share": None, "assessments.monthly.within_45_working_days_share": None}
+
+
+def test_whole_months_before_the_period_are_points_and_a_withheld_one_is_not():
+    # July 2024 (3 of 4) is withheld in a public pack, and September (40 of 100, the fewest shown) with it, so that
+    # neither can be worked out; August's 60 of 100 is a point; June had no assessment (no value, no point).
+    before = {"2024-06": share(0, 0), "2024-07": share(3, 4), "2024-08": share(60, 100), "2024-09": share(40, 100)}
+    before.update({m: share(n, 100) for m, n in zip(MONTHS, NOISE)})
+    series = "assessments.monthly.within_45_working_days_share"
+    reading = document({series: before}, spc_min_points=13)["spc"][series]
+    # 13 points: 60, then NOISE. Sum .60 + 10.21 = 10.81 / 13; moving ranges |.85 - .60| = .25, + .33 = .58 / 12
+    assert list(reading["series"]) == ["2024-08", *MONTHS] and reading["points"] == 13
+    assert (reading["centre"], reading["upper"]) == pytest.approx((10.81 / 13, 10.81 / 13 + 2.66 * 0.58 / 12))

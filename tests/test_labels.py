@@ -103,3 +103,19 @@ def test_identifiers_are_taken_out_of_earlier_warnings():
         "duplicate natural key; the first row is kept",
     ]
     assert [w.column for w in warnings] == [None, "[withheld]", "audit_id"]
+
+
+def test_list_and_row_numbers_in_warnings_are_never_withheld_as_ids():
+    inputs = council_inputs()
+    inputs.annex_a["list_3"]["child_id"] = text("1", "5")  # child ids 1 and 5, as in a small test return
+    problems = [
+        Problem("Annex A List 3", "List 5 is read from hidden sheet 'L5': unhide it"),
+        Problem("meetings.csv", "rows 1 and 5 of meeting 'M1' disagree on date; Row 5 kept"),
+        Problem("audits.csv", "'5' in row 1 is not a known code; lists 1-5 checked"),
+    ]
+    warnings = protect_labels(inputs, PARAMS, problems)
+    assert [w.message for w in warnings] == [
+        "List 5 is read from hidden sheet 'L5': unhide it",
+        "rows 1 and 5 of meeting 'M1' disagree on date; Row 5 kept",
+        "'[withheld]' in row 1 is not a known code; lists 1-5 checked",  # the quoted value is the child's id
+    ]

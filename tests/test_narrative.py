@@ -11,45 +11,46 @@ WIDE = Reading("common_cause", None, 0.5, -0.08, 1.12, 12)  # limits beyond 0% a
 def test_a_rise_is_told_only_from_special_cause_variation():
     # 120 of 300 = 40%
     improving = Reading("improvement", None, 0.558333, 0.427752, 0.688915, 12)
-    assert share_headline("Good or better audits", share(120, 300), 5, spc_sentence(improving, "higher", "share", 12)) == (
+    assert share_headline("Good or better audits", share(120, 300), 5, spc_sentence(improving, "higher", "share")) == (
         "Good or better audits: 40% over the period (300 in all). It rose beyond its usual range (special-cause improvement)."
     )
 
 
 def test_concern_on_a_lower_is_better_figure_is_a_rise():
     concern = Reading("concern", None, 0.2, 0.1, 0.3, 12)
-    assert share_headline("X", share(50, 200), 5, spc_sentence(concern, "lower", "share", 12)).endswith("It rose beyond its usual range (special-cause concern).")
+    assert share_headline("X", share(50, 200), 5, spc_sentence(concern, "lower", "share")).endswith("It rose beyond its usual range (special-cause concern).")
     improving = Reading("improvement", None, 0.2, 0.1, 0.3, 12)
-    assert share_headline("X", share(50, 200), 5, spc_sentence(improving, "lower", "share", 12)).endswith("It fell beyond its usual range (special-cause improvement).")
+    assert share_headline("X", share(50, 200), 5, spc_sentence(improving, "lower", "share")).endswith("It fell beyond its usual range (special-cause improvement).")
 
 
 def test_no_direction_says_high_or_low_without_judging():
-    assert share_headline("X", share(50, 200), 5, spc_sentence(Reading("low", None, 0.2, 0.1, 0.3, 12), None, "share", 12)).endswith("It fell beyond its usual range.")
+    assert share_headline("X", share(50, 200), 5, spc_sentence(Reading("low", None, 0.2, 0.1, 0.3, 12), None, "share")).endswith("It fell beyond its usual range.")
 
 
 def test_pure_noise_varies_within_its_usual_range():
     # however the first and last months differ (85% then 82%), common cause is no rise or fall
-    text = share_headline("Assessments within 45 working days", share(850, 1000), 5, spc_sentence(NOISE, "higher", "share", 12))
+    text = share_headline("Assessments within 45 working days", share(850, 1000), 5, spc_sentence(NOISE, "higher", "share"))
     assert text == "Assessments within 45 working days: 85% over the period (1,000 in all). It varies within its usual range (77% to 93%)."
 
 
 def test_the_usual_range_of_a_share_stays_within_0_and_100_percent():
-    assert share_headline("X", share(50, 100), 5, spc_sentence(WIDE, "higher", "share", 12)).endswith("It varies within its usual range (0% to 100%).")
+    assert share_headline("X", share(50, 100), 5, spc_sentence(WIDE, "higher", "share")).endswith("It varies within its usual range (0% to 100%).")
 
 
 def test_too_few_months_to_tell():
-    assert share_headline("X", share(21, 59), 5, spc_sentence(None, "higher", "share", 12)) == (
-        "X: 36% over the period (59 in all). Too few months (12 are needed) to tell whether it is changing."
+    reason = "No SPC reading: it needs 12 months and has 10, and 2 more are withheld (small numbers)."
+    assert share_headline("X", share(21, 59), 5, spc_sentence(None, "higher", "share", reason)) == (
+        f"X: 36% over the period (59 in all). {reason}"
     )
 
 
 def test_suppressed_overall_figure_is_not_quoted():
     # 3 of 4: numerator and denominator both within 1..5.
-    assert share_headline("X", share(3, 4), 5, spc_sentence(NOISE, "higher", "share", 12)) == "X: too few records in the period to publish."
+    assert share_headline("X", share(3, 4), 5, spc_sentence(NOISE, "higher", "share")) == "X: too few records in the period to publish."
 
 
 def test_no_records():
-    assert share_headline("X", share(0, 0), 5, spc_sentence(None, "higher", "share", 12)) == "X: no records in the period."
+    assert share_headline("X", share(0, 0), 5, spc_sentence(None, "higher", "share")) == "X: no records in the period."
 
 
 def test_trend_title_states_the_spc_finding_or_falls_back():
@@ -112,17 +113,23 @@ def test_row_shares_sentence_quotes_only_what_the_table_shows():
 
 def test_xmr_alt_text_says_what_the_chart_shows():
     from readiness.present.narrative import xmr_alt_text
-    from readiness.present.spc import XmrSeries
+    from readiness.present.spc_series import XmrSeries
 
-    improving = Reading("improvement", "hit_and_miss", 0.558333, 0.427752, 0.688915, 3)
-    xmr = XmrSeries({"2024-09": 0.5, "2024-10": None, "2024-11": 0.6, "2024-12": 0.62}, {"2024-09"}, improving, {"2024-12": "improvement"}, 0.6)
+    improving = Reading("improvement", "hit_and_miss", 0.558333, 0.427752, 0.688915, 3, baseline_end="2024-11", phase_start="2024-10")
+    points = {"2024-09": 0.5, "2024-10": None, "2024-11": 0.6, "2024-12": 0.62}
+    sources = {"2024-09": "history", "2024-10": "extract", "2024-11": "extract", "2024-12": "extract"}
+    xmr = XmrSeries(points, sources, {"2024-09"}, [], improving, {"2024-12": "improvement"}, 0.6, per_month=14)
     assert xmr_alt_text("Good or better audits", xmr, "share") == (
-        "XmR chart of Good or better audits by month, September 2024 to December 2024 (3 months, 1 of them from earlier packs, drawn hollow)."
-        " Target 60%. Centre 56%, process limits 43% to 69%. The latest month shows special-cause improvement."
+        "XmR chart of Good or better audits by month, September 2024 to December 2024 (3 months, 1 of them before the period, drawn hollow)."
+        " From the local extract and earlier packs. About 14 a month: only large changes can show. Target 60%."
+        " A new phase from October 2024 has its own limits. Limits from the months up to November 2024, held since."
+        " Centre 56%, process limits 43% to 69%. The latest month shows special-cause improvement."
         " Assurance: the limits say it will meet the target some months and not others."
     )
-    too_few = XmrSeries({"2024-09": 12}, set(), None, {}, None)
-    assert xmr_alt_text("Contacts", too_few, "count") == "XmR chart of Contacts by month, September 2024 to September 2024 (1 month). Too few months for an SPC reading."
+    too_few = XmrSeries({"2024-09": 12}, {"2024-09": "annex_a"}, set(), [], None, {}, None, "No SPC reading: it needs 12 months and has 1.")
+    assert xmr_alt_text("Contacts", too_few, "count") == (
+        "XmR chart of Contacts by month, September 2024 to September 2024 (1 month). From Annex A. No SPC reading: it needs 12 months and has 1."
+    )
 
 
 def test_the_withholding_note_names_the_packs_own_threshold():

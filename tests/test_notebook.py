@@ -192,7 +192,7 @@ def test_show_xmr_displays_the_chart_with_its_finding_and_alt_text(monkeypatch):
     monkeypatch.setattr(display, "display", lambda html: shown.append(html.data))
     spc_pack(targets={"audits.good_or_better_share": 0.7}).show_xmr("audits.good_or_better_share", "Good or better audits")
     assert len(shown) == 1 and shown[0].startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
-    assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). Target 70%.' in shown[0]
+    assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). From the local extract. Target 70%.' in shown[0]
     assert "The latest month shows special-cause improvement. Assurance: the limits say it will not meet the target without change." in shown[0]
 
 
@@ -203,7 +203,7 @@ def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
     earlier.write_text(json.dumps({"audience": "public", "figures": {"audits.monthly.good_or_better_share": {"2024-08": 0.5, "2024-09": 0.52, "2024-10": 0.9}}}), encoding="utf-8")
     xmr = spc_pack(history=[earlier]).xmr("audits.monthly.good_or_better_share")
     # August and September come from the earlier pack; October is this pack's own (50 of 100), not the earlier 90%
-    assert xmr.earlier == {"2024-08", "2024-09"}
+    assert xmr.before == {"2024-08", "2024-09"} and xmr.sources["2024-08"] == "history" and xmr.sources["2024-10"] == "extract"
     assert list(xmr.points)[:3] == ["2024-08", "2024-09", "2024-10"] and xmr.points["2024-10"] == 0.5
     assert xmr.reading.points == 14
 
@@ -211,3 +211,36 @@ def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
 def test_a_sections_withholding_note_follows_the_audience():
     assert make_pack(audience="public", suppress_up_to=10).withholding_note() == "- Numbers from 1 to 10 are withheld as [c]."
     assert make_pack(audience="internal").withholding_note().startswith("- Nothing is withheld")
+
+
+def team_timeliness() -> pd.DataFrame:
+    """Completed and timed assessments by team; the table shows completed, within and the share, not timed."""
+    table = pd.DataFrame(
+        {"completed": [40, 30, 9], "timed": [40, 28, 4], "within": [30, 21, 3], "within_share": [30 / 40, 21 / 28, 3 / 4]},
+        index=pd.Index(["North", "South", "East"], name="team"),
+    )
+    return with_roles(table, Roles(("completed", "within"), shares={"within_share": ("within", "timed")}))
+
+
+def test_a_funnel_places_each_team_by_its_denominator_withheld_as_a_count_would_be():
+    internal = make_pack(audience="internal").funnel_values(team_timeliness(), "within_share")
+    assert internal.to_dict("index") == {"North": {"within_share": 0.75, "denominator": 40}, "South": {"within_share": 0.75, "denominator": 28},
+                                         "East": {"within_share": 0.75, "denominator": 4}}
+    # public: East's 4 timed and 3 within are withheld (1 to 5), and South's 28 and 21, the smallest others in their
+    # columns, with them (the columns' sums are published): only North is placed
+    public = make_pack(audience="public").funnel_values(team_timeliness(), "within_share")
+    assert public.loc["North"].to_list() == [0.75, 40] and public.drop("North").isna().all().all()
+
+
+def test_funnel_then_table_names_a_team_outside_the_limits(monkeypatch):
+    shown = []
+    monkeypatch.setattr(display, "display", lambda html: shown.append(html.data))
+    table = with_roles(
+        pd.DataFrame({"timed": [100, 100, 100], "within": [60, 90, 90], "within_share": [0.6, 0.9, 0.9]}, index=pd.Index(["North", "South", "East"], name="team")),
+        Roles(("timed", "within"), shares={"within_share": ("within", "timed")}),
+    )
+    make_pack(audience="internal").funnel_then_table(table, "within_share", "Within 45 days, by team", "Funnel plot", "By team")
+    chart, sentence, _table = shown
+    assert chart.startswith('<figure class="chart"><img src="data:image/svg+xml;base64,') and 'alt="Funnel plot"' in chart
+    # overall 240 / 300 = 80%; n = 100: 99.8% limits .8 ± 3.09 × .04 = .6764 to .9236: North's 60% is below
+    assert "Outside the 99.8% limits around the overall 80%" in sentence and "North (60%, below: worse)" in sentence

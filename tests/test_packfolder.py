@@ -5,17 +5,21 @@ exit status 2 and one plain line naming the folder.
 """
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from test_cache_verified import PLANTED
 
 from readiness.cli import main
 from readiness.config.params import load_params
 from readiness.errors import OutputError
 from readiness.pack.build import build, build_many, keep_failed, publish
-from readiness.pack.packfolder import MARKER, is_pack, output_problems, write_marker
+from readiness.pack.packfolder import MARKER, is_pack, output_problems, pack_digests, write_marker
 from readiness.pack.verify import verify_pack
 
 GOLDEN = REPO / "tests" / "fixtures" / "golden" / "golden.yaml"
@@ -23,6 +27,10 @@ GOLDEN = REPO / "tests" / "fixtures" / "golden" / "golden.yaml"
 
 @pytest.fixture
 def council(tmp_path) -> Path:
+    return make_council(tmp_path)
+
+
+def make_council(tmp_path: Path) -> Path:
     """A council's folder: parameters, an Annex A CSV folder, an extract, commentary and an earlier pack's figures."""
     (tmp_path / "data" / "annex_a").mkdir(parents=True)
     (tmp_path / "data" / "annex_a" / "List 4.csv").write_text("Child Unique ID\n1\n", encoding="utf-8")
@@ -30,7 +38,7 @@ def council(tmp_path) -> Path:
     (tmp_path / "commentary").mkdir()
     (tmp_path / "commentary" / "case_audits.md").write_text("Ours.\n", encoding="utf-8")
     (tmp_path / "old").mkdir()
-    (tmp_path / "old" / "figures.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "old" / "figures.json").write_text('{"period_end": "2024-03-31", "figures": {}}', encoding="utf-8")
     (tmp_path / "parameters").mkdir()
     (tmp_path / "parameters" / "pack.yaml").write_text(
         "pack_id: pack\nla_name: X\nperiod_start: 2024-04-01\nperiod_end: 2025-03-31\n"
@@ -87,23 +95,21 @@ def test_a_folder_the_tool_did_not_make_is_refused(council):
     assert "is a folder the tool did not make" in problem and "--out" in problem
 
 
-@pytest.mark.parametrize("made", ["new", "empty", "marked", "earlier"])
+@pytest.mark.parametrize("made", ["new", "empty", "marked"])
 def test_a_new_or_empty_folder_or_a_pack_may_be_used(council, made):
     target = council / "outputs" / "pack"
     if made != "new":
         target.mkdir(parents=True)
     if made == "marked":
-        write_marker(target)
         (target / "index.html").write_text("old pack", encoding="utf-8")
-    if made == "earlier":  # a pack built before the marker existed
-        for name in ("manifest.json", "index.html", "figures.json"):
-            (target / name).write_text("{}", encoding="utf-8")
+        write_marker(target)
     assert problems_for(council, target) == []
 
 
-def test_a_folder_with_only_some_of_a_packs_files_is_not_a_pack(tmp_path):
-    (tmp_path / "index.html").write_text("<p>mine</p>", encoding="utf-8")
-    (tmp_path / "figures.json").write_text("{}", encoding="utf-8")
+@pytest.mark.parametrize("names", [("index.html", "figures.json"), ("manifest.json", "index.html", "figures.json")])
+def test_a_pack_is_known_by_its_marker_never_by_its_file_names(tmp_path, names):
+    for name in names:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
     assert not is_pack(tmp_path)
 
 
@@ -167,7 +173,7 @@ def test_publish_replaces_only_a_pack(tmp_path):
     target = tmp_path / "pack"
     target.mkdir()
     (target / "notes.txt").write_text("the user's", encoding="utf-8")  # put there after the build's check
-    with pytest.raises(OutputError, match="is no longer a pack folder"):
+    with pytest.raises(OutputError, match="is a folder the tool did not make .* .it changed during the build."):
         publish(staged(tmp_path), target)
     assert snapshot(target) == {"notes.txt": b"the user's"}
     assert (tmp_path / "pack.failed" / "index.html").read_text(encoding="utf-8") == "new"
@@ -176,8 +182,8 @@ def test_publish_replaces_only_a_pack(tmp_path):
 def test_publish_replaces_an_earlier_pack(tmp_path):
     target = tmp_path / "pack"
     target.mkdir()
-    write_marker(target)
     (target / "index.html").write_text("old", encoding="utf-8")
+    write_marker(target)
     publish(staged(tmp_path), target)
     assert (target / "index.html").read_text(encoding="utf-8") == "new"
 
@@ -200,8 +206,6 @@ def golden_pack(tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 def test_a_built_pack_carries_the_marker_with_its_files(golden_pack):
-    import json
-
     recorded = json.loads((golden_pack / MARKER).read_text(encoding="utf-8"))["files"]
     assert {"index.html", "figures.json", "figures.xlsx", "manifest.json"} <= set(recorded)
     assert verify_pack(golden_pack) == []
@@ -243,4 +247,54 @@ def test_verify_says_when_a_pack_has_no_record_of_its_files(golden_pack, tmp_pat
     with pytest.raises(SystemExit) as exit_:
         main(["verify", str(copy)])
     assert exit_.value.code == 0
-    assert "only its inputs were checked" in capsys.readouterr().out
+    assert "only its inputs and page were checked" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_rebuild_keeps_a_700_pack_folder_closed_and_its_child_level_data_with_it(golden_pack, tmp_path):
+    target = tmp_path / "golden"
+    shutil.copytree(golden_pack, target)
+    shutil.copytree(golden_pack.parent / ".cache", tmp_path / ".cache")
+    (tmp_path / ".cache").chmod(0o755)
+    (tmp_path / ".cache" / "golden").chmod(0o755)
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    (target / "manifest.json").write_text(json.dumps({**manifest, "build_key": "older"}), encoding="utf-8")
+    write_marker(target, {})  # the edited manifest is the tool's own file still
+    target.chmod(0o700)
+    build(GOLDEN, target, jobs=1)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    assert stat.S_IMODE((target / "working").stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE((tmp_path / ".cache" / "golden").stat().st_mode) & 0o077 == 0  # the cached inputs and sections name children too
+    assert json.loads((target / "manifest.json").read_text(encoding="utf-8"))["build_key"] != "older"
+
+
+@pytest.mark.slow
+def test_a_script_planted_in_the_cached_section_html_never_reaches_the_next_page(golden_pack, tmp_path):
+    target = tmp_path / "golden"
+    shutil.copytree(golden_pack, target)
+    shutil.copytree(golden_pack.parent / ".cache", tmp_path / ".cache")
+    planted = sorted((tmp_path / ".cache" / "golden").glob("*.html"))
+    assert planted, "the golden build kept no section HTML to plant a script in (has the cache moved?)"
+    for path in planted:
+        path.write_text(path.read_text(encoding="utf-8") + PLANTED, encoding="utf-8")
+    write_marker(target, {})  # not as built: the next build is a real one, which reads the cache
+    build(GOLDEN, target, jobs=1)
+    page = (target / "index.html").read_text(encoding="utf-8")
+    assert "evil.example" not in page and "<script" not in page
+    assert "running it again" in (target / "build.log").read_text(encoding="utf-8")
+    assert verify_pack(target) == []
+
+
+@pytest.mark.slow
+def test_verify_fails_on_a_script_in_the_page_even_when_the_marker_records_it(golden_pack, tmp_path, capsys):
+    copy = tmp_path / "golden"
+    shutil.copytree(golden_pack, copy)
+    page = (copy / "index.html").read_text(encoding="utf-8")
+    (copy / "index.html").write_text(page.replace("</body>", f"{PLANTED}</body>"), encoding="utf-8")
+    write_marker(copy, pack_digests(copy))  # as a build that took the script from a planted cache would have recorded it
+    with pytest.raises(SystemExit) as exit_:
+        main(["verify", str(copy)])
+    assert exit_.value.code == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("mismatch: pack file index.html: holds code or loads a resource: a <script> element (line ")

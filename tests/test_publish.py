@@ -186,6 +186,7 @@ def test_killed_build_leaves_the_pack_and_the_next_build_clears_up(demo_pack, tm
 def test_an_up_to_date_build_still_clears_stale_folders(demo_pack, tmp_path):
     """Spec: "the next build clears stale temporary folders", even when the pack itself is up to date."""
     from readiness.pack.build import build
+    from readiness.pack.packfolder import write_marker
     from readiness.pack.pdf import find_browser
 
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
@@ -193,6 +194,7 @@ def test_an_up_to_date_build_still_clears_stale_folders(demo_pack, tmp_path):
     stale = target.parent / ".demo.tmp-999999" / "working"
     stale.mkdir(parents=True)
     (stale / "inputs.pickle").write_bytes(b"child-level detail")
+    write_marker(stale.parent)  # as every build marks its folder when it makes it
     build(DEMO_PARAMS, target, pdf=find_browser() is not None)  # as the demo pack was built: nothing changed
     assert (target / "manifest.json").read_bytes() == manifest  # it was up to date: not rebuilt
     assert (target / "index.html").read_bytes() == before

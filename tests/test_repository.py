@@ -99,10 +99,14 @@ def test_the_lock_files_agree_and_only_the_lab_one_has_jupyterlab():
     assert "jupyterlab" in lab and "jupyterlab" not in test
 
 
-def test_every_package_lib_imports_is_a_runtime_dependency():
-    # The import names of lib/ (outside the standard library) mapped to the distributions that install them.
+LAB_HOOK = REPO / "lib" / "readiness" / "lab.py"
+"""JupyterLab's save hook: it runs in Lab's server only, so it may use the ``lab`` extra."""
+
+
+def distributions_imported(paths) -> set[str]:
+    """The import names of ``paths`` (outside the standard library) mapped to the distributions that install them."""
     imported = set()
-    for path in (REPO / "lib").rglob("*.py"):
+    for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported |= {alias.name.split(".")[0] for alias in node.names}
@@ -110,5 +114,11 @@ def test_every_package_lib_imports_is_a_runtime_dependency():
                 imported.add(node.module.split(".")[0])
     third_party = imported - set(sys.stdlib_module_names) - {"readiness", "__future__"}
     distributions = importlib.metadata.packages_distributions()
-    needed = {canonicalize_name(distributions[name][0]) for name in third_party}
+    return {canonicalize_name(distributions[name][0]) for name in third_party}
+
+
+def test_every_package_lib_imports_is_a_runtime_dependency():
+    needed = distributions_imported(p for p in (REPO / "lib").rglob("*.py") if p != LAB_HOOK)
     assert needed <= set(declared()), f"imported but not declared: {sorted(needed - set(declared()))}"
+    lab = distributions_imported([LAB_HOOK])
+    assert lab <= set(declared("lab")), f"imported by the Lab hook but not declared: {sorted(lab - set(declared('lab')))}"

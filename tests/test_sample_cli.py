@@ -1,6 +1,7 @@
 """``readiness sample``: an inspector-like sample and its case-tracking workbook, written beside the pack folder."""
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import REPO, run_readiness
@@ -47,3 +48,49 @@ def test_read_back_of_a_blank_workbook_gives_empty_extracts(drawn):
     assert run_readiness(["sample", "--read-back", str(samples / "demo-sample-30-seed7-tracking.xlsx")]).returncode == 0
     audits = pd.read_excel(samples / "demo-sample-30-seed7-tracking-case_audits.xlsx", engine="calamine")
     assert audits.empty and "audit_id" in audits.columns
+
+
+def test_children_in_care_and_care_leavers_have_full_journeys_and_own_teams(drawn):
+    """The demo sample's cases drawn for care (List 8) and care leaving (List 9): a journey on their own list and a team."""
+    frame = pd.read_csv(drawn[0] / "demo.samples" / "demo-sample-30-seed7.csv", dtype=str)
+    workbook = openpyxl.load_workbook(drawn[0] / "demo.samples" / "demo-sample-30-seed7-tracking.xlsx", read_only=True)
+    own_list = {"unstable_in_care": "List 8", "care_leaver_at_risk": "List 9"}
+    cases = frame.index[frame["drawn_for"].isin(own_list)]
+    assert len(cases) == 4
+    for position in cases:
+        rows = [row for row in workbook[f"Case {position + 1:02d}"].iter_rows(values_only=True)]
+        team = next(row[1] for row in rows if row[0] == "Team")
+        journey = [row for row in rows[7:] if row[1] == own_list[frame.at[position, "drawn_for"]]]
+        assert team not in (None, "Not recorded") and team == frame.at[position, "team"]
+        assert journey and all(row[0] is not None and row[3] == team for row in journey[-1:])
+
+
+def test_drawing_again_never_writes_over_a_workbook_holding_entries(tmp_path):
+    _, _ = sample(tmp_path, 3)
+    samples = tmp_path / "demo.samples"
+    workbook = samples / "demo-sample-30-seed3-tracking.xlsx"
+    filled = openpyxl.load_workbook(workbook)
+    sheet = filled["Case 01"]
+    mark = next(row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("Case audit"))
+    grade = [sheet.cell(mark + 1, column).value for column in range(1, sheet.max_column + 1)].index("grade") + 1
+    sheet.cell(mark + 2, grade).value = "good"
+    filled.save(workbook)
+    kept = workbook.read_bytes()
+    arguments = ["sample", DEMO, "--size", "30", "--seed", "3", "--out", str(tmp_path / "demo")]
+    again = run_readiness(arguments)
+    assert again.returncode == 2
+    assert again.stderr == f"error: {workbook}: holds completed audits or actions; it was left as it is (read it back with readiness sample --read-back, or draw again with --force to replace it)\n"
+    assert workbook.read_bytes() == kept
+    assert run_readiness([*arguments, "--force"]).returncode == 0
+    assert workbook.read_bytes() != kept  # replaced, as asked, by a blank one
+    assert run_readiness(arguments).returncode == 0  # a blank workbook may be drawn again
+
+
+def test_a_file_at_the_samples_name_that_this_command_did_not_write_is_kept(tmp_path):
+    samples = tmp_path / "demo.samples"
+    samples.mkdir()
+    mine = samples / "demo-sample-30-seed3.csv"
+    mine.write_bytes(b"my notes\n")
+    result = run_readiness(["sample", DEMO, "--size", "30", "--seed", "3", "--out", str(tmp_path / "demo")])
+    assert result.returncode == 2 and "is not a sample this command wrote" in result.stderr
+    assert mine.read_bytes() == b"my notes\n" and not (samples / "demo-sample-30-seed3-tracking.xlsx").exists()

@@ -15,12 +15,13 @@ from readiness.present.spc import (
     outside_limits,
     read_series,
     shifts,
-    spc_document,
     special_causes,
+    split_phases,
     trends,
     two_of_three,
     xmr_limits,
 )
+from readiness.present.spc_series import Published, spc_document
 
 # Planted shift: five months near 50%, then seven near 60%. Sum 6.70 / 12 = 0.558333.
 # Moving ranges .04 .06 .04 .06 .12 .04 .05 .04 .02 .04 .03 = .54; / 11 = .0490909; × 2.66 = .1305818.
@@ -163,24 +164,32 @@ def pack_params(**extra):
     return Params(**{**defaults, **extra})
 
 
+def document(values, params, suppressed=(), history=()):
+    return spc_document(Published(values, frozenset(suppressed)), params, history)
+
+
 def test_spc_document_reads_every_monthly_series_against_the_trajectory_target_in_force():
     values = {
         "audits.good_or_better_share": 0.56,
         "audits.monthly.good_or_better_share": dict(zip(MONTHS, SHIFTED)),
         "contacts.monthly.count": dict(zip(MONTHS, [None] * 12)),
     }
-    at_end = spc_document(values, [], pack_params())
+    at_end = document(values, pack_params())
     assert at_end["contacts.monthly.count"] is None
     assert at_end["audits.monthly.good_or_better_share"] == {
-        "variation": "improvement", "assurance": "fail", "points": 12, "earlier_points": 0,
+        "variation": "improvement", "assurance": "fail", "points": 12, "earlier_points": 0, "baseline_end": None, "phase_start": None,
         "centre": pytest.approx(0.558333, abs=1e-6), "lower": pytest.approx(0.427752, abs=1e-6), "upper": pytest.approx(0.688915, abs=1e-6),
+        "series": dict(zip(MONTHS, SHIFTED)),
     }
     assert "audits.good_or_better_share" not in at_end
-    in_march = spc_document(values, [], pack_params(period_end=date(2025, 3, 31)))
+    # the same twelve months ending in March 2025, when the 40% target was in force
+    ending_in_march = [f"2024-{m:02d}" for m in range(4, 13)] + ["2025-01", "2025-02", "2025-03"]
+    values["audits.monthly.good_or_better_share"] = dict(zip(ending_in_march, SHIFTED))
+    in_march = document(values, pack_params(period_start=date(2024, 4, 1), period_end=date(2025, 3, 31)))
     assert in_march["audits.monthly.good_or_better_share"]["assurance"] == "pass"
 
 
-def test_a_short_series_is_read_with_earlier_packs_months():
+def test_a_short_series_is_read_with_earlier_packs_months_before_its_own():
     # this pack: the last 6 months of SHIFTED (one withheld); the earlier (public) pack: the first 6, and a value for
     # the withheld month, which must not fill it. With the first 6 the series is SHIFTED less one point.
     ours = dict(zip(MONTHS[6:], SHIFTED[6:]))
@@ -188,14 +197,23 @@ def test_a_short_series_is_read_with_earlier_packs_months():
     earlier = {"audience": "public", "figures": {"audits.monthly.good_or_better_share": {**dict(zip(MONTHS[:6], SHIFTED[:6])), MONTHS[8]: 0.5}}}
     values = {"audits.monthly.good_or_better_share": ours}
     suppressed = [f"audits.monthly.good_or_better_share/{MONTHS[8]}"]
-    reading = spc_document(values, suppressed, pack_params(spc_min_points=11), [earlier])["audits.monthly.good_or_better_share"]
+    reading = document(values, pack_params(spc_min_points=11), suppressed, [earlier])["audits.monthly.good_or_better_share"]
     assert (reading["points"], reading["earlier_points"]) == (11, 6)
+    assert MONTHS[8] not in reading["series"] and list(reading["series"]) == MONTHS[:8] + MONTHS[9:]
     # 11 points: SHIFTED without .61 (sum 6.09, centre .553636); moving ranges as SHIFTED's, less .04 and .02, plus
     # |.59 - .57| = .02: .50 / 10 = .05
     assert reading["centre"] == pytest.approx(6.09 / 11)
     assert reading["upper"] == pytest.approx(6.09 / 11 + 2.66 * 0.05)
-    assert spc_document(values, suppressed, pack_params(spc_min_points=12), [earlier])["audits.monthly.good_or_better_share"] is None
+    assert document(values, pack_params(spc_min_points=12), suppressed, [earlier])["audits.monthly.good_or_better_share"] is None
     # an internal earlier pack's months are not published counts: a public pack leaves them out
     internal = {**earlier, "audience": "internal"}
-    assert spc_document(values, suppressed, pack_params(spc_min_points=5), [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 0
-    assert spc_document(values, suppressed, pack_params(spc_min_points=5, audience="internal"), [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 6
+    assert document(values, pack_params(spc_min_points=5), suppressed, [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 0
+    assert document(values, pack_params(spc_min_points=5, audience="internal"), suppressed, [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 6
+
+
+def test_phases_are_cut_at_the_month_a_date_falls_in():
+    months = ["2025-01", "2025-02", "2025-04", "2025-05"]
+    # 2025-03-15 falls in the phase starting 2025-03-01: April is its first month; a start before the first month or
+    # after the last makes no phase
+    assert split_phases(months, ["2025-03", "2024-06", "2026-01"]) == [("2025-01", ("2025-01", "2025-02")), ("2025-03", ("2025-04", "2025-05"))]
+    assert split_phases(months, ["2025-02"]) == [("2025-01", ("2025-01",)), ("2025-02", ("2025-02", "2025-04", "2025-05"))]

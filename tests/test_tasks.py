@@ -1,4 +1,4 @@
-"""tasks.py: notebooks saved with outputs leave git clean; JupyterLab rooted at the repository; the project's kernel; demo data kept."""
+"""tasks.py: notebooks saved in Lab are written without outputs and leave git clean; JupyterLab rooted at the repository; the project's kernel; demo data kept."""
 from __future__ import annotations
 
 import importlib.util
@@ -45,34 +45,34 @@ def clone(tmp_path, demo_data) -> Path:
 
 
 def lab_save(root: Path, path: Path, notebook) -> None:
-    """Save as JupyterLab does: through Jupyter's contents manager, with the post-save hook ``tasks.py lab`` sets."""
-    hook = next(a.split("=", 1)[1] for a in tasks.lab_command(Path("python")) if a.startswith("--ContentsManager.post_save_hook="))
-    manager = FileContentsManager(root_dir=str(root), post_save_hook=hook)
+    """Save as JupyterLab does: through Jupyter's contents manager, with the pre-save hook ``tasks.py lab`` sets."""
+    hook = next(a.split("=", 1)[1] for a in tasks.lab_command(Path("python")) if a.startswith("--ContentsManager.pre_save_hook="))
+    manager = FileContentsManager(root_dir=str(root), pre_save_hook=hook)
     manager.save({"type": "notebook", "format": "json", "content": notebook}, path.relative_to(root).as_posix())
 
 
 def run_all_and_save(root: Path, path: Path) -> None:
-    """What an analyst does in JupyterLab: Run All in the notebook's kernel, then save it, outputs and all."""
+    """What an analyst does in JupyterLab: Run All in the notebook's kernel, then save it."""
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
+    assert any(cell.get("outputs") for cell in notebook.cells) and notebook.metadata["language_info"].get("version")
     lab_save(root, path, notebook)
 
 
 @pytest.mark.slow
-def test_notebooks_saved_with_outputs_leave_no_tracked_change(clone):
+def test_notebooks_saved_after_run_all_are_written_as_git_holds_them(clone):
     assert git(clone, "status", "--porcelain") == ""  # the committed notebooks are already as the filter writes them
     for path in sorted((clone / "notebooks").glob("*.ipynb")):
         run_all_and_save(clone, path)
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        assert any(cell.get("outputs") for cell in saved["cells"]), f"{path.name} was saved without outputs"
-        assert saved["metadata"]["language_info"].get("version")  # as the kernel reported it, as Lab saves it
+        stored = git(clone, "show", f"HEAD:notebooks/{path.name}")
+        assert path.read_text(encoding="utf-8") == stored, f"{path.name} was not saved as git holds it"
     assert git(clone, "status", "--porcelain") == ""
     assert git(clone, "diff") == ""
 
 
 @pytest.mark.slow  # the clone passes every notebook through git's nbstripout filter, a process each
 def test_an_edit_to_a_notebooks_source_is_still_seen(clone):
-    # The filter strips outputs only: a change to a cell's code is a change git must show.
+    # The save strips outputs only: a change to a cell's code is a change git must show.
     path = clone / "notebooks" / NOTEBOOKS[0].name
     notebook = nbformat.read(path, as_version=4)
     notebook.cells[-1].source += "\n# an analyst's note"
@@ -85,6 +85,12 @@ def test_the_filter_strips_with_the_given_python_and_keeps_cell_ids():
     assert settings["filter.nbstripout.clean"] == '"/venv/bin/python" -m nbstripout --keep-id'
     assert settings["filter.nbstripout.required"] == "true"
     assert "metadata.language_info.version" in settings["filter.nbstripout.extrakeys"].split()
+
+
+def test_the_filter_and_labs_save_strip_the_same_metadata():
+    from readiness.lab import LAB_METADATA
+
+    assert tasks.lab_metadata().split() == list(LAB_METADATA)
 
 
 def test_lab_is_rooted_at_the_repository_and_opens_on_notebooks():

@@ -9,11 +9,14 @@ import yaml
 from conftest import demo_parameters
 
 from readiness.config.params import load_params
-from readiness.errors import InputError
+from readiness.errors import InputError, OutputError
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.read import read_inputs
-from readiness.mock.tracking import journeys, read_back, write_tracking_workbook
+from readiness.mock.journey import journeys
+from readiness.mock.readback import read_back
+from readiness.mock.tracking import write_tracking_workbook
 
+SNAPSHOT = date(2019, 3, 31)
 PLANTED = "Ask Mrs Zebedee Quartermaine to ring"
 
 
@@ -30,7 +33,7 @@ def sample() -> pd.DataFrame:
 
 
 def test_journey_runs_across_lists_in_date_order():
-    events = journeys(inputs(), pd.Series(["A"]))
+    events = journeys(inputs(), pd.Series(["A"]), SNAPSHOT)
     assert events[["list", "event"]].values.tolist() == [
         ["List 3", "Referral"],
         ["List 7", "Child protection plan started"],
@@ -39,7 +42,7 @@ def test_journey_runs_across_lists_in_date_order():
 
 
 def test_workbook_writes_formula_like_input_as_text(tmp_path):
-    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7)
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     sheet = openpyxl.load_workbook(path)["Case 02"]
     cell = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=cmd"))
     assert cell.data_type == "s"
@@ -63,7 +66,7 @@ def fill(path, audit_rows: dict[str, dict], actions: dict[str, list[list]]) -> N
 
 
 def test_completed_workbook_reads_back_as_the_two_extracts(tmp_path):
-    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7)
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "Requires improvement", "domain_planning": "inadequate"}},
          {"Case 01": [[date(2019, 3, 20), date(2019, 3, 19), "planning", PLANTED]]})
     written = read_back(path)
@@ -75,7 +78,7 @@ def test_completed_workbook_reads_back_as_the_two_extracts(tmp_path):
 
 
 def test_an_unreadable_grade_is_an_error_naming_sheet_row_and_column(tmp_path):
-    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7)
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     fill(path, {"Case 02": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "superb"}}, {})
     with pytest.raises(InputError, match=r"t.xlsx, sheet Case 02, row \d+, column 'grade': .*cannot be read.*found 'superb'"):
         read_back(path)
@@ -97,7 +100,7 @@ def test_an_action_whose_audit_is_unknown_is_a_warning_and_left_out(tmp_path):
 def test_a_completed_workbook_reaches_the_next_packs_figures_and_no_action_wording_does(tmp_path, demo_data):
     from readiness.pack.build import build
 
-    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7)
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     # the two mock audits (dated in the demo period); one weak with an action due before the period end, never done
     fill(path, {"Case 01": {"audit_date": date(2025, 9, 1), "worker_participated": "Y", "grade": "inadequate"},
                 "Case 02": {"audit_date": date(2025, 9, 2), "worker_participated": "N", "grade": "good"}},
@@ -115,3 +118,39 @@ def test_a_completed_workbook_reaches_the_next_packs_figures_and_no_action_wordi
     assert after["audits.count"] == before["audits.count"] + 2
     assert after["actions.count"] == before["actions.count"] + 1
     assert after["actions.overdue_count"] == before["actions.overdue_count"] + 1  # due 10 Sept, not done by 30 Sept
+
+
+def completed(tmp_path):
+    """A small case-tracking workbook with Case 01 audited (one action) and read back once."""
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
+    fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "good"}},
+         {"Case 01": [[date(2019, 3, 20), None, "planning", "x"]]})
+    return path, read_back(path)
+
+
+def test_read_back_again_replaces_its_own_unchanged_files(tmp_path):
+    path, written = completed(tmp_path)
+    fill(path, {"Case 02": {"audit_date": date(2019, 3, 11), "worker_participated": "N", "grade": "inadequate"}}, {})
+    again = read_back(path)
+    assert again == written
+    assert pd.read_excel(again["case_audits"], dtype=str, engine="calamine")["audit_id"].tolist() == ["MOCK-demo-7-01", "MOCK-demo-7-02"]
+
+
+def test_read_back_never_writes_over_an_edited_extract_or_a_file_it_did_not_write(tmp_path):
+    path, written = completed(tmp_path)
+    edited = openpyxl.load_workbook(written["case_audits"])
+    edited["data"]["A2"] = "MY-OWN-ID"
+    edited.save(written["case_audits"])
+    written["audit_actions"].write_bytes(b"pack_id: mine\n")  # not a workbook at all: someone's own file
+    kept = {name: p.read_bytes() for name, p in written.items()}
+    with pytest.raises(OutputError) as refused:
+        read_back(path)
+    assert [line.split(":")[0] for line in refused.value.lines()] == [str(written["case_audits"]), str(written["audit_actions"])]
+    assert {name: p.read_bytes() for name, p in written.items()} == kept
+
+
+def test_a_marked_file_opened_and_saved_unchanged_is_still_read_backs_own(tmp_path):
+    path, written = completed(tmp_path)
+    workbook = openpyxl.load_workbook(written["case_audits"])
+    workbook.save(written["case_audits"])  # as Excel would on "Save" with nothing changed
+    assert read_back(path) == written

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from readiness import progress
 from readiness.errors import ReadinessError, printable
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
@@ -35,17 +36,36 @@ def cmd_build(args) -> int:
 
 def cmd_validate(args) -> int:
     from readiness.config.params import load_params
+    from readiness.files import write_replacing
     from readiness.inputs.validate import format_report, validate, write_csv
 
     params = load_params(args.params)
     if args.strict:
         params = params.model_copy(update={"strict": True})
+    if args.csv:
+        check_csv_target(args.csv, params, Path(args.params), args.force)
     errors, warnings = validate(params)
     print(format_report(errors, warnings))
     if args.csv:
-        write_csv(errors, warnings, args.csv)
+        write_replacing(args.csv, lambda partial: write_csv(errors, warnings, partial))
         print(f"To-fix list written to {args.csv}")
     return 2 if errors else 0
+
+
+def check_csv_target(path: Path, params, params_file: Path, force: bool) -> None:
+    """``validate --csv`` writes a new file, or (``--force``) replaces a regular file; never an input or the parameters file."""
+    from readiness.errors import OutputError
+    from readiness.files import refuse_to_overwrite
+    from readiness.pack.packfolder import user_files
+
+    resolved = path.resolve()
+    for key, named in user_files(params, params_file).items():
+        if resolved == named or resolved.is_relative_to(named):
+            raise OutputError([f"{path}: is {key} ({named}); it was left as it is: give --csv a new file"])
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise OutputError([f"{path}: is not a regular file; it was left as it is: give --csv a new file"])
+    if not force:
+        refuse_to_overwrite([path], "validate")
 
 
 def cmd_demo_data(args) -> int:
@@ -66,8 +86,8 @@ def cmd_verify(args) -> int:
         print(f"mismatch: {printable(line)}", file=sys.stderr)
     if problems:
         return 1
-    checked = "its files are as built" if recorded_digests(args.folder) else "it has no record of its own files, so only its inputs were checked"
-    print(f"{args.folder}: every input matches the pack's manifest; {checked}")
+    checked = "its files are as built" if recorded_digests(args.folder) else "it has no record of its own files, so only its inputs and page were checked"
+    print(f"{args.folder}: every input matches the pack's manifest; {checked}; its page holds no code and loads nothing")
     return 0
 
 
@@ -79,7 +99,8 @@ def cmd_sample(args) -> int:
         return 2
     from readiness.config.params import load_params
     from readiness.inputs.read import load_inputs
-    from readiness.mock.sample import draw_sample, sample_csv, strata_report
+    from readiness.mock.keep import check_sample_targets
+    from readiness.mock.sample import COLUMNS, draw_sample, sample_csv, strata_report
     from readiness.mock.tracking import write_tracking_workbook
     from readiness.pack.build import default_output
 
@@ -90,8 +111,9 @@ def cmd_sample(args) -> int:
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}"
+    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
-    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed)
+    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed, params.period.snapshot)
     for line in strata_report(inputs, params, sample).to_string(index=False).splitlines():
         print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
     print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
@@ -101,7 +123,7 @@ def cmd_sample(args) -> int:
 
 
 def read_back_sample(workbook: Path) -> int:
-    from readiness.mock.tracking import read_back
+    from readiness.mock.readback import read_back
 
     for name, path in read_back(workbook).items():
         print(f"{name}: {path}")
@@ -146,6 +168,38 @@ def _output_options(default) -> argparse.ArgumentParser:
     return options
 
 
+class QuietWhenClosed:
+    """A text stream (stdout, stderr) that, once its reader has gone (``readiness validate … | head -1``), drops what is
+    written to it instead of failing: the command runs on to its own exit status, with no traceback."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._to_nowhere()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._to_nowhere()
+
+    def _to_nowhere(self) -> None:
+        """Point the stream's file at the null device, so that what is still buffered (and Python's flush at exit) goes nowhere."""
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(nowhere, self._stream.fileno())
+        finally:
+            os.close(nowhere)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="readiness", description="Mock-inspection evidence packs for children's services.", parents=[_output_options(False)]
@@ -168,7 +222,8 @@ def parser() -> argparse.ArgumentParser:
     validate = add_command("validate", "check parameters and inputs only")
     validate.add_argument("params", help="parameters file")
     validate.add_argument("--strict", action="store_true", help="report unreadable values as errors, as a strict build would")
-    validate.add_argument("--csv", type=Path, help="also write the to-fix list to this CSV file")
+    validate.add_argument("--csv", type=Path, help="also write the to-fix list to this CSV file (a new file)")
+    validate.add_argument("--force", action="store_true", help="let --csv replace a file already there (never an input or the parameters file)")
     validate.set_defaults(run=cmd_validate)
 
     demo = add_command("demo-data", "write the synthetic demo data set")
@@ -184,6 +239,7 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
+    sample.add_argument("--force", action="store_true", help="replace a case-tracking workbook that already holds completed audits or actions")
     sample.set_defaults(run=cmd_sample)
 
     verify = add_command("verify", "check a built pack still matches its inputs (exit 1 if not)")
@@ -198,6 +254,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (s if isinstance(s, QuietWhenClosed) else QuietWhenClosed(s) for s in streams)
+    try:
+        status = run(argv)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        sys.stdout, sys.stderr = streams
+    sys.exit(status)
+
+
+def run(argv: list[str] | None) -> int:
+    """The command's exit status: 0 done, 2 bad parameters or input, 1 anything else (one plain line each)."""
     args = parser().parse_args(argv)
     terminal = sys.stderr.isatty() and not args.quiet
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
@@ -217,4 +286,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         print_error(f"unexpected failure: {type(exc).__name__}: {exc} (run with --debug for details)")
         status = 1
-    sys.exit(status)
+    return status

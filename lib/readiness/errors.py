@@ -72,6 +72,10 @@ class ReadinessError(Exception):
         """The plain lines the command line prints."""
         return [str(self)]
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for it (in JupyterLab, and at the end of a failed papermill run): one plain line, no traceback."""
+        return [f"{type(self).__name__}: {printable(self)}"]
+
 
 class ParametersError(ReadinessError):
     """Raised when the parameters file is missing, malformed or names a bad value."""

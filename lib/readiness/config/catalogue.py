@@ -1,7 +1,14 @@
-"""Every headline figure's id, plain-English label, kind and better direction (``indicators.md``)."""
+"""Every headline figure's id, plain-English label, kind and better direction (``indicators.md``), read from the
+figure registry (:mod:`.figures`, declared on the indicator functions).
+
+``CATALOGUE`` holds the entries of themes not yet declared there; they follow the registry's.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+from .figures import REGISTRY, Declared
 
 
 @dataclass(frozen=True)
@@ -20,28 +27,10 @@ def _theme(theme: str, *rows: tuple) -> list[Indicator]:
 
 
 H, L, N = "higher", "lower", None
-GRADES = (("outstanding", "Outstanding", H), ("good", "Good", H), ("requires_improvement", "Requires improvement", L), ("inadequate", "Inadequate", L))
 AGENCIES = (("social_care", "social care"), ("police", "police"), ("health", "health"), ("education", "education"))
 
 CATALOGUE: tuple[Indicator, ...] = tuple(
     _theme(
-        "Case audits",
-        ("audits.count", "Audits completed", "count", N),
-        *((f"audits.grade_share.{g}", f"Audits graded {label}", "share", b) for g, label, b in GRADES),
-        ("audits.good_or_better_share", "Audits graded good or better", "share", H),
-        ("audits.worker_participated_share", "Audits done with the case-holding worker", "share", H),
-        ("audits.moderated_count", "Audits moderated", "count", N),
-        ("audits.moderation_agreement_share", "Moderated audits where the moderator agreed", "share", H),
-        ("audits.moderation_downgrade_share", "Moderated audits downgraded", "share", L),
-        ("audits.reaudit_count", "Re-audits", "count", N),
-        ("audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H),
-        ("actions.count", "Actions set by audits", "count", N),
-        ("actions.weak_audits_with_action_share", "Audits graded RI or inadequate with at least one action", "share", H),
-        ("actions.with_due_date_share", "Audit actions with a due date", "share", H),
-        ("actions.completed_on_time_share", "Audit actions due by the period end done on time", "share", H),
-        ("actions.overdue_count", "Audit actions overdue at the period end", "count", L),
-    )
-    + _theme(
         "Assessments",
         ("assessments.completed_count", "Assessments completed", "count", N),
         ("assessments.within_45_working_days_share", "Assessments completed within 45 working days", "share", H),
@@ -164,25 +153,73 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
     )
 )
 
-_BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
+def catalogue() -> tuple[Indicator, ...]:
+    """Every headline figure with a fixed id: the registry's (a closed family's members each), then ``CATALOGUE``'s."""
+    return _catalogue()
 
 
-DOMAIN_SHARE_PREFIX = "audits.domain_good_or_better_share."
+@cache
+def _catalogue() -> tuple[Indicator, ...]:
+    entries = []
+    for d in REGISTRY.declared():
+        if d.series or (d.family and d.members is None):
+            _PLACES.setdefault(d.id, len(entries))
+            continue
+        if d.family:
+            entries += [Indicator(f"{d.id}.{name}", d.label.format(m.words), d.kind, m.better, d.theme) for name, m in d.members.items()]
+        else:
+            entries.append(Indicator(d.id, d.label, d.kind, d.better, d.theme))
+    return (*entries, *CATALOGUE)
+
+
+_PLACES: dict[str, int] = {}
+"""Where an open family stands: the place of the entry declared after it."""
+
+
+@cache
+def _by_id() -> dict[str, Indicator]:
+    return {indicator.id: indicator for indicator in catalogue()}
+
+
+@cache
+def _places() -> dict[str, int]:
+    return {indicator.id: i for i, indicator in enumerate(catalogue())}
+
+
+def order(figure_id: str) -> tuple[int, str]:
+    """A figure's place in the catalogue, then its id: an open family's members at the family's place, in id
+    order before the entry declared after it; ids not catalogued last."""
+    family = _open_family(figure_id)
+    place = _PLACES[family.id] if family is not None else _places().get(figure_id, len(_places()))
+    return (place, figure_id)
 
 
 def is_indicator(figure_id: str) -> bool:
-    """Whether ``figure_id`` names a headline figure: a catalogued id, or a practice domain's share
-    (``audits.domain_good_or_better_share.<domain>``, one per ``domain_<name>`` column of the audits)."""
-    domain = figure_id.removeprefix(DOMAIN_SHARE_PREFIX)
-    return figure_id in _BY_ID or (domain != figure_id and domain != "")
+    """Whether ``figure_id`` names a headline figure: a catalogued id, or a member of a family whose members the data
+    names (``audits.domain_good_or_better_share.<domain>``, one per ``domain_<name>`` column of the audits)."""
+    return figure_id in _by_id() or _open_family(figure_id) is not None
+
+
+def _open_family(figure_id: str) -> Declared | None:
+    declared = REGISTRY.find(figure_id)
+    return declared if declared is not None and declared.family and declared.members is None else None
 
 
 def describe(figure_id: str) -> Indicator:
-    """The catalogue entry for an id; ids not catalogued (e.g. per-domain shares) are described from their name."""
-    if figure_id in _BY_ID:
-        return _BY_ID[figure_id]
-    if figure_id.startswith(DOMAIN_SHARE_PREFIX):
-        domain = figure_id.rsplit(".", 1)[1].replace("_", " ")
-        return Indicator(figure_id, f"Audits with the {domain} domain graded good or better", "share", "higher", "Case audits")
+    """The catalogue entry for an id; a member of an open family is described from its name, other ids from theirs."""
+    if figure_id in _by_id():
+        return _by_id()[figure_id]
+    family = _open_family(figure_id)
+    if family is not None:
+        words = figure_id.rsplit(".", 1)[1].replace("_", " ")
+        return Indicator(figure_id, family.label.format(words), family.kind, family.better, family.theme)
     kind = "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"
     return Indicator(figure_id, figure_id, kind, None, "Other")
+
+
+def phrase(figure_id: str, where: str) -> str:
+    """How a page names a figure ``where`` is ``"sentence"`` (a headline sentence) or ``"chart"`` (a chart's title):
+    the phrase its declaration gives for it, else its label."""
+    declared = REGISTRY.find(figure_id)
+    given = None if declared is None else {"sentence": declared.in_sentence, "chart": declared.on_chart}[where]
+    return given or describe(figure_id).label

@@ -1,6 +1,7 @@
 """The pack's parameters file: read, validated and resolved (see docs/parameters.md)."""
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from readiness.errors import ParametersError
+from readiness.files import read_side_file
 
 from .catalogue import is_indicator
 from .period import Period
@@ -18,10 +20,13 @@ from .references import reference_problems
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # the dates a pack's period may use (pandas' own range is 1677-2262)
+MAX_MONTHS = 120  # a pack covers 1 to 120 calendar months (ten years of trend; longer ones crash the charts)
+COMMENTARY_LIMIT = 1 << 20  # bytes of one section's commentary (a page of text is a few kB)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class DataPaths(_Strict):
@@ -47,7 +52,7 @@ class Band(_Strict):
 class Step(_Strict):
     """One step of a target trajectory: ``{from, green, amber}``, in force from ``from`` until the next step."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 
     start: date = Field(alias="from")
     green: float
@@ -103,6 +108,8 @@ class Params(_Strict):
     child_population: Optional[int] = Field(default=None, gt=0)
     targets: dict[str, Target] = Field(default_factory=dict)
     spc_min_points: int = Field(default=12, ge=2)  # fewest months for an SPC reading (readiness.present.spc)
+    spc_baseline_end: Optional[date] = None  # SPC limits from the months up to here, then held
+    spc_phases: list[date] = Field(default_factory=list)  # a new SPC phase (its own limits) from each date
     baseline: Optional[Path] = None  # the pack at inspection: its figures.json
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
     history: list[Path] = Field(default_factory=list)
@@ -133,12 +140,30 @@ class Params(_Strict):
             raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
         return value
 
+    @field_validator("period_start", "period_end", "annex_a_extract_date", "annex_a_covers_from")
+    @classmethod
+    def _dates_a_pack_can_use(cls, value: date | None) -> date | None:
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise ValueError(f"must be from {EARLIEST} to {LATEST}")
+        return value
+
     @field_validator("period_end")
     @classmethod
     def _period_in_order(cls, value: date, info) -> date:
         start = info.data.get("period_start")
         if start is not None and value < start:
             raise ValueError(f"is before period_start ({start})")
+        months = 0 if start is None else (value.year - start.year) * 12 + value.month - start.month + 1
+        if months > MAX_MONTHS:
+            raise ValueError(f"makes a period of {months} months ({start:%Y-%m} to {value:%Y-%m}); a pack covers 1 to {MAX_MONTHS} months")
+        return value
+
+    @field_validator("targets", mode="before")
+    @classmethod
+    def _targets_are_finite(cls, value):
+        found = [f"{where} is not a finite number (got {number})" for where, number in non_finite(value)] if isinstance(value, dict) else []
+        if found:
+            raise ValueError("; ".join(found))
         return value
 
     @field_validator("targets")
@@ -166,6 +191,18 @@ class Params(_Strict):
     def suppression_threshold(self) -> int:
         """Largest record count suppressed: 0 (none) for an internal audience."""
         return self.suppress_up_to if self.audience == "public" else 0
+
+
+def non_finite(value, where: str = "") -> list[tuple[str, float]]:
+    """Where ``value`` (a target, as read) holds a number that is not finite (``.nan``, ``.inf``), with that number:
+    ``[("referrals.nfa_share green", nan)]``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(where, value)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in non_finite(item, f"{where} {key}".strip() if where else str(key))]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in non_finite(item, f"{where}[{index}]")]
+    return []
 
 
 def unknown_indicator_ids(ids) -> list[str]:
@@ -197,7 +234,8 @@ class DuplicateKeyError(Exception):
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a key given twice in the same mapping."""
+    """PyYAML's safe loader, refusing a key given twice in the same mapping, and leaving dates as text for the
+    parameters' own checks (so an impossible date, 2025-02-29, is a problem naming its key, not a YAML crash)."""
 
     def construct_mapping(self, node, deep=False):
         seen: dict = {}
@@ -209,6 +247,12 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 )
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _check_overridable(overrides: dict[str, object], path: Path) -> None:
@@ -257,7 +301,7 @@ def _check_files_exist(params: Params, path: Path) -> None:
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
     named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
     problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
-    problems = problems or reference_problems(params.baseline, params.comparators) or _commentary_problems(params.commentary)
+    problems = problems or reference_problems(params.baseline, params.comparators, params.history) or _commentary_problems(params.commentary)
     if problems:
         raise ParametersError(str(path), problems)
 
@@ -272,15 +316,18 @@ def _path_problem(key: str, value: Path) -> str | None:
 
 
 def _commentary_problems(folder: Path | None) -> list[str]:
-    """Commentary files that are not UTF-8 text (a section could not show them)."""
-    if folder is None or not folder.is_dir():
+    """Commentary files a section could not show, read as inputs are: each a regular file (never a pipe, a device or
+    a folder), at most :data:`COMMENTARY_LIMIT` bytes, UTF-8 text."""
+    if folder is None:
         return []
+    if not folder.is_dir():
+        return [f"commentary: expected a folder of Markdown files, one per section (<section>.md), got a file: {folder}"]
     problems = []
     for path in sorted(folder.glob("*.md")):
         try:
-            path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(f"commentary: {path.name} is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+            read_side_file(path, COMMENTARY_LIMIT)
+        except ValueError as exc:
+            problems.append(f"commentary: {path.name} {exc}")
     return problems
 
 

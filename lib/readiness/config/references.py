@@ -9,14 +9,21 @@ A comparators file::
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
+from readiness.files import read_side_file
+
 from .catalogue import is_indicator
 
 GROUPS = ("region", "statistical_neighbours")
+LIMIT = 16 << 20  # bytes: a pack's figures.json is well under 1 MiB, a comparators file smaller still
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
@@ -32,19 +39,56 @@ class Comparator:
 def read_baseline(path: Path) -> dict:
     """The baseline pack's ``figures.json`` document; :class:`ValueError` when it is not one."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        document = json.loads(read_side_file(path, LIMIT), parse_constant=_not_a_number)
+    except json.JSONDecodeError as exc:
         raise ValueError(f"not a readable figures.json ({exc})") from None
     if not isinstance(document, dict) or not isinstance(document.get("figures"), dict):
         raise ValueError("not a pack's figures.json (it has no \"figures\")")
     return document
 
 
+def read_history(path: Path) -> dict:
+    """An earlier pack's ``figures.json`` as the vital signs and SPC charts read it: its ``period_end``, each figure a
+    number or null (a monthly series: months ``yyyy-mm`` to numbers or null), ``suppressed`` ids and ``audience``;
+    :class:`ValueError` naming the first entry that is not as a pack writes it."""
+    document = read_baseline(path)
+    if not _is_date(document.get("period_end")):
+        raise ValueError(f"period_end: expected a date (yyyy-mm-dd), got {document.get('period_end')!r}")
+    for figure_id, value in document["figures"].items():
+        if isinstance(value, dict):
+            if not all(isinstance(m, str) and MONTH.fullmatch(m) and _is_value(v) for m, v in value.items()):
+                raise ValueError(f"figure {figure_id!r}: expected months (yyyy-mm), each a number or null")
+        elif not _is_value(value):
+            raise ValueError(f"figure {figure_id!r}: expected a number or null, got {value!r}")
+    suppressed = document.get("suppressed", [])
+    if not isinstance(suppressed, list) or not all(isinstance(i, str) for i in suppressed):
+        raise ValueError("suppressed: expected a list of figure ids")
+    if document.get("audience", "public") not in ("public", "internal"):
+        raise ValueError(f"audience: expected public or internal, got {document.get('audience')!r}")
+    return document
+
+
+def _not_a_number(constant: str):
+    raise json.JSONDecodeError(f"{constant} is not a number a pack writes", constant, 0)
+
+
+def _is_value(value) -> bool:
+    """A figure's published value: a finite number (not true or false) or null."""
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value))
+
+
+def _is_date(value) -> bool:
+    try:
+        return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
 def read_comparators(path: Path) -> dict[str, Comparator]:
     """Each indicator's latest year of comparators; :class:`ValueError` naming the entry that is not as documented."""
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raw = yaml.safe_load(read_side_file(path, LIMIT)) or {}
+    except yaml.YAMLError as exc:
         raise ValueError(f"not readable YAML ({exc})".replace("\n", " ")) from None
     if not isinstance(raw, dict):
         raise ValueError("expected indicator id -> year -> {region, statistical_neighbours, source}")
@@ -69,9 +113,15 @@ def unknown_ids(ids) -> list[str]:
     return [i for i in ids if not is_indicator(i)]
 
 
-def reference_problems(baseline: Path | None, comparators: Path | None) -> list[str]:
-    """One line per problem with the baseline or comparators file: unreadable, or naming an unknown indicator id."""
+def reference_problems(baseline: Path | None, comparators: Path | None, history: list[Path] = ()) -> list[str]:
+    """One line per problem with the baseline, comparators or history files: unreadable, not as a pack writes them,
+    or naming an unknown indicator id."""
     problems = []
+    for index, path in enumerate(history):
+        try:
+            read_history(path)
+        except ValueError as exc:
+            problems.append(f"history[{index}]: {exc}: {path}")
     if baseline is not None:
         try:
             figures = read_baseline(baseline)["figures"]

@@ -16,8 +16,9 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
+from readiness.config.figures import REGISTRY, numerator
 from readiness.config.params import Params
-from readiness.indicators import audits, workforce
+from readiness.indicators import audits, themes, workforce  # noqa: F401  (importing themes closes the figure registry read below)
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
@@ -25,13 +26,10 @@ from readiness.inputs.bundle import Inputs
 from .control import SUPPRESSED, is_disclosive, months_shown, suppress_board_table
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
-GRADE_SHARES = tuple(f"audits.grade_share.{grade}" for grade in audits.GRADES)
 AGENCY_SHARES = tuple(f"strategy.attendance_share.{agency}" for agency in ("social_care", "police", "health", "education"))
 
 DENOMINATORS: dict[str, str] = {
-    **{share: "audits.count" for share in (*GRADE_SHARES, "audits.good_or_better_share", "audits.worker_participated_share")},
-    "audits.moderation_agreement_share": "audits.moderated_count",
-    "audits.moderation_downgrade_share": "audits.moderated_count",
+    **REGISTRY.denominators(),
     "assessments.within_45_working_days_share": "assessments.completed_count",
     "assessments.child_seen_share": "assessments.completed_count",
     "icpc.within_15_working_days_share": "icpc.count",
@@ -44,27 +42,22 @@ DENOMINATORS: dict[str, str] = {
     "cin.seen_within_interval_share": "caseload.open_children",
     "frontdoor.decided_within_one_working_day_share": "frontdoor.decisions_count",
 }
-"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id."""
+"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id: the
+registry's (``denominator=``), then those of themes not yet declared there."""
 
-UPGRADED = "audits.moderation_upgraded"
+UPGRADED = audits.UPGRADED
 BAND_26_50 = "caseload.band.26-50"
 OVER_25, OVER_50 = "caseload.workers_over_25_count", "caseload.workers_over_50_count"
 
 
-def numerator(share_id: str) -> str:
-    """The id of a share's numerator (``audits.grade_share.good:numerator``)."""
-    return f"{share_id}:numerator"
-
-
-MODERATION = Sum("audits.moderated_count", (numerator("audits.moderation_agreement_share"), numerator("audits.moderation_downgrade_share"), UPGRADED))
 OVER_25_BANDS = Sum(OVER_25, (BAND_26_50, OVER_50))
 SUMS: tuple[Sum, ...] = (
-    Sum("audits.count", tuple(numerator(s) for s in GRADE_SHARES)),
-    Sum(numerator("audits.good_or_better_share"), tuple(numerator(s) for s in GRADE_SHARES[:2])),
-    MODERATION,
+    *(Sum(total, parts) for total, parts in REGISTRY.sums()),
     OVER_25_BANDS,
 )
-"""Groups equal to the sum of their parts (a total over its bands)."""
+"""Groups equal to the sum of their parts (a total over its bands): the registry's (``sum_of=``), then the others."""
+BY_DIFFERENCE = (UPGRADED, BAND_26_50)
+"""Counts no figure publishes, worked out from the other parts of the sum they are in."""
 
 RELATIONS: tuple[Relation, ...] = SUMS + tuple(Ratio(s, numerator(s), d) for s, d in DENOMINATORS.items())
 
@@ -95,20 +88,9 @@ def _bands(inputs: Inputs, params: Params) -> pd.DataFrame | None:
     return workforce.caseload_distribution(workforce.open_cases(cases, params.period.snapshot, params.unallocated_values)).set_index("band")
 
 
-GRADE_TOTALS = {
-    **{grade: numerator(s) for grade, s in zip(audits.GRADES, GRADE_SHARES)},
-    "good_or_better_share": numerator("audits.good_or_better_share"),
-    "audits": "audits.count",
-}
+GRADE_TOTALS = audits.GRADE_TOTALS
 TABLES: tuple[TableSource, ...] = (
-    TableSource(
-        _with_audits(audits.moderation_summary),
-        cells={
-            ("agreed", "audits"): numerator("audits.moderation_agreement_share"),
-            ("downgraded", "audits"): numerator("audits.moderation_downgrade_share"),
-            ("upgraded", "audits"): UPGRADED,
-        },
-    ),
+    TableSource(_with_audits(audits.moderation_summary), cells=audits.MODERATION_CELLS),
     TableSource(_bands, cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50}),
     TableSource(_with_audits(audits.grade_counts_by_team), totals=GRADE_TOTALS),
     TableSource(_with_audits(audits.audit_type_grade_counts), totals=GRADE_TOTALS),
@@ -156,7 +138,8 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
     headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
     values = {key: item.value for key, item in headline.items() if item.value is not None}
     values |= {numerator(key): headline[key].basis[0] for key in DENOMINATORS if key in headline and headline[key].basis and headline[key].basis[0] is not None}
-    for unknown, relation in ((UPGRADED, MODERATION), (BAND_26_50, OVER_25_BANDS)):
+    for unknown in BY_DIFFERENCE:
+        relation = next(relation for relation in SUMS if unknown in relation.parts)
         others = [name for name in relation.parts if name != unknown]
         if all(name in values for name in (relation.total, *others)):
             values[unknown] = values[relation.total] - sum(values[name] for name in others)

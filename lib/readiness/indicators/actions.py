@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
 
-from .audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps
+from .audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps, worker_participated_share
 from .common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
@@ -96,29 +97,51 @@ def reaudits_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 # --- headline figures -----------------------------------------------------------------
 
+reaudit = Theme("Case audits", reads=("case_audits.audit_date",))
+action = Theme("Case audits")
+TIMING_READS = ("audit_actions.due_date", "audit_actions.completed_date")
 
+
+@reaudit.monthly(worker_participated_share.figure_id)
 def monthly_worker_participated_share(audits: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``audits.monthly.worker_participated_share``: audits done with the worker by month of ``audit_date``."""
     return monthly_shares(audits["audit_date"], is_yes(audits["worker_participated"]), period)
 
 
+@reaudit.headline("audits.reaudit_count", "Re-audits", "count", reads=("case_audits.reaudit_of",))
+def reaudit_count(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.reaudit_count``: audits in the period re-auditing a known audit."""
+    return count(len(reaudits_in_period(audits, period)))
+
+
+@reaudit.headline("audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H, reads=("case_audits.reaudit_of",))
+def reaudit_improved_share(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.reaudit_improved_share``: of those re-audits, share graded better than the audit they re-audit."""
+    outcomes = reaudits_in_period(audits, period)["outcome"]
+    return share((outcomes == "improved").sum(), len(outcomes))
+
+
+@action.headline("actions.count", "Actions set by audits", "count")
 def actions_count(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -> Figure:
     """``actions.count``: actions whose audit has ``audit_date`` in the period."""
     return count(len(actions_in_period(actions, audits, period)))
 
 
+@action.headline("actions.weak_audits_with_action_share", "Audits graded RI or inadequate with at least one action", "share", H)
 def weak_audits_with_action_share(audits: pd.DataFrame, actions: pd.DataFrame, period: Period) -> Figure:
     """``actions.weak_audits_with_action_share``: of audits in the period graded RI or inadequate, share with an action."""
     weak = weak_audits_in_period(audits, actions, period)
     return share(weak["has_action"].sum(), len(weak))
 
 
+@action.headline("actions.with_due_date_share", "Audit actions with a due date", "share", H, reads=("audit_actions.due_date",))
 def with_due_date_share(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -> Figure:
     """``actions.with_due_date_share``: of actions whose audit is in the period, share with a ``due_date``."""
     inside = actions_in_period(actions, audits, period)
     return share(inside["due_date"].notna().sum(), len(inside))
 
 
+@action.headline("actions.completed_on_time_share", "Audit actions due by the period end done on time", "share", H, reads=TIMING_READS)
 def completed_on_time_share(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -> Figure:
     """``actions.completed_on_time_share``: of actions of audits in the period due on or before ``period_end``,
     share completed on or before their due date."""
@@ -127,20 +150,10 @@ def completed_on_time_share(actions: pd.DataFrame, audits: pd.DataFrame, period:
     return share(is_completed_on_time(due).sum(), len(due))
 
 
+@action.headline("actions.overdue_count", "Audit actions overdue at the period end", "count", L, reads=TIMING_READS)
 def overdue_count(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -> Figure:
     """``actions.overdue_count``: actions (audit in the period or earlier) due before ``period_end``, not done by it."""
     return count(len(overdue_actions(actions, audits, period)))
-
-
-def reaudit_count(audits: pd.DataFrame, period: Period) -> Figure:
-    """``audits.reaudit_count``: audits in the period re-auditing a known audit."""
-    return count(len(reaudits_in_period(audits, period)))
-
-
-def reaudit_improved_share(audits: pd.DataFrame, period: Period) -> Figure:
-    """``audits.reaudit_improved_share``: of those re-audits, share graded better than the audit they re-audit."""
-    outcomes = reaudits_in_period(audits, period)["outcome"]
-    return share((outcomes == "improved").sum(), len(outcomes))
 
 
 # --- breakdown tables -------------------------------------------------------------------
@@ -150,7 +163,7 @@ def reaudit_improved_share(audits: pd.DataFrame, period: Period) -> Figure:
     Roles(
         ("audits", "worker_participated"),
         shares={"worker_participated_share": ("worker_participated", "audits")},
-        mirror={"worker_participated_share": "audits.monthly.worker_participated_share"},
+        mirror={"worker_participated_share": monthly_worker_participated_share.figure_id},
     )
 )
 def worker_participation_by_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
@@ -250,8 +263,9 @@ def good_or_better_by_team_and_month(audits: pd.DataFrame, period: Period) -> pd
 
 
 def heat_grid(cells: pd.Series) -> pd.DataFrame:
-    """A column of :func:`good_or_better_by_team_and_month` (index ``team | month``) as a team × month grid."""
-    parts = [str(key).split(TEAM_MONTH_SEP) for key in cells.index]
+    """A column of :func:`good_or_better_by_team_and_month` (index ``team | month``) as a team × month grid;
+    a team whose name holds `` | `` keeps it (the month, last, never does)."""
+    parts = [tuple(str(key).rsplit(TEAM_MONTH_SEP, 1)) for key in cells.index]
     index = pd.MultiIndex.from_tuples(parts, names=["team", "month"])
     grid = pd.Series(cells.to_numpy(), index=index).unstack("month")
     return grid.reindex(columns=list(dict.fromkeys(month for _, month in parts)))
@@ -266,18 +280,14 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if audits is None:
         return {}
     period = params.period
-    result: dict[str, FigureValue] = {
-        "audits.monthly.worker_participated_share": monthly_worker_participated_share(audits, period),
-        "audits.reaudit_count": reaudit_count(audits, period),
-        "audits.reaudit_improved_share": reaudit_improved_share(audits, period),
-    }
+    result: dict[str, FigureValue] = {f.figure_id: f(audits, period) for f in (monthly_worker_participated_share, reaudit_count, reaudit_improved_share)}
     actions = inputs.audit_actions
     if actions is None:
         return result
     return result | {
-        "actions.count": actions_count(actions, audits, period),
-        "actions.weak_audits_with_action_share": weak_audits_with_action_share(audits, actions, period),
-        "actions.with_due_date_share": with_due_date_share(actions, audits, period),
-        "actions.completed_on_time_share": completed_on_time_share(actions, audits, period),
-        "actions.overdue_count": overdue_count(actions, audits, period),
+        actions_count.figure_id: actions_count(actions, audits, period),
+        weak_audits_with_action_share.figure_id: weak_audits_with_action_share(audits, actions, period),
+        with_due_date_share.figure_id: with_due_date_share(actions, audits, period),
+        completed_on_time_share.figure_id: completed_on_time_share(actions, audits, period),
+        overdue_count.figure_id: overdue_count(actions, audits, period),
     }

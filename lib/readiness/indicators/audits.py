@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from readiness.config.figures import Blank, H, L, Member, Theme, numerator
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -89,12 +90,33 @@ def moderation_outcome(moderated: pd.DataFrame) -> pd.Series:
 
 # --- headline figures -------------------------------------------------------------
 
+audit = Theme("Case audits", reads=("case_audits.audit_date",))
+GRADE_READS = ("case_audits.grade", "case_audits.moderated_grade")
+GRADE_BLANK = Blank("case_audits.grade", "the moderation shares, and the grade shares when it is not moderated")
+GRADE_SHARES = "audits.grade_share"
+GRADE_MEMBERS = {
+    "outstanding": Member("Outstanding", H),
+    "good": Member("Good", H),
+    "requires_improvement": Member("Requires improvement", L),
+    "inadequate": Member("Inadequate", L),
+}
+AGREEMENT, DOWNGRADE = "audits.moderation_agreement_share", "audits.moderation_downgrade_share"
+UPGRADED = "audits.moderation_upgraded"
+"""Moderated audits the moderator graded better: published by no figure, only worked out from the others."""
 
+
+def grade_share_id(grade: str) -> str:
+    """The id of a grade's share (``audits.grade_share.good``)."""
+    return f"{GRADE_SHARES}.{grade}"
+
+
+@audit.headline("audits.count", "Audits completed", "count", sum_of=tuple(numerator(grade_share_id(g)) for g in GRADES))
 def audits_count(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.count``: audits dated in the period."""
     return count(len(audits_in_period(audits, period)))
 
 
+@audit.family(GRADE_SHARES, "Audits graded {}", "share", members=GRADE_MEMBERS, reads=GRADE_READS, denominator="audits.count", blank=(GRADE_BLANK,))
 def grade_share(audits: pd.DataFrame, period: Period, grade: str) -> Figure:
     """``audits.grade_share.<grade>``: share of audits in the period with that final grade, over those graded
     (an audit with no grade leaves every grade share, as it leaves the breakdown tables)."""
@@ -102,17 +124,40 @@ def grade_share(audits: pd.DataFrame, period: Period, grade: str) -> Figure:
     return share(grades.isin([grade]).sum(), grades.notna().sum())
 
 
+@audit.headline(
+    "audits.good_or_better_share",
+    "Audits graded good or better",
+    "share",
+    H,
+    reads=GRADE_READS,
+    denominator="audits.count",
+    sum_of=tuple(numerator(grade_share_id(g)) for g in GOOD_OR_BETTER),
+    in_sentence="Good or better audits",
+    on_chart="Good or better audits",
+)
 def good_or_better_share(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.good_or_better_share``: share of graded audits in the period with a final grade of outstanding or good."""
     return known_share(good_or_better_or_unknown(final_grade(audits_in_period(audits, period))))
 
 
+@audit.headline(
+    "audits.worker_participated_share",
+    "Audits done with the case-holding worker",
+    "share",
+    H,
+    reads=("case_audits.worker_participated",),
+    denominator="audits.count",
+    blank=(Blank("case_audits.worker_participated"),),
+)
 def worker_participated_share(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.worker_participated_share``: of audits in the period with ``worker_participated`` recorded, share Y
     (a blank leaves it)."""
     return known_share(audits_in_period(audits, period)["worker_participated"])
 
 
+@audit.headline(
+    "audits.moderated_count", "Audits moderated", "count", reads=("case_audits.moderated_grade",), sum_of=(numerator(AGREEMENT), numerator(DOWNGRADE), UPGRADED)
+)
 def moderated_count(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.moderated_count``: audits in the period with a ``moderated_grade``."""
     return count(len(moderated_in_period(audits, period)))
@@ -120,20 +165,35 @@ def moderated_count(audits: pd.DataFrame, period: Period) -> Figure:
 
 def moderation_share(audits: pd.DataFrame, period: Period, outcome: str) -> Figure:
     """Of audits in the period with a moderated grade (and the auditor's grade, to compare), share with that
-    :func:`moderation_outcome`.
-
-    ``agreed`` is ``audits.moderation_agreement_share``, ``downgraded`` is ``audits.moderation_downgrade_share``.
-    """
+    :func:`moderation_outcome`."""
     outcomes = moderation_outcome(moderated_in_period(audits, period)).dropna()
     return share((outcomes == outcome).sum(), len(outcomes))
 
 
+MODERATION_FACTS = {"reads": GRADE_READS, "denominator": "audits.moderated_count", "blank": (GRADE_BLANK,)}
+
+
+@audit.headline(AGREEMENT, "Moderated audits where the moderator agreed", "share", H, **MODERATION_FACTS)
+def moderation_agreement_share(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.moderation_agreement_share``: :func:`moderation_share` of ``agreed``."""
+    return moderation_share(audits, period, "agreed")
+
+
+# Declared here, so the vital signs list the domains after the agreement share and before the downgrade share.
+@audit.family("audits.domain_good_or_better_share", "Audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",))
 def domain_good_or_better_share(audits: pd.DataFrame, period: Period, domain: str) -> Figure:
     """``audits.domain_good_or_better_share.<domain>``: of audits in the period grading the domain, share outstanding or good."""
     grades = audits_in_period(audits, period)[DOMAIN_PREFIX + domain].dropna()
     return share(is_good_or_better(grades).sum(), len(grades))
 
 
+@audit.headline(DOWNGRADE, "Moderated audits downgraded", "share", L, **MODERATION_FACTS)
+def moderation_downgrade_share(audits: pd.DataFrame, period: Period) -> Figure:
+    """``audits.moderation_downgrade_share``: :func:`moderation_share` of ``downgraded`` (the moderator graded worse)."""
+    return moderation_share(audits, period, "downgraded")
+
+
+@audit.monthly("audits.good_or_better_share", reads=GRADE_READS)
 def monthly_good_or_better_share(audits: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``audits.monthly.good_or_better_share``: the good-or-better share by month of ``audit_date``."""
     return monthly_shares(audits["audit_date"], good_or_better_or_unknown(final_grade(audits)), period)
@@ -155,7 +215,7 @@ def grade_table(keys: pd.Series, grades: pd.Series, index: list | None = None) -
     return with_share(count_by(keys, columns, index), "good_or_better", "audits")
 
 
-@board_table(replace(GRADE_TABLE_ROLES, mirror={"good_or_better_share": "audits.monthly.good_or_better_share"}))
+@board_table(replace(GRADE_TABLE_ROLES, mirror={"good_or_better_share": monthly_good_or_better_share.figure_id}))
 def grade_counts_by_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Final grades per month of the period (every month, zeros where none), with the good-or-better share."""
     inside = audits_in_period(audits, period)
@@ -236,7 +296,28 @@ def worker_participation_by_team(audits: pd.DataFrame, period: Period) -> pd.Dat
     return worst_first(table, "worker_participated_share")
 
 
+# --- the counts the Board tables show, for disclosure control ------------------------
+
+GRADE_TOTALS = {
+    **{grade: numerator(grade_share_id(grade)) for grade in GRADES},
+    "good_or_better_share": numerator(good_or_better_share.figure_id),
+    "audits": audits_count.figure_id,
+}
+"""What each column of a grade table adds up to, a share column standing for its numerator."""
+MODERATION_CELLS = {("agreed", "audits"): numerator(AGREEMENT), ("downgraded", "audits"): numerator(DOWNGRADE), ("upgraded", "audits"): UPGRADED}
+"""The counts of :func:`moderation_summary`'s cells."""
+
+
 # --- every figure of the theme ---------------------------------------------------
+
+PERIOD_FIGURES = (
+    good_or_better_share,
+    worker_participated_share,
+    moderated_count,
+    moderation_agreement_share,
+    moderation_downgrade_share,
+    monthly_good_or_better_share,
+)
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
@@ -245,18 +326,8 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if audits is None:
         return {}
     period = params.period
-    result: dict[str, FigureValue] = {"audits.count": audits_count(audits, period)}
-    result |= {f"audits.grade_share.{grade}": grade_share(audits, period, grade) for grade in GRADES}
-    result |= {
-        "audits.good_or_better_share": good_or_better_share(audits, period),
-        "audits.worker_participated_share": worker_participated_share(audits, period),
-        "audits.moderated_count": moderated_count(audits, period),
-        "audits.moderation_agreement_share": moderation_share(audits, period, "agreed"),
-        "audits.moderation_downgrade_share": moderation_share(audits, period, "downgraded"),
-        "audits.monthly.good_or_better_share": monthly_good_or_better_share(audits, period),
-    }
-    result |= {
-        f"audits.domain_good_or_better_share.{domain}": domain_good_or_better_share(audits, period, domain)
-        for domain in domains(audits)
-    }
+    result: dict[str, FigureValue] = {audits_count.figure_id: audits_count(audits, period)}
+    result |= {grade_share_id(grade): grade_share(audits, period, grade) for grade in GRADES}
+    result |= {f.figure_id: f(audits, period) for f in PERIOD_FIGURES}
+    result |= {f"{domain_good_or_better_share.figure_id}.{d}": domain_good_or_better_share(audits, period, d) for d in domains(audits)}
     return result

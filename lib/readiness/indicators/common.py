@@ -1,7 +1,10 @@
 """Helpers shared by the theme modules: period filters, masks, monthly series and breakdown tables."""
 from __future__ import annotations
 
-from typing import Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from typing import Iterator, Mapping
 
 import pandas as pd
 
@@ -56,10 +59,38 @@ def month_or_team(rows: pd.DataFrame, date_column: str, period: Period, by: str)
     return (month_keys(rows[date_column]), period.months()) if by == "month" else (team_keys(rows), None)
 
 
+_WHOLE_MONTHS_FROM: ContextVar[date | None] = ContextVar("whole_months_from", default=None)
+
+
+@contextmanager
+def whole_months_only(window_start: date) -> Iterator[None]:
+    """While open, :func:`monthly_counts` and :func:`monthly_shares` give :data:`NOT_COVERED` for a month that starts
+    before the data's first date (a partial month is no SPC point). The data's first date is the start of the period they
+    are given when it is later than ``window_start`` (an Annex A list's coverage), else the earliest of their dates
+    (a local extract's)."""
+    token = _WHOLE_MONTHS_FROM.set(window_start)
+    try:
+        yield
+    finally:
+        _WHOLE_MONTHS_FROM.reset(token)
+
+
+def _whole_months(series: dict[str, Figure], dates: pd.Series, period: Period) -> dict[str, Figure]:
+    window = _WHOLE_MONTHS_FROM.get()
+    if window is None:
+        return series
+    first = period.start
+    if first <= window:
+        earliest = pd.to_datetime(dates).min()
+        first = max(first, earliest.date()) if not pd.isna(earliest) else first
+    whole_from = f"{first:%Y-%m}" if first.day == 1 else str(pd.Period(first, freq="M") + 1)
+    return {month: figure if month >= whole_from else NOT_COVERED for month, figure in series.items()}
+
+
 def monthly_counts(dates: pd.Series, period: Period) -> dict[str, Figure]:
     """Rows per month of ``dates`` for every month of the period (0 where none)."""
     months = month_key(dates[period.contains(dates)]).value_counts()
-    return {month: count(months.get(month, 0)) for month in period.months()}
+    return _whole_months({month: count(months.get(month, 0)) for month in period.months()}, dates, period)
 
 
 def monthly_shares(dates: pd.Series, hits: pd.Series, period: Period) -> dict[str, Figure]:
@@ -69,7 +100,7 @@ def monthly_shares(dates: pd.Series, hits: pd.Series, period: Period) -> dict[st
     months = month_key(dates[inside])
     hits = hits[inside].astype(bool)
     numerators, denominators = hits.groupby(months).sum(), months.value_counts()
-    return {m: share(numerators.get(m, 0), denominators.get(m, 0)) for m in period.months()}
+    return _whole_months({m: share(numerators.get(m, 0), denominators.get(m, 0)) for m in period.months()}, dates, period)
 
 
 def median_of(values: pd.Series) -> Figure:

@@ -339,4 +339,4 @@ def as_exported(number: int, spec: TableSpec) -> TableSpec:
     return replace(spec, columns=columns)
 
 
-ANNEX_A = {number: as_exported(number, spec) for number, spec in ANNEX_A.items()}
+ANNEX_A = {number: as_exported(number, spec).named(f"list_{number}") for number, spec in ANNEX_A.items()}

@@ -1,8 +1,9 @@
 """The blank-value rule's Data quality warnings (``indicators.md``, Conventions, "Blank values").
 
 A blank, or ``Unknown``, in a value a figure needs (a Yes/No, a code, a count) is unknown: the row
-leaves that figure, numerator and denominator. The indicator modules apply the rule; this module
-counts such blanks per column, so the pack's Data quality section says how many rows left which figures.
+leaves that figure, numerator and denominator. The indicator modules apply the rule, and declare it
+on the figure (``blank=``, :mod:`readiness.config.figures`); this module counts such blanks per column,
+so the pack's Data quality section says how many rows left which figures.
 (Blank dates of *last* events count as not within the interval: they leave nothing and are not listed.)
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from readiness.config.figures import REGISTRY
 from readiness.errors import Problem
 
 from .bundle import unreadable_in
@@ -26,10 +28,6 @@ class BlankRule:
 
 
 RULES: dict[str, tuple[BlankRule, ...]] = {
-    "case_audits": (
-        BlankRule("grade", "the moderation shares, and the grade shares when it is not moderated"),
-        BlankRule("worker_participated", "audits.worker_participated_share"),
-    ),
     "strategy_meetings": (
         BlankRule("invited", "strategy.invited_attendance_share for its agency, unless another row says yes"),
         BlankRule("attended", "strategy.attendance_share for its agency and strategy.statutory_partners_share, unless another row says yes"),
@@ -53,7 +51,13 @@ RULES: dict[str, tuple[BlankRule, ...]] = {
         BlankRule("missing_episodes", "cla.missing_share and the return-interview shares"),
     ),
 }
-"""Per input (an extract's name, or ``list_N``), the columns the blank rule applies to."""
+"""Per input (an extract's name, or ``list_N``), the columns the blank rule applies to, for themes not yet
+declared in the figure registry."""
+
+
+def rules(name: str) -> tuple[BlankRule, ...]:
+    """The blank rules of input ``name``: those the figure registry declares, then :data:`RULES`'s."""
+    return (*(BlankRule(*rule) for rule in REGISTRY.blank_rules(name)), *RULES.get(name, ()))
 
 
 def blank_rows(frame: pd.DataFrame, rule: BlankRule) -> pd.Series:
@@ -70,7 +74,7 @@ def blank_warnings(name: str, frame: pd.DataFrame, file: str, sheet: str | None 
     ``heading_of`` turns a column name into the heading the user sees (Annex A's own headings).
     """
     problems = []
-    for rule in RULES.get(name, ()):
+    for rule in rules(name):
         if rule.column not in frame:
             continue
         rows = frame.loc[blank_rows(frame, rule), "_row"]

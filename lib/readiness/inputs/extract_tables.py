@@ -12,16 +12,7 @@ import pandas as pd
 from .schema import AGENCY, BOOL, DATE, DATETIME, EMPLOYMENT, FLOAT, GRADE, ID, ROLE, TEXT, ColumnSpec, TableSpec, col, opt
 from .values import has_time
 
-GRADE_FIGURES = (
-    "audits.grade_share",
-    "audits.good_or_better_share",
-    "audits.moderation_agreement_share",
-    "audits.moderation_downgrade_share",
-    "audits.monthly.good_or_better_share",
-)
-DOMAIN_FIGURES = ("audits.domain_good_or_better_share",)
 STAFF_FIGURES = ("workforce", "supervision", "caseload.mean_per_fte")
-ACTION_TIMING_FIGURES = ("actions.completed_on_time_share", "actions.overdue_count")
 DECISION_FIGURES = ("frontdoor.decisions_count", "frontdoor.decided_within_one_working_day_share", "frontdoor.decided_within_24_hours_share")
 TEAM = col("team", "team", TEXT)
 
@@ -44,16 +35,16 @@ EXTRACTS = {
     "case_audits": child_event(
         "case_audits",
         "audit_id",
-        col("audit_date", "audit_date", DATE, "audits"),
+        col("audit_date", "audit_date", DATE),
         TEAM,
         opt("auditor_role", "auditor_role", TEXT),
         opt("audit_type", "audit_type", TEXT),
-        col("worker_participated", "worker_participated", BOOL, "audits.worker_participated_share"),
-        col("grade", "grade", GRADE, *GRADE_FIGURES),
-        opt("moderated_grade", "moderated_grade", GRADE, *GRADE_FIGURES, "audits.moderated_count"),
-        opt("reaudit_of", "reaudit_of", ID, "audits.reaudit_count", "audits.reaudit_improved_share"),
+        col("worker_participated", "worker_participated", BOOL),
+        col("grade", "grade", GRADE),
+        opt("moderated_grade", "moderated_grade", GRADE),
+        opt("reaudit_of", "reaudit_of", ID),
         natural_key=("audit_id",),
-        prefixed=("domain_", GRADE, DOMAIN_FIGURES),
+        prefixed=("domain_", GRADE, ()),
     ),
     "strategy_meetings": child_event(
         "strategy_meetings",
@@ -88,8 +79,8 @@ EXTRACTS = {
         (
             col("action_id", "action_id", ID),
             col("audit_id", "audit_id", ID),
-            opt("due_date", "due_date", DATE, *ACTION_TIMING_FIGURES, "actions.with_due_date_share"),
-            opt("completed_date", "completed_date", DATE, *ACTION_TIMING_FIGURES),
+            opt("due_date", "due_date", DATE),
+            opt("completed_date", "completed_date", DATE),
             opt("theme", "theme", TEXT),
             opt("action", "action", TEXT),
         ),
@@ -107,3 +98,4 @@ EXTRACTS = {
         finish=mark_times,
     ),
 }
+EXTRACTS = {name: spec.named(name) for name, spec in EXTRACTS.items()}

@@ -71,13 +71,27 @@ def protect_labels(inputs: Inputs, params: Params, warnings: list[Problem]) -> l
     return warnings
 
 
+NUMBERED = re.compile(r"\b(?:lists?|rows?)\s+\d+(?:(?:,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)\d+)*", re.IGNORECASE)
+"""A list or row number in a warning (``List 3``, ``rows 4 and 5``): a place in the file, never an identifier."""
+
+
 def without_identifiers(problem: Problem, known: set[str]) -> Problem:
-    """``problem`` with every identifier in its column or message (a heading listed, a quoted value) replaced by ``[withheld]``."""
+    """``problem`` with every identifier in its column or message (a heading listed, a quoted value) replaced by
+    ``[withheld]``; list and row numbers (:data:`NUMBERED`) stay, even where a child's id is the same number."""
     column = "[withheld]" if problem.column and label_key(problem.column) in known else problem.column
-    message = _withhold_parts(_withhold_parts(problem.message, r"(, |: |; |')", known), r"(\s+)", known)
+    pieces, start = [], 0
+    for reference in NUMBERED.finditer(problem.message):
+        pieces += [_withhold_words(problem.message[start : reference.start()], known), reference.group()]
+        start = reference.end()
+    message = "".join([*pieces, _withhold_words(problem.message[start:], known)])
     if (column, message) == (problem.column, problem.message):
         return problem
     return replace(problem, column=column, message=message)
+
+
+def _withhold_words(text: str, known: set[str]) -> str:
+    """``text`` with each identifier in it replaced: a part between commas, colons, semicolons or quotes, then a word."""
+    return _withhold_parts(_withhold_parts(text, r"(, |: |; |')", known), r"(\s+)", known)
 
 
 def _withhold_parts(text: str, separator: str, known: set[str]) -> str:

@@ -125,7 +125,7 @@ def unreadable_values(table: Table, spec: TableSpec, failure: Failure, heading: 
     else:
         outcome = "read as blank"
     message = f"value cannot be read: expected {column.kind.expected}; {outcome}"
-    return row_problem(table, message, heading, failure.rows, figures=column.figures, unreadable=column.used)
+    return row_problem(table, message, heading, failure.rows, figures=column.readers, unreadable=column.used)
 
 
 def check_ages(table: Table, spec: TableSpec, frame: pd.DataFrame, findings: Findings) -> None:

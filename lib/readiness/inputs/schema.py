@@ -12,12 +12,14 @@ table's cleaned text, given the values already parsed from it, and turns pandera
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
+
+from readiness.config.figures import REGISTRY
 
 from . import codes
 from .values import heading_key, parse_age, parse_date, parse_datetime, parse_float, parse_id, parse_int, parse_text
@@ -90,7 +92,9 @@ CURRENT = "current"  # a column's layout: of the current layout only (List 9 sin
 class ColumnSpec:
     """One column: its name in the data model, the headings that find it, how it is read,
     whether it must be present, and the figure ids that read it (an id or an id's prefix:
-    ``referrals.nfa_share`` or ``assessments`` for every ``assessments.…`` id)."""
+    ``referrals.nfa_share`` or ``assessments`` for every ``assessments.…`` id): those the figure
+    registry links to ``source`` (``<input>.<column>``, set by :meth:`TableSpec.named`), and ``figures``,
+    the ids of themes not yet declared in the registry."""
 
     name: str
     headings: tuple[str, ...]
@@ -100,6 +104,13 @@ class ColumnSpec:
     layout: str | None = None
     open_when_blank: bool = False  # a blank means "not yet" (an end, closure, milestone): blank in every row is real
     when: str | None = None  # the column recorded in every row this one is expected in (an ICPC's outcome: its date)
+    source: str = ""
+
+    @property
+    def readers(self) -> tuple[str, ...]:
+        """The ids that read the column."""
+        declared = REGISTRY.readers(self.source) if self.source else ()
+        return tuple(dict.fromkeys((*self.figures, *declared)))
 
     @property
     def heading(self) -> str:
@@ -109,11 +120,11 @@ class ColumnSpec:
     @property
     def used(self) -> bool:
         """Whether any figure reads the column."""
-        return bool(self.figures)
+        return bool(self.readers)
 
     def feeds(self, figure_id: str) -> bool:
         """Whether the figure ``figure_id`` reads this column."""
-        return any(figure_id == name or figure_id.startswith(f"{name}.") for name in self.figures)
+        return any(figure_id == name or figure_id.startswith(f"{name}.") for name in self.readers)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,11 @@ class TableSpec:
     checked: bool = True
     expects_all: bool = False
     finish: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame] | None = None
+    name: str = ""
+
+    def named(self, name: str) -> TableSpec:
+        """The table as input ``name`` (``list_3``, ``case_audits``): each column's ``source`` is ``<name>.<column>``."""
+        return replace(self, name=name, columns=tuple(replace(c, source=f"{name}.{c.name}") for c in self.columns))
 
     @property
     def used(self) -> bool:
@@ -156,7 +172,7 @@ class TableSpec:
             return found[0]
         if self.prefixed and name.startswith(self.prefixed[0]):
             _, kind, figures = self.prefixed
-            return ColumnSpec(name, (name,), kind, required=False, figures=figures)
+            return ColumnSpec(name, (name,), kind, required=False, figures=figures, source=f"{self.name}.{self.prefixed[0]}*")
         return None
 
 

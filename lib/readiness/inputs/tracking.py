@@ -55,6 +55,16 @@ def read_tracking_workbook(path: Path, findings: Findings) -> dict[str, list[Pie
     return {name: [Piece(t.file, t.sheet, normalise(t, EXTRACTS[name], findings)) for t in found] for name, found in tables.items()}
 
 
+def entries(path: Path) -> int:
+    """Rows the auditor has filled in (audit rows and action lines), before any is read as the extracts read them
+    (a row with an unreadable value, or without its date, counts). Raises :class:`Unreadable` when the file is
+    not a case-tracking workbook."""
+    sheets = [name for name, _ in workbook_sheets(path) if name.startswith(CASE_SHEET_PREFIX)]
+    if not sheets:
+        raise Unreadable(f"no case sheet (named '{CASE_SHEET_PREFIX}…') in this workbook")
+    return sum(len(block_table(path, sheet, name).frame) for sheet in sheets for name in MARKS)
+
+
 def block_table(path: Path, sheet: str, name: str) -> Table:
     """The block of one sheet laid out as extract ``name``: the rows below its mark and headings, up to a blank row."""
     rows = sheet_rows(path, sheet)

@@ -43,7 +43,7 @@ def unexported_warnings(spec: TableSpec, frame: pd.DataFrame, present: set[str],
             f"blank in every row: the return does not carry this column, so the figures that read it are {NOT_IN_RETURN} (null)",
             sheet,
             column=column.heading,
-            figures=column.figures,
+            figures=column.readers,
         )
         for column in unexported_columns(spec, frame)
         if column.name in present

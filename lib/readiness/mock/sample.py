@@ -19,11 +19,11 @@ from readiness.errors import ParametersError, ReadinessError
 from readiness.inputs.bundle import Inputs
 from readiness.safetext import spreadsheet_safe
 
+from .journey import latest_teams
 from .strata import STRATA, STRATUM_NAMES, is_provided, members
 
 RANDOM = "random"
 RANDOM_REASON = "random remainder"
-NO_TEAM = "Not recorded"
 ANNEX_A_LISTS = range(1, 11)  # List 11 holds adopters, not children
 COLUMNS = ["child_id", "drawn_for", "reasons", "team", "lists"]
 
@@ -73,7 +73,7 @@ def draw_sample(inputs: Inputs, params: Params, size: int, seed: int) -> pd.Data
 
     One row per child, in drawing order: ``child_id``, ``drawn_for`` (a stratum name, or ``random``),
     ``reasons`` (every risk the child carries, in words, ``; ``-separated; ``random remainder`` if none),
-    ``team`` (the latest ``Allocated Team`` on Lists 3-7) and ``lists`` (the lists the child is on).
+    ``team`` (:func:`readiness.mock.journey.latest_teams`) and ``lists`` (the lists the child is on).
     """
     everyone = population(inputs)
     if not 0 <= size <= len(everyone):
@@ -83,7 +83,7 @@ def draw_sample(inputs: Inputs, params: Params, size: int, seed: int) -> pd.Data
     drawn += [(child, RANDOM) for child in pick(everyone, size - len(drawn), taken, rng)]
     sample = pd.DataFrame(drawn, columns=["child_id", "drawn_for"])
     return sample.assign(
-        reasons=reasons(sample["child_id"], found), team=latest_teams(inputs, sample["child_id"]), lists=lists_of(inputs, sample["child_id"])
+        reasons=reasons(sample["child_id"], found), team=latest_teams(inputs, sample["child_id"], params.period.snapshot), lists=lists_of(inputs, sample["child_id"])
     )[COLUMNS]
 
 
@@ -92,21 +92,6 @@ def reasons(children: pd.Series, found: dict[str, pd.Series]) -> list[str]:
     words = {s.name: s.reason for s in STRATA}
     held = {name: set(ids) for name, ids in found.items()}
     return ["; ".join(words[name] for name in held if child in held[name]) or RANDOM_REASON for child in children]
-
-
-def latest_teams(inputs: Inputs, children: pd.Series) -> list[str]:
-    """Each child's team on its latest row of Lists 3-7 (by the list's key date), ``Not recorded`` when none."""
-    key_dates = {3: "referral_date", 4: "assessment_start", 5: "strategy_date", 6: "cin_start", 7: "cp_start"}
-    rows = [
-        inputs.annex_list(n)[["child_id", "team", column]].rename(columns={column: "day"})
-        for n, column in key_dates.items()
-        if inputs.annex_list(n) is not None
-    ]
-    if not rows:
-        return [NO_TEAM] * len(children)
-    latest = pd.concat(rows).dropna(subset=["team"]).sort_values(["child_id", "day"]).drop_duplicates("child_id", keep="last")
-    teams = latest.set_index("child_id")["team"]
-    return [str(teams.get(child, NO_TEAM)) for child in children]
 
 
 def lists_of(inputs: Inputs, children: pd.Series) -> list[str]:

@@ -18,48 +18,19 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from readiness.errors import InputError
 from readiness.indicators.audits import DOMAIN_PREFIX, GRADES, MOCK_INSPECTION, domains
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.extract_tables import EXTRACTS
-from readiness.inputs.normalise import Findings
-from readiness.inputs.tracking import ACTIONS_MARK, AUDIT_MARK, CASE_SHEET_PREFIX, read_tracking_workbook
-from readiness.inputs.values import clean_cells, parse_date
+from readiness.inputs.tracking import ACTIONS_MARK, AUDIT_MARK, CASE_SHEET_PREFIX
 from readiness.safetext import FORMULA_STARTS
 
+from .journey import journeys
 from .strata import STRATA
 
 DEFAULT_DOMAINS = ("voice_of_child", "assessment", "planning", "management_oversight")
 ACTION_LINES = 8
 BOLD = Font(bold=True)
 JOURNEY_HEADINGS = ["Date", "List", "Event", "Team", "Allocated worker"]
-JOURNEY = (
-    (1, "contact_date", "Contact"),
-    (2, "assessment_start_date", "Early help assessment started"),
-    (2, "assessment_completion_date", "Early help assessment completed"),
-    (3, "referral_date", "Referral"),
-    (4, "assessment_start", "Assessment started"),
-    (4, "authorisation_date", "Assessment authorised"),
-    (5, "strategy_date", "Strategy discussion (section 47 enquiry)"),
-    (5, "icpc_date", "Initial child protection conference"),
-    (6, "cin_start", "Child in need episode started"),
-    (6, "last_seen", "Last seen"),
-    (6, "cin_closure", "Child in need episode closed"),
-    (7, "cp_start", "Child protection plan started"),
-    (7, "last_visit", "Last statutory visit"),
-    (7, "latest_review", "Latest review conference"),
-    (7, "cp_end", "Child protection plan ended"),
-    (8, "date_started_to_be_looked_after", "Started to be looked after"),
-    (8, "start_date_of_most_recent_placement", "Most recent placement started"),
-    (8, "date_of_last_social_work_visit", "Last social work visit"),
-    (8, "date_ceased_to_be_looked_after", "Ceased to be looked after"),
-    (9, "latest_date_of_contact", "Latest contact (care leaver)"),
-    (9, "latest_pathway_plan_review_date", "Latest pathway plan review"),
-    (10, "date_of_decision_that_child_should_be_placed_for_adoption", "Decision: to be placed for adoption"),
-    (10, "date_placed_for_adoption", "Placed for adoption"),
-    (10, "date_of_adoption_order", "Adoption order"),
-)
-TEAM_COLUMNS, WORKER_COLUMNS = ("team", "allocated_team"), ("worker", "allocated_worker")
 
 
 def as_cell_value(value):
@@ -91,45 +62,6 @@ def put_row(sheet: Worksheet, row: int, values: list, bold: bool = False) -> Non
     """Write ``values`` along ``row`` from column A."""
     for column, value in enumerate(values, 1):
         put(sheet, row, column, value, bold)
-
-
-def first_column(frame: pd.DataFrame, names: tuple[str, ...]) -> pd.Series:
-    """The first of ``names`` that ``frame`` has, else a blank column."""
-    for name in names:
-        if name in frame:
-            return frame[name]
-    return pd.Series(pd.NA, index=frame.index, dtype="string")
-
-
-def as_dates(values: pd.Series) -> pd.Series:
-    """A date column as dates (unchecked lists keep their dates as text)."""
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return values
-    return parse_date(clean_cells(values.astype("string")))
-
-
-def journeys(inputs: Inputs, children: pd.Series) -> pd.DataFrame:
-    """Every dated event of ``children`` across the Annex A lists present: child, date, list, event, team, worker; by date."""
-    wanted, events = set(children), []
-    for number, column, event in JOURNEY:
-        rows = inputs.annex_list(number)
-        if rows is None or column not in rows:
-            continue
-        rows = rows[rows["child_id"].isin(wanted)]
-        frame = pd.DataFrame(
-            {
-                "child_id": rows["child_id"],
-                "date": as_dates(rows[column]),
-                "list": f"List {number}",
-                "event": event,
-                "team": first_column(rows, TEAM_COLUMNS),
-                "worker": first_column(rows, WORKER_COLUMNS),
-            }
-        )
-        events.append(frame.dropna(subset=["date"]))
-    if not events:
-        return pd.DataFrame(columns=["child_id", "date", "list", "event", "team", "worker"])
-    return pd.concat(events, ignore_index=True).sort_values(["child_id", "date", "list"], kind="stable", ignore_index=True)
 
 
 def audit_columns(inputs: Inputs) -> list[str]:
@@ -195,42 +127,15 @@ def write_overview(workbook: Workbook, sample: pd.DataFrame) -> None:
         put_row(sheet, row + offset, [stratum.name, stratum.reason])
 
 
-def write_tracking_workbook(path: Path, sample: pd.DataFrame, inputs: Inputs, pack_id: str, seed: int) -> Path:
-    """Write the case-tracking workbook of ``sample`` (from :func:`readiness.mock.sample.draw_sample`) to ``path``."""
+def write_tracking_workbook(path: Path, sample: pd.DataFrame, inputs: Inputs, pack_id: str, seed: int, snapshot: date) -> Path:
+    """Write the case-tracking workbook of ``sample`` (from :func:`readiness.mock.sample.draw_sample`) to ``path``;
+    the journeys' List 9 rows are dated at ``snapshot``."""
     workbook = Workbook()
     write_overview(workbook, sample)
-    events = journeys(inputs, sample["child_id"])
+    events = journeys(inputs, sample["child_id"], snapshot)
     columns = audit_columns(inputs)
     for position, child in enumerate(sample.to_dict("records"), 1):
         mine = events[events["child_id"] == child["child_id"]]
         write_case_sheet(workbook, position, pd.Series(child), mine, columns, audit_id_for(pack_id, seed, position))
     workbook.save(path)
     return path
-
-
-def write_extract(path: Path, frame: pd.DataFrame, columns: list[str]) -> Path:
-    """``frame`` as a one-sheet workbook in an extract's layout (Y/N for booleans, dates as dates)."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "data"
-    put_row(sheet, 1, columns, bold=True)
-    for row, record in enumerate(frame[columns].itertuples(index=False), 2):
-        put_row(sheet, row, [{True: "Y", False: "N"}.get(v, v) if isinstance(v, bool) else v for v in record])
-    workbook.save(path)
-    return path
-
-
-def read_back(path: Path) -> dict[str, Path]:
-    """The completed audits and actions of a case-tracking workbook, written beside it as ``<name>-case_audits.xlsx``
-    and ``<name>-audit_actions.xlsx`` (the extracts' layout). Raises :class:`InputError` listing every error."""
-    findings = Findings()
-    pieces = read_tracking_workbook(path, findings)
-    if findings.errors:
-        raise InputError(findings.errors)
-    written = {}
-    for name, found in pieces.items():
-        frame = pd.concat([piece.frame for piece in found], ignore_index=True)
-        columns = [c for c in frame.columns if c != "_row"]
-        frame = frame.astype({c: object for c in columns}).where(frame.notna(), None)
-        written[name] = write_extract(path.with_name(f"{path.stem}-{name}.xlsx"), frame, columns)
-    return written

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import shutil
+import stat
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -21,11 +23,14 @@ from filelock import FileLock, Timeout
 from readiness import progress
 from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
+from readiness.files import no_more_open_than
+from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
+from readiness.parallel import Died, run_isolated
 from readiness.paths import ENGLAND, notebook_files
 
 from .cache import input_hashes, pack_key
 from .job import Job
-from .packfolder import check_output, is_intact, may_replace, pack_digests, write_marker
+from .packfolder import check_output, is_intact, is_pack, may_replace, pack_digests, replace_refusal, write_marker
 
 log = logging.getLogger("readiness")
 
@@ -69,9 +74,7 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
     if not job.force and published_key(job.target) == key and is_intact(job.target):
         log.info("%s: up to date (nothing changed since it was built); --force rebuilds", params.pack_id)
         return job.target
-    staging = job.target.parent / f".{job.target.name}.tmp-{os.getpid()}"
-    staging.mkdir()
-    write_marker(staging)
+    staging = new_staging(job.target)
     try:
         with build_log(staging / "build.log"):
             from .pipeline import make_pack
@@ -86,16 +89,32 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
 
 
 def build_many(params_files: list[Path], out: Path | None = None, jobs: int = 1, **options) -> list[Built]:
-    """Build several packs, ``jobs`` at a time; every pack that succeeds is published."""
+    """Build several packs, ``jobs`` at a time, each in a process of its own: every pack that succeeds is published,
+    whatever happens to the others (even a process that dies: that pack fails, the batch goes on)."""
     several = len(params_files) > 1
     if not several:
         return [build_reporting(params_files[0], out, several, jobs=jobs, **options)]
-    clashes = same_pack_clashes(params_files, out)
-    with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=progress.enable, initargs=(False,)) as pool:
-        futures = {path: pool.submit(build_reporting, path, out, several, **options) for path in params_files if path not in clashes}
-        for future in progress.bar(as_completed(futures.values()), len(futures), "packs"):
-            log.info("%s: %s", future.result().params_file, "built" if future.result().status == 0 else "failed")
-        return [clashes[path] if path in clashes else futures[path].result() for path in params_files]
+    results: dict[Path, Built] = same_pack_clashes(params_files, out)
+    todo = [path for path in params_files if path not in results]
+    tasks = [partial(build_in_worker, path, out, several, **options) for path in todo]
+    for index, result in progress.bar(run_isolated(tasks, jobs), len(tasks), "packs"):
+        path = todo[index]
+        results[path] = result if isinstance(result, Built) else died(path, result)
+        log.info("%s: %s", path, "built" if results[path].status == 0 else "failed")
+    return [results[path] for path in params_files]
+
+
+def build_in_worker(params_file: Path, out: Path | None, several: bool, **options) -> Built:
+    """:func:`build_reporting` in a batch's own process for the pack (no progress bars of its own)."""
+    progress.enable(False)
+    return build_reporting(params_file, out, several, **options)
+
+
+def died(params_file: Path, death: Died) -> Built:
+    """A pack whose build's process ended without a result: killed, out of memory, or aborted by a library."""
+    how = f"was stopped by signal {-death.exitcode}" if death.exitcode and death.exitcode < 0 else f"ended with exit code {death.exitcode}"
+    line = f"{params_file}: the process building this pack {how} (killed, or out of memory?); nothing was published for it"
+    return Built(str(params_file), 1, problems=[line])
 
 
 def same_pack_clashes(params_files: list[Path], out: Path | None) -> dict[Path, Built]:
@@ -175,18 +194,38 @@ def cache_folder(target: Path, params: Params) -> Path:
     return target.parent / ".cache" / params.pack_id
 
 
+def temporary_name(target: Path, kind: str) -> Path:
+    """A new name beside ``target`` for a build's temporary folder (``.NAME.tmp-…``), unique to this build."""
+    return target.parent / f".{target.name}.tmp-{kind}{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def new_staging(target: Path) -> Path:
+    """The folder a build writes into, marked as the tool's; while it is written, as open as ``target`` is
+    (with the owner's own rights), so that a pack folder the user closed to others stays closed."""
+    staging = temporary_name(target, "")
+    staging.mkdir()
+    if target.is_dir():
+        staging.chmod(stat.S_IMODE(target.stat().st_mode) | stat.S_IRWXU)
+    write_marker(staging)
+    return staging
+
+
 def clear_stale(target: Path) -> None:
-    """Remove temporary folders left by builds of ``target`` that died.
+    """Remove temporary folders left by builds of ``target`` that died: only those carrying the tool's marker
+    (or empty), never a folder of the user's that happens to be named like one.
 
     A build that died between moving the old pack aside and moving the new one in left
     no pack at all: the old one is put back first.
     """
-    moved_aside = sorted(target.parent.glob(f".{target.name}.tmp-old-*"))
+    moved_aside = [p for p in target.parent.glob(f".{target.name}.tmp-old-*") if is_pack(p)]
     if moved_aside and not target.exists():
-        moved_aside[-1].rename(target)
+        max(moved_aside, key=lambda p: p.stat().st_mtime).rename(target)
         log.warning("%s: restored the pack a dead build had moved aside", target.name)
     for stale in target.parent.glob(f".{target.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if is_pack(stale):
+            shutil.rmtree(stale, ignore_errors=True)
+        elif stale.is_dir() and not stale.is_symlink() and not any(stale.iterdir()):
+            stale.rmdir()
 
 
 def keep_failed(staging: Path, target: Path) -> None:
@@ -210,13 +249,35 @@ def remove_own(folder: Path) -> bool:
 
 
 def publish(staging: Path, target: Path) -> None:
-    """Swap the finished pack in: the old one is moved aside, then removed. Only a pack (or an empty folder) is replaced."""
+    """Swap the finished pack in: the old one is moved aside, then removed. Only a pack holding nothing but what the
+    tool wrote (or an empty folder) is replaced, and the new pack keeps the permissions the user set on the old one."""
     if not may_replace(target):
-        keep_failed(staging, target)
-        raise OutputError([f"{target}: is no longer a pack folder (something else was put there during the build); it was left as it is"])
-    old = target.parent / f".{target.name}.tmp-old-{os.getpid()}"
+        refused(staging, target)
+    old = temporary_name(target, "old-")
     if target.exists():
+        keep_modes(target, staging)
         target.rename(old)
+        if not may_replace(old):  # something was saved in it between the check and the move
+            old.rename(target)
+            refused(staging, target)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     remove_own(target.parent / f"{target.name}.failed")
+
+
+def refused(staging: Path, target: Path) -> None:
+    """Keep the finished pack as a failed build's and raise: ``target`` stopped being replaceable during the build."""
+    line = f"{replace_refusal(target)} (it changed during the build)"
+    keep_failed(staging, target)
+    raise OutputError([line])
+
+
+def keep_modes(published: Path, staging: Path) -> None:
+    """Give the new pack the permissions the user set on the published one: the folder's, and each file's or folder's
+    that both have; ``working/`` (child-level data) is never more open than the pack folder."""
+    for new in [staging, *staging.rglob("*")]:
+        old = published / new.relative_to(staging)
+        if not old.is_symlink() and old.exists() and old.is_dir() == new.is_dir():
+            os.chmod(new, stat.S_IMODE(old.stat().st_mode))
+    if (staging / "working").is_dir():
+        no_more_open_than(staging / "working", staging)

@@ -10,6 +10,7 @@ must stay light.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import time
@@ -17,12 +18,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from readiness.config.params import Params
+from readiness.files import read_regular, write_atomically
 from readiness.paths import PACKAGE
 
 from .manifest import file_digest, input_digests, notebook_digests, package_versions
 
 log = logging.getLogger("readiness")
 CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
+DIGESTS = "sha256.json"  # in each cache folder: the SHA-256 of every file kept there, recorded as it was written
 
 
 def digest_of(value) -> str:
@@ -129,13 +132,13 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
 def keep_for_next_time(inputs, path: Path, pack_id: str) -> None:
     """Keep the checked inputs at ``path``, in place of any kept before; a cache that cannot be
     written costs only the next build's reuse, never this build."""
-    from .store import keep_inputs
+    from .store import inputs_to_bytes
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("inputs-*"):
             old.unlink(missing_ok=True)
-        keep_inputs(inputs, path)
+        keep_verified(path, inputs_to_bytes(inputs))
     except OSError as exc:
         log.warning("%s: could not keep the checked inputs in %s (%s); the next build reads them afresh", pack_id, path.parent, exc)
 
@@ -146,15 +149,50 @@ def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Pa
 
 
 def checked_copy(path: Path, pack_id: str):
-    """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none (or they are damaged)."""
-    from .store import kept_inputs
+    """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none, or they are damaged or not
+    the bytes whose SHA-256 was recorded when they were kept (:func:`read_verified`)."""
+    from .store import inputs_from_bytes
 
-    try:
-        inputs = kept_inputs(path)
-    except FileNotFoundError:
+    if not (path.exists() or path.is_symlink()):
         return None
+    data = read_verified(path)
+    try:
+        inputs = None if data is None else inputs_from_bytes(data)
     except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
-        log.warning("%s: the cached inputs were damaged; reading them afresh", pack_id)
+        inputs = None
+    if inputs is None:
+        log.warning("%s: the cached inputs were damaged; reading them afresh (they were not the bytes recorded when kept)", pack_id)
         return None
     log.info("%s: inputs unchanged; reusing the checked copy", pack_id)
     return inputs
+
+
+def keep_verified(path: Path, data: bytes) -> None:
+    """Keep ``data`` at ``path`` (atomically), then record its SHA-256 in the folder's :data:`DIGESTS`, which
+    :func:`read_verified` checks: a file edited or planted afterwards is never used."""
+    write_atomically(path, data)
+    record = {name: sha for name, sha in recorded_digests(path.parent).items() if (path.parent / name).is_file()}
+    record[path.name] = hashlib.sha256(data).hexdigest()
+    write_atomically(path.parent / DIGESTS, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
+
+
+def read_verified(path: Path) -> bytes | None:
+    """The bytes kept at ``path`` while their SHA-256 is the one recorded when they were kept; ``None`` when the
+    file is missing, is not a regular file, has no record, or differs from it (edited, planted, damaged)."""
+    expected = recorded_digests(path.parent).get(path.name)
+    if not isinstance(expected, str):
+        return None
+    try:
+        data = read_regular(path)
+    except ValueError:
+        return None
+    return data if hmac.compare_digest(hashlib.sha256(data).hexdigest(), expected) else None
+
+
+def recorded_digests(folder: Path) -> dict:
+    """The SHA-256 recorded for each file kept in ``folder`` (empty when there is no readable record)."""
+    try:
+        record = json.loads(read_regular(folder / DIGESTS, 1 << 24))
+    except ValueError:
+        return {}
+    return record if isinstance(record, dict) else {}

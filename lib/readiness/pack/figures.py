@@ -24,10 +24,11 @@ from readiness.indicators import (
     strategy,
     workforce,
 )
-from readiness.indicators.figure import FigureValue
+from readiness.indicators.common import whole_months_only
+from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.unreadable import figures_without_unreadable_rows
 from readiness.inputs.bundle import Inputs
-from readiness.present.spc import spc_document
+from readiness.present.spc_series import publish, spc_document, window_start
 from readiness.present.vitals import load_history
 
 THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
@@ -45,10 +46,31 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     return audit(protect_series(result, params.suppression_threshold), inputs, params)
 
 
-def figures_document(figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None) -> dict:
+SERIES_THEMES = (audits, actions, assessments, strategy, frontdoor, protection)
+"""The themes with monthly series."""
+
+
+def whole_month_series(inputs: Inputs, params: Params) -> dict[str, dict[str, Figure]]:
+    """Every monthly series over the 36 months up to ``period_end`` (:func:`readiness.present.spc_series.window_start`),
+    a month that starts before the data's first date not covered (:func:`readiness.indicators.common.whole_months_only`):
+    the months an SPC chart reads before the period, and which of the period's months are whole."""
+    start = window_start(params.period_end)
+    window = params.model_copy(update={"period_start": start})
+    result: dict[str, dict[str, Figure]] = {}
+    with whole_months_only(start):
+        for theme in SERIES_THEMES:
+            computed = figures_without_unreadable_rows(theme.figures, inputs, window)
+            result.update({key: dict(value) for key, value in computed.items() if isinstance(value, Mapping)})
+    return result
+
+
+def figures_document(
+    figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None, before: Mapping[str, Mapping[str, Figure]] | None = None
+) -> dict:
     """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
     day each provided Annex A list covers (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly
-    series as published, with the months of the ``history`` packs it lacks (:mod:`readiness.present.spc`)."""
+    series as published, with the whole months ``before`` it (:func:`whole_month_series`) and those of the ``history``
+    packs before those (:mod:`readiness.present.spc_series`)."""
     values, suppressed = suppress_figures(figures, params.suppression_threshold)
     period = params.period
     return {
@@ -62,7 +84,7 @@ def figures_document(figures: Mapping[str, FigureValue], params: Params, coverag
         "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
-        "spc": spc_document(values, suppressed, params, load_history(params.history)),
+        "spc": spc_document(publish(figures, before or {}, params.suppression_threshold), params, load_history(params.history)),
     }
 
 

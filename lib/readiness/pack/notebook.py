@@ -6,7 +6,7 @@ Every table and chart shown through :class:`Pack` passes disclosure control firs
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -14,31 +14,35 @@ from typing import Callable
 
 import pandas as pd
 
-from readiness.config.catalogue import describe
-from readiness.config.overrides import notebook_overrides
+from readiness.config.catalogue import describe, phrase
+from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
-from readiness.disclosure.control import months_shown, suppress_board_table, suppress_figures
-from readiness.indicators.figure import FigureValue
+from readiness.disclosure.control import months_shown, suppress_board_table
+from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_note, coverage_of, covered_period, latest_coverage, month_label, not_covered_months
 from readiness.inputs.unexported import not_in_return
 from readiness.paths import ANALYST_CACHE
-from readiness.present import charts, spc
 from readiness.present.display import (
     CODED_INDEXES,
     NOT_COVERED_TEXT,
     chart_columns,
     column_label,
     format_by_role,
+    say,
     show_chart,
     show_table,
 )
+from readiness.present.funnel import funnel, funnel_chart, outside_sentence
 from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, withholding_note, xmr_alt_text
+from readiness.present.spc_series import XmrSeries, publish, xmr_series
 from readiness.present.vitals import load_history
+from readiness.present.xmrchart import xmr_chart
 
 from .cache import cached_inputs, commentary_file, input_hashes
+from .kernel import announce
 from .store import kept_inputs
 
 
@@ -49,6 +53,7 @@ class Pack:
     params: Params
     inputs: Inputs
     computed: dict[str, FigureValue] | None = None
+    whole: dict[str, dict[str, Figure]] | None = None
 
     @property
     def period(self) -> Period:
@@ -67,6 +72,15 @@ class Pack:
 
             self.computed = compute_figures(self.inputs, self.params)
         return self.computed
+
+    @property
+    def whole_months(self) -> dict[str, dict[str, Figure]]:
+        """Every monthly series over the SPC window, whole months only (:func:`readiness.pack.figures.whole_month_series`; once)."""
+        if self.whole is None:
+            from .figures import whole_month_series
+
+            self.whole = whole_month_series(self.inputs, self.params)
+        return self.whole
 
     def has(self, *keys: str) -> bool:
         """Whether every named input (``case_audits``, ``list_4`` …) was given."""
@@ -148,16 +162,43 @@ class Pack:
         self.chart(table, chart, title, alt, **choices)
         self.show(table, caption)
 
-    def headline(self, figure_id: str, label: str) -> str:
-        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC."""
+    def funnel_values(self, table: pd.DataFrame, share: str) -> pd.DataFrame:
+        """Each team's share as the Board table shows it, and its denominator (``denominator``) withheld as a count of
+        the table would be, even where the table does not show it (a funnel plot places each team by it); a team whose
+        share or denominator is withheld gets neither."""
+        roles = roles_of(table)
+        denominator = roles.shares[share][1]
+        counted = replace(roles, counts=tuple(dict.fromkeys((*roles.counts, denominator))), total=None)
+        safe = suppress_board_table(table, counted, self.threshold).apply(pd.to_numeric, errors="coerce")
+        shown = self.chart_values(table)[share].where(safe[share].notna())
+        both = shown.notna() & safe[denominator].notna()
+        return pd.DataFrame({share: shown.where(both), "denominator": safe[denominator].where(both)})
+
+    def funnel_then_table(self, table: pd.DataFrame, share: str, title: str, alt: str, caption: str, better: str | None = "higher") -> None:
+        """Teams compared on a share as a funnel plot (:mod:`readiness.present.funnel`) of the Board-safe values, each
+        team against the share's denominator (from the table's roles); then the teams outside the 99.8 % limits named
+        (``better``: the share's better direction), then the table itself (:meth:`show`)."""
+        values = self.funnel_values(table, share)
+        result = funnel(values[share], values["denominator"])
+        show_chart(funnel_chart(result, title, f"Team size ({column_label(roles_of(table).shares[share][1]).lower()})"), alt=alt)
+        say(outside_sentence(result, better))
+        self.show(table, caption)
+
+    def headline(self, figure_id: str, label: str | None = None) -> str:
+        """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC.
+        It names the figure as its declaration's ``in_sentence`` phrase, else its label (``label`` is the old way:
+        a page's own phrase belongs in the declaration)."""
+        label = label or phrase(figure_id, "sentence")
         series_id = monthly_id(figure_id)
         trend = ""
         if series_id in self.figures:
-            trend = spc_sentence(self.xmr(series_id).reading, describe(figure_id).better, "share", self.params.spc_min_points)
+            xmr = self.xmr(series_id)
+            trend = spc_sentence(xmr.reading, describe(figure_id).better, "share", xmr.reason)
         return share_headline(label, self.figures[figure_id], self.threshold, trend)
 
-    def trend_title(self, figure_id: str, label: str) -> str:
-        """A chart title stating the SPC finding of a figure's monthly series."""
+    def trend_title(self, figure_id: str, label: str | None = None) -> str:
+        """A chart title stating the SPC finding of a figure's monthly series (named as :meth:`show_xmr` names it)."""
+        label = label or phrase(figure_id, "chart")
         return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
 
     @cached_property
@@ -165,17 +206,21 @@ class Pack:
         """The earlier packs' ``figures.json`` documents (``history``), oldest first."""
         return load_history(self.params.history)
 
-    def xmr(self, series_id: str) -> spc.XmrSeries:
-        """A monthly series as figures.json publishes it, with the months of earlier packs it lacks, read by SPC."""
-        values, suppressed = suppress_figures({series_id: self.figures.get(series_id, {})}, self.threshold)
-        points, earlier = spc.series_points(series_id, values[series_id], suppressed, self.history, self.threshold)
-        return spc.xmr_series(series_id, points, earlier, self.params)
+    def xmr(self, series_id: str) -> XmrSeries:
+        """A monthly series as figures.json publishes it, with the whole months before the period and those of
+        earlier packs before those, read by SPC (:mod:`readiness.present.spc_series`)."""
+        before = {series_id: self.whole_months.get(series_id, {})}
+        published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold)
+        exact = {**before[series_id], **self.figures.get(series_id, {})}
+        return xmr_series(series_id, published, self.params, self.history, exact=exact)
 
-    def show_xmr(self, figure_id: str, label: str) -> None:
-        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same."""
+    def show_xmr(self, figure_id: str, label: str | None = None) -> None:
+        """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
+        the figure named as its declaration's ``on_chart`` phrase, else its label."""
+        label = label or phrase(figure_id, "chart")
         xmr = self.xmr(monthly_id(figure_id))
         indicator = describe(figure_id)
-        fig = charts.xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind, self.params.spc_min_points)
+        fig = xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind)
         show_chart(fig, xmr_alt_text(label, xmr, indicator.kind))
 
     def facts(self, *figure_ids: str) -> str:
@@ -216,19 +261,28 @@ def shared_with_notebooks(pack: Pack, params_file: Path, inputs_file: Path):
         _SHARED.pop(key, None)
 
 
-def open_pack(params_file: str | Path, inputs_file: str | Path = "", **overrides) -> Pack:
+def open_pack(params_file: str | Path | None = None, inputs_file: str | Path | None = None, **overrides) -> Pack:
     """The pack's parameters and inputs: shared by the build, from ``inputs_file``, or read once and cached.
 
+    In a notebook, ``pack = open_pack()`` takes the latest run of its parameters cell (see
+    :mod:`readiness.config.overrides`): ``params_file`` (``None``: ``$READINESS_PARAMS``, else
+    ``parameters/local.yaml``, else ``parameters/demo.yaml``), ``inputs_file`` and the overrides it sets,
+    which replace the parameters file's values. Files given take the place of the cell's, and
+    ``overrides`` given (``audience="internal"``) of all the cell's overrides.
     In JupyterLab (no ``inputs_file``) the inputs are read and checked the first time and kept
-    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment.
-    ``overrides`` (e.g. ``audience="internal"``) replace the parameters file's values; when none
-    are given, those set in the notebook's parameters cell apply (see :mod:`readiness.config.overrides`).
+    in the git-ignored ``outputs/.cache``, so the next notebook opens them in a moment. In a Jupyter
+    kernel, the pack is stated and marked (:mod:`readiness.pack.kernel`).
     """
-    overrides = overrides or notebook_overrides()
-    shared = None if overrides else _SHARED.get((str(params_file), str(inputs_file)))
+    settings = notebook_settings()
+    if params_file is None and inputs_file is None:
+        params_file, inputs_file = settings.params_file, settings.inputs_file
+    overrides = overrides or settings.overrides
+    path, inputs_file = parameters_file(params_file), inputs_file or ""
+    shared = None if overrides else _SHARED.get((str(path), str(inputs_file)))
     if shared is not None:
         return shared
-    params = load_params(params_file, overrides)
+    params = load_params(path, overrides)
+    announce(params, path)
     if inputs_file:
         return Pack(params, kept_inputs(Path(inputs_file)))
     return Pack(params, cached_inputs(params, input_hashes(params), ANALYST_CACHE / params.pack_id))

@@ -8,7 +8,6 @@ the cache instead of being run again.
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from pathlib import Path
 
@@ -16,12 +15,12 @@ import papermill
 
 from readiness.config.params import OVERRIDABLE, Params
 from readiness.errors import NotebookError
-from readiness.files import write_atomically
+from readiness.files import no_more_open_than
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.parallel import can_fork, forked_pool
 from readiness.progress import bar
 
-from .cache import cached_inputs, notebook_key
+from .cache import cached_inputs, keep_verified, notebook_key, read_verified
 from .engine import ENGINE_NAME
 from .figures import compute_figures, figures_document, write_json
 from .job import Job
@@ -43,13 +42,15 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     cache.mkdir(parents=True, exist_ok=True)
     working = staging / "working"
     working.mkdir()
+    for folder in (working, cache):  # child-level data, never more open than the pack's own folder
+        no_more_open_than(folder, staging)
     inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
     inputs_file = working / INPUTS_FILE
     keep_inputs(inputs, inputs_file)
     step = time.time()
     pack = Pack(params, inputs, compute_figures(inputs, params))
     log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
-    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)))
+    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)), pack.whole_months)
     write_json(document, staging / "figures.json")
     write_figures_workbook(document, staging / "figures.xlsx")
     sections = all_sections(job.notebooks)
@@ -116,18 +117,22 @@ def section_parameters(params_file: Path, working: Path) -> dict[str, str | None
 
 
 def _from_cache(section: Section, key: str, working: Path, cache: Path) -> str | None:
+    """A section's HTML and executed notebook as an earlier build kept them, only while both are the bytes whose SHA-256
+    was recorded then (:func:`readiness.pack.cache.read_verified`); ``None`` (run it again) otherwise."""
     stem = f"{section.path.stem}-{key[:20]}"
-    html, notebook = cache / f"{stem}.html", cache / f"{stem}.ipynb"
-    if not (html.exists() and notebook.exists()):
+    html, notebook = (read_verified(cache / f"{stem}{suffix}") for suffix in (".html", ".ipynb"))
+    if html is None or notebook is None:
+        if (cache / f"{stem}.html").exists() or (cache / f"{stem}.ipynb").exists():
+            log.warning("%s: the cached section is not as it was kept (its SHA-256 differs); running it again", section.path.name)
         return None
-    shutil.copyfile(notebook, working / section.path.name)
+    (working / section.path.name).write_bytes(notebook)
     log.info("%s unchanged; reused", section.path.name)
-    return html.read_text(encoding="utf-8")
+    return html.decode("utf-8")
 
 
 def _store(section: Section, key: str, body: str, working: Path, cache: Path) -> None:
     stem = f"{section.path.stem}-{key[:20]}"
     for old in cache.glob(f"{section.path.stem}-*"):
         old.unlink()
-    write_atomically(cache / f"{stem}.ipynb", (working / section.path.name).read_bytes())
-    write_atomically(cache / f"{stem}.html", body.encode("utf-8"))
+    keep_verified(cache / f"{stem}.ipynb", (working / section.path.name).read_bytes())
+    keep_verified(cache / f"{stem}.html", body.encode("utf-8"))

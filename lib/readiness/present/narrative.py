@@ -12,7 +12,8 @@ from readiness.indicators.figure import Figure
 from readiness.safetext import markdown_escape
 
 from .formatting import format_value
-from .spc import Reading, XmrSeries
+from .spc import Reading
+from .spc_series import SOURCE_WORDS, XmrSeries
 
 RISES = {("improvement", "higher"), ("concern", "lower"), ("high", None)}
 FALLS = {("improvement", "lower"), ("concern", "higher"), ("low", None)}
@@ -39,16 +40,21 @@ def usual_range(reading: Reading, kind: str) -> str:
     return f"{format_value(lower, shown)} to {format_value(upper, shown)}"
 
 
-def spc_sentence(reading: Reading | None, better: str | None, kind: str, min_points: int) -> str:
+def spc_sentence(reading: Reading | None, better: str | None, kind: str, reason: str = "") -> str:
     """How a monthly series moves, from its SPC reading only: ``It rose beyond its usual range (special-cause
-    improvement).``, ``It varies within its usual range (43% to 69%).``, or too few months to tell."""
+    improvement).``, ``It varies within its usual range (43% to 69%).``, or, with no reading, ``reason`` (why not)."""
     if reading is None:
-        return f"Too few months ({min_points} are needed) to tell whether it is changing."
+        return reason
     change = movement(reading, better)
     if change is None:
         return f"It varies within its usual range ({usual_range(reading, kind)})."
     cause = "" if reading.variation in ("high", "low") else f" (special-cause {reading.variation})"
     return f"It {change} beyond its usual range{cause}."
+
+
+def few_a_month(per_month: int) -> str:
+    """The sentence beside a share's chart when its months have few cases: ``About 14 a month: only large changes can show.``"""
+    return f"About {per_month} a month: only large changes can show."
 
 
 def share_headline(label: str, overall: Figure, threshold: int, trend: str = "") -> str:
@@ -156,14 +162,23 @@ def xmr_alt_text(label: str, xmr: XmrSeries, kind: str) -> str:
     months = [month for month, value in xmr.points.items() if value is not None]
     if not months:
         return f"XmR chart of {label} by month: no month to show."
-    earlier = f", {len(xmr.earlier)} of them from earlier packs, drawn hollow" if xmr.earlier else ""
+    before = [m for m in months if m in xmr.before]
+    earlier = f", {len(before)} of them before the period, drawn hollow" if before else ""
     plural = "s" if len(months) != 1 else ""
     text = f"XmR chart of {label} by month, {month_name(months[0])} to {month_name(months[-1])} ({len(months)} month{plural}{earlier})."
     shown = "share" if kind == "share" else "number"
+    sources = sorted({xmr.sources[m] for m in months}, key=list(SOURCE_WORDS).index)
+    text += f" From {' and '.join(SOURCE_WORDS[s] for s in sources)}."
+    if xmr.per_month is not None:
+        text += f" {few_a_month(xmr.per_month)}"
     if xmr.target is not None:
         text += f" Target {format_value(xmr.target, shown)}."
     reading = xmr.reading
     if reading is None:
-        return text + " Too few months for an SPC reading."
+        return f"{text} {xmr.reason}"
+    if reading.phase_start:
+        text += f" A new phase from {month_name(reading.phase_start)} has its own limits."
+    if reading.baseline_end:
+        text += f" Limits from the months up to {month_name(reading.baseline_end)}, held since."
     text += f" Centre {format_value(reading.centre, shown)}, process limits {usual_range(reading, kind)}. The latest month shows {VARIATION_WORDS[reading.variation]}."
     return text + (f" Assurance: {ASSURANCE_WORDS[reading.assurance]}." if reading.assurance else "")

@@ -13,10 +13,6 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from readiness.config.catalogue import describe
-
-from .targets import green_in_force
-
 LIMIT_FACTOR = 2.66
 SHIFT_POINTS = 7
 TREND_POINTS = 6
@@ -45,7 +41,9 @@ class Flags:
 
 @dataclass(frozen=True)
 class Reading:
-    """One series' SPC reading, as ``figures.json`` carries it under ``spc``."""
+    """One series' SPC reading, as ``figures.json`` carries it under ``spc``: the latest phase's limits and the variation
+    of its latest point; ``points`` counts that phase's points, ``baseline_end`` is the month the held limits come up to
+    (``None`` when they come from every point), ``phase_start`` the month the latest phase starts (``None`` with one phase)."""
 
     variation: str
     assurance: str | None
@@ -53,10 +51,13 @@ class Reading:
     lower: float
     upper: float
     points: int
+    baseline_end: str | None = None
+    phase_start: str | None = None
 
     def as_json(self) -> dict:
         return {"variation": self.variation, "assurance": self.assurance, "centre": self.centre,
-                "lower": self.lower, "upper": self.upper, "points": self.points}
+                "lower": self.lower, "upper": self.upper, "points": self.points,
+                "baseline_end": self.baseline_end, "phase_start": self.phase_start}
 
 
 def xmr_limits(values: np.ndarray) -> Limits:
@@ -156,83 +157,93 @@ def assurance(limits: Limits, target: float | None, better: str | None) -> str |
     return "pass" if all(good) else "fail" if not any(good) else "hit_and_miss"
 
 
-def read_series(values: Sequence[float | None], target: float | None, better: str | None, min_points: int = DEFAULT_MIN_POINTS) -> Reading | None:
-    """The SPC reading of a series in month order (nulls skipped); ``None`` with fewer than ``min_points`` points."""
-    points = np.array([v for v in values if v is not None], dtype=float)
-    if len(points) < max(min_points, 2):
-        return None
-    limits = xmr_limits(points)
-    side = latest_side(special_causes(points, limits))
-    return Reading(variation_word(side, better), assurance(limits, target, better), limits.centre, limits.lower, limits.upper, len(points))
-
-
 @dataclass(frozen=True)
-class XmrSeries:
-    """What an XmR chart shows: the points by month (``None`` where withheld or not covered), the months from earlier
-    packs, the reading (``None`` with too few points) and each special-cause month's variation."""
+class Phase:
+    """One phase of a series (NHS-R's ``rebase``): from ``start`` (``YYYY-MM``), its points' months and values, its limits
+    (``None`` with fewer than ``spc_min_points`` points) and how many of its first points set them (``baseline``: all of
+    them, or fewer when the limits are held, as NHS-R's ``fix_after_n_points``)."""
 
-    points: dict[str, float | None]
-    earlier: set[str]
-    reading: Reading | None
-    special: dict[str, str]
-    target: float | None
+    start: str
+    months: tuple[str, ...]
+    values: np.ndarray
+    limits: Limits | None
+    baseline: int
+
+    @property
+    def held(self) -> bool:
+        """Whether the limits come from the first points only and are held for the later ones."""
+        return self.limits is not None and self.baseline < len(self.months)
+
+    def sides(self) -> dict[str, str]:
+        """``high`` or ``low`` for every month of the phase that is part of a special cause against its limits."""
+        if self.limits is None:
+            return {}
+        causes = special_causes(self.values, self.limits)
+        return {month: side for i, month in enumerate(self.months) if (side := side_at(causes, i))}
 
 
-def xmr_series(series_id: str, points: Mapping[str, float | None], earlier: set[str], params) -> XmrSeries:
-    """A series' chart: its reading, and the variation (``improvement``, ``concern``, ``high``, ``low``) of every month
-    that is part of a special cause."""
-    reading = series_reading(series_id, points, params)
-    target = green_in_force(params.targets.get(headline_id(series_id)), params.period_end)
-    if reading is None:
-        return XmrSeries(dict(points), earlier, None, {}, target)
-    months = [m for m, v in points.items() if v is not None]
-    values = np.array([points[m] for m in months], dtype=float)
-    causes = special_causes(values, Limits(reading.centre, reading.lower, reading.upper))
-    better = describe(headline_id(series_id)).better
-    special = {m: variation_word(side, better) for i, m in enumerate(months) if (side := side_at(causes, i))}
-    return XmrSeries(dict(points), earlier, reading, special, target)
+def split_phases(months: Sequence[str], starts: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Months in order, cut at each phase start (``YYYY-MM``; a start falls before the first month on or after it),
+    as (start, months) pairs; the first phase starts at its first month, and a phase with no month is no phase.
+
+    >>> split_phases(["2025-01", "2025-02", "2025-04"], ["2025-03"])
+    [('2025-01', ('2025-01', '2025-02')), ('2025-03', ('2025-04',))]
+    """
+    cuts = sorted(set(starts))
+    phases: list[tuple[str, list[str]]] = []
+    for month in months:
+        crossed = [cut for cut in cuts if phases and phases[-1][1][-1] < cut <= month]
+        if not phases or crossed:
+            phases.append((crossed[-1] if crossed else month, []))
+        phases[-1][1].append(month)
+    return [(start, tuple(group)) for start, group in phases]
+
+
+def baseline_size(months: Sequence[str], baseline_end: str | None, min_points: int) -> int:
+    """How many of a phase's first points set its limits: all without ``baseline_end``; else those up to that month,
+    or the first ``min_points`` when fewer than that are."""
+    if baseline_end is None:
+        return len(months)
+    held = sum(month <= baseline_end for month in months)
+    return held if held >= min_points else min(min_points, len(months))
+
+
+def phases_of(points: Mapping[str, float | None], min_points: int, baseline_end: str | None = None, phase_starts: Sequence[str] = ()) -> list[Phase]:
+    """A series' phases (month order; ``None`` points skipped), each with its own limits when it has ``min_points``
+    points; ``baseline_end`` (``YYYY-MM``) holds the limits of the latest phase only."""
+    months = [month for month, value in points.items() if value is not None]
+    groups = split_phases(months, phase_starts)
+    phases = []
+    for position, (start, group) in enumerate(groups):
+        values = np.array([points[m] for m in group], dtype=float)
+        if len(group) < max(min_points, 2):
+            phases.append(Phase(start, group, values, None, 0))
+            continue
+        size = baseline_size(group, baseline_end if position == len(groups) - 1 else None, min_points)
+        phases.append(Phase(start, group, values, xmr_limits(values[:size]), size))
+    return phases
+
+
+def reading_of(phases: Sequence[Phase], target: float | None, better: str | None) -> Reading | None:
+    """The reading of the latest phase's latest point against its limits; ``None`` when that phase has no limits."""
+    if not phases or phases[-1].limits is None:
+        return None
+    last = phases[-1]
+    limits = last.limits
+    side = latest_side(special_causes(last.values, limits))
+    baseline_end = last.months[last.baseline - 1] if last.held else None
+    phase_start = last.start if len(phases) > 1 else None
+    return Reading(variation_word(side, better), assurance(limits, target, better), limits.centre, limits.lower, limits.upper,
+                   len(last.months), baseline_end, phase_start)
+
+
+def read_series(values: Sequence[float | None], target: float | None, better: str | None, min_points: int = DEFAULT_MIN_POINTS) -> Reading | None:
+    """The SPC reading of a series in month order (nulls skipped), limits from every point, one phase; ``None`` with
+    fewer than ``min_points`` points."""
+    points = {f"{i:04d}": value for i, value in enumerate(values)}
+    return reading_of(phases_of(points, min_points), target, better)
 
 
 def headline_id(series_id: str) -> str:
     """A monthly series' headline figure: the id without ``.monthly`` (``audits.monthly.x`` → ``audits.x``)."""
     return series_id.replace(".monthly", "", 1)
-
-
-def earlier_months(series_id: str, series: Mapping[str, float | None], withheld: set[str], history: Sequence[dict], threshold: int) -> dict[str, float]:
-    """Months of the same series in earlier packs (``history``, oldest first; a later pack's value wins) that this pack's
-    series does not hold: before its first month, or null here without being withheld (not covered). For a public
-    pack, only public packs' months count: an internal pack's monthly counts behind them are not published."""
-    found: dict[str, float] = {}
-    for document in history:
-        earlier = document.get("figures", {}).get(series_id)
-        if isinstance(earlier, dict) and (threshold == 0 or document.get("audience") == "public"):
-            found.update({month: value for month, value in earlier.items() if value is not None})
-    last = max(series, default="")
-    return {m: v for m, v in sorted(found.items()) if m < last and series.get(m) is None and m not in withheld}
-
-
-def series_points(series_id: str, series: Mapping[str, float | None], suppressed: Sequence[str], history: Sequence[dict], threshold: int) -> tuple[dict[str, float | None], set[str]]:
-    """A published series in month order with the months of earlier packs added (:func:`earlier_months`), and which
-    months those are (to mark on its chart)."""
-    withheld = {m for m in series if f"{series_id}/{m}" in suppressed}
-    earlier = earlier_months(series_id, series, withheld, history, threshold)
-    return dict(sorted({**series, **earlier}.items())), set(earlier)
-
-
-def series_reading(series_id: str, points: Mapping[str, float | None], params) -> Reading | None:
-    """The reading of a series' points against its headline figure's green threshold in force at the period end."""
-    headline = headline_id(series_id)
-    target = green_in_force(params.targets.get(headline), params.period_end)
-    return read_series(list(points.values()), target, describe(headline).better, params.spc_min_points)
-
-
-def spc_document(values: Mapping[str, object], suppressed: Sequence[str], params, history: Sequence[dict] = ()) -> dict[str, dict | None]:
-    """``figures.json``'s ``spc``: a reading (or ``None``) for every monthly series of ``values`` as published, with
-    the months of ``history`` packs it lacks (counted in ``earlier_points``)."""
-    readings = {}
-    for series_id, series in values.items():
-        if isinstance(series, dict):
-            points, earlier = series_points(series_id, series, suppressed, history, params.suppression_threshold)
-            reading = series_reading(series_id, points, params)
-            readings[series_id] = None if reading is None else {**reading.as_json(), "earlier_points": len(earlier)}
-    return readings

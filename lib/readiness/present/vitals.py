@@ -8,7 +8,7 @@ from typing import Mapping
 
 import yaml
 
-from readiness.config.catalogue import CATALOGUE, Indicator, describe
+from readiness.config.catalogue import Indicator, describe, order
 from readiness.config.params import Band, Params
 from readiness.config.references import Comparator
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
@@ -162,7 +162,7 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
                 **trend_cells(document, figure_id, params),
             )
         )
-    return sorted(rows, key=lambda row: (judgement_rank(row.indicator.theme), *_catalogue_order(row.indicator.id)))
+    return sorted(rows, key=lambda row: (judgement_rank(row.indicator.theme), *order(row.indicator.id)))
 
 
 def comparator_cells(comparator: Comparator | None, kind: str) -> dict[str, str]:
@@ -193,8 +193,6 @@ def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
     }
 
 
-_ORDER = {indicator.id: i for i, indicator in enumerate(CATALOGUE)}
-
 # --- groups in the order ILACS judges (spec version 3) -------------------------------
 ILACS_ORDER = (
     "Early help", "Front door", "Assessments", "Strategy meetings", "Child protection",  # help and protection
@@ -207,10 +205,3 @@ ILACS_ORDER = (
 def judgement_rank(theme: str) -> int:
     """Where a theme's group stands on the vital-signs page: ILACS's order of judgements, other themes after them."""
     return ILACS_ORDER.index(theme) if theme in ILACS_ORDER else len(ILACS_ORDER)
-
-
-def _catalogue_order(figure_id: str) -> tuple:
-    """Catalogue order; uncatalogued ids (per-domain shares) after their theme's last entry."""
-    if figure_id.startswith("audits.domain_"):
-        return (_ORDER["audits.moderation_downgrade_share"], figure_id)
-    return (_ORDER.get(figure_id, len(_ORDER)), figure_id)
