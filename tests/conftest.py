@@ -19,16 +19,16 @@ DEMO = REPO / "data" / "demo"
 
 
 def ensure_demo_data() -> Path:
-    """Write the demo data set to ``data/demo`` unless it is already there (one process at a time, so the
+    """Write the demo data set to ``data/demo`` unless all of it is already there (one process at a time, so the
     workers of ``pytest -n 2`` never write it together or read it half-written)."""
     from filelock import FileLock
 
-    from readiness.demo.files import write_demo_data
+    from readiness.demo.files import EXTRACT_FILES, WORKBOOK, write_demo_data
 
     DEMO.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(DEMO.parent / ".demo-data.lock"):
-        if not (DEMO / "annex_a.xlsx").exists():
-            write_demo_data(DEMO)
+        if not all((DEMO / name).exists() for name in (WORKBOOK, *EXTRACT_FILES.values())):
+            write_demo_data(DEMO, force=True)  # absent, or written before a newer input joined the demo
     return DEMO
 
 

@@ -212,18 +212,6 @@ def test_worker_participation_by_team_lowest_share_first():
     assert_frame_equal(a.worker_participation_by_team(make_audits(), PERIOD), expected)
 
 
-def test_mock_against_routine_puts_blank_types_with_routine():
-    expected = grade_rows(
-        ["mock_inspection", "routine"],
-        "audit_type",
-        [
-            (0, 0, 1, 0, 1, 0, 0.0),  # 3 RI
-            (1, 1, 2, 0, 4, 2, 2 / 4),  # 1 good, 2 RI, 4 RI (blank type), 5 outstanding
-        ],
-    )
-    assert_frame_equal(a.mock_against_routine_grade_counts(make_audits(), PERIOD), expected)
-
-
 def test_a_blank_grade_leaves_the_grade_shares_in_the_headline_and_the_tables_alike():
     # Four audits in January: good, good, inadequate, and one with no grade (blank, not moderated).
     # Graded: 3, of which good or better 2 -> 2/3 in the headline, the monthly series and the team table

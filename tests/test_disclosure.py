@@ -371,18 +371,18 @@ def test_a_mirrored_column_withholds_exactly_the_months_figures_json_withholds()
 
 
 def test_a_share_shown_elsewhere_keeps_its_numerator_and_denominator_out_of_secondary_suppression():
-    # ICPCs timed 9, 12; within 15 days 7, 10 (shares 7/9 and 10/12 shown in figures.json); resulting in
+    # ICPCs timed 15, 18; within 15 days 7, 10 (shares 7/15 and 10/18 shown in figures.json); resulting in
     # a plan 3, 8. Plan's 3 is withheld. Timed and within-15 counts can be worked out from the shown
     # share and each other, so neither may guard it: the plan column gives up its other cell (8) instead.
     table = pd.DataFrame(
-        {"timed": [9, 12], "within": [7, 10], "plan": [3, 8], "within_share": [7 / 9, 10 / 12]},
+        {"timed": [15, 18], "within": [7, 10], "plan": [3, 8], "within_share": [7 / 15, 10 / 18]},
         index=pd.Index(["m1", "m2"], name="month"),
     )
     shown = pd.Series({"m1": True, "m2": True}, dtype=object)
     roles = dict(counts=["timed", "within", "plan"], shares={"within_share": ("within", "timed")})
     safe = suppress_breakdown(table, 5, mirror={"within_share": shown}, **roles)
-    assert safe[["timed", "within", "plan"]].to_numpy().tolist() == [[9, 7, "[c]"], [12, 10, "[c]"]]
-    assert safe["within_share"].tolist() == [pytest.approx(7 / 9), pytest.approx(10 / 12)]
+    assert safe[["timed", "within", "plan"]].to_numpy().tolist() == [[15, 7, "[c]"], [18, 10, "[c]"]]
+    assert safe["within_share"].tolist() == [pytest.approx(7 / 15), pytest.approx(10 / 18)]
     alone = suppress_breakdown(table, 5, **roles)  # on its own the row gives up its smallest other cell
     assert alone.loc["m1", "within"] == "[c]"
 

@@ -15,6 +15,8 @@ GRADED = (
     "audits.monthly.good_or_better_share",
 )
 """The final grade's figures: a blank moderated grade falls back to ``grade``."""
+MOCK = ("audits.mock.agreement_share", "audits.mock.over_graded_share")
+"""The council's auditor (``grade``) against the mock inspector (``moderated_grade``) on mock-inspection audits."""
 
 
 DATED = (
@@ -30,8 +32,23 @@ DATED = (
     "audits.monthly.worker_participated_share",
     "audits.reaudit_count",
     "audits.reaudit_improved_share",
+    "audits.weak_reaudited_share",
+    "actions.weak_domains_without_action_count",
+    *MOCK,
+    "mock.checks_met_share",
 )
-"""Every case-audit figure reads ``audit_date`` (the figure registry's order: ``indicators/audits.py``, then ``actions.py``)."""
+"""Every case-audit figure reads ``audit_date`` (the figure registry's order: ``indicators/audits.py``, ``actions.py``,
+then ``mock.py``)."""
+
+
+MEETINGS = (
+    "strategy.meetings_count",
+    "strategy.attendance_share",
+    "strategy.invited_attendance_share",
+    "strategy.statutory_partners_share",
+    "strategy.monthly.statutory_partners_share",
+)
+"""Every strategy-meeting figure reads the date, the agency and whether it attended (a family by its prefix)."""
 
 
 def declared(key: str) -> list[tuple]:
@@ -57,11 +74,11 @@ def test_case_audits_are_declared_column_by_column():
         ("audit_date", "audit_date", DATE, True, DATED),
         ("team", "team", TEXT, True, ()),
         ("auditor_role", "auditor_role", TEXT, False, ()),
-        ("audit_type", "audit_type", TEXT, False, ()),
+        ("audit_type", "audit_type", TEXT, False, MOCK),
         ("worker_participated", "worker_participated", BOOL, True, ("audits.worker_participated_share",)),
-        ("grade", "grade", GRADE, True, GRADED),
-        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED[:2], "audits.moderated_count", *GRADED[2:])),
-        ("reaudit_of", "reaudit_of", ID, False, ("audits.reaudit_count", "audits.reaudit_improved_share")),
+        ("grade", "grade", GRADE, True, (*GRADED, "audits.weak_reaudited_share", *MOCK)),
+        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED[:2], "audits.moderated_count", *GRADED[2:], "audits.weak_reaudited_share", *MOCK)),
+        ("reaudit_of", "reaudit_of", ID, False, ("audits.reaudit_count", "audits.reaudit_improved_share", "audits.weak_reaudited_share")),
     ]
     spec = EXTRACTS["case_audits"]
     assert (spec.row_id, spec.natural_key) == (("audit_id", "audit_date"), ("audit_id",))
@@ -69,7 +86,7 @@ def test_case_audits_are_declared_column_by_column():
 
 def test_a_case_audits_domain_column_is_an_optional_grade_read_by_the_domain_figure():
     domain = EXTRACTS["case_audits"].column("domain_voice_of_child")
-    assert (domain.kind, domain.required, domain.readers) == (GRADE, False, ("audits.domain_good_or_better_share",))
+    assert (domain.kind, domain.required, domain.readers) == (GRADE, False, ("audits.domain_good_or_better_share", "actions.weak_domains_without_action_count"))
     assert EXTRACTS["strategy_meetings"].column("domain_voice_of_child") is None
 
 
@@ -77,11 +94,11 @@ def test_strategy_meetings_are_declared_column_by_column():
     assert declared("strategy_meetings") == [
         ("meeting_id", "meeting_id", ID, True, ()),
         ("child_id", "child_id", ID, True, ()),
-        ("meeting_date", "meeting_date", DATE, True, ("strategy",)),
+        ("meeting_date", "meeting_date", DATE, True, MEETINGS),
         ("team", "team", TEXT, True, ()),
-        ("agency", "agency", AGENCY, True, ("strategy",)),
+        ("agency", "agency", AGENCY, True, MEETINGS),
         ("invited", "invited", BOOL, True, ("strategy.invited_attendance_share",)),
-        ("attended", "attended", BOOL, True, ("strategy",)),
+        ("attended", "attended", BOOL, True, MEETINGS),
     ]
     spec = EXTRACTS["strategy_meetings"]
     assert (spec.row_id, spec.natural_key, spec.prefixed) == (("meeting_id", "meeting_date"), (), None)
@@ -94,6 +111,8 @@ def test_strategy_meetings_are_declared_column_by_column():
         ("workforce", ("worker_id", "start_date"), ("worker_id",)),
         ("supervision", ("worker_id", "supervision_date"), ()),
         ("audit_actions", ("action_id", "audit_id"), ("action_id",)),
+        ("immediate_concerns", ("child_id", "raised_date"), ()),
+        ("audit_checks", ("audit_id",), ("audit_id",)),
     ],
 )
 def test_every_other_extract_keeps_its_keys(key, row_id, natural_key):
@@ -108,4 +127,19 @@ def test_front_door_decisions_are_a_child_event_of_date_times():
         ("decided", DATETIME, False),
         ("outcome", TEXT, False),
         ("team", TEXT, False),
+    ]
+
+
+def test_a_mock_inspections_concerns_and_checks_are_declared():
+    concerns = "mock.immediate_concerns_count", "mock.immediate_concerns_open_count", "mock.immediate_concern_response_days_median"
+    assert declared("immediate_concerns") == [
+        ("child_id", "child_id", ID, True, ()),
+        ("audit_id", "audit_id", ID, False, ()),
+        ("raised_date", "raised_date", DATE, True, concerns),
+        ("escalated_to", "escalated_to", TEXT, False, ()),
+        ("responded_date", "responded_date", DATE, False, concerns[1:]),
+    ]
+    checks = ("visits_in_timescale", "chronology_up_to_date", "genogram", "current_plan", "supervision_on_file")
+    assert declared("audit_checks") == [("audit_id", "audit_id", ID, True, ("mock.checks_met_share",))] + [
+        (check, check, BOOL, False, ("mock.checks_met_share",)) for check in checks
     ]

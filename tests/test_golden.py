@@ -189,6 +189,13 @@ EXPECTED_FIGURES = {
     },
     "audits.reaudit_count": 0,  # the golden extract has no reaudit_of column: no audit is a re-audit
     "audits.reaudit_improved_share": None,  # of no re-audits: an empty denominator
+    # weak (final RI or I) in the period and on or before 5 April (56 days before 31 May): U12, U02, U03, U05 (U08 25 Apr
+    # and U09 7 May are too late to be due a re-audit); none re-audited (no reaudit_of column)
+    "audits.weak_reaudited_share": 0 / 4,
+    # mock-inspection audits in the period graded by both: U06 (council RI, inspector good), U09 (council good,
+    # inspector inadequate: the council graded better); U05 has no inspector's grade
+    "audits.mock.agreement_share": 0 / 2,
+    "audits.mock.over_graded_share": 1 / 2,
     # ---------------- assessments: completed in period = A1, A10, A12 (Mar), A2, A5, A13 (Apr), A3, A4, A11 (May)
     "assessments.completed_count": 9,  # A5 (negative duration) still counts; A6 authorised Feb; duplicate of A11 dropped
     # durations (A5 left out): 19, 17, 42, 5, 101, 45, 46, 20 -> 8 rows; <= 45: all but A13 (101) and A4 (46)
@@ -287,6 +294,9 @@ EXPECTED_SUPPRESSED = [
     "audits.moderated_count",  # 5
     "audits.moderation_agreement_share",  # 2 / 5
     "audits.moderation_downgrade_share",  # 2 / 5
+    "audits.weak_reaudited_share",  # 0 / 4
+    "audits.mock.agreement_share",  # 0 / 2
+    "audits.mock.over_graded_share",  # 1 / 2
     "audits.domain_good_or_better_share.assessment",  # 5 / 8
     "audits.monthly.good_or_better_share/2019-03",  # 2 / 5
     "audits.monthly.good_or_better_share/2019-04",  # 2 / 4
@@ -331,10 +341,17 @@ EXPECTED_SUPPRESSED = [
     "frontdoor.undecided_over_one_working_day_count",  # 1
     # children in care and care leavers: every count is 1-5 and every share's denominator 1-5
     *(key for key in EXPECTED_FIGURES if key.startswith(("cla.", "care_leavers."))),
-    # not suppressed: audits.count 12, good_or_better 6/12, worker_participated 8/12, voice_of_child 6/9,
-    # assessments.completed_count 9, within_45 6/8, median over 8, strategy.meetings_count 6,
-    # social_care 6/6 and 6/6, statutory_partners 2019-04 (0 / 0: zero is shown, null as an empty share)
+    # a share whose complement (denominator less numerator) is 1-5, withheld like a small numerator (version 4)
+    "audits.worker_participated_share",  # 8 / 12: 4 audits not done with the worker
+    "audits.domain_good_or_better_share.voice_of_child",  # 6 / 9: 3 not good or better
+    "assessments.within_45_working_days_share",  # 6 / 8: 2 not within 45 working days
+    # not suppressed: audits.count 12, good_or_better 6/12, assessments.completed_count 9, median over 8,
+    # strategy.meetings_count 6, social_care 6/6 and 6/6 (complement 0), frontdoor.decisions_count 6,
+    # statutory_partners 2019-04 (0 / 0: zero is shown, null as an empty share)
 ]
+# ... and published as version 4's public edition does: counts to the nearest 5; the shares shown (1/2, 6/6) and
+# the median (31 working days) are already whole percents and whole days.
+PUBLISHED_COUNTS = {"audits.count": 10, "assessments.completed_count": 10, "strategy.meetings_count": 5, "frontdoor.decisions_count": 5}
 
 
 def published(expected: dict, suppressed: list[str]) -> dict:
@@ -400,10 +417,11 @@ def test_golden_pack_internal(tmp_path):
     assert_pack(folder, "internal", EXPECTED_FIGURES, [])
     # The four row-level oddities in List 4.csv, A13's blank Child Seen (the only blank a figure needs: A8's
     # is on an open assessment), EH6 of List 2.csv and GLD8006's blank second-period flag in List 8.csv,
-    # each a row of the Data quality table with its count.
+    # each a row of the Data quality table with its count; and U14, an audit dated after the period end (1 June).
     html = (folder / "index.html").read_text(encoding="utf-8")
     quality = html[html.index('id="data-quality"'):]
-    assert "Data-quality warnings: 7" in quality
+    assert "Data-quality warnings: 8" in quality
+    assert "1 audit dated after the period end (31 May 2019): it counts in the next pack" in quality
     assert "blank or Unknown; this row leaves cla.second_period_share if it started in the period</td><td>1</td>" in quality
     assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
@@ -422,7 +440,7 @@ def test_golden_pack_public(tmp_path):
     public.write_text(yaml.safe_dump(params, sort_keys=False), encoding="utf-8")
 
     folder = build(public, tmp_path / "golden")
-    assert_pack(folder, "public", published(EXPECTED_FIGURES, EXPECTED_SUPPRESSED), EXPECTED_SUPPRESSED)
+    assert_pack(folder, "public", published(EXPECTED_FIGURES, EXPECTED_SUPPRESSED) | PUBLISHED_COUNTS, EXPECTED_SUPPRESSED)
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert "Numbers from 1 to 5 are withheld as [c]" in html and "Nothing is withheld" not in html
 

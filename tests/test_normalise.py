@@ -140,7 +140,7 @@ def test_one_bad_row_in_each_used_column_is_a_warning(tmp_path, number, column):
     inputs, findings = read(tmp_path, annex_a=folder)
     assert findings.errors == []
     [warning] = [w for w in findings.warnings if w.column == heading]
-    assert (warning.row, warning.count, warning.figures) == (2, 1, spec.column(column).figures)
+    assert (warning.row, warning.count, warning.figures) == (2, 1, spec.column(column).readers)
     frame = inputs.annex_a[f"list_{number}"]
     if column in spec.row_id:
         assert len(frame) == 9

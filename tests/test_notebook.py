@@ -71,7 +71,7 @@ def test_a_mirrored_by_month_table_withholds_what_figures_json_withholds():
     assert pack.months_shown("cp.monthly.started_count").to_dict() == {"2019-01": False, "2019-02": True, "2019-03": False}
     table = pd.DataFrame({"started": [3, 8, 6]}, index=pd.Index(["2019-01", "2019-02", "2019-03"], name="month"))
     safe = pack.board_table(with_roles(table, Roles(("started",), mirror={"started": "cp.monthly.started_count"})))
-    assert safe["started"].tolist() == ["[c]", 8, "[c]"]
+    assert safe["started"].tolist() == ["[c]", 10, "[c]"]  # Feb's 8 published to the nearest 5
 
 
 def test_safe_shares_come_from_the_board_table():
@@ -84,7 +84,16 @@ def test_safe_shares_come_from_the_board_table():
     )
     shares = make_pack().safe_shares(with_roles(table, Roles(("meetings", "police", "health"))), ["police", "health"], "meetings")
     assert shares.isna().to_numpy().tolist() == [[True, True], [False, False], [True, True]]
-    assert shares.loc["2019-02"].tolist() == [0.9, 0.4]
+    assert shares.loc["2019-02"].tolist() == [0.9, 0.4]  # from the exact 27 and 12 of 30, not the published 25 and 10
+
+
+def test_safe_shares_of_a_public_table_are_whole_percents():
+    # 20 of 30 meetings: 66.67%, published as 0.67 (67%) as a share column is, not as 2/3
+    table = pd.DataFrame({"meetings": [30], "police": [20]}, index=pd.Index(["2019-02"], name="month"))
+    public = make_pack().safe_shares(with_roles(table, Roles(("meetings", "police"))), "police", "meetings")
+    assert public.at["2019-02", "police"] == 0.67
+    internal = make_pack(audience="internal").safe_shares(with_roles(table, Roles(("meetings", "police"))), "police", "meetings")
+    assert internal.at["2019-02", "police"] == 20 / 30
 
 
 def seen_by_team() -> pd.DataFrame:
@@ -209,7 +218,10 @@ def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
 
 
 def test_a_sections_withholding_note_follows_the_audience():
-    assert make_pack(audience="public", suppress_up_to=10).withholding_note() == "- Numbers from 1 to 10 are withheld as [c]."
+    assert make_pack(audience="public", suppress_up_to=10).withholding_note() == (
+        "- Numbers from 1 to 10 are withheld as [c]. Other counts are rounded to the nearest 5 (see the vital signs)."
+    )
+    assert make_pack(audience="public", round_to=10).withholding_note().endswith("rounded to the nearest 10 (see the vital signs).")
     assert make_pack(audience="internal").withholding_note().startswith("- Nothing is withheld")
 
 

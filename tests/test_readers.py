@@ -385,6 +385,7 @@ def test_templates_have_headings_and_a_guide(tmp_path):
     paths = write_templates(tmp_path / "templates")
     assert [p.name for p in paths] == [
         "case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx", "audit_actions.xlsx", "front_door_decisions.xlsx",
+        "immediate_concerns.xlsx", "audit_checks.xlsx",
     ]
     workbook = openpyxl.load_workbook(paths[0], read_only=True)
     headings = next(workbook["data"].iter_rows(values_only=True))
@@ -395,7 +396,7 @@ def test_templates_have_headings_and_a_guide(tmp_path):
 
 
 def test_front_door_decisions_template_explains_dates_and_times(tmp_path):
-    path = write_templates(tmp_path)[-1]
+    path = next(p for p in write_templates(tmp_path) if p.stem == "front_door_decisions")
     workbook = openpyxl.load_workbook(path, read_only=True)
     assert next(workbook["data"].iter_rows(values_only=True)) == ("contact_id", "child_id", "received", "decided", "outcome", "team")
     guide = {row[0]: row[1:] for row in workbook["columns"].iter_rows(values_only=True)}

@@ -9,7 +9,7 @@ import pytest
 
 from readiness.config.catalogue import catalogue, describe, order, phrase
 from readiness.config.figures import REGISTRY, Blank, H, L, Member, Registry, Theme, monthly_id, numerator
-from readiness.paths import PACKAGE
+from readiness.paths import PACKAGE, notebook_files
 
 # --- the mechanism, on a registry of its own ----------------------------------------------
 
@@ -197,8 +197,27 @@ def test_every_declared_figure_is_named_in_its_declaring_module_only():
     assert all(found[0] == REGISTRY.find(i).module.removeprefix("readiness.").replace(".", "/") + ".py" for i, found in naming.items())
 
 
-def test_every_headline_id_of_the_demo_pack_that_lib_names_is_named_in_one_module(demo_pack):
+def test_every_headline_id_of_the_demo_pack_is_declared_and_named_in_one_module(demo_pack):
     figures = json.loads((demo_pack / "figures.json").read_text(encoding="utf-8"))["figures"]
     headline = [figure_id for figure_id, value in figures.items() if not isinstance(value, dict)]
-    naming = modules_naming(declared_ids(headline))
+    assert [i for i in headline if REGISTRY.find(i) is None] == []
+    naming = modules_naming(headline)
     assert {i: found for i, found in naming.items() if len(found) > 1} == {}
+    assert sum(len(found) == 1 for found in naming.values()) == len(headline)
+
+
+LABELLED = ("headline", "show_xmr", "trend_title")
+"""The notebook API's calls that name a headline figure in words (from its declaration)."""
+
+
+def test_notebooks_name_headline_figures_by_id_only():
+    labelled = []
+    for notebook in notebook_files():
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in LABELLED:
+                    if len(node.args) != 1 or node.keywords:
+                        labelled.append(f"{notebook.name}: {ast.unparse(node)}")
+    assert labelled == []

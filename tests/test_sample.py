@@ -9,6 +9,7 @@ from readiness.errors import ParametersError
 from readiness.inputs.bundle import Inputs
 from readiness.mock.sample import SampleError, default_quota, draw_sample, sample_csv, strata_report
 from readiness.mock.strata import members
+from readiness.mock.themes import Themed, themed
 
 SNAPSHOT = date(2019, 3, 31)
 
@@ -134,7 +135,7 @@ def test_same_seed_same_sample_file_other_seed_other_sample():
 def test_strata_report_lists_empty_and_absent_strata():
     inputs = Inputs(annex_a={"list_3": many_referrals()})
     sample = draw_sample(inputs, params(), size=12, seed=1)
-    report = strata_report(inputs, params(), sample).set_index("stratum")
+    report = strata_report(inputs, params(), sample, 12).set_index("stratum")
     # default quota for 12: 12 // 12 = 1 per stratum
     assert report.loc["repeat_referral", ["children_in_return", "quota", "drawn_for_it"]].tolist() == [4, 1, 1]
     assert report.loc["second_plan", "children_in_return"] == "not provided"
@@ -158,3 +159,69 @@ def test_bad_requests_are_refused():
 def test_sample_csv_writes_formula_like_text_as_text():
     sample = pd.DataFrame({"child_id": ["1"], "drawn_for": ["random"], "reasons": ["random remainder"], "team": ["=HYPERLINK(1)"], "lists": ["3"]})
     assert "'=HYPERLINK(1)" in sample_csv(sample)
+
+
+# --- themed samples ----------------------------------------------------------------
+
+
+def in_care() -> dict[str, pd.DataFrame]:
+    """List 8 at a 31 March 2019 snapshot (six months back: 30 September 2018). L1 and L2 unstable (3 placements, a
+    missing episode), L3 and L5 stable, all active lately; L4 stable with nothing since May 2018; L6 has no worker.
+    L1-L3 share worker wA. R1, a repeat referral on List 3, is not in care."""
+    cla = pd.DataFrame(
+        {
+            "child_id": pd.array(["L1", "L2", "L3", "L4", "L5", "L6"], dtype="string"),
+            "looked_after_start": pd.to_datetime(["2018-01-01", "2018-06-01", "2018-10-15", "2016-01-01", "2018-11-01", "2018-12-01"]),
+            "placement_start": pd.to_datetime(["2019-01-10", None, None, None, None, None]),
+            "last_visit": pd.to_datetime([None, "2019-02-01", None, "2018-05-01", None, None]),
+            "looked_after_end": pd.NaT,
+            "placements_last_12m": pd.array([3, 1, 1, 1, 1, 1], dtype="Int64"),
+            "missing_episodes": pd.array([0, 1, 0, 0, 0, 0], dtype="Int64"),
+            "team": "Children in Care",
+            "worker": pd.array(["wA", "wA", "wA", "wB", "wB", None], dtype="string"),
+        }
+    )
+    return {"list_8": cla, "list_3": referrals().iloc[:1].assign(referral_date=pd.Timestamp("2019-02-01"))}
+
+
+def test_a_themed_sample_draws_only_its_recent_cohort_and_at_most_two_per_worker():
+    for seed in range(6):
+        sample = draw_sample(Inputs(annex_a=in_care()), params(), size=5, seed=seed, themed=Themed("children_in_care", date(2018, 9, 30)))
+        # cohort L1, L2, L3, L5, L6; strata: unstable {L1, L2}, unallocated {L6}: 5 // 3 = 1 each; then at random from
+        # the allocated L1, L2, L3, L5, where wA already holds one of its two places: so one of wA's and L5, four in all
+        assert set(sample["child_id"]) <= {"L1", "L2", "L3", "L5", "L6"} and {"L5", "L6"} <= set(sample["child_id"])
+        assert sample["drawn_for"].tolist() == ["unallocated", "unstable_in_care", "random_allocated", "random_allocated"]  # strata in order
+        assert sample["child_id"].isin(["L1", "L2", "L3"]).sum() == 2
+        assert sample.loc[sample["drawn_for"] == "random_allocated", "reasons"].isin(
+            ["random sub-sample of children with an allocated worker", "in care with 3+ placements or missing episodes"]).all()
+
+
+def test_siblings_are_drawn_together_and_count_once_for_their_worker():
+    adoption = pd.DataFrame(
+        {"child_id": ["A1", "A2", "A3"], "family_id": ["F1", "F1", "F2"], "placement_decision": pd.to_datetime(["2019-01-05", "2019-01-05", "2019-02-01"])}
+    )
+    cla = pd.DataFrame(
+        {"child_id": ["A1", "A2", "A3"], "looked_after_start": pd.to_datetime(["2018-01-01"] * 3), "looked_after_end": pd.NaT,
+         "placements_last_12m": pd.array([1, 1, 1], dtype="Int64"), "missing_episodes": pd.array([0, 0, 0], dtype="Int64"),
+         "team": "Adoption", "worker": ["wX", "wX", "wY"]}
+    )
+    samples = {
+        seed: frozenset(draw_sample(Inputs(annex_a={"list_10": adoption, "list_8": cla}), params(), size=2, seed=seed,
+                                    themed=Themed("adoption", date(2018, 9, 30), per_worker=1))["child_id"])
+        for seed in range(8)
+    }
+    # A1 and A2 come together (wX's one family) or not at all; A3 alone leaves no room for the pair
+    assert set(samples.values()) == {frozenset({"A1", "A2"}), frozenset({"A3"})}
+
+
+def test_children_audited_lately_are_flagged():
+    audits = pd.DataFrame({"child_id": ["L3", "L5"], "audit_date": pd.to_datetime(["2019-03-01", "2018-12-01"])})
+    sample = draw_sample(Inputs(annex_a=in_care(), case_audits=audits), params(), size=6, seed=1)
+    flags = dict(zip(sample["child_id"], sample["audited_recently"]))
+    assert flags["L3"] == "Y" and flags["L5"] == ""  # 1 March is within 12 weeks of 31 March; 1 December is not
+
+
+def test_an_unknown_theme_is_refused_naming_the_themes():
+    with pytest.raises(SampleError, match="unknown theme 'mash' \\(known: front_door, early_help, help_and_protection"):
+        themed("mash", None, 2, SNAPSHOT)
+    assert themed("care_leavers", None, 2, SNAPSHOT).since == date(2018, 9, 30)

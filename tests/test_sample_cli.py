@@ -72,7 +72,7 @@ def test_drawing_again_never_writes_over_a_workbook_holding_entries(tmp_path):
     filled = openpyxl.load_workbook(workbook)
     sheet = filled["Case 01"]
     mark = next(row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("Case audit"))
-    grade = [sheet.cell(mark + 1, column).value for column in range(1, sheet.max_column + 1)].index("grade") + 1
+    grade = [sheet.cell(mark + 1, column).value for column in range(1, sheet.max_column + 1)].index("Council auditor's grade") + 1
     sheet.cell(mark + 2, grade).value = "good"
     filled.save(workbook)
     kept = workbook.read_bytes()
@@ -94,3 +94,13 @@ def test_a_file_at_the_samples_name_that_this_command_did_not_write_is_kept(tmp_
     result = run_readiness(["sample", DEMO, "--size", "30", "--seed", "3", "--out", str(tmp_path / "demo")])
     assert result.returncode == 2 and "is not a sample this command wrote" in result.stderr
     assert mine.read_bytes() == b"my notes\n" and not (samples / "demo-sample-30-seed3-tracking.xlsx").exists()
+
+
+def test_a_themed_sample_draws_only_children_in_care_seen_lately(tmp_path):
+    result = run_readiness(["sample", DEMO, "--size", "20", "--seed", "5", "--theme", "children_in_care", "--out", str(tmp_path / "demo")])
+    assert result.returncode == 0, result.stderr
+    assert "Theme children_in_care: children with activity from 2025-04-03 to 2025-10-03, at most 2 per worker" in result.stdout
+    frame = pd.read_csv(tmp_path / "demo.samples" / "demo-sample-20-seed5-children_in_care.csv", dtype=str, keep_default_na=False)
+    assert len(frame) == 20 and all("8" in lists.split(", ") for lists in frame["lists"])  # every child is on List 8
+    assert (frame["drawn_for"] == "random_allocated").sum() >= 1
+    assert (tmp_path / "demo.samples" / "demo-sample-20-seed5-children_in_care-tracking.xlsx").is_file()

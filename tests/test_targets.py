@@ -38,7 +38,7 @@ def test_numbers_and_bands_are_in_force_always():
 
 @pytest.mark.parametrize(
     "value, kind, expected",
-    [(0.548, "share", 0.55), (0.545, "share", 0.55), (0.5449, "share", 0.54), (17.25, "number", 17.3), (17.24, "rate", 17.2), (None, "share", None)],
+    [(0.548, "share", 0.55), (0.545, "share", 0.55), (0.5449, "share", 0.54), (17.25, "number", 17.3), (17.24, "rate", 17.0), (176.5, "number", 176.5), (None, "share", None)],
 )
 def test_as_shown_rounds_half_up_as_the_page(value, kind, expected):
     assert as_shown(value, kind) == expected
@@ -65,3 +65,10 @@ def test_a_trajectory_step_without_amber_or_with_no_steps_is_an_error(tmp_path):
     path.write_text(head + "  caseload.median: []\n", encoding="utf-8")
     with pytest.raises(ParametersError, match="a trajectory needs at least one"):
         load_params(path)
+
+
+def test_days_and_rates_are_rated_as_whole_numbers_as_the_page_shows_them():
+    # indicators.md, Precision: 176.5 days shows (and is rated) as 177; 62.5% as 63%
+    assert as_shown(176.5, "number", "adoption.entry_to_placement_days_mean") == 177
+    assert as_shown(0.625, "share", "audits.good_or_better_share") == 0.63
+    assert as_shown(3.25, "number", "caseload.mean_per_fte") == 3.3

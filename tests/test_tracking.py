@@ -6,6 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import yaml
+from casebook import fill
 from conftest import demo_parameters
 
 from readiness.config.params import load_params
@@ -48,28 +49,11 @@ def test_workbook_writes_formula_like_input_as_text(tmp_path):
     assert cell.data_type == "s"
 
 
-def fill(path, audit_rows: dict[str, dict], actions: dict[str, list[list]]) -> None:
-    """Fill in case sheets as an auditor would: the audit row's cells by heading, then action lines."""
-    workbook = openpyxl.load_workbook(path)
-    for name, values in audit_rows.items():
-        sheet = workbook[name]
-        rows = list(sheet.iter_rows())
-        mark = next(i for i, row in enumerate(rows) if str(row[0].value).startswith("Case audit"))
-        headings = [c.value for c in rows[mark + 1]]
-        for heading, value in values.items():
-            rows[mark + 2][headings.index(heading)].value = value
-        first_action = mark + 6  # mark, headings, audit row, blank, actions mark, action headings
-        for offset, (due, done, theme, wording) in enumerate(actions.get(name, [])):
-            for column, value in zip(range(2, 6), (due, done, theme, wording)):
-                rows[first_action + offset][column].value = value
-    workbook.save(path)
-
-
 def test_completed_workbook_reads_back_as_the_two_extracts(tmp_path):
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "Requires improvement", "domain_planning": "inadequate"}},
          {"Case 01": [[date(2019, 3, 20), date(2019, 3, 19), "planning", PLANTED]]})
-    written = read_back(path)
+    written, _ = read_back(path)
     audits = pd.read_excel(written["case_audits"], dtype=str, engine="calamine")
     actions = pd.read_excel(written["audit_actions"], dtype=str, engine="calamine")
     # Case 02 was not audited, so only Case 01's audit and its one filled action line come back
@@ -125,13 +109,13 @@ def completed(tmp_path):
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "good"}},
          {"Case 01": [[date(2019, 3, 20), None, "planning", "x"]]})
-    return path, read_back(path)
+    return path, read_back(path)[0]
 
 
 def test_read_back_again_replaces_its_own_unchanged_files(tmp_path):
     path, written = completed(tmp_path)
     fill(path, {"Case 02": {"audit_date": date(2019, 3, 11), "worker_participated": "N", "grade": "inadequate"}}, {})
-    again = read_back(path)
+    again, _ = read_back(path)
     assert again == written
     assert pd.read_excel(again["case_audits"], dtype=str, engine="calamine")["audit_id"].tolist() == ["MOCK-demo-7-01", "MOCK-demo-7-02"]
 
@@ -153,4 +137,115 @@ def test_a_marked_file_opened_and_saved_unchanged_is_still_read_backs_own(tmp_pa
     path, written = completed(tmp_path)
     workbook = openpyxl.load_workbook(written["case_audits"])
     workbook.save(written["case_audits"])  # as Excel would on "Save" with nothing changed
-    assert read_back(path) == written
+    assert read_back(path)[0] == written
+
+
+def test_grades_a_concern_and_checks_read_back_as_four_extracts_with_what_was_read(tmp_path):
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
+    fill(
+        path,
+        {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "good", "moderated_grade": "Requires improvement"}},
+        {},
+        concerns={"Case 01": {"immediate_concern": "Y", "escalated_to": "service_manager", "raised_date": date(2019, 3, 10), "responded_date": date(2019, 3, 12)},
+                  "Case 02": {"immediate_concern": "N"}},  # Case 02: no concern, and not audited yet
+        checks={"Case 01": {"visits_in_timescale": "Y", "chronology_up_to_date": "no"}},
+    )
+    written, counts = read_back(path)
+    assert counts == {"children": 2, "audits": 1, "actions": 0, "concerns": 1, "blank cases": 1}
+    assert sorted(written) == ["audit_actions", "audit_checks", "case_audits", "immediate_concerns"]
+    audits = pd.read_excel(written["case_audits"], dtype=str, engine="calamine")
+    assert audits[["audit_id", "grade", "moderated_grade", "audit_type"]].values.tolist() == [["MOCK-demo-7-01", "good", "requires_improvement", "mock_inspection"]]
+    concerns = pd.read_excel(written["immediate_concerns"], dtype=str, engine="calamine")
+    assert concerns.columns.tolist() == ["child_id", "audit_id", "raised_date", "escalated_to", "responded_date"]
+    assert concerns.values.tolist() == [["A", "MOCK-demo-7-01", "2019-03-10 00:00:00", "service_manager", "2019-03-12 00:00:00"]]
+    checks = pd.read_excel(written["audit_checks"], dtype=str, engine="calamine").fillna("")
+    assert checks.values.tolist() == [["MOCK-demo-7-01", "Y", "N", "", "", ""]]
+
+
+def test_the_workbook_reads_in_excel_drop_downs_and_widths(tmp_path):
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
+    sheet = openpyxl.load_workbook(path)["Case 01"]
+    headings = {c.value: c.column_letter for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
+    lists = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
+    row = next(c.row for r in sheet.iter_rows() for c in r if c.value == "Council auditor's grade") + 1
+    grade_rule = next(f for cells, f in lists.items() if f"{headings['Council auditor' + chr(39) + 's grade']}{row}" in cells)
+    assert grade_rule == '"outstanding,good,requires_improvement,inadequate"'
+    assert any(f"{headings['Mock inspector' + chr(39) + 's grade']}{row}" in cells for cells, f in lists.items() if f == grade_rule)
+    assert any(f"{headings['genogram']}" in cells for cells, f in lists.items() if f == '"Y,N"')
+    assert all(sheet.column_dimensions[letter].width >= 12 for letter in "ABCDEFGHIJ")
+
+
+def test_audits_actions_and_concerns_after_the_period_end_are_a_warning_not_lost(tmp_path):
+    audits = tmp_path / "audits.csv"
+    audits.write_text(
+        "audit_id,child_id,audit_date,team,worker_participated,grade\nA1,C1,2019-03-29,North,Y,good\nA2,C2,2019-04-02,North,Y,good\nA3,C3,2019-04-03,North,N,good\n",
+        encoding="utf-8",
+    )
+    actions = tmp_path / "actions.csv"
+    actions.write_text("action_id,audit_id,due_date\nX1,A1,2019-04-10\nX2,A2,2019-04-20\n", encoding="utf-8")
+    concerns = tmp_path / "concerns.csv"
+    concerns.write_text("child_id,raised_date,responded_date\nC1,2019-03-30,\nC2,2019-04-01,2019-04-02\n", encoding="utf-8")
+    params = tmp_path / "p.yaml"
+    data = {"case_audits": str(audits), "audit_actions": str(actions), "immediate_concerns": str(concerns)}
+    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31", "data": data}))
+    _, findings = read_inputs(load_params(params))
+    assert [w.describe() for w in findings.warnings] == [
+        "audits.csv: 2 audits dated after the period end (31 March 2019): they count in the next pack",
+        "actions.csv: 1 action of an audit dated after the period end (31 March 2019): it counts in the next pack",
+        "concerns.csv: 1 immediate concern dated after the period end (31 March 2019): it counts in the next pack",
+    ]
+
+
+@pytest.mark.slow
+def test_a_filled_workbook_gives_the_next_packs_mock_figures(tmp_path):
+    """Two cases audited (council's and inspector's grades, a concern, checks, an action), read into a pack by hand."""
+    from readiness.pack.build import build
+
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
+    fill(
+        path,
+        {"Case 01": {"audit_date": date(2025, 9, 1), "worker_participated": "Y", "grade": "good", "moderated_grade": "requires_improvement", "domain_planning": "inadequate"},
+         "Case 02": {"audit_date": date(2025, 9, 2), "worker_participated": "N", "grade": "requires_improvement", "moderated_grade": "requires_improvement",
+                     "domain_voice_of_child": "requires_improvement"}},
+        {"Case 01": [[date(2025, 9, 10), None, "planning", PLANTED]]},
+        concerns={"Case 01": {"immediate_concern": "Y", "escalated_to": "service_manager", "raised_date": date(2025, 9, 1), "responded_date": date(2025, 9, 4)},
+                  "Case 02": {"immediate_concern": "N"}},
+        checks={"Case 01": {"visits_in_timescale": "Y", "chronology_up_to_date": "N", "genogram": "Y"}, "Case 02": {"visits_in_timescale": "N"}},
+    )
+    params = tmp_path / "p.yaml"
+    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2024-10-01", "period_end": "2025-09-30", "audience": "internal",
+                                      "data": {"case_tracking": str(path)}}), encoding="utf-8")
+    build(params, tmp_path / "pack")
+    figures = json.loads((tmp_path / "pack" / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert figures["audits.count"] == 2
+    assert figures["audits.mock.agreement_share"] == 0.5  # Case 02 agreed; Case 01 the council graded better
+    assert figures["audits.mock.over_graded_share"] == 0.5
+    assert figures["audits.good_or_better_share"] == 0.0  # final grades: the inspector's, both requires improvement
+    assert figures["mock.immediate_concerns_count"] == 1 and figures["mock.immediate_concerns_open_count"] == 0
+    assert figures["mock.immediate_concern_response_days_median"] == 3  # 1 to 4 September
+    assert figures["mock.checks_met_share.visits_in_timescale"] == 0.5
+    assert figures["mock.checks_met_share.chronology_up_to_date"] == 0.0
+    assert figures["mock.checks_met_share.genogram"] == 1.0
+    assert figures["mock.checks_met_share.current_plan"] is None
+    assert figures["actions.count"] == 1 and figures["actions.overdue_count"] == 1  # due 10 September, never done
+    assert figures["actions.weak_domains_without_action_count"] == 1  # Case 02's voice of the child; Case 01's planning has its action
+    assert figures["audits.weak_reaudited_share"] is None  # no weak audit 56 days before the period end
+    assert "Quartermaine" not in (tmp_path / "pack" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_mock_audit_without_the_councils_grade_counts_only_in_the_mock_figures(tmp_path):
+    path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
+    fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "moderated_grade": "good"},
+                "Case 02": {"audit_date": date(2019, 3, 11), "worker_participated": "Y", "grade": "good"}},
+         {}, checks={"Case 01": {"genogram": "Y"}})
+    params = tmp_path / "p.yaml"
+    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31",
+                                      "data": {"case_tracking": str(path)}}))
+    loaded, findings = read_inputs(load_params(params))
+    assert loaded.case_audits["audit_id"].tolist() == ["MOCK-demo-7-02"]
+    assert loaded.mock_only_audits["audit_id"].tolist() == ["MOCK-demo-7-01"]
+    assert loaded.audit_checks["audit_id"].tolist() == ["MOCK-demo-7-01"]  # its checks still count
+    # the audit row is row 14: the journey (3 events, rows 8-10), a blank row, the mark, the headings
+    assert [w.describe() for w in findings.warnings if "council" in w.message] == [
+        "t.xlsx, sheet Case 01, row 14, column 'grade': a mock audit with no council auditor's grade: it counts only in the mock-inspection figures"
+    ]

@@ -130,7 +130,8 @@ def test_manifest_records_the_resolved_parameters(built, manifest):
     # Defaults filled in, relative paths resolved from the parameters file's folder.
     assert (parameters["audience"], parameters["status"], parameters["suppress_up_to"]) == ("public", "draft", 5)
     given = {key: str(built["inputs"].resolve() / name) for key, name in INPUTS.items()}
-    assert parameters["data"] == given | {"audit_actions": None, "case_tracking": None, "front_door_decisions": None}
+    none = ("audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks")
+    assert parameters["data"] == given | dict.fromkeys(none)
 
 
 def test_manifest_input_digests_match_the_files(built, manifest):

@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from readiness import progress
@@ -92,43 +93,14 @@ def cmd_verify(args) -> int:
 
 
 def cmd_sample(args) -> int:
+    from readiness.mock.command import draw, read_back_workbook
+
     if args.read_back:
-        return read_back_sample(args.read_back)
+        return read_back_workbook(args.read_back)
     if args.params is None:
         print("error: readiness sample needs a parameters file (or --read-back WORKBOOK)", file=sys.stderr)
         return 2
-    from readiness.config.params import load_params
-    from readiness.inputs.read import load_inputs
-    from readiness.mock.keep import check_sample_targets
-    from readiness.mock.sample import COLUMNS, draw_sample, sample_csv, strata_report
-    from readiness.mock.tracking import write_tracking_workbook
-    from readiness.pack.build import default_output
-
-    params = load_params(args.params)
-    inputs = load_inputs(params)
-    sample = draw_sample(inputs, params, args.size, args.seed)
-    pack_folder = default_output(params, args.out, several=False).resolve()
-    folder = pack_folder.parent / f"{pack_folder.name}.samples"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}"
-    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
-    (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
-    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed, params.period.snapshot)
-    for line in strata_report(inputs, params, sample).to_string(index=False).splitlines():
-        print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
-    print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
-    print(f"Case-tracking workbook: {workbook}")
-    print("These files name children: keep them inside the council's secure systems.")
-    return 0
-
-
-def read_back_sample(workbook: Path) -> int:
-    from readiness.mock.readback import read_back
-
-    for name, path in read_back(workbook).items():
-        print(f"{name}: {path}")
-    print("Add these to the pack's data (case_audits, audit_actions), or name the workbook itself as data: case_tracking.")
-    return 0
+    return draw(args)
 
 
 def cmd_templates(args) -> int:
@@ -235,11 +207,15 @@ def parser() -> argparse.ArgumentParser:
 
     sample = add_command("sample", "draw a reproducible mock-inspection case sample")
     sample.add_argument("params", nargs="?", help="parameters file")
-    sample.add_argument("--read-back", type=Path, metavar="WORKBOOK", help="read a completed case-tracking workbook back as case_audits and audit_actions")
+    sample.add_argument("--read-back", type=Path, metavar="WORKBOOK", help="read a completed case-tracking workbook back as case_audits, audit_actions, immediate_concerns and audit_checks")
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
     sample.add_argument("--force", action="store_true", help="replace a case-tracking workbook that already holds completed audits or actions")
+    sample.add_argument("--theme", help="draw only this theme's children (help_and_protection, front_door, children_in_care, care_leavers, early_help, adoption) with activity since --since")
+    sample.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="with --theme: the start of the recency window (default six months before the snapshot)")
+    sample.add_argument("--per-worker", type=int, default=2, metavar="N", help="with --theme: at most N children (a family counts once) per worker (default 2)")
+    sample.add_argument("--not-audited-within", type=int, default=12, metavar="WEEKS", help="flag children audited in these weeks to the snapshot (default 12)")
     sample.set_defaults(run=cmd_sample)
 
     verify = add_command("verify", "check a built pack still matches its inputs (exit 1 if not)")

@@ -22,6 +22,7 @@ is. Reading it before then is an error, never a silent half-registry (``docs/dec
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
@@ -184,11 +185,24 @@ class Theme:
         """Decorate the function computing the monthly series of the headline figure ``figure_id``."""
         return self._declare(monthly_id(figure_id), f"{figure_id}, by month", "series", N, {**facts, "series": True})
 
-    def _declare(self, figure_id: str, label: str, kind: str, better: str | None, facts: dict) -> Callable:
-        facts = {**facts, "reads": (*self.reads, *facts.get("reads", ())), "blank": tuple(facts.get("blank", ())), "sum_of": tuple(facts.get("sum_of", ()))}
+    def figure(self, figure_id: str, label: str, kind: str, better: str | None = N, **facts) -> str:
+        """Declare a figure the theme's ``figures`` computes in line (a rate from a count), and give its id to key it by."""
+        self.registry.declare(self._declared(figure_id, label, kind, better, facts, sys._getframe(1).f_globals["__name__"]))
+        return figure_id
 
+    def series(self, figure_id: str, **facts) -> str:
+        """Declare the monthly series of ``figure_id`` computed in line (by a shared helper), and give its id."""
+        series_id = monthly_id(figure_id)
+        self.registry.declare(self._declared(series_id, f"{figure_id}, by month", "series", N, {**facts, "series": True}, sys._getframe(1).f_globals["__name__"]))
+        return series_id
+
+    def _declared(self, figure_id: str, label: str, kind: str, better: str | None, facts: dict, module: str) -> Declared:
+        facts = {**facts, "reads": (*self.reads, *facts.get("reads", ())), "blank": tuple(facts.get("blank", ())), "sum_of": tuple(facts.get("sum_of", ()))}
+        return Declared(figure_id, label, kind, better, self.name, module=module, **facts)
+
+    def _declare(self, figure_id: str, label: str, kind: str, better: str | None, facts: dict) -> Callable:
         def mark(function: Callable) -> Callable:
-            self.registry.declare(Declared(figure_id, label, kind, better, self.name, module=function.__module__, **facts))
+            self.registry.declare(self._declared(figure_id, label, kind, better, facts, function.__module__))
             function.figure_id = figure_id
             return function
 

@@ -17,7 +17,7 @@ from .catalogue import is_indicator
 from .period import Period
 from .references import reference_problems
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # the dates a pack's period may use (pandas' own range is 1677-2262)
@@ -40,6 +40,8 @@ class DataPaths(_Strict):
     audit_actions: Optional[Path] = None
     case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
     front_door_decisions: Optional[Path] = None
+    immediate_concerns: Optional[Path] = None  # a mock inspection's safety net (``readiness sample --read-back``)
+    audit_checks: Optional[Path] = None  # a mock inspection's compliance checks, one row per audit
 
 
 class Band(_Strict):
@@ -92,12 +94,13 @@ class Params(_Strict):
     audience: Literal["public", "internal"] = "public"
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions"], dict[str, str]] = Field(
+    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"], dict[str, str]] = Field(
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
     codes: dict[str, dict[str, Literal["Yes", "No"]]] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No
     suppress_up_to: int = Field(default=5, ge=0)
+    round_to: int = Field(default=5, ge=1)  # a public edition's counts, to the nearest (readiness.disclosure.rounding)
     supervision_interval_days: int = Field(default=30, gt=0)
     cin_seen_interval_days: int = Field(default=28, gt=0)
     cp_visit_interval_working_days: int = Field(default=10, gt=0)
@@ -116,6 +119,7 @@ class Params(_Strict):
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
     sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.mock.sample)
+    reaudit_within_days: int = Field(default=56, ge=1)  # weak audits should be re-audited within this many days
     strict: bool = False
 
     @field_validator("pack_id")
@@ -191,6 +195,11 @@ class Params(_Strict):
     def suppression_threshold(self) -> int:
         """Largest record count suppressed: 0 (none) for an internal audience."""
         return self.suppress_up_to if self.audience == "public" else 0
+
+    @property
+    def rounding(self) -> int:
+        """What a count is published to the nearest of: ``round_to`` for a public audience, 0 (exact) for an internal one."""
+        return self.round_to if self.audience == "public" else 0
 
 
 def non_finite(value, where: str = "") -> list[tuple[str, float]]:

@@ -19,7 +19,8 @@ from .draws import scale_named
 
 WORKBOOK = "annex_a.xlsx"
 EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision",
-                                                "audit_actions", "front_door_decisions")}
+                                                "audit_actions", "front_door_decisions", "immediate_concerns",
+                                                "audit_checks")}
 
 
 def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:

@@ -17,6 +17,8 @@ import pandas as pd
 from readiness.indicators.figure import Figure, FigureValue, statistic
 from readiness.indicators.tables import Roles
 
+from .rounding import figure_kind, published_figure, published_value
+
 SUPPRESSED = "[c]"
 
 Cell = tuple[int, int]
@@ -25,6 +27,21 @@ Cell = tuple[int, int]
 def is_disclosive(figure: Figure, threshold: int) -> bool:
     """True when any record count behind ``figure`` is in 1..threshold (3 of 40, not 0 of 40), or it protects another."""
     return figure.withheld or any(_is_small(n, threshold) for n in figure.basis)
+
+
+def withhold_small_complements(figures: Mapping[str, FigureValue], threshold: int) -> dict[str, FigureValue]:
+    """``figures`` with every share (and share month) withheld whose denominator less numerator is 1..threshold:
+    of 44 offered out of 47, the 3 not offered would follow, so the share is withheld like a small numerator."""
+
+    def checked(figure_id: str, figure: Figure) -> Figure:
+        if figure_kind(figure_id) != "share" or len(figure.basis) != 2 or not _is_small(figure.basis[1] - figure.basis[0], threshold):
+            return figure
+        return replace(figure, withheld=True)
+
+    return {
+        key: checked(key, item) if isinstance(item, Figure) else {month: checked(key, f) for month, f in item.items()}
+        for key, item in figures.items()
+    }
 
 
 def protect_series(figures: Mapping[str, FigureValue], threshold: int) -> dict[str, FigureValue]:
@@ -55,15 +72,15 @@ def months_shown(series: Mapping[str, Figure], threshold: int) -> pd.Series:
     return pd.Series({month: not is_disclosive(figure, threshold) for month, figure in series.items()}, dtype=object)
 
 
-def suppress_figures(figures: Mapping[str, FigureValue], threshold: int) -> tuple[dict[str, object], list[str]]:
+def suppress_figures(figures: Mapping[str, FigureValue], threshold: int, round_to: int = 0) -> tuple[dict[str, object], list[str]]:
     """The ``figures`` object for figures.json and the sorted ids withheld from it.
 
     Values become plain numbers, ``None`` where withheld (or where a share's
-    denominator is empty). A monthly series stays a dict keyed ``YYYY-MM``; its
-    withheld months are listed as ``id/YYYY-MM``. Keys are sorted so the JSON is
+    denominator is empty), published to ``round_to`` (:mod:`.rounding`; 0: exact). A monthly series stays a
+    dict keyed ``YYYY-MM``; its withheld months are listed as ``id/YYYY-MM``. Keys are sorted so the JSON is
     the same on every run.
     """
-    published = {key: _plain_values(item, threshold) for key, item in sorted(figures.items())}
+    published = {key: published_figure(key, _plain_values(item, threshold), round_to) for key, item in sorted(figures.items())}
     suppressed = sorted(key for key, figure in _entries(figures) if is_disclosive(figure, threshold))
     return published, suppressed
 
@@ -153,6 +170,7 @@ def suppress_breakdown(
         safe[total] = suppress_statistic_column(table[total], table[total], threshold)
     for column, (numerator, denominator) in shares.items():
         withheld = _is_small(table[numerator], threshold) | _is_small(table[denominator], threshold)
+        withheld |= _is_small(table[denominator] - table[numerator], threshold)  # a small complement
         if numerator in counts:
             withheld |= safe[numerator].eq(SUPPRESSED)
         else:
@@ -165,8 +183,11 @@ def suppress_breakdown(
     return safe[[c for c in table.columns if c in safe.columns]]
 
 
-def suppress_board_table(table: pd.DataFrame, roles: Roles, threshold: int, mirror: Mapping[str, pd.Series] | None = None) -> pd.DataFrame:
-    """A Board table as the Board may see it, by its ``roles`` (see :func:`suppress_breakdown`).
+def suppress_board_table(
+    table: pd.DataFrame, roles: Roles, threshold: int, mirror: Mapping[str, pd.Series] | None = None, round_to: int = 0
+) -> pd.DataFrame:
+    """A Board table as the Board may see it, by its ``roles`` (see :func:`suppress_breakdown`), its values
+    published to ``round_to`` (:func:`publish_table`).
 
     A ``share_of_total`` is checked as a share of its count column's total. ``mirror`` maps each
     column of ``roles.mirror`` to where figures.json shows it (see :func:`months_shown`).
@@ -174,9 +195,26 @@ def suppress_board_table(table: pd.DataFrame, roles: Roles, threshold: int, mirr
     totals = {f"_total_{c}": table[c].sum() for c in roles.share_of_total.values()}
     shares = {**roles.shares, **{s: (c, f"_total_{c}") for s, c in roles.share_of_total.items()}}
     parts = {numerator: list(counts) for numerator, counts in roles.parts.items()}
-    return suppress_breakdown(
-        table.assign(**totals), threshold, list(roles.counts), roles.total, shares, roles.statistics, parts, mirror
-    )
+    safe = suppress_breakdown(table.assign(**totals), threshold, list(roles.counts), roles.total, shares, roles.statistics, parts, mirror)
+    return publish_table(safe, roles, round_to)
+
+
+def publish_table(safe: pd.DataFrame, roles: Roles, round_to: int) -> pd.DataFrame:
+    """A Board-safe table as an edition publishes it (:func:`readiness.disclosure.rounding.published_value`): counts and
+    totals rounded to ``round_to``, each on its own; shares, medians and means at the page's precision; ``[c]`` and
+    empty cells as they are. An internal edition (``round_to`` 0) is unchanged."""
+    if round_to == 0:
+        return safe
+    kinds = {**{c: "count" for c in (*roles.counts, roles.total)}, **{c: "share" for c in (*roles.shares, *roles.share_of_total)}}
+    published = safe.copy()
+    for column in safe.columns:
+        kind = kinds.get(column, "number")
+        published[column] = [v if _is_blank(v) else published_value(v, kind, str(column), round_to) for v in safe[column]]
+    return published.astype(object)
+
+
+def _is_blank(value) -> bool:
+    return not isinstance(value, str) and pd.isna(value)
 
 
 def _mirrored_cells(shown_elsewhere: pd.DataFrame, shares: Mapping[str, tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:

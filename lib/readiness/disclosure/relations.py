@@ -26,37 +26,15 @@ from readiness.inputs.bundle import Inputs
 from .control import SUPPRESSED, is_disclosive, months_shown, suppress_board_table
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
-AGENCY_SHARES = tuple(f"strategy.attendance_share.{agency}" for agency in ("social_care", "police", "health", "education"))
-
 DENOMINATORS: dict[str, str] = {
     **REGISTRY.denominators(),
-    "assessments.within_45_working_days_share": "assessments.completed_count",
-    "assessments.child_seen_share": "assessments.completed_count",
-    "icpc.within_15_working_days_share": "icpc.count",
-    "icpc.resulting_in_plan_share": "icpc.count",
-    "cp.second_or_subsequent_share": "cp.started_count",
-    "cp.visit_within_interval_share": "cp.open_at_snapshot",
-    **{share: "strategy.meetings_count" for share in (*AGENCY_SHARES, "strategy.statutory_partners_share")},
-    "referrals.nfa_share": "referrals.count",
-    "referrals.repeat_share": "referrals.count",
-    "cin.seen_within_interval_share": "caseload.open_children",
-    "frontdoor.decided_within_one_working_day_share": "frontdoor.decisions_count",
 }
 """Each share of figures.json whose denominator figures.json also publishes, with that denominator's id: the
-registry's (``denominator=``), then those of themes not yet declared there."""
+registry's (``denominator=``), then any named here the old way (until they are declared)."""
 
-UPGRADED = audits.UPGRADED
-BAND_26_50 = "caseload.band.26-50"
-OVER_25, OVER_50 = "caseload.workers_over_25_count", "caseload.workers_over_50_count"
-
-
-OVER_25_BANDS = Sum(OVER_25, (BAND_26_50, OVER_50))
-SUMS: tuple[Sum, ...] = (
-    *(Sum(total, parts) for total, parts in REGISTRY.sums()),
-    OVER_25_BANDS,
-)
-"""Groups equal to the sum of their parts (a total over its bands): the registry's (``sum_of=``), then the others."""
-BY_DIFFERENCE = (UPGRADED, BAND_26_50)
+SUMS: tuple[Sum, ...] = tuple(Sum(total, parts) for total, parts in REGISTRY.sums())
+"""Groups equal to the sum of their parts (a total over its bands), as the figures declare them (``sum_of=``)."""
+BY_DIFFERENCE = (audits.UPGRADED, workforce.BAND_26_50)
 """Counts no figure publishes, worked out from the other parts of the sum they are in."""
 
 RELATIONS: tuple[Relation, ...] = SUMS + tuple(Ratio(s, numerator(s), d) for s, d in DENOMINATORS.items())
@@ -91,7 +69,7 @@ def _bands(inputs: Inputs, params: Params) -> pd.DataFrame | None:
 GRADE_TOTALS = audits.GRADE_TOTALS
 TABLES: tuple[TableSource, ...] = (
     TableSource(_with_audits(audits.moderation_summary), cells=audits.MODERATION_CELLS),
-    TableSource(_bands, cells={("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50}),
+    TableSource(_bands, cells=workforce.BAND_CELLS),
     TableSource(_with_audits(audits.grade_counts_by_team), totals=GRADE_TOTALS),
     TableSource(_with_audits(audits.audit_type_grade_counts), totals=GRADE_TOTALS),
     TableSource(_with_audits(audits.grade_counts_by_month), totals=GRADE_TOTALS),

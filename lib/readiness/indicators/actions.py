@@ -15,7 +15,15 @@ from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
 
-from .audits import MOCK_INSPECTION, audits_in_period, final_grade, grade_steps, worker_participated_share
+from .audits import (
+    DOMAIN_PREFIX,
+    GRADE_READS,
+    MOCK_INSPECTION,
+    audits_in_period,
+    final_grade,
+    grade_steps,
+    worker_participated_share,
+)
 from .common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
@@ -95,6 +103,36 @@ def reaudits_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return rows.assign(outcome=outcome)
 
 
+def weak_reaudit_delays(audits: pd.DataFrame, period: Period, within_days: int) -> pd.Series:
+    """For each weak audit in the period dated at least ``within_days`` before ``period_end``: the days to its first
+    re-audit (a later audit naming it in ``reaudit_of``), missing when none."""
+    inside = audits_in_period(audits, period)
+    last = pd.Timestamp(period.end) - pd.Timedelta(days=within_days)
+    weak = inside[final_grade(inside).isin(WEAK) & (inside["audit_date"] <= last)].drop_duplicates("audit_id")
+    followers = audits[audits["reaudit_of"].notna()][["reaudit_of", "audit_date"]].rename(columns={"audit_date": "reaudit_date"})
+    joined = weak[["audit_id", "audit_date"]].merge(followers, left_on="audit_id", right_on="reaudit_of", how="left")
+    days = (joined["reaudit_date"] - joined["audit_date"]).dt.days
+    first = days.where(days >= 0).groupby(joined["audit_id"], sort=False).min()
+    return first.reindex(weak["audit_id"])
+
+
+def theme_key(values: pd.Series) -> pd.Series:
+    """Action themes and domain names compared as ``indicators.md`` says: case-insensitive, spaces as ``_``."""
+    return values.astype("string").str.strip().str.lower().str.replace(r"\s+", "_", regex=True)
+
+
+def weak_domains_without_action(audits: pd.DataFrame, actions: pd.DataFrame, period: Period) -> pd.Series:
+    """Mask of the audits in the period with a domain graded RI or inadequate that no action of the audit has as its theme."""
+    inside = audits_in_period(audits, period)
+    columns = [c for c in inside.columns if c.startswith(DOMAIN_PREFIX)]
+    weak = inside[["audit_id", *columns]].melt(id_vars="audit_id", var_name="domain", value_name="domain_grade")
+    weak = weak[weak["domain_grade"].isin(WEAK)].assign(domain=lambda f: theme_key(f["domain"].str.removeprefix(DOMAIN_PREFIX)))
+    themes = actions.assign(domain=theme_key(actions["theme"]))[["audit_id", "domain"]].dropna().drop_duplicates()
+    uncovered = weak.merge(themes.assign(covered=True), on=["audit_id", "domain"], how="left")
+    missing = set(uncovered.loc[uncovered["covered"].isna(), "audit_id"])
+    return inside["audit_id"].isin(missing)
+
+
 # --- headline figures -----------------------------------------------------------------
 
 reaudit = Theme("Case audits", reads=("case_audits.audit_date",))
@@ -154,6 +192,28 @@ def completed_on_time_share(actions: pd.DataFrame, audits: pd.DataFrame, period:
 def overdue_count(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -> Figure:
     """``actions.overdue_count``: actions (audit in the period or earlier) due before ``period_end``, not done by it."""
     return count(len(overdue_actions(actions, audits, period)))
+
+
+@reaudit.headline(
+    "audits.weak_reaudited_share", "Audits graded RI or inadequate re-audited within the window", "share", H, reads=(*GRADE_READS, "case_audits.reaudit_of")
+)
+def weak_reaudited_share(audits: pd.DataFrame, period: Period, within_days: int) -> Figure:
+    """``audits.weak_reaudited_share``: of weak audits in the period dated ``within_days`` or more before
+    ``period_end``, share re-audited within ``within_days`` of it (``reaudit_within_days``)."""
+    delays = weak_reaudit_delays(audits, period, within_days)
+    return share(int((delays <= within_days).sum()), len(delays))
+
+
+@action.headline(
+    "actions.weak_domains_without_action_count",
+    "Audits with a weak practice domain no action addresses",
+    "count",
+    L,
+    reads=("case_audits.audit_date", "case_audits.domain_*", "audit_actions.theme"),
+)
+def weak_domains_without_action_count(audits: pd.DataFrame, actions: pd.DataFrame, period: Period) -> Figure:
+    """``actions.weak_domains_without_action_count``: audits in the period with a weak domain no action of theirs addresses."""
+    return count(int(weak_domains_without_action(audits, actions, period).sum()))
 
 
 # --- breakdown tables -------------------------------------------------------------------
@@ -281,6 +341,7 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         return {}
     period = params.period
     result: dict[str, FigureValue] = {f.figure_id: f(audits, period) for f in (monthly_worker_participated_share, reaudit_count, reaudit_improved_share)}
+    result[weak_reaudited_share.figure_id] = weak_reaudited_share(audits, period, params.reaudit_within_days)
     actions = inputs.audit_actions
     if actions is None:
         return result
@@ -290,4 +351,5 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         with_due_date_share.figure_id: with_due_date_share(actions, audits, period),
         completed_on_time_share.figure_id: completed_on_time_share(actions, audits, period),
         overdue_count.figure_id: overdue_count(actions, audits, period),
+        weak_domains_without_action_count.figure_id: weak_domains_without_action_count(audits, actions, period),
     }

@@ -16,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -39,6 +40,10 @@ HOUSEHOLD_STEPS = {
     "Matched with a child": "matched",
     "Child placed": "placed",
 }
+child = Theme("Adoption", reads=("list_10.placement_decision",))
+adopters = Theme("Adoption")
+ADOPTED, PLACED, ENDED = "list_10.adoption_order", "list_10.placed", "list_10.no_longer_decision"
+APPROVED = ("list_11.stage_2_end", "list_11.application_approved", "list_11.left_reason")
 
 
 def on_or_before(dates: pd.Series, day: date) -> pd.Series:
@@ -71,12 +76,33 @@ def order_to_match_days(list10: pd.DataFrame) -> pd.Series:
     return days[days >= 0]
 
 
+DECISIONS = child.figure("adoption.decisions_count", "Decisions that a child should be placed for adoption", "count")
+ORDERS = child.figure("adoption.placement_orders_count", "Placement orders", "count", reads=("list_10.placement_order",))
+ADOPTIONS = child.figure("adoption.adopted_count", "Children adopted", "count", reads=(ADOPTED,))
+STEPS = {DECISIONS: "placement_decision", ORDERS: "placement_order", ADOPTIONS: "adoption_order"}
+"""The counts of rows whose date of a step is in the period, and that step's column."""
+
+
+@child.headline(
+    "adoption.entry_to_placement_days_mean",
+    "Mean days from entering care to moving in with the adoptive family",
+    "number",
+    L,
+    reads=("list_10.entered_care", PLACED, ADOPTED, "list_10.ffa_placed"),
+)
 def entry_to_placement_days_mean(list10: pd.DataFrame, period: Period) -> Figure:
     """``adoption.entry_to_placement_days_mean``: over children adopted in the period, mean days from entering care to moving in."""
     days = entry_to_placement_days(in_period(list10, "adoption_order", period))
     return statistic(days.mean(), len(days))
 
 
+@child.headline(
+    "adoption.order_to_match_days_mean",
+    "Mean days from placement order to match",
+    "number",
+    L,
+    reads=("list_10.placement_order", "list_10.matched", ADOPTED),
+)
 def order_to_match_days_mean(list10: pd.DataFrame, period: Period) -> Figure:
     """``adoption.order_to_match_days_mean``: over children adopted in the period with both dates, mean days from order to match."""
     days = order_to_match_days(in_period(list10, "adoption_order", period))
@@ -90,15 +116,22 @@ def waiting_at(list10: pd.DataFrame, snapshot: date) -> pd.DataFrame:
     return list10[on_or_before(list10["placement_decision"], snapshot) & ~done & ~reversed_]
 
 
+@child.headline("adoption.waiting_count", "Children waiting to be placed for adoption", "count", reads=(PLACED, ADOPTED, ENDED))
 def waiting_count(list10: pd.DataFrame, period: Period) -> Figure:
     """``adoption.waiting_count``: distinct children waiting at the snapshot."""
     return count(waiting_at(list10, period.snapshot)["child_id"].nunique())
 
 
+@child.headline(
+    "adoption.waiting_unmatched_count", "Children waiting, not yet matched", "count", L, reads=("list_10.matched", PLACED, ADOPTED, ENDED)
+)
 def waiting_unmatched_count(list10: pd.DataFrame, period: Period) -> Figure:
     """``adoption.waiting_unmatched_count``: of the children waiting, those not matched on or before the snapshot."""
     waiting = waiting_at(list10, period.snapshot)
     return count(waiting.loc[~on_or_before(waiting["matched"], period.snapshot), "child_id"].nunique())
+
+
+REVERSALS = child.figure("adoption.reversed_count", "Decisions that a child should no longer be placed for adoption", "count", reads=(ENDED,))
 
 
 @board_table(
@@ -151,21 +184,29 @@ def approval_days(homes: pd.DataFrame) -> pd.Series:
     return days[days >= 0]
 
 
+@adopters.headline("adopters.enquiries_count", "Adopter households' enquiries that went further", "count", reads=("list_11.enquiry",))
 def enquiries_count(homes: pd.DataFrame, period: Period) -> Figure:
     """``adopters.enquiries_count``: households whose enquiry was received in the period."""
     return count(period.contains(homes["enquiry"]).sum())
 
 
+@adopters.headline("adopters.approved_count", "Adopter households approved", "count", reads=APPROVED)
 def approved_count(homes: pd.DataFrame, period: Period) -> Figure:
     """``adopters.approved_count``: households approved in the period."""
     return count(len(approved_in_period(homes, period)))
 
 
+@adopters.headline(
+    "adopters.approval_days_median", "Median days to approve adopters", "number", L, reads=("list_11.stage_1_start", "list_11.application_submitted", *APPROVED)
+)
 def approval_days_median(homes: pd.DataFrame, period: Period) -> Figure:
     """``adopters.approval_days_median``: median days to approval over households approved in the period."""
     return median_of(approval_days(approved_in_period(homes, period)))
 
 
+@adopters.headline(
+    "adopters.approved_waiting_count", "Approved adopter households waiting for a match", "count", reads=(*APPROVED, "list_11.matched", "list_11.left_process")
+)
 def approved_waiting_count(homes: pd.DataFrame, period: Period) -> Figure:
     """``adopters.approved_waiting_count``: households approved by the snapshot, not matched and not left by then."""
     snapshot = period.snapshot
@@ -190,22 +231,10 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     result: dict[str, FigureValue] = {}
     if list10 is not None:
         period = covered_period(params.period, coverage[10])
-        result |= {
-            "adoption.decisions_count": step_count(list10, "placement_decision", period),
-            "adoption.placement_orders_count": step_count(list10, "placement_order", period),
-            "adoption.adopted_count": step_count(list10, "adoption_order", period),
-            "adoption.entry_to_placement_days_mean": entry_to_placement_days_mean(list10, period),
-            "adoption.order_to_match_days_mean": order_to_match_days_mean(list10, period),
-            "adoption.waiting_count": waiting_count(list10, period),
-            "adoption.waiting_unmatched_count": waiting_unmatched_count(list10, period),
-            "adoption.reversed_count": step_count(list10, "no_longer_decision", period),
-        }
+        result |= {figure_id: step_count(list10, column, period) for figure_id, column in STEPS.items()}
+        result |= {f.figure_id: f(list10, period) for f in (entry_to_placement_days_mean, order_to_match_days_mean, waiting_count, waiting_unmatched_count)}
+        result[REVERSALS] = step_count(list10, "no_longer_decision", period)
     if list11 is not None:
         homes, period = households(list11), covered_period(params.period, coverage[11])
-        result |= {
-            "adopters.enquiries_count": enquiries_count(homes, period),
-            "adopters.approved_count": approved_count(homes, period),
-            "adopters.approval_days_median": approval_days_median(homes, period),
-            "adopters.approved_waiting_count": approved_waiting_count(homes, period),
-        }
+        result |= {f.figure_id: f(homes, period) for f in (enquiries_count, approved_count, approval_days_median, approved_waiting_count)}
     return result

@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import Blank, H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
@@ -39,6 +40,9 @@ TIMELINESS_ROLES = Roles(
 )
 """Disclosure roles of :func:`timeliness_by_team` (and, mirrored in figures.json, :func:`timeliness_by_month`)."""
 TIMESCALE_WORKING_DAYS = 45
+DATES = ("list_4.assessment_start", "list_4.authorisation_date")
+assessment = Theme("Assessments", reads=DATES)
+front_door = Theme("Front door", reads=DATES)
 
 
 # --- rows and durations -------------------------------------------------------------
@@ -81,38 +85,67 @@ def is_over_timescale(list4: pd.DataFrame, snapshot: date) -> pd.Series:
 # --- headline figures -------------------------------------------------------------
 
 
+@assessment.headline("assessments.completed_count", "Assessments completed", "count")
 def completed_count(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.completed_count``: assessments authorised in the period (negative durations included)."""
     return count(len(completed_in_period(list4, period)))
 
 
+@assessment.headline(
+    "assessments.within_45_working_days_share",
+    "Assessments completed within 45 working days",
+    "share",
+    H,
+    denominator="assessments.completed_count",
+    on_chart="Assessments within 45 working days",
+)
 def within_45_working_days_share(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.within_45_working_days_share``: of completions in the period with a duration, share ≤ 45 working days."""
     days = completed_durations(list4, period)
     return share((days <= TIMESCALE_WORKING_DAYS).sum(), len(days))
 
 
+@assessment.headline("assessments.median_working_days", "Median working days to complete an assessment", "number", L)
 def median_working_days(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.median_working_days``: plain median duration of completions in the period (may end in .5)."""
     return median_of(completed_durations(list4, period))
 
 
+@assessment.headline("assessments.open_at_snapshot", "Assessments open at the snapshot", "count")
 def open_at_snapshot(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.open_at_snapshot``: assessments open at the snapshot date."""
     return count(len(open_at(list4, period.snapshot)))
 
 
+@assessment.headline("assessments.open_over_45_working_days", "Open assessments past 45 working days", "count", L)
 def open_over_45_working_days(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.open_over_45_working_days``: of those open at the snapshot, how many for more than 45 working days."""
     return count(is_over_timescale(open_at(list4, period.snapshot), period.snapshot).sum())
 
 
+@assessment.headline(
+    "assessments.child_seen_share",
+    "Completed assessments where the child was seen",
+    "share",
+    H,
+    reads=("list_4.child_seen",),
+    denominator="assessments.completed_count",
+    blank=(Blank("list_4.child_seen", when="authorisation_date"),),
+)
 def child_seen_share(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.child_seen_share``: of completions in the period with *child seen* recorded, share Yes
     (a blank or unknown leaves it)."""
     return known_share(completed_in_period(list4, period)["child_seen"])
 
 
+@front_door.headline(
+    "assessments.no_further_support_share",
+    "Assessments finding no need for social-care support",
+    "share",
+    reads=("list_4.requires_support",),
+    blank=(Blank("list_4.requires_support", when="authorisation_date"),),
+    in_sentence="Assessments completed that found no need for social-care support",
+)
 def no_further_support_share(list4: pd.DataFrame, period: Period) -> Figure:
     """``assessments.no_further_support_share``: of completions in the period whose outcome is known, share
     assessed as not requiring children's social care support (a blank or unknown outcome leaves the figure)."""
@@ -120,6 +153,7 @@ def no_further_support_share(list4: pd.DataFrame, period: Period) -> Figure:
     return share(is_yes(~support).sum(), support.notna().sum())
 
 
+@assessment.monthly("assessments.within_45_working_days_share")
 def monthly_within_45_working_days_share(list4: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``assessments.monthly.within_45_working_days_share``: the timeliness share by month of authorisation."""
     days = assessment_working_days(list4)
@@ -140,7 +174,7 @@ def timeliness_table(done: pd.DataFrame, keys: pd.Series, index: list | None = N
     return table.assign(median_working_days=medians.reindex(table.index))
 
 
-@board_table(made_over(replace(TIMELINESS_ROLES, mirror={"within_45_share": "assessments.monthly.within_45_working_days_share"})))
+@board_table(made_over(replace(TIMELINESS_ROLES, mirror={"within_45_share": monthly_within_45_working_days_share.figure_id})))
 def timeliness_by_month(list4: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Assessments completed per month of authorisation (every month of the period) and their timeliness."""
     done = completed_in_period(list4, period)
@@ -185,13 +219,11 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         return {}
     period = params.period
     covered = covered_period(period, coverage_of(inputs, params)[4])
+    over_covered = (completed_count, within_45_working_days_share, median_working_days)
+    at_snapshot = (open_at_snapshot, open_over_45_working_days)
     return {
-        "assessments.completed_count": completed_count(list4, covered),
-        "assessments.within_45_working_days_share": within_45_working_days_share(list4, covered),
-        "assessments.median_working_days": median_working_days(list4, covered),
-        "assessments.open_at_snapshot": open_at_snapshot(list4, period),
-        "assessments.open_over_45_working_days": open_over_45_working_days(list4, period),
-        "assessments.child_seen_share": child_seen_share(list4, covered),
-        "assessments.no_further_support_share": no_further_support_share(list4, covered),
-        "assessments.monthly.within_45_working_days_share": over_period(monthly_within_45_working_days_share(list4, covered), period),
+        **{f.figure_id: f(list4, covered) for f in over_covered},
+        **{f.figure_id: f(list4, period) for f in at_snapshot},
+        **{f.figure_id: f(list4, covered) for f in (child_seen_share, no_further_support_share)},
+        monthly_within_45_working_days_share.figure_id: over_period(monthly_within_45_working_days_share(list4, covered), period),
     }

@@ -243,15 +243,6 @@ def audit_type_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFram
 
 
 @board_table(GRADE_TABLE_ROLES)
-def mock_against_routine_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Final grades of audits in the period: ``mock_inspection`` audits against all others (``routine``,
-    blank types included), one row each, mock inspection first."""
-    inside = audits_in_period(audits, period)
-    groups = inside["audit_type"].eq(MOCK_INSPECTION).fillna(False).map({True: MOCK_INSPECTION, False: "routine"})
-    return grade_table(groups.rename("audit_type"), final_grade(inside), [MOCK_INSPECTION, "routine"])
-
-
-@board_table(GRADE_TABLE_ROLES)
 def domain_grade_counts(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per practice domain (in column order): its grades in audits in the period, and the good-or-better share."""
     columns = [DOMAIN_PREFIX + domain for domain in domains(audits)]

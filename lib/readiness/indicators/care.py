@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import Blank, H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.config.workdays import working_days
@@ -111,32 +112,67 @@ def recorded(hits: pd.Series, values: pd.Series) -> pd.Series:
 
 # --- headline figures -----------------------------------------------------------
 
+cla = Theme("Children in care", reads=("list_8.looked_after_start", "list_8.looked_after_end"))
+MISSING = ("list_8.missing_episodes",)
+MISSING_BLANK = Blank("list_8.missing_episodes", "cla.missing_share and the return-interview shares")
 
+
+@cla.headline("cla.count_at_snapshot", "Children in care at the snapshot", "count")
 def count_at_snapshot(cla: pd.DataFrame, snapshot: date) -> Figure:
     """``cla.count_at_snapshot``: distinct children looked after at the snapshot."""
     return count(len(looked_after(cla, snapshot)))
 
 
+@cla.headline("cla.rate_per_10k", "Children in care per 10,000 children", "rate")
 def rate_per_10k(n: int, child_population: int) -> Figure:
     """``cla.rate_per_10k``: a point-in-time rate, ``n`` ÷ ``child_population`` × 10,000 (not annualised)."""
     return Figure(n / child_population * 10_000, (int(n),))
 
 
+@cla.headline("cla.started_count", "Children who started to be looked after", "count")
 def started_count(cla: pd.DataFrame, period: Period) -> Figure:
     """``cla.started_count``: rows whose start is in the period."""
     return count(period.contains(cla["looked_after_start"]).sum())
 
 
+@cla.headline("cla.ceased_count", "Children who ceased to be looked after", "count")
 def ceased_count(cla: pd.DataFrame, period: Period) -> Figure:
     """``cla.ceased_count``: rows whose date ceased is in the period."""
     return count(period.contains(cla["looked_after_end"]).sum())
 
 
+@cla.headline(
+    "cla.second_period_share",
+    "Starts that are a second or later period in care within 12 months",
+    "share",
+    L,
+    reads=("list_8.second_period",),
+    blank=(Blank("list_8.second_period", "cla.second_period_share if it started in the period"),),
+)
 def second_period_share(cla: pd.DataFrame, period: Period) -> Figure:
     """``cla.second_period_share``: of rows started in the period, share in a second or later period (blank: unknown)."""
     return known_share(in_period(cla, "looked_after_start", period)["second_period"])
 
 
+UNALLOCATED = cla.figure("cla.unallocated_count", "Children in care with no allocated worker", "count", L)
+THREE_PLUS = cla.figure(
+    "cla.three_plus_placements_share",
+    "Children in care with 3 or more placements in 12 months",
+    "share",
+    L,
+    reads=("list_8.placements_last_12m",),
+    blank=(Blank("list_8.placements_last_12m"),),
+)
+
+
+@cla.headline(
+    "cla.long_term_stability_share",
+    "Children under 16 in care 2½ years or more, in the same placement for 2 years",
+    "share",
+    H,
+    reads=("list_8.placement_start",),
+    blank=(Blank("list_8.placement_start"),),
+)
 def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
     """``cla.long_term_stability_share``: of children under 16 looked after since 30 months before the snapshot,
     share in their placement since 24 months before it (no date of birth or placement start: left out)."""
@@ -145,6 +181,63 @@ def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
     eligible = rows[under_16 & long_in_care]
     settled = eligible["placement_start"] <= pd.Timestamp(months_before(snapshot, LONG_TERM_PLACEMENT_MONTHS))
     return known_share(recorded(settled, eligible["placement_start"]))
+
+
+VISITED = cla.figure("cla.visit_within_interval_share", "Children in care visited within the interval", "share", H, reads=("list_8.last_visit",))
+REVIEWED = cla.figure(
+    "cla.review_within_interval_share", "Children in care with a statutory review within the interval", "share", H, reads=("list_8.latest_review",)
+)
+IRO_CONTACT = cla.figure(
+    "cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H, reads=("list_8.last_iro_contact",)
+)
+HEALTH = cla.figure(
+    "cla.health_assessment_in_date_share",
+    "Children in care a year or more with a health assessment in date",
+    "share",
+    H,
+    reads=("list_8.last_health_assessment",),
+)
+DENTAL = cla.figure(
+    "cla.dental_check_in_date_share", "Children in care a year or more with a dental check in date", "share", H, reads=("list_8.last_dental_check",)
+)
+PERMANENCE = cla.figure("cla.permanence_plan_share", "Children in care with a permanence plan", "share", H, reads=("list_8.permanence_plan",))
+OUT_OF_AREA = cla.figure(
+    "cla.placed_out_of_area_share",
+    "Children in care placed outside the council's area",
+    "share",
+    L,
+    reads=("list_8.placement_location",),
+    blank=(Blank("list_8.placement_location"),),
+)
+FOSTERED = cla.figure(
+    "cla.foster_placement_share",
+    "Children in care in foster placements",
+    "share",
+    H,
+    reads=("list_8.placement_type",),
+    blank=(Blank("list_8.placement_type"),),
+)
+UASC = cla.figure("cla.uasc_count", "Unaccompanied asylum-seeking children in care", "count", reads=("list_8.uasc",))
+MISSING_SHARE = cla.figure(
+    "cla.missing_share", "Children in care missing from placement in the last 12 months", "share", L, reads=MISSING, blank=(MISSING_BLANK,)
+)
+OFFERED = ("list_8.return_interview_offered",)
+INTERVIEW_OFFERED = cla.figure(
+    "cla.return_interview_offered_share",
+    "Children missing who were offered a return interview",
+    "share",
+    H,
+    reads=(*MISSING, *OFFERED),
+    blank=(MISSING_BLANK,),
+)
+INTERVIEW_ACCEPTED = cla.figure(
+    "cla.return_interview_accepted_share",
+    "Children offered a return interview who accepted",
+    "share",
+    H,
+    reads=(*MISSING, *OFFERED, "list_8.return_interview_accepted"),
+    blank=(MISSING_BLANK,),
+)
 
 
 def return_interview_shares(rows: pd.DataFrame) -> tuple[Figure, Figure]:
@@ -163,22 +256,22 @@ def snapshot_figures(cla: pd.DataFrame, params: Params) -> dict[str, Figure]:
     offered, accepted = return_interview_shares(rows)
     location, placement_type = rows["placement_location"], rows["placement_type"]
     return {
-        "cla.count_at_snapshot": count(len(rows)),
-        "cla.unallocated_count": count(rows["worker"].isna().sum()),
-        "cla.three_plus_placements_share": known_share(recorded(rows["placements_last_12m"] >= 3, rows["placements_last_12m"])),
-        "cla.long_term_stability_share": long_term_stability(rows, snapshot),
-        "cla.visit_within_interval_share": share(checks["visited"].sum(), len(rows)),
-        "cla.review_within_interval_share": share(checks["reviewed"].sum(), checks["review_due"].sum()),
-        "cla.iro_contact_within_interval_share": share(checks["iro_contact"].sum(), len(rows)),
-        "cla.health_assessment_in_date_share": share(checks["health_in_date"].sum(), checks["health_due"].sum()),
-        "cla.dental_check_in_date_share": share(checks["dental_in_date"].sum(), checks["health_due"].sum()),
-        "cla.permanence_plan_share": share(rows["permanence_plan"].notna().sum(), len(rows)),
-        "cla.placed_out_of_area_share": known_share(recorded(location == "out", location)),
-        "cla.foster_placement_share": known_share(recorded(placement_type.str.startswith("U"), placement_type)),
-        "cla.uasc_count": count(is_yes(rows["uasc"]).sum()),
-        "cla.missing_share": known_share(at_least_one(rows["missing_episodes"])),
-        "cla.return_interview_offered_share": offered,
-        "cla.return_interview_accepted_share": accepted,
+        count_at_snapshot.figure_id: count(len(rows)),
+        UNALLOCATED: count(rows["worker"].isna().sum()),
+        THREE_PLUS: known_share(recorded(rows["placements_last_12m"] >= 3, rows["placements_last_12m"])),
+        long_term_stability.figure_id: long_term_stability(rows, snapshot),
+        VISITED: share(checks["visited"].sum(), len(rows)),
+        REVIEWED: share(checks["reviewed"].sum(), checks["review_due"].sum()),
+        IRO_CONTACT: share(checks["iro_contact"].sum(), len(rows)),
+        HEALTH: share(checks["health_in_date"].sum(), checks["health_due"].sum()),
+        DENTAL: share(checks["dental_in_date"].sum(), checks["health_due"].sum()),
+        PERMANENCE: share(rows["permanence_plan"].notna().sum(), len(rows)),
+        OUT_OF_AREA: known_share(recorded(location == "out", location)),
+        FOSTERED: known_share(recorded(placement_type.str.startswith("U"), placement_type)),
+        UASC: count(is_yes(rows["uasc"]).sum()),
+        MISSING_SHARE: known_share(at_least_one(rows["missing_episodes"])),
+        INTERVIEW_OFFERED: offered,
+        INTERVIEW_ACCEPTED: accepted,
     }
 
 
@@ -191,12 +284,10 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     period = covered_period(params.period, coverage_of(inputs, params)[8])
     result: dict[str, FigureValue] = {
         **snapshot_figures(cla, params),
-        "cla.started_count": started_count(cla, period),
-        "cla.ceased_count": ceased_count(cla, period),
-        "cla.second_period_share": second_period_share(cla, period),
+        **{f.figure_id: f(cla, period) for f in (started_count, ceased_count, second_period_share)},
     }
     if params.child_population:
-        result["cla.rate_per_10k"] = rate_per_10k(result["cla.count_at_snapshot"].value, params.child_population)
+        result[rate_per_10k.figure_id] = rate_per_10k(result[count_at_snapshot.figure_id].value, params.child_population)
     return result
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
 from readiness.inputs.bundle import Inputs
 
@@ -70,10 +71,25 @@ def outcomes(rows: pd.DataFrame) -> dict[str, pd.Series]:
     }
 
 
+leaver = Theme("Care leavers", reads=("list_9.eligibility", "list_9.in_touch"))
+LEAVERS_COUNT = leaver.figure("care_leavers.count", "Care leavers", "count")
+IN_TOUCH_SHARE = leaver.figure("care_leavers.in_touch_share", "Care leavers the council is in touch with", "share", H)
+SUITABLE_SHARE = leaver.figure(
+    "care_leavers.suitable_accommodation_share", "Care leavers in suitable accommodation", "share", H, reads=("list_9.accommodation", "list_9.suitability")
+)
+ACTIVITY = ("list_9.activity",)
+EET_SHARE = leaver.figure("care_leavers.eet_share", "Care leavers in education, employment or training", "share", H, reads=ACTIVITY)
+NEET_SHARE = leaver.figure("care_leavers.neet_share", "Care leavers not in education, employment or training", "share", L, reads=ACTIVITY)
+B_AND_B_COUNT = leaver.figure("care_leavers.bed_and_breakfast_count", "Care leavers in bed and breakfast", "count", L, reads=("list_9.accommodation",))
+ADVISER_SHARE = leaver.figure("care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H, reads=("list_9.personal_advisor",))
+PATHWAY_PLAN_SHARE = leaver.figure(
+    "care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H, reads=("list_9.pathway_plan_review",)
+)
+CONTACT_SHARE = leaver.figure("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H, reads=("list_9.latest_contact",))
 CURRENT_FIGURES = {  # figure id -> the current-layout column it reads, and that column's heading
-    "care_leavers.personal_adviser_share": ("personal_advisor", "Allocated Personal Advisor"),
-    "care_leavers.pathway_plan_in_date_share": ("pathway_plan_review", "Latest Pathway Plan Review Date"),
-    "care_leavers.contact_within_interval_share": ("latest_contact", "Latest Date of Contact"),
+    ADVISER_SHARE: ("personal_advisor", "Allocated Personal Advisor"),
+    PATHWAY_PLAN_SHARE: ("pathway_plan_review", "Latest Pathway Plan Review Date"),
+    CONTACT_SHARE: ("latest_contact", "Latest Date of Contact"),
 }
 
 
@@ -112,17 +128,17 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     found = outcomes(rows)
     n = len(rows)
     return {
-        "care_leavers.count": count(care_leavers(leavers)["child_id"].nunique()),
-        "care_leavers.in_touch_share": share(found["in_touch"].sum(), n),
-        "care_leavers.suitable_accommodation_share": share(found["suitable_accommodation"].sum(), n),
-        "care_leavers.eet_share": share(found["eet"].sum(), n),
-        "care_leavers.neet_share": share(found["neet"].sum(), n),
-        "care_leavers.bed_and_breakfast_count": count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
-        "care_leavers.personal_adviser_share": current_share(rows, "personal_advisor", pd.Series.notna),
-        "care_leavers.pathway_plan_in_date_share": current_share(
+        LEAVERS_COUNT: count(care_leavers(leavers)["child_id"].nunique()),
+        IN_TOUCH_SHARE: share(found["in_touch"].sum(), n),
+        SUITABLE_SHARE: share(found["suitable_accommodation"].sum(), n),
+        EET_SHARE: share(found["eet"].sum(), n),
+        NEET_SHARE: share(found["neet"].sum(), n),
+        B_AND_B_COUNT: count((care_leavers(leavers)["accommodation"] == BED_AND_BREAKFAST).sum()),
+        ADVISER_SHARE: current_share(rows, "personal_advisor", pd.Series.notna),
+        PATHWAY_PLAN_SHARE: current_share(
             rows, "pathway_plan_review", lambda dates: within_days(dates, snapshot, params.pathway_plan_interval_days)
         ),
-        "care_leavers.contact_within_interval_share": current_share(
+        CONTACT_SHARE: current_share(
             rows, "latest_contact", lambda dates: within_days(dates, snapshot, params.care_leaver_contact_interval_days)
         ),
     }

@@ -12,6 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
@@ -23,6 +24,7 @@ from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
 
 ONE_DAY = pd.Timedelta(hours=24)
+decision = Theme("Front door", reads=("front_door_decisions.received", "front_door_decisions.decided"))
 DECISION_ROLES = Roles(
     ("decided", "timely", "timed", "within_24_hours"),
     shares={"timely_share": ("timely", "decided"), "within_24_hours_share": ("within_24_hours", "timed")},
@@ -72,17 +74,20 @@ def is_within_24_hours(decided: pd.DataFrame) -> pd.Series:
 # --- headline figures -------------------------------------------------------------
 
 
+@decision.headline("frontdoor.decisions_count", "Contacts decided at the front door", "count")
 def decisions_count(decisions: pd.DataFrame, period: Period) -> Figure:
     """``frontdoor.decisions_count``: contacts received in the period that have been decided."""
     return count(len(decided_in_period(decisions, period)))
 
 
+@decision.headline("frontdoor.decided_within_one_working_day_share", "Contacts decided within one working day", "share", H, denominator="frontdoor.decisions_count")
 def within_one_working_day_share(decisions: pd.DataFrame, period: Period) -> Figure:
     """``frontdoor.decided_within_one_working_day_share``: of those decided (in order), share decided by the next working day."""
     decided = decided_in_period(decisions, period)
     return share(is_within_one_working_day(decided).sum(), is_ordered(decided).sum())
 
 
+@decision.headline("frontdoor.decided_within_24_hours_share", "Contacts decided within 24 hours", "share", H)
 def within_24_hours_share(decisions: pd.DataFrame, period: Period) -> Figure:
     """``frontdoor.decided_within_24_hours_share``: of those decided with both times, share within 24 hours (``None`` when none has times)."""
     decided = decided_in_period(decisions, period)
@@ -97,6 +102,7 @@ def is_undecided_over_one_working_day(decisions: pd.DataFrame, period: Period) -
     return is_yes(received <= end) & undecided & is_yes(working_days(received, end) > 1)
 
 
+@decision.headline("frontdoor.undecided_over_one_working_day_count", "Contacts undecided after more than one working day", "count", L)
 def undecided_over_one_working_day_count(decisions: pd.DataFrame, period: Period) -> Figure:
     """``frontdoor.undecided_over_one_working_day_count``: contacts still undecided at the period end after more than a working day."""
     return count(is_undecided_over_one_working_day(decisions, period).sum())
@@ -150,9 +156,5 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if decisions is None:
         return {}
     period = params.period
-    return {
-        "frontdoor.decisions_count": decisions_count(decisions, period),
-        "frontdoor.decided_within_one_working_day_share": within_one_working_day_share(decisions, period),
-        "frontdoor.decided_within_24_hours_share": within_24_hours_share(decisions, period),
-        "frontdoor.undecided_over_one_working_day_count": undecided_over_one_working_day_count(decisions, period),
-    }
+    shown = (decisions_count, within_one_working_day_share, within_24_hours_share, undecided_over_one_working_day_count)
+    return {f.figure_id: f(decisions, period) for f in shown}

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -39,27 +40,40 @@ def open_at(list2: pd.DataFrame, snapshot: date) -> pd.DataFrame:
 
 # --- headline figures -------------------------------------------------------------
 
+early_help = Theme("Early help", reads=("list_2.assessment_start",))
+COMPLETION = ("list_2.assessment_completion",)
 
+
+@early_help.headline("early_help.started_count", "Early-help assessments started", "count")
 def started_count(list2: pd.DataFrame, period: Period) -> Figure:
     """``early_help.started_count``: assessments started in the period."""
     return count(period.contains(list2["assessment_start"]).sum())
 
 
+@early_help.headline("early_help.completed_count", "Early-help assessments completed", "count", reads=COMPLETION)
 def completed_count(list2: pd.DataFrame, period: Period) -> Figure:
     """``early_help.completed_count``: assessments completed in the period (one completed before its start included)."""
     return count(period.contains(list2["assessment_completion"]).sum())
 
 
+@early_help.headline("early_help.median_days_to_complete", "Median days to complete an early-help assessment", "number", L, reads=COMPLETION)
 def median_days_to_complete(list2: pd.DataFrame, period: Period) -> Figure:
     """``early_help.median_days_to_complete``: median calendar days to complete, over completions in the period."""
     return median_of(completed_days(list2, period))
 
 
+@early_help.headline("early_help.open_at_snapshot", "Early-help assessments open at the snapshot", "count", reads=COMPLETION)
 def open_at_snapshot(list2: pd.DataFrame, period: Period) -> Figure:
     """``early_help.open_at_snapshot``: early-help assessments open at the snapshot date."""
     return count(len(open_at(list2, period.snapshot)))
 
 
+@early_help.headline(
+    "early_help.children_referred_share",
+    "Children in early help stepped up to a referral",
+    "share",
+    in_sentence="Children in early help who were then referred to children's social care",
+)
 def children_referred_share(list2: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> Figure:
     """``early_help.children_referred_share``: of children with an early-help assessment started in the period,
     share with a List 3 referral in the period on or after their earliest such start (stepped up to social care)."""
@@ -126,11 +140,9 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     period, referrals, coverage = params.period, inputs.annex_list(3), coverage_of(inputs, params)
     covered = covered_period(period, coverage[2])
     return {
-        "early_help.started_count": started_count(list2, covered),
-        "early_help.completed_count": completed_count(list2, covered),
-        "early_help.median_days_to_complete": median_days_to_complete(list2, covered),
-        "early_help.open_at_snapshot": open_at_snapshot(list2, period),
-        "early_help.children_referred_share": Figure(None, ())
+        **{f.figure_id: f(list2, covered) for f in (started_count, completed_count, median_days_to_complete)},
+        open_at_snapshot.figure_id: open_at_snapshot(list2, period),
+        children_referred_share.figure_id: Figure(None, ())
         if referrals is None
         else children_referred_share(list2, referrals, covered_period(period, latest_coverage(coverage, (2, 3)))),
     }

@@ -26,6 +26,7 @@ from typing import Literal, Mapping
 
 import pandas as pd
 
+from readiness.config.figures import Blank, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -49,19 +50,6 @@ from .common import (
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table, made_over
 
-MONTHLY_COUNTS = {"contacts": "contacts.monthly.count", "referrals": "referrals.monthly.count"}
-"""The monthly series of figures.json that publish the contacts and referrals of each month."""
-OUTCOME_ROLES = Roles(
-    ("referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"),
-    shares={"nfa_share": ("nfa", "nfa_recorded"), "repeat_share": ("repeat", "repeat_recorded")},
-)
-"""Disclosure roles of :func:`referral_outcomes` by team."""
-OUTCOME_MONTH_ROLES = replace(
-    OUTCOME_ROLES,
-    mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": "referrals.monthly.nfa_share", "repeat_share": "referrals.monthly.repeat_share"},
-)
-"""Disclosure roles of :func:`referral_outcomes` by month, as figures.json publishes the months."""
-
 SOURCE_GROUPS = {
     "Individuals": ("1A", "1B", "1C", "1D", "1"),
     "Schools and education": ("2A", "2B", "2"),
@@ -77,12 +65,18 @@ UNRECOGNISED = "Not recorded or unrecognised"
 
 # --- headline figures -----------------------------------------------------------
 
+contact = Theme("Front door", reads=("list_1.contact_date",))
+referral = Theme("Front door", reads=("list_3.referral_date",))
+NFA, REPEATS = ("list_3.referral_nfa",), ("list_3.referrals_last_12m",)
 
+
+@contact.headline("contacts.count", "Contacts", "count")
 def contacts_count(contacts: pd.DataFrame, period: Period) -> Figure:
     """``contacts.count``: contacts dated in the period."""
     return count(period.contains(contacts["contact_date"]).sum())
 
 
+@referral.headline("referrals.count", "Referrals", "count")
 def referrals_count(referrals: pd.DataFrame, period: Period) -> Figure:
     """``referrals.count``: referrals dated in the period."""
     return count(period.contains(referrals["referral_date"]).sum())
@@ -93,21 +87,63 @@ def repeat_referral(referrals: pd.DataFrame) -> pd.Series:
     return at_least_one(referrals["referrals_last_12m"])
 
 
+@referral.headline(
+    "referrals.nfa_share",
+    "Referrals with no further action",
+    "share",
+    L,
+    reads=NFA,
+    denominator="referrals.count",
+    blank=(Blank("list_3.referral_nfa"),),
+    in_sentence="Referrals closed with no further action",
+)
 def referrals_nfa_share(referrals: pd.DataFrame, period: Period) -> Figure:
     """``referrals.nfa_share``: of referrals in the period with ``Referral NFA?`` recorded, share Yes (a blank leaves it)."""
     return known_share(in_period(referrals, "referral_date", period)["referral_nfa"])
 
 
+@referral.headline(
+    "referrals.repeat_share",
+    "Re-referrals within 12 months",
+    "share",
+    L,
+    reads=REPEATS,
+    denominator="referrals.count",
+    blank=(Blank("list_3.referrals_last_12m"),),
+    in_sentence="Referrals of a child already referred in the previous 12 months",
+)
 def referrals_repeat_share(referrals: pd.DataFrame, period: Period) -> Figure:
     """``referrals.repeat_share``: of referrals in the period with ``referrals_last_12m`` recorded, share ≥ 1 (a blank leaves it)."""
     return known_share(repeat_referral(in_period(referrals, "referral_date", period)))
 
 
+@contact.headline(
+    "contacts.children_referred_share",
+    "Children with a contact who were referred",
+    "share",
+    reads=("list_3.referral_date",),
+    in_sentence="Children with a contact in the period who were also referred in it",
+)
 def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> Figure:
     """``contacts.children_referred_share``: of distinct children with a contact in the period, share also referred in it."""
     contacted = set(in_period(contacts, "contact_date", period)["child_id"])
     referred = set(in_period(referrals, "referral_date", period)["child_id"])
     return share(len(contacted & referred), len(contacted))
+
+
+CONTACT_RATE = contact.figure("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate")
+REFERRAL_RATE = referral.figure("referrals.rate_per_10k", "Referrals per 10,000 children (annual rate)", "rate")
+MONTHLY_COUNTS = {"contacts": contact.series(contacts_count.figure_id), "referrals": referral.series(referrals_count.figure_id)}
+"""The monthly series of figures.json that publish the contacts and referrals of each month."""
+NFA_BY_MONTH = referral.series(referrals_nfa_share.figure_id, reads=NFA)
+REPEATS_BY_MONTH = referral.series(referrals_repeat_share.figure_id, reads=REPEATS)
+OUTCOME_ROLES = Roles(
+    ("referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"),
+    shares={"nfa_share": ("nfa", "nfa_recorded"), "repeat_share": ("repeat", "repeat_recorded")},
+)
+"""Disclosure roles of :func:`referral_outcomes` by team."""
+OUTCOME_MONTH_ROLES = replace(OUTCOME_ROLES, mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": NFA_BY_MONTH, "repeat_share": REPEATS_BY_MONTH})
+"""Disclosure roles of :func:`referral_outcomes` by month, as figures.json publishes the months."""
 
 
 # --- breakdown tables -------------------------------------------------------------
@@ -191,18 +227,18 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     result: dict[str, FigureValue] = {}
     if contacts is not None:
         covered = covered_period(period, coverage[1])
-        result["contacts.count"] = contacts_count(contacts, covered)
-        result["contacts.monthly.count"] = over_period(monthly_counts(contacts["contact_date"], covered), period)
+        result[contacts_count.figure_id] = contacts_count(contacts, covered)
+        result[MONTHLY_COUNTS["contacts"]] = over_period(monthly_counts(contacts["contact_date"], covered), period)
     if referrals is not None:
         result |= referral_figures(referrals, covered_period(period, coverage[3]), period)
     if contacts is not None and referrals is not None:
         both = covered_period(period, latest_coverage(coverage, (1, 3)))
-        result["contacts.children_referred_share"] = children_referred_share(contacts, referrals, both)
+        result[children_referred_share.figure_id] = children_referred_share(contacts, referrals, both)
     if params.child_population:
-        for number, name in ((1, "contacts"), (3, "referrals")):
-            if f"{name}.count" in result:
+        for number, counted, rate in ((1, contacts_count, CONTACT_RATE), (3, referrals_count, REFERRAL_RATE)):
+            if counted.figure_id in result:
                 days = covered_days(period, coverage[number])
-                result[f"{name}.rate_per_10k"] = rate_per_10k(result[f"{name}.count"].value, days, params.child_population)
+                result[rate] = rate_per_10k(result[counted.figure_id].value, days, params.child_population)
     return result
 
 
@@ -210,10 +246,8 @@ def referral_figures(referrals: pd.DataFrame, covered: Period, period: Period) -
     """The List 3 figures over the ``covered`` part of ``period``: counts, NFA and repeat shares, and their monthly series."""
     dates = referrals["referral_date"]
     return {
-        "referrals.count": referrals_count(referrals, covered),
-        "referrals.nfa_share": referrals_nfa_share(referrals, covered),
-        "referrals.repeat_share": referrals_repeat_share(referrals, covered),
-        "referrals.monthly.count": over_period(monthly_counts(dates, covered), period),
-        "referrals.monthly.nfa_share": over_period(monthly_shares(dates, referrals["referral_nfa"], covered), period),
-        "referrals.monthly.repeat_share": over_period(monthly_shares(dates, repeat_referral(referrals), covered), period),
+        **{f.figure_id: f(referrals, covered) for f in (referrals_count, referrals_nfa_share, referrals_repeat_share)},
+        MONTHLY_COUNTS["referrals"]: over_period(monthly_counts(dates, covered), period),
+        NFA_BY_MONTH: over_period(monthly_shares(dates, referrals["referral_nfa"], covered), period),
+        REPEATS_BY_MONTH: over_period(monthly_shares(dates, repeat_referral(referrals), covered), period),
     }

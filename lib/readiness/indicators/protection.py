@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import Blank, H, L, Theme, monthly_id
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.config.workdays import working_days
@@ -36,6 +37,11 @@ from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table, made_over
 
 ICPC_WORKING_DAYS = 15
+STRATEGY_DATE = ("list_5.strategy_date",)
+s47 = Theme("Child protection", reads=STRATEGY_DATE)
+icpc = Theme("Child protection", reads=("list_5.icpc_date",))
+plan = Theme("Child protection", reads=("list_7.cp_start",))
+PLAN_END = ("list_7.cp_end",)
 ICPC_ROLES = Roles(
     ("s47", "icpcs", "icpcs_timed", "within_15_working_days", "outcome_recorded", "resulting_in_plan"),
     shares={
@@ -57,6 +63,7 @@ def years_before(day: date, years: int) -> date:
 # --- List 5: section 47 enquiries and ICPCs --------------------------------------
 
 
+@s47.headline("s47.count", "Section 47 enquiries started", "count")
 def s47_count(s47: pd.DataFrame, period: Period) -> Figure:
     """``s47.count``: rows whose strategy discussion is dated in the period."""
     return count(period.contains(s47["strategy_date"]).sum())
@@ -75,11 +82,21 @@ def icpcs_in_period(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
     return in_period(s47, "icpc_date", period)
 
 
+@icpc.headline("icpc.count", "Initial child protection conferences", "count")
 def icpc_count(s47: pd.DataFrame, period: Period) -> Figure:
     """``icpc.count``: ICPCs dated in the period."""
     return count(len(icpcs_in_period(s47, period)))
 
 
+@icpc.headline(
+    "icpc.within_15_working_days_share",
+    "ICPCs within 15 working days of the strategy discussion",
+    "share",
+    H,
+    reads=STRATEGY_DATE,
+    denominator="icpc.count",
+    on_chart="ICPCs within 15 working days",
+)
 def icpc_within_15_working_days_share(s47: pd.DataFrame, period: Period) -> Figure:
     """``icpc.within_15_working_days_share``: of ICPCs in the period (negative durations left out),
     share held within 15 working days of the strategy discussion."""
@@ -87,6 +104,15 @@ def icpc_within_15_working_days_share(s47: pd.DataFrame, period: Period) -> Figu
     return share(timing["within_15"].sum(), timing["timed"].sum())
 
 
+@icpc.headline(
+    "icpc.resulting_in_plan_share",
+    "ICPCs resulting in a plan",
+    "share",
+    reads=("list_5.icpc_plan",),
+    denominator="icpc.count",
+    blank=(Blank("list_5.icpc_plan", when="icpc_date"),),
+    in_sentence="ICPCs resulting in a child protection plan",
+)
 def icpc_resulting_in_plan_share(s47: pd.DataFrame, period: Period) -> Figure:
     """``icpc.resulting_in_plan_share``: of ICPCs in the period with the outcome recorded, share resulting in a plan
     (a blank or unknown outcome leaves it)."""
@@ -106,11 +132,22 @@ def second_or_subsequent(plans: pd.DataFrame) -> pd.Series:
     return at_least_one(plans["previous_plans"])
 
 
+@plan.headline("cp.started_count", "Child protection plans started", "count")
 def cp_started_count(plans: pd.DataFrame, period: Period) -> Figure:
     """``cp.started_count``: plans started in the period."""
     return count(len(plans_started(plans, period)))
 
 
+@plan.headline(
+    "cp.second_or_subsequent_share",
+    "Plans that are a second or later plan",
+    "share",
+    L,
+    reads=("list_7.previous_plans",),
+    denominator="cp.started_count",
+    blank=(Blank("list_7.previous_plans"),),
+    in_sentence="Plans started that are a child's second or later plan",
+)
 def cp_second_or_subsequent_share(plans: pd.DataFrame, period: Period) -> Figure:
     """``cp.second_or_subsequent_share``: of plans started in the period with the number of previous plans
     recorded, share with one or more (a blank leaves it)."""
@@ -129,16 +166,26 @@ def open_plans(plans: pd.DataFrame, snapshot: date, visit_interval_working_days:
     )
 
 
+@plan.headline("cp.open_at_snapshot", "Child protection plans open at the snapshot", "count", reads=PLAN_END)
 def cp_open_at_snapshot(plans: pd.DataFrame, snapshot: date) -> Figure:
     """``cp.open_at_snapshot``: plans started on or before the snapshot and not ended by it."""
     return count(len(open_plans(plans, snapshot)))
 
 
+@plan.headline("cp.two_years_plus_count", "Plans open two years or more", "count", L, reads=PLAN_END)
 def cp_two_years_plus_count(plans: pd.DataFrame, snapshot: date) -> Figure:
     """``cp.two_years_plus_count``: open plans started on or before the date two years before the snapshot."""
     return count(open_plans(plans, snapshot)["two_years_plus"].sum())
 
 
+@plan.headline(
+    "cp.visit_within_interval_share",
+    "Open plans with a statutory visit within the interval",
+    "share",
+    H,
+    reads=(*PLAN_END, "list_7.last_visit"),
+    denominator="cp.open_at_snapshot",
+)
 def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval_working_days: int = 10) -> Figure:
     """``cp.visit_within_interval_share``: of open plans, share visited within ``interval_working_days``."""
     rows = open_plans(plans, snapshot, interval_working_days)
@@ -146,6 +193,11 @@ def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval
 
 
 # --- breakdown tables ------------------------------------------------------------
+
+
+S47_RATE = Theme("Front door", reads=STRATEGY_DATE).figure("s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate")
+S47_BY_MONTH, ICPCS_BY_MONTH = s47.series(s47_count.figure_id), icpc.series(icpc_count.figure_id)
+PLANS_BY_MONTH = plan.series(cp_started_count.figure_id)
 
 
 def icpc_outcomes(icpcs: pd.DataFrame) -> dict[str, pd.Series]:
@@ -169,7 +221,7 @@ def add_icpc_shares(table: pd.DataFrame) -> pd.DataFrame:
     made_over(
         replace(
             ICPC_ROLES,
-            mirror={"s47": "s47.monthly.count", "icpcs": "icpc.monthly.count", "within_15_working_days_share": "icpc.monthly.within_15_working_days_share"},
+            mirror={"s47": S47_BY_MONTH, "icpcs": ICPCS_BY_MONTH, "within_15_working_days_share": monthly_id(icpc_within_15_working_days_share.figure_id)},
         )
     )
 )
@@ -195,7 +247,7 @@ def s47_icpc_by_team(s47: pd.DataFrame, period: Period) -> pd.DataFrame:
     return add_icpc_shares(table.fillna(0).astype(int)).reset_index()
 
 
-@board_table(made_over(Roles(("started",), mirror={"started": "cp.monthly.started_count"})))
+@board_table(made_over(Roles(("started",), mirror={"started": PLANS_BY_MONTH})))
 def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per month of the period: plans started, those with the number of previous plans recorded, and those
     that are second or subsequent plans, with their share of the recorded."""
@@ -237,20 +289,18 @@ def s47_figures(s47: pd.DataFrame, params: Params, covered_from: date | None = N
     period = params.period
     covered = covered_period(period, covered_from)
     result = {
-        "s47.count": s47_count(s47, covered),
-        "icpc.count": icpc_count(s47, covered),
-        "icpc.within_15_working_days_share": icpc_within_15_working_days_share(s47, covered),
-        "icpc.resulting_in_plan_share": icpc_resulting_in_plan_share(s47, covered),
-        "s47.monthly.count": over_period(monthly_counts(s47["strategy_date"], covered), period),
-        "icpc.monthly.count": over_period(monthly_counts(s47["icpc_date"], covered), period),
-        "icpc.monthly.within_15_working_days_share": over_period(monthly_timeliness(s47, covered), period),
+        **{f.figure_id: f(s47, covered) for f in (s47_count, icpc_count, icpc_within_15_working_days_share, icpc_resulting_in_plan_share)},
+        S47_BY_MONTH: over_period(monthly_counts(s47["strategy_date"], covered), period),
+        ICPCS_BY_MONTH: over_period(monthly_counts(s47["icpc_date"], covered), period),
+        monthly_timeliness.figure_id: over_period(monthly_timeliness(s47, covered), period),
     }
     if params.child_population:
         days = covered_days(period, covered_from)
-        result["s47.rate_per_10k"] = rate_per_10k(result["s47.count"].value, days, params.child_population)
+        result[S47_RATE] = rate_per_10k(result[s47_count.figure_id].value, days, params.child_population)
     return result
 
 
+@icpc.monthly(icpc_within_15_working_days_share.figure_id, reads=STRATEGY_DATE)
 def monthly_timeliness(s47: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``icpc.monthly.within_15_working_days_share``: by month of the ICPC, negative durations left out."""
     timing = icpc_timeliness(s47)
@@ -264,10 +314,8 @@ def plan_figures(plans: pd.DataFrame, params: Params, covered_from: date | None 
     period, snapshot = params.period, params.period.snapshot
     covered = covered_period(period, covered_from)
     return {
-        "cp.started_count": cp_started_count(plans, covered),
-        "cp.second_or_subsequent_share": cp_second_or_subsequent_share(plans, covered),
-        "cp.open_at_snapshot": cp_open_at_snapshot(plans, snapshot),
-        "cp.two_years_plus_count": cp_two_years_plus_count(plans, snapshot),
-        "cp.visit_within_interval_share": cp_visit_within_interval_share(plans, snapshot, params.cp_visit_interval_working_days),
-        "cp.monthly.started_count": over_period(monthly_counts(plans["cp_start"], covered), period),
+        **{f.figure_id: f(plans, covered) for f in (cp_started_count, cp_second_or_subsequent_share)},
+        **{f.figure_id: f(plans, snapshot) for f in (cp_open_at_snapshot, cp_two_years_plus_count)},
+        cp_visit_within_interval_share.figure_id: cp_visit_within_interval_share(plans, snapshot, params.cp_visit_interval_working_days),
+        PLANS_BY_MONTH: over_period(monthly_counts(plans["cp_start"], covered), period),
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from readiness.config.figures import L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.inputs.bundle import Inputs
@@ -56,6 +57,13 @@ def rereferral_status(referrals: pd.DataFrame) -> pd.Series:
     return ((earlier > 0) | from_before_window).astype("boolean").mask(unknown)
 
 
+@Theme("Front door", reads=("list_3.referral_date", "list_3.referrals_last_12m")).headline(
+    "referrals.rereferral_share",
+    "Re-referrals within 12 months (DfE's re-referral rate)",
+    "share",
+    L,
+    in_sentence="Referrals of a child already referred in the 12 months before (DfE's re-referral rate)",
+)
 def rereferral_share(referrals: pd.DataFrame, period: Period) -> Figure:
     """``referrals.rereferral_share``: of referrals in the period whose status is known, share that are re-referrals."""
     status = rereferral_status(referrals)[period.contains(referrals["referral_date"])]
@@ -90,4 +98,4 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if referrals is None:
         return {}
     covered = covered_period(params.period, coverage_of(inputs, params)[3])
-    return {"referrals.rereferral_share": rereferral_share(referrals, covered)}
+    return {rereferral_share.figure_id: rereferral_share(referrals, covered)}

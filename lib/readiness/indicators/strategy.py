@@ -13,6 +13,7 @@ from functools import reduce
 
 import pandas as pd
 
+from readiness.config.figures import Blank, H, Member, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
@@ -34,6 +35,9 @@ from .tables import Roles, board_table
 
 AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")
+meeting = Theme("Strategy meetings", reads=("strategy_meetings.meeting_date", "strategy_meetings.agency", "strategy_meetings.attended"))
+AGENCY_MEMBERS = {agency: Member(agency.replace("_", " "), H) for agency in AGENCIES}
+ATTENDED_BLANK = Blank("strategy_meetings.attended", "strategy.attendance_share for its agency and strategy.statutory_partners_share, unless another row says yes")
 FLAGS = ("invited", "attended")
 ATTENDANCE_ROLES = Roles(
     ("meetings", *(f"attended_{agency}" for agency in AGENCIES), "statutory_partners", "statutory_known"),
@@ -90,16 +94,28 @@ def statutory_partners_present(table: pd.DataFrame) -> pd.Series:
 # --- headline figures -------------------------------------------------------------
 
 
+@meeting.headline("strategy.meetings_count", "Strategy meetings held", "count")
 def meetings_count(meetings: pd.DataFrame, period: Period) -> Figure:
     """``strategy.meetings_count``: distinct meetings dated in the period."""
     return count(len(meetings_in_period(meetings, period)))
 
 
+@meeting.family(
+    "strategy.attendance_share", "Meetings attended by {}", "share", members=AGENCY_MEMBERS, denominator="strategy.meetings_count", blank=(ATTENDED_BLANK,)
+)
 def attendance_share(meetings: pd.DataFrame, period: Period, agency: str) -> Figure:
     """``strategy.attendance_share.<agency>``: meetings in the period the agency attended ÷ meetings in the period."""
     return known_share(meetings_in_period(meetings, period)[f"attended_{agency}"])
 
 
+@meeting.family(
+    "strategy.invited_attendance_share",
+    "Meetings attended by {} when invited",
+    "share",
+    members=AGENCY_MEMBERS,
+    reads=("strategy_meetings.invited",),
+    blank=(Blank("strategy_meetings.invited", "strategy.invited_attendance_share for its agency, unless another row says yes"),),
+)
 def invited_attendance_share(meetings: pd.DataFrame, period: Period, agency: str) -> Figure:
     """``strategy.invited_attendance_share.<agency>``: of meetings in the period the agency was invited to, share it attended
     (a meeting whose invitation or attendance is blank for the agency leaves it)."""
@@ -107,12 +123,22 @@ def invited_attendance_share(meetings: pd.DataFrame, period: Period, agency: str
     return known_share(table.loc[is_yes(table[f"invited_{agency}"]), f"attended_{agency}"])
 
 
+@meeting.headline(
+    "strategy.statutory_partners_share",
+    "Meetings with social care, police and health all present",
+    "share",
+    H,
+    denominator="strategy.meetings_count",
+    blank=(ATTENDED_BLANK,),
+    on_chart="Meetings with all statutory partners",
+)
 def statutory_partners_share(meetings: pd.DataFrame, period: Period) -> Figure:
     """``strategy.statutory_partners_share``: share of meetings in the period attended by all three statutory partners,
     over the meetings where that is known."""
     return known_share(statutory_partners_present(meetings_in_period(meetings, period)))
 
 
+@meeting.monthly("strategy.statutory_partners_share")
 def monthly_statutory_partners_share(meetings: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``strategy.monthly.statutory_partners_share``: the statutory-partners share by month of ``meeting_date``."""
     table = meeting_attendance(meetings)
@@ -132,7 +158,7 @@ def attendance_table(table: pd.DataFrame, keys: pd.Series, index: list | None = 
     return with_share(count_by(keys, columns, index), "statutory_partners", "statutory_known")
 
 
-@board_table(replace(ATTENDANCE_ROLES, mirror={"statutory_partners_share": "strategy.monthly.statutory_partners_share"}))
+@board_table(replace(ATTENDANCE_ROLES, mirror={"statutory_partners_share": monthly_statutory_partners_share.figure_id}))
 def attendance_by_month(meetings: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Meetings per month of the period (every month) and how many each agency and all statutory partners attended."""
     table = meetings_in_period(meetings, period)
@@ -182,10 +208,8 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if meetings is None:
         return {}
     period = params.period
-    result: dict[str, FigureValue] = {"strategy.meetings_count": meetings_count(meetings, period)}
+    result: dict[str, FigureValue] = {meetings_count.figure_id: meetings_count(meetings, period)}
     for agency in AGENCIES:
-        result[f"strategy.attendance_share.{agency}"] = attendance_share(meetings, period, agency)
-        result[f"strategy.invited_attendance_share.{agency}"] = invited_attendance_share(meetings, period, agency)
-    result["strategy.statutory_partners_share"] = statutory_partners_share(meetings, period)
-    result["strategy.monthly.statutory_partners_share"] = monthly_statutory_partners_share(meetings, period)
-    return result
+        for share_of in (attendance_share, invited_attendance_share):
+            result[f"{share_of.figure_id}.{agency}"] = share_of(meetings, period, agency)
+    return result | {f.figure_id: f(meetings, period) for f in (statutory_partners_share, monthly_statutory_partners_share)}

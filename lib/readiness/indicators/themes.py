@@ -18,13 +18,15 @@ from . import (
     decisions,
     early_help,
     frontdoor,
+    mock,
     protection,
     rereferrals,
     strategy,
     workforce,
 )
 
-LISTED = (audits, actions, strategy, frontdoor, rereferrals, decisions, assessments, early_help, adoption, protection, care, care_leavers, workforce)
-"""The registry's order: assessments' no-further-support share is listed with the front door's figures, after the decisions."""
+LISTED = (audits, actions, mock, strategy, frontdoor, protection, rereferrals, decisions, assessments, early_help, adoption, care, care_leavers, workforce)
+"""The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
+:mod:`.protection`), the re-referral rate, the decisions, and assessments' no-further-support share."""
 
 REGISTRY.close([module.__name__ for module in LISTED])

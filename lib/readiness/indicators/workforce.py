@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.inputs.bundle import Inputs
@@ -21,6 +22,12 @@ from .tables import Roles, board_table
 SOCIAL_WORK_ROLES = ("social_worker", "senior_practitioner", "practice_supervisor", "team_manager")
 CASE_HOLDING_ROLES = SOCIAL_WORK_ROLES[:3]
 CASELOAD_BANDS = ((1, 10), (11, 15), (16, 20), (21, 25), (26, 50), (51, None))
+staff = Theme("Workforce and caseloads", reads=("workforce.role", "workforce.start_date", "workforce.end_date"))
+CONTRACTS = ("workforce.employment", "workforce.fte")
+caseload = Theme("Workforce and caseloads", reads=("list_6.cin_start", "list_6.cin_closure", "list_6.worker"))
+cin = Theme("Workforce and caseloads", reads=("list_6.cin_start", "list_6.cin_closure"))
+BAND_26_50 = "caseload.band.26-50"
+"""Workers with 26 to 50 children: published by no figure, only worked out from the others."""
 
 
 # --- who is in post -----------------------------------------------------------------
@@ -47,17 +54,20 @@ def fte_share(part: pd.DataFrame, whole: pd.DataFrame) -> Figure:
 # --- workforce ---------------------------------------------------------------------
 
 
+@staff.headline("workforce.in_post", "Social-work staff in post (headcount)", "count")
 def workforce_in_post(workforce: pd.DataFrame, period: Period) -> Figure:
     """``workforce.in_post``: headcount in social-work roles at ``period.end``."""
     return count(len(social_workers_in_post(workforce, period.end)))
 
 
+@staff.headline("workforce.agency_share", "Agency share of social-work FTE", "share", L, reads=CONTRACTS)
 def workforce_agency_share(workforce: pd.DataFrame, period: Period) -> Figure:
     """``workforce.agency_share``: agency FTE ÷ all FTE, social-work roles in post at ``period.end``."""
     staff = social_workers_in_post(workforce, period.end)
     return fte_share(staff[staff["employment"] == "agency"], staff)
 
 
+@staff.headline("workforce.turnover_rate", "Turnover of permanent social-work staff (FTE, 12 months)", "share", L, reads=CONTRACTS)
 def workforce_turnover_rate(workforce: pd.DataFrame, period: Period) -> Figure:
     """``workforce.turnover_rate``: FTE of permanent social-work leavers in the year to ``period.end``
     (``end_date`` after one year before it, on or before it) ÷ permanent social-work FTE in post at ``period.end``.
@@ -86,12 +96,6 @@ def supervision_status(workforce: pd.DataFrame, supervision: pd.DataFrame, perio
     latest = sessions.groupby("worker_id")["supervision_date"].max().reindex(due["worker_id"])
     within = ((end - latest).dt.days <= interval_days).fillna(False).astype(bool)
     return pd.DataFrame({"team": due["team"].to_numpy(), "within": within.to_numpy()})
-
-
-def supervision_within_interval_share(workforce: pd.DataFrame, supervision: pd.DataFrame, period: Period, interval_days: int = 30) -> Figure:
-    """``supervision.within_interval_share``: share of due case-holding workers supervised within the interval."""
-    status = supervision_status(workforce, supervision, period, interval_days)
-    return share(status["within"].sum(), len(status))
 
 
 @board_table(Roles(("workers", "within_interval"), shares={"within_interval_share": ("within_interval", "workers")}))
@@ -130,22 +134,26 @@ def caseloads(cases: pd.DataFrame) -> pd.Series:
     return cases.dropna(subset=["worker"]).groupby("worker")["child_id"].nunique()
 
 
+@caseload.headline("caseload.open_children", "Children open to children's social care at the snapshot", "count")
 def caseload_open_children(cases: pd.DataFrame) -> Figure:
     """``caseload.open_children``: distinct children open at the snapshot."""
     return count(cases["child_id"].nunique())
 
 
+@caseload.headline("caseload.unallocated_count", "Open children with no allocated worker", "count", L)
 def caseload_unallocated_count(cases: pd.DataFrame) -> Figure:
     """``caseload.unallocated_count``: open children with no allocated worker on any of their open rows."""
     allocated = cases.dropna(subset=["worker"])["child_id"]
     return count(cases.loc[~cases["child_id"].isin(allocated), "child_id"].nunique())
 
 
+@caseload.headline("caseload.median", "Median caseload per allocated worker", "number", L)
 def caseload_median(cases: pd.DataFrame) -> Figure:
     """``caseload.median``: median caseload over allocated workers with at least one open child."""
     return median_of(caseloads(cases))
 
 
+@caseload.headline("caseload.max", "Largest caseload", "number", L)
 def caseload_max(cases: pd.DataFrame) -> Figure:
     """``caseload.max``: largest caseload of any allocated worker."""
     loads = caseloads(cases)
@@ -157,6 +165,14 @@ def workers_over_count(cases: pd.DataFrame, limit: int) -> Figure:
     return count((caseloads(cases) > limit).sum())
 
 
+OVER_25 = caseload.figure("caseload.workers_over_25_count", "Workers with more than 25 children", "count", L, sum_of=(BAND_26_50, "caseload.workers_over_50_count"))
+OVER_50 = caseload.figure("caseload.workers_over_50_count", "Workers with more than 50 children", "count", L)
+OVER = {OVER_25: 25, OVER_50: 50}
+BAND_CELLS = {("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50}
+"""The counts of :func:`caseload_distribution`'s cells that the disclosure relations name."""
+
+
+@caseload.headline("caseload.mean_per_fte", "Children per case-holding FTE", "number", L, reads=(*staff.reads, "workforce.fte"))
 def caseload_mean_per_fte(cases: pd.DataFrame, workforce: pd.DataFrame, snapshot: date) -> Figure:
     """``caseload.mean_per_fte``: open children allocated to case-holding workers in post at the snapshot
     ÷ FTE of those workers who hold at least one. Basis: children, workers."""
@@ -180,10 +196,31 @@ def cin_seen_status(cases: pd.DataFrame, snapshot: date, interval_days: int) -> 
     return rows.groupby(["child_id", "team"], dropna=False, as_index=False)["seen"].any()
 
 
+@cin.headline(
+    "cin.seen_within_interval_share",
+    "Open children seen within the interval",
+    "share",
+    H,
+    reads=("list_6.last_seen",),
+    denominator="caseload.open_children",
+)
 def cin_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval_days: int = 28) -> Figure:
     """``cin.seen_within_interval_share``: share of open children seen within ``interval_days`` of the snapshot."""
     by_child = cin_seen_status(cases, snapshot, interval_days).groupby("child_id")["seen"].any()
     return share(by_child.sum(), len(by_child))
+
+
+@staff.headline(
+    "supervision.within_interval_share",
+    "Case-holding workers supervised within the interval",
+    "share",
+    H,
+    reads=("supervision.supervision_date",),
+)
+def supervision_within_interval_share(workforce: pd.DataFrame, supervision: pd.DataFrame, period: Period, interval_days: int = 30) -> Figure:
+    """``supervision.within_interval_share``: share of due case-holding workers supervised within the interval."""
+    status = supervision_status(workforce, supervision, period, interval_days)
+    return share(status["within"].sum(), len(status))
 
 
 # --- breakdown tables ------------------------------------------------------------
@@ -279,13 +316,9 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     period = params.period
     result: dict[str, FigureValue] = {}
     if inputs.workforce is not None:
-        result |= {
-            "workforce.in_post": workforce_in_post(inputs.workforce, period),
-            "workforce.agency_share": workforce_agency_share(inputs.workforce, period),
-            "workforce.turnover_rate": workforce_turnover_rate(inputs.workforce, period),
-        }
+        result |= {f.figure_id: f(inputs.workforce, period) for f in (workforce_in_post, workforce_agency_share, workforce_turnover_rate)}
         if inputs.supervision is not None:
-            result["supervision.within_interval_share"] = supervision_within_interval_share(
+            result[supervision_within_interval_share.figure_id] = supervision_within_interval_share(
                 inputs.workforce, inputs.supervision, period, params.supervision_interval_days
             )
     cin = inputs.annex_list(6)
@@ -297,15 +330,9 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
 def caseload_figures(cases: pd.DataFrame, workforce: pd.DataFrame | None, params: Params) -> dict[str, Figure]:
     """The List 6 figures from the rows open at the snapshot (``caseload.mean_per_fte`` only with ``workforce``)."""
     snapshot = params.period.snapshot
-    result = {
-        "caseload.open_children": caseload_open_children(cases),
-        "caseload.unallocated_count": caseload_unallocated_count(cases),
-        "caseload.median": caseload_median(cases),
-        "caseload.max": caseload_max(cases),
-        "caseload.workers_over_25_count": workers_over_count(cases, 25),
-        "caseload.workers_over_50_count": workers_over_count(cases, 50),
-        "cin.seen_within_interval_share": cin_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days),
-    }
+    result = {f.figure_id: f(cases) for f in (caseload_open_children, caseload_unallocated_count, caseload_median, caseload_max)}
+    result |= {figure_id: workers_over_count(cases, limit) for figure_id, limit in OVER.items()}
+    result[cin_seen_within_interval_share.figure_id] = cin_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days)
     if workforce is not None:
-        result["caseload.mean_per_fte"] = caseload_mean_per_fte(cases, workforce, snapshot)
+        result[caseload_mean_per_fte.figure_id] = caseload_mean_per_fte(cases, workforce, snapshot)
     return result

@@ -28,28 +28,6 @@ class BlankRule:
 
 
 RULES: dict[str, tuple[BlankRule, ...]] = {
-    "strategy_meetings": (
-        BlankRule("invited", "strategy.invited_attendance_share for its agency, unless another row says yes"),
-        BlankRule("attended", "strategy.attendance_share for its agency and strategy.statutory_partners_share, unless another row says yes"),
-    ),
-    "list_3": (
-        BlankRule("referral_nfa", "referrals.nfa_share"),
-        BlankRule("referrals_last_12m", "referrals.repeat_share"),
-    ),
-    "list_4": (
-        BlankRule("child_seen", "assessments.child_seen_share", when="authorisation_date"),
-        BlankRule("requires_support", "assessments.no_further_support_share", when="authorisation_date"),
-    ),
-    "list_5": (BlankRule("icpc_plan", "icpc.resulting_in_plan_share", when="icpc_date"),),
-    "list_7": (BlankRule("previous_plans", "cp.second_or_subsequent_share"),),
-    "list_8": (
-        BlankRule("second_period", "cla.second_period_share if it started in the period"),
-        BlankRule("placements_last_12m", "cla.three_plus_placements_share"),
-        BlankRule("placement_start", "cla.long_term_stability_share"),
-        BlankRule("placement_type", "cla.foster_placement_share"),
-        BlankRule("placement_location", "cla.placed_out_of_area_share"),
-        BlankRule("missing_episodes", "cla.missing_share and the return-interview shares"),
-    ),
 }
 """Per input (an extract's name, or ``list_N``), the columns the blank rule applies to, for themes not yet
 declared in the figure registry."""
@@ -69,14 +47,13 @@ def blank_rows(frame: pd.DataFrame, rule: BlankRule) -> pd.Series:
 
 
 def blank_warnings(name: str, frame: pd.DataFrame, file: str, sheet: str | None = None, heading_of=str) -> list[Problem]:
-    """One warning per column of input ``name`` with blanks the rule applies to: where, how many, which figures they leave.
+    """One warning per column of input ``name`` with blanks the rule applies to, in the frame's column order: where, how
+    many, which figures they leave.
 
     ``heading_of`` turns a column name into the heading the user sees (Annex A's own headings).
     """
     problems = []
-    for rule in rules(name):
-        if rule.column not in frame:
-            continue
+    for rule in sorted((rule for rule in rules(name) if rule.column in frame), key=lambda rule: frame.columns.get_loc(rule.column)):
         rows = frame.loc[blank_rows(frame, rule), "_row"]
         if len(rows):
             message = f"blank or Unknown; this row leaves {rule.figures}"

@@ -25,6 +25,9 @@ class Inputs:
     supervision: pd.DataFrame | None = None
     audit_actions: pd.DataFrame | None = None
     front_door_decisions: pd.DataFrame | None = None
+    immediate_concerns: pd.DataFrame | None = None
+    audit_checks: pd.DataFrame | None = None
+    mock_only_audits: pd.DataFrame | None = None  # mock audits without the council's grade: the mock ids only
     warnings: list[Problem] = field(default_factory=list)
 
     def annex_list(self, number: int) -> pd.DataFrame | None:

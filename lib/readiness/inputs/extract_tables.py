@@ -3,7 +3,8 @@
 An extract's headings are its columns' own names, as ``readiness templates`` writes them. The extracts of events
 about a child (a case audit, a strategy meeting, a front-door contact) share their first columns: the event's id,
 the child's and the event's date, by which a row is known (:func:`child_event`). The follow-up of case audits
-(``audit_actions``) and the front-door decisions came with spec version 3.
+(``audit_actions``) and the front-door decisions came with spec version 3; a mock inspection's immediate concerns and
+compliance checks (``immediate_concerns``, ``audit_checks``, read back from the case-tracking workbook) with version 4.
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import pandas as pd
 from .schema import AGENCY, BOOL, DATE, DATETIME, EMPLOYMENT, FLOAT, GRADE, ID, ROLE, TEXT, ColumnSpec, TableSpec, col, opt
 from .values import has_time
 
-STAFF_FIGURES = ("workforce", "supervision", "caseload.mean_per_fte")
-DECISION_FIGURES = ("frontdoor.decisions_count", "frontdoor.decided_within_one_working_day_share", "frontdoor.decided_within_24_hours_share")
+CHECKS = ("visits_in_timescale", "chronology_up_to_date", "genogram", "current_plan", "supervision_on_file")
+"""A mock inspection's compliance checks (``audit_checks``), in the case-tracking workbook's order."""
 TEAM = col("team", "team", TEXT)
 
 
@@ -49,29 +50,29 @@ EXTRACTS = {
     "strategy_meetings": child_event(
         "strategy_meetings",
         "meeting_id",
-        col("meeting_date", "meeting_date", DATE, "strategy"),
+        col("meeting_date", "meeting_date", DATE),
         TEAM,
-        col("agency", "agency", AGENCY, "strategy"),
-        col("invited", "invited", BOOL, "strategy.invited_attendance_share"),
-        col("attended", "attended", BOOL, "strategy"),
+        col("agency", "agency", AGENCY),
+        col("invited", "invited", BOOL),
+        col("attended", "attended", BOOL),
     ),
     "workforce": TableSpec(
         "workforce",
         (
             col("worker_id", "worker_id", ID),
             TEAM,
-            col("role", "role", ROLE, *STAFF_FIGURES),
-            col("employment", "employment", EMPLOYMENT, "workforce.agency_share", "workforce.turnover_rate"),
-            col("start_date", "start_date", DATE, *STAFF_FIGURES),
-            opt("end_date", "end_date", DATE, *STAFF_FIGURES),
-            opt("fte", "fte", FLOAT, "workforce.agency_share", "workforce.turnover_rate", "caseload.mean_per_fte"),
+            col("role", "role", ROLE),
+            col("employment", "employment", EMPLOYMENT),
+            col("start_date", "start_date", DATE),
+            opt("end_date", "end_date", DATE),
+            opt("fte", "fte", FLOAT),
         ),
         row_id=("worker_id", "start_date"),
         natural_key=("worker_id",),
     ),
     "supervision": TableSpec(
         "supervision",
-        (col("worker_id", "worker_id", ID), col("supervision_date", "supervision_date", DATE, "supervision")),
+        (col("worker_id", "worker_id", ID), col("supervision_date", "supervision_date", DATE)),
         row_id=("worker_id", "supervision_date"),
     ),
     "audit_actions": TableSpec(
@@ -90,12 +91,29 @@ EXTRACTS = {
     "front_door_decisions": child_event(
         "front_door_decisions",
         "contact_id",
-        col("received", "received", DATETIME, "frontdoor"),
-        opt("decided", "decided", DATETIME, *DECISION_FIGURES, "frontdoor.undecided_over_one_working_day_count"),
+        col("received", "received", DATETIME),
+        opt("decided", "decided", DATETIME),
         opt("outcome", "outcome", TEXT),
         opt("team", "team", TEXT),
         natural_key=("contact_id",),
         finish=mark_times,
+    ),
+    "immediate_concerns": TableSpec(
+        "immediate_concerns",
+        (
+            col("child_id", "child_id", ID),
+            opt("audit_id", "audit_id", ID),
+            col("raised_date", "raised_date", DATE),
+            opt("escalated_to", "escalated_to", TEXT),
+            opt("responded_date", "responded_date", DATE),
+        ),
+        row_id=("child_id", "raised_date"),
+    ),
+    "audit_checks": TableSpec(
+        "audit_checks",
+        (col("audit_id", "audit_id", ID), *(opt(check, check, BOOL) for check in CHECKS)),
+        row_id=("audit_id",),
+        natural_key=("audit_id",),
     ),
 }
 EXTRACTS = {name: spec.named(name) for name, spec in EXTRACTS.items()}

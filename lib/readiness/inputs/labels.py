@@ -1,10 +1,13 @@
 """Labels from the inputs made safe for the Board: no identifiers, no control characters, no team left blank.
 
-Teams, audit types and auditor roles label the rows of Board tables and charts, and each
-``domain_<name>`` heading of the case audits labels a domain. A label that is, in fact, a
-child's id (from Annex A or the extracts) or a worker's id or name (the workforce and
-supervision extracts, Annex A's Allocated Worker) is replaced by :data:`WITHHELD`, with a
-warning that never quotes it. Labels are compared ignoring case and runs of spaces.
+The input columns whose values label the rows of Board tables and charts are declared once,
+in :data:`BOARD_LABELS` (teams, audit types, auditor roles, early-help organisations, action
+themes, front-door outcomes); each ``domain_<name>`` heading of the case audits labels a domain.
+A label that is, in fact, a child's id (from Annex A or the extracts) or a worker's id or name
+(the workforce and supervision extracts, Annex A's Allocated Worker and Personal Advisor) is
+replaced by :data:`WITHHELD`, with a warning that never quotes it. Labels are compared ignoring
+case and runs of spaces. Every other text column of an input is an identifier or is declared in
+:data:`NOT_LABELS`, never to reach a Board table (``tests/test_labels.py`` checks both).
 """
 from __future__ import annotations
 
@@ -23,9 +26,28 @@ NOT_RECORDED = "Not recorded"
 """What a blank team is shown as, in every table and chart."""
 
 WITHHELD = "Withheld (looks like an identifier)"
-LABEL_COLUMNS = ("team", "audit_type", "auditor_role")
-IDENTIFIER_COLUMNS = ("child_id", "adopter_id", "worker", "worker_id")
-EXTRACTS = ("case_audits", "strategy_meetings", "workforce", "supervision")
+ANNEX_A = "annex_a"
+BOARD_LABELS: dict[str, tuple[str, ...]] = {
+    ANNEX_A: ("team", "organisation"),  # every list's team; List 2's organisation completing early help
+    "case_audits": ("team", "audit_type", "auditor_role"),
+    "strategy_meetings": ("team",),
+    "workforce": ("team",),
+    "supervision": (),
+    "audit_actions": ("theme",),
+    "front_door_decisions": ("team", "outcome"),
+    "immediate_concerns": (),
+    "audit_checks": (),
+}
+"""The one place that says which input columns reach a Board table (or a chart) as labels: each is checked
+for identifiers. A text column of an input that is in none of this, :data:`IDENTIFIER_COLUMNS` and
+:data:`NOT_LABELS` fails ``tests/test_labels.py``."""
+IDENTIFIER_COLUMNS = ("child_id", "adopter_id", "worker", "worker_id", "personal_advisor")
+NOT_LABELS: dict[str, tuple[str, ...]] = {
+    ANNEX_A: ("placement_postcode", "placement_urn", "placement_la"),  # read for figures, never shown
+    "audit_actions": ("action",),  # free text that may name people: no figure or table carries it
+    "immediate_concerns": ("escalated_to",),  # a role; the pack shows counts and days, never the concern
+}
+"""Text columns that no Board table or chart shows (the demo pack is checked for their values)."""
 DOMAIN_PREFIX = "domain_"
 
 
@@ -36,11 +58,16 @@ def label_key(text: object) -> str:
 
 def named_frames(inputs: Inputs, params: Params) -> dict[str, pd.DataFrame]:
     """Every input frame, keyed by the name a warning gives it (``Annex A List 3``, ``case_audits.csv``)."""
-    frames = {f"Annex A List {key.removeprefix('list_')}": frame for key, frame in inputs.annex_a.items()}
-    for name in EXTRACTS:
+    return {name: frame for name, (_, frame) in _frames_by_input(inputs, params).items()}
+
+
+def _frames_by_input(inputs: Inputs, params: Params) -> dict[str, tuple[str, pd.DataFrame]]:
+    """Every input frame, keyed by the name a warning gives it, with the key of :data:`BOARD_LABELS` it comes under."""
+    frames = {f"Annex A List {key.removeprefix('list_')}": (ANNEX_A, frame) for key, frame in inputs.annex_a.items()}
+    for name in (name for name in BOARD_LABELS if name != ANNEX_A):
         frame = getattr(inputs, name)
         if frame is not None:
-            frames[_name_of(params, name)] = frame
+            frames[_name_of(params, name)] = (name, frame)
     return frames
 
 
@@ -57,11 +84,11 @@ def identifiers(frames: dict[str, pd.DataFrame]) -> set[str]:
 def protect_labels(inputs: Inputs, params: Params, warnings: list[Problem]) -> list[Problem]:
     """Make every label in ``inputs`` Board-safe, in place; return ``warnings`` with identifiers taken out
     of them (an unknown column headed with a child's id), then the warnings about the labels changed."""
-    frames = named_frames(inputs, params)
-    known = identifiers(frames)
+    frames = _frames_by_input(inputs, params)
+    known = identifiers({file: frame for file, (_, frame) in frames.items()})
     warnings = [without_identifiers(problem, known) for problem in warnings]
-    for file, frame in frames.items():
-        for column in LABEL_COLUMNS:
+    for file, (key, frame) in frames.items():
+        for column in BOARD_LABELS[key]:
             if column in frame:
                 warnings += withhold_identifier_values(frame, column, known, file)
     if inputs.case_audits is not None:
@@ -100,7 +127,8 @@ def _withhold_parts(text: str, separator: str, known: set[str]) -> str:
 
 
 def _name_of(params: Params, extract: str) -> str:
-    return getattr(params.data, extract).name
+    """The file an extract was read from: its own, else the case-tracking workbook that alone gave it."""
+    return (getattr(params.data, extract) or params.data.case_tracking).name
 
 
 def withhold_identifier_values(frame: pd.DataFrame, column: str, known: set[str], file: str) -> list[Problem]:

@@ -28,7 +28,9 @@ from .unexported import unexported_columns
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
 NO_ROWS = "the return has no rows: every list holds its headings only (is it Ofsted's empty template?)"
-EXTRACT_NAMES = ("case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions")
+EXTRACT_NAMES = (
+    "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"
+)
 
 
 def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:

@@ -43,6 +43,14 @@ MEANINGS = {
     "received": "when the contact arrived: a date, or a date and time (yyyy-mm-dd hh:mm or dd/mm/yyyy hh:mm)",
     "decided": "when the decision on next steps was made, same forms; blank = not yet decided",
     "outcome": "the decision, e.g. nfa, advice, early_help, referral, strategy_discussion (grouped as written)",
+    "raised_date": "date the concern was escalated for action",
+    "escalated_to": "the role it was escalated to, e.g. service_manager (a role, never a name)",
+    "responded_date": "date of the response; blank = none yet",
+    "visits_in_timescale": "Y if the child's visits were in timescale; blank = not recorded",
+    "chronology_up_to_date": "Y if the chronology is up to date; blank = not recorded",
+    "genogram": "Y if the file holds a genogram; blank = not recorded",
+    "current_plan": "Y if the file holds a current plan; blank = not recorded",
+    "supervision_on_file": "Y if case supervision is on file; blank = not recorded",
 }
 DOMAIN_EXAMPLE = "domain_voice_of_child"
 

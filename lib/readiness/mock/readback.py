@@ -29,10 +29,12 @@ def write_extract(path: Path, frame: pd.DataFrame, columns: list[str]) -> Path:
     return save_marked(workbook, path)
 
 
-def read_back(path: Path) -> dict[str, Path]:
-    """The completed audits and actions of a case-tracking workbook, written beside it as ``<name>-case_audits.xlsx``
-    and ``<name>-audit_actions.xlsx`` (the extracts' layout). Raises :class:`InputError` listing every error, and
-    :class:`~readiness.errors.OutputError` when a file of those names is not read-back's own, unchanged."""
+def read_back(path: Path) -> tuple[dict[str, Path], dict[str, int]]:
+    """The completed blocks of a case-tracking workbook, written beside it as ``<name>-case_audits.xlsx``,
+    ``<name>-audit_actions.xlsx``, ``<name>-immediate_concerns.xlsx`` and ``<name>-audit_checks.xlsx`` (the
+    extracts' layout), and what was read: children (case sheets), audits, actions, concerns, blank cases (no
+    audit row completed). Raises :class:`InputError` listing every error, and :class:`~readiness.errors.OutputError`
+    when a file of those names is not read-back's own, unchanged."""
     findings = Findings()
     pieces = read_tracking_workbook(path, findings)
     if findings.errors:
@@ -45,4 +47,12 @@ def read_back(path: Path) -> dict[str, Path]:
         columns = [c for c in frame.columns if c != "_row"]
         frame = frame.astype({c: object for c in columns}).where(frame.notna(), None)
         written[name] = write_extract(targets[name], frame, columns)
-    return written
+    audits = pieces["case_audits"]
+    counts = {
+        "children": len(audits),
+        "audits": sum(len(piece.frame) for piece in audits),
+        "actions": sum(len(piece.frame) for piece in pieces["audit_actions"]),
+        "concerns": sum(len(piece.frame) for piece in pieces["immediate_concerns"]),
+        "blank cases": sum(piece.frame.empty for piece in audits),
+    }
+    return written, counts

@@ -1,8 +1,9 @@
 """The case-tracking workbook for a mock-inspection sample: one sheet per child, to complete with the worker.
 
 Each child's sheet shows the reasons the child was drawn and the child's journey across every
-Annex A list the return holds, then blank audit and action blocks in the layout of the
-``case_audits`` and ``audit_actions`` extracts (:mod:`readiness.inputs.tracking` reads them back).
+Annex A list the return holds, then blank blocks in the layout of the ``case_audits`` (the council
+auditor's grade and the mock inspector's side by side), ``immediate_concerns``, ``audit_checks`` and
+``audit_actions`` extracts, with drop-downs (:mod:`readiness.inputs.tracking` reads them back).
 Every value from an input is written as data: text that Excel would take for a formula
 (``= + - @``) is stored as text, and control characters are dropped.
 """
@@ -21,7 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from readiness.indicators.audits import DOMAIN_PREFIX, GRADES, MOCK_INSPECTION, domains
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.extract_tables import EXTRACTS
-from readiness.inputs.tracking import ACTIONS_MARK, AUDIT_MARK, CASE_SHEET_PREFIX
+from readiness.inputs.schema import BOOL, DATE
+from readiness.inputs.tracking import BLOCKS, CASE_SHEET_PREFIX, CONCERN, HEADINGS, MARKS
 from readiness.safetext import FORMULA_STARTS
 
 from .journey import journeys
@@ -75,8 +77,27 @@ def audit_id_for(pack_id: str, seed: int, position: int) -> str:
     return f"MOCK-{pack_id}-{seed}-{position:02d}"
 
 
+def block_columns(name: str) -> list[str]:
+    """The columns of a block other than the audit's: its extract's (the concern block's in the order a reviewer
+    records them: is there one, to whom it went, when, and when they responded)."""
+    if name == "immediate_concerns":
+        return ["child_id", "audit_id", CONCERN, "escalated_to", "raised_date", "responded_date"]
+    return [c.name for c in BLOCKS[name].columns]
+
+
+def write_block(sheet: Worksheet, top: int, name: str, columns: list[str], rows: list[dict]) -> int:
+    """One block at row ``top``: its mark, its headings (the workbook's own where it has them), its pre-filled rows
+    with drop-downs; returns the row after it."""
+    put(sheet, top, 1, MARKS[name], bold=True)
+    put_row(sheet, top + 1, [HEADINGS.get(c, c) for c in columns], bold=True)
+    for offset, values in enumerate(rows, 2):
+        put_row(sheet, top + offset, [values.get(c) for c in columns])
+    add_choices(sheet, columns, top + 2, top + 1 + len(rows))
+    return top + 2 + len(rows)
+
+
 def write_case_sheet(workbook: Workbook, position: int, child: pd.Series, events: pd.DataFrame, columns: list[str], audit_id: str) -> None:
-    """One child's sheet: who and why, the journey, then the audit and action blocks to complete."""
+    """One child's sheet: who and why, the journey, then the audit, concern, checks and action blocks to complete."""
     sheet = workbook.create_sheet(f"{CASE_SHEET_PREFIX}{position:02d}")
     put(sheet, 1, 1, "Mock-inspection case tracking (OFFICIAL-SENSITIVE: names a child)", bold=True)
     for row, (label, value) in enumerate([("Child", child["child_id"]), ("Reasons drawn", child["reasons"]), ("Team", child["team"])], 2):
@@ -87,31 +108,56 @@ def write_case_sheet(workbook: Workbook, position: int, child: pd.Series, events
     for event in events.itertuples(index=False):
         put_row(sheet, row, [event.date, event.list, event.event, event.team, event.worker])
         row += 1
-    audit_row = row + 3
-    put(sheet, row + 1, 1, AUDIT_MARK, bold=True)
-    put_row(sheet, row + 2, columns, bold=True)
-    prefilled = {"audit_id": audit_id, "child_id": child["child_id"], "team": child["team"], "audit_type": MOCK_INSPECTION}
-    put_row(sheet, audit_row, [prefilled.get(c) for c in columns])
-    add_choices(sheet, columns, audit_row)
-    action_columns = [c.name for c in EXTRACTS["audit_actions"].columns]
-    put(sheet, audit_row + 2, 1, ACTIONS_MARK, bold=True)
-    put_row(sheet, audit_row + 3, action_columns, bold=True)
-    for line in range(1, ACTION_LINES + 1):
-        put_row(sheet, audit_row + 3 + line, [f"{audit_id}-A{line}", audit_id])
+    ids = {"audit_id": audit_id, "child_id": child["child_id"]}
+    audit = ids | {"team": child["team"], "audit_type": MOCK_INSPECTION}
+    row = write_block(sheet, row + 1, "case_audits", columns, [audit]) + 1
+    row = write_block(sheet, row, "immediate_concerns", block_columns("immediate_concerns"), [ids]) + 1
+    row = write_block(sheet, row, "audit_checks", block_columns("audit_checks"), [ids]) + 1
+    actions = [{"action_id": f"{audit_id}-A{line}", "audit_id": audit_id} for line in range(1, ACTION_LINES + 1)]
+    write_block(sheet, row, "audit_actions", block_columns("audit_actions"), actions)
+    set_widths(sheet)
 
 
-def add_choices(sheet: Worksheet, columns: list[str], row: int) -> None:
-    """Drop-down lists on the audit row: the grade codes for every grade, Y/N for ``worker_participated``."""
-    grades = DataValidation(type="list", formula1=f'"{",".join(GRADES)}"', allow_blank=True)
-    yes_no = DataValidation(type="list", formula1='"Y,N"', allow_blank=True)
+def set_widths(sheet: Worksheet) -> None:
+    """Columns wide enough to read (the longest value below the sheet's title, within 12 to 40 characters)."""
+    widths: dict[str, int] = {}
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.value is not None:
+                text = cell.value.isoformat() if isinstance(cell.value, date) else str(cell.value)
+                widths[cell.column_letter] = max(widths.get(cell.column_letter, 0), len(text))
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = min(max(width + 2, 12), 40)
+
+
+def choices(name: str) -> str | None:
+    """The drop-down kind of a column: ``grade``, ``yes_no``, ``date`` or ``None`` (free text)."""
+    spec = next((c for block in BLOCKS.values() for c in block.columns if c.name == name), None)
+    if name in ("grade", "moderated_grade") or name.startswith(DOMAIN_PREFIX):
+        return "grade"
+    if spec is not None and spec.kind == BOOL:
+        return "yes_no"
+    if spec is not None and spec.kind == DATE:
+        return "date"
+    return None
+
+
+def add_choices(sheet: Worksheet, columns: list[str], first: int, last: int) -> None:
+    """Drop-down lists on rows ``first`` to ``last``: the grade codes for every grade, Y/N for every Y/N column, and a
+    date check on every date column (each a warning, not a refusal: read-back accepts other spellings too)."""
+    warn = {"allow_blank": True, "showErrorMessage": True, "errorStyle": "warning"}
+    rules = {
+        "grade": DataValidation(type="list", formula1=f'"{",".join(GRADES)}"', error="One of the four grades", **warn),
+        "yes_no": DataValidation(type="list", formula1='"Y,N"', error="Y or N", **warn),
+        "date": DataValidation(type="date", operator="greaterThan", formula1="36526", error="A date, e.g. 2025-09-30", **warn),
+    }
     for position, name in enumerate(columns, 1):
-        cell = sheet.cell(row=row, column=position).coordinate
-        if name in ("grade", "moderated_grade") or name.startswith(DOMAIN_PREFIX):
-            grades.add(cell)
-        elif name == "worker_participated":
-            yes_no.add(cell)
-    sheet.add_data_validation(grades)
-    sheet.add_data_validation(yes_no)
+        kind = choices(name)
+        if kind is not None:
+            rules[kind].add(f"{sheet.cell(row=first, column=position).coordinate}:{sheet.cell(row=last, column=position).coordinate}")
+    for rule in rules.values():
+        if rule.sqref:
+            sheet.add_data_validation(rule)
 
 
 def write_overview(workbook: Workbook, sample: pd.DataFrame) -> None:

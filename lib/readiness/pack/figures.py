@@ -7,8 +7,9 @@ from typing import Mapping
 
 from readiness import SPEC_VERSION
 from readiness.config.params import Params
-from readiness.disclosure.control import protect_series, suppress_figures
+from readiness.disclosure.control import protect_series, suppress_figures, withhold_small_complements
 from readiness.disclosure.relations import audit
+from readiness.disclosure.rounding import published_document
 from readiness.indicators import (
     actions,
     adoption,
@@ -19,6 +20,7 @@ from readiness.indicators import (
     decisions,
     early_help,
     frontdoor,
+    mock,
     protection,
     rereferrals,
     strategy,
@@ -31,7 +33,7 @@ from readiness.inputs.bundle import Inputs
 from readiness.present.spc_series import publish, spc_document, window_start
 from readiness.present.vitals import load_history
 
-THEMES = (audits, actions, assessments, strategy, frontdoor, protection, workforce)
+THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 
@@ -39,11 +41,13 @@ THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, an
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """All figures the inputs allow, keyed by their ``indicators.md`` id, protected for the audience:
     monthly series against their period figure, headline figures against the sums and shares that
-    tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`)."""
+    tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`), shares whose
+    complement is small withheld first."""
     result: dict[str, FigureValue] = {}
     for theme in THEMES:
         result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
-    return audit(protect_series(result, params.suppression_threshold), inputs, params)
+    threshold = params.suppression_threshold
+    return audit(protect_series(withhold_small_complements(result, threshold), threshold), inputs, params)
 
 
 SERIES_THEMES = (audits, actions, assessments, strategy, frontdoor, protection)
@@ -70,8 +74,10 @@ def figures_document(
     """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
     day each provided Annex A list covers (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly
     series as published, with the whole months ``before`` it (:func:`whole_month_series`) and those of the ``history``
-    packs before those (:mod:`readiness.present.spc_series`)."""
-    values, suppressed = suppress_figures(figures, params.suppression_threshold)
+    packs before those (:mod:`readiness.present.spc_series`), passed through the same rule: a public edition's values are
+    those it publishes (:mod:`readiness.disclosure.rounding`)."""
+    values, suppressed = suppress_figures(figures, params.suppression_threshold, params.rounding)
+    history = [published_document(document, params.rounding) for document in load_history(params.history)]
     period = params.period
     return {
         "spec_version": SPEC_VERSION,
@@ -84,7 +90,7 @@ def figures_document(
         "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
-        "spc": spc_document(publish(figures, before or {}, params.suppression_threshold), params, load_history(params.history)),
+        "spc": spc_document(publish(figures, before or {}, params.suppression_threshold, params.rounding), params, history),
     }
 
 

@@ -19,6 +19,7 @@ from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
 from readiness.disclosure.control import months_shown, suppress_board_table
+from readiness.disclosure.rounding import published_document, published_value
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
@@ -106,9 +107,13 @@ class Pack:
         withholds; one made over :meth:`covered` gets the months it does not cover as empty rows
         (never 0, and never part of disclosure control) and a partial first month marked.
         """
+        return self._safe_table(table, self.params.rounding)
+
+    def _safe_table(self, table: pd.DataFrame, round_to: int) -> pd.DataFrame:
+        """:meth:`board_table` with its values published to ``round_to`` (0: exact, for shares worked from it)."""
         roles = roles_of(table)
         shown = {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
-        safe = suppress_board_table(table, roles, self.threshold, shown)
+        safe = suppress_board_table(table, roles, self.threshold, shown, round_to)
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
         return safe if roles.covered is None else self._with_uncovered_months(safe, roles.covered)
@@ -136,11 +141,13 @@ class Pack:
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(formatted.index.name or "")), caption)
 
     def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
-        """Shares for a chart, from the Board-safe table: missing wherever the numerator
-        or the denominator is withheld there, so a chart shows nothing the table hides."""
+        """Shares for a chart, from the Board-safe table: missing wherever the numerator or the denominator
+        is withheld there, so a chart shows nothing the table hides; worked from the exact counts and, in a
+        public edition, published at the page's precision (a whole percent), as a share column is."""
         numerators = [numerators] if isinstance(numerators, str) else list(numerators)
-        board = self.chart_values(table)
-        return board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
+        board = self._safe_table(table, 0).apply(pd.to_numeric, errors="coerce")
+        shares = board[numerators].div(board[denominator].where(board[denominator] > 0), axis=0)
+        return shares.apply(lambda column: column.map(lambda v: published_value(v, "share", "", self.params.rounding), na_action="ignore"))
 
     def chart(
         self, table: pd.DataFrame, chart: Callable, title: str, alt: str, columns: str | list[str] | None = None, per: str | None = None, **options
@@ -194,7 +201,7 @@ class Pack:
         if series_id in self.figures:
             xmr = self.xmr(series_id)
             trend = spc_sentence(xmr.reading, describe(figure_id).better, "share", xmr.reason)
-        return share_headline(label, self.figures[figure_id], self.threshold, trend)
+        return share_headline(label, self.figures[figure_id], self.threshold, trend, self.params.rounding)
 
     def trend_title(self, figure_id: str, label: str | None = None) -> str:
         """A chart title stating the SPC finding of a figure's monthly series (named as :meth:`show_xmr` names it)."""
@@ -210,9 +217,13 @@ class Pack:
         """A monthly series as figures.json publishes it, with the whole months before the period and those of
         earlier packs before those, read by SPC (:mod:`readiness.present.spc_series`)."""
         before = {series_id: self.whole_months.get(series_id, {})}
-        published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold)
+        published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold, self.params.rounding)
         exact = {**before[series_id], **self.figures.get(series_id, {})}
-        return xmr_series(series_id, published, self.params, self.history, exact=exact)
+        history = [published_document(document, self.params.rounding) for document in self.history]
+        xmr = xmr_series(series_id, published, self.params, history, exact=exact)
+        if xmr.per_month is None:
+            return xmr
+        return replace(xmr, per_month=published_value(xmr.per_month, "count", "", self.params.rounding))  # "about 15 a month"
 
     def show_xmr(self, figure_id: str, label: str | None = None) -> None:
         """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
@@ -230,11 +241,11 @@ class Pack:
         because the return does not carry a column it reads says so (:mod:`readiness.inputs.unexported`).
         """
         shown = {i: self.figures[i] for i in figure_ids if i in self.figures}
-        return figure_facts(shown, self.threshold, {i: not_in_return(self.inputs, i) for i in shown})
+        return figure_facts(shown, self.threshold, self.params.rounding, {i: not_in_return(self.inputs, i) for i in shown})
 
     def withholding_note(self, more: str = "") -> str:
         """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""
-        return f"- {withholding_note(self.threshold, more)}"
+        return f"- {withholding_note(self.threshold, more, self.params.rounding)}"
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""

@@ -100,10 +100,10 @@ def column_label(name: str) -> str:
 
 
 def format_by_role(safe: pd.DataFrame, roles: Roles) -> pd.DataFrame:
-    """A Board-safe table as text, each column written for its role: counts "1,234", shares "44%", others "16.3"."""
+    """A Board-safe table as text, each column written for its role: counts "1,234", shares "44%", days "17", others "16.3"."""
     kinds = {c: "count" for c in [*roles.counts, roles.total]}
     kinds.update({c: "share" for c in [*roles.shares, *roles.share_of_total]})
-    return pd.DataFrame({c: [format_value(v, kinds.get(c, "number")) for v in safe[c]] for c in safe.columns}, index=safe.index)
+    return pd.DataFrame({c: [format_value(v, kinds.get(c, "number"), str(c)) for v in safe[c]] for c in safe.columns}, index=safe.index)
 
 
 def chart_columns(values: pd.DataFrame, columns: str | list[str] | None) -> pd.DataFrame | pd.Series:

@@ -8,10 +8,11 @@ import pandas as pd
 
 from readiness.config.catalogue import describe
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
+from readiness.disclosure.rounding import published_figure, published_value
 from readiness.indicators.figure import Figure
 from readiness.safetext import markdown_escape
 
-from .formatting import format_value
+from .formatting import format_figure, format_value
 from .spc import Reading
 from .spc_series import SOURCE_WORDS, XmrSeries
 
@@ -57,15 +58,16 @@ def few_a_month(per_month: int) -> str:
     return f"About {per_month} a month: only large changes can show."
 
 
-def share_headline(label: str, overall: Figure, threshold: int, trend: str = "") -> str:
+def share_headline(label: str, overall: Figure, threshold: int, trend: str = "", round_to: int = 0) -> str:
     """One sentence: the period's share, then ``trend`` (how its monthly series moves, :func:`spc_sentence`) if given.
 
-    Suppressed figures are not quoted."""
+    Suppressed figures are not quoted; the count is published to ``round_to`` (0: exact)."""
     if overall.value is None:
         return f"{label}: no records in the period."
     if is_disclosive(overall, threshold):
         return f"{label}: too few records in the period to publish."
-    sentence = f"{label}: {format_value(overall.value, 'share')} over the period ({format_value(overall.basis[-1], 'count')} in all)."
+    records = published_value(overall.basis[-1], "count", "", round_to)
+    sentence = f"{label}: {format_value(overall.value, 'share')} over the period ({format_value(records, 'count')} in all)."
     return f"{sentence} {trend}" if trend else sentence
 
 
@@ -78,10 +80,11 @@ def trend_title(label: str, reading: Reading | None, better: str | None) -> str:
     return f"{label}: {change} beyond the usual range" if change else f"{label}: within the usual range"
 
 
-def figure_fact(figure_id: str, figure: Figure, threshold: int, not_in_return: str | None = None) -> str:
-    """One headline figure in words, labelled from the catalogue: ``Contacts: 8,000``;
-    a share also gives its denominator, ``… 85% (of 240)``. Withheld figures read ``[c]``. A null figure reads
-    "not in this return" when ``not_in_return`` names the unexported column(s) it reads, else "no records"."""
+def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None) -> str:
+    """One headline figure in words, labelled from the catalogue, as published (to ``round_to``; 0: exact):
+    ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``. Withheld figures read ``[c]``.
+    A null figure reads "not in this return" when ``not_in_return`` names the unexported column(s) it reads,
+    else "no records"."""
     indicator = describe(figure_id)
     if figure.value is None and not_in_return:
         return f"{indicator.label}: not in this return (its {not_in_return} column is blank in every row)."
@@ -89,27 +92,31 @@ def figure_fact(figure_id: str, figure: Figure, threshold: int, not_in_return: s
         return f"{indicator.label}: no records."
     if is_disclosive(figure, threshold):
         return f"{indicator.label}: {SUPPRESSED} (too few records to publish)."
-    text = f"{indicator.label}: {format_value(figure.value, indicator.kind)}"
+    text = f"{indicator.label}: {format_figure(published_figure(figure_id, figure.value, round_to), figure_id)}"
     if indicator.kind == "share":
-        text += f" (of {format_value(figure.basis[-1], 'count')})"
+        text += f" (of {format_value(published_value(figure.basis[-1], 'count', '', round_to), 'count')})"
     return text + "."
 
 
-def figure_facts(figures: Mapping[str, Figure], threshold: int, not_in_return: Mapping[str, str | None] | None = None) -> str:
+def figure_facts(
+    figures: Mapping[str, Figure], threshold: int, round_to: int = 0, not_in_return: Mapping[str, str | None] | None = None
+) -> str:
     """A Markdown list with one line per figure, in the order given (see :func:`figure_fact`; ``not_in_return``: per
     figure id, the unexported columns it reads)."""
     reasons = not_in_return or {}
-    return "\n".join(f"- {figure_fact(figure_id, figure, threshold, reasons.get(figure_id))}" for figure_id, figure in figures.items())
+    return "\n".join(f"- {figure_fact(figure_id, figure, threshold, round_to, reasons.get(figure_id))}" for figure_id, figure in figures.items())
 
 
 
-def withholding_note(threshold: int, more: str = "") -> str:
+def withholding_note(threshold: int, more: str = "", round_to: int = 0) -> str:
     """The caveat on small numbers, true for the pack's audience: numbers from 1 to ``threshold`` withheld as [c] and
-    ``more`` (what else is, ``{n}`` standing for the threshold); for an internal pack (0), that nothing is withheld."""
+    ``more`` (what else is, ``{n}`` standing for the threshold), and counts rounded to ``round_to``; for an internal
+    pack (0), that nothing is withheld."""
     if threshold == 0:
         return "Nothing is withheld: this pack is for internal use (OFFICIAL-SENSITIVE) and shows every number, however small."
     tail = f", {more.format(n=threshold)}" if more else ""
-    return f"Numbers from 1 to {threshold} are withheld as {SUPPRESSED}{tail}."
+    rounded = f" Other counts are rounded to the nearest {round_to} (see the vital signs)." if round_to else ""
+    return f"Numbers from 1 to {threshold} are withheld as {SUPPRESSED}{tail}.{rounded}"
 
 
 def practice_week_sentences(safe) -> str:

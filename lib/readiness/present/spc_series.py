@@ -79,11 +79,12 @@ class Published:
     before_suppressed: frozenset[str] = frozenset()
 
 
-def publish(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Figure]], threshold: int) -> Published:
+def publish(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Figure]], threshold: int, round_to: int = 0) -> Published:
     """:class:`Published` from the period's figures and the whole-month series (:func:`readiness.pack.figures.whole_month_series`),
-    each withheld as a monthly series is (small numbers, and a second month where one alone would be withheld)."""
-    values, suppressed = suppress_figures(figures, threshold)
-    earlier, earlier_suppressed = suppress_figures(protect_series(before, threshold), threshold)
+    each withheld as a monthly series is (small numbers, and a second month where one alone would be withheld), and
+    published to ``round_to`` (a public edition's rounding, :mod:`readiness.disclosure.rounding`; 0: exact)."""
+    values, suppressed = suppress_figures(figures, threshold, round_to)
+    earlier, earlier_suppressed = suppress_figures(protect_series(before, threshold), threshold, round_to)
     return Published(values, frozenset(suppressed), earlier, frozenset(earlier_suppressed))
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from readiness.config.params import Band, Step, Target
-
-from .formatting import round_half_up  # the page's own rounding (format_value), so a rating sees what it shows
-
-PLACES = {"share": 2, "number": 1, "rate": 1, "count": 0}  # decimals the page shows (a share as a whole percent)
+from readiness.disclosure.rounding import places, round_half_up  # the page's own rounding, so a rating sees what it shows
 
 
 def target_in_force(target: Target | None, on: date) -> float | Band | None:
@@ -29,8 +26,9 @@ def green_in_force(target: Target | None, on: date) -> float | None:
     return in_force.green if isinstance(in_force, Band) else in_force
 
 
-def as_shown(value: float | None, kind: str) -> float | None:
-    """``value`` rounded half up as the page shows it: a share ``0.548`` → ``0.55`` (55%), a number to one decimal."""
+def as_shown(value: float | None, kind: str, name: str = "") -> float | None:
+    """``value`` rounded half up as the page shows it: a share ``0.625`` → ``0.63`` (63%), days ``176.5`` → 177,
+    children per worker to one decimal (:func:`readiness.disclosure.rounding.places`)."""
     if value is None:
         return None
-    return float(round_half_up(value, PLACES.get(kind, 1)))
+    return float(round_half_up(value, places(kind, name)))

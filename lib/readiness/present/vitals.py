@@ -11,12 +11,13 @@ import yaml
 from readiness.config.catalogue import Indicator, describe, order
 from readiness.config.params import Band, Params
 from readiness.config.references import Comparator
-from readiness.disclosure.control import SUPPRESSED, is_disclosive
+from readiness.disclosure.control import SUPPRESSED, is_disclosive, withhold_small_complements
 from readiness.disclosure.relations import DENOMINATORS, protect_headlines
+from readiness.disclosure.rounding import published_figure
 from readiness.indicators.figure import Figure, count, share
 from readiness.paths import ENGLAND
 
-from .formatting import format_value
+from .formatting import format_figure, format_value
 from .icons import assurance_icon, sparkline, variation_icon
 from .targets import as_shown, green_in_force, target_in_force
 
@@ -55,8 +56,9 @@ def load_history(paths: list[Path]) -> list[dict]:
     return [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
 
 
-def history_values(document: dict, threshold: int) -> dict[str, object]:
-    """An earlier pack's headline values as this pack may show them: ``[c]`` where withheld.
+def history_values(document: dict, threshold: int, round_to: int = 0) -> dict[str, object]:
+    """An earlier pack's headline values as this pack may show them: ``[c]`` where withheld, the others
+    published to ``round_to`` as this pack's own (:mod:`readiness.disclosure.rounding`; 0: as they are).
 
     A public pack's figures.json is shown as it was published (its ``suppressed`` ids withheld).
     Any other (an internal pack's, or one that does not say) goes through this pack's disclosure control: a count of 1 to
@@ -69,9 +71,9 @@ def history_values(document: dict, threshold: int) -> dict[str, object]:
         return values
     hidden = set(document.get("suppressed", ()))
     if document.get("audience") != "public":
-        figures = {key: _rebuilt(key, value, values) for key, value in values.items()}
+        figures = withhold_small_complements({key: _rebuilt(key, value, values) for key, value in values.items()}, threshold)
         hidden |= {key for key, figure in figures.items() if is_disclosive(figure, threshold)} | protect_headlines(figures, threshold)
-    return {key: SUPPRESSED if key in hidden else value for key, value in values.items()}
+    return {key: SUPPRESSED if key in hidden else published_figure(key, value, round_to) for key, value in values.items()}
 
 
 def _rebuilt(figure_id: str, value, values: Mapping[str, object]) -> Figure:
@@ -107,15 +109,16 @@ class VitalSign:
     assurance_icon: str = ""
 
 
-def change_since(current, previous, kind: str) -> str:
-    """The change from the last pack, as the two shown values differ: points for shares, plain otherwise."""
+def change_since(current, previous, kind: str, name: str = "") -> str:
+    """The change from the last pack, as the two shown values differ: points for shares, plain otherwise (a public
+    pack's values are those published, so the change is one between published values)."""
     if not isinstance(current, (int, float)) or not isinstance(previous, (int, float)):
         return "–"
     if kind == "share":
         return f"{_shown_percent(current) - _shown_percent(previous):+d} pts"
     difference = current - previous
     sign = "-" if difference < 0 else "+"
-    return sign + format_value(abs(difference), "count" if kind == "count" else "number")
+    return sign + format_value(abs(difference), "count" if kind == "count" else "number", name)
 
 
 def _shown_percent(share: float) -> int:
@@ -123,12 +126,12 @@ def _shown_percent(share: float) -> int:
     return int(format_value(share, "share").rstrip("%"))
 
 
-def format_target(target: float | Band | None, kind: str) -> str:
+def format_target(target: float | Band | None, kind: str, name: str = "") -> str:
     if target is None:
         return "–"
     if isinstance(target, Band):
-        return f"{format_value(target.green, kind)} (amber {format_value(target.amber, kind)})"
-    return format_value(target, kind)
+        return f"{format_value(target.green, kind, name)} (amber {format_value(target.amber, kind, name)})"
+    return format_value(target, kind, name)
 
 
 def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], history: list[dict],
@@ -138,8 +141,8 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
     values, the ``baseline`` pack's and earlier packs' figures, and its monthly series' sparkline and SPC icons."""
     suppressed = set(document["suppressed"])
     threshold = params.suppression_threshold
-    earlier = [history_values(doc, threshold) for doc in history]
-    at_baseline = history_values(baseline, threshold) if baseline else {}
+    earlier = [history_values(doc, threshold, params.rounding) for doc in history]
+    at_baseline = history_values(baseline, threshold, params.rounding) if baseline else {}
     rows = []
     for figure_id, value in document["figures"].items():
         if isinstance(value, dict):
@@ -151,26 +154,26 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
         rows.append(
             VitalSign(
                 indicator=indicator,
-                value="[c]" if figure_id in suppressed else format_value(value, indicator.kind),
-                target=format_target(target, indicator.kind),
-                rating=None if figure_id in suppressed else rag(as_shown(value, indicator.kind), target, indicator.better),
-                england=f"{format_value(england['value'], indicator.kind)} ({england['year']})" if england else "–",
-                history=tuple(format_value(v, indicator.kind) for v in past),
-                change=change_since(value, past[-1], indicator.kind) if past else "–",
-                baseline=format_value(at_baseline.get(figure_id), indicator.kind) if baseline else "–",
-                **comparator_cells((comparators or {}).get(figure_id), indicator.kind),
+                value="[c]" if figure_id in suppressed else format_figure(value, figure_id),
+                target=format_target(target, indicator.kind, figure_id),
+                rating=None if figure_id in suppressed else rag(as_shown(value, indicator.kind, figure_id), target, indicator.better),
+                england=f"{format_figure(england['value'], figure_id)} ({england['year']})" if england else "–",
+                history=tuple(format_figure(v, figure_id) for v in past),
+                change=change_since(value, past[-1], indicator.kind, figure_id) if past else "–",
+                baseline=format_figure(at_baseline.get(figure_id), figure_id) if baseline else "–",
+                **comparator_cells((comparators or {}).get(figure_id), figure_id),
                 **trend_cells(document, figure_id, params),
             )
         )
     return sorted(rows, key=lambda row: (judgement_rank(row.indicator.theme), *order(row.indicator.id)))
 
 
-def comparator_cells(comparator: Comparator | None, kind: str) -> dict[str, str]:
+def comparator_cells(comparator: Comparator | None, figure_id: str) -> dict[str, str]:
     """The regional and statistical-neighbour cells, each with its year (``84% (2023-24)``), and their source."""
     if comparator is None:
         return {}
     def cell(value):
-        return "–" if value is None else f"{format_value(value, kind)} ({comparator.year})"
+        return "–" if value is None else f"{format_figure(value, figure_id)} ({comparator.year})"
     return {"region": cell(comparator.region), "neighbours": cell(comparator.statistical_neighbours), "comparator_source": comparator.source}
 
 

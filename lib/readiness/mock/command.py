@@ -1,0 +1,54 @@
+"""``readiness sample``: draw a sample and write its CSV and case-tracking workbook, or read a completed one back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from readiness.errors import printable
+
+from .themes import themed as themed_draw
+
+
+def draw(args) -> int:
+    """Draw the sample the arguments ask for (themed with ``--theme``) beside the pack folder; print what was drawn."""
+    from readiness.config.params import load_params
+    from readiness.inputs.read import load_inputs
+    from readiness.pack.build import default_output
+
+    from .keep import check_sample_targets
+    from .sample import COLUMNS, draw_sample, sample_csv, strata_report
+    from .tracking import write_tracking_workbook
+
+    params = load_params(args.params)
+    inputs = load_inputs(params)
+    snapshot = params.period.snapshot
+    themed = None if args.theme is None else themed_draw(args.theme, args.since, args.per_worker, snapshot)
+    sample = draw_sample(inputs, params, args.size, args.seed, themed, args.not_audited_within)
+    pack_folder = default_output(params, args.out, several=False).resolve()
+    folder = pack_folder.parent / f"{pack_folder.name}.samples"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}" + ("" if themed is None else f"-{themed.theme}")
+    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
+    (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
+    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed, snapshot)
+    if themed is not None:
+        print(f"Theme {themed.theme}: children with activity from {themed.since} to {snapshot}, at most {themed.per_worker} per worker")
+    for line in strata_report(inputs, params, sample, args.size, themed).to_string(index=False).splitlines():
+        print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
+    recent = int((sample["audited_recently"] == "Y").sum())
+    print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
+    print(f"{recent} of them audited in the {args.not_audited_within} weeks to {snapshot} (flagged audited_recently)")
+    print(f"Case-tracking workbook: {workbook}")
+    print("These files name children: keep them inside the council's secure systems.")
+    return 0
+
+
+def read_back_workbook(workbook: Path) -> int:
+    """Read a completed workbook back as the extracts' workbooks beside it; print what was read and where it went."""
+    from .readback import read_back
+
+    written, counts = read_back(workbook)
+    print("Read: " + ", ".join(f"{count} {what}" for what, count in counts.items()))
+    for name, path in written.items():
+        print(f"{name}: {path}")
+    print(f"Add these to the pack's data ({', '.join(written)}), or name the workbook itself as data: case_tracking.")
+    return 0
