@@ -216,7 +216,7 @@ def test_a_used_column_blank_in_every_row_is_not_in_this_return(tmp_path):
         assert figures[figure_id].value is None, figure_id
     assert not_in_return(inputs, "caseload.unallocated_count") == "*Allocated Worker*"
     assert figure_facts({"cin.seen_within_interval_share": figures["cin.seen_within_interval_share"]}, 5,
-                        {"cin.seen_within_interval_share": not_in_return(inputs, "cin.seen_within_interval_share")}).endswith(
+                        not_in_return={"cin.seen_within_interval_share": not_in_return(inputs, "cin.seen_within_interval_share")}).endswith(
         "not in this return (its *Date Child Was Last Seen* column is blank in every row).")
 
 
