@@ -104,7 +104,7 @@ class Results(dict):
 
 def main() -> None:
     print(f"cores: {os.cpu_count()}", flush=True)
-    if not (REPO / "data" / "demo" / "annex_a.xlsx").exists():  # demo-data never overwrites an analyst's copy
+    if not (REPO / "data" / "demo" / "returns").exists():  # demo-data never overwrites an analyst's copy (it adds the returns)
         subprocess.run(readiness("demo-data"), check=True)
     work = Path(tempfile.mkdtemp(prefix="readiness-bench-"))
     try:

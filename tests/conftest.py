@@ -27,8 +27,8 @@ def ensure_demo_data() -> Path:
 
     DEMO.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(DEMO.parent / ".demo-data.lock"):
-        if not all((DEMO / name).exists() for name in (WORKBOOK, *EXTRACT_FILES.values())):
-            write_demo_data(DEMO, force=True)  # absent, or written before a newer input joined the demo
+        if not all((DEMO / name).exists() for name in (WORKBOOK, *EXTRACT_FILES.values())) or not (DEMO / "returns").exists():
+            write_demo_data(DEMO, force=True)  # absent, or written before a newer input (or the statutory returns) joined the demo
     return DEMO
 
 
@@ -108,4 +108,6 @@ def demo_parameters(data: dict[str, str]) -> dict:
     for key in ("commentary", "comparators"):
         params[key] = str((demo.parent / params[key]).resolve())
     params["data"] = data
+    for key in ("cin_census", "ssda903", "csww"):  # the demo's statutory returns are not among ``data``
+        params.pop(key, None)
     return params

@@ -209,3 +209,16 @@ def test_xmr_chart_breaks_at_a_new_phase_labelled_and_shades_a_held_baseline():
     assert [t.get_text() for t in ax.texts] == ["New phase: May 2025"]
     (baseline,) = [p for p in ax.patches if p.get_label() == "Baseline: limits held after it"]
     assert baseline.get_x() == 3.5 and baseline.get_width() == pytest.approx(2)  # May and June
+
+
+def test_an_earlier_phase_with_too_few_points_has_no_limits_and_the_chart_says_so():
+    from readiness.present.spc import phases_of
+    from readiness.present.spc_series import XmrSeries
+    from readiness.present.xmrchart import xmr_chart
+
+    points = {"2025-01": 5.0, "2025-02": 10.0, "2025-03": 12.0, "2025-04": 11.0}
+    phases = phases_of(points, 3, phase_starts=["2025-02"])  # January alone, then three months
+    xmr = XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), phases, None, {}, None)
+    ax = xmr_chart(xmr, "Contacts", kind="count").axes[0]
+    assert sorted(t.get_text().replace("\n", " ") for t in ax.texts) == ["New phase: February 2025", "The phase to January 2025 has 1 month: too few for limits."]
+    assert horizontal_levels(ax)["Centre (mean)"] == [11.0]  # only the latest phase's: (10 + 12 + 11) / 3

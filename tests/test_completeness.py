@@ -29,10 +29,7 @@ PENDING_V4 = {
     "audits.routine.good_or_better_share",
     *(f"audits.routine.grade_share.{grade}" for grade in PLACEHOLDERS["<grade>"]),
     *(f"care_leavers.{age}.{figure}" for age in ("age_17_18", "age_19_21") for figure in PLACEHOLDERS["<figure>"]),
-    *(f"care_leavers.dfe.{age}.{figure}" for age in ("age_17_18", "age_19_21") for figure in PLACEHOLDERS["<figure>"][:3]),
     "cin.plan_seen_within_interval_share",
-    "cla.dfe_long_term_stability_share",
-    "cla.dfe_stability_three_plus_share",
     "cla.initial_health_assessment_share",
     "cla.kinship_placement_share",
     "cla.permanence_plan_4m_share",
@@ -46,8 +43,6 @@ PENDING_V4 = {
     "cp.seen_alone_share",
     "s47.repeat_share",
     "s47.to_icpc_share",
-    "workforce.absence_rate",
-    "workforce.vacancy_rate",
 }
 
 

@@ -17,6 +17,7 @@ from readiness.disclosure.control import protect_series, suppress_board_table, s
 from readiness.indicators.figure import count, share
 from readiness.indicators.tables import Roles
 from readiness.pack.figures import figures_document
+from readiness.present.spc_series import publish
 from readiness.present.vitals import vital_signs
 
 THRESHOLD, ROUND_TO = 5, 5
@@ -159,3 +160,14 @@ def test_a_board_tables_share_whose_complement_is_small_is_withheld():
 def test_an_internal_edition_is_exact_and_withholds_nothing():
     values, suppressed = suppress_figures(withhold_small_complements({"cla.return_interview_offered_share": share(44, 47)}, 0), 0, 0)
     assert values == {"cla.return_interview_offered_share": 44 / 47} and suppressed == []
+
+
+def test_the_months_an_spc_chart_reads_before_the_period_pass_the_same_rule():
+    # January 44 of 47 (3 not NFA) is withheld, and February (20, the smaller other numerator) with it; counts to the nearest 5
+    before = {
+        "referrals.monthly.nfa_share": {"2024-01": share(44, 47), "2024-02": share(20, 47), "2024-03": share(30, 60)},
+        "referrals.monthly.count": {"2024-01": count(47), "2024-02": count(52)},
+    }
+    published = publish({}, before, THRESHOLD, ROUND_TO)
+    assert published.before["referrals.monthly.nfa_share"] == {"2024-01": None, "2024-02": None, "2024-03": 0.5}
+    assert published.before["referrals.monthly.count"] == {"2024-01": 45, "2024-02": 50}

@@ -161,3 +161,33 @@ def test_a_commentary_file_that_is_not_utf8_is_an_error_naming_it(tmp_path):
     (tmp_path / "commentary" / "case_audits.md").write_bytes("Caf\u00e9 culture".encode("cp1252"))  # 0xE9 alone: not UTF-8
     with pytest.raises(ParametersError, match=r"commentary: case_audits.md is not UTF-8 text \(byte 3\)"):
         load_params(write(tmp_path, MINIMAL + "commentary: commentary\n"))
+
+
+def test_the_statutory_returns_take_one_path_or_a_list_resolved_from_the_parameters_folder(tmp_path):
+    (tmp_path / "cin_2025.xml").write_text("<Message/>")
+    (tmp_path / "ssda903_2024").mkdir()
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "csww.xml").write_text("<Message/>")
+    text = MINIMAL + "cin_census: cin_2025.xml\nssda903:\n  - ssda903_2024\n  - {year: 2025, path: 2025}\ncsww: csww.xml\n"
+    params = load_params(write(tmp_path, text))
+    assert params.cin_census == [tmp_path / "cin_2025.xml"]
+    assert (params.ssda903[0].year, params.ssda903[0].path) == (None, tmp_path / "ssda903_2024")  # found from its episodes
+    assert (params.ssda903[1].year, params.ssda903[1].path) == (2025, tmp_path / "2025")  # a folder named as a number
+    assert params.csww == [tmp_path / "csww.xml"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("cin_census: nowhere.xml\n", "cin_census[0]: file not found"),
+        ("ssda903: cin.xml\n", "ssda903[0]: a folder of the SSDA903 CSV files is expected"),
+        ("csww: folder\n", "csww[0]: an XML file is expected"),
+        ("ssda903: [{year: 25, path: folder}]\n", "ssda903.0.year"),
+    ],
+)
+def test_a_return_that_is_not_there_or_not_its_kind_is_an_error_naming_it(tmp_path, text, words):
+    (tmp_path / "cin.xml").write_text("<Message/>")
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(ParametersError) as raised:
+        load_params(write(tmp_path, MINIMAL + text))
+    assert words in str(raised.value)

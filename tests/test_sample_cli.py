@@ -103,4 +103,6 @@ def test_a_themed_sample_draws_only_children_in_care_seen_lately(tmp_path):
     frame = pd.read_csv(tmp_path / "demo.samples" / "demo-sample-20-seed5-children_in_care.csv", dtype=str, keep_default_na=False)
     assert len(frame) == 20 and all("8" in lists.split(", ") for lists in frame["lists"])  # every child is on List 8
     assert (frame["drawn_for"] == "random_allocated").sum() >= 1
-    assert (tmp_path / "demo.samples" / "demo-sample-20-seed5-children_in_care-tracking.xlsx").is_file()
+    workbook = openpyxl.load_workbook(tmp_path / "demo.samples" / "demo-sample-20-seed5-children_in_care-tracking.xlsx", read_only=True)
+    ids = {row[0] for row in workbook["Case 01"].iter_rows(values_only=True) if str(row[0]).startswith("MOCK-")}
+    assert "MOCK-demo-children_in_care-5-01" in ids  # never the id of the unthemed sample's first case

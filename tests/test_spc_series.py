@@ -157,3 +157,32 @@ def test_few_cases_a_month_are_said_from_the_median_denominator():
     assert typical_denominator(series, list(series)) == 16  # median of 12, 14, 17, 40: 15.5, about 16
     assert typical_denominator({"2025-01": share(20, 20)}, ["2025-01"]) is None  # 20 is not under 20
     assert typical_denominator({"2025-01": count(5), "2025-02": Figure(None, ())}, ["2025-01"]) is None  # not a share
+
+
+def test_a_six_month_demo_pack_reads_its_assessments_from_the_months_before_it(demo_data, tmp_path):
+    from readiness.pack.cache import cached_inputs, input_hashes
+    from readiness.pack.figures import compute_figures, figures_document, whole_month_series
+
+    six = Params(pack_id="six", la_name="Northbridge", period_start=date(2025, 4, 1), period_end=date(2025, 9, 30),
+                 annex_a_extract_date=date(2025, 10, 3), audience="internal", data={"annex_a": demo_data / "annex_a.xlsx"})
+    inputs = cached_inputs(six, input_hashes(six), tmp_path)
+    figures = compute_figures(inputs, six)
+    document = figures_document(figures, six, before=whole_month_series(inputs, six))
+    period = months_from(2025, 4, 6)
+    assert list(figures[ASSESSMENTS]) == period  # the monthly figure keeps the period's months only
+    entry = document["spc"][ASSESSMENTS]
+    # the demo's Annex A covers two years: its reading rests on the months before the period as well
+    earlier = [m for m in entry["series"] if m < "2025-04"]
+    assert entry["points"] == len(entry["series"]) >= 12 and len(earlier) >= 6 and list(entry["series"])[-6:] == period
+    assert entry["series"]["2025-09"] == pytest.approx(figures[ASSESSMENTS]["2025-09"].value)
+
+
+def test_figures_json_takes_statutory_returns_months_by_series():
+    from readiness.present.spc_series import spc_document
+
+    values = published(dict(zip(MONTHS[12:], SERIES[12:])), ASSESSMENTS)
+    six = params(period_start=date(2025, 1, 1), spc_min_points=6)
+    entry = spc_document(values, six, returns={ASSESSMENTS: {"2024-11": 0.5, "2024-12": 0.52}})[ASSESSMENTS]
+    # 8 points: .50 .52 then .56 .54 ×3: sum 4.32 / 8 = .54; moving ranges .02 .04 then five of .02 = .16 / 7
+    assert list(entry["series"]) == ["2024-11", "2024-12", *MONTHS[12:]]
+    assert (entry["points"], entry["centre"], entry["upper"]) == pytest.approx((8, 0.54, 0.54 + 2.66 * 0.16 / 7))

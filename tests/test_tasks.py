@@ -108,12 +108,14 @@ def test_notebooks_run_in_the_projects_kernel(path):
 
 
 def test_demo_data_is_written_only_when_absent(tmp_path, monkeypatch):
+    """Absent, or written before the statutory returns were part of it (``demo-data`` then adds them, never
+    replacing a file): ``readiness demo-data`` runs; otherwise the analyst's copy is used as it is."""
     commands = []
     monkeypatch.setattr(tasks, "DEMO_DATA", tmp_path / "demo")
     monkeypatch.setattr(tasks, "run", commands.append)
     tasks.ensure_demo_data(Path("python"))
     assert commands == [["python", "-m", "readiness", "demo-data"]]
-    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "returns").mkdir(parents=True)
     (tmp_path / "demo" / "annex_a.xlsx").write_bytes(b"an analyst's edited copy")
     tasks.ensure_demo_data(Path("python"))
     assert len(commands) == 1

@@ -105,9 +105,11 @@ def cmd_sample(args) -> int:
 
 def cmd_templates(args) -> int:
     from readiness.inputs.read import write_templates
+    from readiness.inputs.templates import RETURNS_GUIDE_FILE
 
     for path in write_templates(args.folder, force=args.force):
         print(f"wrote {path}")
+    print(f"wrote {args.folder / RETURNS_GUIDE_FILE} (how to give the pack the statutory returns)")
     return 0
 
 
@@ -222,7 +224,7 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("folder", type=Path, help="the pack's folder")
     verify.set_defaults(run=cmd_verify)
 
-    templates = add_command("templates", "write blank templates for the local extracts")
+    templates = add_command("templates", "write blank templates for the local extracts, and a guide to giving the statutory returns")
     templates.add_argument("folder", type=Path)
     templates.add_argument("--force", action="store_true", help="overwrite templates already in the folder")
     templates.set_defaults(run=cmd_templates)

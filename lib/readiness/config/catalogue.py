@@ -59,7 +59,20 @@ CATALOGUE: tuple[Indicator, ...] = tuple(
     + _theme(
         "Workforce and caseloads",
     )
+    + _theme(
+        "From the statutory returns",
+        ("cla.dfe_stability_three_plus_share", "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)", "share", L),
+        ("cla.dfe_long_term_stability_share", "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)", "share", H),
+        *(
+            (f"care_leavers.dfe.age_{ages}.{figure}", f"Care leavers at their {words} birthday {label} (DfE, SSDA903)", "share", H)
+            for ages, words in (("17_18", "17th or 18th"), ("19_21", "19th, 20th or 21st"))
+            for figure, label in (("in_touch_share", "in touch"), ("suitable_accommodation_share", "in suitable accommodation"), ("eet_share", "in education, employment or training"))
+        ),
+        ("workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L),
+        ("workforce.absence_rate", "Social-worker sickness absence, share of working days (DfE, workforce census)", "share", L),
+    )
 )
+
 
 def catalogue() -> tuple[Indicator, ...]:
     """Every headline figure with a fixed id: the registry's (a closed family's members each), then ``CATALOGUE``'s."""

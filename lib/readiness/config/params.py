@@ -19,6 +19,7 @@ from .references import reference_problems
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
+RETURN_KEYS = ("cin_census", "ssda903", "csww")  # the statutory returns' parameters
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # the dates a pack's period may use (pandas' own range is 1677-2262)
 MAX_MONTHS = 120  # a pack covers 1 to 120 calendar months (ten years of trend; longer ones crash the charts)
@@ -82,6 +83,14 @@ def _yes_no_words(words):
     }
 
 
+class ReturnYear(_Strict):
+    """An SSDA903 folder and its year (ending 31 March): ``{year: 2025, path: …}``, or a bare path (the year is
+    found from its episodes: ``None`` here)."""
+
+    year: Optional[int] = Field(default=None, ge=1990, le=2100)
+    path: Path
+
+
 class Params(_Strict):
     """A validated parameters file, with every path absolute."""
 
@@ -121,6 +130,15 @@ class Params(_Strict):
     sample_strata: dict[str, int] = Field(default_factory=dict)  # risk stratum -> children to draw (readiness.mock.sample)
     reaudit_within_days: int = Field(default=56, ge=1)  # weak audits should be re-audited within this many days
     strict: bool = False
+    cin_census: list[Path] = Field(default_factory=list)  # the statutory returns (inputs.md section 5): a file a year
+    ssda903: list[ReturnYear] = Field(default_factory=list)  # a folder a year, its year named or found
+    csww: list[Path] = Field(default_factory=list)
+
+    @field_validator("cin_census", "ssda903", "csww", mode="before")
+    @classmethod
+    def _one_or_a_list(cls, value, info):
+        given = value if isinstance(value, list) else [] if value is None else [value]
+        return [{"path": item} if info.field_name == "ssda903" and not isinstance(item, dict) else item for item in given]
 
     @field_validator("pack_id")
     @classmethod
@@ -303,13 +321,37 @@ def _resolve_paths(raw: dict, folder: Path) -> None:
     for key in ("commentary", "baseline", "comparators"):
         if key in raw:
             raw[key] = resolve(raw[key])
+    for key in RETURN_KEYS:
+        if raw.get(key) is not None:
+            given = raw[key] if isinstance(raw[key], list) else [raw[key]]
+            raw[key] = [{**item, "path": resolve(_text(item.get("path")))} if isinstance(item, dict) else resolve(_text(item)) for item in given]
+
+
+def _text(value):
+    """A path YAML read as a number (a folder named ``2025``) as the text it was."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def return_paths(params: Params) -> dict[str, Path]:
+    """Every statutory return's file or folder, keyed ``cin_census/0``, ``ssda903/1``, ``csww/0`` …"""
+    return {
+        f"{key}/{i}": item.path if isinstance(item, ReturnYear) else item
+        for key in RETURN_KEYS
+        for i, item in enumerate(getattr(params, key))
+    }
 
 
 def _check_files_exist(params: Params, path: Path) -> None:
     named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
     named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
+    named.update({key.replace("/", "[") + "]": value for key, value in return_paths(params).items()})
     problems = [problem for key, value in named.items() if value and (problem := _path_problem(key, value))]
+    problems += [
+        f"{key.replace('/', '[')}]: {'a folder of the SSDA903 CSV files' if key.startswith('ssda903') else 'an XML file'} is expected: {value}"
+        for key, value in return_paths(params).items()
+        if value.exists() and value.is_dir() != key.startswith("ssda903")
+    ]
     problems = problems or reference_problems(params.baseline, params.comparators, params.history) or _commentary_problems(params.commentary)
     if problems:
         raise ParametersError(str(path), problems)

@@ -16,6 +16,8 @@ from readiness.files import refuse_to_overwrite
 
 from .council import northbridge
 from .draws import scale_named
+from .returns_care import ssda903_years
+from .returns_workforce import CENSUS_YEAR, census_workers, csww_xml
 
 WORKBOOK = "annex_a.xlsx"
 EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision",
@@ -26,22 +28,41 @@ EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings
 def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:
     """Write Northbridge's synthetic inputs into ``folder``; return ``{input key: path}``.
 
-    Nothing is written when any of the files already exists, unless ``force``.
+    Nothing is written when any of the files already exists, unless ``force``; demo data written before the
+    statutory returns were part of it gets them added, its other files left as they are.
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'audit_actions', 'case_audits', 'front_door_decisions', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'case_audits', 'csww', 'front_door_decisions', 'ssda903', 'strategy_meetings', 'supervision', 'workforce']
     """
     sc, folder = scale_named(scale), Path(folder)
     paths = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items()}
-    if not force:
+    returns = {"ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
+    adding_returns = not force and all(p.exists() for p in paths.values()) and not any(p.exists() for p in returns.values())
+    paths |= returns
+    if not force and not adding_returns:
         refuse_to_overwrite(list(paths.values()), "demo-data")
     folder.mkdir(parents=True, exist_ok=True)
     lists, extracts = northbridge(seed, sc)
+    if adding_returns:  # the demo data of an earlier version, kept as it is: its statutory returns added beside it
+        write_returns(paths, lists, extracts, seed)
+        return paths
     write_workbook(paths["annex_a"], lists)
     for key, frame in extracts.items():
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
+    write_returns(paths, lists, extracts, seed)
     return paths
+
+
+def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int) -> None:
+    """The statutory returns from the same children and workers: an SSDA903 folder a year (``ssda903/2025/…``,
+    DfE's ``dd/mm/yyyy`` dates) and the workforce census XML."""
+    for year, files in ssda903_years(lists["List 8"], lists["List 9"], seed).items():
+        year_folder = paths["ssda903"] / str(year)
+        year_folder.mkdir(parents=True, exist_ok=True)
+        for name, frame in files.items():
+            frame.to_csv(year_folder / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8", date_format="%d/%m/%Y")
+    paths["csww"].write_text(csww_xml(*census_workers(extracts["workforce"], seed)), encoding="utf-8")
 
 
 def write_workbook(path: Path, lists: dict[str, pd.DataFrame]) -> None:

@@ -23,6 +23,7 @@ from .extracts import read_extract
 from .followup import add_follow_up
 from .labels import protect_labels
 from .normalise import Findings
+from .returns.read import read_returns
 from .templates import write_templates
 from .unexported import unexported_columns
 
@@ -79,6 +80,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
             findings.errors.append(Problem(params.data.annex_a.name, NO_ROWS))
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
+    read_returns(params, inputs, findings)
     findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:
         findings.make_strict()

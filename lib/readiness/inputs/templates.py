@@ -1,4 +1,5 @@
-"""Blank XLSX templates for the local extracts: headings, and a sheet explaining every column."""
+"""Blank XLSX templates for the local extracts (headings, and a sheet explaining every column), and a guide to
+giving the pack the statutory returns a council already sends DfE (``statutory_returns.md``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -55,16 +56,55 @@ MEANINGS = {
 DOMAIN_EXAMPLE = "domain_voice_of_child"
 
 
+RETURNS_GUIDE = """# The statutory returns: give the pack the files you already send DfE
+
+Three optional parameters, beside `data:` in the parameters file. Paths are relative to the parameters file.
+
+```yaml
+cin_census:                     # the CIN census XML, one file a year (a single file may be given on its own)
+  - ../returns/cin_2024.xml
+  - ../returns/cin_2025.xml
+ssda903:                        # the SSDA903 CSVs, one folder a year
+  - ../returns/903_2024/        # its year (ending 31 March) is found from its episodes
+  - {year: 2025, path: ../returns/903_2025/}   # or named
+csww: ../returns/csww_2025.xml  # the children's social work workforce census XML (30 September)
+```
+
+- **cin_census**: the XML your system exports for DfE (`Message` > `Header` with `Collection` CIN and the
+  `ReferenceDate` 31 March, then `Children` > `Child`): its referrals, assessments, section 47 enquiries, ICPCs
+  and child protection plans are read and checked against DfE's rules.
+- **ssda903**: a folder holding the CSV files DfE's tool takes, named as DfE names them: `header`, `episodes`,
+  `reviews`, `uasc`, `missing`, `oc2`, `oc3`, `ad1`, `placed_for_adoption`, `previous_permanence` (and `sbpfa` if
+  you have it), dates as dd/mm/yyyy. Give several years: DfE's long-term stability looks back 2½ years. It gives
+  placement stability and long-term stability on DfE's definitions, care leavers at their 17th-21st birthdays
+  (`oc3`).
+- **csww**: the census XML (`Collection` CSWW, `ReferenceDate` 30 September), giving the vacancy rate and the
+  sickness absence rate on DfE's definitions.
+
+A file that is not the return it claims to be stops the build with one line naming it; a row breaking a DfE
+validation rule a figure reads is listed under Data quality with the figures it leaves. `LAchildID` and `CHILD`
+should be the ids Annex A's `Child Unique ID` holds; `SWENo` matches `Allocated Worker` only where your system
+records SWE numbers there.
+"""
+
+
+RETURNS_GUIDE_FILE = "statutory_returns.md"
+
+
 def write_templates(folder: Path, force: bool = False) -> list[Path]:
-    """Write ``<extract>.xlsx`` for every local extract into ``folder``; return the paths.
+    """Write ``<extract>.xlsx`` for every local extract into ``folder``, and :data:`RETURNS_GUIDE_FILE` (the three
+    parameters of the statutory returns explained); return the templates' paths.
 
     Nothing is written when any of them already exists, unless ``force``.
     """
     paths = {name: Path(folder) / f"{name}.xlsx" for name in EXTRACTS}
+    guide = Path(folder) / RETURNS_GUIDE_FILE
     if not force:
-        refuse_to_overwrite(paths.values(), "templates")
+        refuse_to_overwrite([*paths.values(), guide], "templates")
     Path(folder).mkdir(parents=True, exist_ok=True)
-    return [write_template(path, name) for name, path in paths.items()]
+    written = [write_template(path, name) for name, path in paths.items()]
+    guide.write_text(RETURNS_GUIDE, encoding="utf-8")
+    return written
 
 
 def write_template(path: Path, name: str) -> Path:

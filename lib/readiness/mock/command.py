@@ -29,7 +29,8 @@ def draw(args) -> int:
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}" + ("" if themed is None else f"-{themed.theme}")
     check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
-    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, params.pack_id, args.seed, snapshot)
+    ids = params.pack_id if themed is None else f"{params.pack_id}-{themed.theme}"  # a themed sample's audit ids are its own
+    workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, ids, args.seed, snapshot)
     if themed is not None:
         print(f"Theme {themed.theme}: children with activity from {themed.since} to {snapshot}, at most {themed.per_worker} per worker")
     for line in strata_report(inputs, params, sample, args.size, themed).to_string(index=False).splitlines():

@@ -88,7 +88,7 @@ def inputs_key(params: Params, inputs: dict[str, str]) -> str:
     return digest_of(
         {
             "inputs": inputs,
-            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values", "strict"}),
+            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values", "strict", "cin_census", "ssda903", "csww"}),
             "snapshot": params.period.snapshot.isoformat(),
             "code": code_digest(),
         }

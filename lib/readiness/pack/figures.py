@@ -23,6 +23,8 @@ from readiness.indicators import (
     mock,
     protection,
     rereferrals,
+    returns_care,
+    returns_workforce,
     strategy,
     workforce,
 )
@@ -36,6 +38,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
+THEMES += (returns_care, returns_workforce)  # DfE's definitions, from the statutory returns (issue 27)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
@@ -69,13 +72,17 @@ def whole_month_series(inputs: Inputs, params: Params) -> dict[str, dict[str, Fi
 
 
 def figures_document(
-    figures: Mapping[str, FigureValue], params: Params, coverage: Mapping[str, str | None] | None = None, before: Mapping[str, Mapping[str, Figure]] | None = None
+    figures: Mapping[str, FigureValue],
+    params: Params,
+    coverage: Mapping[str, str | None] | None = None,
+    before: Mapping[str, Mapping[str, Figure]] | None = None,
+    returns: Mapping[str, Mapping[str, float]] | None = None,
 ) -> dict:
     """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
     day each provided Annex A list covers (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly
-    series as published, with the whole months ``before`` it (:func:`whole_month_series`) and those of the ``history``
-    packs before those (:mod:`readiness.present.spc_series`), passed through the same rule: a public edition's values are
-    those it publishes (:mod:`readiness.disclosure.rounding`)."""
+    series as published, with the whole months ``before`` it (:func:`whole_month_series`), then the months statutory
+    ``returns`` hold by series id, then those of the ``history`` packs (:mod:`readiness.present.spc_series`), passed
+    through the same rule: a public edition's values are those it publishes (:mod:`readiness.disclosure.rounding`)."""
     values, suppressed = suppress_figures(figures, params.suppression_threshold, params.rounding)
     history = [published_document(document, params.rounding) for document in load_history(params.history)]
     period = params.period
@@ -90,7 +97,7 @@ def figures_document(
         "coverage": dict(coverage or {}),
         "figures": values,
         "suppressed": suppressed,
-        "spc": spc_document(publish(figures, before or {}, params.suppression_threshold, params.rounding), params, history),
+        "spc": spc_document(publish(figures, before or {}, params.suppression_threshold, params.rounding), params, history, returns),
     }
 
 

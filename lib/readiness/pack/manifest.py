@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from readiness import __version__
-from readiness.config.params import DATA_KEYS, Params
+from readiness.config.params import DATA_KEYS, Params, return_paths
 from readiness.paths import REPO
 
 PACKAGES = ("readiness", "pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbclient", "holidays", "pandera", "python-calamine")
@@ -27,10 +27,11 @@ def file_digest(path: Path) -> dict:
 
 
 def input_files(params: Params) -> dict[str, Path]:
-    """Every input file, keyed by its data key (a folder of CSVs gives one entry per file)."""
+    """Every input file, keyed by its data key (a folder of CSVs gives one entry per file); the statutory
+    returns as ``cin_census/0``, ``ssda903/0/episodes.csv`` …"""
     files: dict[str, Path] = {}
-    for key in DATA_KEYS:
-        path = getattr(params.data, key)
+    named = {key: getattr(params.data, key) for key in DATA_KEYS} | return_paths(params)
+    for key, path in named.items():
         if path is None:
             continue
         if path.is_dir():

@@ -55,6 +55,7 @@ class Pack:
     inputs: Inputs
     computed: dict[str, FigureValue] | None = None
     whole: dict[str, dict[str, Figure]] | None = None
+    returns: dict[str, dict[str, float]] | None = None  # months of monthly series from statutory returns, by series id
 
     @property
     def period(self) -> Period:
@@ -187,7 +188,9 @@ class Pack:
         (``better``: the share's better direction), then the table itself (:meth:`show`)."""
         values = self.funnel_values(table, share)
         result = funnel(values[share], values["denominator"])
-        show_chart(funnel_chart(result, title, f"Team size ({column_label(roles_of(table).shares[share][1]).lower()})"), alt=alt)
+        size = column_label(roles_of(table).shares[share][1])
+        size = size if size[1:2].isupper() else size[:1].lower() + size[1:]  # "ICPCs …" stays, "With both …" → "with both …"
+        show_chart(funnel_chart(result, title, f"Team size: {size}"), alt=alt)
         say(outside_sentence(result, better))
         self.show(table, caption)
 
@@ -220,7 +223,7 @@ class Pack:
         published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold, self.params.rounding)
         exact = {**before[series_id], **self.figures.get(series_id, {})}
         history = [published_document(document, self.params.rounding) for document in self.history]
-        xmr = xmr_series(series_id, published, self.params, history, exact=exact)
+        xmr = xmr_series(series_id, published, self.params, history, (self.returns or {}).get(series_id), exact=exact)
         if xmr.per_month is None:
             return xmr
         return replace(xmr, per_month=published_value(xmr.per_month, "count", "", self.params.rounding))  # "about 15 a month"

@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from readiness.config.params import DATA_KEYS, Params
+from readiness.config.params import DATA_KEYS, Params, return_paths
 from readiness.errors import OutputError
 
 from .manifest import file_digest
@@ -100,6 +100,7 @@ def user_files(params: Params, params_file: Path) -> dict[str, Path]:
     named_paths.update({f"data.{key}": getattr(params.data, key) for key in DATA_KEYS})
     named_paths.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
     named_paths.update({f"history[{i}]": path for i, path in enumerate(params.history)})
+    named_paths.update(return_paths(params))
     return {key: Path(path).resolve() for key, path in named_paths.items() if path is not None}
 
 

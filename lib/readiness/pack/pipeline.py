@@ -50,7 +50,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     step = time.time()
     pack = Pack(params, inputs, compute_figures(inputs, params))
     log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
-    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)), pack.whole_months)
+    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)), pack.whole_months, pack.returns)
     write_json(document, staging / "figures.json")
     write_figures_workbook(document, staging / "figures.xlsx")
     sections = all_sections(job.notebooks)

@@ -1,6 +1,7 @@
 """Render the Board pack: one self-contained ``index.html`` with no code and no network requests."""
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from itertools import groupby
@@ -22,19 +23,24 @@ from readiness.present.icons import icon_key
 from readiness.present.vitals import load_benchmarks, load_history, vital_signs
 from readiness.safetext import without_bidi
 
-from .sections import Section
+from .sections import BOARD_TAG, Section, board_cells
 
+log = logging.getLogger("readiness")
 MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
 
 
 def section_body(notebook_path: Path, slug: str) -> str:
-    """The HTML of an executed notebook's outputs and narrative: no code, no prompts, no streams.
+    """The HTML of an executed notebook's cells tagged ``board``, outputs and narrative: no code, no prompts, no streams.
 
-    Heading anchors are prefixed with the section's ``slug``, so that two sections' headings
-    ("Assumptions and caveats") never share an id in the pack.
+    The log says which cells it took and which it left out (an analyst's own, untagged). Heading
+    anchors are prefixed with the section's ``slug``, so that two sections' headings ("Assumptions
+    and caveats") never share an id in the pack.
     """
     notebook = nbformat.read(notebook_path, as_version=4)
-    notebook.cells = [cell for cell in notebook.cells if not _is_parameters(cell)]
+    notebook.cells, left_out = board_cells(notebook.cells)
+    log.info("%s: cells taken (tagged %s): %s", notebook_path.name, BOARD_TAG, " ".join(cell.id for cell in notebook.cells) or "none")
+    if left_out:
+        log.info("%s: cells left out (not tagged %s): %s", notebook_path.name, BOARD_TAG, " ".join(cell.id for cell in left_out))
     for index, cell in enumerate(notebook.cells):
         cell.id = f"c{index}"
         if cell.cell_type == "code":
@@ -47,11 +53,6 @@ def section_body(notebook_path: Path, slug: str) -> str:
 def exporter() -> HTMLExporter:
     """nbconvert's HTML exporter without code, prompts or anchor marks (its templates load once)."""
     return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
-
-
-def _is_parameters(cell) -> bool:
-    tags = cell.get("metadata", {}).get("tags", [])
-    return "parameters" in tags or "injected-parameters" in tags
 
 
 def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path) -> None:

@@ -9,6 +9,10 @@ import nbformat
 from readiness.inputs.bundle import Inputs
 from readiness.paths import NOTEBOOKS, notebook_files
 
+BOARD_TAG = "board"
+"""The cell tag that puts a cell into the Board pack: every cell the project ships has it; an analyst's own cell, only
+when they add it."""
+
 
 @dataclass(frozen=True)
 class Section:
@@ -52,3 +56,19 @@ def missing_inputs(section: Section, inputs: Inputs) -> list[str]:
 def left_out(sections: list[Section], inputs: Inputs) -> list[str]:
     """Each section the inputs cannot support, with the reason: ``Child protection (no List 5)``."""
     return [f"{s.title} (no {' or '.join(missing_inputs(s, inputs))} in the data given)" for s in sections if not is_available(s, inputs)]
+
+
+def tags(cell) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def is_parameters(cell) -> bool:
+    """A parameters cell: the notebook's own, or the one papermill injects."""
+    return "parameters" in tags(cell) or "injected-parameters" in tags(cell)
+
+
+def board_cells(cells: list) -> tuple[list, list]:
+    """The cells that go into the pack (tagged :data:`BOARD_TAG`), and those left out (untagged), parameters cells aside."""
+    taken = [cell for cell in cells if BOARD_TAG in tags(cell) and not is_parameters(cell)]
+    left_out = [cell for cell in cells if BOARD_TAG not in tags(cell) and not is_parameters(cell)]
+    return taken, left_out

@@ -85,7 +85,7 @@ def funnel_chart(result: Funnel, title: str, xlabel: str = "Records"):
     fig, ax = new_figure(title, size=(8, 4.2))
     with plt.rc_context(STYLE):
         if result.overall is not None:
-            top = max(result.denominators.max() * 1.1, 10)
+            top = max(result.denominators.max() * 1.15, 10)
             sizes = np.linspace(1, top, CURVE_POINTS)
             ax.axhline(result.overall, color="#444444", linewidth=1, label=f"Overall ({format_value(result.overall, 'share')})")
             for z, name in ((Z_95, "95% limits"), (Z_998, "99.8% limits")):
@@ -97,7 +97,11 @@ def funnel_chart(result: Funnel, title: str, xlabel: str = "Records"):
             colours = [PALETTE[5] if str(team) in outside else PALETTE[0] for team in result.shares.index]
             ax.scatter(result.denominators, result.shares, color=colours, s=40, zorder=3, clip_on=False)
             for team in result.shares.index:
-                ax.annotate(str(team), (result.denominators[team], result.shares[team]), xytext=(5, 3), textcoords="offset points", fontsize=8)
+                x, y = result.denominators[team], result.shares[team]
+                right = x > top * 0.6  # a label near the right edge goes left, clear of the legend
+                below = y < result.overall  # above or below its point, away from the overall line, so two teams' labels part
+                ax.annotate(str(team), (x, y), xytext=(-5 if right else 5, -4 if below else 4), textcoords="offset points",
+                            ha="right" if right else "left", va="top" if below else "bottom", fontsize=8)
             ax.set_xlim(0, top)
             ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
         ax.set_ylim(0, 1)

@@ -16,14 +16,14 @@ from typing import Mapping, Sequence
 
 from readiness.config.catalogue import describe
 from readiness.config.period import Period
-from readiness.disclosure.control import protect_series, suppress_figures
+from readiness.disclosure.control import protect_series, suppress_figures, withhold_small_complements
 from readiness.indicators.figure import Figure
 
 from .spc import Phase, Reading, headline_id, phases_of, reading_of, variation_word
 from .targets import green_in_force
 
 SOURCES = ("annex_a", "extract", "return", "history")
-"""Where a point comes from, in order of precedence: the return itself, a local extract, statutory returns, earlier packs."""
+"""Where a point comes from, in order of precedence: Annex A or a local extract (the data itself), statutory returns, earlier packs."""
 SOURCE_WORDS = {"annex_a": "Annex A", "extract": "the local extract", "return": "statutory returns", "history": "earlier packs"}
 MOST_MONTHS = 36
 FEW_A_MONTH = 20
@@ -81,10 +81,10 @@ class Published:
 
 def publish(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Figure]], threshold: int, round_to: int = 0) -> Published:
     """:class:`Published` from the period's figures and the whole-month series (:func:`readiness.pack.figures.whole_month_series`),
-    each withheld as a monthly series is (small numbers, and a second month where one alone would be withheld), and
-    published to ``round_to`` (a public edition's rounding, :mod:`readiness.disclosure.rounding`; 0: exact)."""
+    each withheld as a monthly series is (small numbers, small complements, and a second month where one alone would be
+    withheld), and published to ``round_to`` (a public edition's rounding, :mod:`readiness.disclosure.rounding`; 0: exact)."""
     values, suppressed = suppress_figures(figures, threshold, round_to)
-    earlier, earlier_suppressed = suppress_figures(protect_series(before, threshold), threshold, round_to)
+    earlier, earlier_suppressed = suppress_figures(protect_series(withhold_small_complements(before, threshold), threshold), threshold, round_to)
     return Published(values, frozenset(suppressed), earlier, frozenset(earlier_suppressed))
 
 
@@ -207,7 +207,9 @@ def xmr_series(series_id: str, published: Published, params, history: Sequence[d
     return XmrSeries(points, sources, before, phases, reading, special, target, reason, per_month)
 
 
-def spc_document(published: Published, params, history: Sequence[dict] = ()) -> dict[str, dict | None]:
-    """``figures.json``'s ``spc``: for every monthly series as published, its reading with ``series`` (or ``None``)."""
-    return {series_id: xmr_series(series_id, published, params, history).as_json()
+def spc_document(published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, dict | None]:
+    """``figures.json``'s ``spc``: for every monthly series as published, its reading with ``series`` (or ``None``);
+    ``returns`` gives, by series id, the months statutory returns hold (:func:`combine_sources`)."""
+    returns = returns or {}
+    return {series_id: xmr_series(series_id, published, params, history, returns.get(series_id)).as_json()
             for series_id, series in published.values.items() if isinstance(series, dict)}

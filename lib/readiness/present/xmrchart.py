@@ -29,6 +29,8 @@ def xmr_chart(xmr, title: str, kind: str = "share"):
         ax.plot(np.arange(len(months)), values, color="#b0b0b0", linewidth=1.2, zorder=2)
         _points(ax, months, values, xmr)
         notes = _phases(ax, {m: i for i, m in enumerate(months)}, xmr.phases, top)
+        if len(xmr.phases) > 1:
+            ax.set_title(title, pad=16)  # room for the phase's label above the plotting area, clear of every point
         if xmr.target is not None:
             ax.axhline(xmr.target, color=TARGET_COLOUR, linestyle=(0, (1, 2)), linewidth=1.5, label="Target")
         ax.set_xticks(range(len(months)), months)
@@ -73,12 +75,13 @@ def _phases(ax, index: dict[str, int], phases, top: float | None) -> list[str]:
         if number:
             left = (index[phases[number - 1].months[-1]] + first) / 2
             ax.axvline(left, color="#222222", linewidth=1.2, linestyle=(0, (2, 2)), zorder=1)
-            ax.annotate(f"New phase: {month_name(phase.start)}", (left, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
-                        textcoords="offset points", ha="left", va="top", fontsize=8, color="#222222")
+            ax.annotate(f"New phase: {month_name(phase.start)}", (left, 1), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=8, color="#222222")
         right = last + 0.5
         if phase.limits is None:
             if number < len(phases) - 1:
-                notes.append(f"The phase to {month_name(phase.months[-1])} has {len(phase.months)} months: too few for limits.")
+                months = f"{len(phase.months)} month{'s' if len(phase.months) != 1 else ''}"
+                notes.append(f"The phase to {month_name(phase.months[-1])} has {months}: too few for limits.")
             continue
         if phase.held:
             held_to = index[phase.months[phase.baseline - 1]] + 0.5

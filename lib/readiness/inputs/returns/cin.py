@@ -1,0 +1,154 @@
+"""The CIN census (XML, one file a year): referrals, assessments, section 47s, CIN and child protection plans.
+
+Each file is streamed (:mod:`.xmlstream`); its ``Header`` must say ``Collection`` CIN with a
+``ReferenceDate`` (31 March: the return's year ends then). Every ``CINdetails`` of a ``Child`` is a
+referral; its ``Assessments``, ``Section47``, ``CINPlanDates`` and ``ChildProtectionPlans`` rows carry
+the child's ``LAchildID`` and the referral's date. Rows are numbered by their ``Child`` (the 12th ``Child`` is 12).
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pandas as pd
+
+from readiness.errors import InputError, Problem
+
+from .rows import RowProblems, flags, iso_dates, numbers
+from .xmlstream import stream_records, value
+
+REFERRAL_FIGURES = ("referrals.monthly.count", "referrals.monthly.nfa_share", "referrals.monthly.rereferral_share")
+ASSESSMENT_FIGURES = ("assessments.monthly.within_45_working_days_share",)
+S47_FIGURES = ("s47.monthly.count", "icpc.monthly.count")
+PLAN_FIGURES = ("cp.monthly.started_count",)
+FRAMES = ("cin_referrals", "cin_assessments", "cin_s47", "cin_plans", "cin_cp_plans", "cin_cp_reviews")
+
+
+def return_year(header: ET.Element | None, file: str, collection: str, month_day: str) -> int:
+    """The year of a return from its ``Header``: the year of ``ReferenceDate``, which must be ``…-{month_day}``."""
+    details = header.find("CollectionDetails") if header is not None else None
+    if details is None or (value(details, "Collection") or "").upper() != collection:
+        found = value(details, "Collection")
+        raise InputError([Problem(file, f"Header/CollectionDetails/Collection is {found!r}, not {collection!r}: not a {collection} return")])
+    reference = value(details, "ReferenceDate") or ""
+    day = pd.to_datetime(reference, format="%Y-%m-%d", errors="coerce")
+    if pd.isna(day) or reference[5:] != month_day:
+        raise InputError([Problem(file, f"Header/CollectionDetails/ReferenceDate is {reference!r}, not a date ending -{month_day}")])
+    return int(day.year)
+
+
+def read_cin_census(path: Path) -> tuple[dict[str, pd.DataFrame], RowProblems, int]:
+    """The frames of one CIN census file (see :data:`FRAMES`), its problems and its year; :class:`InputError` when it is not one."""
+    problems = RowProblems(f"{Path(path).name} (rows are <Child> elements)")
+    rows = _Columns()
+    year = None
+    for number, record in stream_records(path, "Message", frozenset({"Header", "Child"})):
+        if record.tag == "Header":
+            year = return_year(record, Path(path).name, "CIN", "03-31")
+        elif year is None:
+            raise InputError([Problem(Path(path).name, "a <Child> before the <Header>: not a CIN census")])
+        else:
+            _child_rows(number, record, rows)
+    if year is None:
+        raise InputError([Problem(Path(path).name, "no <Header>: not a CIN census")])
+    frames = {name: rows.frame(name) for name in FRAMES}
+    typed = {name: _typed(name, frame, problems) for name, frame in frames.items()}
+    _check_rules(typed, year, problems)
+    return typed, problems, year
+
+
+_COLUMNS = {
+    "cin_referrals": ["child_id", "date_of_birth", "referral_date", "referral_source", "primary_need", "closure_date", "closure_reason", "referral_nfa", "_row"],
+    "cin_assessments": ["child_id", "referral_date", "assessment_start", "assessment_authorised", "_row"],
+    "cin_s47": ["child_id", "referral_date", "s47_start", "icpc_target", "icpc_date", "icpc_not_required", "_row"],
+    "cin_plans": ["child_id", "referral_date", "plan_start", "plan_end", "_row"],
+    "cin_cp_plans": ["child_id", "referral_date", "cp_start", "cp_end", "initial_category", "latest_category", "previous_plans", "_row"],
+    "cin_cp_reviews": ["child_id", "cp_start", "review_date", "_row"],
+}
+_ELEMENTS = {  # frame column -> the XML element it comes from
+    "referral_date": "CINreferralDate", "referral_source": "ReferralSource", "primary_need": "PrimaryNeedCode",
+    "closure_date": "CINclosureDate", "closure_reason": "ReasonForClosure", "referral_nfa": "ReferralNFA",
+    "assessment_start": "AssessmentActualStartDate", "assessment_authorised": "AssessmentAuthorisationDate",
+    "s47_start": "S47ActualStartDate", "icpc_target": "InitialCPCtarget", "icpc_date": "DateOfInitialCPC",
+    "icpc_not_required": "ICPCnotRequired", "plan_start": "CINPlanStartDate", "plan_end": "CINPlanEndDate",
+    "cp_start": "CPPstartDate", "cp_end": "CPPendDate", "initial_category": "InitialCategoryOfAbuse",
+    "latest_category": "LatestCategoryOfAbuse", "previous_plans": "NumberOfPreviousCPP", "review_date": "CPPreviewDate",
+}
+
+
+class _Columns:
+    """Rows kept as a list per column, each distinct text once: a large census's dates repeat a great deal."""
+
+    def __init__(self):
+        self.columns = {name: {column: [] for column in columns} for name, columns in _COLUMNS.items()}
+        self.texts: dict[str, str] = {}
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """Frame ``name`` as text (``_row`` as numbers), its lists let go as it is made."""
+        columns = self.columns.pop(name)
+        rows = pd.array(columns.pop("_row"), dtype="int64")
+        frame = pd.DataFrame({column: pd.array(columns.pop(column), dtype="string") for column in list(columns)})
+        return frame.assign(_row=rows)
+
+    def append(self, name: str, row: dict) -> None:
+        for column, values in self.columns[name].items():
+            value = row.get(column)
+            values.append(self.texts.setdefault(value, value) if isinstance(value, str) else value)
+
+
+def _values(element: ET.Element, columns: list[str]) -> dict:
+    return {column: value(element, _ELEMENTS[column]) for column in columns}
+
+
+def _child_rows(number: int, child: ET.Element, rows: _Columns) -> None:
+    ids = child.find("ChildIdentifiers")
+    child_id, birth = value(ids, "LAchildID"), value(ids, "PersonBirthDate")
+    for details in child.iterfind("CINdetails"):
+        referral = {"child_id": child_id, "referral_date": value(details, "CINreferralDate"), "_row": number}
+        rows.append("cin_referrals", {**_values(details, _COLUMNS["cin_referrals"][2:-1]), **referral, "date_of_birth": birth})
+        nested = (("cin_assessments", "Assessments"), ("cin_s47", "Section47"), ("cin_plans", "CINPlanDates"), ("cin_cp_plans", "ChildProtectionPlans"))
+        for frame, tag in nested:
+            for element in details.iterfind(tag):
+                rows.append(frame, {**referral, **_values(element, _COLUMNS[frame][2:-1])})
+        for plan in details.iterfind("ChildProtectionPlans"):
+            for review in plan.iterfind("Reviews/CPPreviewDate"):
+                rows.append("cin_cp_reviews", {"child_id": child_id, "cp_start": value(plan, "CPPstartDate"), "review_date": (review.text or "").strip() or None, "_row": number})
+
+
+_DATES = {
+    "cin_referrals": {"date_of_birth": (), "referral_date": REFERRAL_FIGURES, "closure_date": ()},
+    "cin_assessments": {"referral_date": ASSESSMENT_FIGURES, "assessment_start": ASSESSMENT_FIGURES, "assessment_authorised": ASSESSMENT_FIGURES},
+    "cin_s47": {"referral_date": S47_FIGURES, "s47_start": S47_FIGURES, "icpc_target": (), "icpc_date": ("icpc.monthly.count",)},
+    "cin_plans": {"referral_date": (), "plan_start": (), "plan_end": ()},
+    "cin_cp_plans": {"referral_date": PLAN_FIGURES, "cp_start": PLAN_FIGURES, "cp_end": ()},
+    "cin_cp_reviews": {"cp_start": (), "review_date": ()},
+}
+
+
+def _typed(name: str, frame: pd.DataFrame, problems: RowProblems) -> pd.DataFrame:
+    for column, figures in _DATES[name].items():
+        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", figures, _ELEMENTS.get(column, "PersonBirthDate"))
+    if name == "cin_referrals":
+        frame["referral_nfa"] = problems.typed(frame, "referral_nfa", flags(frame["referral_nfa"]), "true or false", ("referrals.monthly.nfa_share",), "ReferralNFA")
+    if name == "cin_s47":
+        frame["icpc_not_required"] = flags(frame["icpc_not_required"])
+    if name == "cin_cp_plans":
+        frame["previous_plans"] = numbers(frame["previous_plans"])
+    return frame
+
+
+def _check_rules(frames: dict[str, pd.DataFrame], year: int, problems: RowProblems) -> None:
+    """DfE's rules that the figures read, each broken row a warning and left out (the frame is changed in place)."""
+    referrals = frames["cin_referrals"]
+    no_id = referrals["child_id"].isna()
+    problems.warn(referrals.loc[no_id, "_row"], "LAchildID", "no LAchildID: the child's referrals are left out", REFERRAL_FIGURES)
+    frames["cin_referrals"] = referrals[~no_id & referrals["referral_date"].notna()]
+    assessments = frames["cin_assessments"]
+    end = pd.Timestamp(year=year, month=3, day=31)
+    before = assessments["assessment_authorised"] < assessments["assessment_start"]
+    problems.warn(assessments.loc[before, "_row"], "AssessmentAuthorisationDate", "authorised before the assessment started: left out", ASSESSMENT_FIGURES)
+    late = assessments["assessment_start"] > end
+    problems.warn(assessments.loc[late, "_row"], "AssessmentActualStartDate", f"starts after the census year ends on {end.date()}: left out", ASSESSMENT_FIGURES)
+    frames["cin_assessments"] = assessments[~(before | late) & assessments["assessment_start"].notna() & assessments["child_id"].notna()]
+    for name in ("cin_s47", "cin_plans", "cin_cp_plans", "cin_cp_reviews"):
+        frames[name] = frames[name][frames[name]["child_id"].notna()]

@@ -1,0 +1,56 @@
+"""The statutory returns' figures on DfE's definitions, beside the pack's own snapshot figures, with the return's year.
+
+A Board compares a pack's own figure (from Annex A, at the snapshot) with DfE's (from the return, for its year);
+the two answer different questions, so they sit in one small table, never in each other's place.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from readiness.config.catalogue import describe
+from readiness.disclosure.control import SUPPRESSED, is_disclosive
+from readiness.indicators.figure import Figure
+
+from .formatting import format_value
+
+CARE_PAIRS = (
+    (("cla.three_plus_placements_share",), "cla.dfe_stability_three_plus_share"),
+    (("cla.long_term_stability_share",), "cla.dfe_long_term_stability_share"),
+)
+CARE_LEAVER_PAIRS = tuple(
+    ((f"care_leavers.age_{ages}.{figure}", f"care_leavers.{figure}"), f"care_leavers.dfe.age_{ages}.{figure}")
+    for ages in ("17_18", "19_21")
+    for figure in ("in_touch_share", "suitable_accommodation_share", "eet_share")
+)
+WORKFORCE_PAIRS = (((), "workforce.vacancy_rate"), ((), "workforce.absence_rate"))
+NOT_IN_PACK = "not in Annex A or the extracts"
+
+
+def figure_text(figure: Figure | None, kind: str, threshold: int) -> str:
+    """A figure as a table cell: its value, ``[c]`` when withheld, ``no records`` when it has none."""
+    if figure is None:
+        return NOT_IN_PACK
+    if figure.value is None:
+        return "no records"
+    if is_disclosive(figure, threshold):
+        return SUPPRESSED
+    return format_value(figure.value, kind)
+
+
+def beside_returns(figures: Mapping[str, object], pairs: Sequence[tuple[tuple[str, ...], str]], threshold: int, year: str) -> pd.DataFrame:
+    """One row per DfE figure the pack has: its label, the pack's own figure (the first of its ids the pack has, labelled
+    with that figure's own words) and DfE's for ``year`` (``2024-25``, ``Sept 2025``)."""
+    rows = []
+    for own_ids, dfe_id in pairs:
+        if dfe_id not in figures:
+            continue
+        own = next((i for i in own_ids if i in figures), None)
+        dfe = describe(dfe_id)
+        rows.append({
+            "Measure": dfe.label,
+            "This pack (Annex A, at the snapshot)": NOT_IN_PACK if own is None else f"{figure_text(figures[own], dfe.kind, threshold)} ({describe(own).label.lower()})",
+            f"DfE's definition ({year})": figure_text(figures[dfe_id], dfe.kind, threshold),
+        })
+    return pd.DataFrame(rows).set_index("Measure") if rows else pd.DataFrame()
