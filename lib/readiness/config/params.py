@@ -18,6 +18,7 @@ from .dfe import council
 from .groups import EQUALITY_GROUPS
 from .period import Period
 from .references import reference_problems
+from .yesno import YesNoWords
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
@@ -74,17 +75,6 @@ class PracticeWeek(_Strict):
     domain: str
 
 
-def _yes_no_words(words):
-    """``{word: answer}`` with each answer spelt ``Yes`` or ``No`` where it can be read as one (else left for the check)."""
-    if not isinstance(words, dict):
-        return words
-    answers = {True: "Yes", False: "No", "yes": "Yes", "y": "Yes", "no": "No", "n": "No"}
-    return {
-        str(word): answers.get(answer.strip().lower() if isinstance(answer, str) else answer, answer) if isinstance(answer, (str, bool)) else answer
-        for word, answer in words.items()
-    }
-
-
 class ReturnYear(_Strict):
     """An SSDA903 folder and its year (ending 31 March): ``{year: 2025, path: …}``, or a bare path (the year is
     found from its episodes: ``None`` here)."""
@@ -109,7 +99,7 @@ class Params(_Strict):
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
-    codes: dict[str, dict[str, Literal["Yes", "No"]]] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No
+    codes: dict[str, YesNoWords] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No (readiness.config.yesno)
     suppress_up_to: int = Field(default=5, ge=0)
     round_to: int = Field(default=5, ge=1)  # a public edition's counts, to the nearest (readiness.disclosure.rounding)
     supervision_interval_days: int = Field(default=30, gt=0)
@@ -151,14 +141,6 @@ class Params(_Strict):
         if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
             raise ValueError("use only letters, digits, - and _")
         return value
-
-    @field_validator("codes", mode="before")
-    @classmethod
-    def _codes_say_yes_or_no(cls, value):
-        """YAML reads an unquoted ``Yes``/``No`` as true/false: take those, and any case of yes/no/y/n, as Yes or No."""
-        if not isinstance(value, dict):
-            return value
-        return {str(heading): _yes_no_words(words) for heading, words in value.items()}
 
     @field_validator("la_code", mode="before")
     @classmethod
