@@ -17,6 +17,7 @@ from readiness.files import refuse_to_overwrite
 from .council import northbridge
 from .draws import scale_named
 from .returns_care import ssda903_years
+from .returns_cin import census_years
 from .returns_workforce import CENSUS_YEAR, census_workers, csww_xml
 
 WORKBOOK = "annex_a.xlsx"
@@ -33,11 +34,11 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'audit_actions', 'case_audits', 'csww', 'front_door_decisions', 'ssda903', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'case_audits', 'cin_census', 'csww', 'front_door_decisions', 'ssda903', 'strategy_meetings', 'supervision', 'workforce']
     """
     sc, folder = scale_named(scale), Path(folder)
     paths = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items()}
-    returns = {"ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
+    returns = {"cin_census": folder / "returns" / "cin", "ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
     adding_returns = not force and all(p.exists() for p in paths.values()) and not any(p.exists() for p in returns.values())
     paths |= returns
     if not force and not adding_returns:
@@ -55,8 +56,11 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
 
 def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int) -> None:
-    """The statutory returns from the same children and workers: an SSDA903 folder a year (``ssda903/2025/…``,
-    DfE's ``dd/mm/yyyy`` dates) and the workforce census XML."""
+    """The statutory returns from the same children and workers: a CIN census a year (``cin/cin_2025.xml``), an
+    SSDA903 folder a year (``ssda903/2025/…``, DfE's ``dd/mm/yyyy`` dates) and the workforce census XML."""
+    paths["cin_census"].mkdir(parents=True, exist_ok=True)
+    for year, text in census_years(lists, seed).items():
+        (paths["cin_census"] / f"cin_{year}.xml").write_text(text, encoding="utf-8")
     for year, files in ssda903_years(lists["List 8"], lists["List 9"], seed).items():
         year_folder = paths["ssda903"] / str(year)
         year_folder.mkdir(parents=True, exist_ok=True)

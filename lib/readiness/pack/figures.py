@@ -23,6 +23,7 @@ from readiness.indicators import (
     mock,
     protection,
     rereferrals,
+    returns_alone,
     returns_care,
     returns_workforce,
     strategy,
@@ -30,6 +31,7 @@ from readiness.indicators import (
 )
 from readiness.indicators.common import whole_months_only
 from readiness.indicators.figure import Figure, FigureValue
+from readiness.indicators.returns_history import history_from_returns
 from readiness.indicators.unreadable import figures_without_unreadable_rows
 from readiness.inputs.bundle import Inputs
 from readiness.present.spc_series import publish, spc_document, window_start
@@ -38,7 +40,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
-THEMES += (returns_care, returns_workforce)  # DfE's definitions, from the statutory returns (issue 27)
+THEMES += (returns_care, returns_workforce, returns_alone)  # DfE's definitions, and a pack from the returns alone (issue 27)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
@@ -69,6 +71,15 @@ def whole_month_series(inputs: Inputs, params: Params) -> dict[str, dict[str, Fi
             computed = figures_without_unreadable_rows(theme.figures, inputs, window)
             result.update({key: dict(value) for key, value in computed.items() if isinstance(value, Mapping)})
     return result
+
+
+def return_months(inputs: Inputs, params: Params) -> dict[str, dict[str, float | None]]:
+    """The months the statutory returns give each monthly series before Annex A's coverage
+    (:func:`readiness.indicators.returns_history.history_from_returns`), published as a monthly series is: small numbers
+    withheld (``None``), with a second month where one alone would be, and rounded for a public edition."""
+    threshold = params.suppression_threshold
+    values, _ = suppress_figures(protect_series(history_from_returns(inputs, params), threshold), threshold, params.rounding)
+    return {series_id: dict(months) for series_id, months in values.items()}
 
 
 def figures_document(
