@@ -78,6 +78,7 @@ def not_in_returns(figures: Mapping[str, object]) -> str:
     missing: dict[str, list[str]] = {}
     for figure_id, lacking in NOT_IN_RETURNS.items():
         if figure_id in figures:
-            missing.setdefault(lacking, []).append(describe(figure_id).label.lower())
-    lines = [f"- {lacking.capitalize()}: {'; '.join(labels)} ({NOT_IN_RETURNS_TEXT})." for lacking, labels in missing.items()]
+            label = describe(figure_id).label
+            missing.setdefault(lacking, []).append(label if label[:2].isupper() else label[0].lower() + label[1:])
+    lines = [f"- {lacking[0].upper() + lacking[1:]}: {'; '.join(labels)} ({NOT_IN_RETURNS_TEXT})." for lacking, labels in missing.items()]
     return "These figures need what the returns do not hold, so they are left empty, never 0 % or 100 %:\n" + "\n".join(lines)
