@@ -61,13 +61,11 @@ class Inputs:
 
     def has(self, name: str) -> bool:
         """Whether an input was given: an extract by name (``case_audits``), an Annex A list (``list_4``)
-        or a statutory return (``cin_census``, ``ssda903``, ``csww``; ``returns``: any of them)."""
+        or a statutory return (``cin_census``, ``ssda903``, ``csww``)."""
         if name.startswith("list_"):
             return name in self.annex_a
         if name in RETURN_FRAMES:
             return any(getattr(self, frame) is not None for frame in RETURN_FRAMES[name])
-        if name == "returns":  # any of the statutory returns
-            return any(self.has(key) for key in RETURN_FRAMES)
         return getattr(self, name) is not None
 
 

@@ -23,7 +23,6 @@ from readiness.indicators import (
     mock,
     protection,
     rereferrals,
-    returns_alone,
     returns_care,
     returns_workforce,
     strategy,
@@ -40,7 +39,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
-THEMES += (returns_care, returns_workforce, returns_alone)  # DfE's definitions, and a pack from the returns alone (issue 27)
+THEMES += (returns_care, returns_workforce)  # DfE's definitions, from the statutory returns (issue 27)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:

@@ -12,7 +12,6 @@ import pandas as pd
 from readiness.config.catalogue import describe
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
 from readiness.indicators.figure import Figure
-from readiness.indicators.returns_alone import NOT_IN_RETURNS, NOT_IN_RETURNS_TEXT
 
 from .formatting import format_value
 
@@ -56,29 +55,3 @@ def beside_returns(figures: Mapping[str, object], pairs: Sequence[tuple[tuple[st
         })
     return pd.DataFrame(rows).set_index("Measure") if rows else pd.DataFrame()
 
-
-RETURN_NAMES = {"cin_census": "the CIN census", "ssda903": "the SSDA903 (children looked after)", "csww": "the workforce census"}
-
-
-def _years(name: str, years: list[int]) -> str:
-    label = (lambda y: f"Sept {y}") if name == "csww" else (lambda y: f"{y - 1}-{str(y)[2:]}")
-    return label(years[0]) if len(years) == 1 else f"{label(years[0])} to {label(years[-1])}"
-
-
-def returns_given(years: Mapping[str, list[int]], alone: bool) -> str:
-    """A sentence naming each return given with its years, and whether Annex A was given beside them."""
-    named = [f"{RETURN_NAMES[name]} for {_years(name, found)}" for name, found in years.items()]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    tail = "no Annex A was given, so this pack is built from the returns alone." if alone else "they sit beside Annex A."
-    return f"This pack reads {listed}; {tail}"
-
-
-def not_in_returns(figures: Mapping[str, object]) -> str:
-    """A Markdown list of the figures a pack from the returns alone cannot give, grouped by what the returns lack."""
-    missing: dict[str, list[str]] = {}
-    for figure_id, lacking in NOT_IN_RETURNS.items():
-        if figure_id in figures:
-            label = describe(figure_id).label
-            missing.setdefault(lacking, []).append(label if label[:2].isupper() else label[0].lower() + label[1:])
-    lines = [f"- {lacking[0].upper() + lacking[1:]}: {'; '.join(labels)} ({NOT_IN_RETURNS_TEXT})." for lacking, labels in missing.items()]
-    return "These figures need what the returns do not hold, so they are left empty, never 0 % or 100 %:\n" + "\n".join(lines)
