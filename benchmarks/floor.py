@@ -16,6 +16,7 @@ import nbformat
 from readiness.pack import notebook
 from readiness.pack.figures import compute_figures
 from readiness.paths import notebook_files
+from readiness.present.charts import to_html
 
 
 def main(params_file: str, out: str) -> None:
@@ -24,7 +25,7 @@ def main(params_file: str, out: str) -> None:
     pack = notebook.open_pack(params_file)
     compute_figures(pack.inputs, pack.params)
     charts = []
-    notebook.show_chart = lambda fig, alt: charts.append(notebook.charts.to_html(fig, alt))
+    notebook.show_chart = lambda fig, alt: charts.append(to_html(fig, alt))
     notebook.show_table = lambda table, caption: None
     notebook.say = lambda text: None
     for path in notebook_files():

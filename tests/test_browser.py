@@ -119,3 +119,19 @@ def test_at_a_glance_fits_one_printed_page(demo_pack_pdf: Path):
     # its last words (the icon key) are on the page it starts on
     assert "will not meet it without change" in pages[first]
     assert "will not meet it without change" not in pages[first + 1]
+
+
+def test_every_pdf_page_is_a4_and_carries_the_marking_top_and_bottom(demo_pack_pdf: Path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(demo_pack_pdf)
+    margin = 16 * 72 / 25.4  # the page's 16 mm top and bottom margins, in points
+    for number, page in enumerate(reader.pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842), number  # A4 in points, not US Letter (612 x 792)
+        placed: list[tuple[float, str]] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: placed.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text)))
+        top = " ".join(" ".join(text for y, text in placed if y > height - margin).split())
+        bottom = " ".join(" ".join(text for y, text in placed if 0 < y < margin).split())
+        assert "OFFICIAL" in top and "OFFICIAL" in bottom, number
+        assert f"{number} of {len(reader.pages)}" in bottom, number

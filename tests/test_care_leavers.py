@@ -57,7 +57,8 @@ def values(leavers: pd.DataFrame, **more) -> dict:
 
 
 def test_headline_figures_of_the_current_layout(leavers):
-    assert values(leavers) == {
+    found = values(leavers)
+    assert {key: value for key, value in found.items() if ".age_" not in key} == {
         "care_leavers.count": 6,
         "care_leavers.in_touch_share": 2 / 5,  # L1, L2 (L3 refused, L4 blank, L7 no)
         "care_leavers.suitable_accommodation_share": 2 / 5,  # L1, L7 (L3, L4 blank: not known, still counted)
@@ -68,6 +69,19 @@ def test_headline_figures_of_the_current_layout(leavers):
         "care_leavers.pathway_plan_in_date_share": 2 / 5,  # L1 (exactly 183 days), L7; L2 184 days
         "care_leavers.contact_within_interval_share": 2 / 5,  # L1 (exactly 56 days), L7; L2 57 days
     }
+
+
+def test_outcomes_at_dfes_ages_by_date_of_birth(leavers):
+    """17-18: L1 (17) and L2 (18, 19 on 1 September); 19-21: L3 only (21 on the day;
+    L5 died; L7 has no date of birth, and its Age column is not used)."""
+    found = values(leavers)
+    assert {key: found[f"care_leavers.age_17_18.{key}"] for key in ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")} == {
+        "in_touch_share": 2 / 2,  # L1, L2
+        "suitable_accommodation_share": 1 / 2,  # L1
+        "eet_share": 1 / 2,  # L1 F3
+        "neet_share": 1 / 2,  # L2 G5
+    }
+    assert [found[f"care_leavers.age_19_21.{key}"] for key in ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")] == [0, 0, 0, 0]
 
 
 def test_the_2019_layout_has_no_current_figures(leavers):

@@ -57,7 +57,7 @@ def declared(key: str) -> list[tuple]:
 
 
 def test_a_child_event_is_its_id_the_childs_id_its_date_then_its_own_columns():
-    spec = child_event("visits", "visit_id", col("visit_date", "visit_date", DATE, "visits"), opt("note", "note", TEXT))
+    spec = child_event("visits", "visit_id", col("visit_date", "visit_date", DATE), opt("note", "note", TEXT))
     assert [(c.name, c.heading, c.kind, c.required) for c in spec.columns] == [
         ("visit_id", "visit_id", ID, True),
         ("child_id", "child_id", ID, True),
@@ -67,18 +67,25 @@ def test_a_child_event_is_its_id_the_childs_id_its_date_then_its_own_columns():
     assert spec.label == "visits" and spec.row_id == ("visit_id", "visit_date") and spec.natural_key == ()
 
 
+BY_ROLE = ("audits.moderation_agreement_share.by_role", "audits.moderation_downgrade_share.by_role")
+ROUTINE_GRADED = ("audits.routine.grade_share", "audits.routine.good_or_better_share", "audits.routine.monthly.good_or_better_share")
+PROGRAMME = ("audits.routine.count", *ROUTINE_GRADED, "audits.routine.domain_good_or_better_share", *BY_ROLE)
+"""The routine programme's figures and moderation by role (``indicators/audit_programme.py``): each reads the date, the
+audit type and whether it is a re-audit."""
+
+
 def test_case_audits_are_declared_column_by_column():
     assert declared("case_audits") == [
         ("audit_id", "audit_id", ID, True, ()),
         ("child_id", "child_id", ID, True, ()),
-        ("audit_date", "audit_date", DATE, True, DATED),
+        ("audit_date", "audit_date", DATE, True, (*DATED[:9], *PROGRAMME, *DATED[9:])),
         ("team", "team", TEXT, True, ()),
-        ("auditor_role", "auditor_role", TEXT, False, ()),
-        ("audit_type", "audit_type", TEXT, False, MOCK),
+        ("auditor_role", "auditor_role", TEXT, False, BY_ROLE),
+        ("audit_type", "audit_type", TEXT, False, (*PROGRAMME, *MOCK)),
         ("worker_participated", "worker_participated", BOOL, True, ("audits.worker_participated_share",)),
-        ("grade", "grade", GRADE, True, (*GRADED, "audits.weak_reaudited_share", *MOCK)),
-        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED[:2], "audits.moderated_count", *GRADED[2:], "audits.weak_reaudited_share", *MOCK)),
-        ("reaudit_of", "reaudit_of", ID, False, ("audits.reaudit_count", "audits.reaudit_improved_share", "audits.weak_reaudited_share")),
+        ("grade", "grade", GRADE, True, (*GRADED, *ROUTINE_GRADED, *BY_ROLE, "audits.weak_reaudited_share", *MOCK)),
+        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED[:2], "audits.moderated_count", *GRADED[2:], *ROUTINE_GRADED, *BY_ROLE, "audits.weak_reaudited_share", *MOCK)),
+        ("reaudit_of", "reaudit_of", ID, False, (*PROGRAMME, "audits.reaudit_count", "audits.reaudit_improved_share", "audits.weak_reaudited_share")),
     ]
     spec = EXTRACTS["case_audits"]
     assert (spec.row_id, spec.natural_key) == (("audit_id", "audit_date"), ("audit_id",))
@@ -86,7 +93,9 @@ def test_case_audits_are_declared_column_by_column():
 
 def test_a_case_audits_domain_column_is_an_optional_grade_read_by_the_domain_figure():
     domain = EXTRACTS["case_audits"].column("domain_voice_of_child")
-    assert (domain.kind, domain.required, domain.readers) == (GRADE, False, ("audits.domain_good_or_better_share", "actions.weak_domains_without_action_count"))
+    assert (domain.kind, domain.required, domain.readers) == (
+        GRADE, False, ("audits.domain_good_or_better_share", "audits.routine.domain_good_or_better_share", "actions.weak_domains_without_action_count")
+    )
     assert EXTRACTS["strategy_meetings"].column("domain_voice_of_child") is None
 
 

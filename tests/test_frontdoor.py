@@ -131,17 +131,17 @@ def test_sources_in_period_totals_each_group(contacts):
 
 def test_referral_outcomes_by_month_and_team(referrals):
     by_month = frontdoor.referral_outcomes(referrals, PERIOD).set_index("month")
-    # Feb: r2 (NFA, repeat) and r3 (both blank) -> 2 referrals, 1 with each recorded, 1 NFA, 1 repeat: shares 1/1,
-    # as the headline shares leave r3 out; March has none, so its shares are missing
-    columns = ["referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"]
-    assert by_month.loc["2019-02", columns].tolist() == [2, 1, 1, 1, 1]
+    # Feb: r2 (NFA) and r3 (blank) -> 2 referrals, 1 with NFA recorded, 1 NFA: share 1/1, as the headline share
+    # leaves r3 out; March has none, so its share is missing
+    assert by_month.columns.tolist() == ["referrals", "nfa_recorded", "nfa", "nfa_share"]
+    assert by_month.loc["2019-02", ["referrals", "nfa_recorded", "nfa"]].tolist() == [2, 1, 1]
     assert by_month.loc["2019-02", "nfa_share"] == 1.0
-    assert pd.isna(by_month.loc["2019-03", "repeat_share"])
+    assert pd.isna(by_month.loc["2019-03", "nfa_share"])
     by_team = frontdoor.referral_outcomes(referrals, PERIOD, by="team").set_index("team")
     # North: r1, r3 (r5 outside) -> 2 referrals, 1 with NFA recorded (r1), 0 NFA; South: r2 (r4 outside) -> 1, 1, 1
     assert by_team.loc["North", ["referrals", "nfa_recorded", "nfa"]].tolist() == [2, 1, 0]
     assert by_team.loc["North", "nfa_share"] == 0.0
-    assert by_team.loc["South", "repeat_share"] == 1.0
+    assert by_team.loc["South", "nfa_share"] == 1.0
 
 
 def test_figures_has_every_front_door_id_and_rates_with_a_population(contacts, referrals):

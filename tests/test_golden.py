@@ -123,6 +123,19 @@ days: back from 3 Jun, 31 May is 1, 28-30 May 2-4 (27 May bank holiday), 20-24 M
 | GLD8005 | 2018-01-01 | 2019-04-10 | 16  | (ceased in the period)                                                                                 | N   |      |             |
 | GLD8006 | 2019-03-15 | 2019-06-03 | 12  | (ceased on the snapshot: not in care then; not in the period either)                          | blank |    |             |
 Looked after at the snapshot: GLD8001-GLD8004. GLD8002 turns 14 on 4 June: 13 at the snapshot.
+Version 4 (the regulations): first reviews on the 20th working day after the start (the start not counted):
+GLD8001 (Sun 20 Nov 2016, from Fri 18 Nov) 21-25 Nov 5, 28 Nov-2 Dec 10, 5-9 Dec 15, 12-16 Dec 20: d1 16 Dec 2016, then
+16 Mar 2017 and every 6 months: 16 Mar 2019 is the latest due, 16 Sep 2018 the one before; reviewed 2 Dec 2018: in time.
+GLD8002 (Sat 3 Dec 2016, from Fri 2 Dec) 5-9 Dec 5, 12-16 10, 19-23 15, (26, 27 Dec holidays) 28-30 18, (2 Jan holiday)
+3-4 Jan 20: d1 4 Jan 2017 ... latest due 4 Apr 2019, the one before 4 Oct 2018; reviewed 1 Dec 2018: in time.
+GLD8003 (Thu 2 May 2019): d1 3 Jun 2019, the snapshot: due, no review: not in time. GLD8004 (Fri 3 May): d1 4 Jun,
+after the snapshot: left out. Reviews in time 2 / 3.
+Visits on reg. 28's intervals: GLD8001 long-term fostering (U4) since 3 Jun 2017, a year or more, in care since 2016:
+92 days, visited 22 Apr (42 days): in. GLD8002 K2: 42 days, visited 21 Apr (43): out. GLD8003 U6, placed 32 days ago:
+42 days, visited 20 May: in. GLD8004: never visited. 2 / 4. Health assessment since entering care: started in the
+period with d1 by the snapshot, GLD8003 only, none: 0 / 1. Permanence plans four months or more in care (started by
+3 Feb 2019): GLD8001 (LTF), GLD8002 (none): 1 / 2. Kinship (U1-U3): GLD8004 of U4, K2, U6, U1: 1 / 4. Placed with
+parents (P1) 0; under 16 in H5 or P2: 0.
 
 Care leavers (List 9, current layout): pathway plan within 183 days = on or after 2 Dec 2018; contact within 56
 days = on or after 8 Apr 2019.
@@ -273,6 +286,13 @@ EXPECTED_FIGURES = {
     "cla.missing_share": 2 / 4,  # GLD8002, GLD8003
     "cla.return_interview_offered_share": 1 / 2,  # GLD8002 of GLD8002, GLD8003
     "cla.return_interview_accepted_share": 1 / 1,  # GLD8002
+    "cla.review_in_time_share": 2 / 3,  # GLD8001, GLD8002 of GLD8001-GLD8003 (GLD8004's first review not yet due)
+    "cla.visit_within_regulation_share": 2 / 4,  # GLD8001 (92 days), GLD8003
+    "cla.initial_health_assessment_share": 0 / 1,  # GLD8003
+    "cla.permanence_plan_4m_share": 1 / 2,  # GLD8001 of GLD8001, GLD8002
+    "cla.kinship_placement_share": 1 / 4,  # GLD8004 U1
+    "cla.placed_with_parents_count": 0,
+    "cla.under_16_in_unregulated_count": 0,
     # ---------------- care leavers (List 9): counted GLD9001-3 and 9005; shares of GLD9001-3 (9004 eligible, 9005 died)
     "care_leavers.count": 4,
     "care_leavers.in_touch_share": 2 / 3,  # GLD9001, GLD9002
@@ -283,7 +303,41 @@ EXPECTED_FIGURES = {
     "care_leavers.personal_adviser_share": 2 / 3,  # GLD9001, GLD9002 (GLD9003 "Unallocated")
     "care_leavers.pathway_plan_in_date_share": 1 / 3,  # GLD9001 (183 days); GLD9002 184
     "care_leavers.contact_within_interval_share": 1 / 3,  # GLD9001 (56 days); GLD9002 57
+    # at DfE's ages on 3 June 2019: GLD9001 (born 12 Dec 2001) 17; GLD9002 (1 Jan 1999) 20; GLD9003 (5 May 1997) 22
+    "care_leavers.age_17_18.in_touch_share": 1 / 1,
+    "care_leavers.age_17_18.suitable_accommodation_share": 1 / 1,
+    "care_leavers.age_17_18.eet_share": 1 / 1,  # F3
+    "care_leavers.age_17_18.neet_share": 0 / 1,
+    "care_leavers.age_19_21.in_touch_share": 1 / 1,
+    "care_leavers.age_19_21.suitable_accommodation_share": 0 / 1,  # unsuitable
+    "care_leavers.age_19_21.eet_share": 0 / 1,
+    "care_leavers.age_19_21.neet_share": 1 / 1,  # G5
 }
+
+
+def equality_groups(stage: str, **counts: dict[str, int]) -> dict[str, int]:
+    """A stage's expected equality counts: the groups given, every other group of each dimension 0."""
+    groups = {
+        "ethnicity": ("white", "mixed", "asian", "black", "other", "not_recorded"),
+        "sex": ("male", "female", "not_recorded"),
+        "age": ("unborn", "under_1", "1_4", "5_9", "10_15", "16_17", "18_plus", "not_recorded"),
+        "disability": ("yes", "no", "not_recorded"),
+    }
+    return {f"equality.{stage}.{d}.{g}": counts.get(d, {}).get(g, 0) for d, names in groups.items() for g in names}
+
+
+# Equality (no List 3, 5 or 7 here). Assessments: the nine children authorised in the period (A1-A5, A10-A13), by
+# their row: GLD4003 MWBC (mixed), GLD4004 WOTH (white), the rest WBRI; female 4001, 4003, 4005, 4010, 4012; disabled
+# 4003, 4012; age on the authorisation: 4001 8, 4002 4, 4003 11, 4004 2, 4005 13 (birthday 5 May after 5 Apr),
+# 4010 1, 4011 15, 4012 9, 4013 13. Children in care GLD8001-8004: WBRI, male 8001 and 8003, no disability, aged 11, 13,
+# 7, 8 at the snapshot. Care leavers GLD9001-3 and 9005 (the eligible 9004 left out): WBRI, female 9001, no
+# disability, aged 17, 20, 22, 20.
+EXPECTED_FIGURES |= equality_groups(
+    "assessments", ethnicity={"white": 8, "mixed": 1}, sex={"male": 4, "female": 5}, disability={"yes": 2, "no": 7},
+    age={"1_4": 3, "5_9": 2, "10_15": 4},
+)
+EXPECTED_FIGURES |= equality_groups("cla", ethnicity={"white": 4}, sex={"male": 2, "female": 2}, disability={"no": 4}, age={"5_9": 2, "10_15": 2})
+EXPECTED_FIGURES |= equality_groups("care_leavers", ethnicity={"white": 4}, sex={"male": 3, "female": 1}, disability={"no": 4}, age={"16_17": 1, "18_plus": 3})
 
 # audience: public, threshold 5: a count 1-5, a share with numerator or denominator 1-5, a median over 1-5 items.
 EXPECTED_SUPPRESSED = [
@@ -339,8 +393,14 @@ EXPECTED_SUPPRESSED = [
     "frontdoor.decided_within_one_working_day_share",  # 5 / 6
     "frontdoor.decided_within_24_hours_share",  # 1 / 5
     "frontdoor.undecided_over_one_working_day_count",  # 1
-    # children in care and care leavers: every count is 1-5 and every share's denominator 1-5
-    *(key for key in EXPECTED_FIGURES if key.startswith(("cla.", "care_leavers."))),
+    # children in care and care leavers: every count but two zeros is 1-5 and every share's denominator 1-5
+    *(
+        key
+        for key in EXPECTED_FIGURES
+        if key.startswith(("cla.", "care_leavers.")) and key not in ("cla.placed_with_parents_count", "cla.under_16_in_unregulated_count")
+    ),
+    # equality: each count from 1 to 5 (no dimension is published whole around a withheld group, so none more)
+    *(key for key, value in EXPECTED_FIGURES.items() if key.startswith("equality.") and 1 <= value <= 5),
     # a share whose complement (denominator less numerator) is 1-5, withheld like a small numerator (version 4)
     "audits.worker_participated_share",  # 8 / 12: 4 audits not done with the worker
     "audits.domain_good_or_better_share.voice_of_child",  # 6 / 9: 3 not good or better
@@ -352,6 +412,7 @@ EXPECTED_SUPPRESSED = [
 # ... and published as version 4's public edition does: counts to the nearest 5; the shares shown (1/2, 6/6) and
 # the median (31 working days) are already whole percents and whole days.
 PUBLISHED_COUNTS = {"audits.count": 10, "assessments.completed_count": 10, "strategy.meetings_count": 5, "frontdoor.decisions_count": 5}
+PUBLISHED_COUNTS |= {"equality.assessments.ethnicity.white": 10, "equality.assessments.disability.no": 5}  # 8 and 7
 
 
 def published(expected: dict, suppressed: list[str]) -> dict:
@@ -377,7 +438,7 @@ def approx_figures(expected: dict):
 
 def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_suppressed: list[str]) -> dict:
     document = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
-    header = {key: value for key, value in document.items() if key not in ("figures", "suppressed", "spc")}
+    header = {key: value for key, value in document.items() if key not in ("figures", "suppressed", "spc", "comparators")}
     assert header == {
         "spec_version": 3,
         "pack_id": "golden",
@@ -391,6 +452,10 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
         # Lists 10 and 11 cover the twelve months before the 3 June 2019 snapshot (their earliest adoption
         # order, 15 Apr 2019, and approval, 1 Feb 2019, are later), so from 3 June 2018
         "coverage": {"List 2": None, "List 4": None, "List 8": None, "List 9": None, "List 10": "2018-06-03", "List 11": "2018-06-03"},
+    }
+    # no la_code: England's values only, from england.yaml; none of its years ends by May 2019, so its latest
+    assert document["comparators"]["referrals.rereferral_share"] == {
+        "england": {"value": 0.226, "year": "2024-25", "source": "DfE, Children in need statistics, 2024-25 (table C1, re-referrals within 12 months)"}
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)

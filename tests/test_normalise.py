@@ -248,8 +248,8 @@ def test_a_17_column_list_9_is_read_and_each_current_column_is_optional(tmp_path
 
 
 def test_odd_values_in_list_8_are_warnings_only(tmp_path):
-    """Placement Type feeds cla.foster_placement_share (1 of 11 unreadable: under 10 %); Child's Legal Status
-    no figure: both only warnings."""
+    """Placement Type feeds the placement figures (1 of 11 unreadable: under 10 %); Child's Legal Status feeds
+    cla.review_in_time_share (short breaks are left out of it): both only warnings."""
     headings = [c.heading for c in ANNEX_A[8].columns]
     blank = dict.fromkeys(headings, "")
     first = {**blank, "Child Unique ID": "K1", "Date Started to be Looked After": "01/02/2019", "Placement Type": "Foster care",
@@ -261,7 +261,9 @@ def test_odd_values_in_list_8_are_warnings_only(tmp_path):
     inputs, findings = read(tmp_path, annex_a=write_csv_folder(tmp_path / "annex", {8: (headings, rows)}))
     assert findings.errors == []
     unreadable = {(w.column, w.row, w.figures) for w in findings.warnings if "cannot be read" in w.message}
-    assert unreadable == {("Placement Type", 2, ("cla.foster_placement_share",)), ("Child's Legal Status", 3, ())}
+    placement_figures = ("cla.foster_placement_share", "cla.visit_within_regulation_share", "cla.kinship_placement_share",
+                         "cla.placed_with_parents_count", "cla.under_16_in_unregulated_count")  # in the figure registry's order
+    assert unreadable == {("Placement Type", 2, placement_figures), ("Child's Legal Status", 3, ("cla.review_in_time_share",))}
     frame = inputs.annex_a["list_8"]
     assert frame["placement_type"].tolist()[:3] == [pd.NA, "U4", "U4"] and frame["legal_status"].tolist()[:3] == ["C2", pd.NA, "C2"]
     assert frame["looked_after_start"].tolist()[:2] == [pd.Timestamp("2019-02-01"), pd.Timestamp("2019-03-01")]

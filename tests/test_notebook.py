@@ -185,21 +185,22 @@ def spc_pack(**extra) -> Pack:
 def test_headlines_say_rose_only_from_spc():
     pack = spc_pack()
     # 670 of 1,200 = 55.8%: the last seven months above the centre, a special-cause improvement
-    assert pack.headline("audits.good_or_better_share", "Good or better audits") == (
+    # each named as its declaration's sentence phrase (in_sentence), else by its label
+    assert pack.headline("audits.good_or_better_share") == (
         "Good or better audits: 56% over the period (1,200 in all). It rose beyond its usual range (special-cause improvement)."
     )
     # 1,021 of 1,200 = 85.1%; 88% in two months and 82% last, yet common cause: limits 77.1% and 93.1%
-    assert pack.headline("assessments.within_45_working_days_share", "Assessments within 45 working days") == (
-        "Assessments within 45 working days: 85% over the period (1,200 in all). It varies within its usual range (77% to 93%)."
+    assert pack.headline("assessments.within_45_working_days_share") == (
+        "Assessments completed within 45 working days: 85% over the period (1,200 in all). It varies within its usual range (77% to 93%)."
     )
     # no monthly series: the period's figure alone
-    assert pack.headline("audits.worker_participated_share", "Done with the worker") == "Done with the worker: 50% over the period (60 in all)."
+    assert pack.headline("audits.worker_participated_share") == "Audits done with the case-holding worker: 50% over the period (60 in all)."
 
 
 def test_show_xmr_displays_the_chart_with_its_finding_and_alt_text(monkeypatch):
     shown = []
     monkeypatch.setattr(display, "display", lambda html: shown.append(html.data))
-    spc_pack(targets={"audits.good_or_better_share": 0.7}).show_xmr("audits.good_or_better_share", "Good or better audits")
+    spc_pack(targets={"audits.good_or_better_share": 0.7}).show_xmr("audits.good_or_better_share")  # on_chart: "Good or better audits"
     assert len(shown) == 1 and shown[0].startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
     assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). From the local extract. Target 70%.' in shown[0]
     assert "The latest month shows special-cause improvement. Assurance: the limits say it will not meet the target without change." in shown[0]

@@ -215,12 +215,16 @@ def test_a_figure_a_table_withholds_is_withheld_in_figures_json_too():
 def test_every_related_figure_id_is_a_catalogued_headline_figure():
     # a misspelt id would silently leave its relation out of the audit
     from readiness.config.catalogue import catalogue
-    from readiness.disclosure.relations import DENOMINATORS, SUMS
+    from readiness.disclosure.relations import DENOMINATORS, EQUALITY_RATES, EQUALITY_SUMS, SUMS
+    from readiness.indicators.equality import equality_ids
 
     catalogued = {indicator.id for indicator in catalogue()}
     latent = {"audits.moderation_upgraded", "caseload.band.26-50"}
     named = {*DENOMINATORS, *DENOMINATORS.values(), *(n for s in SUMS for n in (s.total, *s.parts) if not n.endswith(":numerator"))}
-    assert named - latent <= catalogued
+    equality = {n for s in (*EQUALITY_SUMS, *EQUALITY_RATES) for n in (s.total, *s.parts)}
+    assert named - latent - equality <= catalogued
+    # the equality relations name the ids the equality figures have (and each stage's unpublished total)
+    assert {n for n in equality if ":" not in n} == equality_ids()
     assert {n.removesuffix(":numerator") for s in SUMS for n in (s.total, *s.parts) if n.endswith(":numerator")} <= set(DENOMINATORS)
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from readiness.config.period import Period
 from readiness.indicators import rereferrals
+from readiness.indicators.common import team_keys
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 9, 30))
 # child, date, count, source code, NFA
@@ -77,3 +78,51 @@ def test_outcomes_by_source_group():
     assert table.loc["Schools and education", "nfa_share"] == pytest.approx(1.0)
     assert pd.isna(table.loc["Not recorded or unrecognised", "rereferral_share"])
     assert table.loc["Housing", "referrals"] == 0
+
+
+def test_the_monthly_rate_needs_a_whole_year_of_list_3_before_each_month():
+    """Covered from 15 May 2018: April 2019 needs cover from 1 Apr 2018 and May from 1 May 2018 (null); June on are values.
+    June: K1 yes, K2 no; July: K5; August: K4; September has no referral."""
+    found = rereferrals.monthly_rereferral_share(referrals(), PERIOD, date(2018, 5, 15))
+    assert {month: figure.value for month, figure in found.items()} == {
+        "2019-04": None, "2019-05": None, "2019-06": 0.5, "2019-07": 1.0, "2019-08": 1.0, "2019-09": None,
+    }
+    assert found["2019-04"].basis == () and found["2019-09"].basis == (0, 0)  # not covered, against covered with none
+
+
+def test_a_month_whose_year_before_starts_on_the_cover_date_is_a_value():
+    """Covered from 1 Apr 2018, one year before 1 Apr 2019: April is K4 no, K5 yes; May K3 yes (K6 unknown)."""
+    found = rereferrals.monthly_rereferral_share(referrals(), PERIOD, date(2018, 4, 1))
+    assert (found["2019-04"].value, found["2019-05"].value) == (0.5, 1.0)
+
+
+def test_dfe_source_groups():
+    codes = pd.Series(["1C", "1", "2A", "2B", "2", "3E", "4", "5D", "6", "7", "8", "9", "10", None], dtype="string")
+    assert list(rereferrals.dfe_source_group(codes)) == [
+        "individual", "individual", "schools", "education_services", "education_services", "health", "housing",
+        "la_services", "police", "other_legal", "other", "anonymous", "unknown", "unknown",
+    ]
+
+
+def test_the_rate_by_source_group_and_by_team():
+    rows = referrals()
+    by_group = rereferrals.rereferral_shares_by(rows, PERIOD, rereferrals.dfe_source_group(rows["referral_source"]), "r.by_source_group")
+    # in period: police K1, K3, K4 Aug, K5 Jul (all yes); schools K2, K4 Apr (no); health K5 Apr (yes); unknown K6 (status unknown)
+    assert {key: figure.value for key, figure in by_group.items()} == {
+        "r.by_source_group.health": 1.0, "r.by_source_group.police": 1.0, "r.by_source_group.schools": 0.0, "r.by_source_group.unknown": None,
+    }
+    teams = pd.Series(["North", "North ", "North", None, "South", "South", "South", "South", "South", None], dtype="string")
+    keys = team_keys(rows.assign(team=teams)).str.strip()
+    by_team = rereferrals.rereferral_shares_by(rows, PERIOD, keys, "r.by_team")
+    # North: K1 Jun (a trailing space trimmed); Not recorded: K2 Jun (no), K6 (unknown); South: K3, K4 Aug, K5 Apr, K5 Jul yes, K4 Apr no
+    assert {key: figure.basis for key, figure in by_team.items()} == {"r.by_team.North": (1, 1), "r.by_team.Not recorded": (0, 1), "r.by_team.South": (4, 5)}
+
+
+def test_outcomes_by_team():
+    teams = pd.Series(["North", "North", "North", None, "South", "South", "South", "South", "South", None], dtype="string")
+    table = rereferrals.outcomes_by_team(referrals().assign(team=teams), PERIOD)
+    # in period: North K1 Jun (yes); Not recorded K2 Jun (NFA, no), K6 (NFA, unknown); South K3, K4 Apr (NFA, no), K4 Aug, K5 Apr, K5 Jul
+    assert table.loc["North", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [1, 0, 1, 1]
+    assert table.loc["Not recorded", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [2, 2, 1, 0]
+    assert table.loc["South", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [5, 1, 5, 4]
+    assert table.loc["South", "rereferral_share"] == pytest.approx(4 / 5)

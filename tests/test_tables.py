@@ -47,7 +47,7 @@ def test_referral_outcomes_by_month_mirror_figures_json_and_by_team_do_not():
     assert by_month.mirror["nfa_share"] == "referrals.monthly.nfa_share"
     by_team = roles_of(frontdoor.referral_outcomes(referrals, COVERED, by="team"))
     assert by_team.covered is None and dict(by_team.mirror) == {}
-    assert by_team.shares == by_month.shares == {"nfa_share": ("nfa", "nfa_recorded"), "repeat_share": ("repeat", "repeat_recorded")}
+    assert by_team.shares == by_month.shares == {"nfa_share": ("nfa", "nfa_recorded")}
 
 
 def test_a_table_made_in_a_notebook_declares_its_roles_with_with_roles():

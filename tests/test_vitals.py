@@ -2,7 +2,8 @@
 import pytest
 
 from readiness.config.params import Band, Params
-from readiness.present.vitals import change_since, load_benchmarks, rag, vital_signs
+from readiness.config.references import Comparator
+from readiness.present.vitals import change_since, comparison_columns, rag, vital_signs
 
 
 @pytest.mark.parametrize(
@@ -72,10 +73,21 @@ def test_vital_signs_rows_carry_targets_history_and_england():
     assert assessments.change == "+10 pts"  # 80% - 70%
 
 
-def test_shipped_england_benchmarks_have_year_value_and_source():
-    benchmarks = load_benchmarks()
-    assert benchmarks["assessments.median_working_days"]["value"] == 33
-    assert all({"year", "value", "source"} <= set(entry) for entry in benchmarks.values())
+def test_figures_json_comparators_become_the_tables_columns():
+    found = {
+        "referrals.rereferral_share": {
+            "england": {"value": 0.226, "year": "2024-25", "source": "DfE C1"},
+            "region": {"value": 0.217, "year": "2024-25", "source": "DfE C1"},
+            "la_published": {"value": 0.155, "year": "2024-25", "source": "DfE C1"},
+        },
+        "cla.rate_per_10k": {"england": {"value": 67, "year": "31 March 2025", "source": "DfE SSDA903"}},
+    }
+    benchmarks, comparators = comparison_columns(found)
+    assert benchmarks["cla.rate_per_10k"] == {"value": 67, "year": "31 March 2025", "source": "DfE SSDA903"}
+    assert comparators == {"referrals.rereferral_share": Comparator("2024-25", 0.217, None, "DfE C1", 0.155)}
+    document = {"figures": {"referrals.rereferral_share": 0.2}, "suppressed": []}
+    [row] = vital_signs(document, params(), benchmarks, [], None, comparators)
+    assert (row.england, row.region, row.neighbours, row.published) == ("23% (2024-25)", "22% (2024-25)", "–", "16% (2024-25)")
 
 
 def test_change_matches_the_values_shown():
@@ -143,8 +155,6 @@ def test_the_target_in_force_at_the_period_end_rates_the_figure():
 
 
 def test_baseline_and_comparators_with_their_year_and_source():
-    from readiness.config.references import Comparator
-
     document = {"figures": {"assessments.within_45_working_days_share": 0.8, "audits.count": 40}, "suppressed": []}
     baseline = {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.62, "audits.count": None}, "suppressed": ["audits.count"]}
     comparators = {"assessments.within_45_working_days_share": Comparator("2023-24", 0.84, None, "LAIT, CIN 2023-24")}
@@ -181,3 +191,32 @@ def test_vital_signs_groups_follow_the_ilacs_judgements():
         "Workforce and caseloads", "Case audits", "Other",
     ]
     assert [r.indicator.id for r in rows][1:3] == ["referrals.count", "frontdoor.decisions_count"]
+
+
+def test_figures_kept_for_continuity_and_breakdown_cells_are_not_vital_signs():
+    document = {
+        "figures": {
+            "referrals.repeat_share": 0.3,
+            "referrals.rereferral_share": 0.2,
+            "referrals.rereferral_share.by_team.North": 0.1,
+            "cla.permanence_plan_share": 0.8,
+        },
+        "suppressed": [],
+    }
+    assert [row.indicator.id for row in vital_signs(document, params(), {}, [])] == ["referrals.rereferral_share"]
+
+
+def test_a_routine_figures_monthly_series_keeps_its_group():
+    from readiness.config.figures import monthly_id
+
+    assert monthly_id("audits.good_or_better_share") == "audits.monthly.good_or_better_share"
+    assert monthly_id("audits.routine.good_or_better_share") == "audits.routine.monthly.good_or_better_share"
+    assert monthly_id("audits.routinely_x") == "audits.monthly.routinely_x"
+
+
+def test_equality_cells_are_their_sections_tables_not_vital_signs_and_have_their_kinds():
+    from readiness.config.catalogue import describe
+
+    document = {"figures": {"equality.cla.sex.male": 40, "equality.cla.sex.male.rate_per_10k": 15.04, "cla.count_at_snapshot": 80}, "suppressed": []}
+    assert [row.indicator.id for row in vital_signs(document, params(), {}, [])] == ["cla.count_at_snapshot"]
+    assert [describe(i).kind for i in ("equality.cla.sex.male", "equality.cla.sex.male.rate_per_10k", "equality.cla.sex.male.ratio")] == ["count", "rate", "number"]

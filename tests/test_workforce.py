@@ -168,6 +168,17 @@ def test_cin_seen_within_28_days(cases):
     assert wf.cin_seen_within_interval_share(cases, SNAPSHOT, 28).basis == (4, 7)
 
 
+def test_children_on_a_child_in_need_plan_seen_within_28_days(cases):
+    """Open rows' Case Status: A cin plan (seen), B a CP plan then a cin plan (the cin-plan row seen 20 Feb), C cin plan
+    (never seen), D open assessment, E cin plan (seen after the snapshot), H looked after, I blank: A, B of A, B, C, E."""
+    statuses = {"A": "cin_plan", "C": "cin_plan", "D": "open_assessment", "E": "cin_plan", "H": "looked_after"}
+    rows = cases.assign(case_status=cases["child_id"].map(statuses).astype("string"))
+    rows.loc[(rows["child_id"] == "B") & (rows["cin_start"] == "2023-09-01"), "case_status"] = "cin_plan"
+    rows.loc[(rows["child_id"] == "B") & (rows["cin_start"] == "2023-06-01"), "case_status"] = "cp_plan"
+    assert wf.cin_plan_seen_within_interval_share(rows, SNAPSHOT, 28).basis == (2, 4)
+    assert wf.cin_plan_seen_within_interval_share(cases, SNAPSHOT, 28).value is None  # no Case Status column
+
+
 def over_25_cases() -> pd.DataFrame:
     """Worker X holds 26 children, Y 25, Z 1."""
     workers = ["X"] * 26 + ["Y"] * 25 + ["Z"]
@@ -231,6 +242,7 @@ def test_figures_for_every_input(staff, sessions, cin):
         "caseload.workers_over_50_count",
         "caseload.mean_per_fte",
         "cin.seen_within_interval_share",
+        "cin.plan_seen_within_interval_share",
     }
     assert result["caseload.unallocated_count"].value == 2
 

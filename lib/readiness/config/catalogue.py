@@ -1,8 +1,5 @@
 """Every headline figure's id, plain-English label, kind and better direction (``indicators.md``), read from the
-figure registry (:mod:`.figures`, declared on the indicator functions).
-
-``CATALOGUE`` holds the entries of themes not yet declared there; they follow the registry's.
-"""
+figure registry (:mod:`.figures`: declared on the indicator functions), and the phrases a page names a figure by."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,60 +19,8 @@ class Indicator:
     theme: str
 
 
-def _theme(theme: str, *rows: tuple) -> list[Indicator]:
-    return [Indicator(id_, label, kind, better, theme) for id_, label, kind, better in rows]
-
-
-H, L, N = "higher", "lower", None
-
-CATALOGUE: tuple[Indicator, ...] = tuple(
-    _theme(
-        "Assessments",
-    )
-    + _theme(
-        "Strategy meetings",
-    )
-    + _theme(
-        "Front door",
-    )
-    + _theme(
-        "Front door",
-    )
-    + _theme(
-        "Early help",
-    )
-    + _theme(
-        "Adoption",
-    )
-    + _theme(
-        "Child protection",
-    )
-    + _theme(
-        "Children in care",
-    )
-    + _theme(
-        "Care leavers",
-    )
-    + _theme(
-        "Workforce and caseloads",
-    )
-    + _theme(
-        "From the statutory returns",
-        ("cla.dfe_stability_three_plus_share", "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)", "share", L),
-        ("cla.dfe_long_term_stability_share", "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)", "share", H),
-        *(
-            (f"care_leavers.dfe.age_{ages}.{figure}", f"Care leavers at their {words} birthday {label} (DfE, SSDA903)", "share", H)
-            for ages, words in (("17_18", "17th or 18th"), ("19_21", "19th, 20th or 21st"))
-            for figure, label in (("in_touch_share", "in touch"), ("suitable_accommodation_share", "in suitable accommodation"), ("eet_share", "in education, employment or training"))
-        ),
-        ("workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L),
-        ("workforce.absence_rate", "Social-worker sickness absence, share of working days (DfE, workforce census)", "share", L),
-    )
-)
-
-
 def catalogue() -> tuple[Indicator, ...]:
-    """Every headline figure with a fixed id: the registry's (a closed family's members each), then ``CATALOGUE``'s."""
+    """Every headline figure with a fixed id, in the registry's order (a closed family's members each)."""
     return _catalogue()
 
 
@@ -84,17 +29,12 @@ def _catalogue() -> tuple[Indicator, ...]:
     entries = []
     for d in REGISTRY.declared():
         if d.series or (d.family and d.members is None):
-            _PLACES.setdefault(d.id, len(entries))
             continue
         if d.family:
             entries += [Indicator(f"{d.id}.{name}", d.label.format(m.words), d.kind, m.better, d.theme) for name, m in d.members.items()]
         else:
             entries.append(Indicator(d.id, d.label, d.kind, d.better, d.theme))
-    return (*entries, *CATALOGUE)
-
-
-_PLACES: dict[str, int] = {}
-"""Where an open family stands: the place of the entry declared after it."""
+    return tuple(entries)
 
 
 @cache
@@ -104,14 +44,38 @@ def _by_id() -> dict[str, Indicator]:
 
 @cache
 def _places() -> dict[str, int]:
-    return {indicator.id: i for i, indicator in enumerate(catalogue())}
+    """Each catalogued id's place; an open family's (by its prefix) is that of the entry declared after it."""
+    places: dict[str, int] = {}
+    entries = 0
+    for d in REGISTRY.declared():
+        if d.family and d.members is None:
+            places[d.id] = entries
+        elif not d.series:
+            for figure_id in d.member_ids() if d.family else (d.id,):
+                places[figure_id] = entries
+                entries += 1
+    return places
+
+
+BREAKDOWN = ".by_"
+"""Ids with this segment are a figure's breakdown (``referrals.rereferral_share.by_team.<team>``), shown in its section."""
+TABLE_FAMILIES = ("equality.",)
+"""Families shown only as their section's tables (``equality.<stage>.<dimension>.<group>``)."""
+
+
+def is_shown(figure_id: str) -> bool:
+    """Whether the vital signs show ``figure_id``: not a figure kept for continuity (declared ``shown=False``), nor a
+    breakdown's cell."""
+    declared = REGISTRY.find(figure_id)
+    kept = declared is not None and not declared.shown
+    return not kept and BREAKDOWN not in figure_id and not figure_id.startswith(TABLE_FAMILIES)
 
 
 def order(figure_id: str) -> tuple[int, str]:
     """A figure's place in the catalogue, then its id: an open family's members at the family's place, in id
     order before the entry declared after it; ids not catalogued last."""
     family = _open_family(figure_id)
-    place = _PLACES[family.id] if family is not None else _places().get(figure_id, len(_places()))
+    place = _places()[family.id] if family is not None else _places().get(figure_id, len(_places()))
     return (place, figure_id)
 
 
@@ -134,8 +98,17 @@ def describe(figure_id: str) -> Indicator:
     if family is not None:
         words = figure_id.rsplit(".", 1)[1].replace("_", " ")
         return Indicator(figure_id, family.label.format(words), family.kind, family.better, family.theme)
-    kind = "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"
-    return Indicator(figure_id, figure_id, kind, None, "Other")
+    return Indicator(figure_id, figure_id, kind_from_id(figure_id), None, "Other")
+
+
+def kind_from_id(figure_id: str) -> str:
+    """An uncatalogued id's kind from its name: ``…share…`` or ``…_rate`` a share, ``…rate_per_10k`` a rate,
+    ``….ratio`` a number, else a count."""
+    if figure_id.endswith("rate_per_10k"):
+        return "rate"
+    if figure_id.endswith(".ratio"):
+        return "number"
+    return "share" if "share" in figure_id or figure_id.endswith("_rate") else "count"
 
 
 def phrase(figure_id: str, where: str) -> str:

@@ -35,8 +35,16 @@ def numerator(figure_id: str) -> str:
     return f"{figure_id}:numerator"
 
 
+GROUPED = ("audits.routine",)
+"""Prefixes of two segments whose monthly series insert ``monthly`` after both (``audits.routine.monthly.x``)."""
+
+
 def monthly_id(figure_id: str) -> str:
-    """The id of a figure's monthly series: ``audits.good_or_better_share`` → ``audits.monthly.good_or_better_share``."""
+    """The id of a figure's monthly series: ``audits.good_or_better_share`` → ``audits.monthly.good_or_better_share``;
+    ``audits.routine.good_or_better_share`` → ``audits.routine.monthly.good_or_better_share``."""
+    for prefix in GROUPED:
+        if figure_id.startswith(f"{prefix}."):
+            return f"{prefix}.monthly.{figure_id.removeprefix(f'{prefix}.')}"
     return figure_id.replace(".", ".monthly.", 1)
 
 
@@ -82,6 +90,7 @@ class Declared:
     family: bool = False
     members: Mapping[str, Member] | None = None
     series: bool = False
+    shown: bool = True  # False: kept in figures.json for continuity, not shown (version 4 replaced it)
     module: str = ""
 
     def member_ids(self) -> tuple[str, ...]:

@@ -14,6 +14,8 @@ from readiness.errors import ParametersError
 from readiness.files import read_side_file
 
 from .catalogue import is_indicator
+from .dfe import council
+from .groups import EQUALITY_GROUPS
 from .period import Period
 from .references import reference_problems
 
@@ -112,6 +114,9 @@ class Params(_Strict):
     spc_phases: list[date] = Field(default_factory=list)  # a new SPC phase (its own limits) from each date
     baseline: Optional[Path] = None  # the pack at inspection: its figures.json
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
+    la_code: Optional[str] = None  # DfE's three-digit LA code: DfE's comparators (readiness.config.dfe)
+    routine_audit_types: list[str] = Field(default_factory=lambda: ["routine", "monthly"])  # the routine audit programme
+    child_population_by: dict[Literal["ethnicity", "sex", "age", "disability"], dict[str, int]] = Field(default_factory=dict)  # 0-17, by group
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
@@ -133,6 +138,23 @@ class Params(_Strict):
     def _pack_id_is_a_folder_name(cls, value: str) -> str:
         if not re.fullmatch(r"[A-Za-z0-9_-]+", value):
             raise ValueError("use only letters, digits, - and _")
+        return value
+
+    @field_validator("la_code", mode="before")
+    @classmethod
+    def _la_code_is_published(cls, value):
+        if value is None:
+            return None
+        code = str(value).strip()
+        council(code)  # a ValueError naming a code DfE does not publish
+        return code
+
+    @field_validator("child_population_by")
+    @classmethod
+    def _populations_name_groups(cls, value: dict) -> dict:
+        unknown = [f"{dimension}.{group}" for dimension, groups in value.items() for group in groups if group not in EQUALITY_GROUPS[dimension]]
+        if unknown:
+            raise ValueError(f"no such group: {', '.join(unknown)} (the groups are DfE's: {EQUALITY_GROUPS})")
         return value
 
     @field_validator("suppress_up_to")

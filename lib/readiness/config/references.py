@@ -34,6 +34,7 @@ class Comparator:
     region: float | None
     statistical_neighbours: float | None
     source: str
+    la_published: float | None = None  # the council's own value as DfE published it (with ``la_code``)
 
 
 def read_baseline(path: Path) -> dict:

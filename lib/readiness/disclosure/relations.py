@@ -18,7 +18,7 @@ import pandas as pd
 
 from readiness.config.figures import REGISTRY, numerator
 from readiness.config.params import Params
-from readiness.indicators import audits, themes, workforce  # noqa: F401  (importing themes closes the figure registry read below)
+from readiness.indicators import audits, equality, themes, workforce  # noqa: F401  (importing themes closes the figure registry read below)
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
@@ -26,14 +26,32 @@ from readiness.inputs.bundle import Inputs
 from .control import SUPPRESSED, is_disclosive, months_shown, suppress_board_table
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
-DENOMINATORS: dict[str, str] = {
-    **REGISTRY.denominators(),
-}
-"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id: the
-registry's (``denominator=``), then any named here the old way (until they are declared)."""
+DENOMINATORS: dict[str, str] = REGISTRY.denominators()
+"""Each share of figures.json whose denominator figures.json also publishes, with that denominator's id, as the
+shares declare it (``denominator=``)."""
 
-SUMS: tuple[Sum, ...] = tuple(Sum(total, parts) for total, parts in REGISTRY.sums())
-"""Groups equal to the sum of their parts (a total over its bands), as the figures declare them (``sum_of=``)."""
+def stage_children(stage: str) -> str:
+    """The (unpublished) number of children in an equality stage: each dimension's groups add up to it."""
+    return f"equality.{stage}:children"
+
+
+EQUALITY_SUMS = tuple(
+    Sum(stage_children(stage), equality.dimension_parts(stage, dimension)) for stage in equality.STAGES for dimension in equality.stage_dimensions(stage)
+)
+"""Within each stage, every dimension's groups add up to the same children: a withheld group follows from the others
+once any dimension is published whole (secondary suppression within each dimension)."""
+EQUALITY_RATES = tuple(
+    Sum(part, (f"{part}.{measure}",))
+    for stage in equality.STAGES
+    for dimension in equality.stage_dimensions(stage)
+    for part in equality.dimension_parts(stage, dimension)
+    for measure in ("rate_per_10k", "ratio")
+)
+"""A group's rate and ratio give its count away (the populations are no secret): each stands or falls with it."""
+
+SUMS: tuple[Sum, ...] = (*(Sum(total, parts) for total, parts in REGISTRY.sums()), *EQUALITY_SUMS, *EQUALITY_RATES)
+"""Groups equal to the sum of their parts (a total over its bands): as the figures declare them (``sum_of=``), then
+the equality groups."""
 BY_DIFFERENCE = (audits.UPGRADED, workforce.BAND_26_50)
 """Counts no figure publishes, worked out from the other parts of the sum they are in."""
 
@@ -121,6 +139,9 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
         others = [name for name in relation.parts if name != unknown]
         if all(name in values for name in (relation.total, *others)):
             values[unknown] = values[relation.total] - sum(values[name] for name in others)
+    for relation in EQUALITY_SUMS:
+        if all(name in values for name in relation.parts):
+            values[relation.total] = sum(values[name] for name in relation.parts)
     return values
 
 

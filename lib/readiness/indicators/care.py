@@ -183,9 +183,9 @@ def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
     return known_share(recorded(settled, eligible["placement_start"]))
 
 
-VISITED = cla.figure("cla.visit_within_interval_share", "Children in care visited within the interval", "share", H, reads=("list_8.last_visit",))
+VISITED = cla.figure("cla.visit_within_interval_share", "Children in care visited within the interval (local standard)", "share", H, reads=("list_8.last_visit",))
 REVIEWED = cla.figure(
-    "cla.review_within_interval_share", "Children in care with a statutory review within the interval", "share", H, reads=("list_8.latest_review",)
+    "cla.review_within_interval_share", "Children in care with a statutory review within the interval (local standard)", "share", H, reads=("list_8.latest_review",)
 )
 IRO_CONTACT = cla.figure(
     "cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H, reads=("list_8.last_iro_contact",)
@@ -200,7 +200,10 @@ HEALTH = cla.figure(
 DENTAL = cla.figure(
     "cla.dental_check_in_date_share", "Children in care a year or more with a dental check in date", "share", H, reads=("list_8.last_dental_check",)
 )
-PERMANENCE = cla.figure("cla.permanence_plan_share", "Children in care with a permanence plan", "share", H, reads=("list_8.permanence_plan",))
+PERMANENCE = cla.figure(
+    "cla.permanence_plan_share", "Children in care with a permanence plan (kept for continuity; not shown)", "share", H,
+    reads=("list_8.permanence_plan",), shown=False,
+)
 OUT_OF_AREA = cla.figure(
     "cla.placed_out_of_area_share",
     "Children in care placed outside the council's area",

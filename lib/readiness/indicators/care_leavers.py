@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from readiness.config.figures import H, L, Theme
+from readiness.config.figures import H, L, Member, Theme
 from readiness.config.params import Params
 from readiness.inputs.bundle import Inputs
 
@@ -118,6 +118,34 @@ def current_share(rows: pd.DataFrame, column: str, hits) -> Figure:
     return share(hits(rows[column]).fillna(False).astype(bool).sum(), len(rows))
 
 
+AGE_OUTCOMES = {
+    "in_touch_share": Member("the council is in touch with", H),
+    "suitable_accommodation_share": Member("in suitable accommodation", H),
+    "eet_share": Member("in education, employment or training", H),
+    "neet_share": Member("not in education, employment or training", L),
+}
+AGE_READS = ("list_9.date_of_birth", "list_9.accommodation", "list_9.suitability", *ACTIVITY)
+DFE_AGES = {  # the ages DfE and LAIT publish care leavers' outcomes at, each a family of the four outcome shares
+    leaver.figure("care_leavers.age_19_21", "Care leavers aged 19-21 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (19, 21),
+    leaver.figure("care_leavers.age_17_18", "Care leavers aged 17-18 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (17, 18),
+}
+
+
+def outcome_shares(rows: pd.DataFrame, prefix: str) -> dict[str, Figure]:
+    """``<prefix>.in_touch_share``, ``.suitable_accommodation_share``, ``.eet_share`` and ``.neet_share`` over ``rows``."""
+    found = outcomes(rows)
+    return {f"{prefix}.{column}_share": share(found[column].sum(), len(rows)) for column in ("in_touch", "suitable_accommodation", "eet", "neet")}
+
+
+def by_dfe_age(rows: pd.DataFrame, snapshot: date) -> dict[str, Figure]:
+    """The outcome shares of the young people aged 17-18 and 19-21 at the snapshot, by date of birth (none: left out)."""
+    age = age_at(rows["date_of_birth"], snapshot)
+    result = {}
+    for family, (low, high) in DFE_AGES.items():
+        result |= outcome_shares(rows[((age >= low) & (age <= high)).fillna(False).astype(bool)], family)
+    return result
+
+
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """Every care-leaver figure List 9 allows."""
     leavers = inputs.annex_list(9)
@@ -141,6 +169,7 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         CONTACT_SHARE: current_share(
             rows, "latest_contact", lambda dates: within_days(dates, snapshot, params.care_leaver_contact_interval_days)
         ),
+        **by_dfe_age(rows, snapshot),
     }
 
 

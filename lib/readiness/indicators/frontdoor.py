@@ -104,13 +104,13 @@ def referrals_nfa_share(referrals: pd.DataFrame, period: Period) -> Figure:
 
 @referral.headline(
     "referrals.repeat_share",
-    "Re-referrals within 12 months",
+    "Referrals whose count of referrals in the last 12 months is 1 or more (kept for continuity; not shown)",
     "share",
     L,
     reads=REPEATS,
     denominator="referrals.count",
-    blank=(Blank("list_3.referrals_last_12m"),),
-    in_sentence="Referrals of a child already referred in the previous 12 months",
+    blank=(Blank("list_3.referrals_last_12m", "referrals.rereferral_share if no earlier referral of the child is listed, and referrals.repeat_share"),),
+    shown=False,
 )
 def referrals_repeat_share(referrals: pd.DataFrame, period: Period) -> Figure:
     """``referrals.repeat_share``: of referrals in the period with ``referrals_last_12m`` recorded, share ≥ 1 (a blank leaves it)."""
@@ -137,12 +137,9 @@ MONTHLY_COUNTS = {"contacts": contact.series(contacts_count.figure_id), "referra
 """The monthly series of figures.json that publish the contacts and referrals of each month."""
 NFA_BY_MONTH = referral.series(referrals_nfa_share.figure_id, reads=NFA)
 REPEATS_BY_MONTH = referral.series(referrals_repeat_share.figure_id, reads=REPEATS)
-OUTCOME_ROLES = Roles(
-    ("referrals", "nfa_recorded", "nfa", "repeat_recorded", "repeat"),
-    shares={"nfa_share": ("nfa", "nfa_recorded"), "repeat_share": ("repeat", "repeat_recorded")},
-)
+OUTCOME_ROLES = Roles(("referrals", "nfa_recorded", "nfa"), shares={"nfa_share": ("nfa", "nfa_recorded")})
 """Disclosure roles of :func:`referral_outcomes` by team."""
-OUTCOME_MONTH_ROLES = replace(OUTCOME_ROLES, mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": NFA_BY_MONTH, "repeat_share": REPEATS_BY_MONTH})
+OUTCOME_MONTH_ROLES = replace(OUTCOME_ROLES, mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": NFA_BY_MONTH})
 """Disclosure roles of :func:`referral_outcomes` by month, as figures.json publishes the months."""
 
 
@@ -197,20 +194,14 @@ def outcome_roles(call: Mapping[str, object]) -> Roles:
 
 @board_table(outcome_roles)
 def referral_outcomes(referrals: pd.DataFrame, period: Period, by: Literal["month", "team"] = "month") -> pd.DataFrame:
-    """Referrals in the period per month (every month) or per ``team``: count, NFA and repeat counts, and their
-    shares of the referrals where each is recorded (``nfa_recorded``, ``repeat_recorded``), as the headline shares."""
+    """Referrals in the period per month (every month) or per ``team``: the count, and the NFA count and its share of
+    the referrals where it is recorded (``nfa_recorded``), as the headline share. Re-referrals by team are DfE's rate
+    (:func:`readiness.indicators.rereferrals.outcomes_by_team`); by month, its monthly series."""
     inside = in_period(referrals, "referral_date", period)
     keys, index = month_or_team(inside, "referral_date", period, by)
-    nfa, repeat = inside["referral_nfa"], repeat_referral(inside)
-    columns = {
-        "referrals": pd.Series(True, index=inside.index),
-        "nfa_recorded": is_known(nfa),
-        "nfa": is_yes(nfa),
-        "repeat_recorded": is_known(repeat),
-        "repeat": is_yes(repeat),
-    }
-    table = count_by(keys, columns, index)
-    return with_share(with_share(table, "nfa", "nfa_recorded"), "repeat", "repeat_recorded").reset_index()
+    nfa = inside["referral_nfa"]
+    columns = {"referrals": pd.Series(True, index=inside.index), "nfa_recorded": is_known(nfa), "nfa": is_yes(nfa)}
+    return with_share(count_by(keys, columns, index), "nfa", "nfa_recorded").reset_index()
 
 
 # --- every figure of the theme ---------------------------------------------------

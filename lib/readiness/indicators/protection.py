@@ -180,7 +180,7 @@ def cp_two_years_plus_count(plans: pd.DataFrame, snapshot: date) -> Figure:
 
 @plan.headline(
     "cp.visit_within_interval_share",
-    "Open plans with a statutory visit within the interval",
+    "Open plans with a visit within the interval (local standard)",
     "share",
     H,
     reads=(*PLAN_END, "list_7.last_visit"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
 from readiness.inputs.bundle import Inputs
 
@@ -22,6 +23,7 @@ SHORT_BREAKS = frozenset({"V3", "V4"})
 NEW_CARER = frozenset("SPB")
 WITH_FOSTER_CARERS = frozenset({"A3", "A5"})  # placed for adoption with the child's (former) foster carers
 AGES = {"17_18": (17, 18), "19_21": (19, 20, 21)}
+returns = Theme("From the statutory returns")
 
 
 def year_bounds(year: int) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -76,6 +78,7 @@ def usable_episodes(inputs: Inputs) -> pd.DataFrame:
     return episodes[~episodes["_left_out"].astype(bool)]
 
 
+@returns.headline("cla.dfe_stability_three_plus_share", "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)", "share", L)
 def stability_three_plus_share(episodes: pd.DataFrame, year: int) -> Figure:
     """``cla.dfe_stability_three_plus_share``: of children looked after at 31 March, not in short breaks only
     during the year, the share with three or more placements during the year."""
@@ -108,6 +111,9 @@ def carer_start(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
     return latest["DECOM"].mask(adopted_by_carers, before.reindex(latest.index))
 
 
+@returns.headline(
+    "cla.dfe_long_term_stability_share", "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)", "share", H
+)
 def long_term_stability_share(episodes: pd.DataFrame, births: pd.Series, year: int) -> Figure:
     """``cla.dfe_long_term_stability_share``: of children looked after at 31 March, under 16 then (``births``:
     date of birth by child; none = left out), not in short breaks only, looked after continuously for 2½ years,
@@ -120,6 +126,16 @@ def long_term_stability_share(episodes: pd.DataFrame, births: pd.Series, year: i
     eligible = eligible[~eligible.index.isin(short_breaks_only(episodes, start, end))]
     settled = carer_start(episodes, end).reindex(eligible.index) <= end - pd.DateOffset(years=2)
     return share(settled.sum(), len(eligible))
+
+
+BIRTHDAYS = {"17_18": "17th or 18th", "19_21": "19th, 20th or 21st"}
+LEAVER_FIGURES = {"in_touch_share": "in touch", "suitable_accommodation_share": "in suitable accommodation", "eet_share": "in education, employment or training"}
+LEAVER_SHARES = {
+    (ages, figure): returns.figure(f"care_leavers.dfe.age_{ages}.{figure}", f"Care leavers at their {words} birthday {label} (DfE, SSDA903)", "share", H)
+    for ages, words in BIRTHDAYS.items()
+    for figure, label in LEAVER_FIGURES.items()
+}
+"""Per age group (by its birthdays) and outcome, the id of DfE's care-leaver share."""
 
 
 def birthday_in_year(births: pd.Series, ages: tuple[int, ...], year: int) -> pd.Series:
@@ -140,9 +156,9 @@ def care_leaver_figures(oc3: pd.DataFrame, year: int) -> dict[str, Figure]:
     for ages, birthdays in AGES.items():
         group = rows[birthday_in_year(rows["DOB"], birthdays, year).fillna(False).astype(bool)]
         accommodation = group["ACCOM"].dropna()
-        result[f"care_leavers.dfe.age_{ages}.in_touch_share"] = share(group["IN_TOUCH"].eq("YES").sum(), len(group))
-        result[f"care_leavers.dfe.age_{ages}.suitable_accommodation_share"] = share(accommodation.str[1].eq("1").sum(), len(accommodation))
-        result[f"care_leavers.dfe.age_{ages}.eet_share"] = share(group["ACTIV"].fillna("").str[:1].isin(["F", "P"]).sum(), len(group))
+        result[LEAVER_SHARES[(ages, "in_touch_share")]] = share(group["IN_TOUCH"].eq("YES").sum(), len(group))
+        result[LEAVER_SHARES[(ages, "suitable_accommodation_share")]] = share(accommodation.str[1].eq("1").sum(), len(accommodation))
+        result[LEAVER_SHARES[(ages, "eet_share")]] = share(group["ACTIV"].fillna("").str[:1].isin(["F", "P"]).sum(), len(group))
     return result
 
 
@@ -161,8 +177,8 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     header = inputs.ssda903_header
     births = header.dropna(subset=["CHILD"]).sort_values("return_year").drop_duplicates("CHILD", keep="last").set_index("CHILD")["DOB"]
     return {
-        "cla.dfe_stability_three_plus_share": stability_three_plus_share(episodes, year),
-        "cla.dfe_long_term_stability_share": long_term_stability_share(episodes, births, year),
+        stability_three_plus_share.figure_id: stability_three_plus_share(episodes, year),
+        long_term_stability_share.figure_id: long_term_stability_share(episodes, births, year),
         **care_leaver_figures(inputs.ssda903_oc3, year),
     }
 

@@ -10,11 +10,14 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import L, Theme
 from readiness.config.params import Params
 from readiness.config.workdays import working_days
 from readiness.inputs.bundle import Inputs
 
 from .figure import Figure, FigureValue
+
+census = Theme("From the statutory returns")
 
 
 def census_day(year: int) -> pd.Timestamp:
@@ -34,6 +37,7 @@ def in_post(workers: pd.DataFrame, year: int) -> pd.Series:
     return started & (workers["role_end"].isna() | (workers["role_end"] > day))
 
 
+@census.headline("workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L)
 def vacancy_rate(workers: pd.DataFrame, vacancies_fte: float | None, year: int) -> Figure:
     """``workforce.vacancy_rate``: vacancies (FTE) ÷ (vacancies + FTE of non-agency workers in post);
     workers whose agency flag or FTE could not be read are left out (warned when read)."""
@@ -44,6 +48,7 @@ def vacancy_rate(workers: pd.DataFrame, vacancies_fte: float | None, year: int) 
     return Figure(float(vacancies_fte) / total if total else None, (len(staff),))
 
 
+@census.headline("workforce.absence_rate", "Social-worker sickness absence, share of working days (DfE, workforce census)", "share", L)
 def absence_rate(workers: pd.DataFrame, year: int) -> Figure:
     """``workforce.absence_rate``: working days lost by non-agency workers ÷ (their FTE × working days from 1 October
     to 30 September, England's bank holidays out); a leaver's FTE is ``FTE30``; a blank days lost is none."""
@@ -72,4 +77,4 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         return {}
     workers = inputs.csww_workers[inputs.csww_workers["return_year"] == year]
     vacancies = inputs.csww_vacancies.set_index("return_year")["vacancies_fte"].get(year)
-    return {"workforce.vacancy_rate": vacancy_rate(workers, vacancies, year), "workforce.absence_rate": absence_rate(workers, year)}
+    return {vacancy_rate.figure_id: vacancy_rate(workers, vacancies, year), absence_rate.figure_id: absence_rate(workers, year)}

@@ -12,20 +12,29 @@ from . import (
     actions,
     adoption,
     assessments,
+    audit_programme,
     audits,
     care,
     care_leavers,
+    care_regulations,
     decisions,
     early_help,
     frontdoor,
     mock,
     protection,
+    protection_standards,
     rereferrals,
+    returns_care,
+    returns_workforce,
+    statutory_clock,
     strategy,
     workforce,
 )
 
-LISTED = (audits, actions, mock, strategy, frontdoor, protection, rereferrals, decisions, assessments, early_help, adoption, care, care_leavers, workforce)
+LISTED = (
+    audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
+    statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce, returns_care, returns_workforce,
+)
 """The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
 :mod:`.protection`), the re-referral rate, the decisions, and assessments' no-further-support share."""
 

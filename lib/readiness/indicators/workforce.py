@@ -198,16 +198,38 @@ def cin_seen_status(cases: pd.DataFrame, snapshot: date, interval_days: int) -> 
 
 @cin.headline(
     "cin.seen_within_interval_share",
-    "Open children seen within the interval",
+    "Open children seen within the interval (kept for continuity; not shown)",
     "share",
     H,
     reads=("list_6.last_seen",),
     denominator="caseload.open_children",
+    shown=False,
 )
 def cin_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval_days: int = 28) -> Figure:
     """``cin.seen_within_interval_share``: share of open children seen within ``interval_days`` of the snapshot."""
     by_child = cin_seen_status(cases, snapshot, interval_days).groupby("child_id")["seen"].any()
     return share(by_child.sum(), len(by_child))
+
+
+def on_cin_plan(cases: pd.DataFrame) -> pd.DataFrame | None:
+    """The open rows whose Case Status is a child in need plan; ``None`` when the return has no Case Status."""
+    if "case_status" not in cases:
+        return None
+    return cases[(cases["case_status"] == "cin_plan").fillna(False).astype(bool)]
+
+
+@cin.headline(
+    "cin.plan_seen_within_interval_share",
+    "Children on a child in need plan seen within the interval (local standard)",
+    "share",
+    H,
+    reads=("list_6.last_seen", "list_6.case_status"),
+)
+def cin_plan_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval_days: int = 28) -> Figure:
+    """``cin.plan_seen_within_interval_share``: as :func:`cin_seen_within_interval_share`, over children on a child in
+    need plan (``None`` when the return has no Case Status): children on a plan or in care have their own standards."""
+    on_plan = on_cin_plan(cases)
+    return Figure(None, ()) if on_plan is None else cin_seen_within_interval_share(on_plan, snapshot, interval_days)
 
 
 @staff.headline(
@@ -333,6 +355,7 @@ def caseload_figures(cases: pd.DataFrame, workforce: pd.DataFrame | None, params
     result = {f.figure_id: f(cases) for f in (caseload_open_children, caseload_unallocated_count, caseload_median, caseload_max)}
     result |= {figure_id: workers_over_count(cases, limit) for figure_id, limit in OVER.items()}
     result[cin_seen_within_interval_share.figure_id] = cin_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days)
+    result[cin_plan_seen_within_interval_share.figure_id] = cin_plan_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days)
     if workforce is not None:
         result[caseload_mean_per_fte.figure_id] = caseload_mean_per_fte(cases, workforce, snapshot)
     return result

@@ -1,9 +1,9 @@
 """The eleven lists of Ofsted's Annex A return declared (``ANNEX_A``, by list number): columns, headings, kinds, keys.
 
 Every list starts with the child's columns (id, gender, ethnicity, date of birth, age) and most end with the
-allocated team and worker (:func:`annex_list`). Each list's id and key date feed every figure of the list; each
-other column names the figure ids reading it in its ``figures``. To give a column of Lists 2 or 8-11 a figure,
-name the figure's id there (and make it ``required``). List 9 is completed after reading (:func:`finish_care_leavers`).
+allocated team and worker (:func:`annex_list`). The figures that read a column name it in their declarations
+(``reads=("list_3.referral_nfa",)``, :mod:`readiness.config.figures`); a column a figure needs is ``required``.
+List 9 is completed after reading (:func:`finish_care_leavers`).
 """
 from __future__ import annotations
 

@@ -27,15 +27,9 @@ class BlankRule:
     when: str | None = None
 
 
-RULES: dict[str, tuple[BlankRule, ...]] = {
-}
-"""Per input (an extract's name, or ``list_N``), the columns the blank rule applies to, for themes not yet
-declared in the figure registry."""
-
-
 def rules(name: str) -> tuple[BlankRule, ...]:
-    """The blank rules of input ``name``: those the figure registry declares, then :data:`RULES`'s."""
-    return (*(BlankRule(*rule) for rule in REGISTRY.blank_rules(name)), *RULES.get(name, ()))
+    """The blank rules of input ``name`` (an extract's name, or ``list_N``), as the figures declare them (``blank=``)."""
+    return tuple(BlankRule(*rule) for rule in REGISTRY.blank_rules(name))
 
 
 def blank_rows(frame: pd.DataFrame, rule: BlankRule) -> pd.Series:

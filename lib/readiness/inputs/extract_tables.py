@@ -45,7 +45,7 @@ EXTRACTS = {
         opt("moderated_grade", "moderated_grade", GRADE),
         opt("reaudit_of", "reaudit_of", ID),
         natural_key=("audit_id",),
-        prefixed=("domain_", GRADE, ()),
+        prefixed=("domain_", GRADE),
     ),
     "strategy_meetings": child_event(
         "strategy_meetings",

@@ -1,8 +1,8 @@
 """The vocabulary every table is declared in, and the check of a table's values against its declaration.
 
 A :class:`TableSpec` names each column's snake_case name, the headings that find it, how
-its text is read (a :class:`Kind`), whether it must be present (``required``) and which figure ids read it
-(``figures``: a column is *used* when any does). An unreadable value in a used column is a
+its text is read (a :class:`Kind`) and whether it must be present (``required``); which figure ids read it
+comes from the figures' declarations (``reads=``, :mod:`readiness.config.figures`): a column is *used* when any does. An unreadable value in a used column is a
 warning whose row leaves those figures, unless more than 10 % of the column is unreadable
 (then the file is misread: an error); in a column no figure uses it is only ever a warning.
 The tables themselves are declared in :mod:`.annex_a_tables` (``ANNEX_A``) and :mod:`.extract_tables`
@@ -84,25 +84,21 @@ CURRENT = "current"  # a column's layout: of the current layout only (List 9 sin
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One column: its name in the data model, the headings that find it, how it is read,
-    whether it must be present, and the figure ids that read it (an id or an id's prefix:
-    ``referrals.nfa_share`` or ``assessments`` for every ``assessments.…`` id): those the figure
-    registry links to ``source`` (``<input>.<column>``, set by :meth:`TableSpec.named`), and ``figures``,
-    the ids of themes not yet declared in the registry."""
+    """One column: its name in the data model, the headings that find it, how it is read, whether it must be
+    present, and ``source`` (``<input>.<column>``, set by :meth:`TableSpec.named`), the name the figures that
+    read it give it in their declarations."""
 
     name: str
     headings: tuple[str, ...]
     kind: Kind
     required: bool = True
-    figures: tuple[str, ...] = ()
     layout: str | None = None
     source: str = ""
 
     @property
     def readers(self) -> tuple[str, ...]:
-        """The ids that read the column."""
-        declared = REGISTRY.readers(self.source) if self.source else ()
-        return tuple(dict.fromkeys((*self.figures, *declared)))
+        """The ids that read the column (a family by its prefix: ``audits.grade_share`` for each grade's)."""
+        return REGISTRY.readers(self.source) if self.source else ()
 
     @property
     def heading(self) -> str:
@@ -123,7 +119,8 @@ class ColumnSpec:
 class TableSpec:
     """One table: its columns, the columns a row cannot do without, its natural key.
 
-    ``prefixed``: the prefix, kind and figures of any number of columns named by the prefix (case audits' ``domain_…``).
+    ``prefixed``: the prefix and kind of any number of columns named by the prefix (case audits' ``domain_…``), read
+    by the figures that read ``<name>.<prefix>*``.
     ``expects_all``: every column should be there (Annex A), so an absent optional one is a warning.
     ``finish`` completes the parsed frame from the table's text (List 9: suitability from the accommodation code).
     """
@@ -133,7 +130,7 @@ class TableSpec:
     row_id: tuple[str, ...] = ()
     natural_key: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
-    prefixed: tuple[str, Kind, tuple[str, ...]] | None = None
+    prefixed: tuple[str, Kind] | None = None
     checked: bool = True
     expects_all: bool = False
     finish: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame] | None = None
@@ -163,19 +160,19 @@ class TableSpec:
         if found:
             return found[0]
         if self.prefixed and name.startswith(self.prefixed[0]):
-            _, kind, figures = self.prefixed
-            return ColumnSpec(name, (name,), kind, required=False, figures=figures, source=f"{self.name}.{self.prefixed[0]}*")
+            prefix, kind = self.prefixed
+            return ColumnSpec(name, (name,), kind, required=False, source=f"{self.name}.{prefix}*")
         return None
 
 
-def col(name: str, heading: str, kind: Kind, *figures: str, **flags) -> ColumnSpec:
-    """A column found by ``heading`` (and by its own snake_case name), read by ``figures``."""
-    return ColumnSpec(name, (heading,), kind, figures=figures, **flags)
+def col(name: str, heading: str, kind: Kind, **flags) -> ColumnSpec:
+    """A column found by ``heading`` (and by its own snake_case name)."""
+    return ColumnSpec(name, (heading,), kind, **flags)
 
 
-def opt(name: str, heading: str, kind: Kind, *figures: str, **flags) -> ColumnSpec:
+def opt(name: str, heading: str, kind: Kind, **flags) -> ColumnSpec:
     """An optional column: only breakdowns, the case sample or no figure yet read it."""
-    return col(name, heading, kind, *figures, required=False, **flags)
+    return col(name, heading, kind, required=False, **flags)
 
 
 # --- checking values with pandera ----------------------------------------------------

@@ -24,7 +24,7 @@ from readiness.paths import PACKAGE
 from .manifest import file_digest, input_digests, notebook_digests, package_versions
 
 log = logging.getLogger("readiness")
-CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml")
+CODE_SUFFIXES = (".py", ".j2", ".css", ".yaml", ".json")
 DIGESTS = "sha256.json"  # in each cache folder: the SHA-256 of every file kept there, recorded as it was written
 
 

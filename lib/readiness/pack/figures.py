@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Mapping
 
 from readiness import SPEC_VERSION
+from readiness.config.comparisons import comparisons, comparisons_document
 from readiness.config.params import Params
 from readiness.disclosure.control import protect_series, suppress_figures, withhold_small_complements
 from readiness.disclosure.relations import audit
@@ -14,17 +15,22 @@ from readiness.indicators import (
     actions,
     adoption,
     assessments,
+    audit_programme,
     audits,
     care,
     care_leavers,
+    care_regulations,
     decisions,
     early_help,
+    equality,
     frontdoor,
     mock,
     protection,
+    protection_standards,
     rereferrals,
     returns_care,
     returns_workforce,
+    statutory_clock,
     strategy,
     workforce,
 )
@@ -39,6 +45,7 @@ from readiness.present.vitals import load_history
 THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
+THEMES += (care_regulations, protection_standards, statutory_clock, audit_programme, equality)  # version 4
 THEMES += (returns_care, returns_workforce)  # DfE's definitions, from the statutory returns (issue 27)
 
 
@@ -105,6 +112,7 @@ def figures_document(
         "snapshot_date": period.snapshot.isoformat(),
         "audience": params.audience,
         "coverage": dict(coverage or {}),
+        "comparators": comparisons_document(comparisons(params)),
         "figures": values,
         "suppressed": suppressed,
         "spc": spc_document(publish(figures, before or {}, params.suppression_threshold, params.rounding), params, history, returns),

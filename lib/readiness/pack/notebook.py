@@ -15,6 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from readiness.config.catalogue import describe, phrase
+from readiness.config.figures import monthly_id
 from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
@@ -207,11 +208,10 @@ class Pack:
         say(outside_sentence(result, better))
         self.show(table, caption)
 
-    def headline(self, figure_id: str, label: str | None = None) -> str:
+    def headline(self, figure_id: str) -> str:
         """A sentence on a share: its value over the period and, when it has a monthly series, how that moves by SPC.
-        It names the figure as its declaration's ``in_sentence`` phrase, else its label (``label`` is the old way:
-        a page's own phrase belongs in the declaration)."""
-        label = label or phrase(figure_id, "sentence")
+        It names the figure as its declaration's ``in_sentence`` phrase, else its label."""
+        label = phrase(figure_id, "sentence")
         series_id = monthly_id(figure_id)
         trend = ""
         if series_id in self.figures:
@@ -219,9 +219,9 @@ class Pack:
             trend = spc_sentence(xmr.reading, describe(figure_id).better, "share", xmr.reason)
         return share_headline(label, self.figures[figure_id], self.threshold, trend, self.params.rounding)
 
-    def trend_title(self, figure_id: str, label: str | None = None) -> str:
+    def trend_title(self, figure_id: str) -> str:
         """A chart title stating the SPC finding of a figure's monthly series (named as :meth:`show_xmr` names it)."""
-        label = label or phrase(figure_id, "chart")
+        label = phrase(figure_id, "chart")
         return trend_title(label, self.xmr(monthly_id(figure_id)).reading, describe(figure_id).better)
 
     @cached_property
@@ -241,10 +241,10 @@ class Pack:
             return xmr
         return replace(xmr, per_month=published_value(xmr.per_month, "count", "", self.params.rounding))  # "about 15 a month"
 
-    def show_xmr(self, figure_id: str, label: str | None = None) -> None:
+    def show_xmr(self, figure_id: str) -> None:
         """Show the XmR chart of a figure's monthly series, titled with its SPC finding, its alt text saying the same;
         the figure named as its declaration's ``on_chart`` phrase, else its label."""
-        label = label or phrase(figure_id, "chart")
+        label = phrase(figure_id, "chart")
         xmr = self.xmr(monthly_id(figure_id))
         indicator = describe(figure_id)
         fig = xmr_chart(xmr, trend_title(label, xmr.reading, indicator.better), indicator.kind)
@@ -265,11 +265,6 @@ class Pack:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
         path = commentary_file(self.params, slug)
         return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
-
-
-def monthly_id(figure_id: str) -> str:
-    """A headline figure's monthly series: ``audits.x`` → ``audits.monthly.x``."""
-    return figure_id.replace(".", ".monthly.", 1)
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}

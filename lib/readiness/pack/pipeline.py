@@ -16,6 +16,7 @@ import papermill
 from readiness.config.params import OVERRIDABLE, Params
 from readiness.errors import NotebookError
 from readiness.files import no_more_open_than
+from readiness.indicators.superseded import superseded_warnings
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.parallel import can_fork, forked_pool
 from readiness.progress import bar
@@ -58,7 +59,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     with shared_with_notebooks(pack, job.params_file, inputs_file):
         bodies = run_sections(available, job, params, hashes, working, cache)
     missing = left_out(sections, inputs)
-    render_pack(params, document, inputs.warnings, bodies, missing, staging / "index.html")
+    render_pack(params, document, [*inputs.warnings, *superseded_warnings(params)], bodies, missing, staging / "index.html")
     if job.pdf:
         log.info("%s: printing pack.pdf", params.pack_id)
         print_pdf(staging / "index.html", staging / "pack.pdf")

@@ -13,14 +13,14 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from readiness.config.params import Params
-from readiness.config.references import read_baseline, read_comparators
+from readiness.config.references import read_baseline
 from readiness.errors import Problem
 from readiness.inputs.coverage import describe_coverage
 from readiness.inputs.validate import quality_rows
 from readiness.paths import TEMPLATES
 from readiness.present.glance import at_a_glance
 from readiness.present.icons import icon_key
-from readiness.present.vitals import load_benchmarks, load_history, vital_signs
+from readiness.present.vitals import comparison_columns, load_history, vital_signs
 from readiness.safetext import without_bidi
 
 from .sections import BOARD_TAG, Section, board_cells
@@ -61,8 +61,8 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
     Every bidirectional-text control is removed from the page, wherever it came from."""
     history = load_history(params.history)
     baseline = read_baseline(params.baseline) if params.baseline else None
-    comparators = read_comparators(params.comparators) if params.comparators else {}
-    rows = vital_signs(document, params, load_benchmarks(), history, baseline, comparators)
+    benchmarks, comparators = comparison_columns(document.get("comparators", {}))
+    rows = vital_signs(document, params, benchmarks, history, baseline, comparators)
     sections = [{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies]
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
     html = environment.get_template("pack.html.j2").render(
@@ -76,6 +76,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         history_labels=[f"{doc['period_end']}" for doc in history],
         baseline_label=baseline and f"Baseline ({baseline.get('period_end', 'no date')})",
         comparator_sources=sorted({r.comparator_source for r in rows if r.comparator_source}),
+        published_column=any(r.published != "–" for r in rows),
         warnings=quality_rows(warnings),
         sections=sections,
         missing_sections=missing,

@@ -14,11 +14,10 @@ from . import charts
 from .formatting import format_value
 
 NOT_COVERED_TEXT = "not covered"
-CODED_INDEXES = ("domain", "audit_type", "outcome", "agency")
+CODED_INDEXES = ("domain", "audit_type", "outcome", "agency", "auditor_role")
 LABELS = {
     # the denominators of the blank-value rule: rows where the value a share needs is recorded
     "nfa_recorded": "NFA recorded",
-    "repeat_recorded": "Re-referral count recorded",
     "outcome_recorded": "Outcome recorded",
     "previous_recorded": "Previous plans recorded",
     "participation_recorded": "Worker participation recorded",
@@ -43,8 +42,6 @@ LABELS = {
     "count_share": "Share of all (%)",
     "nfa": "No further action",
     "nfa_share": "No further action (%)",
-    "repeat": "Re-referrals",
-    "repeat_share": "Re-referrals (%)",
     "s47": "Section 47 enquiries",
     "icpcs": "ICPCs",
     "icpcs_timed": "ICPCs with valid dates",

@@ -11,20 +11,20 @@ import pandas as pd
 
 from readiness.config.catalogue import describe
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
+from readiness.indicators import care, care_leavers, returns_care, returns_workforce
 from readiness.indicators.figure import Figure
 
 from .formatting import format_value
 
 CARE_PAIRS = (
-    (("cla.three_plus_placements_share",), "cla.dfe_stability_three_plus_share"),
-    (("cla.long_term_stability_share",), "cla.dfe_long_term_stability_share"),
+    ((care.THREE_PLUS,), returns_care.stability_three_plus_share.figure_id),
+    ((care.long_term_stability.figure_id,), returns_care.long_term_stability_share.figure_id),
 )
-CARE_LEAVER_PAIRS = tuple(
-    ((f"care_leavers.age_{ages}.{figure}", f"care_leavers.{figure}"), f"care_leavers.dfe.age_{ages}.{figure}")
-    for ages in ("17_18", "19_21")
-    for figure in ("in_touch_share", "suitable_accommodation_share", "eet_share")
-)
-WORKFORCE_PAIRS = (((), "workforce.vacancy_rate"), ((), "workforce.absence_rate"))
+OWN_LEAVER_SHARES = {"in_touch_share": care_leavers.IN_TOUCH_SHARE, "suitable_accommodation_share": care_leavers.SUITABLE_SHARE, "eet_share": care_leavers.EET_SHARE}
+AGE_FAMILIES = {f"{low}_{high}": family for family, (low, high) in care_leavers.DFE_AGES.items()}
+"""The pack's own care-leaver families at DfE's ages, by the ages' key (``17_18``)."""
+CARE_LEAVER_PAIRS = tuple(((f"{AGE_FAMILIES[ages]}.{figure}", OWN_LEAVER_SHARES[figure]), dfe) for (ages, figure), dfe in returns_care.LEAVER_SHARES.items())
+WORKFORCE_PAIRS = (((), returns_workforce.vacancy_rate.figure_id), ((), returns_workforce.absence_rate.figure_id))
 NOT_IN_PACK = "not in Annex A or the extracts"
 
 

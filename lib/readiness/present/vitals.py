@@ -6,16 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-import yaml
-
-from readiness.config.catalogue import Indicator, describe, order
+from readiness.config.catalogue import Indicator, describe, is_shown, order
+from readiness.config.figures import monthly_id
 from readiness.config.params import Band, Params
 from readiness.config.references import Comparator
 from readiness.disclosure.control import SUPPRESSED, is_disclosive, withhold_small_complements
 from readiness.disclosure.relations import DENOMINATORS, protect_headlines
 from readiness.disclosure.rounding import published_figure
 from readiness.indicators.figure import Figure, count, share
-from readiness.paths import ENGLAND
 
 from .formatting import format_figure, format_value
 from .icons import assurance_icon, sparkline, variation_icon
@@ -45,10 +43,17 @@ def rag(value: float | None, target: float | Band | None, better: str | None) ->
     return "red"
 
 
-def load_benchmarks(path: Path = ENGLAND) -> dict[str, dict]:
-    """The latest England entry per indicator: ``{id: {year, value, source}}``."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {key: max(rows, key=lambda row: str(row["year"])) for key, rows in entries.items()}
+def comparison_columns(found: Mapping[str, Mapping[str, dict]]) -> tuple[dict[str, dict], dict[str, Comparator]]:
+    """figures.json's ``comparators`` as the table's columns: England (``{id: {year, value, source}}``), and the region,
+    statistical neighbours and the council's published value (one :class:`Comparator` per figure, in their year)."""
+    benchmarks = {figure_id: groups["england"] for figure_id, groups in found.items() if "england" in groups}
+    comparators = {}
+    for figure_id, groups in found.items():
+        others = [groups[g] for g in ("region", "statistical_neighbours", "la_published") if g in groups]
+        if others:
+            value = {g: groups[g]["value"] if g in groups else None for g in ("region", "statistical_neighbours", "la_published")}
+            comparators[figure_id] = Comparator(others[0]["year"], value["region"], value["statistical_neighbours"], others[0]["source"], value["la_published"])
+    return benchmarks, comparators
 
 
 def load_history(paths: list[Path]) -> list[dict]:
@@ -102,6 +107,7 @@ class VitalSign:
     baseline: str = "–"
     region: str = "–"
     neighbours: str = "–"
+    published: str = "–"
     comparator_source: str = ""
     spc: dict | None = None  # figures.json's reading of the figure's monthly series
     sparkline: str = ""
@@ -136,7 +142,7 @@ def format_target(target: float | Band | None, kind: str, name: str = "") -> str
 
 def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], history: list[dict],
                 baseline: dict | None = None, comparators: Mapping[str, Comparator] | None = None) -> list[VitalSign]:
-    """Rows for every headline (non-monthly) figure of ``document``, in catalogue order: the figure, its target in
+    """Rows for every headline (non-monthly) figure of ``document`` the catalogue shows, in catalogue order: the figure, its target in
     force at the period end and its RAG rating on the figure as shown, England, regional and statistical-neighbour
     values, the ``baseline`` pack's and earlier packs' figures, and its monthly series' sparkline and SPC icons."""
     suppressed = set(document["suppressed"])
@@ -145,7 +151,7 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
     at_baseline = history_values(baseline, threshold, params.rounding) if baseline else {}
     rows = []
     for figure_id, value in document["figures"].items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) or not is_shown(figure_id):
             continue
         indicator = describe(figure_id)
         target = target_in_force(params.targets.get(figure_id), params.period_end)
@@ -174,12 +180,17 @@ def comparator_cells(comparator: Comparator | None, figure_id: str) -> dict[str,
         return {}
     def cell(value):
         return "–" if value is None else f"{format_figure(value, figure_id)} ({comparator.year})"
-    return {"region": cell(comparator.region), "neighbours": cell(comparator.statistical_neighbours), "comparator_source": comparator.source}
+    return {
+        "region": cell(comparator.region),
+        "neighbours": cell(comparator.statistical_neighbours),
+        "published": cell(comparator.la_published),
+        "comparator_source": comparator.source,
+    }
 
 
 def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
     """The figure's monthly series as published: its SPC reading, a sparkline and the variation and assurance icons."""
-    series_id = figure_id.replace(".", ".monthly.", 1)
+    series_id = monthly_id(figure_id)
     series = document["figures"].get(series_id)
     if not isinstance(series, dict):
         return {}
