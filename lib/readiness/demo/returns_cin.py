@@ -37,10 +37,10 @@ def annex_events(lists: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     }
 
 
-def earlier_events(annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: int) -> dict[str, pd.DataFrame]:
-    """A history from 1 April of :data:`FIRST_YEAR` - 1 to the day before ``before``, at Annex A's pace."""
+def earlier_events(annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: int, first_year: int = FIRST_YEAR) -> dict[str, pd.DataFrame]:
+    """A history from 1 April of ``first_year`` - 1 to the day before ``before``, at Annex A's pace."""
     rng = np.random.default_rng([seed, 29])
-    start = pd.Timestamp(FIRST_YEAR - 1, 4, 1)
+    start = pd.Timestamp(first_year - 1, 4, 1)
     referrals = annex["referral"]
     months = max(1, (referrals["date"].max() - referrals["date"].min()).days / 30.44)
     n = int(len(referrals) * (before - start).days / 30.44 / months)
@@ -67,13 +67,13 @@ def earlier_events(annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: i
     return {name: frame[frame["date"] < before] for name, frame in events.items()}
 
 
-def census_years(lists: dict[str, pd.DataFrame], seed: int) -> dict[int, str]:
-    """Each year's census XML, ``{2025: "<Message>…"}``."""
+def census_years(lists: dict[str, pd.DataFrame], seed: int, first_year: int = FIRST_YEAR) -> dict[int, str]:
+    """Each year's census XML from ``first_year`` to :data:`LAST_YEAR`, ``{2025: "<Message>…"}``."""
     annex = annex_events(lists)
     first = annex["referral"]["date"].min()
-    events = {name: _days(pd.concat([earlier, annex[name]], ignore_index=True)) for name, earlier in earlier_events(annex, first, seed).items()}
+    events = {name: _days(pd.concat([earlier, annex[name]], ignore_index=True)) for name, earlier in earlier_events(annex, first, seed, first_year).items()}
     events["assessment"]["in_year_of"] = events["assessment"]["authorised"].fillna(events["assessment"]["date"])
-    return {year: census_xml(year, events) for year in range(FIRST_YEAR, LAST_YEAR + 1)}
+    return {year: census_xml(year, events) for year in range(first_year, LAST_YEAR + 1)}
 
 
 def _days(frame: pd.DataFrame) -> pd.DataFrame:
