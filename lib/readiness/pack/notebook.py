@@ -58,6 +58,12 @@ class Pack:
     whole: dict[str, dict[str, Figure]] | None = None
     returns: dict[str, dict[str, float]] | None = None  # months of monthly series from statutory returns, by series id
 
+    def __post_init__(self) -> None:
+        if self.returns is None:  # the statutory returns' months before Annex A (readiness.pack.figures.return_months)
+            from .figures import return_months
+
+            self.returns = return_months(self.inputs, self.params)
+
     @property
     def period(self) -> Period:
         return self.params.period
