@@ -70,6 +70,9 @@ def write_params(folder: Path, name: str, **changes) -> Path:
     params["data"] = {k: str((DEMO_PARAMS.parent / v).resolve()) for k, v in params["data"].items()}
     for key in ("commentary", "comparators"):
         params[key] = str((DEMO_PARAMS.parent / params[key]).resolve())
+    for key in ("cin_census", "ssda903", "csww"):  # the demo's statutory returns: one path or a list
+        given = params.get(key) or []
+        params[key] = [str((DEMO_PARAMS.parent / p).resolve()) for p in (given if isinstance(given, list) else [given])]
     params.update(changes)
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(params, sort_keys=False))
@@ -102,6 +105,16 @@ class Results(dict):
         print(f"{name}: {value:.2f}", flush=True)
 
 
+def large_returns(data: Path) -> dict[str, list[str]]:
+    """The large council's statutory returns, as ``demo-data --scale large`` writes them: five years of each."""
+    returns = data / "returns"
+    return {
+        "cin_census": [str(p) for p in sorted((returns / "cin").glob("cin_*.xml"))],
+        "ssda903": [str(p) for p in sorted((returns / "ssda903").iterdir())],
+        "csww": [str(p) for p in sorted(returns.glob("csww_*.xml"))],
+    }
+
+
 def main() -> None:
     print(f"cores: {os.cpu_count()}", flush=True)
     if not (REPO / "data" / "demo" / "returns").exists():  # demo-data never overwrites an analyst's copy (it adds the returns)
@@ -121,7 +134,7 @@ def main() -> None:
             "strategy_meetings": str(large_data / "strategy_meetings.csv"), "workforce": str(large_data / "workforce.csv"),
             "supervision": str(large_data / "supervision.csv"), "audit_actions": str(large_data / "audit_actions.csv"),
             "front_door_decisions": str(large_data / "front_door_decisions.csv")},
-            period_start="2024-10-01", period_end="2025-09-30", annex_a_extract_date="2025-10-03")
+            period_start="2024-10-01", period_end="2025-09-30", annex_a_extract_date="2025-10-03", **large_returns(large_data))
         results["large_cold_build_s"], results["large_peak_rss_mb"] = peak_tree_rss_mb(readiness("build", str(large), "--out", str(work / "packs" / "large")))
         batch = monthly_packs(work)
         results["batch_12_jobs1_s"] = timed(readiness("build", *map(str, batch), "--out", str(work / "batch1"), "--jobs", "1"))

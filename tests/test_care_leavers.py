@@ -172,4 +172,4 @@ def test_a_list_9_without_a_column_its_figures_read_is_an_error(tmp_path):
     rows = [["Y1", "01/01/2003", "LC", "W1", "a) Relevant child", "a) Yes", "D", "a) Suitable"]]
     _, findings = read(tmp_path, annex_a=write_csv_folder(tmp_path / "annex", {9: (headings, rows)}))
     [error] = findings.errors
-    assert (error.column, error.message) == ("Activity Status", "required column missing")
+    assert (error.column, error.message) == ("Activity Status", "required column missing from List 9 (Care leavers); headings that match no column: none")

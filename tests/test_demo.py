@@ -19,7 +19,7 @@ LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "
 FILES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
          "workforce": "workforce.csv", "supervision": "supervision.csv", "audit_actions": "audit_actions.csv",
          "front_door_decisions": "front_door_decisions.csv", "immediate_concerns": "immediate_concerns.csv",
-         "audit_checks": "audit_checks.csv", "ssda903": "ssda903", "csww": "csww_2025.xml"}
+         "audit_checks": "audit_checks.csv", "cin_census": "cin", "ssda903": "ssda903", "csww": "csww_2025.xml"}
 CSV_DATES = {"case_audits": ["audit_date"], "strategy_meetings": ["meeting_date"],
              "workforce": ["start_date", "end_date"], "supervision": ["supervision_date"]}
 

@@ -136,7 +136,7 @@ def test_missing_annex_a_column_is_an_error(tmp_path):
     _, findings = annex(tmp_path, without_column(3, "Referral NFA?"))  # referrals.nfa_share reads it
     error = one(findings.errors, "Referral NFA?")
     assert_located(error, "annex_a.xlsx", "List 3", None, "Referral NFA?")
-    assert error.message == "required column missing"
+    assert error.message == "required column missing from List 3 (Referrals); headings that match no column: none"
 
 
 def test_missing_column_only_breakdowns_read_is_a_warning(tmp_path):

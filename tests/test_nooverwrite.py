@@ -53,7 +53,7 @@ def test_demo_data_force_overwrites(tmp_path, monkeypatch):
     """What is written does not matter here, only that --force replaces the file: a one-row council stands in."""
     tiny = ({"List 1": pd.DataFrame({"Child Unique ID": ["NB1"]})}, {"case_audits": pd.DataFrame({"audit_id": ["DEMO1"]})})
     monkeypatch.setattr("readiness.demo.files.northbridge", lambda seed, sc: tiny)
-    monkeypatch.setattr("readiness.demo.files.write_returns", lambda paths, lists, extracts, seed: None)
+    monkeypatch.setattr("readiness.demo.files.write_returns", lambda *args, **kwargs: None)
     (tmp_path / "case_audits.csv").write_text("audit_id\nREAL1\n", encoding="utf-8")
     paths = write_demo_data(tmp_path, force=True)
     assert paths["case_audits"].read_text(encoding="utf-8") == "audit_id\nDEMO1\n"

@@ -18,6 +18,7 @@ from .dfe import council
 from .groups import EQUALITY_GROUPS
 from .period import Period
 from .references import reference_problems
+from .yesno import YesNoWords
 
 DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
@@ -98,6 +99,7 @@ class Params(_Strict):
         default_factory=dict
     )
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
+    codes: dict[str, YesNoWords] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No (readiness.config.yesno)
     suppress_up_to: int = Field(default=5, ge=0)
     round_to: int = Field(default=5, ge=1)  # a public edition's counts, to the nearest (readiness.disclosure.rounding)
     supervision_interval_days: int = Field(default=30, gt=0)

@@ -17,9 +17,11 @@ from readiness.files import refuse_to_overwrite
 from .council import northbridge
 from .draws import scale_named
 from .returns_care import ssda903_years
+from .returns_cin import LAST_YEAR, census_years
 from .returns_workforce import CENSUS_YEAR, census_workers, csww_xml
 
 WORKBOOK = "annex_a.xlsx"
+RETURN_YEARS = {"standard": 3, "large": 5}  # years of statutory returns the demo writes, the latest ending 31 March 2025
 EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision",
                                                 "audit_actions", "front_door_decisions", "immediate_concerns",
                                                 "audit_checks")}
@@ -33,11 +35,11 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'audit_actions', 'case_audits', 'csww', 'front_door_decisions', 'ssda903', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'case_audits', 'cin_census', 'csww', 'front_door_decisions', 'ssda903', 'strategy_meetings', 'supervision', 'workforce']
     """
     sc, folder = scale_named(scale), Path(folder)
     paths = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items()}
-    returns = {"ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
+    returns = {"cin_census": folder / "returns" / "cin", "ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
     adding_returns = not force and all(p.exists() for p in paths.values()) and not any(p.exists() for p in returns.values())
     paths |= returns
     if not force and not adding_returns:
@@ -45,19 +47,23 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     folder.mkdir(parents=True, exist_ok=True)
     lists, extracts = northbridge(seed, sc)
     if adding_returns:  # the demo data of an earlier version, kept as it is: its statutory returns added beside it
-        write_returns(paths, lists, extracts, seed)
+        write_returns(paths, lists, extracts, seed, RETURN_YEARS[scale])
         return paths
     write_workbook(paths["annex_a"], lists)
     for key, frame in extracts.items():
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
-    write_returns(paths, lists, extracts, seed)
+    write_returns(paths, lists, extracts, seed, RETURN_YEARS[scale])
     return paths
 
 
-def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int) -> None:
-    """The statutory returns from the same children and workers: an SSDA903 folder a year (``ssda903/2025/…``,
-    DfE's ``dd/mm/yyyy`` dates) and the workforce census XML."""
-    for year, files in ssda903_years(lists["List 8"], lists["List 9"], seed).items():
+def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int, years: int = 3) -> None:
+    """The statutory returns from the same children and workers: a CIN census a year (``cin/cin_2025.xml``), an
+    SSDA903 folder a year (``ssda903/2025/…``, DfE's ``dd/mm/yyyy`` dates), ``years`` of each, and the workforce census XML."""
+    paths["cin_census"].mkdir(parents=True, exist_ok=True)
+    first = LAST_YEAR - years + 1
+    for year, text in census_years(lists, seed, first).items():
+        (paths["cin_census"] / f"cin_{year}.xml").write_text(text, encoding="utf-8")
+    for year, files in ssda903_years(lists["List 8"], lists["List 9"], seed, tuple(range(first, LAST_YEAR + 1))).items():
         year_folder = paths["ssda903"] / str(year)
         year_folder.mkdir(parents=True, exist_ok=True)
         for name, frame in files.items():

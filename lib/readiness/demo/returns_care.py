@@ -111,13 +111,13 @@ def care_leavers_in_year(list_9: pd.DataFrame, year: int) -> pd.DataFrame:
     })
 
 
-def ssda903_years(list_8: pd.DataFrame, list_9: pd.DataFrame, seed: int) -> dict[int, dict[str, pd.DataFrame]]:
-    """Each year's SSDA903 files as frames, ``{2025: {"episodes": …, …}}``, in DfE's column order."""
+def ssda903_years(list_8: pd.DataFrame, list_9: pd.DataFrame, seed: int, years: tuple[int, ...] = YEARS) -> dict[int, dict[str, pd.DataFrame]]:
+    """Each of ``years``' SSDA903 files as frames, ``{2025: {"episodes": …, …}}``, in DfE's column order."""
     rng = np.random.default_rng([seed, 27])
     episodes = episodes_of(list_8, rng)
     children = list_8.drop_duplicates("Child Unique ID")
-    years = {}
-    for year in YEARS:
+    written = {}
+    for year in years:
         held = in_year(episodes, year)
         people = children[children["Child Unique ID"].isin(held["CHILD"])]
         dob, sex = pd.to_datetime(people["Date of Birth"]), people["Gender"].map(SEX).fillna("1")
@@ -128,8 +128,8 @@ def ssda903_years(list_8: pd.DataFrame, list_9: pd.DataFrame, seed: int) -> dict
             "episodes": held.assign(PLACE_PROVIDER="PR1"),
             "reviews": pd.DataFrame({"CHILD": reviews["Child Unique ID"], "DOB": pd.to_datetime(reviews["Date of Birth"]), "REVIEW": reviews["Date of Latest Statutory Review"], "REVIEW_CODE": "PN1"}),
             "uasc": pd.DataFrame({"CHILD": uasc["Child Unique ID"], "SEX": uasc["Gender"].map(SEX).fillna("1"), "DOB": pd.to_datetime(uasc["Date of Birth"])}),
-            "oc3": care_leavers_in_year(list_9, year) if year == YEARS[-1] else pd.DataFrame(),
+            "oc3": care_leavers_in_year(list_9, year) if year == years[-1] else pd.DataFrame(),
             "previous_permanence": pd.DataFrame({"CHILD": people["Child Unique ID"], "DOB": dob, "PREV_PERM": "Z1"}),
         }
-        years[year] = {name: frames.get(name, pd.DataFrame()).reindex(columns=columns) for name, columns in COLUMNS.items()}
-    return years
+        written[year] = {name: frames.get(name, pd.DataFrame()).reindex(columns=columns) for name, columns in COLUMNS.items()}
+    return written

@@ -3,7 +3,8 @@
 The readers name, in a frame's ``_unreadable`` column, the used columns a row could not be read
 in; the spec (:mod:`readiness.inputs.schema`) says which figure ids read each column. A theme's
 figures are computed once on all rows, then each figure that reads an unreadable column is
-computed again without the rows concerned.
+computed again without the rows concerned. A figure reading a column the return does not carry (blank
+in every row: :mod:`readiness.inputs.unexported`) is null.
 """
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from readiness.inputs.annex_a_tables import ANNEX_A
 from readiness.inputs.bundle import UNREADABLE, Inputs, unreadable_in
 from readiness.inputs.extract_tables import EXTRACTS
 from readiness.inputs.schema import ColumnSpec, TableSpec
+from readiness.inputs.unexported import unexported_in
 
-from .figure import FigureValue
+from .figure import Figure, FigureValue
 
 Key = tuple[str, str]  # (input name such as "list_3" or "case_audits", column)
 
@@ -67,4 +69,12 @@ def figures_without_unreadable_rows(
     for keys, ids in groups.items():
         again = theme_figures(without_rows(inputs, keys), params)
         result.update({figure_id: again[figure_id] for figure_id in ids})
-    return result
+    unexported = unexported_in(inputs)
+    return {figure_id: nulled(value) if any(c.feeds(figure_id) for _, c in unexported) else value for figure_id, value in result.items()}
+
+
+def nulled(value: FigureValue) -> FigureValue:
+    """A figure (or each month of a series) with no value: what a column the return does not carry gives."""
+    if isinstance(value, Figure):
+        return Figure(None, ())
+    return {month: Figure(None, ()) for month in value}

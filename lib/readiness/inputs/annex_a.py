@@ -13,13 +13,15 @@ from readiness.config.params import Params
 from readiness.errors import Problem
 
 from .annex_a_tables import ANNEX_A
+from .codes import compact_key
 from .normalise import Findings, normalise
-from .schema import TableSpec
+from .schema import BOOL, OUTCOME, TableSpec
 from .tables import Table, Unreadable, read_file, read_sheet, workbook_sheets
-from .values import fold
+from .unexported import unexported_warnings
+from .values import fold, heading_key
 from .workbooks import NOT_A_WORKBOOK, WORKBOOK_SUFFIXES, check_regular_file, workbook_format
 
-LIST_NAME = re.compile(r"(?<![a-z])list[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)
+LIST_NAME = re.compile(r"(?<![a-z])(?:list|aa)[\s_-]*0*(\d{1,2})(?!\d)", re.IGNORECASE)  # ``AA_1_contacts``: the SSD's
 EARLIEST = pd.Timestamp("1990-01-01")
 NOT_A_WORKBOOK_OR_FOLDER = "not a workbook (.xlsx, .xlsm, .xlsb, .xls or .ods, judged by its content) or a folder of CSV files"
 
@@ -41,7 +43,7 @@ class Source:
 
 
 def list_number(name: str) -> int | None:
-    """The list a sheet or file name holds: ``List_1``, ``List 1 - Contacts``, ``List1`` → 1; else ``None``."""
+    """The list a sheet or file name holds: ``List_1``, ``List 1 - Contacts``, ``List1``, ``AA_1_contacts`` → 1; else ``None``."""
     found = LIST_NAME.search(name)
     number = int(found.group(1)) if found else None
     return number if number in ANNEX_A else None
@@ -132,11 +134,15 @@ def read_one_list(number: int, source: Source, params: Params, workers: set[str]
         return number, None, findings
     findings.errors += table.errors
     findings.warnings += table.warnings
-    return number, read_list(table, ANNEX_A[number], params, findings, workers), findings
+    present = set(table.frame.columns)
+    frame = read_list(table, ANNEX_A[number], params, findings, workers)
+    findings.warnings += unexported_warnings(ANNEX_A[number], frame, present, source.label, source.sheet)
+    return number, frame, findings
 
 
 def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings, workers: set[str] | None) -> pd.DataFrame:
-    """One list normalised, with the snapshot rule and the row-level checks applied."""
+    """One list normalised, with the parameters' own Yes/No words, the snapshot rule and the row-level checks applied."""
+    apply_own_codes(table, spec, params.codes)
     frame = normalise(table, spec, findings)
     if not spec.checked:
         return frame
@@ -150,6 +156,20 @@ def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings,
     frame = apply_snapshot(table, spec, frame, params.period.snapshot, findings)
     check_dates(table, spec, frame, params.period.snapshot, findings)
     return frame
+
+
+def apply_own_codes(table: Table, spec: TableSpec, own: dict[str, dict[str, str]]) -> None:
+    """The parameters' ``codes`` (a heading → a word → ``Yes`` or ``No``): each Yes/No column they name reads those words
+    as they say (case, spaces and punctuation aside) before its values are checked."""
+    keys = spec.heading_keys()
+    for heading, words in own.items():
+        name = keys.get(heading_key(heading))
+        column = spec.column(name) if name else None
+        if column is None or column.kind not in (BOOL, OUTCOME) or name not in table.frame:
+            continue
+        mapping = {compact_key(pd.Series([word], dtype="string")).iloc[0]: answer for word, answer in words.items()}
+        text = table.frame[name]
+        table.frame[name] = compact_key(text).map(mapping).astype("string").fillna(text)
 
 
 def unallocate(workers: pd.Series, unallocated_values: list[str]) -> pd.Series:

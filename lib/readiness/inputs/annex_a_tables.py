@@ -7,9 +7,12 @@ List 9 is completed after reading (:func:`finish_care_leavers`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from . import codes
+from .aliases import aliases
 from .schema import (
     ACCOMMODATION,
     ACTIVITY,
@@ -27,6 +30,7 @@ from .schema import (
     IN_TOUCH,
     INT,
     LEGAL_STATUS,
+    OUTCOME,
     PERMANENCE_PLAN,
     PLACEMENT_LOCATION,
     PLACEMENT_PROVIDER,
@@ -117,7 +121,7 @@ ANNEX_A = {
         col("assessment_start", "Continuous Assessment Start Date", DATE),
         col("child_seen", "Child Seen During Continuous Assessment", BOOL),
         col("authorisation_date", "Continuous Assessment Date of Authorisation", DATE),
-        col("requires_support", "Was the child assessed as requiring LA children\u2019s social care support", BOOL),
+        col("requires_support", "Was the child assessed as requiring LA children\u2019s social care support", OUTCOME),
         natural_key=("child_id", "assessment_start"),
     ),
     5: annex_list(
@@ -194,7 +198,7 @@ ANNEX_A = {
         opt("placement_provider", "Placement Provider", PLACEMENT_PROVIDER),
         opt("placement_postcode", "Placement postcode", TEXT),
         opt("placement_urn", "URN of Placement", TEXT),
-        col("placement_location", "Placement Location", PLACEMENT_LOCATION),
+        opt("placement_location", "Placement Location", PLACEMENT_LOCATION),  # optional since version 4: the SSD has none
         opt("placement_la", "LA of Placement", TEXT),
         col("missing_episodes", "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", INT),
         opt("absent_episodes", "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months", INT),
@@ -261,4 +265,36 @@ ANNEX_A = {
         expects_all=True,
     ),
 }
-ANNEX_A = {number: spec.named(f"list_{number}") for number, spec in ANNEX_A.items()}
+
+
+OPEN_WHEN_BLANK = {
+    2: ("assessment_completion",),
+    4: ("authorisation_date",),
+    5: ("icpc_date",),
+    6: ("cin_closure",),
+    7: ("cp_end",),
+    8: ("looked_after_end", "return_interview_offered", "return_interview_accepted"),
+    10: ("placement_order", "matched", "placed", "adoption_order", "no_longer_decision", "no_longer_reason", "ffa_placed"),
+}
+"""Used columns whose blank means "not yet" (or "no missing episode"): blank in every row of a real return is data
+(:mod:`.unexported`)."""
+EXPECTED_WHEN = {4: {"child_seen": "authorisation_date", "requires_support": "authorisation_date"}, 5: {"icpc_plan": "icpc_date"}}
+"""Columns expected only in the rows where another is recorded (an assessment's outcome once it is authorised)."""
+
+
+def as_exported(number: int, spec: TableSpec) -> TableSpec:
+    """List ``number`` with the other headings real exports give its columns (:mod:`.aliases`) and what a blank in
+    every row of each means (:data:`OPEN_WHEN_BLANK`, :data:`EXPECTED_WHEN`)."""
+    columns = tuple(
+        replace(
+            column,
+            headings=column.headings + aliases(number, column.name),
+            open_when_blank=column.name in OPEN_WHEN_BLANK.get(number, ()),
+            when=EXPECTED_WHEN.get(number, {}).get(column.name),
+        )
+        for column in spec.columns
+    )
+    return replace(spec, columns=columns)
+
+
+ANNEX_A = {number: as_exported(number, spec).named(f"list_{number}") for number, spec in ANNEX_A.items()}

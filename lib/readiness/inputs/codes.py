@@ -27,6 +27,11 @@ def spelling_key(text: pd.Series) -> pd.Series:
     return fold(text).str.replace(PREFIX, "", regex=True).str.replace(SEPARATOR, " - ", regex=True)
 
 
+def compact_key(text: pd.Series) -> pd.Series:
+    """A spelling's letters and digits only: ``CS - Close Case`` and ``cs close case`` are one word."""
+    return spelling_key(text).str.replace(r"[^a-z0-9]", "", regex=True)
+
+
 @dataclass(frozen=True)
 class Codes:
     """A coded column: a table of spellings, and/or a pattern whose match must be one of ``allowed``."""
@@ -35,6 +40,7 @@ class Codes:
     spellings: dict[str, str] | None = None
     pattern: str | None = None
     allowed: frozenset[str] = frozenset()
+    words: dict[str, str] | None = None  # matched letters and digits only: spaces and punctuation tolerated
 
     def lookup(self, text: pd.Series) -> pd.Series:
         """The code of each value; ``""`` for an accepted "unknown", ``<NA>`` when blank or not accepted."""
@@ -48,6 +54,8 @@ class Codes:
         if self.pattern is not None:
             coded = key.str.extract(self.pattern, flags=re.IGNORECASE, expand=False).str.upper()
             found = found.fillna(coded.where(coded.isin(self.allowed)).astype("string"))
+        if self.words is not None:
+            found = found.fillna(compact_key(text).map(self.words).astype("string"))
         return found
 
     def parse(self, text: pd.Series) -> pd.Series:
@@ -130,6 +138,19 @@ CLOSURE_REASON = _patterned("a reason for closure 'RC1' to 'RC9'", r"^(rc\d)(?![
 YES_NO = _spelled(
     "Yes, No or Unknown (also Y/N, 1/0, true/false)",
     {"yes": ("y", "true", "1"), "no": ("n", "false", "0"), UNKNOWN: ("unknown", "not known", "u")},
+)
+OUTCOME_WORDS = {
+    "yes": ("Open to CIN", "Open to CP", "Open to CLA"),
+    "no": ("NFA", "Close case", "CS Close Case", "Step down to early help"),
+}
+"""Assessment outcomes case-management systems export in a Yes/No column (List 4's *requiring LA children's social
+care support*): an open case is support, a closure or step-down is none. Any other outcome word (``CS Assessment
+Updated``) says neither, so it is unreadable unless the parameters' ``codes`` map it."""
+OUTCOME = Codes(
+    "Yes, No or Unknown (also Y/N, 1/0, true/false), or an outcome: Open to CIN, Open to CP or Open to CLA (Yes); "
+    "NFA, Close case, CS Close Case or Step down to early help (No)",
+    spellings=YES_NO.spellings,
+    words={compact_key(pd.Series([word], dtype="string")).iloc[0]: code for code, words in OUTCOME_WORDS.items() for word in words},
 )
 GENDER = _spelled(
     "Male, Female, Not stated/recorded or Neither (also M/F/U and the CIN census digits 1, 2, 0, 9)",

@@ -147,14 +147,33 @@ def list_names(numbers: list[int]) -> str:
     return f"Lists {', '.join(str(n) for n in numbers[:-1])} and {numbers[-1]}"
 
 
-def coverage_note(period: Period, covered_from: date | None, what: str) -> str:
-    """A sentence saying a section's period figures use the covered part only; "" when the return covers the whole period."""
-    covered = covered_period(period, covered_from)
-    if not is_partial(period, covered):
+def coverage_note(period: Period, coverage: Mapping[int, date | None], lists: Iterable[int]) -> str:
+    """A sentence saying from which day the return covers each of ``lists`` when that is after the period starts
+    (so period figures count the covered part only); "" when the return covers the whole period for all of them.
+
+    Lists covering from different days are each named with their own (the front door's List 1 and List 3).
+    """
+    numbers = sorted(lists)
+    late = {n: coverage[n] for n in numbers if coverage.get(n) and is_partial(period, covered_period(period, coverage[n]))}
+    if not late:
         return ""
+    groups: dict[date, list[int]] = {}
+    for number, day in sorted(late.items(), key=lambda item: (item[1], item[0])):
+        groups.setdefault(day, []).append(number)
+    whole = [n for n in numbers if n not in late]
+    end = covered_period(period, max(late.values())).end.isoformat()
+    covers = " and ".join(f"{list_names(group)} from {day.isoformat()}" for day, group in groups.items())
+    if len(groups) == 1 and not whole:
+        start = next(iter(groups)).isoformat()
+        return (
+            f"The return covers {covers}, after the period starts: period figures count {start} to {end} only, "
+            "and earlier months are shown as not covered."
+        )
+    aside = f" ({list_names(whole)} {'covers' if len(whole) == 1 else 'cover'} the whole period)" if whole else ""
     return (
-        f"The return covers {what} from {covered.start.isoformat()}, after the period starts: period figures count "
-        f"{covered.start.isoformat()} to {covered.end.isoformat()} only, and earlier months are shown as not covered."
+        f"The return covers {covers}, after the period starts{aside}: each list's period figures count from its own "
+        f"first day to {end}, figures that combine the lists from the latest ({max(late.values()).isoformat()}), and "
+        "months before a list's first day are shown as not covered."
     )
 
 

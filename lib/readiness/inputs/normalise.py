@@ -77,11 +77,17 @@ def report_failure(table: Table, spec: TableSpec, failure: Failure, findings: Fi
     """A missing column, or unreadable values: see the module's docstring."""
     heading = spec.heading_of(failure.spec.name)
     if failure.missing:
-        findings.errors.append(table.problem("required column missing", heading))
+        findings.errors.append(table.problem(missing_column(table, spec), heading))
     elif failure.spec.used and unreadable_share(table, failure) > UNREADABLE_SHARE:
         findings.errors.append(misread_column(table, failure, heading))
     else:
         findings.warnings.append(unreadable_values(table, spec, failure, heading))
+
+
+def missing_column(table: Table, spec: TableSpec) -> str:
+    """A required column's absence, naming the list and the headings present that match no column."""
+    unmatched = ", ".join(quoted(heading, 80) for heading in table.unknown) if table.unknown else "none"
+    return f"required column missing from {spec.label}; headings that match no column: {unmatched}"
 
 
 def report_absent(table: Table, spec: TableSpec, findings: Findings) -> None:

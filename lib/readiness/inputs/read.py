@@ -11,7 +11,7 @@ from typing import Iterable
 import pandas as pd
 
 from readiness.config.params import Params
-from readiness.errors import InputError
+from readiness.errors import InputError, Problem
 from readiness.parallel import run_all
 
 from .annex_a import collect_lists, locate_annex_a, read_one_list
@@ -25,8 +25,10 @@ from .labels import protect_labels
 from .normalise import Findings
 from .returns.read import read_returns
 from .templates import write_templates
+from .unexported import unexported_columns
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
+NO_ROWS = "the return has no rows: every list holds its headings only (is it Ofsted's empty template?)"
 EXTRACT_NAMES = (
     "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"
 )
@@ -40,7 +42,9 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     the workforce extract comes first, as the lists' workers are checked against it. The problems
     are listed in the same order however the reading is shared out. With ``params.strict``, an
     unreadable value in a column a figure uses is an error, not a warning. Labels that are
-    identifiers are withheld (:mod:`readiness.inputs.labels`).
+    identifiers are withheld (:mod:`readiness.inputs.labels`). An Annex A none of whose lists has a row
+    is an error (Ofsted's empty template would make a pack of zeros); a used column blank in every row
+    of a list is warned about once (:mod:`readiness.inputs.unexported`), not once per row.
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
@@ -68,8 +72,12 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
         inputs.annex_a = collect_lists(results[: len(sources)], findings)
         for number, source in sorted(sources.items()):
             if f"list_{number}" in inputs.annex_a:
-                spec = ANNEX_A[number]
-                findings.warnings += blank_warnings(f"list_{number}", inputs.annex_a[f"list_{number}"], source.label, source.sheet, spec.heading_of)
+                spec, frame = ANNEX_A[number], inputs.annex_a[f"list_{number}"]
+                unexported = {column.heading for column in unexported_columns(spec, frame)}  # warned about once, as such
+                problems = blank_warnings(f"list_{number}", frame, source.label, source.sheet, spec.heading_of)
+                findings.warnings += [problem for problem in problems if problem.column not in unexported]
+        if inputs.annex_a and not any(len(frame) for frame in inputs.annex_a.values()):
+            findings.errors.append(Problem(params.data.annex_a.name, NO_ROWS))
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
     read_returns(params, inputs, findings)

@@ -45,6 +45,11 @@ def parse_yes_no(text: pd.Series) -> pd.Series:
     return codes.YES_NO.parse(text).map({"yes": True, "no": False}).astype("boolean")
 
 
+def parse_outcome(text: pd.Series) -> pd.Series:
+    """Yes/No spellings and assessment outcome words (``Open to CIN``: yes; ``NFA``: no) as ``boolean``."""
+    return codes.OUTCOME.parse(text).map({"yes": True, "no": False}).astype("boolean")
+
+
 ID = Kind(parse_id, lambda text: text.notna(), "an id")
 TEXT = Kind(parse_text, lambda text: text.notna(), "text")
 DATE = Kind(parse_date, None, "a date written dd/mm/yyyy or yyyy-mm-dd")
@@ -53,6 +58,7 @@ INT = Kind(parse_int, None, "a whole number")
 AGE = Kind(parse_age, None, "an age in years (a fraction keeps its whole years; -1 = unborn)")
 FLOAT = Kind(parse_float, None, "a number")
 BOOL = Kind(parse_yes_no, lambda text: codes.YES_NO.lookup(text).notna(), codes.YES_NO.describe)
+OUTCOME = Kind(parse_outcome, lambda text: codes.OUTCOME.lookup(text).notna(), codes.OUTCOME.describe)
 SOURCE = _coded(codes.SOURCE)
 ETHNICITY = _coded(codes.ETHNICITY)
 GENDER = _coded(codes.GENDER)
@@ -93,6 +99,8 @@ class ColumnSpec:
     kind: Kind
     required: bool = True
     layout: str | None = None
+    open_when_blank: bool = False  # a blank means "not yet" (an end, closure, milestone): blank in every row is real
+    when: str | None = None  # the column recorded in every row this one is expected in (an ICPC's outcome: its date)
     source: str = ""
 
     @property

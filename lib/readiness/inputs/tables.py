@@ -20,6 +20,8 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, Shee
 
 from readiness.errors import Problem
 
+from .bounds import check_csv_shape, check_opened_parts
+from .headings import near_misses
 from .schema import TableSpec
 from .values import clean_cells, heading_key, snake_case
 from .workbooks import (
@@ -58,13 +60,16 @@ class Table:
 
 def open_workbook(path: Path) -> tuple[CalamineWorkbook, str]:
     """The workbook at ``path`` and its format, judged by content; refused when it is no workbook,
-    or when it is an .ods with a sheet reaching too far (calamine loads every .ods sheet on opening)."""
+    when it is an .ods with a sheet reaching too far (calamine loads every .ods sheet on opening), or an
+    .xlsx or .xlsb whose shared strings or other parts read on opening are too big (:mod:`.bounds`)."""
     check_regular_file(path)
     kind = workbook_format(path)
     if kind is None:
         raise Unreadable(NOT_A_WORKBOOK)
     if kind == "ods":
         check_ods_extents(path)
+    elif kind in ("xlsx", "xlsb"):
+        check_opened_parts(path)
     try:
         with open(path, "rb") as file:
             return CalamineWorkbook.from_filelike(file), kind
@@ -173,7 +178,9 @@ def read_file(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | 
 def read_csv(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | None = None) -> Table:
     """One CSV file as a :class:`Table`; every cell read as text, nothing guessed."""
     check_regular_file(path)
-    text, stray_lines = csv_text(path.read_bytes())
+    data = path.read_bytes()
+    check_csv_shape(data)
+    text, stray_lines = csv_text(data)
     if not text.strip():
         raise Unreadable("file is empty")
     try:
@@ -194,13 +201,21 @@ def read_csv(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | N
 def build_table(
     file: str, sheet: str | None, headings: list[str], body: pd.DataFrame, first_row: int, spec: TableSpec, renames
 ) -> Table:
-    """Keep the spec's columns under their names, clean every cell, number the rows, drop blank rows."""
+    """Keep the spec's columns under their names (a near-miss heading taken, with a warning: :mod:`.headings`),
+    clean every cell, number the rows, drop blank rows."""
     names, unknown, repeats = match_headings(headings, spec, renames or {})
+    taken = near_misses(headings, names, spec)
+    for position, name in taken.items():
+        names[position] = name
+        unknown.remove(headings[position].strip())
     frame = pd.DataFrame({name: clean_cells(body.iloc[:, position]) for position, name in names.items()})
     frame.index = body.index
     frame["_row"] = pd.Series(range(first_row, first_row + len(body)), index=body.index, dtype="int64")
     filled = frame.drop(columns="_row").notna().any(axis=1)
     table = Table(file, sheet, frame[filled].reset_index(drop=True), unknown)
+    for position, name in taken.items():
+        message = f"heading '{headings[position].strip()}' is taken as '{spec.heading_of(name)}': they differ by one punctuation mark or space"
+        table.warnings.append(Problem(file, message, sheet, first_row - 1, spec.heading_of(name)))
     for repeat in repeats:
         report_repeated_heading(table, spec, names, repeat, first_row - 1)
     return table

@@ -7,15 +7,15 @@ A workbook is recognised by its first bytes and, for the zip-based formats, by i
 python-calamine allocates a sheet as one rectangle from its first to its last cell, so a
 single stray cell at XFD1048576 asks for 512 GiB and aborts the process. Before calamine
 loads a sheet, :func:`sheet_extent` therefore finds the sheet's real extent from its XML or
-binary records (streamed, so memory stays bounded) and :func:`check_extent` refuses a sheet
-beyond :data:`MAX_ROWS`, :data:`MAX_COLUMNS` or :data:`MAX_CELLS`. Legacy ``.xls`` sheets are
-bounded by the format itself (65,536 rows, 256 columns) and checked once loaded.
+binary records (streamed from the raw bytes by :mod:`.bounds`, so memory stays bounded) and
+:func:`check_extent` refuses a sheet beyond :data:`MAX_ROWS`, :data:`MAX_COLUMNS` or
+:data:`MAX_CELLS`. Legacy ``.xls`` sheets are bounded by the format itself (65,536 rows, 256
+columns) and checked once loaded.
 """
 from __future__ import annotations
 
 import io
 import os
-import re
 import stat
 import struct
 import xml.etree.ElementTree as ET
@@ -24,14 +24,25 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Iterator
 
-MAX_ROWS = 300_000  # a large council's three-year List 1 has ~150,000 rows
-MAX_COLUMNS = 256  # the widest list (List 8) has ~30 columns; 256 is all of a legacy .xls
-MAX_CELLS = 10_000_000  # 150,000 rows x 60 columns = 9 million
+from .bounds import (
+    CHUNK,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SHEET_BYTES,
+    MAX_TEXT_RUN,
+    ChunkStream,
+    Unreadable,
+    XlsxCells,
+    column_number,
+    counted_ods_pieces,
+    member_chunks,
+    xml_pieces,
+)
+
+__all__ = ["MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS", "Unreadable", "column_number"]  # re-exported for the readers
 MAX_FILE_BYTES = 512 * 2**20  # a three-year return is ~30 MB as .xlsx, ~60 MB as CSV
-MAX_XML_BYTES = 4 * 2**30  # one sheet's XML, decompressed: refuses a zip bomb
-CHUNK = 2**20
 PASSWORD_PROTECTED = "workbook is password-protected (encrypted): save a copy without a password and name that"
-TOO_BIG_UNPACKED = f"sheet data is over {MAX_XML_BYTES // 2**30} GB once unpacked, more than any return needs"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 NOT_A_WORKBOOK = "cannot be read as an Excel workbook: its content is no .xlsx, .xlsm, .xlsb, .xls or .ods workbook, whatever its name says"
 
@@ -41,16 +52,8 @@ ENCRYPTED_MEMBER = "EncryptedPackage".encode("utf-16-le")  # an encrypted .xlsx 
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 ODS_NS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0", "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
-# A cell's reference, ``r="XFD1048576"``: only cells have an ``r`` attribute of letters and digits.
-# Its letters and its digits are found apart: two light patterns are twice as fast as one.
-XLSX_CELL_COLUMN = re.compile(rb'\sr="([A-Z]{1,3})\d')
-XLSX_CELL_ROW = re.compile(rb'\sr="[A-Z]{1,3}(\d{1,7})"')
 XLSB_CELL_RECORDS = frozenset(range(1, 19))  # BrtCellBlank ... BrtShortIsst: each starts with its column
 XLSB_ROW, XLSB_BUNDLE_SHEET, XLSB_END_SHEET_DATA = 0x00, 0x9C, 0x92
-
-
-class Unreadable(Exception):
-    """Raised when a file or sheet cannot be read as a table; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,6 @@ def column_letters(position: int) -> str:
         position, remainder = divmod(position - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
-
-
-def column_number(letters: bytes | str) -> int:
-    """The 1-based column number of Excel's ``letters``: ``A`` → 1, ``XFD`` → 16384."""
-    number = 0
-    for letter in letters.decode() if isinstance(letters, bytes) else letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number
 
 
 # --- the file itself ----------------------------------------------------------------
@@ -157,8 +152,8 @@ def sheet_extent(path: Path, kind: str, sheet: str) -> Extent | None:
     try:
         with zipfile.ZipFile(path) as archive:
             if kind == "xlsx":
-                return xlsx_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.xml"))
-            return xlsb_extent(archive, ooxml_sheet_part(archive, sheet, "xl/workbook.bin"))
+                return xlsx_extent(path, archive.getinfo(ooxml_sheet_part(archive, sheet, "xl/workbook.xml")), sheet)
+            return xlsb_extent(path, archive.getinfo(ooxml_sheet_part(archive, sheet, "xl/workbook.bin")))
     except (zipfile.BadZipFile, KeyError, StopIteration, ET.ParseError, struct.error, OSError, ValueError, EOFError) as exc:
         raise Unreadable(f"cannot be read as a workbook: sheet {sheet} is damaged ({type(exc).__name__})") from None
 
@@ -166,8 +161,7 @@ def sheet_extent(path: Path, kind: str, sheet: str) -> Extent | None:
 def check_ods_extents(path: Path) -> None:
     """Refuse an .ods any of whose sheets reaches too far: calamine loads every .ods sheet when it opens one."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            extents = ods_extents(archive)
+        extents = ods_extents(path)
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError, EOFError) as exc:
         raise Unreadable(f"cannot be read as an .ods workbook: its content is damaged ({type(exc).__name__})") from None
     for sheet, extent in extents.items():
@@ -201,32 +195,13 @@ def xlsx_sheet_ids(workbook: bytes) -> dict[str, str]:
     return {s.get("name"): s.get(f"{REL_NS}id") for s in root.iter() if s.tag.endswith("}sheet") or s.tag == "sheet"}
 
 
-def xlsx_extent(archive: zipfile.ZipFile, part: str) -> Extent:
-    """The last row and column holding a cell in an .xlsx sheet, from its ``<c r="...">`` references."""
-    rows = columns = 0
-    for chunk in bounded_chunks(archive, part):
-        columns = max([columns, *map(column_number, set(XLSX_CELL_COLUMN.findall(chunk)))])
-        rows = max([rows, *map(int, set(XLSX_CELL_ROW.findall(chunk)))])
-    return Extent(rows, columns)
-
-
-def check_unpacked_size(archive: zipfile.ZipFile, part: str) -> None:
-    """Refuse a member whose declared unpacked size is beyond :data:`MAX_XML_BYTES` (a zip bomb)."""
-    if archive.getinfo(part).file_size > MAX_XML_BYTES:
-        raise Unreadable(TOO_BIG_UNPACKED)
-
-
-def bounded_chunks(archive: zipfile.ZipFile, part: str, overlap: int = 64) -> Iterator[bytes]:
-    """A member's decompressed bytes in overlapping chunks (so no reference is split), refused past :data:`MAX_XML_BYTES`."""
-    total = 0
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(CHUNK):
-            total += len(chunk)
-            if total > MAX_XML_BYTES:
-                raise Unreadable(TOO_BIG_UNPACKED)
-            yield tail + chunk
-            tail = chunk[-overlap:]
+def xlsx_extent(path: Path, info: zipfile.ZipInfo, sheet: str) -> Extent:
+    """The last row and column holding a cell in an .xlsx sheet, as calamine would place its cells."""
+    cells = XlsxCells(sheet)
+    what = f"sheet {sheet}"
+    for piece in xml_pieces(member_chunks(path, info, MAX_SHEET_BYTES, what), what):
+        cells.feed(piece)
+    return Extent(cells.rows, cells.columns)
 
 
 def xlsb_records(data: IO[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -236,6 +211,8 @@ def xlsb_records(data: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         if kind is None:
             return
         size = read_varint(data, 4)
+        if size is not None and size > MAX_TEXT_RUN:
+            raise Unreadable(f"holds a record of {size:,} bytes, more than any cell needs: is it a real export?")
         payload = data.read(size or 0)
         if size is None or len(payload) != size:
             raise EOFError("record cut short")
@@ -276,12 +253,11 @@ def wide_string(payload: bytes, offset: int) -> tuple[str, int]:
     return payload[offset + 4 : end].decode("utf-16-le"), end
 
 
-def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
+def xlsb_extent(path: Path, info: zipfile.ZipInfo) -> Extent:
     """The last row and column holding a cell in an .xlsb sheet, from its row headers and cell records."""
-    check_unpacked_size(archive, part)
     rows = columns = 0
     row = -1
-    with archive.open(part) as stream:
+    with io.BufferedReader(ChunkStream(member_chunks(path, info, MAX_SHEET_BYTES, "sheet data")), CHUNK) as stream:
         for kind, payload in xlsb_records(stream):
             if kind == XLSB_ROW:
                 (row,) = struct.unpack_from("<I", payload)
@@ -293,30 +269,48 @@ def xlsb_extent(archive: zipfile.ZipFile, part: str) -> Extent:
     return Extent(rows, columns)
 
 
-def ods_extents(archive: zipfile.ZipFile) -> dict[str, Extent]:
-    """Every .ods sheet's last row and column holding a value, counting repeated rows and cells, in one pass."""
+def ods_extents(path: Path) -> dict[str, Extent]:
+    """Every .ods sheet's last row and column holding a value, counting repeated rows and cells.
+
+    ``content.xml`` is counted first (:func:`.bounds.counted_ods_pieces`: a file of too many elements is refused
+    before any is parsed), then parsed as a stream, each element dropped once it ends, so memory stays small.
+    """
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("content.xml")
+    for _ in counted_ods_pieces(path, info):
+        pass
     table, row_tag, cell, covered = (ods_name(t) for t in ("table", "table-row", "table-cell", "covered-table-cell"))
+    value_type, repeat_columns, repeat_rows = f"{{{ODS_NS['office']}}}value-type", ods_name("number-columns-repeated"), ods_name("number-rows-repeated")
     extents: dict[str, Extent] = {}
     name = None
-    check_unpacked_size(archive, "content.xml")
-    with archive.open("content.xml") as stream:
-        for event, element in ET.iterparse(stream, events=("start", "end")):
-            if element.tag == table and event == "start":
-                name, rows, columns, row = element.get(ods_name("name")), 0, 0, 0
-            elif element.tag == table:
-                extents[name], name = Extent(rows, columns), None
-                element.clear()
-            elif name is None:
+    open_elements: list[list] = []  # from the root down: [element, whether a child has started in it]
+    parser = ET.XMLPullParser(events=("start", "end"))
+    for piece in counted_ods_pieces(path, info):
+        parser.feed(piece)
+        for event, element in parser.read_events():
+            if event == "start":
+                if open_elements:
+                    open_elements[-1][1] = True
+                open_elements.append([element, False])
+                if element.tag == table:
+                    name, rows, columns, row = element.get(ods_name("name")), 0, 0, 0
+                elif element.tag == row_tag:
+                    column, repeated = 0, int(element.get(repeat_rows, 1))
                 continue
-            elif element.tag == row_tag and event == "start":
-                column, repeated = 0, int(element.get(ods_name("number-rows-repeated"), 1))
+            holds_child = open_elements.pop()[1]
+            if open_elements:
+                open_elements[-1][0].remove(element)
+            if name is None:
+                continue
+            if element.tag == table:
+                extents[name], name = Extent(rows, columns), None
             elif element.tag == row_tag:
                 row += repeated
-                element.clear()
-            elif element.tag in (cell, covered) and event == "end":
-                column += int(element.get(ods_name("number-columns-repeated"), 1))
-                if element.get(f"{{{ODS_NS['office']}}}value-type") or len(element):
+            elif element.tag in (cell, covered):
+                column += int(element.get(repeat_columns, 1))
+                if element.get(value_type) or holds_child:
                     rows, columns = max(rows, row + repeated), max(columns, column)
+    parser.close()
     return extents
 
 

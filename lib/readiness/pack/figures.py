@@ -36,6 +36,7 @@ from readiness.indicators import (
 )
 from readiness.indicators.common import whole_months_only
 from readiness.indicators.figure import Figure, FigureValue
+from readiness.indicators.returns_history import history_from_returns
 from readiness.indicators.unreadable import figures_without_unreadable_rows
 from readiness.inputs.bundle import Inputs
 from readiness.present.spc_series import publish, spc_document, window_start
@@ -76,6 +77,15 @@ def whole_month_series(inputs: Inputs, params: Params) -> dict[str, dict[str, Fi
             computed = figures_without_unreadable_rows(theme.figures, inputs, window)
             result.update({key: dict(value) for key, value in computed.items() if isinstance(value, Mapping)})
     return result
+
+
+def return_months(inputs: Inputs, params: Params) -> dict[str, dict[str, float | None]]:
+    """The months the statutory returns give each monthly series before Annex A's coverage
+    (:func:`readiness.indicators.returns_history.history_from_returns`), published as a monthly series is: small numbers
+    withheld (``None``), with a second month where one alone would be, and rounded for a public edition."""
+    threshold = params.suppression_threshold
+    values, _ = suppress_figures(protect_series(history_from_returns(inputs, params), threshold), threshold, params.rounding)
+    return {series_id: dict(months) for series_id, months in values.items()}
 
 
 def figures_document(

@@ -24,15 +24,8 @@ from readiness.disclosure.rounding import published_document, published_value
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
-from readiness.inputs.coverage import (
-    coverage_note,
-    coverage_of,
-    covered_period,
-    latest_coverage,
-    list_names,
-    month_label,
-    not_covered_months,
-)
+from readiness.inputs.coverage import coverage_note, coverage_of, covered_period, latest_coverage, month_label, not_covered_months
+from readiness.inputs.unexported import not_in_return
 from readiness.paths import ANALYST_CACHE
 from readiness.present.display import (
     CODED_INDEXES,
@@ -64,6 +57,12 @@ class Pack:
     computed: dict[str, FigureValue] | None = None
     whole: dict[str, dict[str, Figure]] | None = None
     returns: dict[str, dict[str, float]] | None = None  # months of monthly series from statutory returns, by series id
+
+    def __post_init__(self) -> None:
+        if self.returns is None:  # the statutory returns' months before Annex A (readiness.pack.figures.return_months)
+            from .figures import return_months
+
+            self.returns = return_months(self.inputs, self.params)
 
     @property
     def period(self) -> Period:
@@ -107,7 +106,7 @@ class Pack:
 
     def coverage_note(self, *lists: int) -> str:
         """A sentence saying the section's period figures count the covered part only ("" when it is the whole period)."""
-        return coverage_note(self.period, latest_coverage(self.coverage, lists), list_names(sorted(lists)))
+        return coverage_note(self.period, self.coverage, lists)
 
     def board_table(self, table: pd.DataFrame) -> pd.DataFrame:
         """``table`` with disclosure control by the roles it carries (:mod:`readiness.indicators.tables`), codes in words.
@@ -247,9 +246,11 @@ class Pack:
     def facts(self, *figure_ids: str) -> str:
         """Headline figures as a Markdown list in plain words (e.g. ``- Contacts: 8,000``), withheld where small.
 
-        Figures the inputs do not allow (e.g. a rate without ``child_population``) are left out.
+        Figures the inputs do not allow (e.g. a rate without ``child_population``) are left out; one that is null
+        because the return does not carry a column it reads says so (:mod:`readiness.inputs.unexported`).
         """
-        return figure_facts({i: self.figures[i] for i in figure_ids if i in self.figures}, self.threshold, self.params.rounding)
+        shown = {i: self.figures[i] for i in figure_ids if i in self.figures}
+        return figure_facts(shown, self.threshold, self.params.rounding, {i: not_in_return(self.inputs, i) for i in shown})
 
     def withholding_note(self, more: str = "") -> str:
         """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""

@@ -80,10 +80,14 @@ def trend_title(label: str, reading: Reading | None, better: str | None) -> str:
     return f"{label}: {change} beyond the usual range" if change else f"{label}: within the usual range"
 
 
-def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0) -> str:
+def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None) -> str:
     """One headline figure in words, labelled from the catalogue, as published (to ``round_to``; 0: exact):
-    ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``. Withheld figures read ``[c]``."""
+    ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``. Withheld figures read ``[c]``.
+    A null figure reads "not in this return" when ``not_in_return`` names the unexported column(s) it reads,
+    else "no records"."""
     indicator = describe(figure_id)
+    if figure.value is None and not_in_return:
+        return f"{indicator.label}: not in this return (its {not_in_return} column is blank in every row)."
     if figure.value is None:
         return f"{indicator.label}: no records."
     if is_disclosive(figure, threshold):
@@ -94,9 +98,13 @@ def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 
     return text + "."
 
 
-def figure_facts(figures: Mapping[str, Figure], threshold: int, round_to: int = 0) -> str:
-    """A Markdown list with one line per figure, in the order given (see :func:`figure_fact`)."""
-    return "\n".join(f"- {figure_fact(figure_id, figure, threshold, round_to)}" for figure_id, figure in figures.items())
+def figure_facts(
+    figures: Mapping[str, Figure], threshold: int, round_to: int = 0, not_in_return: Mapping[str, str | None] | None = None
+) -> str:
+    """A Markdown list with one line per figure, in the order given (see :func:`figure_fact`; ``not_in_return``: per
+    figure id, the unexported columns it reads)."""
+    reasons = not_in_return or {}
+    return "\n".join(f"- {figure_fact(figure_id, figure, threshold, round_to, reasons.get(figure_id))}" for figure_id, figure in figures.items())
 
 
 

@@ -54,3 +54,4 @@ def beside_returns(figures: Mapping[str, object], pairs: Sequence[tuple[tuple[st
             f"DfE's definition ({year})": figure_text(figures[dfe_id], dfe.kind, threshold),
         })
     return pd.DataFrame(rows).set_index("Measure") if rows else pd.DataFrame()
+

@@ -58,8 +58,10 @@ def _points(ax, months: list[str], values: np.ndarray, xmr) -> None:
         variation = xmr.special.get(month, "common_cause")
         colour = VARIATION_COLOURS[variation]
         before = month in xmr.before
+        from_returns = xmr.sources.get(month) == "return"  # a square: before Annex A, from the statutory returns
         label = "Before the period" if before and variation == "common_cause" else VARIATION_NAMES[variation]
-        ax.plot(position, value, marker="o", markersize=7, linestyle="none", zorder=3, markeredgecolor=colour, clip_on=False,
+        label = "From the statutory returns" if from_returns and variation == "common_cause" else label
+        ax.plot(position, value, marker="s" if from_returns else "o", markersize=7, linestyle="none", zorder=3, markeredgecolor=colour, clip_on=False,
                 markerfacecolor="white" if before else colour, label=None if label in seen else label)
         seen.add(label)
 

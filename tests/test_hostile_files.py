@@ -1,0 +1,204 @@
+"""Small hostile files (inputs.md section 4, issue 21): each ends with exit status 2 and one plain line,
+within 30 seconds, in under 1.5 GB, refused from its raw bytes before any reader allocates for it.
+
+Each file is built here, small (a zip bomb compresses well), and named to ``readiness validate`` in a
+process of its own, which reports its own peak memory as it exits (``ru_maxrss``), so an abort, a hang
+or a memory spike fails the test instead of the run.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pytest
+from conftest import REPO
+from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
+from test_bounded_reading import CONTACT_HEADINGS, assert_plain_exit_2, hostile_arguments
+
+from readiness.inputs.bounds import MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_RUN, XlsxCells
+
+SECONDS = 30
+PEAK_BYTES = 1.5e9
+MEASURED = (
+    "import atexit, resource, runpy, sys\n"
+    "def report():\n"
+    "    usages = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]\n"
+    "    cpu = sum(u.ru_utime + u.ru_stime for u in usages)\n"
+    "    print(f'peak_kib={max(u.ru_maxrss for u in usages)} cpu_s={cpu:.2f}', file=sys.stderr)\n"
+    "atexit.register(report)\n"
+    "sys.argv[0] = 'readiness'\n"
+    "runpy.run_module('readiness', run_name='__main__', alter_sys=True)\n"
+)
+WORKBOOK_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="List 1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>"
+    ),
+}
+MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+HEADING_ROW = '<row r="1">' + "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(CONTACT_HEADINGS)) + "</row>"
+
+
+def run_measured(tmp_path: Path, **data) -> tuple[subprocess.CompletedProcess, float, float]:
+    """``readiness validate`` naming ``data`` in a process of its own: its result, its processor seconds (the
+    machine's load aside; a hang is caught by the timeout) and its peak bytes."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "lib"))
+    result = subprocess.run([sys.executable, "-c", MEASURED, *hostile_arguments(tmp_path, "validate", **data)],
+                            capture_output=True, text=True, timeout=10 * SECONDS, env=env, cwd=tmp_path)
+    found = re.search(r"peak_kib=(\d+) cpu_s=([\d.]+)\n?", result.stderr)
+    if found is None:
+        return result, float("inf"), float("inf")
+    result.stderr = result.stderr.replace(found.group(0), "")
+    return result, float(found.group(2)), int(found.group(1)) * 1024
+
+
+def assert_refused(tmp_path: Path, *words: str, **data) -> None:
+    """Exit status 2 with the words on one plain line, within :data:`SECONDS`, in under :data:`PEAK_BYTES`."""
+    result, seconds, peak = run_measured(tmp_path, **data)
+    assert_plain_exit_2(result, *words)
+    assert seconds < SECONDS, f"took {seconds:.1f} s of processor time"
+    if sys.platform.startswith("linux"):
+        assert peak < PEAK_BYTES, f"peaked at {peak / 1e6:,.0f} MB"
+
+
+def write_xlsx(path: Path, sheet_xml: Iterable[str], shared: Iterable[str] = ()) -> Path:
+    """A minimal .xlsx whose sheet ``List 1`` is ``sheet_xml`` (pieces of ``sheetData``'s content) and whose
+    shared strings are ``shared`` (pieces of ``sst``'s content), both streamed into the zip."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, text in WORKBOOK_PARTS.items():
+            archive.writestr(name, text)
+        for name, head, body, tail in (
+            ("xl/worksheets/sheet1.xml", f'<?xml version="1.0"?><worksheet {MAIN}><sheetData>', sheet_xml, "</sheetData></worksheet>"),
+            ("xl/sharedStrings.xml", f'<?xml version="1.0"?><sst {MAIN}>', shared, "</sst>"),
+        ):
+            with archive.open(name, "w", force_zip64=True) as part:
+                part.write(head.encode())
+                for piece in body:
+                    part.write(piece.encode())
+                part.write(tail.encode())
+    return path
+
+
+def repeated(text: str, times: int, batch: int = 100_000) -> Iterator[str]:
+    """``text`` ``times`` times over, in batches (so nothing large is held)."""
+    for start in range(0, times, batch):
+        yield text * min(batch, times - start)
+
+
+# --- a far cell the extent check must see, however the cell is written -------------------------
+
+FAR_CELLS = {
+    "cells without r": '<row r="1048576">' + "<c/>" * 16383 + '<c t="inlineStr"><is><t>x</t></is></c></row>',
+    "a lower-case reference": '<row r="2"><c r="xfd1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "single-quoted attributes": "<row r='2'><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>",
+    "a repeated r (calamine reads the last)": '<row r="2"><c r="A2" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "a > inside an attribute": '<row r="2"><c s=">" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "spaces around =": '<row r="2"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+}
+
+
+@pytest.mark.parametrize("case", FAR_CELLS)
+def test_a_far_cell_written_any_way_is_refused_before_reading(tmp_path, case):
+    workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, FAR_CELLS[case]])
+    assert workbook.stat().st_size < 200_000
+    assert_refused(tmp_path, "annex_a.xlsx", "sheet List 1", "row 1048576, column XFD", "delete the rows and columns",
+                   annex_a=workbook)
+
+
+def test_a_million_rows_without_r_are_refused_before_reading(tmp_path):
+    far = "<row/>" * 1048574 + "<row>" + "<c/>" * 16383 + '<c t="inlineStr"><is><t>x</t></is></c></row>'
+    workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, far])
+    assert_refused(tmp_path, "annex_a.xlsx", "sheet List 1", "more than 10,000,000 cells or 300,000 rows", annex_a=workbook)
+
+
+def test_a_namespace_prefix_does_not_hide_a_cell():
+    cells = XlsxCells("List 1")  # the same placement rules with a prefix on every element
+    cells.feed(b'<x:row r="3"><x:c r="E30" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c><x:c/></x:row>')
+    assert (cells.rows, cells.columns) == (30, 6)  # E30, then the cell after it (F)
+
+
+def test_cells_are_placed_as_calamine_places_them():
+    # row 3: A3 given, then two cells without r (B3, C3); an unnumbered row (4) with one cell (A4); an empty row 9
+    cells = XlsxCells("List 1")
+    cells.feed(b'<row r="3"><c r="A3"/><c/><c/></row><row><c/></row><row r="9"/>')
+    assert (cells.rows, cells.columns) == (4, 3)
+
+
+# --- shared strings, cells and elements by the million -------------------------------------------
+
+
+def test_shared_strings_that_unpack_to_gigabytes_are_refused(tmp_path):
+    text = "<si><t>" + "x" * 1000 + "</t></si>"  # 1 KB each: 300,000 of them are 300 MB unpacked
+    workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW], repeated(text, 300_000, 1000))
+    assert workbook.stat().st_size < 2_000_000
+    assert_refused(tmp_path, "annex_a.xlsx", "shared text", "over 256 MB once unpacked", annex_a=workbook)
+
+
+def test_millions_of_shared_strings_are_refused(tmp_path):
+    workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW], repeated("<si/>", MAX_SHARED_STRINGS + 1))
+    assert_refused(tmp_path, "annex_a.xlsx", "shared text", f"more than {MAX_SHARED_STRINGS:,} texts", annex_a=workbook)
+
+
+@pytest.mark.parametrize("where", ["sheet", "shared strings"])
+def test_one_huge_text_cell_is_refused(tmp_path, where):
+    huge = "x" * (64 * MAX_TEXT_RUN)  # 64 MB in one cell; Excel holds at most 32,767 characters
+    if where == "sheet":
+        workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, f'<row r="2"><c r="A2" t="inlineStr"><is><t>{huge}</t></is></c></row>'])
+    else:
+        workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'], [f"<si><t>{huge}</t></si>"])
+    assert workbook.stat().st_size < 1_000_000
+    assert_refused(tmp_path, "annex_a.xlsx", "more than 1 MB of text in one place", annex_a=workbook)
+
+
+def test_an_ods_of_forty_million_empty_elements_is_refused(tmp_path):
+    path = tmp_path / "annex_a.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("mimetype", MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+        with archive.open("content.xml", "w", force_zip64=True) as content:
+            content.write(f'<?xml version="1.0"?><office:document-content {NAMESPACES}><office:body><office:spreadsheet>'
+                          '<table:table table:name="List 1"><table:table-row>'.encode())
+            for piece in repeated("<table:table-cell/>", 40_000_000, 1_000_000):
+                content.write(piece.encode())
+            content.write(b"</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+    assert path.stat().st_size < 2_000_000
+    assert_refused(tmp_path, "annex_a.ods", "more than 10,000,000 elements", annex_a=path)
+
+
+@pytest.mark.parametrize("key", ["annex_a", "case_audits"])
+def test_a_csv_with_a_million_columns_is_refused(tmp_path, key):
+    if key == "annex_a":
+        (tmp_path / "annex").mkdir()
+        path = tmp_path / "annex" / "List1.csv"
+        headings = ",".join(CONTACT_HEADINGS)
+    else:
+        path = tmp_path / "case_audits.csv"
+        headings = "audit_id,child_id,audit_date,team,worker_participated,grade"
+    path.write_text(headings + ",x" * 1_000_000 + "\n", encoding="utf-8")
+    assert_refused(tmp_path, path.name, "line 1 has", f"at most {MAX_COLUMNS} columns", **{key: path.parent if key == "annex_a" else path})
