@@ -194,7 +194,9 @@ class Params(_Strict):
 
     @field_validator("targets")
     @classmethod
-    def _targets_name_indicators(cls, value: dict) -> dict:
+    def _targets_name_indicators(cls, value: dict, info) -> dict:
+        if info.context and info.context.get(FIGURES_UNCHECKED):
+            return value
         unknown = unknown_indicator_ids(value)
         if unknown:
             raise ValueError(f"no indicator has the id {', '.join(repr(i) for i in unknown)}")
@@ -241,11 +243,18 @@ def unknown_indicator_ids(ids) -> list[str]:
     return [i for i in ids if not is_indicator(i)]
 
 
-def load_params(path: str | Path, overrides: dict[str, object] | None = None) -> Params:
+FIGURES_UNCHECKED = "figures_unchecked"
+"""Validation context: the figure ids that targets, baseline and comparators name are not checked (the registry of
+figures is not read, so no indicator module, and no pandas, is imported)."""
+
+
+def load_params(path: str | Path, overrides: dict[str, object] | None = None, check_figures: bool = True) -> Params:
     """Read and validate a parameters file; relative paths resolve from its folder.
 
     ``overrides`` (keys of :data:`OVERRIDABLE`, e.g. ``{"audience": "internal"}``) replace the
     file's values before validation, so they are checked exactly as the file's own values are.
+    ``check_figures=False`` leaves the figure ids unchecked: enough for a build to find a pack that is up to date,
+    which checks them before building anything.
     """
     path = Path(path)
     overrides = overrides or {}
@@ -253,10 +262,10 @@ def load_params(path: str | Path, overrides: dict[str, object] | None = None) ->
     raw = {**_read_yaml(path), **overrides}
     _resolve_paths(raw, path.resolve().parent)
     try:
-        params = Params.model_validate(raw)
+        params = Params.model_validate(raw, context={FIGURES_UNCHECKED: not check_figures})
     except ValidationError as exc:
         raise ParametersError(str(path), [_describe(error, overrides) for error in exc.errors()]) from None
-    _check_files_exist(params, path)
+    _check_files_exist(params, path, check_figures)
     return params
 
 
@@ -345,7 +354,7 @@ def return_paths(params: Params) -> dict[str, Path]:
     }
 
 
-def _check_files_exist(params: Params, path: Path) -> None:
+def _check_files_exist(params: Params, path: Path, check_figures: bool = True) -> None:
     named = {f"data.{key}": getattr(params.data, key) for key in DATA_KEYS}
     named.update({f"history[{i}]": p for i, p in enumerate(params.history)})
     named.update(commentary=params.commentary, baseline=params.baseline, comparators=params.comparators)
@@ -356,7 +365,8 @@ def _check_files_exist(params: Params, path: Path) -> None:
         for key, value in return_paths(params).items()
         if value.exists() and value.is_dir() != key.startswith("ssda903")
     ]
-    problems = problems or reference_problems(params.baseline, params.comparators, params.history) or _commentary_problems(params.commentary)
+    references = reference_problems(params.baseline, params.comparators, params.history) if check_figures else []
+    problems = problems or references or _commentary_problems(params.commentary)
     if problems:
         raise ParametersError(str(path), problems)
 

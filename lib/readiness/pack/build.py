@@ -24,7 +24,6 @@ from readiness import progress
 from readiness.config.params import Params, load_params
 from readiness.errors import LockedError, OutputError, ReadinessError
 from readiness.files import no_more_open_than
-from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.parallel import Died, run_isolated
 from readiness.paths import ENGLAND, notebook_files
 
@@ -57,7 +56,7 @@ def default_output(params: Params, out: Path | None, several: bool) -> Path:
 def build(params_file: Path, out: Path | None = None, several: bool = False, **options) -> Path:
     """Build one pack and return its folder; raise a :class:`ReadinessError` on failure."""
     started = time.time()
-    params = load_params(params_file)
+    params = load_params(params_file, check_figures=False)  # the figure ids it names are checked once it is not up to date
     job = Job(Path(params_file).resolve(), default_output(params, out, several).resolve(), **options)
     if job.strict:
         params = params.model_copy(update={"strict": True})
@@ -67,6 +66,14 @@ def build(params_file: Path, out: Path | None = None, several: bool = False, **o
         return _build_locked(job, params, started)
 
 
+def check_figure_ids(params_file: Path) -> None:
+    """Check the figure ids the parameters file names (targets, baseline, comparators) against every declared figure:
+    reading them closes the figure registry, which imports the indicator modules."""
+    from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
+
+    load_params(params_file)
+
+
 def _build_locked(job: Job, params: Params, started: float) -> Path:
     clear_stale(job.target)
     hashes = input_hashes(params)
@@ -74,6 +81,7 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
     if not job.force and published_key(job.target) == key and is_intact(job.target):
         log.info("%s: up to date (nothing changed since it was built); --force rebuilds", params.pack_id)
         return job.target
+    check_figure_ids(job.params_file)
     staging = new_staging(job.target)
     try:
         with build_log(staging / "build.log"):
@@ -126,7 +134,7 @@ def same_pack_clashes(params_files: list[Path], out: Path | None) -> dict[Path, 
     by_target: dict[Path, list[Path]] = {}
     for path in params_files:
         try:
-            by_target.setdefault(default_output(load_params(path), out, several=True).resolve(), []).append(path)
+            by_target.setdefault(default_output(load_params(path, check_figures=False), out, several=True).resolve(), []).append(path)
         except ReadinessError:
             continue
     clashes = {}
