@@ -33,10 +33,11 @@ from python_calamine import CalamineWorkbook
 
 from readiness.config.params import load_params
 from readiness.inputs.annex_a import list_number
-from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.inputs.read import load_inputs
 from readiness.pack.build import build
-from readiness.pack.figures import compute_figures, figures_document
+from readiness.pack.figures import compute_figures
+from readiness.pack.notebook import Pack
+from readiness.pack.pipeline import pack_document
 
 PREFIX = re.compile(r"^[a-z]{1,2}\d?\)\s*")  # Ofsted's letter prefix: "a) ", "p1) "
 TITLES = {  # the title rows of Ofsted's template
@@ -231,7 +232,7 @@ def documents(formats) -> dict[str, dict]:
     for name, inputs in formats["inputs"].items():
         if name != "a_original":
             params = load_params(formats["params"][name])
-            document = figures_document(compute_figures(inputs, params), params, coverage_document(coverage_of(inputs, params)))
+            document = pack_document(Pack(params, inputs, compute_figures(inputs, params)))
             found[name] = json.loads(json.dumps(document))  # as figures.json holds it
     return found
 

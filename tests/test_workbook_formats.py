@@ -31,11 +31,12 @@ from test_readers import fill_ofsted_template, write_extracts, write_params
 from xlsb_writer import write_xlsb
 
 from readiness.config.params import load_params
-from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.inputs.read import load_inputs
 from readiness.inputs.workbooks import workbook_format
 from readiness.pack.build import build
 from readiness.pack.figures import compute_figures, figures_document
+from readiness.pack.notebook import Pack
+from readiness.pack.pipeline import pack_document
 
 FORMATS = ("xls", "ods", "xlsb")
 
@@ -76,7 +77,7 @@ def figures_of(params_file: Path) -> tuple[dict, list]:
     """The figures.json document of a parameters file, computed without a build, and its warnings."""
     params = load_params(params_file)
     inputs = load_inputs(params)
-    document = figures_document(compute_figures(inputs, params), params, coverage_document(coverage_of(inputs, params)))
+    document = pack_document(Pack(params, inputs, compute_figures(inputs, params)))
     return json.loads(json.dumps(document)), warning_keys(inputs.warnings)
 
 

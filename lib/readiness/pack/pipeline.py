@@ -38,6 +38,12 @@ logging.getLogger("papermill").setLevel(logging.WARNING)
 INPUTS_FILE = "inputs.zip"  # the checked inputs as data (readiness.pack.store), for notebooks opened from working/
 
 
+def pack_document(pack: Pack) -> dict:
+    """The pack's ``figures.json`` document: its figures, coverage, and the months before the period SPC reads."""
+    coverage = coverage_document(coverage_of(pack.inputs, pack.params))
+    return figures_document(pack.figures, pack.params, coverage, pack.whole_months, pack.returns)
+
+
 def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
     """Write every file of the pack into ``staging``."""
     cache.mkdir(parents=True, exist_ok=True)
@@ -51,7 +57,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     step = time.time()
     pack = Pack(params, inputs, compute_figures(inputs, params))
     log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
-    document = figures_document(pack.figures, params, coverage_document(coverage_of(inputs, params)), pack.whole_months, pack.returns)
+    document = pack_document(pack)
     write_json(document, staging / "figures.json")
     write_figures_workbook(document, staging / "figures.xlsx")
     sections = all_sections(job.notebooks)
