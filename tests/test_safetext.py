@@ -202,7 +202,9 @@ def test_the_pack_runs_no_markup_from_any_input(hostile_pack):
     folder, _ = hostile_pack
     html = (folder / "index.html").read_text(encoding="utf-8")
     markup = assert_nothing_live(html, own_styles=1)
-    assert markup.styles[0] == PACK_CSS.read_text(encoding="utf-8")  # the one style is the pack's own
+    # the one style is the pack's own, then the marking printed at the top and bottom of every page
+    marking = '@page { @top-center { content: "OFFICIAL-SENSITIVE"; } @bottom-center { content: "OFFICIAL-SENSITIVE"; } }'
+    assert markup.styles[0] == PACK_CSS.read_text(encoding="utf-8") + "\n" + marking
     assert [url for url in markup.urls() if url.startswith("https://")] == ["https://www.gov.uk"]
     assert all(attrs["src"].startswith("data:image/svg+xml;base64,") for tag, attrs in markup.elements if tag == "img")
 

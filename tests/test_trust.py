@@ -27,6 +27,7 @@ DOB = pd.Timestamp("1999-07-13")
 DOB_FORMS = ("1999-07-13", "13/07/1999", "07/13/1999", "13 Jul 1999", "13 July 1999", "13-07-1999", "1999/07/13",
              "<v>36354</v>", "931824000")
 NEEDLES = (CHILD, WORKER, "Zebedee", "Quartermaine", "Araminta", "Fothergill", *DOB_FORMS)
+RETURNS = ("cin_census", "ssda903", "csww")  # the demo's statutory returns: parameters of their own, not data inputs
 DATA_URI = re.compile(r"data:[\w/+.-]+;base64,([A-Za-z0-9+/=]+)")
 
 
@@ -97,7 +98,7 @@ def sentinel_pack(request, sentinel_root, sentinel_data) -> Path:
     params.write_text(yaml.safe_dump({
         "pack_id": "trust", "la_name": "Northbridge", "period_start": "2024-10-01", "period_end": "2025-09-30",
         "annex_a_extract_date": "2025-10-03", "audience": request.param, "child_population": 52000,
-        "data": {key: str(path) for key, path in sentinel_data.items()},
+        "data": {key: str(path) for key, path in sentinel_data.items() if key not in RETURNS},
     }))
     build(params, sentinel_root / request.param)
     return sentinel_root / request.param

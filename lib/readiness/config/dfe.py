@@ -28,11 +28,11 @@ def tables() -> dict:
 
 
 def council(la_code: str) -> dict:
-    """A council's name, region and neighbours; :class:`ValueError` naming a code DfE does not publish."""
+    """A council's code, name, region and neighbours; :class:`ValueError` naming a code DfE does not publish."""
     found = tables()["councils"].get(str(la_code))
     if found is None:
         raise ValueError(f"la_code {la_code}: DfE publishes no council with this code (three digits, e.g. 340)")
-    return found
+    return {**found, "code": str(la_code)}
 
 
 def year_by(years: dict, period_end: date) -> tuple[str, dict] | None:

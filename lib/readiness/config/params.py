@@ -145,17 +145,12 @@ class Params(_Strict):
     @field_validator("la_code", mode="before")
     @classmethod
     def _la_code_is_published(cls, value):
-        if value is None:
-            return None
-        code = str(value).strip()
-        council(code)  # a ValueError naming a code DfE does not publish
-        return code
+        return None if value is None else council(str(value).strip())["code"]  # a code DfE does not publish: a ValueError
 
     @field_validator("child_population_by")
     @classmethod
     def _populations_name_groups(cls, value: dict) -> dict:
-        unknown = [f"{dimension}.{group}" for dimension, groups in value.items() for group in groups if group not in EQUALITY_GROUPS[dimension]]
-        if unknown:
+        if unknown := [f"{dimension}.{group}" for dimension, groups in value.items() for group in groups if group not in EQUALITY_GROUPS[dimension]]:
             raise ValueError(f"no such group: {', '.join(unknown)} (the groups are DfE's: {EQUALITY_GROUPS})")
         return value
 
@@ -243,18 +238,14 @@ def unknown_indicator_ids(ids) -> list[str]:
     return [i for i in ids if not is_indicator(i)]
 
 
-FIGURES_UNCHECKED = "figures_unchecked"
-"""Validation context: the figure ids that targets, baseline and comparators name are not checked (the registry of
-figures is not read, so no indicator module, and no pandas, is imported)."""
-
+FIGURES_UNCHECKED = "figures_unchecked"  # validation context: figure ids not checked (no indicator module imported)
 
 def load_params(path: str | Path, overrides: dict[str, object] | None = None, check_figures: bool = True) -> Params:
     """Read and validate a parameters file; relative paths resolve from its folder.
 
     ``overrides`` (keys of :data:`OVERRIDABLE`, e.g. ``{"audience": "internal"}``) replace the
     file's values before validation, so they are checked exactly as the file's own values are.
-    ``check_figures=False`` leaves the figure ids unchecked: enough for a build to find a pack that is up to date,
-    which checks them before building anything.
+    ``check_figures=False`` leaves figure ids unchecked: enough for a build to find an up-to-date pack.
     """
     path = Path(path)
     overrides = overrides or {}
@@ -365,8 +356,8 @@ def _check_files_exist(params: Params, path: Path, check_figures: bool = True) -
         for key, value in return_paths(params).items()
         if value.exists() and value.is_dir() != key.startswith("ssda903")
     ]
-    references = reference_problems(params.baseline, params.comparators, params.history) if check_figures else []
-    problems = problems or references or _commentary_problems(params.commentary)
+    problems = problems or (check_figures and reference_problems(params.baseline, params.comparators, params.history)) or []
+    problems = problems or _commentary_problems(params.commentary)
     if problems:
         raise ParametersError(str(path), problems)
 
