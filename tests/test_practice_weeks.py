@@ -22,7 +22,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from readiness.config.params import PracticeWeek
+from readiness.config.param_models import PracticeWeek
 from readiness.errors import InputError
 from readiness.indicators.practice_weeks import compare_practice_weeks, comparison_table
 

@@ -7,7 +7,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from readiness.config.params import Params, Step
+from readiness.config.param_models import Step
+from readiness.config.params import Params
 from readiness.present.spc import (
     Limits,
     assurance,

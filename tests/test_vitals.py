@@ -1,7 +1,8 @@
 """RAG ratings in both directions and both target forms; history and change; England values."""
 import pytest
 
-from readiness.config.params import Band, Params
+from readiness.config.param_models import Band
+from readiness.config.params import Params
 from readiness.config.references import Comparator
 from readiness.present.vitals import change_since, comparison_columns, rag, vital_signs
 

@@ -5,10 +5,10 @@ import math
 import re
 from datetime import date
 from pathlib import Path
-from typing import Literal, Optional, Union
+from typing import Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from readiness.errors import ParametersError
 from readiness.files import read_side_file
@@ -16,6 +16,7 @@ from readiness.files import read_side_file
 from .catalogue import is_indicator
 from .dfe import council
 from .groups import EQUALITY_GROUPS
+from .param_models import DataPaths, PracticeWeek, ReturnYear, Target, _Strict
 from .period import Period
 from .references import reference_problems
 from .yesno import YesNoWords
@@ -27,60 +28,6 @@ OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience",
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # the dates a pack's period may use (pandas' own range is 1677-2262)
 MAX_MONTHS = 120  # a pack covers 1 to 120 calendar months (ten years of trend; longer ones crash the charts)
 COMMENTARY_LIMIT = 1 << 20  # bytes of one section's commentary (a page of text is a few kB)
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class DataPaths(_Strict):
-    """Where each input lives; every entry optional."""
-
-    annex_a: Optional[Path] = None
-    case_audits: Optional[Path] = None
-    strategy_meetings: Optional[Path] = None
-    workforce: Optional[Path] = None
-    supervision: Optional[Path] = None
-    audit_actions: Optional[Path] = None
-    case_tracking: Optional[Path] = None  # a completed case-tracking workbook (``readiness sample``)
-    front_door_decisions: Optional[Path] = None
-    immediate_concerns: Optional[Path] = None  # a mock inspection's safety net (``readiness sample --read-back``)
-    audit_checks: Optional[Path] = None  # a mock inspection's compliance checks, one row per audit
-
-
-class Band(_Strict):
-    """A RAG target with an explicit amber threshold."""
-
-    green: float
-    amber: float
-
-
-class Step(_Strict):
-    """One step of a target trajectory: ``{from, green, amber}``, in force from ``from`` until the next step."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
-
-    start: date = Field(alias="from")
-    green: float
-    amber: float
-
-
-Target = Union[float, Band, list[Step]]
-
-
-class PracticeWeek(_Strict):
-    """A Focus on Practice week to compare before and after."""
-
-    date: date
-    domain: str
-
-
-class ReturnYear(_Strict):
-    """An SSDA903 folder and its year (ending 31 March): ``{year: 2025, path: …}``, or a bare path (the year is
-    found from its episodes: ``None`` here)."""
-
-    year: Optional[int] = Field(default=None, ge=1990, le=2100)
-    path: Path
 
 
 class Params(_Strict):

@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from readiness.config.params import PracticeWeek
+from readiness.config.param_models import PracticeWeek
 from readiness.errors import InputError, Problem
 
 from .audits import GOOD_OR_BETTER

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from readiness.config.params import Band, Step, Target
+from readiness.config.param_models import Band, Step, Target
 from readiness.disclosure.rounding import places, round_half_up  # the page's own rounding, so a rating sees what it shows
 
 

@@ -8,7 +8,8 @@ from typing import Mapping
 
 from readiness.config.catalogue import Indicator, describe, is_shown, order
 from readiness.config.figures import monthly_id
-from readiness.config.params import Band, Params
+from readiness.config.param_models import Band
+from readiness.config.params import Params
 from readiness.config.references import Comparator
 from readiness.disclosure.control import SUPPRESSED, is_disclosive, withhold_small_complements
 from readiness.disclosure.relations import DENOMINATORS, protect_headlines
