@@ -86,6 +86,27 @@ def demo_pack(demo_data, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def demo_pack_internal(demo_pack, tmp_path_factory) -> Path:
+    """The demo pack's Board (internal) edition, built once per test process from the shared demo pack's cache."""
+    import yaml
+
+    from readiness.pack.build import build
+
+    demo = REPO / "parameters" / "demo.yaml"
+    params = yaml.safe_load(demo.read_text(encoding="utf-8"))
+
+    def absolute(value):
+        return [absolute(item) for item in value] if isinstance(value, list) else str((demo.parent / value).resolve())
+
+    params.update(audience="internal", data={key: absolute(path) for key, path in params["data"].items()})
+    params.update({key: absolute(params[key]) for key in ("commentary", "comparators", "cin_census", "ssda903", "csww")})
+    packs = tmp_path_factory.mktemp("internal")
+    seed_demo_cache(demo_pack, packs)
+    (packs / "demo.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
+    return build(packs / "demo.yaml", packs / "demo")
+
+
 def seed_demo_cache(demo_pack: Path, packs: Path) -> None:
     """Give ``packs/.cache`` the shared demo pack's cache (checked inputs, executed sections), so a build of the demo
     into ``packs`` runs only what differs from it: a test of what a build does, without building the demo again."""

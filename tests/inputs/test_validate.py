@@ -27,7 +27,7 @@ def test_quality_rows_group_by_file_list_and_column_with_counts_examples_and_fig
     rows = quality_rows([LATE_CLOSURE, NFA_WARNING, EXTRA_COLUMNS])
     assert [(r.list, r.column) for r in rows] == [("List 1", ""), ("List 3", "Referral NFA?"), ("List 6", "CIN Closure Date")]
     nfa = rows[1]
-    assert (nfa.rows, nfa.example_rows, nfa.figures_left) == (4, "5, 9, 12", "referrals.nfa_share")
+    assert (nfa.rows, nfa.example_rows, nfa.figures_left) == (4, "5, 9, 12", "Referrals with no further action")
     assert (rows[0].rows, rows[0].example_rows) == (0, "")  # about the sheet, not rows
     assert "\x1b" not in rows[0].problem  # no control codes reach a terminal
 
@@ -39,7 +39,7 @@ def test_format_report_is_a_to_fix_list_by_file_and_list():
         "",
         "Warnings to fix (the build goes on; the pack's Data quality section lists them):",
         "  annex_a.xlsx, sheet List 3:",
-        "    - column 'Referral NFA?': value cannot be read: expected Yes, No or Unknown [4 rows: 5, 9, 12, …]; leaves referrals.nfa_share",
+        "    - column 'Referral NFA?': value cannot be read: expected Yes, No or Unknown [4 rows: 5, 9, 12, …]; leaves Referrals with no further action",
         "  annex_a.xlsx, sheet List 6:",
         "    - column 'CIN Closure Date': date after the snapshot date [1 row: 3]",
     ]
@@ -53,7 +53,7 @@ def test_csv_holds_errors_then_warnings_and_no_cell_is_a_formula(tmp_path):
         rows = list(csv.DictReader(handle))
     assert [(r["severity"], r["list"], r["rows"]) for r in rows] == [("error", "List 4", "0"), ("warning", "List 1", "0"), ("warning", "List 3", "4")]
     assert rows[0]["column"] == "'-Start"
-    assert rows[2]["example_rows"] == "5, 9, 12" and rows[2]["figures_left"] == "referrals.nfa_share"
+    assert rows[2]["example_rows"] == "5, 9, 12" and rows[2]["figures_left"] == "Referrals with no further action"
     assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
 
 
@@ -65,7 +65,7 @@ def test_data_quality_section_shows_the_table_as_data(tmp_path):
     document = {"period_start": "2019-01-01", "period_end": "2019-05-31", "snapshot_date": "2019-06-03", "figures": {}, "suppressed": []}
     render_pack(params, document, [NFA_WARNING, EXTRA_COLUMNS], [], [], tmp_path / "index.html")  # the whole page
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "<td>5, 9, 12</td><td>referrals.nfa_share</td>" in html
+    assert "<td>5, 9, 12</td><td>Referrals with no further action</td>" in html
     assert "=HYPERLINK(&#34;x&#34;)" in html and "\x1b" not in html
 
 

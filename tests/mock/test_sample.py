@@ -135,11 +135,12 @@ def test_same_seed_same_sample_file_other_seed_other_sample():
 def test_strata_report_lists_empty_and_absent_strata():
     inputs = Inputs(annex_a={"list_3": many_referrals()})
     sample = draw_sample(inputs, params(), size=12, seed=1)
-    report = strata_report(inputs, params(), sample, 12).set_index("stratum")
-    # default quota for 12: 12 // 12 = 1 per stratum
-    assert report.loc["repeat_referral", ["children_in_return", "quota", "drawn_for_it"]].tolist() == [4, 1, 1]
-    assert report.loc["second_plan", "children_in_return"] == "not provided"
-    assert report.loc["random", "drawn_for_it"] == 12 - 2  # only the two List 3 strata can give anyone
+    report = strata_report(inputs, params(), sample, 12).set_index("Risk")
+    # default quota for 12: 12 // 12 = 1 per stratum; each named by its risk in words, headed in words
+    assert report.loc["repeat referral", ["Children in the return", "Quota", "Drawn for it"]].tolist() == [4, 1, 1]
+    assert report.loc["second or later child protection plan", "Children in the return"] == "not provided"
+    assert report.loc["random remainder", "Drawn for it"] == 12 - 2  # only the two List 3 strata can give anyone
+    assert list(report.columns) == ["Children in the return", "Quota", "Drawn for it", "Sampled with this risk"]
 
 
 def test_default_quota_shares_the_sample_with_the_random_remainder():

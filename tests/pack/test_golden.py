@@ -520,8 +520,8 @@ def test_golden_pack_internal(tmp_path):
     quality = html[html.index('id="data-quality"'):]
     assert "Data-quality warnings: 8" in quality
     assert "1 audit dated after the period end (31 May 2019): it counts in the next pack" in quality
-    assert "blank or Unknown; this row leaves cla.second_period_share if it started in the period</td><td>1</td>" in quality
-    assert "blank or Unknown; this row leaves assessments.child_seen_share</td><td>1</td>" in quality
+    assert "blank or Unknown; this row leaves starts that are a second or later period in care within 12 months if it started in the period</td><td>1</td>" in quality
+    assert "blank or Unknown; this row leaves completed assessments where the child was seen</td><td>1</td>" in quality
     for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
                     "early-help assessment completed before its start"):
         assert problem in quality, problem

@@ -2,6 +2,7 @@
 figure registry (:mod:`.figures`: declared on the indicator functions), and the phrases a page names a figure by."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -117,3 +118,32 @@ def phrase(figure_id: str, where: str) -> str:
     declared = REGISTRY.find(figure_id)
     given = None if declared is None else {"sentence": declared.in_sentence, "chart": declared.on_chart}[where]
     return given or describe(figure_id).label
+
+
+ID = r"\b[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+\b"
+"""A figure id as text writes it: dotted lowercase words (``assessments.child_seen_share``)."""
+
+
+def figure_name(figure_id: str) -> str:
+    """A figure as a reader knows it: its label; a monthly series as its headline's label ", by month"; a family
+    (``audits.grade_share``) as its label with "…" for the member. Never the id, unless nothing declares it."""
+    declared = REGISTRY.find(figure_id)
+    if declared is not None and declared.id == figure_id and declared.series:
+        return f"{figure_name(figure_id.replace('.monthly', '', 1))}, by month"
+    if declared is not None and declared.id == figure_id and declared.family:
+        return declared.label.format("…")
+    return describe(figure_id).label
+
+
+def in_words(text: str) -> str:
+    """``text`` with every declared figure id in it written as its name (:func:`figure_name`), starting lower case
+    ("ICPCs …" stays): "this row leaves assessments.child_seen_share" → "this row leaves assessments where …"."""
+
+    def named(match: re.Match) -> str:
+        found = match.group()
+        if REGISTRY.find(found) is None:
+            return found
+        name = figure_name(found)
+        return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+    return re.sub(ID, named, text)

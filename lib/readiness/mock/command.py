@@ -37,7 +37,7 @@ def draw(args) -> int:
         print(printable(line))  # stratum and team names come from the inputs: no escape code reaches the terminal
     recent = int((sample["audited_recently"] == "Y").sum())
     print(f"\n{len(sample)} children sampled (seed {args.seed}): {folder / f'{stem}.csv'}")
-    print(f"{recent} of them audited in the {args.not_audited_within} weeks to {snapshot} (flagged audited_recently)")
+    print(f"{recent} of them audited in the {args.not_audited_within} weeks to {snapshot} (flagged in the CSV)")
     print(f"Case-tracking workbook: {workbook}")
     print("These files name children: keep them inside the council's secure systems.")
     return 0

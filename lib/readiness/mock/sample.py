@@ -39,6 +39,7 @@ from .themes import (
 
 RANDOM = "random"
 RANDOM_REASON = "random remainder"
+REPORT_COLUMNS = ["Risk", "Children in the return", "Quota", "Drawn for it", "Sampled with this risk"]
 ANNEX_A_LISTS = range(1, 11)  # List 11 holds adopters, not children
 COLUMNS = ["child_id", "drawn_for", "reasons", "team", "lists", "audited_recently"]
 AUDITED_WEEKS = 12  # a child audited in the 12 weeks to the snapshot is flagged
@@ -181,15 +182,15 @@ def sample_csv(sample: pd.DataFrame) -> str:
 
 
 def strata_report(inputs: Inputs, params: Params, sample: pd.DataFrame, size: int, themed: Themed | None = None) -> pd.DataFrame:
-    """Per stratum (then the random part): children in the return or cohort carrying it (``not provided`` when its
-    lists are absent), its quota, children drawn for it and sampled children carrying it. A stratum with no children
-    shows 0, never vanishes."""
+    """Per stratum (then the random part), named by its risk in words: children in the return or cohort carrying it
+    (``not provided`` when its lists are absent), its quota, children drawn for it and sampled children carrying it.
+    A stratum with no children shows 0, never vanishes. Headings are words, as the command prints them."""
     drawing = plan(inputs, params, size, themed)
     rows = []
     for s, quota in zip(STRATA, drawing.quotas.values()):
         carrying = int(sample["reasons"].str.split("; ").apply(lambda r: s.reason in r).sum())
         in_return = len(drawing.found[s.name]) if is_provided(s, inputs) else "not provided"
-        rows.append((s.name, in_return, quota, int((sample["drawn_for"] == s.name).sum()), carrying))
+        rows.append((s.reason, in_return, quota, int((sample["drawn_for"] == s.name).sum()), carrying))
     at_random = int((sample["drawn_for"] == drawing.rest).sum())
-    rows.append((drawing.rest, len(drawing.pool), at_random, at_random, int((sample["reasons"] == drawing.rest_reason).sum())))
-    return pd.DataFrame(rows, columns=["stratum", "children_in_return", "quota", "drawn_for_it", "sampled_with_this_reason"])
+    rows.append((drawing.rest_reason, len(drawing.pool), at_random, at_random, int((sample["reasons"] == drawing.rest_reason).sum())))
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)

@@ -19,6 +19,7 @@ from readiness.config.figures import monthly_id
 from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
+from readiness.config.standards import standard_days
 from readiness.disclosure.control import months_shown, suppress_board_table
 from readiness.disclosure.rounding import published_document, published_value
 from readiness.indicators.figure import Figure, FigureValue
@@ -255,6 +256,11 @@ class Pack:
     def withholding_note(self, more: str = "") -> str:
         """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""
         return f"- {withholding_note(self.threshold, more, self.params.rounding)}"
+
+    def standard(self, name: str) -> str:
+        """A local standard the parameters set, as a reader sees it: ``pack.standard("cin_seen_interval_days")`` →
+        "28 days" (:func:`readiness.config.standards.standard_days`), never the parameter's name."""
+        return standard_days(self.params, name)
 
     def commentary(self, slug: str) -> str:
         """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
