@@ -216,6 +216,8 @@ def test_caseload_against_agency(cases, staff):
     assert table.loc["South", "mean_per_fte"] == 1.0 and table.loc["South", "agency_share"] == pytest.approx(1 / 3)
     # agency headcounts behind the shares, for disclosure control: North none, South w3
     assert table["agency_workers"].tolist() == [0, 1]
+    # List 6's children held and their holders: North w1 with A and B, South w3 with E
+    assert table["children_held"].tolist() == [2, 1] and table["case_holders"].tolist() == [1, 1]
     assert not {"worker", "worker_id", "child_id"} & set(table.columns)
 
 

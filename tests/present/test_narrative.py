@@ -82,6 +82,14 @@ def test_figure_facts_label_format_and_withhold():
     )
 
 
+def test_an_fte_share_says_its_base_is_a_headcount():
+    from readiness.indicators.figure import Figure
+    from readiness.present.narrative import figure_fact
+
+    # 8.5 agency FTE of 77.3 social-work FTE is 11%; its 9 and 78 are the headcounts behind it, so "(of 78)" says so
+    assert figure_fact("workforce.agency_share", Figure(8.5 / 77.3, (9, 78)), 5) == "Agency share of social-work FTE: 11% (of 78 social workers, by headcount)."
+
+
 
 def test_practice_week_sentences_follow_the_board_safe_table():
     import pandas as pd

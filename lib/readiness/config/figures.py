@@ -91,6 +91,7 @@ class Declared:
     members: Mapping[str, Member] | None = None
     series: bool = False
     shown: bool = True  # False: kept in figures.json for continuity, not shown (version 4 replaced it)
+    base: str | None = None  # what a share's "(of N)" counts when not what the value measures: "social workers, by headcount"
     module: str = ""
 
     def member_ids(self) -> tuple[str, ...]:

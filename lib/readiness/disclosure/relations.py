@@ -23,7 +23,8 @@ from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
 
-from .control import SUPPRESSED, is_disclosive, months_shown, suppress_board_table
+from .coarser import publish_coarser
+from .control import SUPPRESSED, is_disclosive, months_shown
 from .derivation import Ratio, Relation, Sum, withhold_until_safe
 
 DENOMINATORS: dict[str, str] = REGISTRY.denominators()
@@ -148,7 +149,8 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
 def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) -> tuple[set[str], set[str]]:
     """The related counts the Board tables show, and those they withhold, as their notebooks show them.
 
-    A column's total is shown when all its cells are; one withheld cell hides the total, not a secret.
+    A column's total is shown when all its cells are; one withheld cell hides the total, not a secret. A table the
+    public edition shows coarser is read as shown (by quarter: its column totals), one it leaves out shows nothing.
     """
     threshold = params.suppression_threshold
     shown: set[str] = set()
@@ -159,10 +161,13 @@ def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Par
             continue
         roles = roles_of(table)
         mirror = {column: months_shown(figures.get(figure_id, {}), threshold) for column, figure_id in roles.mirror.items()}
-        withheld = suppress_board_table(table, roles, threshold, mirror).eq(SUPPRESSED)
+        published = publish_coarser(table, roles, threshold, mirror).table  # as the notebook shows it: coarser, or not at all
+        if published is None:
+            continue
+        withheld = published.eq(SUPPRESSED)
         for (row, column), name in source.cells.items():
             if row in withheld.index:
                 (hidden if withheld.at[row, column] else shown).add(name)
-        shown |= {name for column, name in source.totals.items() if not withheld[column].any()}
+        shown |= {name for column, name in source.totals.items() if column in withheld and not withheld[column].any()}
     return shown, hidden
 

@@ -60,14 +60,17 @@ def workforce_in_post(workforce: pd.DataFrame, period: Period) -> Figure:
     return count(len(social_workers_in_post(workforce, period.end)))
 
 
-@staff.headline("workforce.agency_share", "Agency share of social-work FTE", "share", L, reads=CONTRACTS)
+@staff.headline("workforce.agency_share", "Agency share of social-work FTE", "share", L, reads=CONTRACTS, base="social workers, by headcount")
 def workforce_agency_share(workforce: pd.DataFrame, period: Period) -> Figure:
     """``workforce.agency_share``: agency FTE ÷ all FTE, social-work roles in post at ``period.end``."""
     staff = social_workers_in_post(workforce, period.end)
     return fte_share(staff[staff["employment"] == "agency"], staff)
 
 
-@staff.headline("workforce.turnover_rate", "Turnover of permanent social-work staff (FTE, 12 months)", "share", L, reads=CONTRACTS)
+@staff.headline(
+    "workforce.turnover_rate", "Turnover of permanent social-work staff (FTE, 12 months)", "share", L, reads=CONTRACTS,
+    base="permanent social workers in post, by headcount",
+)
 def workforce_turnover_rate(workforce: pd.DataFrame, period: Period) -> Figure:
     """``workforce.turnover_rate``: FTE of permanent social-work leavers in the year to ``period.end``
     (``end_date`` after one year before it, on or before it) ÷ permanent social-work FTE in post at ``period.end``.
@@ -288,7 +291,7 @@ def caseload_by_team(cases: pd.DataFrame) -> pd.DataFrame:
 
 @board_table(
     Roles(
-        ("children", "case_holders", "social_workers", "agency_workers"),
+        ("children_held", "case_holders", "social_workers", "agency_workers"),
         statistics={"mean_per_fte": "case_holders"},
         shares={"agency_share": ("agency_workers", "social_workers")},
     )
@@ -298,13 +301,14 @@ def caseload_against_agency(cases: pd.DataFrame, workforce: pd.DataFrame, period
     snapshot) against agency share of social-work FTE (as ``workforce.agency_share``, at ``period.end``).
 
     Headcounts (``case_holders``, ``social_workers``, ``agency_workers``) are the records behind each
-    figure, for disclosure control."""
+    figure, for disclosure control. ``children_held`` and ``case_holders`` are List 6's: a team whose workers hold
+    no child on List 6 (an assessment team, say) has none, though HR lists its case-holding workers."""
     holders = case_holders(cases, workforce, period.snapshot)
     children = cases.merge(holders[["worker_id", "team"]], left_on="worker", right_on="worker_id", suffixes=("_list", ""))
     staff = social_workers_in_post(workforce, period.end)
     table = pd.DataFrame(
         {
-            "children": children.groupby("team")["child_id"].nunique(),
+            "children_held": children.groupby("team")["child_id"].nunique(),
             "case_holders": holders.groupby("team").size(),
             "case_holder_fte": holders.groupby("team")["fte"].sum(),
             "social_workers": staff.groupby("team").size(),
@@ -313,9 +317,9 @@ def caseload_against_agency(cases: pd.DataFrame, workforce: pd.DataFrame, period
             "social_work_fte": staff.groupby("team")["fte"].sum(),
         }
     ).fillna(0)
-    headcounts = ["children", "case_holders", "social_workers", "agency_workers"]
+    headcounts = ["children_held", "case_holders", "social_workers", "agency_workers"]
     table[headcounts] = table[headcounts].astype(int)
-    table["mean_per_fte"] = table["children"] / table["case_holder_fte"].where(table["case_holder_fte"] > 0)
+    table["mean_per_fte"] = table["children_held"] / table["case_holder_fte"].where(table["case_holder_fte"] > 0)
     table["agency_share"] = table["agency_fte"] / table["social_work_fte"].where(table["social_work_fte"] > 0)
     return table.rename_axis("team").reset_index()
 

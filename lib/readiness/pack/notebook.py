@@ -14,20 +14,24 @@ from typing import Callable
 
 import pandas as pd
 
-from readiness.config.catalogue import describe, phrase
-from readiness.config.figures import monthly_id
+from readiness.config.catalogue import describe, figure_name, phrase
+from readiness.config.figures import REGISTRY, monthly_id
 from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
 from readiness.config.standards import standard_days
+from readiness.disclosure.coarser import Published, publish_coarser
 from readiness.disclosure.control import months_shown, suppress_board_table
 from readiness.disclosure.rounding import published_document, published_value
+from readiness.indicators.actions import heat_grid
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_note, coverage_of, covered_period, latest_coverage, month_label, not_covered_months
 from readiness.inputs.unexported import not_in_return
 from readiness.paths import ANALYST_CACHE
+from readiness.present import heat
+from readiness.present.claims import claim_notes
 from readiness.present.display import (
     CODED_INDEXES,
     NOT_COVERED_TEXT,
@@ -114,18 +118,33 @@ class Pack:
 
         A by-month table whose roles mirror a monthly series of figures.json withholds the months it
         withholds; one made over :meth:`covered` gets the months it does not cover as empty rows
-        (never 0, and never part of disclosure control) and a partial first month marked.
+        (never 0, and never part of disclosure control) and a partial first month marked. A table more than half
+        withheld comes coarser, or empty when it is left out (:meth:`published`).
         """
         return self._safe_table(table, self.params.rounding)
 
-    def _safe_table(self, table: pd.DataFrame, round_to: int) -> pd.DataFrame:
-        """:meth:`board_table` with its values published to ``round_to`` (0: exact, for shares worked from it)."""
+    def published(self, table: pd.DataFrame, round_to: int | None = None, columns: list[str] | None = None) -> Published:
+        """``table`` as this edition publishes it (:func:`readiness.disclosure.coarser.publish_coarser`): Board-safe, or
+        by quarter or for all teams when more than half of the numbers shown (``columns``; all) would be withheld, or
+        left out, with the words why."""
         roles = roles_of(table)
         shown = {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
-        safe = suppress_board_table(table, roles, self.threshold, shown, round_to)
+        rounding = self.params.rounding if round_to is None else round_to
+        result = publish_coarser(table, roles, self.threshold, shown, rounding, columns)
+        safe = result.table
+        if safe is None:
+            return result
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
-        return safe if roles.covered is None else self._with_uncovered_months(safe, roles.covered)
+        if roles.covered is not None and not result.grain:
+            safe = self._with_uncovered_months(safe, roles.covered)
+        return replace(result, table=safe)
+
+    def _safe_table(self, table: pd.DataFrame, round_to: int) -> pd.DataFrame:
+        """:meth:`board_table` with its values published to ``round_to`` (0: exact, for shares worked from it); no rows
+        when the table is left out."""
+        safe = self.published(table, round_to).table
+        return table.iloc[0:0].astype(object) if safe is None else safe
 
     def _with_uncovered_months(self, safe: pd.DataFrame, covered: Period) -> pd.DataFrame:
         months = self.period.months()
@@ -141,13 +160,29 @@ class Pack:
         return self.board_table(table).apply(pd.to_numeric, errors="coerce")
 
     def show(self, table: pd.DataFrame, caption: str) -> None:
-        """Show a breakdown table, Board-safe, each column formatted for its role."""
+        """Show a breakdown table, Board-safe, each column formatted for its role; shown coarser, or left out, with the
+        sentence why (:meth:`published`)."""
         roles = roles_of(table)
-        formatted = format_by_role(self.board_table(table), roles)
-        if roles.covered is not None:
+        published = self.published(table)
+        if published.note:
+            say(f"{caption}: {published.note}")
+        if published.table is None:
+            return
+        formatted = format_by_role(published.table, roles)
+        if roles.covered is not None and not published.grain:
             uncovered = [month_label(m, roles.covered) for m in not_covered_months(self.period, roles.covered)]
             formatted.loc[uncovered] = NOT_COVERED_TEXT
+        caption = f"{caption} (shown {published.grain})" if published.grain else caption
         show_table(formatted.rename(columns=column_label).rename_axis(index=column_label(formatted.index.name or "")), caption)
+
+    def show_heat(self, table: pd.DataFrame, share: str, caption: str) -> None:
+        """Show a team × month table's ``share`` column as a heat table (:mod:`readiness.present.heat`), Board-safe:
+        shown coarser, or left out, with the sentence why (:meth:`published`)."""
+        published = self.published(table, columns=[share])
+        if published.note:
+            say(f"{caption}: {published.note}")
+        if published.table is not None:
+            heat.show_heat(heat_grid(published.table[share]), f"{caption} (shown {published.grain})" if published.grain else caption)
 
     def safe_shares(self, table: pd.DataFrame, numerators: str | list[str], denominator: str) -> pd.DataFrame:
         """Shares for a chart, from the Board-safe table: missing wherever the numerator or the denominator
@@ -165,8 +200,12 @@ class Pack:
 
         ``columns``: one column (drawn as a series), several (headed in words, for the legend) or
         ``None`` (the whole table as it is); with ``per``, the shares of that denominator the
-        ``columns`` make (:meth:`safe_shares`). ``options`` go to the chart (e.g. ``x``, ``y``).
+        ``columns`` make (:meth:`safe_shares`). ``options`` go to the chart (e.g. ``x``, ``y``). A table this edition
+        publishes coarser, or leaves out (:meth:`published`), gets no chart: the table's place says why.
         """
+        published = self.published(table)
+        if published.table is None or published.grain:
+            return  # the table is left out of this edition, or shown coarser: its place says why (:meth:`show`)
         if per is not None:
             values = self.safe_shares(table, columns, per).rename(columns=column_label)
         else:
@@ -263,9 +302,26 @@ class Pack:
         return standard_days(self.params, name)
 
     def commentary(self, slug: str) -> str:
-        """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none."""
+        """The council's own commentary on a section: ``<commentary>/<slug>.md``, or "" when there is none; a claim of
+        change about a figure whose chart shows common cause gets a note after it (:mod:`readiness.present.claims`)."""
         path = commentary_file(self.params, slug)
-        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
+        text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
+        notes = claim_notes(text, self._series_names(), self._variation) if text.strip() else ""
+        return f"{text.rstrip()}\n\n{notes}\n" if notes else text
+
+    def _series_names(self) -> dict[str, list[str]]:
+        """Each figure with a monthly series in this pack, by the names a commentary may call it."""
+        names = {}
+        for series_id, item in self.figures.items():
+            declared = REGISTRY.find(series_id)
+            if isinstance(item, dict) and declared is not None and declared.series:
+                figure_id = series_id.replace(".monthly", "", 1)
+                names[figure_id] = list(dict.fromkeys((figure_name(figure_id), phrase(figure_id, "chart"), phrase(figure_id, "sentence"))))
+        return names
+
+    def _variation(self, figure_id: str) -> str | None:
+        reading = self.xmr(monthly_id(figure_id)).reading
+        return None if reading is None else reading.variation
 
 
 _SHARED: dict[tuple[str, str], Pack] = {}

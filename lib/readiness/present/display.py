@@ -46,6 +46,11 @@ LABELS = {
     "icpcs": "ICPCs",
     "icpcs_timed": "ICPCs with valid dates",
     "mean_per_fte": "Children per case-holding FTE",
+    # caseloads against agency staffing: List 6's children and their workers beside HR's headcounts
+    "children_held": "Children in need held (List 6)",
+    "case_holders": "Workers holding them (headcount)",
+    "social_workers": "Social workers (headcount)",
+    "agency_workers": "Agency workers (headcount)",
     "agency_share": "Agency share of FTE (%)",
     "workers_share": "Share of workers (%)",
     "before_graded": "Graded, 8 weeks before",

@@ -7,6 +7,7 @@ from typing import Mapping
 import pandas as pd
 
 from readiness.config.catalogue import describe
+from readiness.config.figures import REGISTRY
 from readiness.disclosure.control import SUPPRESSED, is_disclosive
 from readiness.disclosure.rounding import published_figure, published_value
 from readiness.indicators.figure import Figure
@@ -82,7 +83,8 @@ def trend_title(label: str, reading: Reading | None, better: str | None) -> str:
 
 def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None) -> str:
     """One headline figure in words, labelled from the catalogue, as published (to ``round_to``; 0: exact):
-    ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``. Withheld figures read ``[c]``.
+    ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``, with its unit when the figure
+    declares one (``… 11% (of 78 social workers, by headcount)``: an FTE share). Withheld figures read ``[c]``.
     A null figure reads "not in this return" when ``not_in_return`` names the unexported column(s) it reads,
     else "no records"."""
     indicator = describe(figure_id)
@@ -94,7 +96,9 @@ def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 
         return f"{indicator.label}: {SUPPRESSED} (too few records to publish)."
     text = f"{indicator.label}: {format_figure(published_figure(figure_id, figure.value, round_to), figure_id)}"
     if indicator.kind == "share":
-        text += f" (of {format_value(published_value(figure.basis[-1], 'count', '', round_to), 'count')})"
+        declared = REGISTRY.find(figure_id)
+        base = f" {declared.base}" if declared is not None and declared.base else ""  # an FTE share's base is a headcount
+        text += f" (of {format_value(published_value(figure.basis[-1], 'count', '', round_to), 'count')}{base})"
     return text + "."
 
 
