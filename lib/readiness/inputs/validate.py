@@ -3,7 +3,8 @@
 The same rows make the pack's *Data quality* table (:func:`quality_rows`), the printed list
 (:func:`format_report`) and the CSV (:func:`write_csv`): one per problem, grouped by file, list
 and column, with the count of rows, up to three example rows (Excel row numbers, never a
-child's id) and the figures the rows leave, named as the pack names them (never by id).
+child's id) and the figures the rows leave (those the pack shows: never one kept in ``figures.json`` for continuity),
+named as the pack names them (never by id).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from readiness.config.catalogue import figure_name, in_words
+from readiness.config.figures import REGISTRY
 from readiness.config.params import Params
 from readiness.errors import Problem, printable
 from readiness.safetext import spreadsheet_text
@@ -54,7 +56,7 @@ def quality_rows(problems: Iterable[Problem], severity: str = "warning") -> list
             printable(in_words(p.message)),
             p.count,
             ", ".join(str(row) for row in p.example_rows),
-            "; ".join(figure_name(figure_id) for figure_id in p.figures),
+            "; ".join(figure_name(f) for f in p.figures if not REGISTRY.kept_for_continuity(f)),
         )
         for p in ordered
     ]
