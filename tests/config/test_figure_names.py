@@ -6,7 +6,7 @@ from test_params import MINIMAL, write
 
 from readiness.config.catalogue import figure_name, in_words
 from readiness.config.params import load_params
-from readiness.config.standards import standard_days
+from readiness.config.standards import label_with_standard, standard_days
 
 
 def test_a_figure_is_named_by_its_label_a_series_by_month_a_family_with_an_ellipsis():
@@ -30,3 +30,10 @@ def test_a_local_standard_is_its_value_in_days_or_working_days(tmp_path):
     assert standard_days(params, "reaudit_within_days") == "1,000 days"
     with pytest.raises(ValueError, match="round_to is not a local standard"):
         standard_days(params, "round_to")
+
+
+def test_a_figure_with_a_local_standard_is_labelled_with_its_value(tmp_path):
+    params = load_params(write(tmp_path, MINIMAL + "supervision_interval_days: 21\n"))
+    assert label_with_standard("cp.visit_within_interval_share", params) == "Open plans with a visit within the interval (local standard: 10 working days)"
+    assert label_with_standard("supervision.within_interval_share", params) == "Case-holding workers supervised within the interval (local standard: 21 days)"
+    assert label_with_standard("referrals.nfa_share", params) == "Referrals with no further action"

@@ -111,3 +111,14 @@ def test_a_quarter_holding_one_month_figures_json_withholds_is_withheld():
     said = coarse_mirror(shown, quarter, lambda _, months: months_label(months))
     assert said.to_dict() == {"Oct to Dec 2024": False, "Jan to Mar 2025": None}
     assert coarse_mirror(pd.Series({"2025-04": True, "2025-05": None}, dtype=object), quarter, lambda _, m: months_label(m)).to_dict() == {"Apr to May 2025": True}
+
+
+def test_a_table_whose_only_row_pools_every_theme_is_left_out():
+    # the mock inspection's 15 actions, no theme with more than 5: one row, "Other themes", says nothing by theme
+    table = graded({"Other themes": (9, 6)}, "theme")
+    published = publish_coarser(table, roles_of(table), threshold=5)
+    assert published.table is None
+    assert published.note == "left out of this published edition, as no theme has more than 5: all are pooled as Other themes."
+    assert publish_coarser(table, roles_of(table), threshold=0).table is not None  # internal: themes are never pooled anyway
+    table = graded({"Voice of child": (9, 6), "Other themes": (8, 6)}, "theme")
+    assert publish_coarser(table, roles_of(table), threshold=5).note == ""

@@ -27,7 +27,7 @@ def test_quality_rows_group_by_file_list_and_column_with_counts_examples_and_fig
     rows = quality_rows([LATE_CLOSURE, NFA_WARNING, EXTRA_COLUMNS])
     assert [(r.list, r.column) for r in rows] == [("List 1", ""), ("List 3", "Referral NFA?"), ("List 6", "CIN Closure Date")]
     nfa = rows[1]
-    assert (nfa.rows, nfa.example_rows, nfa.figures_left) == (4, "5, 9, 12", "Referrals with no further action")
+    assert (nfa.rows, nfa.example_rows, nfa.figures_left) == (4, "5, 9, 12", "referrals.nfa_share")
     assert (rows[0].rows, rows[0].example_rows) == (0, "")  # about the sheet, not rows
     assert "\x1b" not in rows[0].problem  # no control codes reach a terminal
 
@@ -39,7 +39,7 @@ def test_format_report_is_a_to_fix_list_by_file_and_list():
         "",
         "Warnings to fix (the build goes on; the pack's Data quality section lists them):",
         "  annex_a.xlsx, sheet List 3:",
-        "    - column 'Referral NFA?': value cannot be read: expected Yes, No or Unknown [4 rows: 5, 9, 12, …]; leaves Referrals with no further action",
+        "    - column 'Referral NFA?': value cannot be read: expected Yes, No or Unknown [4 rows: 5, 9, 12, …]; leaves referrals.nfa_share",
         "  annex_a.xlsx, sheet List 6:",
         "    - column 'CIN Closure Date': date after the snapshot date [1 row: 3]",
     ]
@@ -53,7 +53,7 @@ def test_csv_holds_errors_then_warnings_and_no_cell_is_a_formula(tmp_path):
         rows = list(csv.DictReader(handle))
     assert [(r["severity"], r["list"], r["rows"]) for r in rows] == [("error", "List 4", "0"), ("warning", "List 1", "0"), ("warning", "List 3", "4")]
     assert rows[0]["column"] == "'-Start"
-    assert rows[2]["example_rows"] == "5, 9, 12" and rows[2]["figures_left"] == "Referrals with no further action"
+    assert rows[2]["example_rows"] == "5, 9, 12" and rows[2]["figures_left"] == "referrals.nfa_share"
     assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
 
 
@@ -65,7 +65,7 @@ def test_data_quality_section_shows_the_table_as_data(tmp_path):
     document = {"period_start": "2019-01-01", "period_end": "2019-05-31", "snapshot_date": "2019-06-03", "figures": {}, "suppressed": []}
     render_pack(params, document, [NFA_WARNING, EXTRA_COLUMNS], [], [], tmp_path / "index.html")  # the whole page
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "<td>5, 9, 12</td><td>Referrals with no further action</td>" in html
+    assert "<td>5, 9, 12</td><td>Referrals with no further action</td>" in html  # the pack names figures, never by id
     assert "=HYPERLINK(&#34;x&#34;)" in html and "\x1b" not in html
 
 
@@ -131,8 +131,18 @@ def test_data_quality_rows_never_name_a_figure_kept_for_continuity(tmp_path):
     shown = quality_rows([*findings.warnings, unreadable])
     assert not [row for row in shown if "repeat_share" in f"{row.problem} {row.figures_left}"]
     [blank] = [row for row in shown if row.problem.startswith("blank")]
-    assert blank.problem == ("blank or Unknown; this row leaves re-referrals within 12 months (DfE's re-referral rate) if no earlier "
-                             "referral of the child is listed")
+    assert blank.problem == "blank or Unknown; this row leaves referrals.rereferral_share if no earlier referral of the child is listed"
     [odd] = [row for row in shown if row.problem.startswith("value cannot be read")]
-    assert odd.figures_left == ("Re-referrals within 12 months (DfE's re-referral rate), by month; Re-referrals within 12 months, team …; "
-                                "Re-referrals within 12 months, referred by …; Re-referrals within 12 months (DfE's re-referral rate)")
+    assert odd.figures_left == ("referrals.monthly.rereferral_share, referrals.rereferral_share.by_team, "
+                                "referrals.rereferral_share.by_source_group, referrals.rereferral_share")
+
+
+def test_the_pack_names_the_figures_a_problem_leaves_validate_gives_their_ids():
+    # the data team fixing files reads ids (what the parameters name); the Board's Data quality table reads names
+    blank = Problem("annex_a.xlsx", "blank or Unknown; this row leaves referrals.nfa_share", "List 3", 3, "Referral NFA?", 1, (3, 5),
+                    figures=("referrals.nfa_share", "referrals.monthly.nfa_share"))
+    [row] = quality_rows([blank])
+    assert (row.problem, row.figures_left) == ("blank or Unknown; this row leaves referrals.nfa_share", "referrals.nfa_share, referrals.monthly.nfa_share")
+    [row] = quality_rows([blank], in_pack=True)
+    assert row.problem == "blank or Unknown; this row leaves referrals with no further action"
+    assert row.figures_left == "Referrals with no further action; Referrals with no further action, by month"

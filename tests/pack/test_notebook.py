@@ -99,10 +99,11 @@ def test_safe_shares_of_a_public_table_are_whole_percents():
 def seen_by_team() -> pd.DataFrame:
     """South's 3 children and 2 seen are withheld; then, one cell at a time, North's 20 children (the smallest
     other count of its column, first on a tie with East's 20), East's 10 seen, North's 18 seen and East's 20 children,
-    until no row or column holds a single withheld cell: only West (30 children, 15 seen, 50%) is shown."""
+    until no row or column holds a single withheld cell: West (30 children, 15 seen, 50%) and the three 60-child teams
+    are shown. 9 of 21 numbers withheld: not more than half, so the table is shown by team."""
     table = pd.DataFrame(
-        {"children": [20, 3, 20, 30], "seen": [18, 2, 10, 15], "seen_share": [0.9, 2 / 3, 0.5, 0.5]},
-        index=pd.Index(["North", "South", "East", "West"], name="team"),
+        {"children": [20, 3, 20, 30, 60, 60, 60], "seen": [18, 2, 10, 15, 30, 30, 30], "seen_share": [0.9, 2 / 3, 0.5, 0.5, 0.5, 0.5, 0.5]},
+        index=pd.Index(["North", "South", "East", "West", "Central", "Coast", "Downs"], name="team"),
     )
     return with_roles(table, Roles(("children", "seen"), shares={"seen_share": ("seen", "children")}))
 
@@ -148,7 +149,7 @@ def test_chart_then_table_draws_the_board_safe_column_then_shows_the_table(monke
     assert [event[0] for event in shown] == ["chart", "table"]
     _, drawn, alt = shown[0]
     assert alt == "Bar chart: seen." and drawn["title"] == "Seen, by team"
-    assert drawn["values"].isna().tolist() == [True, True, True, False] and drawn["values"]["West"] == 0.5
+    assert drawn["values"].isna().tolist() == [True, True, True, False, False, False, False] and drawn["values"]["West"] == 0.5
     assert shown[1][2] == "Seen" and shown[1][1].loc["West", "Seen (%)"] == "50%"
 
 

@@ -91,6 +91,7 @@ class Declared:
     members: Mapping[str, Member] | None = None
     series: bool = False
     shown: bool = True  # False: kept in figures.json for continuity, not shown (version 4 replaced it)
+    standard: str | None = None  # the parameter setting its local standard (``cin_seen_interval_days``): its label gives the value
     base: str | None = None  # what a share's "(of N)" counts when not what the value measures: "social workers, by headcount"
     module: str = ""
 

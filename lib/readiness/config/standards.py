@@ -2,6 +2,8 @@
 sees "the local standard of 10 working days", never the parameter that sets it (``pack.md``, version 4, Words)."""
 from __future__ import annotations
 
+from .catalogue import describe
+from .figures import REGISTRY
 from .params import Params
 
 STANDARDS = (
@@ -24,3 +26,14 @@ def standard_days(params: Params, name: str) -> str:
     days = getattr(params, name)
     unit = "working day" if name.endswith("_working_days") else "day"
     return f"{days:,} {unit}{'' if days == 1 else 's'}"
+
+
+def label_with_standard(figure_id: str, params: Params) -> str:
+    """A figure's label, its local standard given with its value: "Open plans with a visit within the interval (local
+    standard: 10 working days)"; a figure its declaration gives no ``standard`` keeps its label."""
+    label = describe(figure_id).label
+    declared = REGISTRY.find(figure_id)
+    if declared is None or declared.standard is None:
+        return label
+    words = f"(local standard: {standard_days(params, declared.standard)})"
+    return label.replace("(local standard)", words) if "(local standard)" in label else f"{label} {words}"

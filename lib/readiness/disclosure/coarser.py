@@ -16,7 +16,7 @@ from typing import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from readiness.indicators.actions import TEAM_MONTH_SEP
+from readiness.indicators.actions import OTHER_THEMES, TEAM_MONTH_SEP
 from readiness.indicators.tables import Roles, roles_of, with_roles
 
 from .control import SUPPRESSED, suppress_board_table
@@ -150,8 +150,11 @@ def publish_coarser(
 ) -> Published:
     """``table`` Board-safe (:func:`readiness.disclosure.control.suppress_board_table`) or, when more than half of the
     numbers it shows (``columns``; all) would be withheld, the first coarser grain (:data:`GRAINS`) that withholds at
-    most half, or nothing: with the words saying so, to follow the table's caption ("shown by quarter, as …"). A
+    most half, or nothing: with the words saying so, to follow the table's caption ("shown by quarter, as …"). A table
+    whose only row pools every theme (``Other themes``) shows no theme, and is left out too. A
     by-month column that figures.json also publishes (``mirror``) is protected by quarter (:func:`coarse_mirror`)."""
+    if threshold and len(table) and all(str(row) == OTHER_THEMES for row in table.index):
+        return Published(None, f"left out of this published edition, as no theme has more than {threshold}: all are pooled as {OTHER_THEMES}.")
     safe = suppress_board_table(table, roles, threshold, mirror, round_to)
     if not mostly_withheld(safe[columns or list(safe.columns)]):
         return Published(safe)

@@ -195,7 +195,8 @@ def overdue_count(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -
 
 
 @reaudit.headline(
-    "audits.weak_reaudited_share", "Audits graded RI or inadequate re-audited within the window", "share", H, reads=(*GRADE_READS, "case_audits.reaudit_of")
+    "audits.weak_reaudited_share", "Audits graded RI or inadequate re-audited within the window", "share", H, reads=(*GRADE_READS, "case_audits.reaudit_of"),
+    standard="reaudit_within_days",
 )
 def weak_reaudited_share(audits: pd.DataFrame, period: Period, within_days: int) -> Figure:
     """``audits.weak_reaudited_share``: of weak audits in the period dated ``within_days`` or more before

@@ -183,12 +183,14 @@ def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
     return known_share(recorded(settled, eligible["placement_start"]))
 
 
-VISITED = cla.figure("cla.visit_within_interval_share", "Children in care visited within the interval (local standard)", "share", H, reads=("list_8.last_visit",))
+VISITED = cla.figure("cla.visit_within_interval_share", "Children in care visited within the interval (local standard)", "share", H, reads=("list_8.last_visit",), standard="cla_visit_interval_days")
 REVIEWED = cla.figure(
-    "cla.review_within_interval_share", "Children in care with a statutory review within the interval (local standard)", "share", H, reads=("list_8.latest_review",)
+    "cla.review_within_interval_share", "Children in care with a statutory review within the interval (local standard)", "share", H, reads=("list_8.latest_review",),
+    standard="cla_review_interval_days",
 )
 IRO_CONTACT = cla.figure(
-    "cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H, reads=("list_8.last_iro_contact",)
+    "cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H, reads=("list_8.last_iro_contact",),
+    standard="cla_review_interval_days",
 )
 HEALTH = cla.figure(
     "cla.health_assessment_in_date_share",

@@ -83,9 +83,11 @@ NEET_SHARE = leaver.figure("care_leavers.neet_share", "Care leavers not in educa
 B_AND_B_COUNT = leaver.figure("care_leavers.bed_and_breakfast_count", "Care leavers in bed and breakfast", "count", L, reads=("list_9.accommodation",))
 ADVISER_SHARE = leaver.figure("care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H, reads=("list_9.personal_advisor",))
 PATHWAY_PLAN_SHARE = leaver.figure(
-    "care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H, reads=("list_9.pathway_plan_review",)
+    "care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H, reads=("list_9.pathway_plan_review",),
+    standard="pathway_plan_interval_days",
 )
-CONTACT_SHARE = leaver.figure("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H, reads=("list_9.latest_contact",))
+CONTACT_SHARE = leaver.figure("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H, reads=("list_9.latest_contact",),
+                               standard="care_leaver_contact_interval_days")
 CURRENT_FIGURES = {  # figure id -> the current-layout column it reads, and that column's heading
     ADVISER_SHARE: ("personal_advisor", "Allocated Personal Advisor"),
     PATHWAY_PLAN_SHARE: ("pathway_plan_review", "Latest Pathway Plan Review Date"),

@@ -185,6 +185,7 @@ def cp_two_years_plus_count(plans: pd.DataFrame, snapshot: date) -> Figure:
     H,
     reads=(*PLAN_END, "list_7.last_visit"),
     denominator="cp.open_at_snapshot",
+    standard="cp_visit_interval_working_days",
 )
 def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval_working_days: int = 10) -> Figure:
     """``cp.visit_within_interval_share``: of open plans, share visited within ``interval_working_days``."""

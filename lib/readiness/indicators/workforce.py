@@ -227,6 +227,7 @@ def on_cin_plan(cases: pd.DataFrame) -> pd.DataFrame | None:
     "share",
     H,
     reads=("list_6.last_seen", "list_6.case_status"),
+    standard="cin_seen_interval_days",
 )
 def cin_plan_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, interval_days: int = 28) -> Figure:
     """``cin.plan_seen_within_interval_share``: as :func:`cin_seen_within_interval_share`, over children on a child in
@@ -241,6 +242,7 @@ def cin_plan_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, int
     "share",
     H,
     reads=("supervision.supervision_date",),
+    standard="supervision_interval_days",
 )
 def supervision_within_interval_share(workforce: pd.DataFrame, supervision: pd.DataFrame, period: Period, interval_days: int = 30) -> Figure:
     """``supervision.within_interval_share``: share of due case-holding workers supervised within the interval."""

@@ -3,8 +3,8 @@
 The same rows make the pack's *Data quality* table (:func:`quality_rows`), the printed list
 (:func:`format_report`) and the CSV (:func:`write_csv`): one per problem, grouped by file, list
 and column, with the count of rows, up to three example rows (Excel row numbers, never a
-child's id) and the figures the rows leave (those the pack shows: never one kept in ``figures.json`` for continuity),
-named as the pack names them (never by id).
+child's id) and the figures the rows leave (those the pack shows: never one kept in ``figures.json`` for continuity;
+in the pack, named as the pack names them, never by id).
 """
 from __future__ import annotations
 
@@ -44,8 +44,11 @@ def validate(params: Params, required_lists: Iterable[int] = ()) -> tuple[list[P
     return findings.errors, findings.warnings
 
 
-def quality_rows(problems: Iterable[Problem], severity: str = "warning") -> list[QualityRow]:
-    """The problems as :class:`QualityRow` s grouped by file, list and column (their order kept within a group)."""
+def quality_rows(problems: Iterable[Problem], severity: str = "warning", in_pack: bool = False) -> list[QualityRow]:
+    """The problems as :class:`QualityRow` s grouped by file, list and column (their order kept within a group); for the
+    pack's Data quality table (``in_pack``), the figures named as the pack names them, never by id (the data team's
+    list and CSV keep the ids, which the parameters file uses)."""
+    words, name = (in_words, figure_name) if in_pack else (str, str)
     ordered = sorted(problems, key=lambda p: (p.file, p.sheet or "", p.column or ""))
     return [
         QualityRow(
@@ -53,10 +56,10 @@ def quality_rows(problems: Iterable[Problem], severity: str = "warning") -> list
             printable(p.file),
             printable(p.sheet or ""),
             printable(p.column or ""),
-            printable(in_words(p.message)),
+            printable(words(p.message)),
             p.count,
             ", ".join(str(row) for row in p.example_rows),
-            "; ".join(figure_name(f) for f in p.figures if not REGISTRY.kept_for_continuity(f)),
+            ("; " if in_pack else ", ").join(name(f) for f in p.figures if not REGISTRY.kept_for_continuity(f)),
         )
         for p in ordered
     ]

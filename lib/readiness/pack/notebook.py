@@ -19,13 +19,13 @@ from readiness.config.figures import REGISTRY, monthly_id
 from readiness.config.overrides import notebook_settings, parameters_file
 from readiness.config.params import Params, load_params
 from readiness.config.period import Period
-from readiness.config.standards import standard_days
+from readiness.config.standards import label_with_standard, standard_days
 from readiness.disclosure.coarser import Published, publish_coarser
 from readiness.disclosure.control import months_shown, suppress_board_table
 from readiness.disclosure.rounding import published_document, published_value
 from readiness.indicators.actions import heat_grid
 from readiness.indicators.figure import Figure, FigureValue
-from readiness.indicators.tables import roles_of
+from readiness.indicators.tables import Roles, roles_of
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_note, coverage_of, covered_period, latest_coverage, month_label, not_covered_months
 from readiness.inputs.schema import ColumnSpec
@@ -124,33 +124,34 @@ class Pack:
 
         A by-month table whose roles mirror a monthly series of figures.json withholds the months it
         withholds; one made over :meth:`covered` gets the months it does not cover as empty rows
-        (never 0, and never part of disclosure control) and a partial first month marked. A table more than half
-        withheld comes coarser, or empty when it is left out (:meth:`published`).
+        (never 0, and never part of disclosure control) and a partial first month marked. What the page shows of
+        it, coarser when more than half would be withheld, is :meth:`published`.
         """
         return self._safe_table(table, self.params.rounding)
 
-    def published(self, table: pd.DataFrame, round_to: int | None = None, columns: list[str] | None = None) -> Published:
-        """``table`` as this edition publishes it (:func:`readiness.disclosure.coarser.publish_coarser`): Board-safe, or
-        by quarter or for all teams when more than half of the numbers shown (``columns``; all) would be withheld, or
-        left out, with the words why."""
+    def _safe_table(self, table: pd.DataFrame, round_to: int) -> pd.DataFrame:
+        """:meth:`board_table` with its values published to ``round_to`` (0: exact, for shares worked from it)."""
         roles = roles_of(table)
-        shown = {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
-        rounding = self.params.rounding if round_to is None else round_to
-        result = publish_coarser(table, roles, self.threshold, shown, rounding, columns)
-        safe = result.table
-        if safe is None:
-            return result
+        safe = suppress_board_table(table, roles, self.threshold, self._mirror(roles), round_to)
+        return self._labelled(safe, roles, coarser=False)
+
+    def _mirror(self, roles: Roles) -> dict[str, pd.Series]:
+        return {column: self.months_shown(figure_id) for column, figure_id in roles.mirror.items()}
+
+    def _labelled(self, safe: pd.DataFrame, roles: Roles, coarser: bool) -> pd.DataFrame:
+        """A Board-safe table's coded row labels in words, and a by-month table made over :meth:`covered` (not shown
+        coarser) with the months it does not cover as empty rows."""
         if safe.index.name in CODED_INDEXES:
             safe.index = safe.index.map(column_label)
-        if roles.covered is not None and not result.grain:
-            safe = self._with_uncovered_months(safe, roles.covered)
-        return replace(result, table=safe)
+        return safe if roles.covered is None or coarser else self._with_uncovered_months(safe, roles.covered)
 
-    def _safe_table(self, table: pd.DataFrame, round_to: int) -> pd.DataFrame:
-        """:meth:`board_table` with its values published to ``round_to`` (0: exact, for shares worked from it); no rows
-        when the table is left out."""
-        safe = self.published(table, round_to).table
-        return table.iloc[0:0].astype(object) if safe is None else safe
+    def published(self, table: pd.DataFrame, columns: list[str] | None = None) -> Published:
+        """``table`` as this edition's page shows it (:func:`readiness.disclosure.coarser.publish_coarser`): Board-safe
+        (:meth:`board_table`), or by quarter or for all teams when more than half of the numbers shown (``columns``;
+        all) would be withheld, or left out, with the words why."""
+        roles = roles_of(table)
+        result = publish_coarser(table, roles, self.threshold, self._mirror(roles), self.params.rounding, columns)
+        return result if result.table is None else replace(result, table=self._labelled(result.table, roles, bool(result.grain)))
 
     def _with_uncovered_months(self, safe: pd.DataFrame, covered: Period) -> pd.DataFrame:
         months = self.period.months()
@@ -296,7 +297,8 @@ class Pack:
         because the return does not carry a column it reads says so (:mod:`readiness.inputs.unexported`).
         """
         shown = {i: self.figures[i] for i in figure_ids if i in self.figures}
-        return figure_facts(shown, self.threshold, self.params.rounding, {i: not_in_return(self.unexported, i) for i in shown})
+        labels = {i: label_with_standard(i, self.params) for i in shown}  # a local standard with its value
+        return figure_facts(shown, self.threshold, self.params.rounding, {i: not_in_return(self.unexported, i) for i in shown}, labels)
 
     def withholding_note(self, more: str = "") -> str:
         """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""

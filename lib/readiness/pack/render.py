@@ -77,7 +77,7 @@ def render_pack(params: Params, document: dict, warnings: list[Problem], bodies:
         baseline_label=baseline and f"Baseline ({baseline.get('period_end', 'no date')})",
         comparator_sources=sorted({r.comparator_source for r in rows if r.comparator_source}),
         published_column=any(r.published != "–" for r in rows),
-        warnings=quality_rows(warnings),
+        warnings=quality_rows(warnings, in_pack=True),
         sections=sections,
         missing_sections=missing,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),

@@ -1,6 +1,7 @@
 """Headline sentences generated from the figures, worded only as far as the numbers allow."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Mapping
 
@@ -81,13 +82,14 @@ def trend_title(label: str, reading: Reading | None, better: str | None) -> str:
     return f"{label}: {change} beyond the usual range" if change else f"{label}: within the usual range"
 
 
-def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None) -> str:
+def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None, label: str | None = None) -> str:
     """One headline figure in words, labelled from the catalogue, as published (to ``round_to``; 0: exact):
     ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``, with its unit when the figure
     declares one (``… 11% (of 78 social workers, by headcount)``: an FTE share). Withheld figures read ``[c]``.
     A null figure reads "not in this return" when ``not_in_return`` names the unexported column(s) it reads,
-    else "no records"."""
+    else "no records". ``label`` names it instead of its catalogue label (one with its local standard's value)."""
     indicator = describe(figure_id)
+    indicator = indicator if label is None else replace(indicator, label=label)
     if figure.value is None and not_in_return:
         return f"{indicator.label}: not in this return (its {not_in_return} column is blank in every row)."
     if figure.value is None:
@@ -103,12 +105,18 @@ def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 
 
 
 def figure_facts(
-    figures: Mapping[str, Figure], threshold: int, round_to: int = 0, not_in_return: Mapping[str, str | None] | None = None
+    figures: Mapping[str, Figure],
+    threshold: int,
+    round_to: int = 0,
+    not_in_return: Mapping[str, str | None] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> str:
     """A Markdown list with one line per figure, in the order given (see :func:`figure_fact`; ``not_in_return``: per
-    figure id, the unexported columns it reads)."""
-    reasons = not_in_return or {}
-    return "\n".join(f"- {figure_fact(figure_id, figure, threshold, round_to, reasons.get(figure_id))}" for figure_id, figure in figures.items())
+    figure id, the unexported columns it reads; ``labels``: per figure id, its label where not the catalogue's)."""
+    reasons, labels = not_in_return or {}, labels or {}
+    return "\n".join(
+        f"- {figure_fact(figure_id, figure, threshold, round_to, reasons.get(figure_id), labels.get(figure_id))}" for figure_id, figure in figures.items()
+    )
 
 
 

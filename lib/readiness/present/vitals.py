@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -11,6 +11,7 @@ from readiness.config.figures import monthly_id
 from readiness.config.param_models import Band
 from readiness.config.params import Params
 from readiness.config.references import Comparator
+from readiness.config.standards import label_with_standard
 from readiness.disclosure.control import SUPPRESSED, is_disclosive, withhold_small_complements
 from readiness.disclosure.relations import DENOMINATORS, protect_headlines
 from readiness.disclosure.rounding import published_figure
@@ -154,7 +155,7 @@ def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], 
     for figure_id, value in document["figures"].items():
         if isinstance(value, dict) or not is_shown(figure_id):
             continue
-        indicator = describe(figure_id)
+        indicator = replace(describe(figure_id), label=label_with_standard(figure_id, params))
         target = target_in_force(params.targets.get(figure_id), params.period_end)
         england = benchmarks.get(figure_id)
         past = [values.get(figure_id) for values in earlier]
