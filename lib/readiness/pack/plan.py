@@ -17,7 +17,7 @@ from readiness.config.params import Params
 from readiness.errors import Problem
 from readiness.indicators.improvement_plan import action_states
 from readiness.inputs.plan import names_in
-from readiness.present.findings import Evidence, Readiness, linked_evidence, linked_ids, rate
+from readiness.present.findings import Evidence, Readiness, linked_evidence, linked_ids, rate, readiness_id
 from readiness.present.spc_series import Published, xmr_series
 
 from .figures import return_months
@@ -102,7 +102,7 @@ class Plan:
                              "priority": bool(pd.notna(row.priority) and row.priority), "why": readiness[row.finding_id].why}
             for row in self.findings.itertuples()
         }
-        return {"readiness": {f"findings.{i}.readiness": r.rating for i, r in readiness.items()}, "findings": findings}
+        return {"readiness": {readiness_id(i): r.rating for i, r in readiness.items()}, "findings": findings}
 
 
 def return_months_exact(pack: Pack) -> dict[str, dict[str, float | None]]:

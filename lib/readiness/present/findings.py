@@ -130,6 +130,12 @@ def linked_evidence(figure_ids: Sequence[str], domains: Sequence[str], values: M
     return evidence + [evidence_of(i, values, variations, params, domain=True) for i in with_target if i not in figure_ids]
 
 
+def readiness_id(finding_id: str) -> str:
+    """The id of a finding's readiness in ``figures.json``: ``findings.<finding_id>.readiness`` (not a figure: its value
+    is a word, kept under ``readiness``)."""
+    return ".".join(("findings", finding_id, "readiness"))
+
+
 def area_words(area: str) -> str:
     """A finding's area in words: ``front_door`` → ``Front door``; a council's own workstream name as written, its
     underscores as spaces."""
@@ -166,5 +172,5 @@ def board_lines(document: Mapping) -> list[BoardLine]:
     none for a pack without a findings register."""
     readiness = document.get("readiness") or {}
     return [BoardLine(finding_id, entry["source"], area_words(entry["area"]), bool(entry.get("priority")),
-                      readiness.get(f"findings.{finding_id}.readiness"), entry.get("why", ""))
+                      readiness.get(readiness_id(finding_id)), entry.get("why", ""))
             for finding_id, entry in (document.get("findings") or {}).items()]
