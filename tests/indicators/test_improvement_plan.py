@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+from test_findings import params
 
 from readiness.config.catalogue import describe
 from readiness.indicators.figure import Figure
 from readiness.indicators.improvement_plan import action_counts, action_states, figures
 from readiness.inputs.bundle import Inputs
-from test_findings import params
 
 END = date(2025, 9, 30)
 FINDINGS = pd.DataFrame({"finding_id": ["F1", "F2", "F3"], "priority": pd.array([True, None, False], dtype="boolean")})
