@@ -15,6 +15,7 @@ from readiness.present.findings import (
     area_words,
     board_lines,
     evidence_of,
+    lines_markdown,
     linked_evidence,
     linked_ids,
     rate,
@@ -129,3 +130,8 @@ def test_the_board_summary_has_one_line_per_finding_in_order():
     assert lines[1].text() == "Monitoring visit 2025-06, Front door (priority): Red. An action is overdue."
     assert lines[0].rating_words == "Not rated"
     assert board_lines({"figures": {}}) == []
+
+
+def test_the_lines_as_a_markdown_list_keep_input_text_as_data():
+    line = BoardLine("F1", "ILACS *2024*", "Front door", True, "amber", "An action is at risk.")
+    assert lines_markdown([line]) == r"- **Amber**: ILACS \*2024\*, Front door \(priority\). An action is at risk\."

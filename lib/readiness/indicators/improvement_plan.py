@@ -70,11 +70,11 @@ def complete_share(actions: pd.DataFrame) -> Figure:
 
 @board_table(Roles(COLUMNS, total="actions"))
 def action_counts(actions: pd.DataFrame, period_end: date, by: str = "finding_id") -> pd.DataFrame:
-    """Actions by ``by`` (a finding, or an owner role: blank as ``not recorded``): how many, done, on track, overdue and
-    in any other state (:func:`action_states`)."""
+    """Actions by ``by`` (a finding, or an owner role: blank as ``not recorded``), in the order they first appear: how
+    many, done, on track, overdue and in any other state (:func:`action_states`)."""
     states = action_states(actions, period_end).where(lambda s: s.isin(COLUMNS), "other")
     keys = actions[by].astype("object").where(actions[by].notna(), "not recorded").rename(by)
-    table = pd.crosstab(keys, states).reindex(columns=list(COLUMNS), fill_value=0)
+    table = pd.crosstab(keys, states).reindex(index=pd.unique(keys), columns=list(COLUMNS), fill_value=0)
     table.insert(0, "actions", table.sum(axis=1))
     return table.astype(int).rename_axis(columns=None)
 

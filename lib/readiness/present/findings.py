@@ -17,6 +17,7 @@ from readiness.config.catalogue import describe
 from readiness.config.figures import monthly_id
 from readiness.config.params import Params
 from readiness.inputs.plan import headline_of
+from readiness.safetext import markdown_escape
 
 from .targets import as_shown, target_in_force
 from .vitals import rag
@@ -163,8 +164,17 @@ class BoardLine:
 
     def text(self) -> str:
         """The line as plain text: ``ILACS 2024, Front door (priority): Red. An action is overdue.``"""
-        priority = " (priority)" if self.priority else ""
-        return f"{self.source}, {self.area}{priority}: {self.rating_words}. {self.why}"
+        return f"{self.where}: {self.rating_words}. {self.why}"
+
+    @property
+    def where(self) -> str:
+        """Its source and area: ``ILACS 2024, Front door (priority)``."""
+        return f"{self.source}, {self.area}{' (priority)' if self.priority else ''}"
+
+
+def lines_markdown(lines: Sequence[BoardLine]) -> str:
+    """The lines as a Markdown list, each finding's id and readiness in bold, its words escaped (input text is data)."""
+    return "\n".join(f"- **{markdown_escape(line.rating_words)}**: {markdown_escape(line.where)}. {markdown_escape(line.why)}" for line in lines)
 
 
 def board_lines(document: Mapping) -> list[BoardLine]:
