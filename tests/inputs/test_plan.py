@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_readiness
 from openpyxl import load_workbook
-from test_readers import read, write_extracts
+from test_readers import read, write_extracts, write_params
 
 from readiness.inputs.plan import headline_of, is_figure, names_in
 from readiness.inputs.templates import write_templates
@@ -101,3 +102,12 @@ def test_wording_is_kept_as_the_text_it_is(tmp_path, cell, text):
     inputs, found = plan(tmp_path, FINDINGS.replace('"Management oversight is not evident on case files."', cell))
     assert found.errors == []
     assert inputs.findings["wording"].iloc[1] == text
+
+
+def test_validate_stops_with_exit_status_2_and_one_line_per_problem(tmp_path):
+    paths = write_extracts(tmp_path / "plan", {"findings": FINDINGS.replace("referrals.rereferral_share", "nonsense"),
+                                                "improvement_actions": ACTIONS.replace("A3,F2", "A3,F9")})
+    result = run_readiness(["validate", str(write_params(tmp_path, **paths))])
+    assert result.returncode == 2
+    assert "findings.csv, row 2, column 'figures': 'nonsense' is not a figure id of the pack" in result.stderr + result.stdout
+    assert "improvement_actions.csv, row 4, column 'finding_id': finding 'F9' is not in findings.csv" in result.stderr + result.stdout

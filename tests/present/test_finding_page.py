@@ -15,7 +15,7 @@ from readiness.present.finding_page import (
     role_words,
     trend_words,
 )
-from readiness.present.findings import Readiness
+from readiness.present.findings import Evidence, Readiness
 
 AUDITS = "audits.good_or_better_share"
 ASSESSMENTS = "assessments.open_over_45_working_days"
@@ -23,13 +23,14 @@ ASSESSMENTS = "assessments.open_over_45_working_days"
 
 def test_each_linked_figure_from_the_inspection_to_now_against_its_target():
     now = ({AUDITS: 0.6049, ASSESSMENTS: 3}, {ASSESSMENTS})  # the count is withheld in this edition
-    table = figure_rows([AUDITS, ASSESSMENTS], now, {AUDITS: 0.41}, None, {"audits.monthly.good_or_better_share": "improvement"},
+    evidence = [Evidence(AUDITS, "Audits", True, "amber"), Evidence(ASSESSMENTS, "Assessments", True, "green")]  # as readiness read them
+    table = figure_rows(evidence, now, {AUDITS: 0.41}, None, {"audits.monthly.good_or_better_share": "improvement"},
                         params(audits__good_or_better_share={"green": 0.7, "amber": 0.6}, assessments__open_over_45_working_days=10))
     assert table.to_dict("index") == {
         "Audits graded good or better": {"At inspection": "41%", "Last Board": "–", "Now": "60%", "Target": "70% (amber 60%)",
                                          "Rating": "Amber", "Trend": "Improving beyond normal variation (special-cause improvement)"},
         "Open assessments past 45 working days": {"At inspection": "–", "Last Board": "–", "Now": "[c]", "Target": "10",
-                                                  "Rating": "Not rated", "Trend": "–"},
+                                                  "Rating": "Green", "Trend": "–"},  # the exact value's rating, as readiness read it
     }
 
 

@@ -95,7 +95,7 @@ class FindingsSection:
         say(f"> {markdown_escape(row['wording'])}")
         say(readiness_sentence(self.plan.readiness[finding_id]))
         self.show_actions(finding_id)
-        evidence = [e.figure_id for e in self.plan.evidence(finding_id)]
+        evidence = self.plan.evidence(finding_id)
         if evidence:
             baseline = read_baseline(self.pack.params.baseline) if self.pack.params.baseline else None
             last_board = self.pack.history[-1] if self.pack.history else None

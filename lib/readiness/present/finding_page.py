@@ -12,10 +12,10 @@ from readiness.config.figures import monthly_id
 from readiness.config.params import Params
 from readiness.disclosure.control import SUPPRESSED
 
-from .findings import DOMAIN_FIGURE, Readiness
+from .findings import DOMAIN_FIGURE, Evidence, Readiness
 from .formatting import NO_DATA, format_figure
-from .targets import as_shown, target_in_force
-from .vitals import format_target, rag
+from .targets import target_in_force
+from .vitals import format_target
 
 TREND_WORDS = {
     "improvement": "Improving beyond normal variation (special-cause improvement)",
@@ -46,18 +46,19 @@ def shown(values: Mapping[str, object], suppressed: set[str], figure_id: str) ->
     return SUPPRESSED if figure_id in suppressed else values.get(figure_id)
 
 
-def figure_rows(figure_ids: Sequence[str], now: tuple[Mapping[str, object], set[str]], baseline: Mapping[str, object] | None,
+def figure_rows(evidence: Sequence[Evidence], now: tuple[Mapping[str, object], set[str]], baseline: Mapping[str, object] | None,
                 last_board: Mapping[str, object] | None, variations: Mapping[str, str | None], params: Params) -> pd.DataFrame:
     """One row per linked figure, named by its label: at the inspection (the ``baseline`` pack), at the last Board (the
     latest ``history`` pack), now (``now``: the published values and the withheld ids), the target in force at the
-    period end, the RAG rating of the value as shown, and its SPC reading in words. A column without its pack says ``–``."""
+    period end, and the rating and SPC reading in words that readiness read (``evidence``, ``variations``: worked out
+    on the exact figures, so a published edition's page never contradicts its rating). A column without its pack says ``–``."""
     values, suppressed = now
     rows = []
-    for figure_id in figure_ids:
-        indicator = describe(figure_id)
+    for found in evidence:
+        figure_id, indicator = found.figure_id, describe(found.figure_id)
         value = shown(values, suppressed, figure_id)
         target = target_in_force(params.targets.get(figure_id), params.period_end)
-        rating = rag(as_shown(value, indicator.kind, figure_id), target, indicator.better) if isinstance(value, (int, float)) else None
+        rating = found.rating
         rows.append({
             "Figure": indicator.label,
             "At inspection": format_figure((baseline or {}).get(figure_id), figure_id),
