@@ -51,8 +51,8 @@ def test_a_figure_the_pack_lacks_is_left_out_with_a_warning():
     plan = Plan(pack("public"))
     assert plan.linked["F2"] == (["audits.good_or_better_share"], ["cp.visit_within_interval_share"])
     [warning] = plan_warnings(pack("public"))
-    assert warning.describe() == ("findings.csv, row 3, column 'figures': figure 'cp.visit_within_interval_share' is not in this pack "
-                                  "(its data was not given), so finding F2 leaves it out of its readiness")
+    assert warning.describe() == ("findings.csv, row 3, column 'figures': the figure 'Open plans with a visit within the interval (local "
+                                  "standard)' is not in this pack (its data was not given), so finding F2 is rated without it")
 
 
 def test_a_pack_without_a_register_adds_nothing():

@@ -12,18 +12,19 @@ from functools import cached_property
 
 import pandas as pd
 
+from readiness.config.catalogue import describe
 from readiness.config.figures import monthly_id
 from readiness.config.params import Params
 from readiness.errors import Problem
 from readiness.indicators.improvement_plan import action_states
-from readiness.inputs.plan import names_in
+from readiness.inputs.plan import headline_of, names_in
 from readiness.present.findings import Evidence, Readiness, linked_evidence, linked_ids, rate, readiness_id
 from readiness.present.spc_series import Published, xmr_series
 
 from .figures import return_months
 from .notebook import Pack
 
-ABSENT = "figure '{}' is not in this pack (its data was not given), so finding {} leaves it out of its readiness"
+ABSENT = "the figure '{}' is not in this pack (its data was not given), so finding {} is rated without it"
 
 
 def internal(params: Params) -> Params:
@@ -87,10 +88,10 @@ class Plan:
         return {i: rate(self.states(i), self.evidence(i)) for i in self.findings["finding_id"]}
 
     def warnings(self) -> list[Problem]:
-        """One Data quality warning per figure a finding names that this pack does not have."""
+        """One Data quality warning per figure a finding names that this pack does not have (by its label: a reader sees it)."""
         file = self.pack.params.data.findings.name
         rows = dict(zip(self.findings["finding_id"], self.findings["_row"]))
-        return [Problem(file, ABSENT.format(i, finding_id), row=int(rows[finding_id]), column="figures")
+        return [Problem(file, ABSENT.format(describe(headline_of(i)).label, finding_id), row=int(rows[finding_id]), column="figures")
                 for finding_id, (_, absent) in self.linked.items() for i in absent]
 
     def document(self) -> dict:
