@@ -9,6 +9,7 @@ import pandas as pd
 from readiness.config.params import Params
 from readiness.indicators.figure import Figure, share
 from readiness.inputs.bundle import Inputs
+from readiness.pack.cache import notebook_key
 from readiness.pack.notebook import Pack
 from readiness.pack.plan import Plan, plan_document, plan_warnings
 
@@ -58,3 +59,14 @@ def test_a_figure_the_pack_lacks_is_left_out_with_a_warning():
 def test_a_pack_without_a_register_adds_nothing():
     bare = Pack(pack("internal").params, Inputs(), computed=FIGURES, whole={}, returns={})
     assert plan_document(bare) == {} and plan_warnings(bare) == []
+
+
+def test_a_section_reading_history_is_run_again_when_an_earlier_pack_changes(tmp_path):
+    earlier, notebook = tmp_path / "figures.json", tmp_path / "00_findings.ipynb"
+    notebook.write_text("{}", encoding="utf-8")
+    earlier.write_text('{"figures": {"findings.count": 7}}', encoding="utf-8")
+    params = pack("internal").params.model_copy(update={"history": [earlier]})
+    keys = [notebook_key(params, {}, notebook, reads, "findings") for reads in (("findings", "history"), ("findings",))]
+    earlier.write_text('{"figures": {"findings.count": 8}}', encoding="utf-8")
+    assert notebook_key(params, {}, notebook, ("findings", "history"), "findings") != keys[0]
+    assert notebook_key(params, {}, notebook, ("findings",), "findings") == keys[1]
