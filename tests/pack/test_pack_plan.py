@@ -70,3 +70,10 @@ def test_a_section_reading_history_is_run_again_when_an_earlier_pack_changes(tmp
     earlier.write_text('{"figures": {"findings.count": 8}}', encoding="utf-8")
     assert notebook_key(params, {}, notebook, ("findings", "history"), "findings") != keys[0]
     assert notebook_key(params, {}, notebook, ("findings",), "findings") == keys[1]
+
+
+def test_a_blank_date_or_area_reads_as_not_recorded():
+    findings = FINDINGS.assign(source_date=pd.to_datetime([None, "2025-06-20", "2025-09-15"]), area=[None, "leaders", "leaders"])
+    bare = Pack(pack("internal").params, Inputs(findings=findings), computed=FIGURES, whole={}, returns={})
+    entry = plan_document(bare)["findings"]["F1"]
+    assert (entry["source_date"], entry["area"]) == (None, "not recorded")

@@ -29,7 +29,7 @@ from readiness.present.vitals import history_values
 from readiness.safetext import markdown_escape
 
 from .notebook import Pack
-from .plan import Plan
+from .plan import Plan, text_of
 
 PLAN_FIGURES = ("improvement_actions.count", "improvement_actions.overdue_count", "improvement_actions.complete_share")
 
@@ -67,7 +67,7 @@ class FindingsSection:
     def name(self, finding_id: str) -> str:
         """A finding as a table names it: ``Front door, ILACS 2024 (F01)``."""
         row = self.row(finding_id)
-        return f"{area_words(row['area'])}, {row['source']} ({finding_id})"
+        return f"{area_words(text_of(row['area']))}, {text_of(row['source'])} ({finding_id})"
 
     def row(self, finding_id: str) -> pd.Series:
         return self.plan.findings.set_index("finding_id").loc[finding_id]
@@ -76,7 +76,8 @@ class FindingsSection:
         """``### Front door: ILACS 2024 (13 December 2024), an area for priority action``: the finding's Markdown heading."""
         row = self.row(finding_id)
         priority = ", an area for priority action" if bool(pd.notna(row["priority"]) and row["priority"]) else ""
-        return f"### {markdown_escape(area_words(row['area']))}: {markdown_escape(row['source'])} ({row['source_date']:%d %B %Y}){priority}"
+        when = "" if pd.isna(row["source_date"]) else f" ({row['source_date']:%d %B %Y})"
+        return f"### {markdown_escape(area_words(text_of(row['area'])))}: {markdown_escape(text_of(row['source']))}{when}{priority}"
 
     def show_overview(self) -> None:
         """The readiness of every finding, the plan's figures, and in a Board edition its actions by finding (a published
@@ -92,7 +93,7 @@ class FindingsSection:
         inspection's actions on its themes."""
         row = self.row(finding_id)
         say(self.heading(finding_id))
-        say(f"> {markdown_escape(row['wording'])}")
+        say(f"> {markdown_escape(text_of(row['wording']))}")
         say(readiness_sentence(self.plan.readiness[finding_id]))
         self.show_actions(finding_id)
         evidence = self.plan.evidence(finding_id)

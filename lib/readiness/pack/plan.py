@@ -99,11 +99,16 @@ class Plan:
         (each finding's source, date, area, priority and why it is rated so), in the register's order."""
         readiness = self.readiness
         findings = {
-            row.finding_id: {"source": row.source, "source_date": row.source_date.date().isoformat(), "area": row.area,
+            row.finding_id: {"source": text_of(row.source), "source_date": None if pd.isna(row.source_date) else row.source_date.date().isoformat(), "area": text_of(row.area),
                              "priority": bool(pd.notna(row.priority) and row.priority), "why": readiness[row.finding_id].why}
             for row in self.findings.itertuples()
         }
         return {"readiness": {readiness_id(i): r.rating for i, r in readiness.items()}, "findings": findings}
+
+
+def text_of(value: object) -> str:
+    """A text cell, blank as "not recorded" (a required column may still have a blank cell: a warning, not an error)."""
+    return "not recorded" if value is None or pd.isna(value) else str(value)
 
 
 def return_months_exact(pack: Pack) -> dict[str, dict[str, float | None]]:
