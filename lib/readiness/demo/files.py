@@ -16,7 +16,6 @@ from readiness.files import refuse_to_overwrite
 
 from .council import northbridge
 from .draws import scale_named
-from .plan import findings_register, improvement_actions
 from .returns_care import ssda903_years
 from .returns_cin import LAST_YEAR, census_years
 from .returns_workforce import CENSUS_YEAR, census_workers, csww_xml
@@ -27,7 +26,11 @@ EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings
                                                 "audit_actions", "front_door_decisions", "immediate_concerns",
                                                 "audit_checks", "findings", "improvement_actions")}
 PLAN = ("findings", "improvement_actions")
-"""The improvement plan's files: written by hand (:mod:`.plan`), not simulated."""
+PLAN_FOLDER = Path(__file__).parent / "data"
+"""Northbridge's findings register and improvement plan, written by hand as a council would from its inspection
+letters (an ILACS inspection in December 2024, monitoring visits in April and July 2025), not simulated: each finding
+links figures of the demo pack, the audits' domains and the actions' themes; the plan names roles, never people; at
+the period end some actions are done, most on track, two at risk, one overdue and one off track."""
 
 
 def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:
@@ -67,9 +70,9 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
 
 
 def write_plan(paths: dict[str, Path]) -> None:
-    """The findings register and the improvement plan (:mod:`.plan`), as CSVs."""
-    for key, frame in (("findings", findings_register()), ("improvement_actions", improvement_actions())):
-        frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8")
+    """The findings register and the improvement plan, copied from :data:`PLAN_FOLDER`."""
+    for key, path in paths.items():
+        path.write_bytes((PLAN_FOLDER / EXTRACT_FILES[key]).read_bytes())
 
 
 def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int, years: int = 3) -> None:

@@ -31,8 +31,6 @@ from readiness.safetext import markdown_escape
 from .notebook import Pack
 from .plan import Plan, text_of
 
-PLAN_FIGURES = ("improvement_actions.count", "improvement_actions.overdue_count", "improvement_actions.complete_share")
-
 
 @dataclass
 class FindingsSection:
@@ -80,10 +78,9 @@ class FindingsSection:
         return f"### {markdown_escape(area_words(text_of(row['area'])))}: {markdown_escape(text_of(row['source']))}{when}{priority}"
 
     def show_overview(self) -> None:
-        """The readiness of every finding, the plan's figures, and in a Board edition its actions by finding (a published
-        edition's table of a few actions a finding would be all but withheld: it gives each finding's in words)."""
+        """The readiness of every finding and, in a Board edition, the plan's actions by finding (a published edition's table
+        of a few actions a finding would be all but withheld: it gives each finding's in words)."""
         say(lines_markdown(board_lines(self.plan.document())))
-        say(self.pack.facts(*PLAN_FIGURES))
         if len(self.plan.actions) and self.board_edition:
             counts = action_counts(self.plan.actions.assign(finding=self.plan.actions["finding_id"].map(self.name)), self.pack.params.period_end, by="finding")
             self.pack.show(counts, "Improvement-plan actions by finding: done, on track, overdue and other (at risk, off track, not started)")
