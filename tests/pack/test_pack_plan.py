@@ -2,6 +2,7 @@
 figures.json with each finding's source and why, and an id the pack lacks set aside with a warning."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -77,3 +78,16 @@ def test_a_blank_date_or_area_reads_as_not_recorded():
     bare = Pack(pack("internal").params, Inputs(findings=findings), computed=FIGURES, whole={}, returns={})
     entry = plan_document(bare)["findings"]["F1"]
     assert (entry["source_date"], entry["area"]) == (None, "not recorded")
+
+
+def test_the_demo_pack_rates_every_finding_and_shows_the_section(demo_pack):
+    document = json.loads((demo_pack / "figures.json").read_text(encoding="utf-8"))
+    readiness = document["readiness"]
+    assert len(readiness) == 8 and set(document["findings"]) == {f"F0{n}" for n in range(1, 9)}
+    # by hand from the plan: F04's action A11 is off track, F07's A18 was due 30 June 2025 and is not started
+    assert readiness["findings.F04.readiness"] == readiness["findings.F07.readiness"] == "red"
+    assert document["findings"]["F07"]["why"] == "An action is overdue."
+    assert "improvement_actions.overdue_count" in document["suppressed"]  # one overdue action (A18): 1 to 5 is withheld
+    html = (demo_pack / "index.html").read_text(encoding="utf-8")
+    assert "Findings and the improvement plan" in html and "Decisions at the front door are not always timely" in html
+    assert "Agree the threshold document" not in html  # an action's wording: the Board edition only
