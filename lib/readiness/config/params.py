@@ -13,10 +13,11 @@ from pydantic import Field, ValidationError, field_validator
 from readiness.errors import ParametersError
 from readiness.files import read_side_file
 
+from .board import FIGURES_UNCHECKED, BoardParams
 from .catalogue import is_indicator
 from .dfe import council
 from .groups import EQUALITY_GROUPS
-from .param_models import DataPaths, PracticeWeek, ReturnYear, Target, _Strict
+from .param_models import DataPaths, PracticeWeek, ReturnYear, Target
 from .period import Period
 from .references import reference_problems
 from .yesno import YesNoWords
@@ -30,7 +31,7 @@ MAX_MONTHS = 120  # a pack covers 1 to 120 calendar months (ten years of trend; 
 COMMENTARY_LIMIT = 1 << 20  # bytes of one section's commentary (a page of text is a few kB)
 
 
-class Params(_Strict):
+class Params(BoardParams):
     """A validated parameters file, with every path absolute."""
 
     pack_id: str
@@ -184,8 +185,6 @@ def unknown_indicator_ids(ids) -> list[str]:
     """The ids among ``ids`` that name no indicator of ``catalogue.py`` (a misspelt target, say)."""
     return [i for i in ids if not is_indicator(i)]
 
-
-FIGURES_UNCHECKED = "figures_unchecked"  # validation context: figure ids not checked (no indicator module imported)
 
 def load_params(path: str | Path, overrides: dict[str, object] | None = None, check_figures: bool = True) -> Params:
     """Read and validate a parameters file; relative paths resolve from its folder.
