@@ -152,7 +152,7 @@ FAST = ["-m", "not slow", "-n", "2", "--dist", "worksteal"]
 
 def test_command(python: Path, extra: list[str]) -> list[str]:
     """pytest for ``tasks.py test``: :data:`WHOLE` with no arguments, :data:`FAST` for ``--fast`` (with any others),
-    otherwise the arguments as given (``tests/test_audits.py``, ``-k``, ...), in one process."""
+    otherwise the arguments as given (``tests/indicators/test_audits.py``, ``-k``, ...), in one process."""
     if not extra:
         return [str(python), "-m", "pytest", *WHOLE]
     fast = "--fast" in extra

@@ -5,6 +5,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -16,6 +17,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TEMPLATE = SHARED / "fixtures" / "annex-a-template-2019.xlsx"
 DEMO = REPO / "data" / "demo"
+
+# tests/ mirrors lib/readiness/'s stage folders; a test module may use another's builders by its name
+# (``from test_readers import write_params``) wherever each lives, as pytest's rootdir-relative imports allow.
+sys.path[:0] = [str(folder) for folder in sorted(Path(__file__).parent.iterdir()) if folder.is_dir() and folder.name not in ("fixtures", "__pycache__")]
 
 
 def ensure_demo_data() -> Path:

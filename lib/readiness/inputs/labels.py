@@ -7,7 +7,7 @@ A label that is, in fact, a child's id (from Annex A or the extracts) or a worke
 (the workforce and supervision extracts, Annex A's Allocated Worker and Personal Advisor) is
 replaced by :data:`WITHHELD`, with a warning that never quotes it. Labels are compared ignoring
 case and runs of spaces. Every other text column of an input is an identifier or is declared in
-:data:`NOT_LABELS`, never to reach a Board table (``tests/test_labels.py`` checks both).
+:data:`NOT_LABELS`, never to reach a Board table (``tests/inputs/test_labels.py`` checks both).
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ BOARD_LABELS: dict[str, tuple[str, ...]] = {
 }
 """The one place that says which input columns reach a Board table (or a chart) as labels: each is checked
 for identifiers. A text column of an input that is in none of this, :data:`IDENTIFIER_COLUMNS` and
-:data:`NOT_LABELS` fails ``tests/test_labels.py``."""
+:data:`NOT_LABELS` fails ``tests/inputs/test_labels.py``."""
 IDENTIFIER_COLUMNS = ("child_id", "adopter_id", "worker", "worker_id", "personal_advisor")
 NOT_LABELS: dict[str, tuple[str, ...]] = {
     ANNEX_A: ("placement_postcode", "placement_urn", "placement_la"),  # read for figures, never shown

@@ -3,7 +3,7 @@ from readiness.indicators.figure import share
 from readiness.present.narrative import month_name, share_headline, spc_sentence, trend_title, withholding_note
 from readiness.present.spc import Reading
 
-# Readings as readiness.present.spc gives them; centre and limits worked by hand in tests/test_spc.py (NOISE and SHIFTED).
+# Readings as readiness.present.spc gives them; centre and limits worked by hand in tests/present/test_spc.py (NOISE and SHIFTED).
 NOISE = Reading("common_cause", None, 0.850833, 0.771033, 0.930633, 12)
 WIDE = Reading("common_cause", None, 0.5, -0.08, 1.12, 12)  # limits beyond 0% and 100%
 

@@ -16,7 +16,7 @@ from readiness.inputs.returns.csww import read_csww
 from readiness.inputs.returns.read import combined_years
 from readiness.inputs.returns.ssda903 import read_ssda903
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "returns"
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "returns"
 
 
 def test_the_cin_census_sample_reads_with_its_broken_rules_warned():

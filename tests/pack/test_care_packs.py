@@ -2,7 +2,7 @@
 once with the template's 13-column List 9, once with the four columns of the current layout added.
 
 The template's other lists stay empty (provided, no rows). Period 2021-03-01 to 2021-08-31, snapshot
-31 August 2021 (as in tests/test_care.py: 42 days before = 20 July 2021, 183 days = 1 March 2021,
+31 August 2021 (as in tests/indicators/test_care.py: 42 days before = 20 July 2021, 183 days = 1 March 2021,
 365 days = 31 August 2020, 30 months = 28 February 2019, 24 months = 31 August 2019).
 
 List 8  start       ceased      born        visit       review      IRO         health      dental      plcmts type loc  missing offered accepted uasc second plan     worker

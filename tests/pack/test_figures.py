@@ -8,9 +8,9 @@ from readiness.indicators.figure import share
 from readiness.pack.figures import figures_document
 
 MONTHS = ["2024-10", "2024-11", "2024-12"] + [f"2025-{m:02d}" for m in range(1, 10)]
-# Out of 100 audits a month: five months near 50% then a planted shift to near 60% (see tests/test_spc.py, SHIFTED).
+# Out of 100 audits a month: five months near 50% then a planted shift to near 60% (see tests/present/test_spc.py, SHIFTED).
 SHIFTED = [50, 54, 48, 52, 46, 58, 62, 57, 61, 59, 63, 60]
-# Out of 100 assessments a month: noise around 85%, the last month lowest (NOISE in tests/test_spc.py).
+# Out of 100 assessments a month: noise around 85%, the last month lowest (NOISE in tests/present/test_spc.py).
 NOISE = [85, 88, 83, 86, 84, 87, 85, 88, 83, 86, 84, 82]
 
 

@@ -413,7 +413,7 @@ def test_a_blank_template_reads_back_empty(tmp_path):
 
 def test_demo_data_loads_without_errors(demo_data):
     """End to end on the demo data set (the only test that needs ``readiness.demo``)."""
-    inputs = load_inputs(load_params(Path(__file__).resolve().parents[1] / "parameters" / "demo.yaml"))
+    inputs = load_inputs(load_params(Path(__file__).resolve().parents[2] / "parameters" / "demo.yaml"))
     assert {"list_1", "list_3", "list_4", "list_5", "list_6", "list_7"} <= set(inputs.annex_a)
     assert len(inputs.case_audits) > 0 and np.issubdtype(inputs.workforce["fte"].dtype, np.floating)
 

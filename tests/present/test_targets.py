@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from readiness.config.params import Band, Step, load_params
+from readiness.config.param_models import Band, Step
+from readiness.config.params import load_params
 from readiness.errors import ParametersError
 from readiness.present.targets import as_shown, green_in_force, target_in_force
 

@@ -188,8 +188,8 @@ def test_test_runs_everything_on_two_processes_keeping_each_file_together():
 def test_fast_runs_every_test_but_the_whole_pack_ones_on_two_processes():
     python = Path("python")
     assert tasks.test_command(python, ["--fast"]) == ["python", "-m", "pytest", "-m", "not slow", "-n", "2", "--dist", "worksteal"]
-    assert tasks.test_command(python, ["--fast", "tests/test_audits.py", "-x"])[-2:] == ["tests/test_audits.py", "-x"]
+    assert tasks.test_command(python, ["--fast", "tests/indicators/test_audits.py", "-x"])[-2:] == ["tests/indicators/test_audits.py", "-x"]
 
 
 def test_arguments_given_run_as_given_in_one_process():
-    assert tasks.test_command(Path("python"), ["tests/test_audits.py"]) == ["python", "-m", "pytest", "tests/test_audits.py"]
+    assert tasks.test_command(Path("python"), ["tests/indicators/test_audits.py"]) == ["python", "-m", "pytest", "tests/indicators/test_audits.py"]

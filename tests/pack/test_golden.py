@@ -158,7 +158,7 @@ import yaml
 
 from readiness.pack.build import build
 
-GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden"
 PARAMS = GOLDEN / "golden.yaml"
 
 CHILD_IDS = [f"GLD40{n:02d}" for n in range(1, 15) if n != 8]  # every child id in the three fixture files

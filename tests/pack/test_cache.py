@@ -249,7 +249,7 @@ def test_a_planted_pickle_is_never_loaded_by_a_build_or_a_notebook(built, tmp_pa
     kept = inputs_cache_file(params, input_hashes(params), cache)
     assert kept.is_file(), "the build kept no inputs where the cache looks for them"
     for path in (kept, kept.with_suffix(".pickle"), pack / "working" / "inputs.zip"):  # (a file the build did not write in
-        path.write_bytes(payload)  # the pack folder, working/inputs.pickle say, is refused by name: tests/test_nothing_lost.py)
+        path.write_bytes(payload)  # the pack folder, working/inputs.pickle say, is refused by name: tests/pack/test_nothing_lost.py)
     out_of_date(pack)
     build(params_file, pack)
     planted_for_a_notebook = tmp_path / "inputs.zip"

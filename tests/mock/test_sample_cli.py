@@ -40,7 +40,7 @@ def test_a_30_case_sample_holds_every_stratum_the_demo_has(drawn, tmp_path):
     reasons = {s.name: s.reason for s in STRATA}
     drawn = frame[frame["drawn_for"] != "random"]
     assert all(reasons[s] in r.split("; ") for s, r in zip(drawn["drawn_for"], drawn["reasons"]))
-    assert "unstable_in_care" in out and "not provided" not in out  # (absent strata: tests/test_sample.py)
+    assert "unstable_in_care" in out and "not provided" not in out  # (absent strata: tests/mock/test_sample.py)
 
 
 def test_read_back_of_a_blank_workbook_gives_empty_extracts(drawn):

@@ -165,7 +165,7 @@ def test_chart_draws_several_columns_headed_in_words_or_shares_of_a_denominator(
 
 
 def spc_pack(**extra) -> Pack:
-    """A year of monthly shares out of 100: audits with a planted shift, assessments pure noise (tests/test_figures.py)."""
+    """A year of monthly shares out of 100: audits with a planted shift, assessments pure noise (tests/pack/test_figures.py)."""
     from readiness.indicators.figure import share
 
     months = ["2024-10", "2024-11", "2024-12"] + [f"2025-{m:02d}" for m in range(1, 10)]
