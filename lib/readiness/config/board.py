@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Optional
 
+import yaml
 from pydantic import Field, field_validator
 
 from readiness.paths import notebook_files
@@ -17,31 +19,13 @@ from .param_models import _Strict
 SCORECARD_MOST = 25
 FIGURES_UNCHECKED = "figures_unchecked"  # validation context: figure ids not checked (no indicator module imported)
 
-DEFAULT_SCORECARD = (
-    "referrals.rereferral_share", "frontdoor.decided_within_one_working_day_share", "assessments.within_45_working_days_share",
-    "assessments.open_over_45_working_days", "icpc.within_15_working_days_share", "cp.second_or_subsequent_share",
-    "cp.visit_within_interval_share", "strategy.statutory_partners_share", "cla.review_in_time_share",
-    "cla.visit_within_regulation_share", "cla.three_plus_placements_share", "care_leavers.age_19_21.in_touch_share",
-    "care_leavers.age_19_21.suitable_accommodation_share", "care_leavers.age_19_21.eet_share",
-    "audits.routine.good_or_better_share", "audits.worker_participated_share", "actions.completed_on_time_share",
-    "caseload.mean_per_fte", "workforce.agency_share", "supervision.within_interval_share",
-)
-"""pack.md's default scorecard, in its order."""
-
-DEFAULT_SENTINELS = (
-    "caseload.unallocated_count", "cla.unallocated_count", "assessments.open_over_45_working_days",
-    "caseload.workers_over_25_count", "frontdoor.undecided_over_one_working_day_count",
-    "care_leavers.bed_and_breakfast_count", "cla.under_16_in_unregulated_count", "actions.overdue_count",
-    "mock.immediate_concerns_open_count",
-)
+DEFAULTS = yaml.safe_load((Path(__file__).parent / "data" / "board_defaults.yaml").read_text(encoding="utf-8"))
+DEFAULT_SCORECARD: tuple[str, ...] = tuple(DEFAULTS["scorecard"])
+"""pack.md's default scorecard, in its order (``config/data/board_defaults.yaml``: data, so a figure's id is named in
+code only where it is declared)."""
+DEFAULT_SENTINELS: tuple[str, ...] = tuple(DEFAULTS["sentinels"])
 """pack.md's default sentinels: counts where any number above zero is discussed."""
-
-RETURNS_IN_PLACE_OF = {
-    "cla.three_plus_placements_share": "cla.dfe_stability_three_plus_share",
-    "care_leavers.age_19_21.in_touch_share": "care_leavers.dfe.age_19_21.in_touch_share",
-    "care_leavers.age_19_21.suitable_accommodation_share": "care_leavers.dfe.age_19_21.suitable_accommodation_share",
-    "care_leavers.age_19_21.eet_share": "care_leavers.dfe.age_19_21.eet_share",
-}
+RETURNS_IN_PLACE_OF: dict[str, str] = dict(DEFAULTS["returns_in_place_of"])
 """The default scorecard's Annex A figures and the statutory returns' figures (DfE's definitions) that take their place."""
 
 

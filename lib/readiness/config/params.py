@@ -40,7 +40,7 @@ class Params(BoardParams):
     period_end: date
     annex_a_extract_date: Optional[date] = None
     annex_a_covers_from: Optional[date] = None
-    audience: Literal["public", "internal"] = "public"
+    audience: Literal["public", "internal", "both"] = "public"  # both: a Board edition and a published one (pack/pipeline)
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
     columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"], dict[str, str]] = Field(
@@ -105,7 +105,7 @@ class Params(BoardParams):
     @field_validator("suppress_up_to")
     @classmethod
     def _public_packs_suppress(cls, value: int, info) -> int:
-        if value < 1 and info.data.get("audience") == "public":
+        if value < 1 and info.data.get("audience") in ("public", "both"):
             raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
         return value
 
@@ -160,7 +160,8 @@ class Params(BoardParams):
 
     @property
     def suppression_threshold(self) -> int:
-        """Largest record count suppressed: 0 (none) for an internal audience."""
+        """Largest record count suppressed: 0 (none) for an internal audience (and ``both`` outside a build, which
+        makes each edition with its own audience)."""
         return self.suppress_up_to if self.audience == "public" else 0
 
     @property
