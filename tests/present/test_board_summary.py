@@ -17,7 +17,7 @@ def test_sentinels_show_their_numbers_and_a_withheld_one_as_a_range():
     lines = sentinels(ids, document, 5, small={"care_leavers.bed_and_breakfast_count"})
     assert lines == [
         Sentinel("Open children with no allocated worker", "0", False),
-        Sentinel("Workers with more than 25 children", "[c] (withheld to protect another number)", True),
+        Sentinel("Workers with more than 25 children", "[c]", True, "withheld to protect another number"),
         Sentinel("Care leavers in bed and breakfast", "1 to 5", True),
         Sentinel("Children in care with no allocated worker", "12", True),
         Sentinel("Audit actions overdue at the period end", "–", False),  # no data: not known to be above zero

@@ -37,15 +37,15 @@ def test_a_figure_without_a_monthly_series_has_no_trend_to_read():
     assert reading(None, None, None, monthly=False) == "no monthly trend; no target set"
 
 
-def vital(figure_id, value, rating=None, spc=None, history=(), baseline="–", england="–", region="–", neighbours="–"):
-    return VitalSign(describe(figure_id), value, "–", rating, england, tuple(history), "–", baseline=baseline, region=region, neighbours=neighbours, spc=spc)
+def vital(figure_id, value, rating=None, spc=None, history=(), baseline="–", england="–", region="–", neighbours="–", target="–"):
+    return VitalSign(describe(figure_id), value, target, rating, england, tuple(history), "–", baseline=baseline, region=region, neighbours=neighbours, spc=spc)
 
 
 def test_scorecard_rows_follow_the_ids_order_with_three_values_and_the_next_visits_target():
     rows = [
-        vital("workforce.agency_share", "18%", "red", {"variation": "common_cause", "assurance": "fail"}, history=("25%", "20%"),
+        vital("workforce.agency_share", "18%", "red", target="10% (amber 15%)", spc={"variation": "common_cause", "assurance": "fail"}, history=("25%", "20%"),
               baseline="30%", england="18% (Sept 2024)", neighbours="21% (Sept 2024)"),
-        vital("assessments.within_45_working_days_share", "82%", "amber", {"variation": "improvement", "assurance": None}),
+        vital("assessments.within_45_working_days_share", "82%", "amber", {"variation": "improvement", "assurance": None}, target="70% (amber 60%)"),
     ]
     # a trajectory: 70% (amber 60%) from October, 80% (amber 70%) from 1 January 2026; the visit is on 20 January 2026
     targets = {"assessments.within_45_working_days_share": [Step(start=date(2025, 10, 1), green=0.7, amber=0.6),
@@ -58,7 +58,7 @@ def test_scorecard_rows_follow_the_ids_order_with_three_values_and_the_next_visi
     assert assessments.next_visit_target == "80% (amber 70%)"  # the step in force on 20 January 2026
     assert assessments.reading == "close to target and improving"
     assert (agency.at_inspection, agency.last_board, agency.row.value) == ("30%", "20%", "18%")  # the last Board: the latest history pack
-    assert agency.next_visit_target == "10% (amber 15%)"
+    assert agency.next_visit_target == "same"  # a band, in force now and then
     assert agency.reading == "common-cause variation, will not meet target without change"
     assert agency.comparators == [("England", "18% (Sept 2024)"), ("Neighbours", "21% (Sept 2024)")]
 

@@ -21,6 +21,9 @@ VARIATION_WORDS = {
 }
 
 
+PROTECTS = "withheld to protect another number"
+
+
 @dataclass(frozen=True)
 class Sentinel:
     """A count where any number above zero is discussed: its label, its number as shown, and whether it is above zero."""
@@ -28,6 +31,7 @@ class Sentinel:
     label: str
     shown: str
     above_zero: bool
+    note: str = ""  # why a withheld count is not shown as a range
 
 
 def sentinels(ids: list[str], document: dict, threshold: int, small: set[str] | frozenset[str] = frozenset()) -> list[Sentinel]:
@@ -39,8 +43,8 @@ def sentinels(ids: list[str], document: dict, threshold: int, small: set[str] | 
         value = document["figures"].get(figure_id)
         label = describe(figure_id).label
         if figure_id in document.get("suppressed", ()):
-            shown = f"1 to {threshold}" if figure_id in small else f"{SUPPRESSED} (withheld to protect another number)"
-            lines.append(Sentinel(label, shown, True))
+            small_number = figure_id in small
+            lines.append(Sentinel(label, f"1 to {threshold}" if small_number else SUPPRESSED, True, "" if small_number else PROTECTS))
         else:
             lines.append(Sentinel(label, format_figure(value, figure_id), bool(value)))
     return lines

@@ -60,6 +60,11 @@ class ScorecardRow:
         return [(name, value) for name, value in given if value != "–"]
 
 
+def next_target(now: str, then: str) -> str:
+    """The next visit's target as the scorecard shows it beside the one in force: "same", or the step it will be."""
+    return "same" if then == now and now != "–" else then
+
+
 def scorecard(ids: list[str], rows: list[VitalSign], targets: Mapping[str, Target], next_visit: date | None) -> list[ScorecardRow]:
     """The scorecard's lines for ``ids`` (in that order) from the vital-signs ``rows``; the next visit's target is the
     one in force on its date (a trajectory's step), "–" without a next visit or a target."""
@@ -75,7 +80,7 @@ def scorecard(ids: list[str], rows: list[VitalSign], targets: Mapping[str, Targe
             row=row,
             at_inspection=row.baseline,
             last_board=row.history[-1] if row.history else "–",
-            next_visit_target=format_target(upcoming, row.indicator.kind, figure_id),
+            next_visit_target=next_target(row.target, format_target(upcoming, row.indicator.kind, figure_id)),
             reading=reading(spc.get("variation"), spc.get("assurance"), row.rating, monthly=bool(row.sparkline)),
         ))
     return lines
