@@ -10,6 +10,7 @@ from readiness.config.board import Workstream, scorecard_ids, sentinel_ids
 from readiness.config.params import COMMENTARY_LIMIT, Params
 from readiness.files import read_side_file
 from readiness.present.board_summary import Change, Sentinel, sentinels, target_changes, variation_changes
+from readiness.present.findings import BoardLine, board_lines
 from readiness.present.glance import GlanceLine, months_behind, no_improvement_words, to_note
 from readiness.present.scorecard import ScorecardRow, scorecard
 from readiness.present.vitals import VitalSign, history_values
@@ -63,13 +64,14 @@ class BoardPages:
     no_improvement: str | None  # said when no figure shows special-cause improvement
     changes: list[Change] | None  # None: no earlier pack to compare with
     commentary: str | None
-    findings: list = field(default_factory=list)  # one line per finding (readiness.present.findings.board_lines)
+    findings: list[BoardLine] = field(default_factory=list)  # one line per finding of the register
 
 
 def board_pages(params: Params, document: dict, rows: list[VitalSign], history: list[dict], section_slugs: dict[str, str],
-                small: frozenset[str] = frozenset(), findings: list | None = None) -> BoardPages:
+                small: frozenset[str] = frozenset()) -> BoardPages:
     """The Board pages of a pack from its figures.json ``document``, vital-signs ``rows`` and ``history`` packs (the last
-    one is the last Board's); ``small`` are the ids withheld as small numbers (a sentinel among them reads "1 to N")."""
+    one is the last Board's); ``small`` are the ids withheld as small numbers (a sentinel among them reads "1 to N");
+    readiness against each finding comes from the document's findings register, when it has one."""
     card = scorecard(scorecard_ids(params.scorecard, document), rows, params.targets, params.next_visit and params.next_visit.date)
     noted = to_note(rows, section_slugs)
     last = history[-1] if history else None
@@ -87,7 +89,7 @@ def board_pages(params: Params, document: dict, rows: list[VitalSign], history: 
         no_improvement=None if improving else no_improvement_words(months_behind(document.get("spc", {}))),
         changes=changes,
         commentary=board_commentary(params.commentary),
-        findings=list(findings or []),
+        findings=board_lines(document),
     )
 
 

@@ -31,6 +31,7 @@ from .job import Job
 from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
 from .pdf import print_pdf
+from .plan import plan_document, plan_warnings
 from .render import render_pack, section_body
 from .sections import Section, all_sections, is_available, left_out
 from .store import keep_inputs
@@ -42,9 +43,10 @@ INPUTS_FILE = "inputs.zip"  # the checked inputs as data (readiness.pack.store),
 
 
 def pack_document(pack: Pack) -> dict:
-    """The pack's ``figures.json`` document: its figures, coverage, and the months before the period SPC reads."""
+    """The pack's ``figures.json`` document: its figures, coverage, the months before the period SPC reads, and the
+    readiness against each finding of the improvement plan (:mod:`readiness.pack.plan`)."""
     coverage = coverage_document(coverage_of(pack.inputs, pack.params))
-    return figures_document(pack.figures, pack.params, coverage, pack.whole_months, pack.returns)
+    return figures_document(pack.figures, pack.params, coverage, pack.whole_months, pack.returns) | plan_document(pack)
 
 
 PUBLISHED = "published"  # with ``audience: both``, the published edition's folder inside the pack (and in working/, the cache)
@@ -87,7 +89,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
         write_figures_workbook(document, folder / "figures.xlsx")
         with shared_with_notebooks(pack, job.params_file, inputs_file):
             bodies = run_sections(available, job, edition, hashes, edition_working, edition_cache, inputs_file)
-        render_pack(edition, document, [*inputs.warnings, *superseded_warnings(edition)], bodies, left_out(sections, inputs),
+        render_pack(edition, document, [*inputs.warnings, *plan_warnings(pack), *superseded_warnings(edition)], bodies, left_out(sections, inputs),
                     folder / "index.html", small_counts(pack.figures, edition.suppression_threshold))
         if job.pdf:
             log.info("%s: printing the %s edition's pack.pdf", params.pack_id, edition.audience)
