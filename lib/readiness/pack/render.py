@@ -23,10 +23,10 @@ from readiness.present.icons import icon_key
 from readiness.present.vitals import comparison_columns, load_history, vital_signs
 from readiness.safetext import without_bidi
 
+from .marking import MARKINGS
 from .sections import BOARD_TAG, Section, board_cells
 
 log = logging.getLogger("readiness")
-MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
 
 
 def section_body(notebook_path: Path, slug: str) -> str:
