@@ -20,6 +20,7 @@ from . import (
     decisions,
     early_help,
     frontdoor,
+    improvement_plan,
     mock,
     protection,
     protection_standards,
@@ -32,7 +33,7 @@ from . import (
 )
 
 LISTED = (
-    audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
+    improvement_plan, audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
     statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce, returns_care, returns_workforce,
 )
 """The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
