@@ -2,4 +2,4 @@
 notebook's kernel gets it without the page's renderer (nbconvert, jinja2)."""
 from __future__ import annotations
 
-MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
+MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE", "both": "OFFICIAL-SENSITIVE"}  # both: as the Board edition
