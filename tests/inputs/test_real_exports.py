@@ -31,7 +31,7 @@ from readiness.inputs.annex_a_tables import ANNEX_A
 from readiness.inputs.coverage import coverage_note
 from readiness.inputs.headings import one_punctuation_edit
 from readiness.inputs.read import read_inputs
-from readiness.inputs.unexported import not_in_return
+from readiness.inputs.unexported import not_in_return, unexported_in
 from readiness.inputs.values import heading_key
 from readiness.present.narrative import figure_facts
 
@@ -214,9 +214,9 @@ def test_a_used_column_blank_in_every_row_is_not_in_this_return(tmp_path):
     figures = figures_without_unreadable_rows(workforce.figures, inputs, params)
     for figure_id in ("caseload.unallocated_count", "caseload.median", "cin.seen_within_interval_share"):
         assert figures[figure_id].value is None, figure_id
-    assert not_in_return(inputs, "caseload.unallocated_count") == "*Allocated Worker*"
+    assert not_in_return(unexported_in(inputs), "caseload.unallocated_count") == "*Allocated Worker*"
     assert figure_facts({"cin.seen_within_interval_share": figures["cin.seen_within_interval_share"]}, 5,
-                        not_in_return={"cin.seen_within_interval_share": not_in_return(inputs, "cin.seen_within_interval_share")}).endswith(
+                        not_in_return={"cin.seen_within_interval_share": not_in_return(unexported_in(inputs), "cin.seen_within_interval_share")}).endswith(
         "not in this return (its *Date Child Was Last Seen* column is blank in every row).")
 
 

@@ -8,7 +8,7 @@ in every row: :mod:`readiness.inputs.unexported`) is null.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 import pandas as pd
@@ -55,21 +55,35 @@ def without_rows(inputs: Inputs, keys: frozenset[Key]) -> Inputs:
     return replace(inputs, annex_a=lists, **extracts)
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """What the inputs leave out of figures, found once per input (not once per theme or figure): the columns with a
+    value that could not be read (:func:`unreadable_columns`), and those the return does not carry (:func:`unexported_in`)."""
+
+    unreadable: dict[Key, ColumnSpec]
+    unexported: list[tuple[str, ColumnSpec]]
+
+    @classmethod
+    def of(cls, inputs: Inputs) -> LeftOut:
+        return cls(unreadable_columns(inputs), unexported_in(inputs))
+
+
 def figures_without_unreadable_rows(
-    theme_figures: Callable[[Inputs, Params], dict[str, FigureValue]], inputs: Inputs, params: Params
+    theme_figures: Callable[[Inputs, Params], dict[str, FigureValue]], inputs: Inputs, params: Params, left_out: LeftOut | None = None
 ) -> dict[str, FigureValue]:
-    """A theme's figures, each computed without the rows whose value it reads could not be read."""
+    """A theme's figures, each computed without the rows whose value it reads could not be read; ``left_out`` is
+    :meth:`LeftOut.of` the same ``inputs`` (found here when not given)."""
+    left_out = left_out or LeftOut.of(inputs)
     result = theme_figures(inputs, params)
-    unreadable = unreadable_columns(inputs)
     groups: dict[frozenset[Key], list[str]] = {}
     for figure_id in result:
-        keys = frozenset(key for key, column in unreadable.items() if column.feeds(figure_id))
+        keys = frozenset(key for key, column in left_out.unreadable.items() if column.feeds(figure_id))
         if keys:
             groups.setdefault(keys, []).append(figure_id)
     for keys, ids in groups.items():
         again = theme_figures(without_rows(inputs, keys), params)
         result.update({figure_id: again[figure_id] for figure_id in ids})
-    unexported = unexported_in(inputs)
+    unexported = left_out.unexported
     return {figure_id: nulled(value) if any(c.feeds(figure_id) for _, c in unexported) else value for figure_id, value in result.items()}
 
 

@@ -29,8 +29,8 @@ def unexported_columns(spec: TableSpec, frame: pd.DataFrame) -> list[ColumnSpec]
         if not column.used or column.open_when_blank or column.name in spec.row_id or column.name not in frame:
             continue
         rows = frame if column.when is None else frame[frame[column.when].notna()]
-        blank = rows[column.name].isna() & ~unreadable_in(rows, column.name)
-        if len(rows) and bool(blank.all()):
+        # blank in every row, none of them unreadable (the costlier test, so second)
+        if len(rows) and bool(rows[column.name].isna().all()) and not unreadable_in(rows, column.name).any():
             found.append(column)
     return found
 
@@ -59,7 +59,8 @@ def unexported_in(inputs: Inputs) -> list[tuple[str, ColumnSpec]]:
     ]
 
 
-def not_in_return(inputs: Inputs, figure_id: str) -> str | None:
-    """Why ``figure_id`` is null when a column it reads is unexported (the column's heading), else ``None``."""
-    headings = [column.heading for _, column in unexported_in(inputs) if column.feeds(figure_id)]
+def not_in_return(unexported: list[tuple[str, ColumnSpec]], figure_id: str) -> str | None:
+    """Why ``figure_id`` is null when a column it reads is ``unexported`` (:func:`unexported_in`: found once per
+    input), the column's heading; else ``None``."""
+    headings = [column.heading for _, column in unexported if column.feeds(figure_id)]
     return ", ".join(f"*{heading}*" for heading in headings) or None

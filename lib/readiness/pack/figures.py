@@ -38,7 +38,7 @@ from readiness.indicators import (
 from readiness.indicators.common import whole_months_only
 from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.returns_history import history_from_returns
-from readiness.indicators.unreadable import figures_without_unreadable_rows
+from readiness.indicators.unreadable import LeftOut, figures_without_unreadable_rows
 from readiness.inputs.bundle import Inputs
 from readiness.present.spc_series import publish, spc_document, window_start
 from readiness.present.vitals import load_history
@@ -56,8 +56,9 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`), shares whose
     complement is small withheld first."""
     result: dict[str, FigureValue] = {}
+    left_out = LeftOut.of(inputs)
     for theme in THEMES:
-        result.update(figures_without_unreadable_rows(theme.figures, inputs, params))
+        result.update(figures_without_unreadable_rows(theme.figures, inputs, params, left_out))
     threshold = params.suppression_threshold
     return audit(protect_series(withhold_small_complements(result, threshold), threshold), inputs, params)
 
@@ -73,9 +74,10 @@ def whole_month_series(inputs: Inputs, params: Params) -> dict[str, dict[str, Fi
     start = window_start(params.period_end)
     window = params.model_copy(update={"period_start": start})
     result: dict[str, dict[str, Figure]] = {}
+    left_out = LeftOut.of(inputs)
     with whole_months_only(start):
         for theme in SERIES_THEMES:
-            computed = figures_without_unreadable_rows(theme.figures, inputs, window)
+            computed = figures_without_unreadable_rows(theme.figures, inputs, window, left_out)
             result.update({key: dict(value) for key, value in computed.items() if isinstance(value, Mapping)})
     return result
 

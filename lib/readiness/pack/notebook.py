@@ -25,7 +25,8 @@ from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.tables import roles_of
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_note, coverage_of, covered_period, latest_coverage, month_label, not_covered_months
-from readiness.inputs.unexported import not_in_return
+from readiness.inputs.schema import ColumnSpec
+from readiness.inputs.unexported import not_in_return, unexported_in
 from readiness.paths import ANALYST_CACHE
 from readiness.present.display import (
     CODED_INDEXES,
@@ -90,6 +91,11 @@ class Pack:
 
             self.whole = whole_month_series(self.inputs, self.params)
         return self.whole
+
+    @cached_property
+    def unexported(self) -> list[tuple[str, ColumnSpec]]:
+        """The Annex A columns the return does not carry (:func:`readiness.inputs.unexported.unexported_in`; once)."""
+        return unexported_in(self.inputs)
 
     def has(self, *keys: str) -> bool:
         """Whether every named input (``case_audits``, ``list_4`` …) was given."""
@@ -250,7 +256,7 @@ class Pack:
         because the return does not carry a column it reads says so (:mod:`readiness.inputs.unexported`).
         """
         shown = {i: self.figures[i] for i in figure_ids if i in self.figures}
-        return figure_facts(shown, self.threshold, self.params.rounding, {i: not_in_return(self.inputs, i) for i in shown})
+        return figure_facts(shown, self.threshold, self.params.rounding, {i: not_in_return(self.unexported, i) for i in shown})
 
     def withholding_note(self, more: str = "") -> str:
         """The section's caveat on small numbers, as a Markdown list item (:func:`readiness.present.narrative.withholding_note`)."""
