@@ -87,6 +87,17 @@ def test_an_entity_declaration_is_refused(tmp_path):
     assert "a document type or entity declaration, which a DfE return never has" in error_of(read_cin_census, path)
 
 
+def test_a_workforce_census_named_as_the_cin_census_stops_the_build_with_one_plain_line(tmp_path):
+    from conftest import run_readiness
+
+    params = tmp_path / "returns.yaml"
+    params.write_text(f"pack_id: t\nla_name: Testshire\nperiod_start: 2024-04-01\nperiod_end: 2025-03-31\ncin_census: [{SAMPLES / 'csww-2022.xml'}]\n", encoding="utf-8")
+    run = run_readiness(["validate", str(params)])
+    assert run.returncode == 2
+    assert "  - csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return" in run.stdout.splitlines()
+    assert run.stdout.startswith("1 error: the pack cannot be built")
+
+
 def test_another_root_element_is_not_a_return(tmp_path):
     path = tmp_path / "cin.xml"
     path.write_text("<html><body/></html>")

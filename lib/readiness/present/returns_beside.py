@@ -42,10 +42,10 @@ def figure_text(figure: Figure | None, kind: str, threshold: int) -> str:
 
 
 def beside_returns(
-    figures: Mapping[str, object], pairs: Sequence[tuple[tuple[str, ...], str]], threshold: int, year: str, own: bool = True
+    figures: Mapping[str, object], pairs: Sequence[tuple[tuple[str, ...], str]], threshold: int, year: str, with_own: bool = True
 ) -> pd.DataFrame:
     """One row per DfE figure the pack has: its label, the pack's own figure (the first of its ids the pack has, labelled
-    with that figure's own words; not with ``own`` false, for a pack from the returns alone) and DfE's for ``year``
+    with that figure's own words; not with ``with_own`` false, for a pack from the returns alone) and DfE's for ``year``
     (``2024-25``, ``Sept 2025``)."""
     rows = []
     for own_ids, dfe_id in pairs:
@@ -59,7 +59,7 @@ def beside_returns(
             f"DfE's definition ({year})": figure_text(figures[dfe_id], dfe.kind, threshold),
         })
     table = pd.DataFrame(rows).set_index("Measure") if rows else pd.DataFrame()
-    return table if own or table.empty else table.drop(columns=OWN_COLUMN)
+    return table if with_own or table.empty else table.drop(columns=OWN_COLUMN)
 
 
 
