@@ -38,6 +38,7 @@ def cmd_build(args) -> int:
 def cmd_validate(args) -> int:
     from readiness.config.params import load_params
     from readiness.files import write_replacing
+    from readiness.indicators.superseded import superseded_warnings
     from readiness.inputs.validate import format_report, validate, write_csv
 
     params = load_params(args.params)
@@ -46,6 +47,7 @@ def cmd_validate(args) -> int:
     if args.csv:
         check_csv_target(args.csv, params, Path(args.params), args.force)
     errors, warnings = validate(params)
+    warnings = [*warnings, *superseded_warnings(params)]  # as the build's Data quality section lists them
     print(format_report(errors, warnings))
     if args.csv:
         write_replacing(args.csv, lambda partial: write_csv(errors, warnings, partial))

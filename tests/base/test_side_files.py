@@ -207,3 +207,24 @@ def test_the_parameters_still_read_dates_and_targets(council):
     params = load_params(with_keys(council, targets="{referrals.nfa_share: [{from: 2024-04-01, green: 0.2, amber: 0.3}]}"))
     assert params.targets["referrals.nfa_share"][0].start.isoformat() == "2024-04-01"
     assert yaml.safe_load(params_file(council).read_text(encoding="utf-8"))["period_end"].isoformat() == "2025-03-31"
+
+
+@pytest.mark.parametrize(
+    "keys, history",
+    [
+        ({"targets": "{referrals.nfa_share: {green: .nan, amber: 0.3}}"}, None),
+        ({"period_start": "2014-04-01", "period_end": "2024-04-30"}, None),
+        ({"period_end": "2025-02-29"}, None),
+        ({}, json.dumps({**GOOD_HISTORY, "figures": {"contacts.count": "many"}}).encode()),
+    ],
+    ids=["green .nan", "121 months", "29 February 2025", "malformed history"],
+)
+def test_build_stops_on_what_validate_stops_on_with_the_same_line(council, capsys, keys, history):
+    path = with_keys(council, **keys) if keys else params_file(council)
+    if history is not None:
+        (council / "old" / "figures.json").write_bytes(history)
+    validated = validate_lines(capsys, path)
+    built = run_cli(capsys, "build", str(path), "--out", str(council / "pack"))
+    assert validated[0] == built[0] == 2
+    assert len(built[1]) == 1 and built[1] == validated[1]
+    assert not (council / "pack").exists()

@@ -85,3 +85,45 @@ def test_a_code_dfe_does_not_publish_is_an_error_naming_it(tmp_path):
 
     with pytest.raises(ParametersError, match="999"):
         load_params(path)
+
+
+# Read by hand from DfE's CSVs in ../shared/data/dfe/ (Knowsley 340, North West E12000002). A pack to 30 June 2025
+# takes the CIN and care-leaver year 2024-25 (ending 31 March 2025) and the workforce census of Sept 2024 (Sept 2025's
+# is after the period end). c1 2025: re-referrals 22.6 / 21.7 / 15.5 %, NFA 6.5 / 5.1 / 3.8 %; d3 2025: second or
+# subsequent plans 24.5 / 23.3 / 27.8 %; csww 2024: agency 16.2 / 19.0 / 21.2 %, turnover 13.9 / 15.5 / 24.6 %,
+# caseload 15.4 / 16.6 / 16.2, vacancy 17.3 / 18.4 / 21.9 %; care leavers 2025 (EET and suitable accommodation, % of
+# the age group): 17-18 64 / 63 / 53 and 91 / 92 / 94, 19-21 54 / 55 / 52 and 89 / 91 / 92.
+KNOWSLEY_2025_06 = {
+    "referrals.rereferral_share": ("2024-25", 0.226, 0.217, 0.155),
+    "referrals.nfa_share": ("2024-25", 0.065, 0.051, 0.038),
+    "cp.second_or_subsequent_share": ("2024-25", 0.245, 0.233, 0.278),
+    "workforce.agency_share": ("Sept 2024", 0.162, 0.190, 0.212),
+    "workforce.turnover_rate": ("Sept 2024", 0.139, 0.155, 0.246),
+    "caseload.mean_per_fte": ("Sept 2024", 15.4, 16.6, 16.2),
+    "workforce.vacancy_rate": ("Sept 2024", 0.173, 0.184, 0.219),
+    "care_leavers.dfe.age_17_18.eet_share": ("2024-25", 0.64, 0.63, 0.53),
+    "care_leavers.dfe.age_17_18.suitable_accommodation_share": ("2024-25", 0.91, 0.92, 0.94),
+    "care_leavers.dfe.age_19_21.eet_share": ("2024-25", 0.54, 0.55, 0.52),
+    "care_leavers.dfe.age_19_21.suitable_accommodation_share": ("2024-25", 0.89, 0.91, 0.92),
+}
+
+
+def test_with_an_la_code_figures_json_carries_dfes_values_for_the_right_year():
+    from readiness.pack.figures import figures_document
+
+    params = Params(pack_id="t", la_name="Knowsley", period_start=date(2024, 7, 1), period_end=date(2025, 6, 30), la_code=340)
+    carried = figures_document({}, params)["comparators"]
+    found = {
+        figure_id: (carried[figure_id]["england"]["year"],
+                    *(pytest.approx(carried[figure_id][group]["value"]) for group in ("england", "region", "la_published")))
+        for figure_id in KNOWSLEY_2025_06
+    }
+    assert found == KNOWSLEY_2025_06
+    assert {carried[i][g]["year"] for i in KNOWSLEY_2025_06 for g in ("region", "statistical_neighbours", "la_published")} == {"2024-25", "Sept 2024"}
+    # the ten neighbours' second plans, d3 2025: 21.2, 32.4, 25.5, 32.6, 31.0, 21.9, 16.0, 25.4, 26.8, 21.5 = 254.3 / 10;
+    # their turnover, csww 2024: Sunderland's is 'u' (not published), so the other nine: 134.3 / 9 = 14.922 %
+    assert carried["cp.second_or_subsequent_share"]["statistical_neighbours"]["value"] == pytest.approx(0.2543)
+    assert carried["workforce.turnover_rate"]["statistical_neighbours"]["value"] == pytest.approx(0.149222, abs=1e-6)
+    # the pack's own care leavers at DfE's ages carry DfE's values beside them, said to be at the birthday
+    assert carried["care_leavers.age_19_21.eet_share"]["la_published"]["value"] == 0.52
+    assert "at the birthday" in carried["care_leavers.age_19_21.eet_share"]["la_published"]["source"]

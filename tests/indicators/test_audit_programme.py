@@ -57,6 +57,10 @@ def test_the_routine_programme_leaves_out_other_types_and_re_audits():
     assert found["audits.routine.monthly.good_or_better_share"] == {
         "2021-03": 1.0, "2021-04": 0.0, "2021-05": 1.0, "2021-06": None, "2021-07": 0.0, "2021-08": None,
     }
+    # voice of the child by month: U1 (March, good) 1/1, U2 (April, requires improvement) 0/1; U3 and U8 left it blank
+    assert found["audits.routine.monthly.domain_good_or_better_share.voice_of_child"] == {
+        "2021-03": 1.0, "2021-04": 0.0, "2021-05": None, "2021-06": None, "2021-07": None, "2021-08": None,
+    }
 
 
 def test_the_council_names_its_own_routine_types():

@@ -113,3 +113,25 @@ def test_strict_build_stops_on_one_unreadable_value(tmp_path, capsys, how):
         argv = ["build", str(params_with_bad_nfa(tmp_path, 10, 1, strict=True))]
     assert exit_status([*argv, "--out", str(tmp_path / "pack"), "--jobs", "1"]) == 2
     assert "row 2, column 'Referral NFA?': value cannot be read" in capsys.readouterr().err
+
+
+def test_data_quality_rows_never_name_a_figure_kept_for_continuity(tmp_path):
+    # List 3 with one blank "Number of Referrals in Last 12 Months", and that column's unreadable-value warning as
+    # normalising writes it (every figure that reads the column): neither names referrals.repeat_share (figures.json only)
+    from test_readers import LISTS, read, write_workbook
+
+    from readiness.config.figures import REGISTRY
+
+    headings, rows = LISTS[3]
+    position = headings.index("Number of Referrals in Last 12 Months")
+    rows = [[("" if (i, j) == (0, position) else value) for j, value in enumerate(row)] for i, row in enumerate(rows)]
+    _, findings = read(tmp_path, annex_a=write_workbook(tmp_path / "annex_a.xlsx", {1: LISTS[1], 3: (headings, rows)}))
+    unreadable = Problem("annex_a.xlsx", "value cannot be read: expected a whole number", "List 3", 3, "Number of Referrals in Last 12 Months",
+                         figures=REGISTRY.readers("list_3.referrals_last_12m"), unreadable=True)
+    shown = quality_rows([*findings.warnings, unreadable])
+    assert not [row for row in shown if "repeat_share" in f"{row.problem} {row.figures_left}"]
+    [blank] = [row for row in shown if row.problem.startswith("blank")]
+    assert blank.problem == "blank or Unknown; this row leaves referrals.rereferral_share if no earlier referral of the child is listed"
+    [odd] = [row for row in shown if row.problem.startswith("value cannot be read")]
+    assert odd.figures_left == ("referrals.monthly.rereferral_share, referrals.rereferral_share.by_team, "
+                                "referrals.rereferral_share.by_source_group, referrals.rereferral_share")

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 import yaml
 from casebook import fill
-from conftest import demo_parameters
+from conftest import demo_parameters, run_readiness
 
 from readiness.config.params import load_params
-from readiness.errors import InputError, OutputError
+from readiness.errors import InputError
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.read import read_inputs
 from readiness.mock.journey import journeys
@@ -127,9 +127,12 @@ def test_read_back_never_writes_over_an_edited_extract_or_a_file_it_did_not_writ
     edited.save(written["case_audits"])
     written["audit_actions"].write_bytes(b"pack_id: mine\n")  # not a workbook at all: someone's own file
     kept = {name: p.read_bytes() for name, p in written.items()}
-    with pytest.raises(OutputError) as refused:
-        read_back(path)
-    assert [line.split(":")[0] for line in refused.value.lines()] == [str(written["case_audits"]), str(written["audit_actions"])]
+    refused = run_readiness(["sample", "--read-back", str(path)])
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        f"error: {written[name]}: was not written by read-back, or was changed since; it was left as it is (move it away and read back again)"
+        for name in ("case_audits", "audit_actions")
+    ]
     assert {name: p.read_bytes() for name, p in written.items()} == kept
 
 

@@ -91,3 +91,21 @@ def test_validate_into_a_closed_pipe_ends_quietly_with_its_own_exit_status(tmp_p
     assert closed_pipe_run(GOLDEN, close_stderr) == (0, "")  # usable inputs: 0
     council = make_council(tmp_path)  # one row of List 4: errors, so 2
     assert closed_pipe_run(council / "parameters" / "pack.yaml", close_stderr) == (2, "")
+
+
+@pytest.mark.slow
+def test_a_batch_with_a_hostile_workbook_publishes_the_good_pack_after_it(tmp_path, capsys):
+    # the 6 KB workbook whose stray cell without r once made the reader ask for 512 GiB and abort the whole batch
+    from test_bounded_reading import hostile_arguments
+    from test_hostile_files import FAR_CELLS, HEADING_ROW, write_xlsx
+
+    workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, FAR_CELLS["cells without r"]])
+    _, hostile = hostile_arguments(tmp_path, "validate", annex_a=workbook)
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", hostile, str(GOLDEN), "--out", str(tmp_path / "packs"), "--jobs", "2"])
+    printed = capsys.readouterr()
+    assert exit_.value.code == 2
+    [error] = printed.err.splitlines()
+    assert error.startswith("error: ") and all(words in error for words in ("annex_a.xlsx", "sheet List 1", "row 1048576, column XFD")), error
+    assert is_pack(tmp_path / "packs" / "golden") and not (tmp_path / "packs" / "hostile").exists()
+    assert "  1 built, 1 failed" in printed.out

@@ -29,6 +29,7 @@ from readiness.pack.cache import (
     commentary_file,
     input_hashes,
     inputs_cache_file,
+    keep_for_next_time,
     notebook_key,
     pack_key,
 )
@@ -134,6 +135,19 @@ def test_a_truncated_copy_is_read_afresh_with_a_log_line(tmp_path, caplog):
         assert checked_copy(path, "demo") is None
     assert "demo: the cached inputs were damaged; reading them afresh" in caplog.text
     assert checked_copy(tmp_path / "absent.zip", "demo") is None
+
+
+def test_kept_inputs_edited_into_other_well_formed_inputs_are_read_afresh(tmp_path, caplog):
+    path = tmp_path / "inputs-x.zip"
+    keep_for_next_time(every_dtype(), path, "demo")
+    assert_same_inputs(checked_copy(path, "demo"), every_dtype())
+    edited = every_dtype()
+    edited.annex_a["list_1"].loc[0, "child_id"] = "C999"  # a child the inputs never held, in a file that reads as inputs
+    path.write_bytes(inputs_to_bytes(edited))
+    assert inputs_from_bytes(path.read_bytes()) is not None
+    with caplog.at_level(logging.WARNING, logger="readiness"):
+        assert checked_copy(path, "demo") is None
+    assert "demo: the cached inputs were damaged; reading them afresh (they were not the bytes recorded when kept)" in caplog.text
 
 
 def test_a_pickle_where_the_cache_or_the_working_inputs_should_be_is_never_loaded(tmp_path, caplog):

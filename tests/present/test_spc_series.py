@@ -77,9 +77,12 @@ def test_a_phase_needs_spc_min_points_and_says_so():
 
 def test_the_reading_is_the_latest_phases():
     # with 4 points enough, the phase from March 2025 (56, 54, 56, 54) has centre .55, limits .55 ± 2.66 × .02
-    reading = xmr_series(AUDITS, published(dict(zip(MONTHS, SERIES))), params(spc_phases=[date(2025, 3, 1)], spc_min_points=4)).reading
+    xmr = xmr_series(AUDITS, published(dict(zip(MONTHS, SERIES))), params(spc_phases=[date(2025, 3, 1)], spc_min_points=4))
+    reading = xmr.reading
     assert (reading.centre, reading.lower, reading.upper) == pytest.approx((0.55, 0.4968, 0.6032))
     assert (reading.points, reading.phase_start, reading.variation) == (4, "2025-03", "common_cause")
+    entry = xmr.as_json()  # figures.json's spc entry: the phase it reads, every month of the series, no baseline held
+    assert (entry["phase_start"], entry["baseline_end"], list(entry["series"])) == ("2025-03", None, MONTHS)
 
 
 def test_the_baseline_holds_limits_within_the_latest_phase_only():

@@ -66,9 +66,7 @@ TABLE_FAMILIES = ("equality.",)
 def is_shown(figure_id: str) -> bool:
     """Whether the vital signs show ``figure_id``: not a figure kept for continuity (declared ``shown=False``), nor a
     breakdown's cell."""
-    declared = REGISTRY.find(figure_id)
-    kept = declared is not None and not declared.shown
-    return not kept and BREAKDOWN not in figure_id and not figure_id.startswith(TABLE_FAMILIES)
+    return not REGISTRY.kept_for_continuity(figure_id) and BREAKDOWN not in figure_id and not figure_id.startswith(TABLE_FAMILIES)
 
 
 def order(figure_id: str) -> tuple[int, str]:

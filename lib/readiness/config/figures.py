@@ -145,6 +145,11 @@ class Registry:
             return family
         return None
 
+    def kept_for_continuity(self, figure_id: str) -> bool:
+        """Whether ``figure_id`` is in ``figures.json`` only (declared ``shown=False``): the page never names it."""
+        declared = self.find(figure_id)
+        return declared is not None and not declared.shown
+
     def readers(self, column: str) -> tuple[str, ...]:
         """The ids that read ``column`` (``<input>.<column>``), in order; a family by its prefix."""
         self.declared()

@@ -111,7 +111,7 @@ def referrals_nfa_share(referrals: pd.DataFrame, period: Period) -> Figure:
     L,
     reads=REPEATS,
     denominator="referrals.count",
-    blank=(Blank("list_3.referrals_last_12m", "referrals.rereferral_share if no earlier referral of the child is listed, and referrals.repeat_share"),),
+    blank=(Blank("list_3.referrals_last_12m", "referrals.rereferral_share if no earlier referral of the child is listed"),),
     shown=False,
 )
 def referrals_repeat_share(referrals: pd.DataFrame, period: Period) -> Figure:
@@ -138,7 +138,7 @@ REFERRAL_RATE = referral.figure("referrals.rate_per_10k", "Referrals per 10,000 
 MONTHLY_COUNTS = {"contacts": contact.series(contacts_count.figure_id), "referrals": referral.series(referrals_count.figure_id, reads=CIN_REFERRALS)}
 """The monthly series of figures.json that publish the contacts and referrals of each month."""
 NFA_BY_MONTH = referral.series(referrals_nfa_share.figure_id, reads=(*NFA, *CIN_REFERRALS, "cin_referrals.referral_nfa"))
-REPEATS_BY_MONTH = referral.series(referrals_repeat_share.figure_id, reads=REPEATS)
+REPEATS_BY_MONTH = referral.series(referrals_repeat_share.figure_id, reads=REPEATS, shown=False)
 OUTCOME_ROLES = Roles(("referrals", "nfa_recorded", "nfa"), shares={"nfa_share": ("nfa", "nfa_recorded")})
 """Disclosure roles of :func:`referral_outcomes` by team."""
 OUTCOME_MONTH_ROLES = replace(OUTCOME_ROLES, mirror={"referrals": MONTHLY_COUNTS["referrals"], "nfa_share": NFA_BY_MONTH})

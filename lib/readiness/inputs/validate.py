@@ -3,7 +3,7 @@
 The same rows make the pack's *Data quality* table (:func:`quality_rows`), the printed list
 (:func:`format_report`) and the CSV (:func:`write_csv`): one per problem, grouped by file, list
 and column, with the count of rows, up to three example rows (Excel row numbers, never a
-child's id) and the figures the rows leave.
+child's id) and the figures the rows leave (those the pack shows: never one kept in ``figures.json`` for continuity).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from readiness.config.figures import REGISTRY
 from readiness.config.params import Params
 from readiness.errors import Problem, printable
 from readiness.safetext import spreadsheet_text
@@ -53,7 +54,7 @@ def quality_rows(problems: Iterable[Problem], severity: str = "warning") -> list
             printable(p.message),
             p.count,
             ", ".join(str(row) for row in p.example_rows),
-            ", ".join(p.figures),
+            ", ".join(f for f in p.figures if not REGISTRY.kept_for_continuity(f)),
         )
         for p in ordered
     ]
