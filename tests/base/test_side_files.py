@@ -228,3 +228,20 @@ def test_build_stops_on_what_validate_stops_on_with_the_same_line(council, capsy
     assert validated[0] == built[0] == 2
     assert len(built[1]) == 1 and built[1] == validated[1]
     assert not (council / "pack").exists()
+
+
+@pytest.mark.slow
+def test_a_120_month_pack_builds_with_its_charts(tmp_path):
+    # version 3 crashed every chart over 144 months; the longest period accepted now, June 2009 to May 2019, builds
+    from test_packfolder import GOLDEN
+
+    from readiness.pack.build import build
+
+    params = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
+    params.update(pack_id="long", period_start="2009-06-01")
+    params["data"] = {key: str(GOLDEN.parent / value) for key, value in params["data"].items()}
+    (tmp_path / "long.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
+    pack = build(tmp_path / "long.yaml", tmp_path / "long")
+    series = json.loads((pack / "figures.json").read_text(encoding="utf-8"))["figures"]["audits.monthly.good_or_better_share"]
+    assert (len(series), min(series), max(series)) == (120, "2009-06", "2019-05")
+    assert (pack / "index.html").read_text(encoding="utf-8").count("data:image/svg+xml;base64,") > 0

@@ -8,6 +8,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from test_readers import read
 
 from readiness.config.workdays import working_days
 from readiness.demo.council import northbridge
@@ -19,7 +20,8 @@ LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "
 FILES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
          "workforce": "workforce.csv", "supervision": "supervision.csv", "audit_actions": "audit_actions.csv",
          "front_door_decisions": "front_door_decisions.csv", "immediate_concerns": "immediate_concerns.csv",
-         "audit_checks": "audit_checks.csv", "cin_census": "cin", "ssda903": "ssda903", "csww": "csww_2025.xml"}
+         "audit_checks": "audit_checks.csv", "findings": "findings.csv", "improvement_actions": "improvement_actions.csv",
+         "cin_census": "cin", "ssda903": "ssda903", "csww": "csww_2025.xml"}
 CSV_DATES = {"case_audits": ["audit_date"], "strategy_meetings": ["meeting_date"],
              "workforce": ["start_date", "end_date"], "supervision": ["supervision_date"]}
 
@@ -235,3 +237,23 @@ def test_adoption_lists_are_consistent(annex):
     assert (couples == 2).all() and len(couples) > 10
     refused = adopters["Reason for leaving adoption process"].fillna("").str.startswith("3")
     assert adopters.loc[refused, "Date application approved"].isna().all()
+
+
+def test_the_demo_plan_is_the_hand_written_register_and_reads_without_errors(demo, tmp_path):
+    findings, actions = pd.read_csv(demo["findings"]), pd.read_csv(demo["improvement_actions"])
+    assert findings["source"].unique().tolist() == ["ILACS 2024", "Monitoring visit 2025-04", "Monitoring visit 2025-07"]
+    assert set(actions["finding_id"]) <= set(findings["finding_id"])
+    # as at 30 September 2025: A18 (due 30 June, not started) is the one overdue action, A11 the one off track
+    assert actions.loc[actions["status"] == "off_track", "action_id"].tolist() == ["A11"]
+    _, found = read(tmp_path, findings=demo["findings"], improvement_actions=demo["improvement_actions"])
+    assert found.errors == []
+
+
+def test_demo_data_of_an_earlier_version_gets_the_plan_added_and_keeps_the_rest(tmp_path):
+    paths = write_demo_data(tmp_path / "demo")
+    for key in ("findings", "improvement_actions"):
+        paths[key].unlink()
+    kept = paths["case_audits"].stat().st_mtime_ns
+    again = write_demo_data(tmp_path / "demo")
+    assert again["findings"].exists() and again["improvement_actions"].exists()
+    assert paths["case_audits"].stat().st_mtime_ns == kept

@@ -385,7 +385,7 @@ def test_templates_have_headings_and_a_guide(tmp_path):
     paths = write_templates(tmp_path / "templates")
     assert [p.name for p in paths] == [
         "case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx", "audit_actions.xlsx", "front_door_decisions.xlsx",
-        "immediate_concerns.xlsx", "audit_checks.xlsx",
+        "immediate_concerns.xlsx", "audit_checks.xlsx", "findings.xlsx", "improvement_actions.xlsx",
     ]
     workbook = openpyxl.load_workbook(paths[0], read_only=True)
     headings = next(workbook["data"].iter_rows(values_only=True))

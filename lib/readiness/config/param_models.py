@@ -25,6 +25,8 @@ class DataPaths(_Strict):
     front_door_decisions: Optional[Path] = None
     immediate_concerns: Optional[Path] = None  # a mock inspection's safety net (``readiness sample --read-back``)
     audit_checks: Optional[Path] = None  # a mock inspection's compliance checks, one row per audit
+    findings: Optional[Path] = None  # what Ofsted found, one row per finding (inputs.md section 6)
+    improvement_actions: Optional[Path] = None  # the improvement plan's actions, each for one finding
 
 
 class Band(_Strict):

@@ -21,7 +21,7 @@ from .period import Period
 from .references import reference_problems
 from .yesno import YesNoWords
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks")
+DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks", "findings", "improvement_actions")
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 RETURN_KEYS = ("cin_census", "ssda903", "csww")  # the statutory returns' parameters
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")

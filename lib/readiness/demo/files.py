@@ -24,36 +24,55 @@ WORKBOOK = "annex_a.xlsx"
 RETURN_YEARS = {"standard": 3, "large": 5}  # years of statutory returns the demo writes, the latest ending 31 March 2025
 EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision",
                                                 "audit_actions", "front_door_decisions", "immediate_concerns",
-                                                "audit_checks")}
+                                                "audit_checks", "findings", "improvement_actions")}
+PLAN = ("findings", "improvement_actions")
+PLAN_FOLDER = Path(__file__).parent / "data"
+"""Northbridge's findings register and improvement plan, written by hand as a council would from its inspection
+letters (an ILACS inspection in December 2024, monitoring visits in April and July 2025), not simulated: each finding
+links figures of the demo pack, the audits' domains and the actions' themes; the plan names roles, never people; at
+the period end some actions are done, most on track, two at risk, one overdue and one off track."""
 
 
 def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", force: bool = False) -> dict[str, Path]:
     """Write Northbridge's synthetic inputs into ``folder``; return ``{input key: path}``.
 
     Nothing is written when any of the files already exists, unless ``force``; demo data written before the
-    statutory returns were part of it gets them added, its other files left as they are.
+    statutory returns or the improvement plan were part of it gets them added, its other files left as they are.
 
     >>> paths = write_demo_data(Path("data/demo"))  # doctest: +SKIP
     >>> sorted(paths)  # doctest: +SKIP
-    ['annex_a', 'audit_actions', 'case_audits', 'cin_census', 'csww', 'front_door_decisions', 'ssda903', 'strategy_meetings', 'supervision', 'workforce']
+    ['annex_a', 'audit_actions', 'audit_checks', 'case_audits', 'cin_census', 'csww', 'findings', 'front_door_decisions', ...]
     """
     sc, folder = scale_named(scale), Path(folder)
-    paths = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items()}
+    earlier = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items() if key not in PLAN}
+    plan = {key: folder / EXTRACT_FILES[key] for key in PLAN}
     returns = {"cin_census": folder / "returns" / "cin", "ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
-    adding_returns = not force and all(p.exists() for p in paths.values()) and not any(p.exists() for p in returns.values())
-    paths |= returns
-    if not force and not adding_returns:
+    kept = not force and all(p.exists() for p in earlier.values())
+    adding = {name: kept and not any(p.exists() for p in group.values()) for name, group in (("returns", returns), ("plan", plan))}
+    paths = earlier | plan | returns
+    if not force and not any(adding.values()):
         refuse_to_overwrite(list(paths.values()), "demo-data")
     folder.mkdir(parents=True, exist_ok=True)
-    lists, extracts = northbridge(seed, sc)
-    if adding_returns:  # the demo data of an earlier version, kept as it is: its statutory returns added beside it
-        write_returns(paths, lists, extracts, seed, RETURN_YEARS[scale])
+    if any(adding.values()):  # the demo data of an earlier version, kept as it is: what joined the demo since added beside it
+        if adding["plan"]:
+            write_plan(plan)
+        if adding["returns"]:
+            lists, extracts = northbridge(seed, sc)
+            write_returns(paths, lists, extracts, seed, RETURN_YEARS[scale])
         return paths
+    lists, extracts = northbridge(seed, sc)
     write_workbook(paths["annex_a"], lists)
     for key, frame in extracts.items():
         frame.to_csv(paths[key], index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d")
+    write_plan(plan)
     write_returns(paths, lists, extracts, seed, RETURN_YEARS[scale])
     return paths
+
+
+def write_plan(paths: dict[str, Path]) -> None:
+    """The findings register and the improvement plan, copied from :data:`PLAN_FOLDER`."""
+    for key, path in paths.items():
+        path.write_bytes((PLAN_FOLDER / EXTRACT_FILES[key]).read_bytes())
 
 
 def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int, years: int = 3) -> None:

@@ -20,6 +20,7 @@ from . import (
     decisions,
     early_help,
     frontdoor,
+    improvement_plan,
     mock,
     protection,
     protection_standards,
@@ -33,7 +34,7 @@ from . import (
 )
 
 LISTED = (
-    audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
+    improvement_plan, audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
     statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce, returns_care, returns_workforce,
     returns_history,
 )

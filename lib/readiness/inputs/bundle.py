@@ -33,6 +33,8 @@ class Inputs:
     front_door_decisions: pd.DataFrame | None = None
     immediate_concerns: pd.DataFrame | None = None
     audit_checks: pd.DataFrame | None = None
+    findings: pd.DataFrame | None = None  # the improvement plan (inputs.md section 6): what Ofsted found
+    improvement_actions: pd.DataFrame | None = None  # and the plan's actions
     mock_only_audits: pd.DataFrame | None = None  # mock audits without the council's grade: the mock ids only
     cin_referrals: pd.DataFrame | None = None  # the statutory returns (inputs.md section 5), every year given
     cin_assessments: pd.DataFrame | None = None

@@ -199,6 +199,10 @@ ROLE = _spelled(
     {"social_worker": (), "senior_practitioner": (), "practice_supervisor": (), "team_manager": (), "other": ()},
 )
 EMPLOYMENT = _spelled("permanent or agency", {"permanent": (), "agency": ()})
+ACTION_STATUS = _spelled(
+    "a status: not_started, on_track, at_risk, off_track or complete",
+    {"not_started": ("not yet started",), "on_track": (), "at_risk": (), "off_track": (), "complete": ("completed", "done")},
+)
 
 
 # --- Lists 8-11 (codes of Ofsted's Codes_used sheet, plus those added since 2019) -------------

@@ -4,13 +4,31 @@ An extract's headings are its columns' own names, as ``readiness templates`` wri
 about a child (a case audit, a strategy meeting, a front-door contact) share their first columns: the event's id,
 the child's and the event's date, by which a row is known (:func:`child_event`). The follow-up of case audits
 (``audit_actions``) and the front-door decisions came with spec version 3; a mock inspection's immediate concerns and
-compliance checks (``immediate_concerns``, ``audit_checks``, read back from the case-tracking workbook) with version 4.
+compliance checks (``immediate_concerns``, ``audit_checks``, read back from the case-tracking workbook) with version 4,
+and so did the improvement plan: what Ofsted found (``findings``) and the plan's actions (``improvement_actions``), whose
+ids are checked by :mod:`.plan` (a duplicate id is an error there, not a warning: they have no natural key here).
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .schema import AGENCY, BOOL, DATE, DATETIME, EMPLOYMENT, FLOAT, GRADE, ID, ROLE, TEXT, ColumnSpec, TableSpec, col, opt
+from .schema import (
+    ACTION_STATUS,
+    AGENCY,
+    BOOL,
+    DATE,
+    DATETIME,
+    EMPLOYMENT,
+    FLOAT,
+    GRADE,
+    ID,
+    ROLE,
+    TEXT,
+    ColumnSpec,
+    TableSpec,
+    col,
+    opt,
+)
 from .values import has_time
 
 CHECKS = ("visits_in_timescale", "chronology_up_to_date", "genogram", "current_plan", "supervision_on_file")
@@ -29,6 +47,12 @@ def mark_times(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """front_door_decisions: ``received_timed`` and ``decided_timed`` say which values carry a time, not only a date."""
     for name in ("received", "decided"):
         frame[f"{name}_timed"] = has_time(text[name]) & frame[name].notna() if name in text else False
+    return frame
+
+
+def complete_when_dated(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """improvement_actions: an action with a completed date is ``complete``, whatever its status says."""
+    frame["status"] = frame["status"].mask(frame["completed_date"].notna(), "complete")
     return frame
 
 
@@ -114,6 +138,35 @@ EXTRACTS = {
         (col("audit_id", "audit_id", ID), *(opt(check, check, BOOL) for check in CHECKS)),
         row_id=("audit_id",),
         natural_key=("audit_id",),
+    ),
+    "findings": TableSpec(
+        "findings",
+        (
+            col("finding_id", "finding_id", ID),
+            col("source", "source", TEXT),
+            col("source_date", "source_date", DATE),
+            col("area", "area", TEXT),
+            opt("priority", "priority", BOOL),
+            col("wording", "wording", TEXT),
+            opt("figures", "figures", TEXT),
+            opt("audit_domains", "audit_domains", TEXT),
+            opt("themes", "themes", TEXT),
+        ),
+        row_id=("finding_id",),
+    ),
+    "improvement_actions": TableSpec(
+        "improvement_actions",
+        (
+            col("action_id", "action_id", ID),
+            col("finding_id", "finding_id", ID),
+            col("action", "action", TEXT),
+            opt("owner_role", "owner_role", TEXT),
+            opt("due_date", "due_date", DATE),
+            opt("completed_date", "completed_date", DATE),
+            opt("status", "status", ACTION_STATUS),
+        ),
+        row_id=("action_id",),
+        finish=complete_when_dated,
     ),
 }
 EXTRACTS = {name: spec.named(name) for name, spec in EXTRACTS.items()}

@@ -10,6 +10,7 @@ from readiness.errors import Problem
 
 from .extract_tables import EXTRACTS
 from .normalise import Findings, normalise
+from .plan import PLAN_CHECKS
 from .tables import Table, Unreadable, read_file
 
 MEETING_FIELDS = ("child_id", "meeting_date", "team")
@@ -31,6 +32,8 @@ def read_extract(path: Path, name: str, renames: dict[str, str], findings: Findi
         frame["fte"] = frame["fte"].fillna(1.0)
         leaves_early = frame["end_date"] < frame["start_date"]
         findings.warn_rows(table, frame, leaves_early, "end_date", "worker leaves before starting")
+    if name in PLAN_CHECKS:
+        PLAN_CHECKS[name](table, frame, findings)
     if name == "front_door_decisions":
         findings.warn_rows(table, frame, decided_before_received(frame), "decided", "decided before it was received")
     return frame

@@ -37,6 +37,8 @@ BOARD_LABELS: dict[str, tuple[str, ...]] = {
     "front_door_decisions": ("team", "outcome"),
     "immediate_concerns": (),
     "audit_checks": (),
+    "findings": ("source", "area", "wording"),  # the finding as published, shown in both editions
+    "improvement_actions": ("owner_role", "action"),  # a role (never a name); the wording only in a Board edition
 }
 """The one place that says which input columns reach a Board table (or a chart) as labels: each is checked
 for identifiers. A text column of an input that is in none of this, :data:`IDENTIFIER_COLUMNS` and
@@ -46,6 +48,7 @@ NOT_LABELS: dict[str, tuple[str, ...]] = {
     ANNEX_A: ("placement_postcode", "placement_urn", "placement_la"),  # read for figures, never shown
     "audit_actions": ("action",),  # free text that may name people: no figure or table carries it
     "immediate_concerns": ("escalated_to",),  # a role; the pack shows counts and days, never the concern
+    "findings": ("figures", "audit_domains", "themes"),  # names of figures, domains and themes: shown by their labels
 }
 """Text columns that no Board table or chart shows (the demo pack is checked for their values)."""
 DOMAIN_PREFIX = "domain_"

@@ -23,6 +23,7 @@ from .extracts import read_extract
 from .followup import add_follow_up
 from .labels import protect_labels
 from .normalise import Findings
+from .plan import check_plan
 from .returns.read import read_returns
 from .templates import write_templates
 from .unexported import unexported_columns
@@ -30,7 +31,8 @@ from .unexported import unexported_columns
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
 NO_ROWS = "the return has no rows: every list holds its headings only (is it Ofsted's empty template?)"
 EXTRACT_NAMES = (
-    "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"
+    "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks",
+    "findings", "improvement_actions",
 )
 
 
@@ -80,6 +82,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
             findings.errors.append(Problem(params.data.annex_a.name, NO_ROWS))
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
+    check_plan(inputs, params, findings)
     read_returns(params, inputs, findings)
     findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:

@@ -52,7 +52,24 @@ MEANINGS = {
     "genogram": "Y if the file holds a genogram; blank = not recorded",
     "current_plan": "Y if the file holds a current plan; blank = not recorded",
     "supervision_on_file": "Y if case supervision is on file; blank = not recorded",
+    "finding_id": "unique id of the finding (improvement_actions name it)",
+    "source": "where it was found, e.g. ILACS 2018, Monitoring visit 2019-06, Mock inspection 2026-11",
+    "source_date": "date of the letter or report",
+    "area": "help_and_protection, children_in_care, care_leavers, leaders, front_door, workforce, quality_assurance or your own workstream",
+    "priority": "Y if Ofsted named it an area for priority action",
+    "wording": "the finding as published (public text)",
+    "figures": "ids of the figures that evidence progress, separated by ; (each must be a figure of the pack)",
+    "audit_domains": "audit domains (as the case audits' domain_<name> columns name them) that evidence it, separated by ;",
+    "themes": "action themes (as audit_actions.theme) that address it, separated by ;",
+    "owner_role": "the role that owns the action, e.g. head_of_service (a role, never a name)",
+    "status": "not_started, on_track, at_risk, off_track or complete; a completed date means complete",
 }
+OWN_MEANINGS = {
+    ("improvement_actions", "finding_id"): "the finding the action addresses (a finding_id of findings)",
+    ("improvement_actions", "action"): "what is to be done (shown only in the internal Board edition, never published)",
+    ("improvement_actions", "due_date"): "when the plan says it is due; blank = none set",
+}
+"""Meanings of a column that differ in one extract from :data:`MEANINGS`, by (extract, column)."""
 DOMAIN_EXAMPLE = "domain_voice_of_child"
 
 
@@ -110,7 +127,7 @@ def write_templates(folder: Path, force: bool = False) -> list[Path]:
 def write_template(path: Path, name: str) -> Path:
     """One template: a ``data`` sheet of headings and a ``columns`` sheet describing them."""
     spec = EXTRACTS[name]
-    rows = [(c.name, "yes" if c.required else "no", c.kind.expected, MEANINGS[c.name]) for c in spec.columns]
+    rows = [(c.name, "yes" if c.required else "no", c.kind.expected, OWN_MEANINGS.get((name, c.name), MEANINGS[c.name])) for c in spec.columns]
     if spec.prefixed:
         meaning = f"any number of {spec.prefixed[0]}<name> columns, one per practice domain; blank = not graded"
         rows.append((DOMAIN_EXAMPLE, "no", GRADE.expected, meaning))

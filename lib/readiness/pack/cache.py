@@ -98,10 +98,13 @@ def inputs_key(params: Params, inputs: dict[str, str]) -> str:
 def notebook_key(params: Params, inputs: dict[str, str], notebook: Path, reads: tuple[str, ...], slug: str) -> str:
     """What one section depends on: its notebook, the inputs it reads, the content of its commentary
     (``slug`` names it), the parameters, the code. History packs and England values are shown only
-    on the vital-signs page, which every build renders afresh."""
+    on the vital-signs page, which every build renders afresh, and on a section that reads ``history``
+    (the findings: the last Board's values), whose key then holds the earlier packs' bytes too."""
     data_keys = {"annex_a" if name.startswith("list_") else name for name in reads}
+    earlier = [params.baseline, *params.history] if "history" in reads else []
     return digest_of(
         {
+            **({"earlier packs": [file_digest(Path(p))["sha256"] for p in earlier if p is not None]} if earlier else {}),
             "notebook": file_digest(notebook)["sha256"],
             "commentary": content_digest(commentary_file(params, slug)),
             "inputs": {key: sha for key, sha in inputs.items() if key.split("/")[0] in data_keys},

@@ -24,6 +24,7 @@ from readiness.indicators import (
     early_help,
     equality,
     frontdoor,
+    improvement_plan,
     mock,
     protection,
     protection_standards,
@@ -48,6 +49,7 @@ THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 THEMES += (care_regulations, protection_standards, statutory_clock, audit_programme, equality)  # version 4
 THEMES += (returns_care, returns_workforce, returns_alone)  # DfE's definitions, and a pack from the statutory returns alone (issue 27)
+THEMES += (improvement_plan,)  # what Ofsted found and the improvement plan (issue 25)
 
 
 def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:

@@ -28,6 +28,7 @@ from .job import Job
 from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
 from .pdf import print_pdf
+from .plan import plan_document, plan_warnings
 from .render import render_pack, section_body
 from .sections import Section, all_sections, is_available, left_out
 from .store import keep_inputs
@@ -39,9 +40,10 @@ INPUTS_FILE = "inputs.zip"  # the checked inputs as data (readiness.pack.store),
 
 
 def pack_document(pack: Pack) -> dict:
-    """The pack's ``figures.json`` document: its figures, coverage, and the months before the period SPC reads."""
+    """The pack's ``figures.json`` document: its figures, coverage, the months before the period SPC reads, and the
+    readiness against each finding of the improvement plan (:mod:`readiness.pack.plan`)."""
     coverage = coverage_document(coverage_of(pack.inputs, pack.params))
-    return figures_document(pack.figures, pack.params, coverage, pack.whole_months, pack.returns)
+    return figures_document(pack.figures, pack.params, coverage, pack.whole_months, pack.returns) | plan_document(pack)
 
 
 def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
@@ -65,7 +67,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     with shared_with_notebooks(pack, job.params_file, inputs_file):
         bodies = run_sections(available, job, params, hashes, working, cache)
     missing = left_out(sections, inputs)
-    render_pack(params, document, [*inputs.warnings, *superseded_warnings(params)], bodies, missing, staging / "index.html")
+    render_pack(params, document, [*inputs.warnings, *plan_warnings(pack), *superseded_warnings(params)], bodies, missing, staging / "index.html")
     if job.pdf:
         log.info("%s: printing pack.pdf", params.pack_id)
         print_pdf(staging / "index.html", staging / "pack.pdf")
