@@ -145,7 +145,7 @@ def test_papermill_overrides_give_internal_figures_for_the_new_period(demo_data,
     ("option", "line"),
     [
         (("perod_start", "2025-04-01"), "parameter perod_start: unknown; did you mean period_start?"),
-        (("audience", "everyone"), "override audience: Input should be 'public' or 'internal' (got everyone)"),
+        (("audience", "everyone"), "override audience: Input should be 'public', 'internal' or 'both' (got everyone)"),
     ],
 )
 def test_papermill_with_a_bad_parameter_ends_with_one_plain_line_naming_it(demo_data, tmp_path, option, line):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from conftest import REPO
 from readiness.pack.pdf import browser_flags, find_browser
 
 ARTIFACTS = REPO / "test-artifacts"
-SECTIONS = ("At a glance", "Vital signs", "Case audits", "Assessments", "Strategy meetings", "Data quality")
+SECTIONS = ("Board summary", "Scorecard", "Vital signs", "Case audits", "Assessments", "Strategy meetings", "Data quality", "Glossary")
 
 
 @pytest.fixture(scope="module")
@@ -81,19 +82,31 @@ def test_sections_are_linked_from_the_contents(opened):
         assert page.locator(target).count() == 1, title
 
 
-def test_at_a_glance_comes_straight_after_the_cover_and_charts_are_xmr(opened):
+def test_the_board_summary_and_scorecard_come_straight_after_the_cover_and_charts_are_xmr(opened):
     page, _, _ = opened
-    assert page.evaluate("document.querySelector('#cover').nextElementSibling.id") == "at-a-glance"
-    assert page.locator("#at-a-glance svg[role=img][aria-label]").count() >= 6  # the icons and their key, each with a text alternative
-    assert page.locator("#headlines td.trend svg[role=img]").count() >= 5  # sparklines
+    assert page.evaluate("document.querySelector('#cover').nextElementSibling.id") == "board-summary"
+    assert page.evaluate("document.querySelector('#board-summary').nextElementSibling.id") == "scorecard"
+    assert page.locator("#board-summary svg[role=img][aria-label]").count() >= 6  # the icons and their key, each with a text alternative
+    assert page.locator("#scorecard td.trend svg[role=img]").count() >= 5  # sparklines
+    assert page.locator("#headlines td.trend svg[role=img]").count() >= 5
     assert page.locator("img[alt^='XmR chart of']").count() >= 5
+
+
+def test_no_table_is_wider_than_the_page_at_1280_pixels(browser, demo_pack):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((demo_pack / "index.html").as_uri(), wait_until="load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    for selector in ("#board-summary", "#scorecard"):
+        overflowing = page.eval_on_selector_all(f"{selector} table", "ts => ts.filter(t => t.scrollWidth > t.clientWidth + 1).length")
+        assert overflowing == 0, selector
+    page.close()
 
 
 def test_screenshot_is_of_sensible_size(opened):
     page, _, _ = opened
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "demo-pack.png"
-    page.screenshot(path=str(path), full_page=True)  # the cover, At a glance, the vital signs and every XmR chart
+    page.screenshot(path=str(path), full_page=True)  # the cover, Board summary, scorecard, every XmR chart and the appendix
     from PIL import Image
 
     with Image.open(path) as shot:
@@ -111,14 +124,29 @@ def test_pdf_has_every_section(demo_pack_pdf: Path):
         assert title in text, title
 
 
-def test_at_a_glance_fits_one_printed_page(demo_pack_pdf: Path):
+def pdf_pages(pdf: Path) -> list[str]:
+    """Each page's text without its marking and page number (the header and footer), spaces collapsed."""
     from pypdf import PdfReader
 
-    pages = [" ".join(page.extract_text().split()) for page in PdfReader(demo_pack_pdf).pages]
-    first = next(i for i, text in enumerate(pages) if "At a glance" in text and "Improving" in text)
-    # its last words (the icon key) are on the page it starts on
-    assert "will not meet it without change" in pages[first]
-    assert "will not meet it without change" not in pages[first + 1]
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+    return [re.sub(r"^OFFICIAL(-SENSITIVE)? \d+ of \d+ ?OFFICIAL(-SENSITIVE)? ?", "", text) for text in pages]
+
+
+def test_the_board_summary_is_one_printed_page_and_the_scorecard_at_most_two(demo_pack_pdf: Path):
+    pages = pdf_pages(demo_pack_pdf)
+    summary = next(i for i, text in enumerate(pages) if text.startswith("Board summary"))
+    assert "will not meet it without change" in pages[summary]  # its last words (the icon key) are on its one page
+    assert pages[summary + 1].startswith("Scorecard")
+    first_section = next(i for i, text in enumerate(pages) if i > summary and "Are families offered help early" in text)
+    assert first_section - (summary + 1) <= 2  # the scorecard takes one or two pages
+
+
+def test_sections_start_on_a_new_page_without_near_empty_pages(demo_pack_pdf: Path):
+    pages = pdf_pages(demo_pack_pdf)
+    for title in ("Front door", "Assessments", "Case audits", "Appendix"):
+        assert any(text.startswith(title) or text.startswith("Workstream:") and f" {title} " in text[:120] for text in pages), title
+    # a page holds more than a few lines (a four-line page is a printing fault)
+    assert [i + 1 for i, text in enumerate(pages) if len(text) < 250] == []
 
 
 def test_every_pdf_page_is_a4_and_carries_the_marking_top_and_bottom(demo_pack_pdf: Path):

@@ -33,7 +33,7 @@ def test_a_build_resets_every_override_so_the_parameters_file_decides(tmp_path):
     (tmp_path / "p.yaml").write_text(PARAMS, encoding="utf-8")
     keep_inputs(Inputs(), tmp_path / INPUTS_FILE)
     notebook_left_internal(tmp_path / "in.ipynb")
-    parameters = section_parameters(tmp_path / "p.yaml", tmp_path)
+    parameters = section_parameters(tmp_path / "p.yaml", tmp_path / INPUTS_FILE, "public")
     assert run(tmp_path, parameters) == "public"
     # Passing only the two files, the analyst's override would have won:
     assert run(tmp_path, {k: parameters[k] for k in ("params_file", "inputs_file")}) == "internal"

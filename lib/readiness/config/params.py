@@ -13,10 +13,11 @@ from pydantic import Field, ValidationError, field_validator
 from readiness.errors import ParametersError
 from readiness.files import read_side_file
 
+from .board import FIGURES_UNCHECKED, BoardParams
 from .catalogue import is_indicator
 from .dfe import council
 from .groups import EQUALITY_GROUPS
-from .param_models import DataPaths, PracticeWeek, ReturnYear, Target, _Strict
+from .param_models import DataPaths, PracticeWeek, ReturnYear, Target
 from .period import Period
 from .references import reference_problems
 from .yesno import YesNoWords
@@ -30,7 +31,7 @@ MAX_MONTHS = 120  # a pack covers 1 to 120 calendar months (ten years of trend; 
 COMMENTARY_LIMIT = 1 << 20  # bytes of one section's commentary (a page of text is a few kB)
 
 
-class Params(_Strict):
+class Params(BoardParams):
     """A validated parameters file, with every path absolute."""
 
     pack_id: str
@@ -39,7 +40,7 @@ class Params(_Strict):
     period_end: date
     annex_a_extract_date: Optional[date] = None
     annex_a_covers_from: Optional[date] = None
-    audience: Literal["public", "internal"] = "public"
+    audience: Literal["public", "internal", "both"] = "public"  # both: a Board edition and a published one (pack/pipeline)
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
     columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"], dict[str, str]] = Field(
@@ -104,7 +105,7 @@ class Params(_Strict):
     @field_validator("suppress_up_to")
     @classmethod
     def _public_packs_suppress(cls, value: int, info) -> int:
-        if value < 1 and info.data.get("audience") == "public":
+        if value < 1 and info.data.get("audience") in ("public", "both"):
             raise ValueError("must be at least 1 for a public audience (a pack with no suppression is audience: internal)")
         return value
 
@@ -159,7 +160,8 @@ class Params(_Strict):
 
     @property
     def suppression_threshold(self) -> int:
-        """Largest record count suppressed: 0 (none) for an internal audience."""
+        """Largest record count suppressed: 0 (none) for an internal audience (and ``both`` outside a build, which
+        makes each edition with its own audience)."""
         return self.suppress_up_to if self.audience == "public" else 0
 
     @property
@@ -184,8 +186,6 @@ def unknown_indicator_ids(ids) -> list[str]:
     """The ids among ``ids`` that name no indicator of ``catalogue.py`` (a misspelt target, say)."""
     return [i for i in ids if not is_indicator(i)]
 
-
-FIGURES_UNCHECKED = "figures_unchecked"  # validation context: figure ids not checked (no indicator module imported)
 
 def load_params(path: str | Path, overrides: dict[str, object] | None = None, check_figures: bool = True) -> Params:
     """Read and validate a parameters file; relative paths resolve from its folder.

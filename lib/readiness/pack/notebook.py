@@ -299,9 +299,9 @@ def open_pack(params_file: str | Path | None = None, inputs_file: str | Path | N
         params_file, inputs_file = settings.params_file, settings.inputs_file
     overrides = overrides or settings.overrides
     path, inputs_file = parameters_file(params_file), inputs_file or ""
-    shared = None if overrides else _SHARED.get((str(path), str(inputs_file)))
-    if shared is not None:
-        return shared
+    shared = _SHARED.get((str(path), str(inputs_file)))
+    if shared is not None and all(getattr(shared.params, key) == value for key, value in overrides.items()):
+        return shared  # the build's own pack, for the edition the overrides name
     params = load_params(path, overrides)
     announce(params, path)
     if inputs_file:

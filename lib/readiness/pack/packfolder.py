@@ -143,9 +143,15 @@ def check_output(target: Path, params: Params, params_file: Path) -> None:
         raise OutputError(problems)
 
 
+EDITIONS = ("", "published/")
+"""Where a pack's editions are: the pack's folder, and ``published/`` for the published edition of ``audience: both``."""
+
+
 def pack_digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of each file of the pack that ``folder`` holds (``working/`` and ``build.log`` are not checked)."""
-    return {name: file_digest(folder / name)["sha256"] for name in PACK_FILES if (folder / name).is_file()}
+    """SHA-256 of each file of the pack that ``folder`` holds, in each edition (``working/`` and ``build.log`` are not
+    checked)."""
+    names = [f"{edition}{name}" for edition in EDITIONS for name in PACK_FILES]
+    return {name: file_digest(folder / name)["sha256"] for name in names if (folder / name).is_file()}
 
 
 def every_file(folder: Path) -> list[str]:

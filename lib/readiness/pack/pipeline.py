@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import papermill
 
@@ -19,6 +21,7 @@ from readiness.files import no_more_open_than
 from readiness.indicators.superseded import superseded_warnings
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.parallel import can_fork, forked_pool
+from readiness.present.board_summary import small_counts
 from readiness.progress import bar
 
 from .cache import cached_inputs, keep_verified, notebook_key, read_verified
@@ -46,8 +49,23 @@ def pack_document(pack: Pack) -> dict:
     return figures_document(pack.figures, pack.params, coverage, pack.whole_months, pack.returns) | plan_document(pack)
 
 
+PUBLISHED = "published"  # with ``audience: both``, the published edition's folder inside the pack (and in working/, the cache)
+
+
+def editions(params: Params, staging: Path, working: Path, cache: Path) -> list[tuple[Params, Path, Path, Path]]:
+    """Each edition a build writes: its parameters, folder, working folder and section cache. ``audience: both`` gives
+    the Board edition (internal) in the pack's folder and the published edition (public) in ``published/``, its
+    executed notebooks in ``working/published/`` (child-level data never goes in an edition meant for publishing)."""
+    if params.audience != "both":
+        return [(params, staging, working, cache)]
+    return [
+        (params.model_copy(update={"audience": "internal"}), staging, working, cache),
+        (params.model_copy(update={"audience": "public"}), staging / PUBLISHED, working / PUBLISHED, cache / PUBLISHED),
+    ]
+
+
 def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
-    """Write every file of the pack into ``staging``."""
+    """Write every file of the pack (each of its editions) into ``staging``; the inputs are read once."""
     cache.mkdir(parents=True, exist_ok=True)
     working = staging / "working"
     working.mkdir()
@@ -56,56 +74,64 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
     inputs_file = working / INPUTS_FILE
     keep_inputs(inputs, inputs_file)
-    step = time.time()
-    pack = Pack(params, inputs, compute_figures(inputs, params))
-    log.info("%s: figures computed in %.1f s", params.pack_id, time.time() - step)
-    document = pack_document(pack)
-    write_json(document, staging / "figures.json")
-    write_figures_workbook(document, staging / "figures.xlsx")
     sections = all_sections(job.notebooks)
     available = [s for s in sections if is_available(s, inputs)]
-    with shared_with_notebooks(pack, job.params_file, inputs_file):
-        bodies = run_sections(available, job, params, hashes, working, cache)
-    missing = left_out(sections, inputs)
-    render_pack(params, document, [*inputs.warnings, *plan_warnings(pack), *superseded_warnings(params)], bodies, missing, staging / "index.html")
-    if job.pdf:
-        log.info("%s: printing pack.pdf", params.pack_id)
-        print_pdf(staging / "index.html", staging / "pack.pdf")
-    manifest = build_manifest(params, job.params_file, started, notebooks=[s.path for s in available])
-    write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, staging / "manifest.json")
+    for edition, folder, edition_working, edition_cache in editions(params, staging, working, cache):
+        for made in (folder, edition_working, edition_cache):
+            made.mkdir(parents=True, exist_ok=True)
+        for private in (edition_working, edition_cache):
+            no_more_open_than(private, staging)
+        step = time.time()
+        pack = Pack(edition, inputs, compute_figures(inputs, edition))
+        log.info("%s: %s figures computed in %.1f s", params.pack_id, edition.audience, time.time() - step)
+        document = pack_document(pack)
+        write_json(document, folder / "figures.json")
+        write_figures_workbook(document, folder / "figures.xlsx")
+        with shared_with_notebooks(pack, job.params_file, inputs_file):
+            bodies = run_sections(available, job, edition, hashes, edition_working, edition_cache, inputs_file)
+        render_pack(edition, document, [*inputs.warnings, *plan_warnings(pack), *superseded_warnings(edition)], bodies, left_out(sections, inputs),
+                    folder / "index.html", small_counts(pack.figures, edition.suppression_threshold))
+        if job.pdf:
+            log.info("%s: printing the %s edition's pack.pdf", params.pack_id, edition.audience)
+            print_pdf(folder / "index.html", folder / "pack.pdf")
+        manifest = build_manifest(edition, job.params_file, started, notebooks=[s.path for s in available])
+        write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, folder / "manifest.json")
 
 
-def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path) -> list[tuple[Section, str]]:
-    """Each section's HTML body, from the cache (not with ``--force``) or by running its notebook (in parallel where possible)."""
+def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path,
+                 inputs_file: Path) -> list[tuple[Section, str]]:
+    """Each section's HTML body, from the cache (not with ``--force``) or by running its notebook (in parallel where
+    possible) on the checked inputs in ``inputs_file``, for the edition ``params`` gives."""
     keys = {s: notebook_key(params, hashes, s.path, s.reads, s.slug) for s in sections}
     bodies = {s: None if job.force else _from_cache(s, keys[s], working, cache) for s in sections}
     todo = [s for s in sections if bodies[s] is None]
-    for section, body in bar(_execute_all(todo, job, working), len(todo), params.pack_id):
+    run = partial(execute_section, params_file=job.params_file, working=working, inputs_file=inputs_file, audience=params.audience)
+    for section, body in bar(_execute_all(todo, job, run), len(todo), params.pack_id):
         _store(section, keys[section], body, working, cache)
         bodies[section] = body
     return [(s, bodies[s]) for s in sections]
 
 
-def _execute_all(todo: list[Section], job: Job, working: Path):
+def _execute_all(todo: list[Section], job: Job, run: Callable[[Section], str]):
     """Run the notebooks: in forked workers when there are several and more than one job, else here."""
     workers = min(job.jobs, len(todo))
     if workers > 1 and can_fork():
         with forked_pool(workers) as pool:
-            futures = [pool.submit(execute_section, s, job.params_file, working) for s in todo]
+            futures = [pool.submit(run, s) for s in todo]
             yield from ((s, f.result()) for s, f in zip(todo, futures))
     else:
-        yield from ((s, execute_section(s, job.params_file, working)) for s in todo)
+        yield from ((s, run(s)) for s in todo)
 
 
-def execute_section(section: Section, params_file: Path, working: Path) -> str:
-    """Run one notebook with papermill into ``working/`` and return its Board HTML."""
+def execute_section(section: Section, params_file: Path, working: Path, inputs_file: Path, audience: str) -> str:
+    """Run one notebook with papermill into ``working/`` for the edition of ``audience``, and return its Board HTML."""
     started = time.time()
     output = working / section.path.name
     try:
         papermill.execute_notebook(
             str(section.path),
             str(output),
-            parameters=section_parameters(params_file, working),
+            parameters=section_parameters(params_file, inputs_file, audience),
             cwd=str(section.path.parent),
             engine_name=ENGINE_NAME,
             kernel_name="python3",
@@ -119,10 +145,11 @@ def execute_section(section: Section, params_file: Path, working: Path) -> str:
     return body
 
 
-def section_parameters(params_file: Path, working: Path) -> dict[str, str | None]:
-    """What a build passes a notebook: its files, and every override reset to ``None``, so an override an
-    analyst left in a notebook's parameters cell never changes a pack (only its parameters file does)."""
-    return {**dict.fromkeys(OVERRIDABLE), "params_file": str(params_file), "inputs_file": str(working / INPUTS_FILE)}
+def section_parameters(params_file: Path, inputs_file: Path, audience: str) -> dict[str, str | None]:
+    """What a build passes a notebook: its files, the edition's ``audience``, and every other override reset to
+    ``None``, so an override an analyst left in a notebook's parameters cell never changes a pack (only its parameters
+    file does)."""
+    return {**dict.fromkeys(OVERRIDABLE), "audience": audience, "params_file": str(params_file), "inputs_file": str(inputs_file)}
 
 
 def _from_cache(section: Section, key: str, working: Path, cache: Path) -> str | None:

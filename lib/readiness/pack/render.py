@@ -18,15 +18,16 @@ from readiness.errors import Problem
 from readiness.inputs.coverage import describe_coverage
 from readiness.inputs.validate import quality_rows
 from readiness.paths import TEMPLATES
-from readiness.present.glance import at_a_glance
+from readiness.present.glossary import glossary, visible_text
 from readiness.present.icons import icon_key
 from readiness.present.vitals import comparison_columns, load_history, vital_signs
 from readiness.safetext import without_bidi
 
+from .board import board_pages, headline_rows, section_groups
 from .sections import BOARD_TAG, Section, board_cells
 
 log = logging.getLogger("readiness")
-MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE"}
+MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE", "both": "OFFICIAL-SENSITIVE"}  # both: as the Board edition
 
 
 def section_body(notebook_path: Path, slug: str) -> str:
@@ -55,31 +56,40 @@ def exporter() -> HTMLExporter:
     return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
 
 
-def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path) -> None:
-    """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out.
+def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path,
+                small: frozenset[str] = frozenset()) -> None:
+    """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out;
+    ``small`` are the ids a public edition withholds as small numbers (a sentinel among them reads "1 to N").
 
-    Every bidirectional-text control is removed from the page, wherever it came from."""
+    The glossary holds the terms the rest of the page uses. Every bidirectional-text control is removed from the page,
+    wherever it came from."""
     history = load_history(params.history)
     baseline = read_baseline(params.baseline) if params.baseline else None
     benchmarks, comparators = comparison_columns(document.get("comparators", {}))
     rows = vital_signs(document, params, benchmarks, history, baseline, comparators)
-    sections = [{"slug": s.slug, "title": s.title, "body": body} for s, body in bodies]
+    sections = [{"slug": s.slug, "stem": s.path.stem, "title": s.title, "body": body} for s, body in bodies]
+    board = board_pages(params, document, rows, history, {s["title"]: s["slug"] for s in sections}, small)
+    first, groups = section_groups(params.workstreams, sections)
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
-    html = environment.get_template("pack.html.j2").render(
+    context = dict(
         params=params,
         document=document,
         marking=MARKINGS[params.audience],
         coverage=describe_coverage(document.get("coverage", {})),
         vitals=[(theme, list(group)) for theme, group in groupby(rows, key=lambda r: r.indicator.theme)],
         icon_key=icon_key(),
-        glance=at_a_glance(rows, {s["title"]: s["slug"] for s in sections}, missing),
+        board=board,
+        headlines={s["slug"]: headline_rows(board.scorecard, s["title"]) for s in sections},
         history_labels=[f"{doc['period_end']}" for doc in history],
         baseline_label=baseline and f"Baseline ({baseline.get('period_end', 'no date')})",
         comparator_sources=sorted({r.comparator_source for r in rows if r.comparator_source}),
         published_column=any(r.published != "–" for r in rows),
         warnings=quality_rows(warnings),
-        sections=sections,
+        first_sections=first,
+        groups=groups,
         missing_sections=missing,
         css=(TEMPLATES / "pack.css").read_text(encoding="utf-8"),
     )
-    path.write_text(without_bidi(html), encoding="utf-8")
+    template = environment.get_template("pack.html.j2")
+    terms = glossary(visible_text(template.render(**context, terms=[])), params.round_to)
+    path.write_text(without_bidi(template.render(**context, terms=terms)), encoding="utf-8")

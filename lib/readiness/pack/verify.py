@@ -14,7 +14,7 @@ from pathlib import Path
 from readiness.errors import ReadinessError
 
 from .manifest import file_digest
-from .packfolder import changed_files
+from .packfolder import EDITIONS, changed_files
 
 # elements that run code, load another document or resource, or send data: none is ever in a pack's page
 ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "audio", "video",
@@ -54,9 +54,9 @@ def verify_pack(folder: Path) -> list[str]:
         now = file_digest(path)
         if now["sha256"] != recorded["sha256"]:
             problems.append(f"{key}: {path} has changed since the pack was built ({recorded['bytes']:,} bytes then, {now['bytes']:,} now)")
-    page = folder / "index.html"
-    found = active_content(page.read_text(encoding="utf-8", errors="replace")) if page.is_file() else []
-    return problems + [f"pack file {line}" for line in changed_files(folder)] + [f"pack file index.html: {line}" for line in found]
+    found = [f"pack file {edition}index.html: {line}" for edition in EDITIONS if (folder / f"{edition}index.html").is_file()
+             for line in active_content((folder / f"{edition}index.html").read_text(encoding="utf-8", errors="replace"))]
+    return problems + [f"pack file {line}" for line in changed_files(folder)] + found
 
 
 def active_content(html: str) -> list[str]:

@@ -16,14 +16,15 @@ from typing import Mapping, Sequence
 from readiness.config.catalogue import describe
 from readiness.config.figures import monthly_id
 from readiness.config.params import Params
+from readiness.indicators.audit_programme import routine_domain_share
 from readiness.inputs.plan import headline_of
 from readiness.safetext import markdown_escape
 
 from .targets import as_shown, target_in_force
 from .vitals import rag
 
-DOMAIN_FIGURE = "audits.routine.domain_good_or_better_share"
-"""A domain's routine good-or-better share: ``<this>.<domain>``."""
+DOMAIN_FIGURE = routine_domain_share.figure_id
+"""A domain's routine good-or-better share: ``<this>.<domain>`` (named once, by the function declaring it)."""
 RATINGS = ("red", "amber", "green")
 AREA_WORDS = {
     "help_and_protection": "Help and protection",
