@@ -18,6 +18,7 @@ from readiness.pack.pdf import browser_flags, find_browser
 
 REPO = Path(__file__).resolve().parents[1]
 WIDTH = 1280
+MARGIN = 16  # pixels of the page kept around the section
 
 
 def screenshot(page_file: Path, out: Path, section: str = "board-summary") -> Path:
@@ -30,7 +31,9 @@ def screenshot(page_file: Path, out: Path, section: str = "board-summary") -> Pa
         page = browser.new_page(viewport={"width": WIDTH, "height": 900})
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort())
         page.goto(page_file.resolve().as_uri(), wait_until="load")
-        page.locator(f"#{section}").screenshot(path=str(out))
+        box = page.locator(f"#{section}").bounding_box()
+        clip = {"x": max(box["x"] - MARGIN, 0), "y": max(box["y"] - MARGIN, 0), "width": box["width"] + 2 * MARGIN, "height": box["height"] + 2 * MARGIN}
+        page.screenshot(path=str(out), clip=clip, full_page=True)
         browser.close()
     return out
 
