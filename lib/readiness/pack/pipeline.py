@@ -137,6 +137,7 @@ def execute_section(section: Section, params_file: Path, working: Path, inputs_f
             kernel_name="python3",
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,  # written once, when it has run (or failed), not after every cell
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(f"notebook {section.path.name} failed in cell {exc.exec_count or '?'}: {exc.ename}: {exc.evalue}") from None
