@@ -51,6 +51,18 @@ def test_the_csww_sample_reads_workers_and_vacancies():
     assert (first["swe_no"], bool(first["agency"]), first["fte"]) == ("Oz2054309383", True, pytest.approx(0.521371))
 
 
+def test_a_workers_unreadable_values_leave_the_figures_declared_to_read_them(tmp_path):
+    path = tmp_path / "csww.xml"
+    text = (SAMPLES / "csww-2022.xml").read_text(encoding="utf-8")
+    start = text.index("<RoleStartDate>") + len("<RoleStartDate>")
+    path.write_text(text[:start] + "31/12/2019" + text[text.index("</RoleStartDate>", start):], encoding="utf-8")  # the 1st worker's
+    _, problems, _ = read_csww(path)
+    (warning,) = problems.warnings
+    assert (warning.column, warning.row) == ("RoleStartDate", 1)
+    # whether a worker is in post on the census date reads the role's dates: both DfE figures, as declared
+    assert warning.figures == ("workforce.vacancy_rate", "workforce.absence_rate")
+
+
 def error_of(call, *args) -> str:
     with pytest.raises(InputError) as raised:
         call(*args)
@@ -73,6 +85,17 @@ def test_an_entity_declaration_is_refused(tmp_path):
     path = tmp_path / "cin.xml"
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE Message [<!ENTITY a "aaaaaaaaaa">]>\n<Message>&a;</Message>\n')
     assert "a document type or entity declaration, which a DfE return never has" in error_of(read_cin_census, path)
+
+
+def test_a_workforce_census_named_as_the_cin_census_stops_the_build_with_one_plain_line(tmp_path):
+    from conftest import run_readiness
+
+    params = tmp_path / "returns.yaml"
+    params.write_text(f"pack_id: t\nla_name: Testshire\nperiod_start: 2024-04-01\nperiod_end: 2025-03-31\ncin_census: [{SAMPLES / 'csww-2022.xml'}]\n", encoding="utf-8")
+    run = run_readiness(["validate", str(params)])
+    assert run.returncode == 2
+    assert "  - csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return" in run.stdout.splitlines()
+    assert run.stdout.startswith("1 error: the pack cannot be built")
 
 
 def test_another_root_element_is_not_a_return(tmp_path):
@@ -114,7 +137,7 @@ def test_month_first_dates_stop_the_build_naming_the_column(tmp_path):
     ]
 
 
-def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_stability(tmp_path):
+def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_every_figure_reading_episodes(tmp_path):
     folder = copy_903(tmp_path)
     lines = (folder / "episodes.csv").read_text().splitlines()
     lines[1] = lines[1].replace(",L,C2,", ",X,C2,")  # row 2: child 566910's first episode, RNE X
@@ -122,7 +145,8 @@ def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_stability(
     frames, problems, _ = read_ssda903(folder)
     (warning,) = [p for p in problems.warnings if p.column == "RNE"]
     assert warning.describe() == "903_2018/episodes.csv, row 2, column 'RNE': reason for new episode is not S, P, L, T, U or B: the child's episodes leave the figures"
-    assert warning.figures == ("cla.dfe_stability_three_plus_share", "cla.dfe_long_term_stability_share")
+    # the figures reading episodes, as declared: DfE's two stability measures, children starting and ceasing care by month
+    assert warning.figures == ("cla.dfe_stability_three_plus_share", "cla.dfe_long_term_stability_share", "cla.monthly.started_count", "cla.monthly.ceased_count")
     episodes = frames["ssda903_episodes"]
     assert episodes.loc[episodes["_left_out"], "CHILD"].tolist() == ["566910", "566910"]
 
@@ -146,6 +170,7 @@ CHILD = """<Child><ChildIdentifiers><LAchildID>C{n}</LAchildID><UPN>A12345678912
 HEADER = "<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header><Children>\n"
 MEASURE = """
 import resource, sys
+import readiness.indicators.themes  # the figure registry, which names the figures a warning leaves
 from readiness.inputs.returns.cin import read_cin_census
 read_cin_census(sys.argv[1])  # every module and cache warmed on a small file first
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
