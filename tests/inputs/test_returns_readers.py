@@ -195,3 +195,28 @@ def test_a_large_census_is_streamed_within_a_memory_bound(tmp_path):
     # Parsed whole, the file's million elements would take several times its size; streamed, the peak grows by
     # less than the file's size (mostly the frames themselves: six rows a child).
     assert growth < size
+
+
+def test_the_years_read_two_at_a_time_are_as_read_one_at_a_time():
+    # two CIN years (2022 and 2024) and a workforce census given as a third: its error, the frames and the warnings
+    # are the same, in the same order, whether the files are read one after another or two at a time
+    from readiness.inputs.bundle import Inputs
+    from readiness.inputs.normalise import Findings
+    from readiness.inputs.returns.read import read_returns
+
+    class Given:
+        cin_census = [SAMPLES / "cin-census-2022-one-child.xml", SAMPLES / "csww-2022.xml", SAMPLES / "cin-census-2026-two-children.xml"]
+        ssda903, csww = [], []
+
+    results = []
+    for parallel in (1, 2):
+        inputs, findings = Inputs(), Findings()
+        read_returns(Given, inputs, findings, parallel)
+        results.append((inputs, findings))
+    (one, found_one), (two, found_two) = results
+    assert [p.describe() for p in found_two.errors] == [p.describe() for p in found_one.errors] == [
+        "csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return"]
+    assert found_two.warnings == found_one.warnings != []
+    assert sorted(set(one.cin_referrals["return_year"])) == [2022, 2024]
+    for name in ("cin_referrals", "cin_assessments", "cin_cp_plans", "cin_cp_reviews"):
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))
