@@ -1,20 +1,23 @@
 """Benchmark: Readiness builds against plain papermill + nbconvert, and against the floor.
 
 Not a test: it measures this machine, in one run. Every build is timed as a fresh
-``readiness build`` process, start-up included. Prints ``name: value`` lines, the last
-``speedup_vs_baseline``.
+``readiness build`` process, start-up included; then where a cold build's time goes (imports, figures, charts:
+``benchmarks/phases.py``), and the large council's memory, at its peak and in each phase of its build (resident
+memory summed over its processes, and proportional memory: pages its forked workers share counted once).
+Prints ``name: value`` lines, the last ``speedup_vs_baseline``.
 
     python benchmarks/bench.py            (from the repository, with the project's .venv)
 """
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import psutil
@@ -32,21 +35,52 @@ def timed(command: list[str], cwd: Path | None = None) -> float:
     return time.perf_counter() - started
 
 
-def peak_tree_rss_mb(command: list[str]) -> tuple[float, float]:
-    """Seconds and the peak resident memory (MB) summed over the process and all its children."""
+def tree_memory(command: list[str]) -> tuple[float, list[tuple[float, float, float]]]:
+    """Seconds a command takes, and every 20 ms (wall-clock time, the resident memory summed over the process and
+    all its children, and their proportional memory: a page forked workers share counted once, not once each)."""
     started = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    samples = []
     while process.poll() is None:
+        rss = pss = 0
         try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            for p in [process, *process.children(recursive=True)]:
+                memory = p.memory_full_info()
+                rss, pss = rss + memory.rss, pss + memory.pss
         except psutil.Error:
             pass
+        samples.append((time.time(), rss / 1e6, pss / 1e6))
         time.sleep(0.02)
     if process.returncode:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return time.perf_counter() - started, peak / 1e6
+    return time.perf_counter() - started, samples
+
+
+PHASES = (("start-up", None), ("inputs", "reading and checking inputs"), ("figures", "inputs read and checked"),
+          ("sections", "figures computed"), ("page", None))
+LOGGED = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+) INFO (.*)")
+
+
+def phase_peaks(build_log: Path, samples: list[tuple[float, float, float]]) -> dict[str, tuple[float, float]]:
+    """The peak summed resident and proportional memory (MB) in each phase of a build, its phases told apart by the
+    times ``build.log`` gives (the sections end when the last notebook has run)."""
+    starts = {"start-up": samples[0][0]}
+    for line in build_log.read_text(encoding="utf-8").splitlines():
+        found = LOGGED.match(line)
+        if found is None:
+            continue
+        when = datetime.strptime(found[1], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+        for phase, words in PHASES:
+            if words is not None and words in found[2]:
+                starts.setdefault(phase, when)
+        if " ran in " in found[2] or " unchanged; reused" in found[2]:
+            starts["page"] = when
+    bounds = sorted(starts.items(), key=lambda item: item[1]) + [("end", samples[-1][0] + 1)]
+    peaks = {}
+    for (phase, start), (_, end) in zip(bounds, bounds[1:]):
+        inside = [sample for sample in samples if start <= sample[0] < end] or [(0, 0.0, 0.0)]
+        peaks[phase] = (max(s[1] for s in inside), max(s[2] for s in inside))
+    return peaks
 
 
 def readiness(*args: str) -> list[str]:
@@ -127,6 +161,14 @@ def main() -> None:
         results["cold_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
         results["warm_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
         results["floor_s"] = timed([PYTHON, str(REPO / "benchmarks" / "floor.py"), str(DEMO_PARAMS), str(work / "floor")])
+        for command, name in ((["import readiness.cli"], "import_command_s"), (["import readiness.pack.notebook"], "import_notebook_s"),
+                              (["import readiness.pack.pipeline"], "import_build_s")):
+            results[name] = timed([PYTHON, "-c", *command])  # a fresh interpreter each: its start-up included
+        phases = subprocess.run([PYTHON, str(REPO / "benchmarks" / "phases.py"), str(DEMO_PARAMS)], check=True, capture_output=True, text=True)
+        for line in phases.stdout.splitlines():
+            name, _, value = line.partition(": ")
+            if name.endswith(("_s", "_ms")) or name == "charts":
+                results[name] = float(value)
         large_data = work / "large-data"
         subprocess.run(readiness("demo-data", "--scale", "large", "--out", str(large_data)), check=True)
         large = write_params(work, "large", pack_id="large", data={
@@ -135,7 +177,11 @@ def main() -> None:
             "supervision": str(large_data / "supervision.csv"), "audit_actions": str(large_data / "audit_actions.csv"),
             "front_door_decisions": str(large_data / "front_door_decisions.csv")},
             period_start="2024-10-01", period_end="2025-09-30", annex_a_extract_date="2025-10-03", **large_returns(large_data))
-        results["large_cold_build_s"], results["large_peak_rss_mb"] = peak_tree_rss_mb(readiness("build", str(large), "--out", str(work / "packs" / "large")))
+        results["large_cold_build_s"], samples = tree_memory(readiness("build", str(large), "--out", str(work / "packs" / "large")))
+        results["large_peak_rss_mb"] = max(sample[1] for sample in samples)
+        results["large_peak_pss_mb"] = max(sample[2] for sample in samples)
+        for phase, (rss, pss) in phase_peaks(work / "packs" / "large" / "build.log", samples).items():
+            results[f"large_{phase}_rss_mb"], results[f"large_{phase}_pss_mb"] = rss, pss
         batch = monthly_packs(work)
         results["batch_12_jobs1_s"] = timed(readiness("build", *map(str, batch), "--out", str(work / "batch1"), "--jobs", "1"))
         results["batch_12_jobsN_s"] = timed(readiness("build", *map(str, batch), "--out", str(work / "batchN")))

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from readiness import progress
 from readiness.errors import ReadinessError, printable
-from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
 from readiness.paths import DEMO_DATA
 
 log = logging.getLogger("readiness")
@@ -254,6 +253,8 @@ def run(argv: list[str] | None) -> int:
     log.setLevel(logging.INFO)
     progress.enable(terminal)
     try:
+        if args.run is not cmd_build:  # a build declares the figures only when its pack is not up to date (pack.build)
+            from readiness.indicators import themes  # noqa: F401  (declares every figure: parameters name them, inputs are read by them)
         status = args.run(args)
     except ReadinessError as exc:
         _print_problems(exc)

@@ -8,6 +8,8 @@ always uses ``workers=1``.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,17 +25,42 @@ def can_fork() -> bool:
 
 
 def forked_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` forked processes."""
+    """A pool of ``workers`` forked processes, started once the memory this one has freed is given back."""
+    release_free_memory()
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 
+def release_free_memory() -> None:
+    """Give the heap this process has freed back to the system (glibc's ``malloc_trim``), so that it stops counting
+    as this process's memory and a forked worker does not start with it; nothing to do where there is no glibc."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def run_all(tasks: Iterable[Callable[[], T]], workers: int) -> list[T]:
-    """Each task's result, in order; ``workers`` tasks at a time where the system forks."""
+    """Each task's result, in order; ``workers`` tasks at a time where the system forks (:func:`shared_out`)."""
     tasks = list(tasks)
     if workers > 1 and len(tasks) > 1 and can_fork():
-        with forked_pool(min(workers, len(tasks))) as pool:
-            return list(pool.map(_call, tasks))
+        results = dict(shared_out(tasks, workers))
+        return [results[index] for index in range(len(tasks))]
     return [task() for task in tasks]
+
+
+def shared_out(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple[int, T]]:
+    """``(index, result)`` of every task as it ends, ``workers`` at a time: this process is one of them, taking tasks
+    from the end of the list while ``workers - 1`` forked ones take them from the start, until they meet. A forked
+    worker's memory counts as well as this one's (the pages it shares with it too), so none is forked to wait."""
+    with forked_pool(max(1, min(workers, len(tasks)) - 1)) as pool:
+        futures = [pool.submit(_call, task) for task in tasks]
+        for index in reversed(range(len(tasks))):
+            if futures[index].cancel():  # not started by a forked worker yet: run it here
+                yield index, tasks[index]()
+        for index, future in enumerate(futures):
+            if not future.cancelled():
+                yield index, future.result()
 
 
 def _call(task: Callable[[], T]) -> T:

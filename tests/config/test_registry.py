@@ -202,20 +202,9 @@ def declared_ids(ids) -> list[str]:
     return sorted(i for i in ids if REGISTRY.find(i) is not None)
 
 
-RETURN_READERS = ("inputs/returns/ssda903.py", "inputs/returns/csww.py")
-"""The statutory returns' readers (issue 27, landed while the registry was being built) still name the ids their
-warnings say a bad value leaves; they are to read them from the declarations' ``reads=`` as ``inputs/schema.py`` does.
-Until then they are the one place besides a declaration that names an id, and only their own figures'."""
-
-
-def naming_modules(ids) -> dict[str, list[str]]:
-    """:func:`modules_naming`, the returns' readers left out (:data:`RETURN_READERS`)."""
-    return {i: [module for module in found if module not in RETURN_READERS] for i, found in modules_naming(ids).items()}
-
-
 def test_every_declared_figure_is_named_in_its_declaring_module_only():
     ids = [indicator.id for indicator in catalogue()]
-    naming = naming_modules(declared_ids(ids))
+    naming = modules_naming(declared_ids(ids))
     assert {i: found for i, found in naming.items() if len(found) != 1} == {}
     assert all(found[0] == REGISTRY.find(i).module.removeprefix("readiness.").replace(".", "/") + ".py" for i, found in naming.items())
 
@@ -226,7 +215,7 @@ def test_every_headline_id_of_the_demo_pack_is_declared_and_named_in_one_module(
     # any module names: the equality tests check them against the groups
     headline = [figure_id for figure_id, value in figures.items() if not isinstance(value, dict) and not figure_id.startswith(TABLE_FAMILIES)]
     assert [i for i in headline if REGISTRY.find(i) is None] == []
-    naming = naming_modules(headline)
+    naming = modules_naming(headline)
     assert {i: found for i, found in naming.items() if len(found) > 1} == {}
     assert sum(len(found) == 1 for found in naming.values()) == len(headline)
 

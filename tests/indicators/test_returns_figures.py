@@ -90,6 +90,26 @@ def test_long_term_stability_share_by_hand():
     assert figure.basis == (3, 4)
 
 
+def test_a_child_in_short_breaks_only_is_left_out_of_long_term_stability():
+    # N: in a series of short breaks (V3) since 2020 with one carer: would be stable, but is not counted (3 of 4 stays)
+    with_breaks = pd.concat([LONG_TERM, episodes(("N", "2020-01-01", "S", "V3", "U1", "12", None))], ignore_index=True)
+    births = pd.concat([BIRTHS, pd.to_datetime(pd.Series({"N": "2014-01-01"}))])
+    assert returns_care.long_term_stability_share(with_breaks, births, 2025).basis == (3, 4)
+
+
+def test_hospital_holiday_and_short_stays_t0_to_t4_and_the_return_from_them_are_not_placements():
+    start, end = returns_care.year_bounds(2025)
+    stays = episodes(
+        ("M", "2024-02-01", "S", "C2", "U1", "70", "2024-06-01"),  # in progress on 1 April 2024: 1
+        ("M", "2024-06-01", "P", "C2", "T3", None, "2024-06-05"),  # a temporary stay (T3): not counted
+        ("M", "2024-06-05", "P", "C2", "T4", None, "2024-06-20"),  # straight into another (T4): not counted
+        ("M", "2024-06-20", "P", "C2", "U1", "70", "2024-11-01"),  # back with the carer before them: not counted
+        ("M", "2024-11-01", "P", "C2", "T0", None, "2024-11-03"),  # in hospital (T0): not counted
+        ("M", "2024-11-03", "P", "C2", "U4", "71", None),  # then a new carer: counted
+    )
+    assert returns_care.placements_in_year(stays, start, end).to_dict() == {"M": 2}
+
+
 def test_the_period_of_care_starts_at_the_latest_start_with_no_gap():
     began = returns_care.care_chain_start(LONG_TERM, pd.Timestamp("2025-03-31"))
     assert began["I"] == pd.Timestamp("2023-01-05")
@@ -181,3 +201,5 @@ def test_dfe_figures_sit_beside_the_packs_own_with_the_year():
     assert first == ["10% (children in care with 3 or more placements in 12 months)", "8%"]  # whole per cents, as the pack writes shares
     assert second == ["not in Annex A or the extracts", "[c]"]  # 3 of 4: withheld in a public pack
     assert beside_returns(figures, WORKFORCE_PAIRS, 5, "Sept 2025").empty  # no workforce census given
+    alone = beside_returns(figures, CARE_PAIRS, 5, "2024-25", with_own=False)  # a pack from the returns alone: DfE's only
+    assert alone.columns.tolist() == ["DfE's definition (2024-25)"] and alone.iloc[0].tolist() == ["8%"]

@@ -75,14 +75,15 @@ def test_only_months_annex_a_does_not_wholly_cover_come_from_the_returns():
 
 def test_children_starting_and_ceasing_care_by_month():
     episodes = pd.DataFrame({
-        "CHILD": ["a", "a", "b"],
-        "DECOM": dates("2024-04-10", "2024-06-01", "2024-05-05"),
-        "RNE": ["S", "P", "S"],
-        "DEC": dates("2024-06-01", "2024-09-09", None),
-        "REC": ["X1", "E11", None],
-        "return_year": [2025, 2025, 2025],
+        "CHILD": ["a", "a", "b", "c", "c"],
+        "DECOM": dates("2024-04-10", "2024-06-01", "2024-05-05", "2024-05-20", "2024-06-02"),
+        "RNE": ["S", "P", "S", "S", "X"],
+        "DEC": dates("2024-06-01", "2024-09-09", None, "2024-06-02", "2024-09-01"),
+        "REC": ["X1", "E11", None, "X1", "E11"],
+        "return_year": [2025, 2025, 2025, 2025, 2025],
+        "_left_out": [False, False, False, True, True],  # c's second episode breaks a rule (RNE X): c is left out
     })
     series = history.ssda903_series(Inputs(ssda903_episodes=episodes))
     started, ceased = series["cla.monthly.started_count"], series["cla.monthly.ceased_count"]
-    assert (started["2024-04"].value, started["2024-05"].value, started["2024-06"].value) == (1, 1, 0)
-    assert (ceased["2024-06"].value, ceased["2024-09"].value) == (0, 1)  # X1: a new episode follows, not ceasing
+    assert (started["2024-04"].value, started["2024-05"].value, started["2024-06"].value) == (1, 1, 0)  # b in May; c left out
+    assert (ceased["2024-06"].value, ceased["2024-09"].value) == (0, 1)  # X1: a new episode follows, not ceasing; c left out

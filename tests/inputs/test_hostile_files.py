@@ -150,6 +150,15 @@ def test_cells_are_placed_as_calamine_places_them():
     assert (cells.rows, cells.columns) == (4, 3)
 
 
+def test_a_sheet_as_excel_writes_it_is_placed_by_the_light_patterns_its_page_margins_too(monkeypatch):
+    # every cell and row carries its r as Excel writes it; the margins' header= and footer= end in "r=" but are no r
+    monkeypatch.setattr(XlsxCells, "tag_by_tag", lambda *args: pytest.fail("placed tag by tag"))
+    cells = XlsxCells("List 1")
+    cells.feed(b'<row r="1"><c r="A1" t="n"><v>1</v></c><c r="C1" t="n"><v>2</v></c></row><row r="2"><c r="B2" t="n"><v>3</v></c></row>'
+               b'</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>')
+    assert (cells.rows, cells.columns) == (2, 3)
+
+
 # --- shared strings, cells and elements by the million -------------------------------------------
 
 

@@ -51,6 +51,18 @@ def test_the_csww_sample_reads_workers_and_vacancies():
     assert (first["swe_no"], bool(first["agency"]), first["fte"]) == ("Oz2054309383", True, pytest.approx(0.521371))
 
 
+def test_a_workers_unreadable_values_leave_the_figures_declared_to_read_them(tmp_path):
+    path = tmp_path / "csww.xml"
+    text = (SAMPLES / "csww-2022.xml").read_text(encoding="utf-8")
+    start = text.index("<RoleStartDate>") + len("<RoleStartDate>")
+    path.write_text(text[:start] + "31/12/2019" + text[text.index("</RoleStartDate>", start):], encoding="utf-8")  # the 1st worker's
+    _, problems, _ = read_csww(path)
+    (warning,) = problems.warnings
+    assert (warning.column, warning.row) == ("RoleStartDate", 1)
+    # whether a worker is in post on the census date reads the role's dates: both DfE figures, as declared
+    assert warning.figures == ("workforce.vacancy_rate", "workforce.absence_rate")
+
+
 def error_of(call, *args) -> str:
     with pytest.raises(InputError) as raised:
         call(*args)
@@ -73,6 +85,17 @@ def test_an_entity_declaration_is_refused(tmp_path):
     path = tmp_path / "cin.xml"
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE Message [<!ENTITY a "aaaaaaaaaa">]>\n<Message>&a;</Message>\n')
     assert "a document type or entity declaration, which a DfE return never has" in error_of(read_cin_census, path)
+
+
+def test_a_workforce_census_named_as_the_cin_census_stops_the_build_with_one_plain_line(tmp_path):
+    from conftest import run_readiness
+
+    params = tmp_path / "returns.yaml"
+    params.write_text(f"pack_id: t\nla_name: Testshire\nperiod_start: 2024-04-01\nperiod_end: 2025-03-31\ncin_census: [{SAMPLES / 'csww-2022.xml'}]\n", encoding="utf-8")
+    run = run_readiness(["validate", str(params)])
+    assert run.returncode == 2
+    assert "  - csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return" in run.stdout.splitlines()
+    assert run.stdout.startswith("1 error: the pack cannot be built")
 
 
 def test_another_root_element_is_not_a_return(tmp_path):
@@ -114,7 +137,7 @@ def test_month_first_dates_stop_the_build_naming_the_column(tmp_path):
     ]
 
 
-def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_stability(tmp_path):
+def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_every_figure_reading_episodes(tmp_path):
     folder = copy_903(tmp_path)
     lines = (folder / "episodes.csv").read_text().splitlines()
     lines[1] = lines[1].replace(",L,C2,", ",X,C2,")  # row 2: child 566910's first episode, RNE X
@@ -122,7 +145,8 @@ def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_stability(
     frames, problems, _ = read_ssda903(folder)
     (warning,) = [p for p in problems.warnings if p.column == "RNE"]
     assert warning.describe() == "903_2018/episodes.csv, row 2, column 'RNE': reason for new episode is not S, P, L, T, U or B: the child's episodes leave the figures"
-    assert warning.figures == ("cla.dfe_stability_three_plus_share", "cla.dfe_long_term_stability_share")
+    # the figures reading episodes, as declared: DfE's two stability measures, children starting and ceasing care by month
+    assert warning.figures == ("cla.dfe_stability_three_plus_share", "cla.dfe_long_term_stability_share", "cla.monthly.started_count", "cla.monthly.ceased_count")
     episodes = frames["ssda903_episodes"]
     assert episodes.loc[episodes["_left_out"], "CHILD"].tolist() == ["566910", "566910"]
 
@@ -146,6 +170,7 @@ CHILD = """<Child><ChildIdentifiers><LAchildID>C{n}</LAchildID><UPN>A12345678912
 HEADER = "<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year><ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails></Header><Children>\n"
 MEASURE = """
 import resource, sys
+import readiness.indicators.themes  # the figure registry, which names the figures a warning leaves
 from readiness.inputs.returns.cin import read_cin_census
 read_cin_census(sys.argv[1])  # every module and cache warmed on a small file first
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -170,3 +195,28 @@ def test_a_large_census_is_streamed_within_a_memory_bound(tmp_path):
     # Parsed whole, the file's million elements would take several times its size; streamed, the peak grows by
     # less than the file's size (mostly the frames themselves: six rows a child).
     assert growth < size
+
+
+def test_the_years_read_two_at_a_time_are_as_read_one_at_a_time():
+    # two CIN years (2022 and 2024) and a workforce census given as a third: its error, the frames and the warnings
+    # are the same, in the same order, whether the files are read one after another or two at a time
+    from readiness.inputs.bundle import Inputs
+    from readiness.inputs.normalise import Findings
+    from readiness.inputs.returns.read import read_returns
+
+    class Given:
+        cin_census = [SAMPLES / "cin-census-2022-one-child.xml", SAMPLES / "csww-2022.xml", SAMPLES / "cin-census-2026-two-children.xml"]
+        ssda903, csww = [], []
+
+    results = []
+    for parallel in (1, 2):
+        inputs, findings = Inputs(), Findings()
+        read_returns(Given, inputs, findings, parallel)
+        results.append((inputs, findings))
+    (one, found_one), (two, found_two) = results
+    assert [p.describe() for p in found_two.errors] == [p.describe() for p in found_one.errors] == [
+        "csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return"]
+    assert found_two.warnings == found_one.warnings != []
+    assert sorted(set(one.cin_referrals["return_year"])) == [2022, 2024]
+    for name in ("cin_referrals", "cin_assessments", "cin_cp_plans", "cin_cp_reviews"):
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))

@@ -1,4 +1,5 @@
 """``readiness sample``: an inspector-like sample and its case-tracking workbook, written beside the pack folder."""
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -65,10 +66,9 @@ def test_children_in_care_and_care_leavers_have_full_journeys_and_own_teams(draw
         assert journey and all(row[0] is not None and row[3] == team for row in journey[-1:])
 
 
-def test_drawing_again_never_writes_over_a_workbook_holding_entries(tmp_path):
-    _, _ = sample(tmp_path, 3)
-    samples = tmp_path / "demo.samples"
-    workbook = samples / "demo-sample-30-seed3-tracking.xlsx"
+def test_drawing_again_never_writes_over_a_workbook_holding_entries(drawn, tmp_path):
+    samples = Path(shutil.copytree(drawn[0] / "demo.samples", tmp_path / "demo.samples"))  # the sample drawn with seed 7
+    workbook = samples / "demo-sample-30-seed7-tracking.xlsx"
     filled = openpyxl.load_workbook(workbook)
     sheet = filled["Case 01"]
     mark = next(row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("Case audit"))
@@ -76,7 +76,7 @@ def test_drawing_again_never_writes_over_a_workbook_holding_entries(tmp_path):
     sheet.cell(mark + 2, grade).value = "good"
     filled.save(workbook)
     kept = workbook.read_bytes()
-    arguments = ["sample", DEMO, "--size", "30", "--seed", "3", "--out", str(tmp_path / "demo")]
+    arguments = ["sample", DEMO, "--size", "30", "--seed", "7", "--out", str(tmp_path / "demo")]
     again = run_readiness(arguments)
     assert again.returncode == 2
     assert again.stderr == f"error: {workbook}: holds completed audits or actions; it was left as it is (read it back with readiness sample --read-back, or draw again with --force to replace it)\n"
@@ -94,6 +94,16 @@ def test_a_file_at_the_samples_name_that_this_command_did_not_write_is_kept(tmp_
     result = run_readiness(["sample", DEMO, "--size", "30", "--seed", "3", "--out", str(tmp_path / "demo")])
     assert result.returncode == 2 and "is not a sample this command wrote" in result.stderr
     assert mine.read_bytes() == b"my notes\n" and not (samples / "demo-sample-30-seed3-tracking.xlsx").exists()
+
+
+def test_a_sample_that_would_write_over_another_file_is_refused_before_any_input_is_read(tmp_path):
+    params = tmp_path / "demo.yaml"
+    params.write_text("pack_id: demo\nla_name: Testshire\nperiod_start: 2025-01-01\nperiod_end: 2025-03-31\ndata:\n  annex_a: broken.xlsx\n", encoding="utf-8")
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")  # reading it would stop the command
+    (tmp_path / "demo.samples").mkdir()
+    (tmp_path / "demo.samples" / "demo-sample-30-seed3.csv").write_bytes(b"my notes\n")
+    result = run_readiness(["sample", str(params), "--size", "30", "--seed", "3", "--out", str(tmp_path / "demo")])
+    assert result.returncode == 2 and "is not a sample this command wrote" in result.stderr and "broken.xlsx" not in result.stderr
 
 
 def test_a_themed_sample_draws_only_children_in_care_seen_lately(tmp_path):

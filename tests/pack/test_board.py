@@ -58,7 +58,8 @@ def test_headline_rows_are_the_scorecards_figures_of_the_sections_theme():
 
 
 def test_the_glossary_adds_the_terms_its_own_explanations_use_and_the_rounding_base():
-    # "XmR chart" is explained with "SPC", which the text alone does not use; the rounding note names round_to
+    # "XmR chart" is explained with "SPC", which the text alone does not use, and SPC with NHS England's guidance;
+    # the rounding note names round_to
     terms = glossary("An XmR chart of each month. Counts are rounded to the nearest 10.", round_to=10)
-    assert [t.term for t in terms] == ["Rounded numbers", "SPC", "XmR chart"]
-    assert "rounded to the nearest 10 (0 stays 0)" in terms[0].meaning
+    assert [t.term for t in terms] == ["NHS England", "Rounded numbers", "SPC", "XmR chart"]
+    assert "rounded to the nearest 10 (0 stays 0)" in terms[1].meaning

@@ -45,12 +45,12 @@ def test_results_are_identical_whatever_jobs(demo_pack, tmp_path):
 def test_nothing_changed_means_up_to_date_without_importing_pandas(copied):
     params, pack = copied
     before = (pack / "manifest.json").read_bytes()
-    script = (
-        "import sys; from pathlib import Path; from readiness.pack.build import build; "
-        f"build(Path({str(params)!r}), Path({str(pack)!r})); print('pandas' in sys.modules)"
+    script = (  # the command, as an analyst runs it
+        "import sys; from readiness.cli import run; "
+        f"status = run(['--quiet', 'build', {str(params)!r}, '--out', {str(pack)!r}]); print(status, 'pandas' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.splitlines()[-1] == "0 False"  # after "Pack ready: …"
     assert (pack / "manifest.json").read_bytes() == before  # the pack was left as it was
 
 

@@ -153,7 +153,10 @@ def no_further_support_share(list4: pd.DataFrame, period: Period) -> Figure:
     return share(is_yes(~support).sum(), support.notna().sum())
 
 
-@assessment.monthly("assessments.within_45_working_days_share")
+@assessment.monthly(
+    "assessments.within_45_working_days_share",
+    reads=tuple(f"cin_assessments.{column}" for column in ("referral_date", "assessment_start", "assessment_authorised")),
+)
 def monthly_within_45_working_days_share(list4: pd.DataFrame, period: Period) -> dict[str, Figure]:
     """``assessments.monthly.within_45_working_days_share``: the timeliness share by month of authorisation."""
     days = assessment_working_days(list4)

@@ -154,7 +154,7 @@ def second_period_share(cla: pd.DataFrame, period: Period) -> Figure:
     return known_share(in_period(cla, "looked_after_start", period)["second_period"])
 
 
-UNALLOCATED = cla.figure("cla.unallocated_count", "Children in care with no allocated worker", "count", L)
+UNALLOCATED = cla.figure("cla.unallocated_count", "Children in care with no allocated worker", "count", L, reads=("list_8.worker",))
 THREE_PLUS = cla.figure(
     "cla.three_plus_placements_share",
     "Children in care with 3 or more placements in 12 months",

@@ -68,6 +68,8 @@ UNRECOGNISED = "Not recorded or unrecognised"
 contact = Theme("Front door", reads=("list_1.contact_date",))
 referral = Theme("Front door", reads=("list_3.referral_date",))
 NFA, REPEATS = ("list_3.referral_nfa",), ("list_3.referrals_last_12m",)
+CIN_REFERRALS = ("cin_referrals.child_id", "cin_referrals.referral_date")
+"""The CIN census's columns the monthly referral series read for the months before Annex A (``indicators.returns_history``)."""
 
 
 @contact.headline("contacts.count", "Contacts", "count")
@@ -133,9 +135,9 @@ def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, per
 
 CONTACT_RATE = contact.figure("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate")
 REFERRAL_RATE = referral.figure("referrals.rate_per_10k", "Referrals per 10,000 children (annual rate)", "rate")
-MONTHLY_COUNTS = {"contacts": contact.series(contacts_count.figure_id), "referrals": referral.series(referrals_count.figure_id)}
+MONTHLY_COUNTS = {"contacts": contact.series(contacts_count.figure_id), "referrals": referral.series(referrals_count.figure_id, reads=CIN_REFERRALS)}
 """The monthly series of figures.json that publish the contacts and referrals of each month."""
-NFA_BY_MONTH = referral.series(referrals_nfa_share.figure_id, reads=NFA)
+NFA_BY_MONTH = referral.series(referrals_nfa_share.figure_id, reads=(*NFA, *CIN_REFERRALS, "cin_referrals.referral_nfa"))
 REPEATS_BY_MONTH = referral.series(referrals_repeat_share.figure_id, reads=REPEATS, shown=False)
 OUTCOME_ROLES = Roles(("referrals", "nfa_recorded", "nfa"), shares={"nfa_share": ("nfa", "nfa_recorded")})
 """Disclosure roles of :func:`referral_outcomes` by team."""

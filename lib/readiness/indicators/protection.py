@@ -197,8 +197,10 @@ def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval
 
 
 S47_RATE = Theme("Front door", reads=STRATEGY_DATE).figure("s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate")
-S47_BY_MONTH, ICPCS_BY_MONTH = s47.series(s47_count.figure_id), icpc.series(icpc_count.figure_id)
-PLANS_BY_MONTH = plan.series(cp_started_count.figure_id)
+CIN_S47 = ("cin_s47.referral_date", "cin_s47.s47_start")
+"""The CIN census's columns the monthly series read for the months before Annex A (``indicators.returns_history``)."""
+S47_BY_MONTH, ICPCS_BY_MONTH = s47.series(s47_count.figure_id, reads=CIN_S47), icpc.series(icpc_count.figure_id, reads=(*CIN_S47, "cin_s47.icpc_date"))
+PLANS_BY_MONTH = plan.series(cp_started_count.figure_id, reads=("cin_cp_plans.referral_date", "cin_cp_plans.cp_start"))
 
 
 def icpc_outcomes(icpcs: pd.DataFrame) -> dict[str, pd.Series]:

@@ -76,7 +76,7 @@ def rereferral_status(referrals: pd.DataFrame) -> pd.Series:
 
 
 front_door = Theme("Front door", reads=("list_3.referral_date", "list_3.referrals_last_12m"))
-MONTHLY = front_door.series("referrals.rereferral_share")
+MONTHLY = front_door.series("referrals.rereferral_share", reads=("cin_referrals.child_id", "cin_referrals.referral_date"))
 BY_TEAM = front_door.figure("referrals.rereferral_share.by_team", "Re-referrals within 12 months, team {}", "share", L, family=True, members=None,
                             reads=("list_3.team",))
 BY_SOURCE = front_door.figure(

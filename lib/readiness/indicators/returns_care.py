@@ -23,6 +23,10 @@ SHORT_BREAKS = frozenset({"V3", "V4"})
 NEW_CARER = frozenset("SPB")
 WITH_FOSTER_CARERS = frozenset({"A3", "A5"})  # placed for adoption with the child's (former) foster carers
 AGES = {"17_18": (17, 18), "19_21": (19, 20, 21)}
+EPISODES = tuple(f"ssda903_episodes.{column}" for column in ("DECOM", "DEC", "RNE", "LS", "PLACE", "URN"))
+"""The episodes' columns the stability figures read (a row unreadable there leaves them: ``inputs.returns.ssda903``)."""
+LEAVERS = ("ssda903_oc3.DOB", "ssda903_oc3.IN_TOUCH")
+LEAVER_READS = {"in_touch_share": (), "suitable_accommodation_share": ("ssda903_oc3.ACCOM",), "eet_share": ("ssda903_oc3.ACTIV",)}
 returns = Theme("From the statutory returns")
 
 
@@ -78,7 +82,9 @@ def usable_episodes(inputs: Inputs) -> pd.DataFrame:
     return episodes[~episodes["_left_out"].astype(bool)]
 
 
-@returns.headline("cla.dfe_stability_three_plus_share", "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)", "share", L)
+@returns.headline(
+    "cla.dfe_stability_three_plus_share", "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)", "share", L, reads=EPISODES
+)
 def stability_three_plus_share(episodes: pd.DataFrame, year: int) -> Figure:
     """``cla.dfe_stability_three_plus_share``: of children looked after at 31 March, not in short breaks only
     during the year, the share with three or more placements during the year."""
@@ -112,7 +118,8 @@ def carer_start(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
 
 
 @returns.headline(
-    "cla.dfe_long_term_stability_share", "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)", "share", H
+    "cla.dfe_long_term_stability_share", "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)", "share", H,
+    reads=(*EPISODES, "ssda903_header.DOB"),
 )
 def long_term_stability_share(episodes: pd.DataFrame, births: pd.Series, year: int) -> Figure:
     """``cla.dfe_long_term_stability_share``: of children looked after at 31 March, under 16 then (``births``:
@@ -131,7 +138,10 @@ def long_term_stability_share(episodes: pd.DataFrame, births: pd.Series, year: i
 BIRTHDAYS = {"17_18": "17th or 18th", "19_21": "19th, 20th or 21st"}
 LEAVER_FIGURES = {"in_touch_share": "in touch", "suitable_accommodation_share": "in suitable accommodation", "eet_share": "in education, employment or training"}
 LEAVER_SHARES = {
-    (ages, figure): returns.figure(f"care_leavers.dfe.age_{ages}.{figure}", f"Care leavers at their {words} birthday {label} (DfE, SSDA903)", "share", H)
+    (ages, figure): returns.figure(
+        f"care_leavers.dfe.age_{ages}.{figure}", f"Care leavers at their {words} birthday {label} (DfE, SSDA903)", "share", H,
+        reads=(*LEAVERS, *LEAVER_READS[figure]),
+    )
     for ages, words in BIRTHDAYS.items()
     for figure, label in LEAVER_FIGURES.items()
 }

@@ -11,29 +11,40 @@ from datetime import date
 
 import pandas as pd
 
+from readiness.config.figures import Theme
 from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.config.workdays import working_days
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of
 
+from .assessments import TIMESCALE_WORKING_DAYS, monthly_within_45_working_days_share
+from .care import ceased_count, started_count
 from .common import NOT_COVERED, monthly_counts, monthly_shares
 from .figure import Figure
+from .frontdoor import MONTHLY_COUNTS, NFA_BY_MONTH
+from .protection import ICPCS_BY_MONTH, PLANS_BY_MONTH, S47_BY_MONTH
+from .rereferrals import MONTHLY as REREFERRALS_BY_MONTH
 from .rereferrals import earlier_within_year
+from .returns_care import usable_episodes
 
 MOST_MONTHS = 36
-TIMESCALE_WORKING_DAYS = 45
 SOURCE = "return"
+care = Theme("Children in care")
+STARTED_BY_MONTH = care.series(started_count.figure_id, reads=("ssda903_episodes.DECOM", "ssda903_episodes.RNE"))
+CEASED_BY_MONTH = care.series(ceased_count.figure_id, reads=("ssda903_episodes.DEC", "ssda903_episodes.REC"))
+"""Children starting and ceasing care by month: from the SSDA903 only (Annex A's List 8 gives no monthly series)."""
+REFERRALS_BY_MONTH, WITHIN_45_BY_MONTH = MONTHLY_COUNTS["referrals"], monthly_within_45_working_days_share.figure_id
 SERIES_LIST = {  # each series, and the Annex A list whose coverage it yields to
-    "referrals.monthly.count": 3,
-    "referrals.monthly.nfa_share": 3,
-    "referrals.monthly.rereferral_share": 3,
-    "assessments.monthly.within_45_working_days_share": 4,
-    "s47.monthly.count": 5,
-    "icpc.monthly.count": 5,
-    "cp.monthly.started_count": 7,
-    "cla.monthly.started_count": 8,
-    "cla.monthly.ceased_count": 8,
+    REFERRALS_BY_MONTH: 3,
+    NFA_BY_MONTH: 3,
+    REREFERRALS_BY_MONTH: 3,
+    WITHIN_45_BY_MONTH: 4,
+    S47_BY_MONTH: 5,
+    ICPCS_BY_MONTH: 5,
+    PLANS_BY_MONTH: 7,
+    STARTED_BY_MONTH: 8,
+    CEASED_BY_MONTH: 8,
 }
 
 
@@ -65,15 +76,15 @@ def cin_series(inputs: Inputs) -> dict[str, dict[str, Figure]]:
     days = working_days(assessments["assessment_start"], assessments["assessment_authorised"])
     timed = (days >= 0).fillna(False).astype(bool)
     return {
-        "referrals.monthly.count": _only(monthly_counts(dates, span), months),
-        "referrals.monthly.nfa_share": _only(monthly_shares(dates, referrals["referral_nfa"], span), months),
-        "referrals.monthly.rereferral_share": rereferral_by_month(referrals, months),
-        "assessments.monthly.within_45_working_days_share": _only(
+        REFERRALS_BY_MONTH: _only(monthly_counts(dates, span), months),
+        NFA_BY_MONTH: _only(monthly_shares(dates, referrals["referral_nfa"], span), months),
+        REREFERRALS_BY_MONTH: rereferral_by_month(referrals, months),
+        WITHIN_45_BY_MONTH: _only(
             monthly_shares(assessments.loc[timed, "assessment_authorised"], days[timed] <= TIMESCALE_WORKING_DAYS, span), months
         ),
-        "s47.monthly.count": _only(monthly_counts(s47["s47_start"], span), months),
-        "icpc.monthly.count": _only(monthly_counts(s47["icpc_date"], span), months),
-        "cp.monthly.started_count": _only(monthly_counts(inputs.cin_cp_plans["cp_start"], span), months),
+        S47_BY_MONTH: _only(monthly_counts(s47["s47_start"], span), months),
+        ICPCS_BY_MONTH: _only(monthly_counts(s47["icpc_date"], span), months),
+        PLANS_BY_MONTH: _only(monthly_counts(inputs.cin_cp_plans["cp_start"], span), months),
     }
 
 
@@ -91,16 +102,17 @@ def rereferral_by_month(referrals: pd.DataFrame, months: list[str]) -> dict[str,
 
 def ssda903_series(inputs: Inputs) -> dict[str, dict[str, Figure]]:
     """Children starting (an episode with ``RNE`` S) and ceasing (a ``DEC`` whose ``REC`` is not X1, an episode
-    followed by another) to be looked after, by month, over the months the SSDA903 years cover."""
-    episodes = inputs.ssda903_episodes
-    if episodes is None or episodes.empty:
+    followed by another) to be looked after, by month, over the months the SSDA903 years cover; a child whose episodes
+    break a rule the figures read is left out (warned when read)."""
+    if inputs.ssda903_episodes is None or inputs.ssda903_episodes.empty:
         return {}
-    months = covered_months({int(y) for y in episodes["return_year"].unique()})
+    months = covered_months({int(y) for y in inputs.ssda903_episodes["return_year"].unique()})
+    episodes = usable_episodes(inputs)
     span = _span(months)
     ceased = episodes["DEC"].notna() & episodes["REC"].fillna("").str.upper().ne("X1")
     return {
-        "cla.monthly.started_count": _only(monthly_counts(episodes.loc[episodes["RNE"].eq("S").fillna(False).astype(bool), "DECOM"], span), months),
-        "cla.monthly.ceased_count": _only(monthly_counts(episodes.loc[ceased, "DEC"], span), months),
+        STARTED_BY_MONTH: _only(monthly_counts(episodes.loc[episodes["RNE"].eq("S").fillna(False).astype(bool), "DECOM"], span), months),
+        CEASED_BY_MONTH: _only(monthly_counts(episodes.loc[ceased, "DEC"], span), months),
     }
 
 

@@ -17,7 +17,9 @@ from readiness.inputs.bundle import Inputs
 
 from .figure import Figure, FigureValue
 
-census = Theme("From the statutory returns")
+IN_POST = tuple(f"csww_workers.{column}" for column in ("agency", "fte", "role_start", "role_end"))
+"""The workforce census's columns that say who is in post (a worker unreadable there leaves both figures)."""
+census = Theme("From the statutory returns", reads=IN_POST)
 
 
 def census_day(year: int) -> pd.Timestamp:
@@ -37,7 +39,7 @@ def in_post(workers: pd.DataFrame, year: int) -> pd.Series:
     return started & (workers["role_end"].isna() | (workers["role_end"] > day))
 
 
-@census.headline("workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L)
+@census.headline("workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L, reads=("csww_vacancies.vacancies",))
 def vacancy_rate(workers: pd.DataFrame, vacancies_fte: float | None, year: int) -> Figure:
     """``workforce.vacancy_rate``: vacancies (FTE) ÷ (vacancies + FTE of non-agency workers in post);
     workers whose agency flag or FTE could not be read are left out (warned when read)."""
@@ -48,7 +50,10 @@ def vacancy_rate(workers: pd.DataFrame, vacancies_fte: float | None, year: int) 
     return Figure(float(vacancies_fte) / total if total else None, (len(staff),))
 
 
-@census.headline("workforce.absence_rate", "Social-worker sickness absence, share of working days (DfE, workforce census)", "share", L)
+@census.headline(
+    "workforce.absence_rate", "Social-worker sickness absence, share of working days (DfE, workforce census)", "share", L,
+    reads=("csww_workers.fte30", "csww_workers.working_days_lost"),
+)
 def absence_rate(workers: pd.DataFrame, year: int) -> Figure:
     """``workforce.absence_rate``: working days lost by non-agency workers ÷ (their FTE × working days from 1 October
     to 30 September, England's bank holidays out); a leaver's FTE is ``FTE30``; a blank days lost is none."""

@@ -26,6 +26,7 @@ from . import (
     protection_standards,
     rereferrals,
     returns_care,
+    returns_history,
     returns_workforce,
     statutory_clock,
     strategy,
@@ -35,6 +36,7 @@ from . import (
 LISTED = (
     improvement_plan, audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
     statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce, returns_care, returns_workforce,
+    returns_history,
 )
 """The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in
 :mod:`.protection`), the re-referral rate, the decisions, and assessments' no-further-support share."""

@@ -137,7 +137,7 @@ def caseloads(cases: pd.DataFrame) -> pd.Series:
     return cases.dropna(subset=["worker"]).groupby("worker")["child_id"].nunique()
 
 
-@caseload.headline("caseload.open_children", "Children open to children's social care at the snapshot", "count")
+@cin.headline("caseload.open_children", "Children open to children's social care at the snapshot", "count")
 def caseload_open_children(cases: pd.DataFrame) -> Figure:
     """``caseload.open_children``: distinct children open at the snapshot."""
     return count(cases["child_id"].nunique())

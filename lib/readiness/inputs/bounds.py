@@ -50,6 +50,7 @@ ANY_STRING = re.compile(PREFIX + rb"si[\s/>]")
 CELL_START = re.compile(rb"<c[\s/>]")
 PREFIXED = re.compile(rb":(?:c|row)[\s/>]")  # a cell or row with a namespace prefix
 SPACED_EQUALS = re.compile(rb"\s=")  # an attribute written ``r = "…"``: not counted by ``r=``
+R_ATTRIBUTE = re.compile(rb"\sr=")  # an attribute named r (the end of footer= or header= is not one)
 # The form Excel and openpyxl write: ``<c r="AB12"`` and ``<row r="12"``. Letters and digits are found apart:
 # two light patterns are twice as fast as one.
 PLAIN_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d{1,7}"')
@@ -236,7 +237,7 @@ class XlsxCells:
         otherwise only costs time)."""
         columns = PLAIN_COLUMN.findall(piece)
         cells = len(CELL_START.findall(piece))
-        plain = len(columns) == cells and piece.count(b"r=") == cells + (rows := len(PLAIN_ROW.findall(piece)))
+        plain = len(columns) == cells and len(R_ATTRIBUTE.findall(piece)) == cells + (rows := len(PLAIN_ROW.findall(piece)))
         if not plain or PREFIXED.search(piece) or SPACED_EQUALS.search(piece):
             cells, all_rows, plain = len(ANY_CELL.findall(piece)), len(ANY_ROW.findall(piece)), False
         else:

@@ -62,12 +62,16 @@ class Inputs:
         return self.annex_a.get(f"list_{number}")
 
     def has(self, name: str) -> bool:
-        """Whether an input was given: an extract by name (``case_audits``), an Annex A list (``list_4``)
-        or a statutory return (``cin_census``, ``ssda903``, ``csww``)."""
+        """Whether an input was given: an extract by name (``case_audits``), an Annex A list (``list_4``; ``annex_a``:
+        any list) or a statutory return (``cin_census``, ``ssda903``, ``csww``; ``returns``: any of them)."""
         if name.startswith("list_"):
             return name in self.annex_a
+        if name == "annex_a":
+            return bool(self.annex_a)
         if name in RETURN_FRAMES:
             return any(getattr(self, frame) is not None for frame in RETURN_FRAMES[name])
+        if name == "returns":
+            return any(self.has(key) for key in RETURN_FRAMES)
         return getattr(self, name) is not None
 
 

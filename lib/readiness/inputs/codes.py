@@ -65,12 +65,11 @@ class Codes:
 
 
 def _spellings(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """``{code: spellings}`` as ``{spelling key: code}``; every code is also a spelling of itself."""
-    result = {}
-    for code, spellings in table.items():
-        for spelling in (code.replace("_", " "), *spellings):
-            result[spelling_key(pd.Series([spelling], dtype="string")).iloc[0]] = code
-    return result
+    """``{code: spellings}`` as ``{spelling key: code}``; every code is also a spelling of itself (keys made in one go:
+    the module is read at every start-up)."""
+    pairs = [(spelling, code) for code, spellings in table.items() for spelling in (code.replace("_", " "), *spellings)]
+    keys = spelling_key(pd.Series([spelling for spelling, _ in pairs], dtype="string"))
+    return dict(zip(keys, (code for _, code in pairs)))
 
 
 def _spelled(describe: str, table: dict[str, tuple[str, ...]]) -> Codes:

@@ -83,7 +83,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
     check_plan(inputs, params, findings)
-    read_returns(params, inputs, findings)
+    read_returns(params, inputs, findings, parallel)
     findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:
         findings.make_strict()

@@ -13,16 +13,17 @@ table's cleaned text, given the values already parsed from it, and turns pandera
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from readiness.config.figures import REGISTRY
 
 from . import codes
 from .values import heading_key, parse_age, parse_date, parse_datetime, parse_float, parse_id, parse_int, parse_text
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,10 @@ def kinds_of(spec: TableSpec, frame: pd.DataFrame) -> dict[str, ColumnSpec]:
 
 def schema_for(spec: TableSpec, frame: pd.DataFrame, parsed: pd.DataFrame) -> pa.DataFrameSchema:
     """The pandera schema of a table's cleaned text: required columns and readable values (``parsed``: the
-    values read from it, for the kinds whose readable texts are those that parse)."""
+    values read from it, for the kinds whose readable texts are those that parse). pandera is imported here, when a
+    table is read: a build whose checked inputs are cached, and a notebook, never load it."""
+    import pandera.pandas as pa
+
     columns = {
         name: pa.Column(
             checks=pa.Check(_readable(c.kind, parsed[name]), name=c.kind.expected, error=c.kind.expected),
@@ -236,6 +240,8 @@ class Failure:
 
 def check_values(spec: TableSpec, frame: pd.DataFrame, parsed: pd.DataFrame) -> list[Failure]:
     """Run the spec's pandera schema (lazily, so every failure is found) over ``frame``, whose values ``parsed`` holds read."""
+    from pandera.errors import SchemaErrors
+
     try:
         schema_for(spec, frame, parsed).validate(frame, lazy=True)
     except SchemaErrors as exc:

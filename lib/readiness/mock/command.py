@@ -19,15 +19,15 @@ def draw(args) -> int:
     from .tracking import write_tracking_workbook
 
     params = load_params(args.params)
-    inputs = load_inputs(params)
     snapshot = params.period.snapshot
     themed = None if args.theme is None else themed_draw(args.theme, args.since, args.per_worker, snapshot)
-    sample = draw_sample(inputs, params, args.size, args.seed, themed, args.not_audited_within)
     pack_folder = default_output(params, args.out, several=False).resolve()
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
-    folder.mkdir(parents=True, exist_ok=True)
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}" + ("" if themed is None else f"-{themed.theme}")
-    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)
+    check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)  # before reading
+    inputs = load_inputs(params)
+    sample = draw_sample(inputs, params, args.size, args.seed, themed, args.not_audited_within)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")
     ids = params.pack_id if themed is None else f"{params.pack_id}-{themed.theme}"  # a themed sample's audit ids are its own
     workbook = write_tracking_workbook(folder / f"{stem}-tracking.xlsx", sample, inputs, ids, args.seed, snapshot)

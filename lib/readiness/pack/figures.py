@@ -29,6 +29,7 @@ from readiness.indicators import (
     protection,
     protection_standards,
     rereferrals,
+    returns_alone,
     returns_care,
     returns_workforce,
     statutory_clock,
@@ -47,7 +48,7 @@ THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, w
 THEMES += (decisions, rereferrals, early_help, adoption)  # issue 12: front-door decisions, re-referrals, early help, adoption
 THEMES += (care, care_leavers)  # ILACS: the experiences of children in care, and of care leavers
 THEMES += (care_regulations, protection_standards, statutory_clock, audit_programme, equality)  # version 4
-THEMES += (returns_care, returns_workforce)  # DfE's definitions, from the statutory returns (issue 27)
+THEMES += (returns_care, returns_workforce, returns_alone)  # DfE's definitions, and a pack from the statutory returns alone (issue 27)
 THEMES += (improvement_plan,)  # what Ofsted found and the improvement plan (issue 25)
 
 

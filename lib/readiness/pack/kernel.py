@@ -18,7 +18,7 @@ from IPython.display import HTML, display
 
 from readiness.config.params import Params
 
-from .render import MARKINGS
+from .marking import MARKINGS
 
 STYLE = "border-left:6px solid {colour};background:#f3f2f1;padding:4px 10px;margin:0 0 6px 0;font:bold 0.9em sans-serif"
 COLOURS = {"OFFICIAL": "#1d70b8", "OFFICIAL-SENSITIVE": "#d4351c"}

@@ -20,7 +20,7 @@ from readiness.errors import NotebookError
 from readiness.files import no_more_open_than
 from readiness.indicators.superseded import superseded_warnings
 from readiness.inputs.coverage import coverage_document, coverage_of
-from readiness.parallel import can_fork, forked_pool
+from readiness.parallel import can_fork, shared_out
 from readiness.present.board_summary import small_counts
 from readiness.progress import bar
 
@@ -113,12 +113,10 @@ def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict
 
 
 def _execute_all(todo: list[Section], job: Job, run: Callable[[Section], str]):
-    """Run the notebooks: in forked workers when there are several and more than one job, else here."""
-    workers = min(job.jobs, len(todo))
-    if workers > 1 and can_fork():
-        with forked_pool(workers) as pool:
-            futures = [pool.submit(run, s) for s in todo]
-            yield from ((s, f.result()) for s, f in zip(todo, futures))
+    """Run the notebooks: ``--jobs`` at a time where the system forks, this process one of them
+    (:func:`readiness.parallel.shared_out`), else one after another here."""
+    if min(job.jobs, len(todo)) > 1 and can_fork():
+        yield from ((todo[index], body) for index, body in shared_out([partial(run, s) for s in todo], job.jobs))
     else:
         yield from ((s, run(s)) for s in todo)
 
@@ -137,6 +135,7 @@ def execute_section(section: Section, params_file: Path, working: Path, inputs_f
             kernel_name="python3",
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,  # written once, when it has run (or failed), not after every cell
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(f"notebook {section.path.name} failed in cell {exc.exec_count or '?'}: {exc.ename}: {exc.evalue}") from None

@@ -24,10 +24,10 @@ from readiness.present.vitals import comparison_columns, load_history, vital_sig
 from readiness.safetext import without_bidi
 
 from .board import board_pages, headline_rows, section_groups
+from .marking import MARKINGS
 from .sections import BOARD_TAG, Section, board_cells
 
 log = logging.getLogger("readiness")
-MARKINGS = {"public": "OFFICIAL", "internal": "OFFICIAL-SENSITIVE", "both": "OFFICIAL-SENSITIVE"}  # both: as the Board edition
 
 
 def section_body(notebook_path: Path, slug: str) -> str:

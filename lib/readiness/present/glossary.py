@@ -43,6 +43,7 @@ TERMS = (
     Term("DfE", "The Department for Education, which publishes each council's children's social care statistics.", r"\bDfE\b"),
     Term("LAIT", "DfE's Local Authority Interactive Tool: councils' published figures side by side.", r"\bLAIT\b"),
     Term("Statistical neighbours", "The ten councils DfE's model finds most like this one, whose published values are averaged for comparison.", r"(?i)\bstatistical[- ]neighbours?\b"),
+    Term("NHS England", "The body that leads the NHS in England; its Making Data Count guidance is how this pack reads monthly figures.", r"\bNHS\b"),
     Term("ILACS", "Ofsted's inspection of local authority children's services.", r"\bILACS\b"),
     Term("FFA", "Fostering for adoption: a child placed with carers approved to adopt them, before the court's decision.", r"\bFFA\b"),
     Term("MASH", "Multi-agency safeguarding hub: where contacts about a child's safety are decided with police and health.", r"\bMASH\b"),

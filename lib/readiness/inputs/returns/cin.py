@@ -14,13 +14,9 @@ import pandas as pd
 
 from readiness.errors import InputError, Problem
 
-from .rows import RowProblems, flags, iso_dates, numbers
+from .rows import RowProblems, flags, iso_dates, leaves, numbers
 from .xmlstream import stream_records, value
 
-REFERRAL_FIGURES = ("referrals.monthly.count", "referrals.monthly.nfa_share", "referrals.monthly.rereferral_share")
-ASSESSMENT_FIGURES = ("assessments.monthly.within_45_working_days_share",)
-S47_FIGURES = ("s47.monthly.count", "icpc.monthly.count")
-PLAN_FIGURES = ("cp.monthly.started_count",)
 FRAMES = ("cin_referrals", "cin_assessments", "cin_s47", "cin_plans", "cin_cp_plans", "cin_cp_reviews")
 
 
@@ -115,21 +111,21 @@ def _child_rows(number: int, child: ET.Element, rows: _Columns) -> None:
                 rows.append("cin_cp_reviews", {"child_id": child_id, "cp_start": value(plan, "CPPstartDate"), "review_date": (review.text or "").strip() or None, "_row": number})
 
 
-_DATES = {
-    "cin_referrals": {"date_of_birth": (), "referral_date": REFERRAL_FIGURES, "closure_date": ()},
-    "cin_assessments": {"referral_date": ASSESSMENT_FIGURES, "assessment_start": ASSESSMENT_FIGURES, "assessment_authorised": ASSESSMENT_FIGURES},
-    "cin_s47": {"referral_date": S47_FIGURES, "s47_start": S47_FIGURES, "icpc_target": (), "icpc_date": ("icpc.monthly.count",)},
-    "cin_plans": {"referral_date": (), "plan_start": (), "plan_end": ()},
-    "cin_cp_plans": {"referral_date": PLAN_FIGURES, "cp_start": PLAN_FIGURES, "cp_end": ()},
-    "cin_cp_reviews": {"cp_start": (), "review_date": ()},
+_DATES = {  # each frame's date columns (the figures reading one are those whose declaration names ``<frame>.<column>``)
+    "cin_referrals": ("date_of_birth", "referral_date", "closure_date"),
+    "cin_assessments": ("referral_date", "assessment_start", "assessment_authorised"),
+    "cin_s47": ("referral_date", "s47_start", "icpc_target", "icpc_date"),
+    "cin_plans": ("referral_date", "plan_start", "plan_end"),
+    "cin_cp_plans": ("referral_date", "cp_start", "cp_end"),
+    "cin_cp_reviews": ("cp_start", "review_date"),
 }
 
 
 def _typed(name: str, frame: pd.DataFrame, problems: RowProblems) -> pd.DataFrame:
-    for column, figures in _DATES[name].items():
-        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", figures, _ELEMENTS.get(column, "PersonBirthDate"))
+    for column in _DATES[name]:
+        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", leaves(name, column), _ELEMENTS.get(column, "PersonBirthDate"))
     if name == "cin_referrals":
-        frame["referral_nfa"] = problems.typed(frame, "referral_nfa", flags(frame["referral_nfa"]), "true or false", ("referrals.monthly.nfa_share",), "ReferralNFA")
+        frame["referral_nfa"] = problems.typed(frame, "referral_nfa", flags(frame["referral_nfa"]), "true or false", leaves(name, "referral_nfa"), "ReferralNFA")
     if name == "cin_s47":
         frame["icpc_not_required"] = flags(frame["icpc_not_required"])
     if name == "cin_cp_plans":
@@ -141,14 +137,14 @@ def _check_rules(frames: dict[str, pd.DataFrame], year: int, problems: RowProble
     """DfE's rules that the figures read, each broken row a warning and left out (the frame is changed in place)."""
     referrals = frames["cin_referrals"]
     no_id = referrals["child_id"].isna()
-    problems.warn(referrals.loc[no_id, "_row"], "LAchildID", "no LAchildID: the child's referrals are left out", REFERRAL_FIGURES)
+    problems.warn(referrals.loc[no_id, "_row"], "LAchildID", "no LAchildID: the child's referrals are left out", leaves("cin_referrals", "child_id"))
     frames["cin_referrals"] = referrals[~no_id & referrals["referral_date"].notna()]
     assessments = frames["cin_assessments"]
     end = pd.Timestamp(year=year, month=3, day=31)
     before = assessments["assessment_authorised"] < assessments["assessment_start"]
-    problems.warn(assessments.loc[before, "_row"], "AssessmentAuthorisationDate", "authorised before the assessment started: left out", ASSESSMENT_FIGURES)
+    problems.warn(assessments.loc[before, "_row"], "AssessmentAuthorisationDate", "authorised before the assessment started: left out", leaves("cin_assessments", "assessment_authorised"))
     late = assessments["assessment_start"] > end
-    problems.warn(assessments.loc[late, "_row"], "AssessmentActualStartDate", f"starts after the census year ends on {end.date()}: left out", ASSESSMENT_FIGURES)
+    problems.warn(assessments.loc[late, "_row"], "AssessmentActualStartDate", f"starts after the census year ends on {end.date()}: left out", leaves("cin_assessments", "assessment_start"))
     frames["cin_assessments"] = assessments[~(before | late) & assessments["assessment_start"].notna() & assessments["child_id"].notna()]
     for name in ("cin_s47", "cin_plans", "cin_cp_plans", "cin_cp_reviews"):
         frames[name] = frames[name][frames[name]["child_id"].notna()]

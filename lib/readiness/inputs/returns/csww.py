@@ -13,11 +13,9 @@ import pandas as pd
 from readiness.errors import InputError, Problem
 
 from .cin import return_year
-from .rows import RowProblems, flags, iso_dates, numbers
+from .rows import RowProblems, flags, iso_dates, leaves, numbers
 from .xmlstream import stream_records, value
 
-VACANCY = ("workforce.vacancy_rate",)
-ABSENCE = ("workforce.absence_rate",)
 WORKER_ELEMENTS = {  # column -> element
     "swe_no": "SWENo", "agency": "AgencyWorker", "fte": "FTE", "fte30": "FTE30", "org_role": "OrgRole",
     "role_start": "RoleStartDate", "role_end": "RoleEndDate", "cases30": "Cases30", "working_days_lost": "WorkingDaysLost",
@@ -41,14 +39,14 @@ def read_csww(path: Path) -> tuple[dict[str, pd.DataFrame], RowProblems, int]:
         raise InputError([Problem(Path(path).name, "no <LALevelVacancies> with its NumberOfVacancies: not a complete workforce census")])
     frame = pd.DataFrame(workers, columns=[*WORKER_ELEMENTS, "_row"]).astype({c: "string" for c in WORKER_ELEMENTS})
     for column in ("fte", "fte30", "working_days_lost", "cases30"):
-        figures = VACANCY + ABSENCE if column == "fte" else ABSENCE if column != "cases30" else ()
-        frame[column] = problems.typed(frame, column, numbers(frame[column]), "a number", figures, WORKER_ELEMENTS[column])
-    frame["agency"] = problems.typed(frame, "agency", flags(frame["agency"]), "0 or 1", VACANCY + ABSENCE, "AgencyWorker")
+        frame[column] = problems.typed(frame, column, numbers(frame[column]), "a number", leaves("csww_workers", column), WORKER_ELEMENTS[column])
+    frame["agency"] = problems.typed(frame, "agency", flags(frame["agency"]), "0 or 1", leaves("csww_workers", "agency"), "AgencyWorker")
     for column in ("role_start", "role_end"):
-        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", ABSENCE, WORKER_ELEMENTS[column])
+        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", leaves("csww_workers", column), WORKER_ELEMENTS[column])
     too_big = (frame["fte"] > 1) | (frame["fte"] < 0)
-    problems.warn(frame.loc[too_big.fillna(False).astype(bool), "_row"], "FTE", "FTE outside 0 to 1 (a DfE validation rule): the worker leaves the figures", VACANCY + ABSENCE)
+    message = "FTE outside 0 to 1 (a DfE validation rule): the worker leaves the figures"
+    problems.warn(frame.loc[too_big.fillna(False).astype(bool), "_row"], "FTE", message, leaves("csww_workers", "fte"))
     frame.loc[too_big.fillna(False).astype(bool), "fte"] = pd.NA
     vacancy_text = pd.DataFrame({"vacancies": [vacancies], "_row": [1]}, dtype="string")
-    vacancy_fte = problems.typed(vacancy_text, "vacancies", numbers(vacancy_text["vacancies"]), "a number", VACANCY, "NumberOfVacancies")
+    vacancy_fte = problems.typed(vacancy_text, "vacancies", numbers(vacancy_text["vacancies"]), "a number", leaves("csww_vacancies", "vacancies"), "NumberOfVacancies")
     return {"csww_workers": frame, "csww_vacancies": pd.DataFrame({"vacancies_fte": vacancy_fte.astype("Float64")})}, problems, year

@@ -6,6 +6,7 @@ same year are an error, as the build could not know which to believe.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.errors import InputError, Problem
+from readiness.parallel import run_all
 
 from ..bundle import RETURN_FRAMES, Inputs
 from ..normalise import Findings
@@ -34,28 +36,38 @@ KEYS = {  # a frame's natural key across years (the later year's row wins); fram
 }
 
 
-def read_returns(params: Params, inputs: Inputs, findings: Findings) -> None:
-    """Set ``inputs``' return frames from every file the parameters name; problems go to ``findings``."""
+def read_returns(params: Params, inputs: Inputs, findings: Findings, parallel: int = 1) -> None:
+    """Set ``inputs``' return frames from every file the parameters name, ``parallel`` files at a time (each year is
+    read on its own: :func:`readiness.parallel.run_all`); problems go to ``findings``, in the same order however shared out."""
     years = {
         "cin_census": [(None, path, read_cin_census) for path in params.cin_census],
         "ssda903": [(item.year, item.path, read_ssda903) for item in params.ssda903],
         "csww": [(None, path, read_csww) for path in params.csww],
     }
+    results = iter(run_all([partial(_read_file, reader, path) for files in years.values() for _, path, reader in files], parallel))
     for key, files in years.items():
-        frames = _read_years(key, files, findings)
+        frames = _read_years(key, [(year, path, next(results)) for year, path, _ in files], findings)
         for name in RETURN_FRAMES[key]:
             if name in frames:
                 setattr(inputs, name, frames[name])
 
 
-def _read_years(key: str, files: list[tuple[int | None, Path, Callable]], findings: Findings) -> dict[str, pd.DataFrame]:
+def _read_file(reader: Callable, path: Path) -> tuple[dict[str, pd.DataFrame], RowProblems, int | None] | list[Problem]:
+    """One file's frames, problems and year; or, when it is not a return, its errors (a list: a worker's result is
+    sent back, and an :class:`InputError` cannot be)."""
+    try:
+        return reader(path)
+    except InputError as exc:
+        return exc.problems
+
+
+def _read_years(key: str, files: list[tuple[int | None, Path, tuple | list[Problem]]], findings: Findings) -> dict[str, pd.DataFrame]:
     read: dict[int, dict[str, pd.DataFrame]] = {}
-    for year, path, reader in files:
-        try:
-            frames, problems, found = reader(path)
-        except InputError as exc:
-            findings.errors += exc.problems
+    for year, path, result in files:
+        if isinstance(result, list):
+            findings.errors += result
             continue
+        frames, problems, found = result
         year = year or found
         if year is None:
             findings.errors.append(Problem(Path(path).name, "no episode has a date: name its year ({year: …, path: …})"))

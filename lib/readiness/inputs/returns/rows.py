@@ -10,10 +10,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from readiness.config.figures import REGISTRY
 from readiness.errors import Problem
 
 MOST_UNREADABLE = 0.10
 EXAMPLES = 3
+
+
+def leaves(frame: str, *columns: str) -> tuple[str, ...]:
+    """The figures that read any of ``frame``'s ``columns`` (``leaves("csww_workers", "fte")``), as their declarations'
+    ``reads`` say (:mod:`readiness.config.figures`), in the registry's order: those a value unreadable there leaves."""
+    return tuple(dict.fromkeys(figure_id for column in columns for figure_id in REGISTRY.readers(f"{frame}.{column}")))
 
 
 @dataclass

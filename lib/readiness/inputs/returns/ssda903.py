@@ -14,24 +14,22 @@ import pandas as pd
 
 from readiness.errors import InputError, Problem
 
-from .rows import RowProblems, codes, uk_dates
+from .rows import RowProblems, codes, leaves, uk_dates
 
-STABILITY = ("cla.dfe_stability_three_plus_share", "cla.dfe_long_term_stability_share")
-LEAVERS = tuple(f"care_leavers.dfe.age_{ages}.{figure}" for ages in ("17_18", "19_21") for figure in ("in_touch_share", "suitable_accommodation_share", "eet_share"))
-HISTORY = ("cla.monthly.started_count", "cla.monthly.ceased_count")
-# Each file: the columns it must have, and its date columns with the figures that read them.
-FILES: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
-    "header": (("CHILD", "SEX", "DOB"), {"DOB": ()}),
-    "episodes": (("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "URN"), {"DECOM": STABILITY + HISTORY, "DEC": STABILITY + HISTORY}),
-    "reviews": (("CHILD", "REVIEW"), {"REVIEW": ()}),
-    "uasc": (("CHILD", "DUC"), {"DUC": ()}),
-    "missing": (("CHILD", "MIS_START"), {"MIS_START": (), "MIS_END": ()}),
-    "oc2": (("CHILD",), {}),
-    "oc3": (("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"), {"DOB": LEAVERS}),
-    "ad1": (("CHILD", "DATE_INT", "DATE_MATCH"), {"DATE_INT": (), "DATE_MATCH": ()}),
-    "placed_for_adoption": (("CHILD", "DATE_PLACED"), {"DATE_PLACED": (), "DATE_PLACED_CEASED": ()}),
-    "previous_permanence": (("CHILD", "PREV_PERM"), {}),
-    "sbpfa": (("CHILD",), {}),
+# Each file: the columns it must have, and its date columns (the figures reading a column are those whose declaration
+# names ``ssda903_<file>.<column>`` in ``reads``: :mod:`readiness.config.figures`).
+FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "header": (("CHILD", "SEX", "DOB"), ("DOB",)),
+    "episodes": (("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "URN"), ("DECOM", "DEC")),
+    "reviews": (("CHILD", "REVIEW"), ("REVIEW",)),
+    "uasc": (("CHILD", "DUC"), ("DUC",)),
+    "missing": (("CHILD", "MIS_START"), ("MIS_START", "MIS_END")),
+    "oc2": (("CHILD",), ()),
+    "oc3": (("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"), ("DOB",)),
+    "ad1": (("CHILD", "DATE_INT", "DATE_MATCH"), ("DATE_INT", "DATE_MATCH")),
+    "placed_for_adoption": (("CHILD", "DATE_PLACED"), ("DATE_PLACED", "DATE_PLACED_CEASED")),
+    "previous_permanence": (("CHILD", "PREV_PERM"), ()),
+    "sbpfa": (("CHILD",), ()),
 }
 OPTIONAL = frozenset({"sbpfa"})
 MOST_FIELD = 1_000  # characters in one cell: no SSDA903 field is longer
@@ -74,9 +72,9 @@ def _read_file(path: Path, name: str, problems: RowProblems) -> pd.DataFrame:
     frame = frame.apply(lambda column: column.str.strip().replace("", pd.NA))
     frame["_row"] = range(2, len(frame) + 2)
     file_problems = RowProblems(label)
-    for column, figures in dates.items():
+    for column in dates:
         if column in frame:
-            frame[column] = file_problems.typed(frame, column, uk_dates(frame[column]), "a date (dd/mm/yyyy)", figures)
+            frame[column] = file_problems.typed(frame, column, uk_dates(frame[column]), "a date (dd/mm/yyyy)", leaves(f"ssda903_{name}", column))
     problems.warnings += file_problems.warnings
     problems.errors += file_problems.errors
     return frame
@@ -90,8 +88,10 @@ def _bounded_rows(reader, label: str):
 
 
 def _check_episodes(frames: dict[str, pd.DataFrame], problems: RowProblems) -> None:
-    """Episodes breaking a rule the stability figures read: the child's episodes leave them (flag ``_left_out``)."""
+    """Episodes breaking a rule the figures read: the child's episodes leave every figure reading episodes (flag
+    ``_left_out``), so no placement, start or end is counted from half a history."""
     episodes = frames["ssda903_episodes"]
+    figures = leaves("ssda903_episodes", *[column for column in episodes if column != "_row"])
     file = _as(problems, problems.file + "/episodes.csv")
     left = "the child's episodes leave the figures"
     checks = (
@@ -104,7 +104,7 @@ def _check_episodes(frames: dict[str, pd.DataFrame], problems: RowProblems) -> N
     bad = pd.Series(False, index=episodes.index)
     for column, message, mask in checks:
         mask = mask.fillna(False).astype(bool)
-        file.warn(episodes.loc[mask, "_row"], column, message, STABILITY)
+        file.warn(episodes.loc[mask, "_row"], column, message, figures)
         bad |= mask
     episodes["RNE"] = episodes["RNE"].str.upper()
     episodes["_left_out"] = episodes["CHILD"].isin(episodes.loc[bad, "CHILD"]) | episodes["CHILD"].isna()
@@ -115,16 +115,16 @@ def _check_oc3(frames: dict[str, pd.DataFrame], problems: RowProblems) -> None:
     oc3 = frames["ssda903_oc3"]
     file = _as(problems, problems.file + "/oc3.csv")
     touch = codes(oc3["IN_TOUCH"].fillna(""), IN_TOUCH)
-    file.warn(oc3.loc[touch.isna(), "_row"], "IN_TOUCH", "not YES, NO, DIED, REFU, NREQ or RHOM: the row leaves the care-leaver figures", LEAVERS)
+    file.warn(oc3.loc[touch.isna(), "_row"], "IN_TOUCH", "not YES, NO, DIED, REFU, NREQ or RHOM: the row leaves the care-leaver figures", leaves("ssda903_oc3", "IN_TOUCH"))
     oc3["IN_TOUCH"] = touch
     accom = oc3["ACCOM"].str.upper()
     suitability = accom.str.fullmatch(r"[A-Z][12]").fillna(False).astype(bool)
     readable = suitability | accom.isna() | accom.eq("0").fillna(False)  # 0: not known
-    file.warn(oc3.loc[~readable, "_row"], "ACCOM", "not 0 or a letter and a suitability digit 1 or 2: left out of suitable accommodation", LEAVERS[1::3])
+    file.warn(oc3.loc[~readable, "_row"], "ACCOM", "not 0 or a letter and a suitability digit 1 or 2: left out of suitable accommodation", leaves("ssda903_oc3", "ACCOM"))
     oc3["ACCOM"] = accom.where(suitability)
     activity = oc3["ACTIV"].str.upper()
     known = activity.isna() | activity.str.fullmatch(r"[FPG][1-6]|0")
-    file.warn(oc3.loc[~known.astype(bool), "_row"], "ACTIV", "not an activity code (F1–F5, P1–P5, G4–G6 or 0): counted as not known", LEAVERS[2::3])
+    file.warn(oc3.loc[~known.astype(bool), "_row"], "ACTIV", "not an activity code (F1–F5, P1–P5, G4–G6 or 0): counted as not known", leaves("ssda903_oc3", "ACTIV"))
     oc3["ACTIV"] = activity.where(known.astype(bool))
 
 

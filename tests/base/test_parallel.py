@@ -1,0 +1,32 @@
+"""Pieces of a build shared out between this process and forked workers (``readiness.parallel``)."""
+from __future__ import annotations
+
+import os
+import time
+from functools import partial
+
+import pytest
+
+from readiness.parallel import can_fork, run_all, shared_out
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="shared out only where the system forks")
+
+
+def square_where(number: int) -> tuple[int, int]:
+    """``number`` squared, and which process worked it out (a task takes a moment, as a section does)."""
+    time.sleep(0.2)
+    return number * number, os.getpid()
+
+
+def test_every_task_runs_once_here_or_in_the_one_forked_worker():
+    results = dict(shared_out([partial(square_where, n) for n in range(6)], workers=2))
+    assert sorted(results) == [0, 1, 2, 3, 4, 5]
+    assert [results[n][0] for n in range(6)] == [0, 1, 4, 9, 16, 25]
+    processes = {pid for _, pid in results.values()}
+    assert os.getpid() in processes and len(processes) == 2  # this process works too: two at a time, one forked
+    assert results[5][1] == os.getpid() and results[0][1] != os.getpid()  # it takes tasks from the end, the worker from the start
+
+
+def test_run_all_gives_the_results_in_order_however_shared_out():
+    assert [square for square, _ in run_all([partial(square_where, n) for n in range(5)], workers=2)] == [0, 1, 4, 9, 16]
+    assert [square for square, _ in run_all([partial(square_where, n) for n in range(3)], workers=1)] == [0, 1, 4]
