@@ -15,6 +15,7 @@ the project itself with pip, and the ``readiness`` kernel; and makes git strip n
 notebook never reaches git.
 The demo data is written to ``data/demo`` only when it is not there. Works on Windows too.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -131,7 +132,10 @@ def lab_command(python: Path) -> list[str]:
     a notebook is saved without outputs, stripped in the server's process, so git never sees a change for
     new outputs and no save waits for git (:mod:`readiness.lab`)."""
     return [
-        str(python), "-m", "jupyter", "lab",
+        str(python),
+        "-m",
+        "jupyter",
+        "lab",
         f"--ServerApp.root_dir={ROOT}",
         "--LabApp.default_url=/lab/tree/notebooks",
         "--ContentsManager.pre_save_hook=readiness.lab.strip_before_save",
@@ -173,8 +177,22 @@ def lock_command(python: Path, lock: str, extra: list[str]) -> list[str]:
     ``extra`` says otherwise (``--upgrade``, ``--upgrade-package pandas``)."""
     extras = [arg for name in LOCK_EXTRAS[lock] for arg in ("--extra", name)]
     return [
-        str(python), "-m", "uv", "pip", "compile", "pyproject.toml", *extras, "--universal", "--python-version", "3.11",
-        "--custom-compile-command", "python3 tasks.py lock", "--quiet", "-o", LOCKS[lock].relative_to(ROOT).as_posix(), *extra,
+        str(python),
+        "-m",
+        "uv",
+        "pip",
+        "compile",
+        "pyproject.toml",
+        *extras,
+        "--universal",
+        "--python-version",
+        "3.11",
+        "--custom-compile-command",
+        "python3 tasks.py lock",
+        "--quiet",
+        "-o",
+        LOCKS[lock].relative_to(ROOT).as_posix(),
+        *extra,
     ]
 
 

@@ -8,6 +8,7 @@ Prints ``name: value`` lines, the last ``speedup_vs_baseline``.
 
     python benchmarks/bench.py            (from the repository, with the project's .venv)
 """
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,13 @@ def tree_memory(command: list[str]) -> tuple[float, list[tuple[float, float, flo
     return time.perf_counter() - started, samples
 
 
-PHASES = (("start-up", None), ("inputs", "reading and checking inputs"), ("figures", "inputs read and checked"),
-          ("sections", "figures computed"), ("page", None))
+PHASES = (
+    ("start-up", None),
+    ("inputs", "reading and checking inputs"),
+    ("figures", "inputs read and checked"),
+    ("sections", "figures computed"),
+    ("page", None),
+)
 LOGGED = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+) INFO (.*)")
 
 
@@ -93,7 +99,9 @@ def baseline(work: Path) -> float:
     total = 0.0
     for notebook in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         executed = work / notebook.name
-        total += timed([str(bindir / "papermill"), str(notebook), str(executed), "-p", "params_file", str(DEMO_PARAMS), "--cwd", str(notebook.parent)])
+        total += timed(
+            [str(bindir / "papermill"), str(notebook), str(executed), "-p", "params_file", str(DEMO_PARAMS), "--cwd", str(notebook.parent)]
+        )
         total += timed([str(bindir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
     return total
 
@@ -127,7 +135,9 @@ def monthly_packs(folder: Path, count: int = 12) -> list[Path]:
         end = month_start(index + 1) - timedelta(days=1)
         start = month_start(index - 11)
         name = f"{end:%Y-%m}"
-        packs.append(write_params(folder, name, pack_id=f"demo-{name}", period_start=str(start), period_end=str(end), annex_a_extract_date=str(end)))
+        packs.append(
+            write_params(folder, name, pack_id=f"demo-{name}", period_start=str(start), period_end=str(end), annex_a_extract_date=str(end))
+        )
     return packs
 
 
@@ -161,22 +171,39 @@ def main() -> None:
         results["cold_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
         results["warm_build_s"] = timed(readiness("build", str(DEMO_PARAMS), "--out", str(work / "packs" / "demo")))
         results["floor_s"] = timed([PYTHON, str(REPO / "benchmarks" / "floor.py"), str(DEMO_PARAMS), str(work / "floor")])
-        for command, name in ((["import readiness.cli"], "import_command_s"), (["import readiness.pack.notebook"], "import_notebook_s"),
-                              (["import readiness.pack.pipeline"], "import_build_s")):
+        for command, name in (
+            (["import readiness.cli"], "import_command_s"),
+            (["import readiness.pack.notebook"], "import_notebook_s"),
+            (["import readiness.pack.pipeline"], "import_build_s"),
+        ):
             results[name] = timed([PYTHON, "-c", *command])  # a fresh interpreter each: its start-up included
-        phases = subprocess.run([PYTHON, str(REPO / "benchmarks" / "phases.py"), str(DEMO_PARAMS)], check=True, capture_output=True, text=True)
+        phases = subprocess.run(
+            [PYTHON, str(REPO / "benchmarks" / "phases.py"), str(DEMO_PARAMS)], check=True, capture_output=True, text=True
+        )
         for line in phases.stdout.splitlines():
             name, _, value = line.partition(": ")
             if name.endswith(("_s", "_ms")) or name == "charts":
                 results[name] = float(value)
         large_data = work / "large-data"
         subprocess.run(readiness("demo-data", "--scale", "large", "--out", str(large_data)), check=True)
-        large = write_params(work, "large", pack_id="large", data={
-            "annex_a": str(large_data / "annex_a.xlsx"), "case_audits": str(large_data / "case_audits.csv"),
-            "strategy_meetings": str(large_data / "strategy_meetings.csv"), "workforce": str(large_data / "workforce.csv"),
-            "supervision": str(large_data / "supervision.csv"), "audit_actions": str(large_data / "audit_actions.csv"),
-            "front_door_decisions": str(large_data / "front_door_decisions.csv")},
-            period_start="2024-10-01", period_end="2025-09-30", annex_a_extract_date="2025-10-03", **large_returns(large_data))
+        large = write_params(
+            work,
+            "large",
+            pack_id="large",
+            data={
+                "annex_a": str(large_data / "annex_a.xlsx"),
+                "case_audits": str(large_data / "case_audits.csv"),
+                "strategy_meetings": str(large_data / "strategy_meetings.csv"),
+                "workforce": str(large_data / "workforce.csv"),
+                "supervision": str(large_data / "supervision.csv"),
+                "audit_actions": str(large_data / "audit_actions.csv"),
+                "front_door_decisions": str(large_data / "front_door_decisions.csv"),
+            },
+            period_start="2024-10-01",
+            period_end="2025-09-30",
+            annex_a_extract_date="2025-10-03",
+            **large_returns(large_data),
+        )
         results["large_cold_build_s"], samples = tree_memory(readiness("build", str(large), "--out", str(work / "packs" / "large")))
         results["large_peak_rss_mb"] = max(sample[1] for sample in samples)
         results["large_peak_pss_mb"] = max(sample[2] for sample in samples)

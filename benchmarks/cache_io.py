@@ -6,6 +6,7 @@ script wrote itself); nothing in ``lib/`` pickles or unpickles.
 
     python benchmarks/cache_io.py [LARGE_DATA_FOLDER]   (default: writes it to a temporary folder)
 """
+
 from __future__ import annotations
 
 import pickle
@@ -20,8 +21,13 @@ from readiness.demo.files import write_demo_data
 from readiness.inputs.read import load_inputs
 from readiness.pack.store import keep_inputs, kept_inputs
 
-NAMES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
-         "workforce": "workforce.csv", "supervision": "supervision.csv"}
+NAMES = {
+    "annex_a": "annex_a.xlsx",
+    "case_audits": "case_audits.csv",
+    "strategy_meetings": "strategy_meetings.csv",
+    "workforce": "workforce.csv",
+    "supervision": "supervision.csv",
+}
 
 
 def best_of(three, action) -> float:
@@ -39,8 +45,14 @@ def main() -> None:
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else work / "large"
     if not (data / "annex_a.xlsx").exists():
         write_demo_data(data, scale="large")
-    params = Params(pack_id="large", la_name="Large", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30),
-                    annex_a_extract_date=date(2025, 10, 3), data={key: data / name for key, name in NAMES.items()})
+    params = Params(
+        pack_id="large",
+        la_name="Large",
+        period_start=date(2024, 10, 1),
+        period_end=date(2025, 9, 30),
+        annex_a_extract_date=date(2025, 10, 3),
+        data={key: data / name for key, name in NAMES.items()},
+    )
     started = time.perf_counter()
     inputs = load_inputs(params)
     print(f"read and check the inputs: {time.perf_counter() - started:.2f} s ({len(inputs.annex_a['list_1']):,} List 1 rows)")

@@ -6,6 +6,7 @@ chart the pack draws as an SVG file. That is the least a pack can cost.
 
     python benchmarks/floor.py PARAMS.yaml OUTDIR
 """
+
 from __future__ import annotations
 
 import sys

@@ -13,6 +13,7 @@ Prints one line per notebook and the slowest of each; every save is timed three 
 
     python benchmarks/lab_save.py [PACK_FOLDER]   (default outputs/demo: build it first with tasks.py demo)
 """
+
 from __future__ import annotations
 
 import importlib.util

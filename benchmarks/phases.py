@@ -3,6 +3,7 @@ figures, and turning the pack's charts into SVG. Prints one ``name: value`` line
 
     python benchmarks/phases.py PARAMS.yaml
 """
+
 from __future__ import annotations
 
 import sys

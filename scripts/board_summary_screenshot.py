@@ -7,6 +7,7 @@ Opens the pack in Debian's Chromium (through Playwright, the browser the tests u
 every request outside the file refused, and saves the Board summary section as it shows on screen. Build the pack first
 (``readiness build parameters/demo-internal.yaml``).
 """
+
 from __future__ import annotations
 
 import sys
@@ -32,7 +33,12 @@ def screenshot(page_file: Path, out: Path, section: str = "board-summary") -> Pa
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort())
         page.goto(page_file.resolve().as_uri(), wait_until="load")
         box = page.locator(f"#{section}").bounding_box()
-        clip = {"x": max(box["x"] - MARGIN, 0), "y": max(box["y"] - MARGIN, 0), "width": box["width"] + 2 * MARGIN, "height": box["height"] + 2 * MARGIN}
+        clip = {
+            "x": max(box["x"] - MARGIN, 0),
+            "y": max(box["y"] - MARGIN, 0),
+            "width": box["width"] + 2 * MARGIN,
+            "height": box["height"] + 2 * MARGIN,
+        }
         page.screenshot(path=str(out), clip=clip, full_page=True)
         browser.close()
     return out

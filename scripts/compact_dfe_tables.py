@@ -8,6 +8,7 @@ each figure id, each year's England, regional and local-authority values (a shar
 and DfE's 2025 statistical-neighbour model (each council's ten neighbours). DfE's codes for a value it does not
 publish (``c``, ``x``, ``z``, ``k``, ``low``, ``u``) are left out, never read as numbers. Standard library only.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,8 +26,22 @@ CSWW = "DfE, Children's social work workforce (indicators), Explore Education St
 LEAVERS = "DfE, Children looked after in England (care leavers), Explore Education Statistics"
 # figure id -> (file, the rows' filters, value column, divisor, year end, source)
 TABLES = {
-    "referrals.rereferral_share": ("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", {}, "rereferral_percent", 100, MARCH, CIN),
-    "referrals.nfa_share": ("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", {}, "no_further_action_percent", 100, MARCH, CIN),
+    "referrals.rereferral_share": (
+        "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+        {},
+        "rereferral_percent",
+        100,
+        MARCH,
+        CIN,
+    ),
+    "referrals.nfa_share": (
+        "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+        {},
+        "no_further_action_percent",
+        100,
+        MARCH,
+        CIN,
+    ),
     "cp.second_or_subsequent_share": ("d3_cpps_subsequent_plan_2013_to_2025.csv", {}, "CPP_subsequent_percent", 100, MARCH, CPP),
     "workforce.agency_share": ("csww_indicators_2017_to_2025.csv", {}, "agency_rate_fte", 100, SEPTEMBER, CSWW),
     "workforce.turnover_rate": ("csww_indicators_2017_to_2025.csv", {}, "turnover_rate_fte", 100, SEPTEMBER, CSWW),
@@ -36,12 +51,20 @@ TABLES = {
 }
 for age, label in (("age_17_18", "17 to 18 years"), ("age_19_21", "19 to 21 years")):
     TABLES[f"care_leavers.dfe.{age}.suitable_accommodation_share"] = (
-        "la_care_leavers_accommodation_suitability.csv", {"care_leaver_age": label, "breakdown": "Accommodation considered suitable"},
-        "care_leaver_percent", 100, MARCH, LEAVERS,
+        "la_care_leavers_accommodation_suitability.csv",
+        {"care_leaver_age": label, "breakdown": "Accommodation considered suitable"},
+        "care_leaver_percent",
+        100,
+        MARCH,
+        LEAVERS,
     )
     TABLES[f"care_leavers.dfe.{age}.eet_share"] = (
-        "la_care_leavers_activity.csv", {"care_leaver_age": label, "breakdown": "Total in education, employment or training"},
-        "care_leaver_percent", 100, MARCH, LEAVERS,
+        "la_care_leavers_activity.csv",
+        {"care_leaver_age": label, "breakdown": "Total in education, employment or training"},
+        "care_leaver_percent",
+        100,
+        MARCH,
+        LEAVERS,
     )
 
 

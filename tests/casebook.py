@@ -1,10 +1,13 @@
 """Filling in a case-tracking workbook as an auditor would, for the tests that read one back."""
+
 import openpyxl
 
 from readiness.inputs.tracking import HEADINGS, MARKS
 
 
-def fill(path, audits: dict[str, dict], actions: dict[str, list[list]], concerns: dict[str, dict] = {}, checks: dict[str, dict] = {}) -> None:  # noqa: B006
+def fill(
+    path, audits: dict[str, dict], actions: dict[str, list[list]], concerns: dict[str, dict] = {}, checks: dict[str, dict] = {}
+) -> None:  # noqa: B006
     """Per case sheet: the audit row's, concern row's and checks row's cells by column name, then action lines
     (due date, completed date, theme, wording)."""
     workbook = openpyxl.load_workbook(path)

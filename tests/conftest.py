@@ -1,4 +1,5 @@
 """Shared fixtures: the repository's folders and the demo data, made once per run."""
+
 from __future__ import annotations
 
 import io
@@ -20,7 +21,9 @@ DEMO = REPO / "data" / "demo"
 
 # tests/ mirrors lib/readiness/'s stage folders; a test module may use another's builders by its name
 # (``from test_readers import write_params``) wherever each lives, as pytest's rootdir-relative imports allow.
-sys.path[:0] = [str(folder) for folder in sorted(Path(__file__).parent.iterdir()) if folder.is_dir() and folder.name not in ("fixtures", "__pycache__")]
+sys.path[:0] = [
+    str(folder) for folder in sorted(Path(__file__).parent.iterdir()) if folder.is_dir() and folder.name not in ("fixtures", "__pycache__")
+]
 
 
 def ensure_demo_data() -> Path:

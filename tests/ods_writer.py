@@ -5,6 +5,7 @@ It writes the three parts a reader needs: ``mimetype`` (first, uncompressed), th
 and ``content.xml`` with one ``table:table`` per sheet. Cells are text, numbers (``float``)
 or dates (``date``, as LibreOffice saves an Excel date); blanks are empty cells.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -6,6 +6,7 @@ inline-string (BrtCellSt), number (BrtCellReal) and blank cells. There are no st
 date is written as ``dd/mm/yyyy`` text (the readers accept dates so written). Every record is
 a variable-length type and size followed by its payload.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,8 +75,7 @@ def write_xlsb(path: Path, sheets: dict[str, list[list] | dict[int, list]], hidd
         book.append(record(SHEET, struct.pack("<II", state, number) + wide(f"rId{number}") + wide(name)))
     book += [record(END_SHEETS), record(END_BOOK)]
     overrides = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{n}.bin" ContentType="{BIN_TYPE.format("worksheet")}"/>'
-        for n in range(1, len(names) + 1)
+        f'<Override PartName="/xl/worksheets/sheet{n}.bin" ContentType="{BIN_TYPE.format("worksheet")}"/>' for n in range(1, len(names) + 1)
     )
     types = (
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

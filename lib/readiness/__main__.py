@@ -1,4 +1,5 @@
 """``python -m readiness`` is the ``readiness`` command."""
+
 from readiness.cli import main
 
 main()

@@ -3,6 +3,7 @@
 Every failure prints one plain line per problem and exits 2 (bad parameters or input)
 or 1 (anything else); a Python traceback is never the message (``--debug`` shows one).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -88,7 +89,11 @@ def cmd_verify(args) -> int:
         print(f"mismatch: {printable(line)}", file=sys.stderr)
     if problems:
         return 1
-    checked = "its files are as built" if recorded_digests(args.folder) else "it has no record of its own files, so only its inputs and page were checked"
+    checked = (
+        "its files are as built"
+        if recorded_digests(args.folder)
+        else "it has no record of its own files, so only its inputs and page were checked"
+    )
     print(f"{args.folder}: every input matches the pack's manifest; {checked}; its page holds no code and loads nothing")
     return 0
 
@@ -189,16 +194,24 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("params", nargs="+", help="parameters file(s)")
     build.add_argument("--out", type=Path, help="output folder (one pack) or parent folder (several)")
     build.add_argument("--pdf", action="store_true", help="also print pack.pdf with headless Chromium")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="packs or notebooks built at once (default: the number of cores)")
-    build.add_argument("--force", action="store_true", help="rebuild everything, even what has not changed: read the inputs again and run every notebook")
-    build.add_argument("--strict", action="store_true", help="any unreadable value in a column a figure uses stops the build (as strict: true)")
+    build.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="packs or notebooks built at once (default: the number of cores)"
+    )
+    build.add_argument(
+        "--force", action="store_true", help="rebuild everything, even what has not changed: read the inputs again and run every notebook"
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="any unreadable value in a column a figure uses stops the build (as strict: true)"
+    )
     build.set_defaults(run=cmd_build)
 
     validate = add_command("validate", "check parameters and inputs only")
     validate.add_argument("params", help="parameters file")
     validate.add_argument("--strict", action="store_true", help="report unreadable values as errors, as a strict build would")
     validate.add_argument("--csv", type=Path, help="also write the to-fix list to this CSV file (a new file)")
-    validate.add_argument("--force", action="store_true", help="let --csv replace a file already there (never an input or the parameters file)")
+    validate.add_argument(
+        "--force", action="store_true", help="let --csv replace a file already there (never an input or the parameters file)"
+    )
     validate.set_defaults(run=cmd_validate)
 
     demo = add_command("demo-data", "write the synthetic demo data set")
@@ -210,15 +223,42 @@ def parser() -> argparse.ArgumentParser:
 
     sample = add_command("sample", "draw a reproducible mock-inspection case sample")
     sample.add_argument("params", nargs="?", help="parameters file")
-    sample.add_argument("--read-back", type=Path, metavar="WORKBOOK", help="read a completed case-tracking workbook back as case_audits, audit_actions, immediate_concerns and audit_checks")
+    sample.add_argument(
+        "--read-back",
+        type=Path,
+        metavar="WORKBOOK",
+        help="read a completed case-tracking workbook back as case_audits, audit_actions, immediate_concerns and audit_checks",
+    )
     sample.add_argument("--size", type=int, default=30, help="children to sample (default 30)")
     sample.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same sample")
     sample.add_argument("--out", type=Path, help="the pack folder the sample goes beside (default outputs/<pack_id>)")
-    sample.add_argument("--force", action="store_true", help="replace a case-tracking workbook that already holds completed audits or actions")
-    sample.add_argument("--theme", help="draw only this theme's children (help_and_protection, front_door, children_in_care, care_leavers, early_help, adoption) with activity since --since")
-    sample.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="with --theme: the start of the recency window (default six months before the snapshot)")
-    sample.add_argument("--per-worker", type=int, default=2, metavar="N", help="with --theme: at most N children (a family counts once) per worker (default 2)")
-    sample.add_argument("--not-audited-within", type=int, default=12, metavar="WEEKS", help="flag children audited in these weeks to the snapshot (default 12)")
+    sample.add_argument(
+        "--force", action="store_true", help="replace a case-tracking workbook that already holds completed audits or actions"
+    )
+    sample.add_argument(
+        "--theme",
+        help="draw only this theme's children (help_and_protection, front_door, children_in_care, care_leavers, early_help, adoption) with activity since --since",
+    )
+    sample.add_argument(
+        "--since",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="with --theme: the start of the recency window (default six months before the snapshot)",
+    )
+    sample.add_argument(
+        "--per-worker",
+        type=int,
+        default=2,
+        metavar="N",
+        help="with --theme: at most N children (a family counts once) per worker (default 2)",
+    )
+    sample.add_argument(
+        "--not-audited-within",
+        type=int,
+        default=12,
+        metavar="WEEKS",
+        help="flag children audited in these weeks to the snapshot (default 12)",
+    )
     sample.set_defaults(run=cmd_sample)
 
     verify = add_command("verify", "check a built pack still matches its inputs (exit 1 if not)")

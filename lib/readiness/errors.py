@@ -1,4 +1,5 @@
 """The project's own exceptions: each becomes plain lines and an exit status at the command line."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Writing files safely (whole or not at all, never over a file the user named without ``--force``), and reading the
 parameters' side files as bounded as inputs."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,9 @@ def refuse_to_overwrite(paths: Iterable[Path], command: str) -> None:
     """Raise :class:`OutputError` (exit 2), one line per file, when any of ``paths`` already exists."""
     existing = [Path(path) for path in paths if Path(path).exists()]
     if existing:
-        raise OutputError([f"{path}: already exists; it was left as it is (readiness {command} --force overwrites it)" for path in existing])
+        raise OutputError(
+            [f"{path}: already exists; it was left as it is (readiness {command} --force overwrites it)" for path in existing]
+        )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

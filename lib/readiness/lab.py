@@ -12,12 +12,14 @@ saved as they are.
 Only the standard library is imported at the top: ``tasks.py`` reads :data:`LAB_METADATA`
 from this file before the project's environment exists.
 """
+
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 
 LAB_METADATA = tuple(
-    f"metadata.language_info.{key}" for key in ("codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter", "pygments_lexer", "version")
+    f"metadata.language_info.{key}"
+    for key in ("codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter", "pygments_lexer", "version")
 )
 """What JupyterLab adds to a notebook's metadata on saving, beside outputs and counts: the git filter's ``extrakeys``."""
 NBSTRIPOUT_DEFAULTS = (

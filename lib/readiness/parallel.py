@@ -6,6 +6,7 @@ imported or read again. Windows does not fork: there, and with ``workers=1``, th
 pieces run one after another in this process, with the same results. A notebook kernel
 always uses ``workers=1``.
 """
+
 from __future__ import annotations
 
 import ctypes

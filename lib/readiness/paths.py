@@ -1,4 +1,5 @@
 """Where the project's own files are: one module, so nothing else guesses."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Progress bars on a terminal; plain log lines everywhere else (cron, pipes, CI)."""
+
 from __future__ import annotations
 
 from typing import Iterable, TypeVar

@@ -5,6 +5,7 @@ then cleaned by bleach against an allow-list: headings, paragraphs, emphasis, li
 quotes, code, and links whose address starts ``https://``. Both are already installed
 with nbconvert, which renders notebooks with mistune and cleans with bleach itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,32 @@ import mistune
 from readiness.errors import BIDI_CONTROLS
 
 ALLOWED_TAGS = frozenset(
-    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre",
-     "table", "thead", "tbody", "tr", "th", "td", "a"}
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "code",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "a",
+    }
 )
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")

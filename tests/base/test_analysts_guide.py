@@ -1,4 +1,5 @@
 """docs/analysts.md's Python examples run as written, in order, in a notebook kernel on the demo, and respect the period."""
+
 import re
 
 import nbformat

@@ -1,4 +1,5 @@
 """The package reads as its pipeline: stage folders, imports one way along them, no cycle, no long module."""
+
 from __future__ import annotations
 
 import ast
@@ -75,7 +76,7 @@ def a_cycle(graph: dict[str, set[str]]) -> list[str]:
         trail.append(module)
         for target in sorted(graph[module]):
             if state.get(target) == "open":
-                return [*trail[trail.index(target):], target]
+                return [*trail[trail.index(target) :], target]
             if target not in state and (cycle := visit(target)):
                 return cycle
         state[module] = "done"
@@ -99,14 +100,23 @@ def test_the_package_has_no_import_cycle():
 
 def test_imports_run_one_way_along_the_pipeline():
     graph = import_graph()
-    backwards = sorted(f"{module} imports {target}" for module, targets in graph.items() for target in targets if rank(target) > rank(module))
+    backwards = sorted(
+        f"{module} imports {target}" for module, targets in graph.items() for target in targets if rank(target) > rank(module)
+    )
     assert backwards == []
 
 
-@pytest.mark.parametrize(("module", "expected"), [
-    ("readiness.errors", 0), ("readiness.config.params", 1), ("readiness.inputs.read", 2),
-    ("readiness.pack.build", 6), ("readiness.demo.council", 7), ("readiness.cli", 8),
-])
+@pytest.mark.parametrize(
+    ("module", "expected"),
+    [
+        ("readiness.errors", 0),
+        ("readiness.config.params", 1),
+        ("readiness.inputs.read", 2),
+        ("readiness.pack.build", 6),
+        ("readiness.demo.council", 7),
+        ("readiness.cli", 8),
+    ],
+)
 def test_rank_follows_the_stage_folders(module, expected):
     assert rank(module) == expected
 
@@ -119,12 +129,25 @@ def test_every_stage_and_tool_folder_says_what_it_takes_and_gives():
 
 
 def test_no_module_is_over_400_lines():
-    long = {path.relative_to(PACKAGE).as_posix(): n for path in PACKAGE.rglob("*.py") if (n := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES}
+    long = {
+        path.relative_to(PACKAGE).as_posix(): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
     assert long == {}
 
 
 def test_a_builds_cache_key_covers_every_stage_and_the_page_template():
     files = {path.relative_to(PACKAGE).as_posix() for path in code_files()}
-    assert {"config/params.py", "inputs/read.py", "indicators/care.py", "disclosure/control.py", "present/charts.py",
-            "pack/build.py", "pack/templates/pack.html.j2", "pack/templates/pack.css", "paths.py"} <= files
+    assert {
+        "config/params.py",
+        "inputs/read.py",
+        "indicators/care.py",
+        "disclosure/control.py",
+        "present/charts.py",
+        "pack/build.py",
+        "pack/templates/pack.html.j2",
+        "pack/templates/pack.css",
+        "paths.py",
+    } <= files
     assert not any("__pycache__" in name for name in files)

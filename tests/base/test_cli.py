@@ -1,4 +1,5 @@
 """The command line: output options go before or after the command."""
+
 import pytest
 
 from readiness.cli import parser

@@ -1,4 +1,5 @@
 """Problems printed at a terminal: one line, control characters from the inputs shown as escapes."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,7 @@ def test_describe_escapes_a_terminal_code_from_a_cell():
 
 def test_the_command_line_never_prints_a_control_character(tmp_path, capsys):
     params = tmp_path / "p.yaml"
-    params.write_text("pack_id: \"bad\\e[2Jid\"\nla_name: X\nperiod_start: 2024-01-01\nperiod_end: 2024-12-31\n", encoding="utf-8")
+    params.write_text('pack_id: "bad\\e[2Jid"\nla_name: X\nperiod_start: 2024-01-01\nperiod_end: 2024-12-31\n', encoding="utf-8")
     with pytest.raises(SystemExit) as exit_:
         main(["validate", str(params)])
     err = capsys.readouterr().err
@@ -39,8 +40,9 @@ def test_an_escape_code_in_a_cell_reaches_stderr_only_as_an_escape(tmp_path, cap
 
     shutil.copytree(REPO / "tests" / "fixtures" / "golden", tmp_path / "inputs")
     audits = tmp_path / "inputs" / "case_audits.csv"
-    audits.write_text(audits.read_text(encoding="utf-8").replace(",good,,good,good", ",\x1b[2J\x1b]0;owned\x07good,,good,good", 2),
-                      encoding="utf-8")
+    audits.write_text(
+        audits.read_text(encoding="utf-8").replace(",good,,good,good", ",\x1b[2J\x1b]0;owned\x07good,,good,good", 2), encoding="utf-8"
+    )
     with pytest.raises(SystemExit) as exit_:
         main(["build", str(tmp_path / "inputs" / "golden.yaml"), "--out", str(tmp_path / "pack"), "--quiet"])
     err = capsys.readouterr().err

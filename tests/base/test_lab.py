@@ -1,4 +1,5 @@
 """Lab's pre-save hook: a notebook is written without outputs, as git's filter would store it, with no process started."""
+
 import importlib.util
 import subprocess
 import sys

@@ -3,6 +3,7 @@
 The first run sets an override in the parameters cell; the second has that line deleted (not set to ``None``), and
 must be what the parameters file says. Every run's first output states the pack, and every output is marked.
 """
+
 import nbformat
 import pytest
 from conftest import REPO
@@ -54,7 +55,7 @@ def test_deleting_audience_internal_makes_the_next_run_public(kernel):
     client, notebook = kernel
     cell = parameters_cell(notebook)
     original = cell.source
-    cell.source = original.replace('audience = None', 'audience = "internal"')
+    cell.source = original.replace("audience = None", 'audience = "internal"')
     first = run_all(client, notebook)
     assert first[0] == [] and "OFFICIAL-SENSITIVE: Northbridge" in first[1][0] and "audience internal, nothing withheld" in first[1][0]
     assert "[c]" not in shown(first) and marked_with(first, "OFFICIAL-SENSITIVE")

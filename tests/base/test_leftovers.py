@@ -1,4 +1,5 @@
 """A failed build leaves no process behind and the published pack as it was (issue 15)."""
+
 from __future__ import annotations
 
 import shutil

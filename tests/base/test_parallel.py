@@ -1,4 +1,5 @@
 """Pieces of a build shared out between this process and forked workers (``readiness.parallel``)."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Repository hygiene: notebooks carry no outputs; data stays out of git; lib/ stays in; the code passes ruff."""
+
 import ast
 import importlib.metadata
 import importlib.util
@@ -19,7 +20,9 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebooks_are_committed_without_outputs(path):
     # What git holds (the index), not the file: an analyst's saved outputs stay in the file, stripped by git's filter.
-    stored = subprocess.run(["git", "show", f":notebooks/{path.name}"], cwd=REPO, check=True, capture_output=True, text=True, encoding="utf-8")
+    stored = subprocess.run(
+        ["git", "show", f":notebooks/{path.name}"], cwd=REPO, check=True, capture_output=True, text=True, encoding="utf-8"
+    )
     notebook = json.loads(stored.stdout)
     code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
     assert all(not cell["outputs"] and cell["execution_count"] is None for cell in code)
@@ -63,11 +66,18 @@ def test_code_and_fixtures_are_not_ignored(path):
     assert not ignored(path)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed (it comes with the test extra: pip install -e .[test])")
-def test_the_code_passes_ruff():
-    # The rules are pyproject.toml's [tool.ruff]; ruff prints each problem as file:line:column.
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "lib", "tests", "benchmarks", "tasks.py", "notebooks"],
-                            cwd=REPO, capture_output=True, text=True)
+@pytest.mark.skipif(
+    importlib.util.find_spec("ruff") is None, reason="ruff is not installed (it comes with the test extra: pip install -e .[test])"
+)
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
+def test_the_code_passes_ruff(command):
+    # The rules and the line length are pyproject.toml's [tool.ruff]; ruff names each file (and line) it would change.
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "lib", "tests", "benchmarks", "scripts", "tasks.py", "notebooks"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -4,6 +4,7 @@ The unit tests feed hostile Markdown and labels to :mod:`readiness.safetext`; th
 the golden pack from copies of its inputs with hostile team names, a hostile domain heading,
 hostile commentary and a hostile council name, and parse the ``index.html`` it writes.
 """
+
 from __future__ import annotations
 
 import base64
@@ -51,7 +52,9 @@ class Markup(HTMLParser):
         return {tag for tag, _ in self.elements}
 
     def urls(self) -> list[str]:
-        return [value or "" for _, attrs in self.elements for name, value in attrs.items() if name in ("href", "src", "action", "formaction")]
+        return [
+            value or "" for _, attrs in self.elements for name, value in attrs.items() if name in ("href", "src", "action", "formaction")
+        ]
 
     def event_handlers(self) -> list[str]:
         return [name for _, attrs in self.elements for name in attrs if name.startswith("on")]
@@ -60,7 +63,9 @@ class Markup(HTMLParser):
 def assert_nothing_live(html: str, own_styles: int = 0) -> Markup:
     """No script, frame, form or object; no on* handler; no URL but https links and data: images; only the pack's styles."""
     markup = Markup(html)
-    assert not markup.tags() & {"script", "iframe", "frame", "object", "embed", "form", "link", "meta", "base"} - ({"meta"} if own_styles else set())
+    assert not markup.tags() & {"script", "iframe", "frame", "object", "embed", "form", "link", "meta", "base"} - (
+        {"meta"} if own_styles else set()
+    )
     assert markup.event_handlers() == []
     for url in markup.urls():
         assert url.startswith(("https://", "data:image/svg+xml;base64,", "#")), url
@@ -69,6 +74,7 @@ def assert_nothing_live(html: str, own_styles: int = 0) -> Markup:
 
 
 # --- commentary Markdown ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "markdown",
@@ -116,6 +122,7 @@ def test_bidi_controls_are_removed_from_commentary():
 
 
 # --- labels in generated Markdown ---------------------------------------------------------
+
 
 def test_a_label_with_markdown_characters_reads_as_typed():
     label = "North_East *team* [x](https://evil.example) $y$ <b>"
@@ -243,6 +250,7 @@ def test_charts_show_dollar_labels_as_typed(hostile_pack):
 
 # --- CSV cells a user opens in Excel --------------------------------------------------------
 
+
 @pytest.mark.parametrize("cell", ['=HYPERLINK("https://evil.example")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"])
 def test_text_that_excel_would_run_gets_a_leading_quote(cell):
     from readiness.safetext import spreadsheet_text
@@ -255,10 +263,18 @@ def test_sample_csv_cells_are_never_formulas_and_dates_stay_dates(tmp_path):
 
     from readiness.safetext import spreadsheet_safe
 
-    sample = pd.DataFrame({"child_id": pd.Series(["C1", "C2"], dtype="string"), "team": ["=1+1", "North"],
-                           "list": [3, -4], "key_date": pd.to_datetime(["2025-01-02", "2025-02-03"])})
+    sample = pd.DataFrame(
+        {
+            "child_id": pd.Series(["C1", "C2"], dtype="string"),
+            "team": ["=1+1", "North"],
+            "list": [3, -4],
+            "key_date": pd.to_datetime(["2025-01-02", "2025-02-03"]),
+        }
+    )
     path = tmp_path / "sample.csv"
     spreadsheet_safe(sample).to_csv(path, index=False, date_format="%Y-%m-%d")
     assert path.read_text(encoding="utf-8").splitlines() == [
-        "child_id,team,list,key_date", "C1,'=1+1,3,2025-01-02", "C2,North,-4,2025-02-03",
+        "child_id,team,list,key_date",
+        "C1,'=1+1,3,2025-01-02",
+        "C2,North,-4,2025-02-03",
     ]

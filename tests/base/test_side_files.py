@@ -4,6 +4,7 @@ months, impossible dates and non-finite targets are exit 2 naming the key, and `
 Each case runs ``readiness validate`` as a user would and asserts what the user gets: exit status 2 and one plain line
 naming the parameters file, the key and what is wrong (never "unexpected failure", never a hang).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,13 @@ from readiness.config.references import read_history
 from readiness.files import read_side_file
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="pipes and /dev/zero are POSIX")
-GOOD_HISTORY = {"pack_id": "x-2024-12", "period_end": "2024-12-31", "audience": "public", "suppressed": ["contacts.count"],
-                "figures": {"contacts.count": None, "referrals.nfa_share": 0.25, "referrals.monthly.count": {"2024-11": 12, "2024-12": None}}}
+GOOD_HISTORY = {
+    "pack_id": "x-2024-12",
+    "period_end": "2024-12-31",
+    "audience": "public",
+    "suppressed": ["contacts.count"],
+    "figures": {"contacts.count": None, "referrals.nfa_share": 0.25, "referrals.monthly.count": {"2024-11": 12, "2024-12": None}},
+}
 
 
 @pytest.fixture
@@ -127,16 +133,36 @@ def test_a_history_file_that_is_a_folder_is_a_plain_error(council, capsys):
         (b"\xff\xfe{}", "is not UTF-8 text (byte 0)"),
         (json.dumps({"figures": []}).encode(), 'it has no "figures"'),
         (json.dumps({**GOOD_HISTORY, "period_end": "last March"}).encode(), "period_end: expected a date (yyyy-mm-dd)"),
-        (json.dumps({**GOOD_HISTORY, "figures": {"contacts.count": "many"}}).encode(), "figure 'contacts.count': expected a number or null"),
+        (
+            json.dumps({**GOOD_HISTORY, "figures": {"contacts.count": "many"}}).encode(),
+            "figure 'contacts.count': expected a number or null",
+        ),
         (json.dumps({**GOOD_HISTORY, "figures": {"contacts.count": True}}).encode(), "figure 'contacts.count': expected a number or null"),
-        (json.dumps({**GOOD_HISTORY, "figures": {"referrals.monthly.count": {"March": 3}}}).encode(), "figure 'referrals.monthly.count': expected months (yyyy-mm)"),
-        (json.dumps({**GOOD_HISTORY, "figures": {"referrals.monthly.count": {"2024-03": [3]}}}).encode(), "figure 'referrals.monthly.count': expected months (yyyy-mm)"),
+        (
+            json.dumps({**GOOD_HISTORY, "figures": {"referrals.monthly.count": {"March": 3}}}).encode(),
+            "figure 'referrals.monthly.count': expected months (yyyy-mm)",
+        ),
+        (
+            json.dumps({**GOOD_HISTORY, "figures": {"referrals.monthly.count": {"2024-03": [3]}}}).encode(),
+            "figure 'referrals.monthly.count': expected months (yyyy-mm)",
+        ),
         (b'{"period_end": "2024-12-31", "figures": {"contacts.count": NaN}}', "not a readable figures.json"),
         (json.dumps({**GOOD_HISTORY, "suppressed": "contacts.count"}).encode(), "suppressed: expected a list of figure ids"),
         (json.dumps({**GOOD_HISTORY, "audience": 3}).encode(), "audience: expected public or internal"),
     ],
-    ids=["not json", "not utf-8", "no figures", "bad period_end", "text value", "true value", "month not yyyy-mm", "list in a month",
-         "NaN", "suppressed not a list", "audience"],
+    ids=[
+        "not json",
+        "not utf-8",
+        "no figures",
+        "bad period_end",
+        "text value",
+        "true value",
+        "month not yyyy-mm",
+        "list in a month",
+        "NaN",
+        "suppressed not a list",
+        "audience",
+    ],
 )
 def test_a_malformed_history_file_fails_validate_with_exit_2(council, capsys, content, words):
     status, errors = history_problem(council, capsys, content)
@@ -173,7 +199,9 @@ def test_a_period_from_year_1_to_9999_is_exit_2_at_once_naming_both_keys(council
 def test_a_period_over_120_months_is_exit_2_naming_the_key(council, capsys):
     path = with_keys(council, period_start="2014-04-01", period_end="2024-04-30")
     status, errors = validate_lines(capsys, path)
-    assert_one_plain_line(status, errors, path, "period_end: makes a period of 121 months (2014-04 to 2024-04); a pack covers 1 to 120 months")
+    assert_one_plain_line(
+        status, errors, path, "period_end: makes a period of 121 months (2014-04 to 2024-04); a pack covers 1 to 120 months"
+    )
 
 
 def test_an_impossible_date_names_its_key_and_value(council, capsys):
@@ -193,7 +221,10 @@ def test_periods_of_1_to_120_months_are_accepted(council, start, end):
     [
         ("{referrals.nfa_share: {green: .nan, amber: 0.3}}", "targets: referrals.nfa_share green is not a finite number (got nan)"),
         ("{referrals.nfa_share: .inf}", "targets: referrals.nfa_share is not a finite number (got inf)"),
-        ("{referrals.nfa_share: [{from: 2024-04-01, green: 0.2, amber: -.inf}]}", "targets: referrals.nfa_share[0] amber is not a finite number (got -inf)"),
+        (
+            "{referrals.nfa_share: [{from: 2024-04-01, green: 0.2, amber: -.inf}]}",
+            "targets: referrals.nfa_share[0] amber is not a finite number (got -inf)",
+        ),
     ],
     ids=["green .nan", "bare .inf", "trajectory -.inf"],
 )

@@ -1,4 +1,5 @@
 """Start-up: a process imports what it needs when it needs it (issue 29). Each check runs in a fresh interpreter."""
+
 from __future__ import annotations
 
 import subprocess

@@ -1,4 +1,5 @@
 """tasks.py: notebooks saved in Lab are written without outputs and leave git clean; JupyterLab rooted at the repository; the project's kernel; demo data kept."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -176,7 +177,7 @@ def test_lab_installs_its_own_lock_file(commands_run):
 def test_a_lock_file_is_resolved_for_every_platform_from_python_3_11(lock, extras):
     command = tasks.lock_command(Path("python"), lock, ["--upgrade"])
     assert command[:6] == ["python", "-m", "uv", "pip", "compile", "pyproject.toml"]
-    assert command[6:6 + len(extras)] == extras
+    assert command[6 : 6 + len(extras)] == extras
     assert "--universal" in command and command[command.index("--python-version") + 1] == "3.11"
     assert command[-3:] == ["-o", f"requirements/{lock}.txt", "--upgrade"]
 
@@ -192,4 +193,9 @@ def test_fast_runs_every_test_but_the_whole_pack_ones_on_two_processes():
 
 
 def test_arguments_given_run_as_given_in_one_process():
-    assert tasks.test_command(Path("python"), ["tests/indicators/test_audits.py"]) == ["python", "-m", "pytest", "tests/indicators/test_audits.py"]
+    assert tasks.test_command(Path("python"), ["tests/indicators/test_audits.py"]) == [
+        "python",
+        "-m",
+        "pytest",
+        "tests/indicators/test_audits.py",
+    ]

@@ -1,5 +1,6 @@
 """The Board paper's parameters: next visit, scorecard, sentinels, workstreams; the default scorecard and its
 replacements by the statutory returns' figures."""
+
 from datetime import date
 
 import pytest
@@ -35,10 +36,16 @@ def test_next_visit_scorecard_sentinels_and_workstreams_are_read(tmp_path):
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("scorecard: [workforce.agency_share, workforce.agncy_share, cp.nonsense]\n", "scorecard: no indicator has the id 'workforce.agncy_share', 'cp.nonsense'"),
+        (
+            "scorecard: [workforce.agency_share, workforce.agncy_share, cp.nonsense]\n",
+            "scorecard: no indicator has the id 'workforce.agncy_share', 'cp.nonsense'",
+        ),
         ("sentinels: [caseload.unalocated_count]\n", "sentinels: no indicator has the id 'caseload.unalocated_count'"),
         ("sentinels: [workforce.agency_share]\n", "sentinels: a sentinel is a count; these are not: 'workforce.agency_share'"),
-        ("workstreams:\n  - {title: Front door, sections: [02_front_door, 02_frontdoor]}\n", "workstreams.0.sections: no section is named '02_frontdoor'"),
+        (
+            "workstreams:\n  - {title: Front door, sections: [02_front_door, 02_frontdoor]}\n",
+            "workstreams.0.sections: no section is named '02_frontdoor'",
+        ),
         ("workstreams:\n  - {title: Front door, owner: X}\n", "workstreams.0.owner: unknown key"),
         ("next_visit: {theme: care_leavers}\n", "next_visit.date: required key is missing"),
         ("next_visit: {date: 2019-02-30}\n", "next_visit.date"),
@@ -62,20 +69,37 @@ def document(figures: dict, suppressed=()) -> dict:
 
 def test_the_default_scorecard_keeps_the_specs_order_and_skips_what_the_pack_lacks():
     # a pack with three of the twenty: re-referrals, a null agency share (no workforce data) and supervision withheld
-    pack = document({"supervision.within_interval_share": None, "referrals.rereferral_share": 0.2, "workforce.agency_share": None,
-                     "caseload.mean_per_fte": 17.5}, suppressed=["supervision.within_interval_share"])
+    pack = document(
+        {
+            "supervision.within_interval_share": None,
+            "referrals.rereferral_share": 0.2,
+            "workforce.agency_share": None,
+            "caseload.mean_per_fte": 17.5,
+        },
+        suppressed=["supervision.within_interval_share"],
+    )
     assert scorecard_ids(None, pack) == ["referrals.rereferral_share", "caseload.mean_per_fte", "supervision.within_interval_share"]
 
 
 def test_the_statutory_returns_figures_take_their_annex_a_counterparts_places():
-    pack = document({
-        "cla.review_in_time_share": 0.9, "cla.three_plus_placements_share": 0.1, "cla.dfe_stability_three_plus_share": 0.09,
-        "care_leavers.age_19_21.in_touch_share": 0.95, "care_leavers.dfe.age_19_21.in_touch_share": None,  # no value: no swap
-        "care_leavers.age_19_21.eet_share": 0.5, "care_leavers.dfe.age_19_21.eet_share": 0.48, "audits.routine.good_or_better_share": 0.6,
-    })
+    pack = document(
+        {
+            "cla.review_in_time_share": 0.9,
+            "cla.three_plus_placements_share": 0.1,
+            "cla.dfe_stability_three_plus_share": 0.09,
+            "care_leavers.age_19_21.in_touch_share": 0.95,
+            "care_leavers.dfe.age_19_21.in_touch_share": None,  # no value: no swap
+            "care_leavers.age_19_21.eet_share": 0.5,
+            "care_leavers.dfe.age_19_21.eet_share": 0.48,
+            "audits.routine.good_or_better_share": 0.6,
+        }
+    )
     assert scorecard_ids(None, pack) == [
-        "cla.review_in_time_share", "cla.dfe_stability_three_plus_share", "care_leavers.age_19_21.in_touch_share",
-        "care_leavers.dfe.age_19_21.eet_share", "audits.routine.good_or_better_share",
+        "cla.review_in_time_share",
+        "cla.dfe_stability_three_plus_share",
+        "care_leavers.age_19_21.in_touch_share",
+        "care_leavers.dfe.age_19_21.eet_share",
+        "audits.routine.good_or_better_share",
     ]
 
 
@@ -86,12 +110,23 @@ def test_the_boards_own_scorecard_is_kept_as_given_without_swaps_or_repeats():
 
 
 def test_sentinels_default_to_the_specs_list_and_keep_withheld_ones():
-    pack = document({"caseload.unallocated_count": 0, "actions.overdue_count": None, "cla.unallocated_count": None,
-                     "caseload.workers_over_25_count": 3}, suppressed=["actions.overdue_count"])
+    pack = document(
+        {
+            "caseload.unallocated_count": 0,
+            "actions.overdue_count": None,
+            "cla.unallocated_count": None,
+            "caseload.workers_over_25_count": 3,
+        },
+        suppressed=["actions.overdue_count"],
+    )
     assert sentinel_ids(None, pack) == ["caseload.unallocated_count", "caseload.workers_over_25_count", "actions.overdue_count"]
     assert sentinel_ids(["actions.overdue_count", "cla.unallocated_count"], pack) == ["actions.overdue_count"]
 
 
 def test_the_default_lists_are_the_specs():
-    assert len(DEFAULT_SCORECARD) == 20 and DEFAULT_SCORECARD[0] == "referrals.rereferral_share" and DEFAULT_SCORECARD[-1] == "supervision.within_interval_share"
+    assert (
+        len(DEFAULT_SCORECARD) == 20
+        and DEFAULT_SCORECARD[0] == "referrals.rereferral_share"
+        and DEFAULT_SCORECARD[-1] == "supervision.within_interval_share"
+    )
     assert len(DEFAULT_SENTINELS) == 9 and DEFAULT_SENTINELS[-1] == "mock.immediate_concerns_open_count"

@@ -5,6 +5,7 @@ Knowsley (340), reporting year 2024-25, re-referrals (DfE table C1, rereferral_p
 14.6, South Tyneside 17.2, Sunderland 18.5, Halton 19.0, Liverpool 30.5, Sefton 26.2, St. Helens 19.8, Wirral 22.2:
 sum 213.2, mean 21.32 %.
 """
+
 from datetime import date
 
 import pytest
@@ -18,8 +19,13 @@ from readiness.errors import ParametersError
 
 @pytest.mark.parametrize(
     "label, end",
-    [("2024-25", date(2025, 3, 31)), ("Sept 2025", date(2025, 9, 30)), ("year to Sept 2023", date(2023, 9, 30)),
-     ("31 March 2024", date(2024, 3, 31)), ("1999-00", date(2000, 3, 31))],
+    [
+        ("2024-25", date(2025, 3, 31)),
+        ("Sept 2025", date(2025, 9, 30)),
+        ("year to Sept 2023", date(2023, 9, 30)),
+        ("31 March 2024", date(2024, 3, 31)),
+        ("1999-00", date(2000, 3, 31)),
+    ],
 )
 def test_year_labels_end_where_dfe_says(label, end):
     assert year_end(label) == end
@@ -114,12 +120,17 @@ def test_with_an_la_code_figures_json_carries_dfes_values_for_the_right_year():
     params = Params(pack_id="t", la_name="Knowsley", period_start=date(2024, 7, 1), period_end=date(2025, 6, 30), la_code=340)
     carried = figures_document({}, params)["comparators"]
     found = {
-        figure_id: (carried[figure_id]["england"]["year"],
-                    *(pytest.approx(carried[figure_id][group]["value"]) for group in ("england", "region", "la_published")))
+        figure_id: (
+            carried[figure_id]["england"]["year"],
+            *(pytest.approx(carried[figure_id][group]["value"]) for group in ("england", "region", "la_published")),
+        )
         for figure_id in KNOWSLEY_2025_06
     }
     assert found == KNOWSLEY_2025_06
-    assert {carried[i][g]["year"] for i in KNOWSLEY_2025_06 for g in ("region", "statistical_neighbours", "la_published")} == {"2024-25", "Sept 2024"}
+    assert {carried[i][g]["year"] for i in KNOWSLEY_2025_06 for g in ("region", "statistical_neighbours", "la_published")} == {
+        "2024-25",
+        "Sept 2024",
+    }
     # the ten neighbours' second plans, d3 2025: 21.2, 32.4, 25.5, 32.6, 31.0, 21.9, 16.0, 25.4, 26.8, 21.5 = 254.3 / 10;
     # their turnover, csww 2024: Sunderland's is 'u' (not published), so the other nine: 134.3 / 9 = 14.922 %
     assert carried["cp.second_or_subsequent_share"]["statistical_neighbours"]["value"] == pytest.approx(0.2543)

@@ -1,4 +1,5 @@
 """Every id of the indicator contract is in the demo pack's figures.json, and in the catalogue."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Figures and local standards as a reader knows them: by label and value, never by id or parameter name."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,10 @@ def test_a_figure_is_named_by_its_label_a_series_by_month_a_family_with_an_ellip
 
 
 def test_ids_in_a_sentence_become_names_other_dotted_words_stay():
-    assert in_words("blank or Unknown; this row leaves referrals.nfa_share") == "blank or Unknown; this row leaves referrals with no further action"
+    assert (
+        in_words("blank or Unknown; this row leaves referrals.nfa_share")
+        == "blank or Unknown; this row leaves referrals with no further action"
+    )
     assert in_words("icpc.within_15_working_days_share and annex_a.xlsx") == (
         "ICPCs within 15 working days of the strategy discussion and annex_a.xlsx"
     )
@@ -34,6 +38,12 @@ def test_a_local_standard_is_its_value_in_days_or_working_days(tmp_path):
 
 def test_a_figure_with_a_local_standard_is_labelled_with_its_value(tmp_path):
     params = load_params(write(tmp_path, MINIMAL + "supervision_interval_days: 21\n"))
-    assert label_with_standard("cp.visit_within_interval_share", params) == "Open plans with a visit within the interval (local standard: 10 working days)"
-    assert label_with_standard("supervision.within_interval_share", params) == "Case-holding workers supervised within the interval (local standard: 21 days)"
+    assert (
+        label_with_standard("cp.visit_within_interval_share", params)
+        == "Open plans with a visit within the interval (local standard: 10 working days)"
+    )
+    assert (
+        label_with_standard("supervision.within_interval_share", params)
+        == "Case-holding workers supervised within the interval (local standard: 21 days)"
+    )
     assert label_with_standard("referrals.nfa_share", params) == "Referrals with no further action"

@@ -1,5 +1,6 @@
 """A notebook's parameters from its latest parameters cell run and from papermill -p: known keys applied, deleted lines
 absent, an analyst's own names accepted, slips refused; the parameters file found in one place."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -9,14 +10,7 @@ import pytest
 from conftest import REPO
 
 from readiness.config import overrides
-from readiness.config.overrides import (
-    Settings,
-    latest_parameters,
-    notebook_settings,
-    parameters_file,
-    plain_assignments,
-    settings_in,
-)
+from readiness.config.overrides import Settings, latest_parameters, notebook_settings, parameters_file, plain_assignments, settings_in
 from readiness.errors import ParametersError
 
 PARAMETERS_CELL = 'params_file = "../parameters/demo.yaml"\ninputs_file = ""\n# a comment\nperiod_start = None\naudience = None'
@@ -59,7 +53,16 @@ def namespace(*history: str, **values) -> dict:
 
 def test_a_deleted_override_is_absent_whatever_an_earlier_run_left():
     # The kernel still holds audience = "internal" and period_start from the first run; the latest run sets neither.
-    ns = namespace(INTERNAL_CELL, OPEN_CELL, 'params_file = None\ninputs_file = ""', OPEN_CELL, params_file=None, inputs_file="", audience="internal", period_start="2025-04-01")
+    ns = namespace(
+        INTERNAL_CELL,
+        OPEN_CELL,
+        'params_file = None\ninputs_file = ""',
+        OPEN_CELL,
+        params_file=None,
+        inputs_file="",
+        audience="internal",
+        period_start="2025-04-01",
+    )
     assert settings_in(ns) == Settings(None, "", {})
 
 
@@ -69,7 +72,9 @@ def test_overrides_are_the_known_keys_the_latest_run_set_not_none():
 
 
 def test_a_deleted_params_file_line_leaves_the_file_to_be_found():
-    ns = namespace('inputs_file = ""\naudience = "internal"', OPEN_CELL, params_file="../parameters/other.yaml", inputs_file="", audience="internal")
+    ns = namespace(
+        'inputs_file = ""\naudience = "internal"', OPEN_CELL, params_file="../parameters/other.yaml", inputs_file="", audience="internal"
+    )
     assert settings_in(ns) == Settings(None, "", {"audience": "internal"})
 
 
@@ -80,12 +85,15 @@ def test_an_analysts_own_parameter_is_accepted_and_no_override():
 
 def test_a_slip_for_a_notebook_parameter_is_an_error_naming_it_and_the_likely_name():
     ns = namespace(PARAMETERS_CELL, "# Parameters\nperod_start = '2025-07-01'\n", OPEN_CELL, params_file="p.yaml", perod_start="2025-07-01")
-    with pytest.raises(ParametersError, match=r"^p\.yaml: parameter perod_start: unknown; did you mean period_start\? \(a notebook's parameters are params_file"):
+    with pytest.raises(
+        ParametersError,
+        match=r"^p\.yaml: parameter perod_start: unknown; did you mean period_start\? \(a notebook's parameters are params_file",
+    ):
         settings_in(ns)
 
 
 def test_a_key_of_the_parameters_file_a_notebook_cannot_set_is_an_error():
-    ns = namespace(PARAMETERS_CELL + "\nla_name = \"Elsewhere\"", OPEN_CELL, params_file="p.yaml", la_name="Elsewhere")
+    ns = namespace(PARAMETERS_CELL + '\nla_name = "Elsewhere"', OPEN_CELL, params_file="p.yaml", la_name="Elsewhere")
     with pytest.raises(ParametersError, match=r"parameter la_name: set it in the parameters file"):
         settings_in(ns)
 
@@ -113,6 +121,8 @@ def test_the_parameters_file_is_the_one_given_then_the_environments_then_local_t
     monkeypatch.setenv("READINESS_PARAMS", str(tmp_path / "abs.yaml"))
     assert parameters_file() == tmp_path / "abs.yaml"
     assert parameters_file("../parameters/demo.yaml") == Path("../parameters/demo.yaml")  # the notebook's own beats them all
+
+
 # Through papermill, as an analyst runs one notebook from the command line (a real kernel, the notebook's own).
 NOTEBOOK = REPO / "notebooks" / "10_case_audits.ipynb"
 
@@ -153,5 +163,7 @@ def test_papermill_with_a_bad_parameter_ends_with_one_plain_line_naming_it(demo_
     assert run.returncode != 0
     last = run.stderr.strip().splitlines()[-1]
     assert last.startswith("ParametersError: ") and line in last
-    [error] = [o for cell in nbformat.read(tmp_path / "out.ipynb", as_version=4).cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    [error] = [
+        o for cell in nbformat.read(tmp_path / "out.ipynb", as_version=4).cells for o in cell.get("outputs", []) if o.output_type == "error"
+    ]
     assert error.traceback == [last]  # no traceback in the notebook either

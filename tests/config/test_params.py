@@ -1,4 +1,5 @@
 """The parameters file: validation errors name the key; relative paths resolve from its folder."""
+
 from datetime import date
 from pathlib import Path
 
@@ -93,6 +94,7 @@ def test_validate_exits_2_naming_suppress_up_to(tmp_path, capsys):
     output = capsys.readouterr()
     assert "suppress_up_to" in output.out + output.err and "Traceback" not in output.out + output.err
 
+
 def test_annex_a_covers_from_is_an_optional_date(tmp_path):
     assert load_params(write(tmp_path, MINIMAL)).annex_a_covers_from is None
     assert load_params(write(tmp_path, MINIMAL + "annex_a_covers_from: 2018-12-01\n")).annex_a_covers_from == date(2018, 12, 1)
@@ -109,6 +111,7 @@ def test_targets_may_name_a_practice_domains_share(tmp_path):
     text = MINIMAL + "targets:\n  audits.domain_good_or_better_share.voice_of_child: 0.6\n"
     assert list(load_params(write(tmp_path, text)).targets) == ["audits.domain_good_or_better_share.voice_of_child"]
 
+
 def test_a_key_given_twice_is_an_error_naming_it_and_its_lines(tmp_path):
     # MINIMAL is lines 1-4; the second pack_id is line 5.
     with pytest.raises(ParametersError, match=r"pack_id: key given twice \(lines 1 and 5\)"):
@@ -119,6 +122,7 @@ def test_a_nested_key_given_twice_is_an_error(tmp_path):
     text = MINIMAL + "targets:\n  caseload.median: 18\n  caseload.median: 20\n"
     with pytest.raises(ParametersError, match=r"caseload.median: key given twice \(lines 6 and 7\)"):
         load_params(write(tmp_path, text))
+
 
 def test_missing_parameters_file_names_where_it_was_looked_for(tmp_path, monkeypatch):
     # A notebook run from the wrong folder: the relative path resolves elsewhere, and the message says where.

@@ -1,4 +1,5 @@
 """Periods, months and anniversaries."""
+
 from datetime import date
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """The baseline pack and comparators files: read, checked, and errors that name the bad entry."""
+
 import json
 
 import pytest
@@ -41,8 +42,18 @@ def test_parameters_resolve_baseline_and_comparators_from_their_folder(tmp_path)
 @pytest.mark.parametrize(
     "name, text, key, message",
     [
-        ("c.yaml", COMPARATORS + "caseload.medain:\n  '2023-24': {region: 1, source: x}\n", "comparators", "comparators: no indicator has the id 'caseload.medain'"),
-        ("c.yaml", "caseload.median:\n  '2023-24': {region: 16}\n", "comparators", r"comparators: caseload.median 2023-24: expected \{region, statistical_neighbours, source\} with a source"),
+        (
+            "c.yaml",
+            COMPARATORS + "caseload.medain:\n  '2023-24': {region: 1, source: x}\n",
+            "comparators",
+            "comparators: no indicator has the id 'caseload.medain'",
+        ),
+        (
+            "c.yaml",
+            "caseload.median:\n  '2023-24': {region: 16}\n",
+            "comparators",
+            r"comparators: caseload.median 2023-24: expected \{region, statistical_neighbours, source\} with a source",
+        ),
         ("c.yaml", "caseload.median:\n  '2023-24': {region: sixteen, source: x}\n", "comparators", "must be numbers"),
         ("c.yaml", "caseload.median: [1\n", "comparators", "comparators: not readable YAML"),
         ("b.json", json.dumps({"figures": {"caseload.medain": 19}}), "baseline", "baseline: no indicator has the id 'caseload.medain'"),

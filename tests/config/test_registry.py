@@ -1,4 +1,5 @@
 """The figure registry (``readiness.config.figures``): declarations on the functions, read in one place each."""
+
 from __future__ import annotations
 
 import ast
@@ -25,6 +26,7 @@ def small_registry() -> Registry:
         def move(function):
             function.__module__ = name
             return function
+
         return move
 
     @other.headline("other.count", "Others", "count")
@@ -37,14 +39,28 @@ def small_registry() -> Registry:
     def visits_count():
         return 2
 
-    @visits.headline("visits.seen_share", "Visits where the child was seen", "share", H, reads=("list_1.seen",),
-                     denominator="visits.count", blank=(Blank("list_1.seen"),), in_sentence="Children seen")
+    @visits.headline(
+        "visits.seen_share",
+        "Visits where the child was seen",
+        "share",
+        H,
+        reads=("list_1.seen",),
+        denominator="visits.count",
+        blank=(Blank("list_1.seen"),),
+        in_sentence="Children seen",
+    )
     @in_module("first")
     def seen_share():
         return 0.5
 
-    @visits.family("visits.kind_share", "Visits at {}", "share", members={"home": Member("home", H), "school": Member("school", L)},
-                   denominator="visits.count", blank=(Blank("list_1.seen", "the kind shares", when="visit_date"),))
+    @visits.family(
+        "visits.kind_share",
+        "Visits at {}",
+        "share",
+        members={"home": Member("home", H), "school": Member("school", L)},
+        denominator="visits.count",
+        blank=(Blank("list_1.seen", "the kind shares", when="visit_date"),),
+    )
     @in_module("first")
     def kind_share(kind):
         return kind
@@ -81,7 +97,14 @@ def test_a_decorated_function_is_unchanged_and_names_its_id():
 
 def test_the_order_is_the_modules_listed_then_each_modules_declarations():
     ids = [d.id for d in small_registry().declared()]
-    assert ids == ["visits.count", "visits.seen_share", "visits.kind_share", "visits.area_share", "visits.monthly.seen_share", "other.count"]
+    assert ids == [
+        "visits.count",
+        "visits.seen_share",
+        "visits.kind_share",
+        "visits.area_share",
+        "visits.monthly.seen_share",
+        "other.count",
+    ]
 
 
 def test_an_id_declared_twice_or_in_a_module_not_listed_is_an_error():
@@ -112,7 +135,13 @@ def test_a_family_member_is_found_by_its_family_a_closed_familys_strangers_are_n
 
 def test_a_column_is_read_by_the_themes_figures_and_those_naming_it():
     registry = small_registry()
-    assert registry.readers("list_1.visit_date") == ("visits.count", "visits.seen_share", "visits.kind_share", "visits.area_share", "visits.monthly.seen_share")
+    assert registry.readers("list_1.visit_date") == (
+        "visits.count",
+        "visits.seen_share",
+        "visits.kind_share",
+        "visits.area_share",
+        "visits.monthly.seen_share",
+    )
     assert registry.readers("list_1.seen") == ("visits.seen_share", "visits.monthly.seen_share")
     assert registry.readers("list_1.area_*") == ("visits.area_share",)
     assert registry.readers("list_2.seen") == ()
@@ -120,7 +149,11 @@ def test_a_column_is_read_by_the_themes_figures_and_those_naming_it():
 
 def test_denominators_sums_and_blank_rules_come_from_the_declarations():
     registry = small_registry()
-    assert registry.denominators() == {"visits.seen_share": "visits.count", "visits.kind_share.home": "visits.count", "visits.kind_share.school": "visits.count"}
+    assert registry.denominators() == {
+        "visits.seen_share": "visits.count",
+        "visits.kind_share.home": "visits.count",
+        "visits.kind_share.school": "visits.count",
+    }
     assert registry.sums() == (("visits.count", ("visits.kind_share.home:numerator", "visits.kind_share.school:numerator")),)
     # a rule without words lists the ids declaring it; one with words says them
     assert registry.blank_rules("list_1") == (("seen", "visits.seen_share", None), ("seen", "the kind shares", "visit_date"))
@@ -149,12 +182,21 @@ def test_the_catalogue_lists_a_closed_familys_members_with_their_own_label_and_d
     assert (by_id["audits.grade_share.good"].label, by_id["audits.grade_share.good"].better) == ("Audits graded Good", H)
     assert (by_id["audits.grade_share.inadequate"].label, by_id["audits.grade_share.inadequate"].better) == ("Audits graded Inadequate", L)
     domain = describe("audits.domain_good_or_better_share.voice_of_child")
-    assert (domain.label, domain.kind, domain.better, domain.theme) == ("Audits with the voice of child domain graded good or better", "share", H, "Case audits")
+    assert (domain.label, domain.kind, domain.better, domain.theme) == (
+        "Audits with the voice of child domain graded good or better",
+        "share",
+        H,
+        "Case audits",
+    )
 
 
 def test_an_open_familys_members_stand_by_id_just_before_the_entry_declared_after_it():
-    ids = ["audits.moderation_downgrade_share", "audits.domain_good_or_better_share.plan", "audits.moderation_agreement_share",
-           "audits.domain_good_or_better_share.child_voice"]
+    ids = [
+        "audits.moderation_downgrade_share",
+        "audits.domain_good_or_better_share.plan",
+        "audits.moderation_agreement_share",
+        "audits.domain_good_or_better_share.child_voice",
+    ]
     assert sorted(ids, key=order) == [ids[2], ids[3], ids[1], ids[0]]
 
 
@@ -171,7 +213,9 @@ def code_strings(path: Path) -> set[str]:
     """The string constants of a module's code (f-strings' fixed parts too), its docstrings and comments left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     prose = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
-    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in prose}
+    return {
+        node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in prose
+    }
 
 
 def names(strings: set[str], figure_id: str) -> bool:
@@ -191,7 +235,10 @@ def modules_naming(ids) -> dict[str, list[str]]:
 
 def test_names_are_found_in_code_and_f_strings_not_in_docstrings(tmp_path):
     module = tmp_path / "m.py"
-    module.write_text('"""audits.count."""\nA = "audits.count"\nB = f"strategy.attendance_share.{x}"\nC = f"care_leavers.dfe.age_{a}.{f}"\n"""audits.reaudit_count"""\n', encoding="utf-8")
+    module.write_text(
+        '"""audits.count."""\nA = "audits.count"\nB = f"strategy.attendance_share.{x}"\nC = f"care_leavers.dfe.age_{a}.{f}"\n"""audits.reaudit_count"""\n',
+        encoding="utf-8",
+    )
     assert code_strings(module) == {"audits.count", "strategy.attendance_share.", "care_leavers.dfe.age_", "."}
     assert names(code_strings(module), "strategy.attendance_share.police")
     assert names(code_strings(module), "care_leavers.dfe.age_17_18.eet_share")
@@ -213,7 +260,9 @@ def test_every_headline_id_of_the_demo_pack_is_declared_and_named_in_one_module(
     figures = json.loads((demo_pack / "figures.json").read_text(encoding="utf-8"))["figures"]
     # the equality section's cells (equality.<stage>.<dimension>.<group>) are a table, generated from the groups, not ids
     # any module names: the equality tests check them against the groups
-    headline = [figure_id for figure_id, value in figures.items() if not isinstance(value, dict) and not figure_id.startswith(TABLE_FAMILIES)]
+    headline = [
+        figure_id for figure_id, value in figures.items() if not isinstance(value, dict) and not figure_id.startswith(TABLE_FAMILIES)
+    ]
     assert [i for i in headline if REGISTRY.find(i) is None] == []
     naming = modules_naming(headline)
     assert {i: found for i, found in naming.items() if len(found) > 1} == {}

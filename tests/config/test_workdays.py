@@ -1,4 +1,5 @@
 """working_days on hand-counted spans: England's bank holidays, substitute days, negative spans, blanks."""
+
 import pandas as pd
 from pandas.testing import assert_series_equal
 

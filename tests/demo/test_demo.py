@@ -1,4 +1,5 @@
 """The synthetic Northbridge data set: reproducible, in Ofsted's and our raw formats, telling a plausible story."""
+
 from __future__ import annotations
 
 import re
@@ -17,13 +18,28 @@ from readiness.demo.files import write_demo_data, write_workbook
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]
-FILES = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
-         "workforce": "workforce.csv", "supervision": "supervision.csv", "audit_actions": "audit_actions.csv",
-         "front_door_decisions": "front_door_decisions.csv", "immediate_concerns": "immediate_concerns.csv",
-         "audit_checks": "audit_checks.csv", "findings": "findings.csv", "improvement_actions": "improvement_actions.csv",
-         "cin_census": "cin", "ssda903": "ssda903", "csww": "csww_2025.xml"}
-CSV_DATES = {"case_audits": ["audit_date"], "strategy_meetings": ["meeting_date"],
-             "workforce": ["start_date", "end_date"], "supervision": ["supervision_date"]}
+FILES = {
+    "annex_a": "annex_a.xlsx",
+    "case_audits": "case_audits.csv",
+    "strategy_meetings": "strategy_meetings.csv",
+    "workforce": "workforce.csv",
+    "supervision": "supervision.csv",
+    "audit_actions": "audit_actions.csv",
+    "front_door_decisions": "front_door_decisions.csv",
+    "immediate_concerns": "immediate_concerns.csv",
+    "audit_checks": "audit_checks.csv",
+    "findings": "findings.csv",
+    "improvement_actions": "improvement_actions.csv",
+    "cin_census": "cin",
+    "ssda903": "ssda903",
+    "csww": "csww_2025.xml",
+}
+CSV_DATES = {
+    "case_audits": ["audit_date"],
+    "strategy_meetings": ["meeting_date"],
+    "workforce": ["start_date", "end_date"],
+    "supervision": ["supervision_date"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +55,7 @@ def annex(demo) -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def extracts(demo) -> dict[str, pd.DataFrame]:
-    return {key: pd.read_csv(demo[key], dtype=str, keep_default_na=False, na_values=[""])
-            for key in CSV_DATES}
+    return {key: pd.read_csv(demo[key], dtype=str, keep_default_na=False, na_values=[""]) for key in CSV_DATES}
 
 
 def _allocated(workers: pd.Series) -> pd.Series:
@@ -80,15 +95,23 @@ def test_the_files_hold_what_was_drawn(demo, annex, drawn):
 
 def test_workbook_reads_back_with_its_sheets_headings_and_cells(tmp_path):
     lists = {
-        "List 1": pd.DataFrame({"Child Unique ID": ["NB0000001", None], "Date of Contact": pd.to_datetime(["2025-01-31", None]),
-                                "Age of Child (Years)": [4, -1]}),
+        "List 1": pd.DataFrame(
+            {
+                "Child Unique ID": ["NB0000001", None],
+                "Date of Contact": pd.to_datetime(["2025-01-31", None]),
+                "Age of Child (Years)": [4, -1],
+            }
+        ),
         "List 9": pd.DataFrame({"LA In Touch ": ["a) Yes"], "Share": [0.5]}),  # the template's trailing space
     }
     write_workbook(tmp_path / "annex_a.xlsx", lists)
     book = openpyxl.load_workbook(tmp_path / "annex_a.xlsx", read_only=True)
     assert book.sheetnames == ["List 1", "List 9"]
-    assert list(book["List 1"].values) == [("Child Unique ID", "Date of Contact", "Age of Child (Years)"),
-                                           ("NB0000001", datetime(2025, 1, 31), 4), (None, None, -1)]
+    assert list(book["List 1"].values) == [
+        ("Child Unique ID", "Date of Contact", "Age of Child (Years)"),
+        ("NB0000001", datetime(2025, 1, 31), 4),
+        (None, None, -1),
+    ]
     assert list(book["List 9"].values) == [("LA In Touch ", "Share"), ("a) Yes", 0.5)]
     assert book["List 1"]["B2"].is_date
 

@@ -1,4 +1,5 @@
 """The demo's children in care and care leavers: realistic sizes, the readers accept them, other inputs unmoved."""
+
 from __future__ import annotations
 
 import numpy as np

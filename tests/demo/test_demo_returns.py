@@ -1,5 +1,6 @@
 """The demo's statutory returns are written from the same children and workers as its Annex A and extracts,
 so where they cover the same people and days they agree."""
+
 from __future__ import annotations
 
 import pandas as pd

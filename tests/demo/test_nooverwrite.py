@@ -1,4 +1,5 @@
 """``templates`` and ``demo-data`` never overwrite a file without ``--force``."""
+
 from __future__ import annotations
 
 import pandas as pd

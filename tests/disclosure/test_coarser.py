@@ -1,5 +1,6 @@
 """A public edition's coarser tables: a Board table more than half withheld is published by quarter, for all teams,
 or left out with a sentence saying why; the coarser table passes disclosure control too. Expected values by hand."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -35,7 +36,9 @@ def test_withheld_cells_count_numbers_not_blanks():
 def test_a_month_table_mostly_withheld_is_shown_by_quarter():
     # every monthly count is 2-4 (withheld at 5), November's 5 audits too: 6 × 3 + 1 = 19 of 24 numbers withheld.
     # By quarter: Oct-Dec 3+2+4 = 9 good, 4+3+2 = 9 not (18); Jan-Mar 3+2+4 = 9 good, 3+4+3 = 10 not (19): none small.
-    table = graded({"2024-10": (3, 4), "2024-11": (2, 3), "2024-12": (4, 2), "2025-01": (3, 3), "2025-02": (2, 4), "2025-03": (4, 3)}, "month")
+    table = graded(
+        {"2024-10": (3, 4), "2024-11": (2, 3), "2024-12": (4, 2), "2025-01": (3, 3), "2025-02": (2, 4), "2025-03": (4, 3)}, "month"
+    )
     published = publish_coarser(table, roles_of(table), threshold=5)
     assert published.note == "shown by quarter, as by month 19 of its 24 numbers would be withheld as [c]."
     assert published.grain == "by quarter"
@@ -66,7 +69,9 @@ def test_a_team_table_mostly_withheld_is_shown_for_all_teams_together():
 
 def test_a_table_with_no_coarser_grain_is_left_out_with_a_sentence():
     # voice's 4 numbers, and plans' 9 and 8 (the smallest of their columns, whose sums are published) and its share
-    table = graded({"voice of the child": (2, 3), "plans": (9, 8), "risk": (10, 12), "direct work": (11, 9), "oversight": (12, 10)}, "domain")
+    table = graded(
+        {"voice of the child": (2, 3), "plans": (9, 8), "risk": (10, 12), "direct work": (11, 9), "oversight": (12, 10)}, "domain"
+    )
     assert publish_coarser(table, roles_of(table), threshold=5).note == ""  # 7 of 20 withheld: shown as it is
     table = graded({"voice of the child": (2, 3), "plans": (4, 3)}, "domain")  # 2 + 3 (plans' 7 shown) of 8
     published = publish_coarser(table, roles_of(table), threshold=5)
@@ -86,7 +91,10 @@ def test_a_team_by_month_table_tries_team_and_quarter_then_all_teams_by_month():
     rows = {f"{team} | {month}": (3, 3) for team in ("Alpha", "Bravo") for month in ("2024-10", "2024-11", "2024-12", "2025-01")}
     table = graded(rows, "team_month")  # by team and quarter: Oct-Dec 9 and 9 per team, Jan 3 and 3: 6 of 16 withheld
     assert publish_coarser(table, roles_of(table), threshold=5).table.index.tolist() == [
-        "Alpha | Oct to Dec 2024", "Alpha | Jan 2025", "Bravo | Oct to Dec 2024", "Bravo | Jan 2025"
+        "Alpha | Oct to Dec 2024",
+        "Alpha | Jan 2025",
+        "Bravo | Oct to Dec 2024",
+        "Bravo | Jan 2025",
     ]
     # judged on the share alone (a heat table's one column): by team and month all 8 are withheld; by team and quarter
     # only Jan's two (3 of 6), Oct-Dec's 9 of 18 being shown: 2 of 4, not more than half.
@@ -107,10 +115,14 @@ def test_an_internal_table_is_never_coarsened():
 
 
 def test_a_quarter_holding_one_month_figures_json_withholds_is_withheld():
-    shown = pd.Series({"2024-10": True, "2024-11": False, "2024-12": True, "2025-01": False, "2025-02": False, "2025-03": True}, dtype=object)
+    shown = pd.Series(
+        {"2024-10": True, "2024-11": False, "2024-12": True, "2025-01": False, "2025-02": False, "2025-03": True}, dtype=object
+    )
     said = coarse_mirror(shown, quarter, lambda _, months: months_label(months))
     assert said.to_dict() == {"Oct to Dec 2024": False, "Jan to Mar 2025": None}
-    assert coarse_mirror(pd.Series({"2025-04": True, "2025-05": None}, dtype=object), quarter, lambda _, m: months_label(m)).to_dict() == {"Apr to May 2025": True}
+    assert coarse_mirror(pd.Series({"2025-04": True, "2025-05": None}, dtype=object), quarter, lambda _, m: months_label(m)).to_dict() == {
+        "Apr to May 2025": True
+    }
 
 
 def test_a_table_whose_only_row_pools_every_theme_is_left_out():

@@ -2,12 +2,17 @@
 
 Every case is small enough to solve by hand; each comment says how a reader would get the value.
 """
+
 import logging
 
 from readiness.disclosure.derivation import Ratio, Sum, derivable, withhold_until_safe
 
 # Moderation: 20 moderated = 12 agreed + 6 downgraded + 2 upgraded; shares of the 20.
-MODERATION = [Sum("moderated", ("agreed", "downgraded", "upgraded")), Ratio("agree%", "agreed", "moderated"), Ratio("down%", "downgraded", "moderated")]
+MODERATION = [
+    Sum("moderated", ("agreed", "downgraded", "upgraded")),
+    Ratio("agree%", "agreed", "moderated"),
+    Ratio("down%", "downgraded", "moderated"),
+]
 VALUES = {"moderated": 20, "agreed": 12, "downgraded": 6, "upgraded": 2, "agree%": 0.6, "down%": 0.3}
 
 
@@ -19,7 +24,9 @@ def test_a_share_times_its_published_denominator_gives_the_numerator():
 def test_a_published_share_and_numerator_give_the_denominator_and_a_share_follows_from_both_counts():
     # 12 / 0.6 = 20; 6 / 20 = 0.3
     assert derivable([Ratio("agree%", "agreed", "moderated")], VALUES, {"agree%", "agreed"}) == {"moderated": {"agree%", "agreed"}}
-    assert derivable([Ratio("down%", "downgraded", "moderated")], VALUES, {"downgraded", "moderated"}) == {"down%": {"downgraded", "moderated"}}
+    assert derivable([Ratio("down%", "downgraded", "moderated")], VALUES, {"downgraded", "moderated"}) == {
+        "down%": {"downgraded", "moderated"}
+    }
 
 
 def test_a_share_of_zero_does_not_give_its_denominator_nor_a_zero_denominator_a_share():
@@ -48,7 +55,14 @@ def test_withholding_takes_a_share_before_a_count_until_nothing_secret_follows()
     # upgraded (2) is secret; moderated, agreed (a table cell), agree% and down% are published.
     # It follows from moderated, agreed and down% (via downgraded): the share down% goes first,
     # after which 20 = 12 + d + u has two unknowns.
-    extra = withhold_until_safe(MODERATION, VALUES, {"moderated", "agreed", "agree%", "down%"}, {"upgraded", "downgraded"}, {"moderated", "agree%", "down%"}, is_share=lambda n: n.endswith("%"))
+    extra = withhold_until_safe(
+        MODERATION,
+        VALUES,
+        {"moderated", "agreed", "agree%", "down%"},
+        {"upgraded", "downgraded"},
+        {"moderated", "agree%", "down%"},
+        is_share=lambda n: n.endswith("%"),
+    )
     assert extra == {"down%"}
     assert not {"upgraded", "downgraded"} & derivable(MODERATION, VALUES, {"moderated", "agreed", "agree%"}).keys()
 

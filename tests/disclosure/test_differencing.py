@@ -6,6 +6,7 @@ the withheld value is left uncertain (several candidates, the true one among the
 count published as ``c`` (rounded to the nearest 5) knows only that it was c-2 to c+2; a share published as
 ``p`` (a whole percent) that it was within half a point of it.
 """
+
 from datetime import date
 from fractions import Fraction
 from itertools import product
@@ -47,7 +48,9 @@ def test_a_share_in_figures_json_times_a_board_tables_count_no_longer_gives_a_wi
     attended = pd.DataFrame({"invited_attended": [40, 50], "uninvited_attended": [3, 10], "attended": [43, 60]}, index=["police", "health"])
     invited = pd.DataFrame({"invited": [47, 70]}, index=["police", "health"])
     values, _ = suppress_figures({"strategy.invited_attendance_share.police": share(40, 47)}, THRESHOLD, ROUND_TO)
-    by_agency = suppress_board_table(attended, Roles(("invited_attended", "uninvited_attended"), total="attended"), THRESHOLD, round_to=ROUND_TO)
+    by_agency = suppress_board_table(
+        attended, Roles(("invited_attended", "uninvited_attended"), total="attended"), THRESHOLD, round_to=ROUND_TO
+    )
     invitations = suppress_board_table(invited, Roles(("invited",)), THRESHOLD, round_to=ROUND_TO)
     assert by_agency.loc["police"].tolist() == ["[c]", "[c]", 45] and invitations.at["police", "invited"] == 45
     shown_share = values["strategy.invited_attendance_share.police"]
@@ -93,7 +96,11 @@ def test_a_year_to_date_pack_less_last_months_pack_no_longer_gives_the_withheld_
 def test_the_history_column_prints_a_difference_of_published_values():
     earlier_internal = year_to_date(AUGUST, date(2025, 8, 31)) | {"audience": "internal", "figures": {"referrals.count": 40}}
     document = year_to_date(SEPTEMBER, date(2025, 9, 30))
-    [row] = [r for r in vital_signs(document, params(date(2025, 4, 1), date(2025, 9, 30)), {}, [earlier_internal]) if r.indicator.id == "referrals.count"]
+    [row] = [
+        r
+        for r in vital_signs(document, params(date(2025, 4, 1), date(2025, 9, 30)), {}, [earlier_internal])
+        if r.indicator.id == "referrals.count"
+    ]
     # version 3 printed "43" and "+3" beside September's [c]; now both packs' values pass the public rule
     assert (row.history, row.value, row.change) == (("40",), "45", "+5")
     september = {b - a for a in could_be(40) for b in could_be(45)} & set(range(1, THRESHOLD + 1))
@@ -111,7 +118,9 @@ def test_two_adjacent_packs_that_withhold_different_months_no_longer_open_each_o
     b = year_to_date(second, date(2025, 7, 31))["figures"]
     assert a["referrals.monthly.count"]["2025-04"] is None and b["referrals.monthly.count"]["2025-04"] == 10
     # Version 3: February = 93 - (20 + 15 + 12 from the second pack + 18 + 25) = 3 exactly. Now every number is rounded:
-    shown = [a["referrals.monthly.count"][m] for m in ("2025-01", "2025-03", "2025-05", "2025-06")] + [b["referrals.monthly.count"]["2025-04"]]
+    shown = [a["referrals.monthly.count"][m] for m in ("2025-01", "2025-03", "2025-05", "2025-06")] + [
+        b["referrals.monthly.count"]["2025-04"]
+    ]
     assert (a["referrals.count"], shown) == (95, [20, 15, 20, 25, 10])
     low, high = 95 - 2 - sum(n + 2 for n in shown), 95 + 2 - sum(n - 2 for n in shown)
     assert {n for n in range(low, high + 1)} & set(range(1, THRESHOLD + 1)) == {1, 2, 3, 4, 5}
@@ -145,15 +154,21 @@ def test_a_share_whose_complement_is_small_is_withheld():
     # 44 of 47 offered: the 3 not offered would follow. Rounding alone would not hide it: of 43..47 children,
     # only 44 of 47 shows as 94%.
     assert [(n, d) for d in could_be(45) for n in range(d + 1) if share_could_be(0.94, n, d)] == [(44, 47)]
-    figures = withhold_small_complements({"cla.return_interview_offered_share": share(44, 47), "cla.missing_share": share(40, 47)}, THRESHOLD)
+    figures = withhold_small_complements(
+        {"cla.return_interview_offered_share": share(44, 47), "cla.missing_share": share(40, 47)}, THRESHOLD
+    )
     values, suppressed = suppress_figures(figures, THRESHOLD, ROUND_TO)
     assert values == {"cla.missing_share": 0.85, "cla.return_interview_offered_share": None}
     assert suppressed == ["cla.return_interview_offered_share"]
 
 
 def test_a_board_tables_share_whose_complement_is_small_is_withheld():
-    table = pd.DataFrame({"offered": [44, 30], "missing": [47, 40]}, index=["North", "South"]).assign(offered_share=lambda t: t.offered / t.missing)
-    safe = suppress_board_table(table, Roles(("offered", "missing"), shares={"offered_share": ("offered", "missing")}), THRESHOLD, round_to=ROUND_TO)
+    table = pd.DataFrame({"offered": [44, 30], "missing": [47, 40]}, index=["North", "South"]).assign(
+        offered_share=lambda t: t.offered / t.missing
+    )
+    safe = suppress_board_table(
+        table, Roles(("offered", "missing"), shares={"offered_share": ("offered", "missing")}), THRESHOLD, round_to=ROUND_TO
+    )
     assert safe.loc["North"].tolist() == [45, 45, "[c]"] and safe.loc["South"].tolist() == [30, 40, 0.75]
 
 

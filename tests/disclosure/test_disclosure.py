@@ -1,4 +1,5 @@
 """Disclosure control on hand-made figures and tables; every expected value worked out by hand."""
+
 import math
 
 import pandas as pd
@@ -130,10 +131,7 @@ def test_one_small_cell_forces_a_second_in_its_row_and_then_its_columns():
     # Pass 2: rows A and B hold two each, columns RI and Inadequate two each: stable.
     # Check: RI+Inad is 15 for A and 20 for B; A+B is 12 in RI and 23 in Inadequate, so
     # A/RI = a, A/Inad = 15-a, B/RI = 12-a, B/Inad = 8+a fits any a in 0..12.
-    expected = frame(
-        [[20, C, C, 35], [30, C, C, 50], [25, 40, 45, 110], [75, 52, 68, 195]],
-        dtype=object,
-    )
+    expected = frame([[20, C, C, 35], [30, C, C, 50], [25, 40, 45, 110], [75, 52, 68, 195]], dtype=object)
     result = suppress_counts(table, PUBLIC, total_row="Total", total_column="Total")
     assert_frame_equal(result, expected)
 
@@ -148,27 +146,19 @@ def test_secondary_cells_in_columns_force_more_in_rows_on_the_next_pass():
     #   Row C holds only C/Inadequate -> smallest of 25, 40 -> C/Good.
     # Pass 2, columns: Good holds B, C; RI holds A, B; Inadequate holds A, C: two each.
     # Pass 3 changes nothing: stable.
-    expected = frame(
-        [[20, C, C, 35], [C, C, 30, 54], [C, 40, C, 75], [60, 52, 52, 164]],
-        dtype=object,
-    )
+    expected = frame([[20, C, C, 35], [C, C, 30, 54], [C, 40, C, 75], [60, 52, 52, 164]], dtype=object)
     result = suppress_counts(table, PUBLIC, total_row="Total", total_column="Total")
     assert_frame_equal(result, expected)
 
 
 def test_small_totals_are_withheld_and_protected_like_any_cell():
-    table = frame(
-        [[20, 0, 20], [30, 2, 32], [50, 2, 52]], index=["Team A", "Team B", "Total"], columns=["Good", "RI", "Total"]
-    )
+    table = frame([[20, 0, 20], [30, 2, 32], [50, 2, 52]], index=["Team A", "Team B", "Total"], columns=["Good", "RI", "Total"])
     # Primary: B/RI = 2 and the RI total = 2.
     # Pass 1, rows: A none. Row B holds only B/RI; shown are 30 and the row total 32:
     #   smallest 30 -> B/Good. Total row holds only Total/RI; of 50 and 52 -> Total/Good.
     # Pass 1, columns: Good holds B, Total; RI holds B, Total; Total column none. Stable.
     expected = frame(
-        [[20, 0, 20], [C, C, 32], [C, C, 52]],
-        index=["Team A", "Team B", "Total"],
-        columns=["Good", "RI", "Total"],
-        dtype=object,
+        [[20, 0, 20], [C, C, 32], [C, C, 52]], index=["Team A", "Team B", "Total"], columns=["Good", "RI", "Total"], dtype=object
     )
     result = suppress_counts(table, PUBLIC, total_row="Total", total_column="Total")
     assert_frame_equal(result, expected)
@@ -226,9 +216,6 @@ def test_statistic_column_withholds_rows_over_few_items():
 # --- chart labels and formatting ------------------------------------------
 
 
-
-
-
 @pytest.mark.parametrize(
     "value, kind, text",
     [
@@ -266,16 +253,27 @@ def test_breakdown_withholds_shares_that_would_give_a_withheld_count_away():
     # Column g1 has one withheld (A) -> B.g1 = 8; column g2 likewise -> B.g2 = 12. Every line now has 0 or 2.
     table = pd.DataFrame(
         {
-            "g1": [3, 8], "g2": [10, 12], "g3": [20, 7], "total": [33, 27],
-            "g12": [13, 20], "g1_share": [3 / 33, 8 / 27], "g12_share": [13 / 33, 20 / 27], "g3_share": [20 / 33, 7 / 27],
-            "median": [4.0, 9.5], "items": [3, 27],
+            "g1": [3, 8],
+            "g2": [10, 12],
+            "g3": [20, 7],
+            "total": [33, 27],
+            "g12": [13, 20],
+            "g1_share": [3 / 33, 8 / 27],
+            "g12_share": [13 / 33, 20 / 27],
+            "g3_share": [20 / 33, 7 / 27],
+            "median": [4.0, 9.5],
+            "items": [3, 27],
         },
         index=pd.Index(["A", "B"], name="team"),
     )
     safe = suppress_breakdown(
-        table, 5, counts=["g1", "g2", "g3"], total="total",
+        table,
+        5,
+        counts=["g1", "g2", "g3"],
+        total="total",
         shares={"g1_share": ("g1", "total"), "g12_share": ("g12", "total"), "g3_share": ("g3", "total")},
-        statistics={"median": "items"}, parts={"g12": ["g1", "g2"]},
+        statistics={"median": "items"},
+        parts={"g12": ["g1", "g2"]},
     )
     assert list(safe.columns) == ["g1", "g2", "g3", "total", "g1_share", "g12_share", "g3_share", "median"]
     # g12 = 13 and 20 are shown through their shares: g1 and g2 stay a 2x2 block of unknowns.
@@ -293,8 +291,12 @@ def test_a_published_good_or_better_share_protects_both_halves_of_the_row():
         {"outstanding": [2], "good": [11], "ri": [9], "inadequate": [3], "audits": [25], "gob": [13], "gob_share": [13 / 25]}
     )
     safe = suppress_breakdown(
-        table, 5, counts=["outstanding", "good", "ri", "inadequate"], total="audits",
-        shares={"gob_share": ("gob", "audits")}, parts={"gob": ["outstanding", "good"]},
+        table,
+        5,
+        counts=["outstanding", "good", "ri", "inadequate"],
+        total="audits",
+        shares={"gob_share": ("gob", "audits")},
+        parts={"gob": ["outstanding", "good"]},
     )
     assert safe.iloc[0].tolist() == ["[c]", "[c]", "[c]", "[c]", 25, pytest.approx(13 / 25)]
 
@@ -325,7 +327,10 @@ def test_breakdown_for_an_internal_audience_withholds_nothing():
 def test_a_series_with_one_withheld_month_withholds_the_next_smallest():
     # Jan 3 is withheld; with the period's 17 published, Jan = 17 - 8 - 6 - 0. Of the months shown,
     # Mar (6) has the fewest records that are not zero, so it is withheld too.
-    figures = {"x.count": count(17), "x.monthly.count": {"2025-01": count(3), "2025-02": count(8), "2025-03": count(6), "2025-04": count(0)}}
+    figures = {
+        "x.count": count(17),
+        "x.monthly.count": {"2025-01": count(3), "2025-02": count(8), "2025-03": count(6), "2025-04": count(0)},
+    }
     published, suppressed = suppress_figures(protect_series(figures, 5), 5)
     assert published["x.monthly.count"] == {"2025-01": None, "2025-02": 8, "2025-03": None, "2025-04": 0}
     assert suppressed == ["x.monthly.count/2025-01", "x.monthly.count/2025-03"]
@@ -359,7 +364,10 @@ def test_a_mirrored_column_withholds_exactly_the_months_figures_json_withholds()
     shown = pd.Series({"m1": False, "m2": False, "m3": True}, dtype=object)
     all_shown = pd.Series({"m1": True, "m2": True, "m3": True}, dtype=object)
     safe = suppress_breakdown(
-        table, 5, counts=["referrals", "nfa"], shares={"nfa_share": ("nfa", "referrals")},
+        table,
+        5,
+        counts=["referrals", "nfa"],
+        shares={"nfa_share": ("nfa", "referrals")},
         mirror={"referrals": all_shown, "nfa": shown, "nfa_share": shown},
     )
     assert safe["referrals"].tolist() == [100, 90, 80]

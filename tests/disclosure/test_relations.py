@@ -7,6 +7,7 @@ the withheld value is not among it. Each ``*_is_planted`` test shows the same re
 value when the subtraction audit is switched off, so the protection tests can fail.
 All data is in one month, one team, one audit type, so every grade table has one row.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -33,8 +34,14 @@ def audit_rows(pairs: list[tuple[str, str | None]]) -> pd.DataFrame:
     frame = pd.DataFrame(pairs, columns=["grade", "moderated_grade"])
     ids = [str(i) for i in range(1, len(frame) + 1)]
     return frame.assign(
-        audit_id=ids, child_id=ids, audit_date=pd.Timestamp("2019-01-10"), team="Blue", audit_type="monthly",
-        worker_participated=pd.array([True] * len(frame), dtype="boolean"), reaudit_of=pd.NA, _row=range(2, len(frame) + 2),
+        audit_id=ids,
+        child_id=ids,
+        audit_date=pd.Timestamp("2019-01-10"),
+        team="Blue",
+        audit_type="monthly",
+        worker_participated=pd.array([True] * len(frame), dtype="boolean"),
+        reaudit_of=pd.NA,
+        _row=range(2, len(frame) + 2),
     )
 
 
@@ -236,7 +243,9 @@ def board_tables(html: str) -> dict[str, list[list[str]]]:
     for table in BeautifulSoup(html, "html.parser").find_all("table"):
         caption = table.find("caption")
         body = table.find("tbody") or table
-        tables[caption.get_text(strip=True) if caption else ""] = [[c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in body.find_all("tr")]
+        tables[caption.get_text(strip=True) if caption else ""] = [
+            [c.get_text(strip=True) for c in row.find_all(["th", "td"])] for row in body.find_all("tr")
+        ]
     return tables
 
 

@@ -1,4 +1,5 @@
 """Numbers as an edition publishes them: the page's precision per figure, public counts rounded to round_to."""
+
 import pytest
 
 from readiness.disclosure.rounding import (
@@ -21,7 +22,9 @@ def test_a_half_rounds_up_to_the_next_multiple():
     assert rounded_count(15, 10) == 20 and rounded_count(25, 10) == 30 and rounded_count(14, 10) == 10
 
 
-@pytest.mark.parametrize("value, places_, expected", [(176.5, 0, "177"), (0.625, 2, "0.63"), (0.445, 2, "0.45"), (2.675, 2, "2.68"), (-1.5, 0, "-2")])
+@pytest.mark.parametrize(
+    "value, places_, expected", [(176.5, 0, "177"), (0.625, 2, "0.63"), (0.445, 2, "0.45"), (2.675, 2, "2.68"), (-1.5, 0, "-2")]
+)
 def test_half_away_from_zero_from_the_shortest_decimal(value, places_, expected):
     assert str(round_half_up(value, places_)) == expected
 
@@ -54,7 +57,9 @@ def test_public_values_are_published_at_the_page_precision():
     assert published_value(16.5, "number", "assessments.median_working_days", 5) == 17
     assert published_value(412.49, "rate", "contacts.rate_per_10k", 5) == 412
     assert published_value(3.25, "number", "caseload.mean_per_fte", 5) == 3.3
-    assert published_value(18.0, "number", "caseload.median", 5) == 18 and isinstance(published_value(18.0, "number", "caseload.median", 5), int)
+    assert published_value(18.0, "number", "caseload.median", 5) == 18 and isinstance(
+        published_value(18.0, "number", "caseload.median", 5), int
+    )
     assert published_value(1.0, "share", "x_share", 5) == 1.0 and isinstance(published_value(1, "share", "x_share", 5), float)
     assert published_value(None, "count", "x", 5) is None and published_value("[c]", "count", "x", 5) == "[c]"
 

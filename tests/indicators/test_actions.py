@@ -23,6 +23,7 @@ Period Jan-Mar 2019 (ends 2019-03-31). No audit is moderated, so the final grade
 | X7     | A3    | 2019-03-30 | 2019-03-29 | voice_of_child | on time                                                |
 | X8     | A5    | 2019-03-31 |            | planning       | due on the period end, not done: late, but not overdue |
 """
+
 from datetime import date
 
 import pandas as pd
@@ -211,7 +212,12 @@ def test_a_team_named_with_the_separator_keeps_its_row_in_the_heat_grid():
 def test_figures_need_audit_actions_for_the_action_ids():
     params = Params(pack_id="t", la_name="T", period_start=PERIOD.start, period_end=PERIOD.end)
     without = ac.figures(Inputs(case_audits=make_audits()), params)
-    assert set(without) == {"audits.monthly.worker_participated_share", "audits.reaudit_count", "audits.reaudit_improved_share", "audits.weak_reaudited_share"}
+    assert set(without) == {
+        "audits.monthly.worker_participated_share",
+        "audits.reaudit_count",
+        "audits.reaudit_improved_share",
+        "audits.weak_reaudited_share",
+    }
     both = ac.figures(Inputs(case_audits=make_audits(), audit_actions=make_actions()), params)
     assert both["actions.overdue_count"] == Figure(2, (2,)) and both["actions.count"] == Figure(7, (7,))
     assert ac.figures(Inputs(), params) == {}

@@ -15,6 +15,7 @@ A1 (scorecard A1): A1 1 Jan 2018 -> 15 Jan 2019 = 365 + 14 = 379; A2 1 Jun 2017 
 placed) = 30+31+31+30+31+30 = 183; A9 has no entry date. A2 (order to match): A1 1 Sep -> 31 Dec 2018 =
 29+31+30+31 = 121 (exactly the threshold); A2 1 Mar -> 1 Jul 2018 = 31+30+31+30 = 122; A9 not matched.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,7 +28,17 @@ from readiness.indicators import adoption
 from readiness.indicators.figure import Figure
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 9, 30))
-COLUMNS = ["child_id", "entered_care", "placement_decision", "placement_order", "matched", "placed", "adoption_order", "no_longer_decision", "ffa_placed"]
+COLUMNS = [
+    "child_id",
+    "entered_care",
+    "placement_decision",
+    "placement_order",
+    "matched",
+    "placed",
+    "adoption_order",
+    "no_longer_decision",
+    "ffa_placed",
+]
 CHILDREN = [
     ("A1", "2018-01-01", "2018-06-01", "2018-09-01", "2018-12-31", "2019-01-15", "2019-05-01", None, None),
     ("A2", "2017-06-01", "2018-01-10", "2018-03-01", "2018-07-01", "2018-08-01", "2019-09-30", None, "2017-12-01"),
@@ -38,8 +49,20 @@ CHILDREN = [
     ("A8", "2018-03-01", "2018-05-01", None, None, "2018-09-01", "2019-02-01", None, None),
     ("A9", None, "2018-08-01", "2018-11-01", None, "2019-03-01", "2019-07-01", None, None),
 ]
-ADOPTER_COLUMNS = ["adopter_id", "family_id", "enquiry", "stage_1_start", "stage_2_start", "stage_2_end", "application_submitted",
-                   "application_approved", "matched", "placed", "left_process", "left_reason"]
+ADOPTER_COLUMNS = [
+    "adopter_id",
+    "family_id",
+    "enquiry",
+    "stage_1_start",
+    "stage_2_start",
+    "stage_2_end",
+    "application_submitted",
+    "application_approved",
+    "matched",
+    "placed",
+    "left_process",
+    "left_reason",
+]
 # Households: F1 = P1 + P2 (earliest dates: enquiry 5 Jan, Stage 1 1 Feb, Stage 2 ended 31 Jul 2019 -> approved, 180 days:
 # Feb 28 + Mar 31 + Apr 30 + May 31 + Jun 30 + Jul 30); P3 alone (approved 1 Sep 2019 by the application, Stage 1
 # 20 Apr -> 1 Sep: 20 Apr -> 20 Aug = 10 + 31 + 30 + 31 + 20 = 122, + 12 = 134 days; matched 20 Sep);
@@ -121,7 +144,14 @@ def test_adopter_figures(homes):
 def test_household_pipeline(homes):
     steps = adoption.household_pipeline(homes, PERIOD)["households"].to_dict()
     # enquiries P3, F2, F3; Stage 1 P3 (20 Apr); approved F1, P3 (F2 refused); matched P3 (20 Sep)
-    assert steps == {"Enquiry received": 3, "Stage 1 started": 1, "Stage 2 started": 0, "Approved": 2, "Matched with a child": 1, "Child placed": 0}
+    assert steps == {
+        "Enquiry received": 3,
+        "Stage 1 started": 1,
+        "Stage 2 started": 0,
+        "Approved": 2,
+        "Matched with a child": 1,
+        "Child placed": 0,
+    }
 
 
 def test_lists_2_10_and_11_filled_into_ofsted_2019_template(ofsted_template, tmp_path):

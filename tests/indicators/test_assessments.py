@@ -19,6 +19,7 @@ Easter Monday 22.
 (Feb 2019 from Fri 1: four whole weeks = 20; Mar from Fri 1: four weeks + Fri 29 = 21;
 Apr 1-29 from Mon 1: four weeks = 20 less Good Friday and Easter Monday = 18, + Mon 29 = 19.)
 """
+
 from datetime import date
 
 import pandas as pd
@@ -114,8 +115,9 @@ def test_snapshot_before_period_end_moves_the_open_count():
 
 def expected_timeliness(index, name, rows):
     """Rows of (completed, timed, within_45, within_45_share, median_working_days)."""
-    table = pd.DataFrame(rows, index=pd.Index(index, name=name),
-                         columns=["completed", "timed", "within_45", "within_45_share", "median_working_days"])
+    table = pd.DataFrame(
+        rows, index=pd.Index(index, name=name), columns=["completed", "timed", "within_45", "within_45_share", "median_working_days"]
+    )
     return table.astype({"completed": int, "timed": int, "within_45": int, "within_45_share": float, "median_working_days": float})
 
 

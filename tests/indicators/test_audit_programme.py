@@ -16,6 +16,7 @@ By month: Mar 1/1, Apr 0/1, May 1/1, Jun none (U6 is a re-audit), Jul 0/1, Aug n
 Moderated, mock left out: team_manager U2 (down), U6 (agree): 1/2 agree, 1/2 down; practice_supervisor U3: 1/1, 0/1;
 Not recorded U8: 1/1, 0/1.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -55,11 +56,21 @@ def test_the_routine_programme_leaves_out_other_types_and_re_audits():
     assert found["audits.routine.grade_share.outstanding"] == 0
     assert found["audits.routine.domain_good_or_better_share.voice_of_child"] == pytest.approx(1 / 2)
     assert found["audits.routine.monthly.good_or_better_share"] == {
-        "2021-03": 1.0, "2021-04": 0.0, "2021-05": 1.0, "2021-06": None, "2021-07": 0.0, "2021-08": None,
+        "2021-03": 1.0,
+        "2021-04": 0.0,
+        "2021-05": 1.0,
+        "2021-06": None,
+        "2021-07": 0.0,
+        "2021-08": None,
     }
     # voice of the child by month: U1 (March, good) 1/1, U2 (April, requires improvement) 0/1; U3 and U8 left it blank
     assert found["audits.routine.monthly.domain_good_or_better_share.voice_of_child"] == {
-        "2021-03": 1.0, "2021-04": 0.0, "2021-05": None, "2021-06": None, "2021-07": None, "2021-08": None,
+        "2021-03": 1.0,
+        "2021-04": 0.0,
+        "2021-05": None,
+        "2021-06": None,
+        "2021-07": None,
+        "2021-08": None,
     }
 
 

@@ -11,6 +11,7 @@ Period Jan-Mar 2019 (February has no audits). Final grade = moderated grade, els
 | 5     | 2019-03-25 | Blue | themed          | (blank)     | outst.| -         | outst.| good           | good       |
 | 6     | 2018-12-31 | Red  | monthly         | Y           | inad. | good      | (outside the period)               |
 """
+
 from datetime import date
 
 import pandas as pd
@@ -35,8 +36,17 @@ def make_audits() -> pd.DataFrame:
         ("5", "2019-03-25", "Blue", "themed", None, "outstanding", None, "good", "good"),
         ("6", "2018-12-31", "Red", "monthly", True, INADEQUATE, "good", "good", "good"),
     ]
-    columns = ["audit_id", "audit_date", "team", "audit_type", "worker_participated", "grade", "moderated_grade",
-               "domain_voice_of_child", "domain_assessment"]
+    columns = [
+        "audit_id",
+        "audit_date",
+        "team",
+        "audit_type",
+        "worker_participated",
+        "grade",
+        "moderated_grade",
+        "domain_voice_of_child",
+        "domain_assessment",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["audit_date"] = pd.to_datetime(frame["audit_date"])
     frame["worker_participated"] = frame["worker_participated"].astype("boolean")
@@ -45,8 +55,7 @@ def make_audits() -> pd.DataFrame:
 
 def grade_rows(index, name, rows):
     """Expected grade table: rows of (outstanding, good, RI, inadequate, audits, good_or_better, share)."""
-    table = pd.DataFrame(rows, index=pd.Index(index, name=name),
-                         columns=[*a.GRADES, "audits", "good_or_better", "good_or_better_share"])
+    table = pd.DataFrame(rows, index=pd.Index(index, name=name), columns=[*a.GRADES, "audits", "good_or_better", "good_or_better_share"])
     return table.astype({column: int for column in table.columns[:-1]} | {"good_or_better_share": float})
 
 
@@ -216,11 +225,15 @@ def test_a_blank_grade_leaves_the_grade_shares_in_the_headline_and_the_tables_al
     # Four audits in January: good, good, inadequate, and one with no grade (blank, not moderated).
     # Graded: 3, of which good or better 2 -> 2/3 in the headline, the monthly series and the team table
     # (counting the blank audit in the denominator would make the headline 2/4 against the tables' 2/3).
-    audits = make_audits().iloc[:4].assign(
-        audit_date=pd.to_datetime(["2019-01-02", "2019-01-03", "2019-01-04", "2019-01-05"]),
-        team="Blue",
-        grade=["good", "good", INADEQUATE, None],
-        moderated_grade=None,
+    audits = (
+        make_audits()
+        .iloc[:4]
+        .assign(
+            audit_date=pd.to_datetime(["2019-01-02", "2019-01-03", "2019-01-04", "2019-01-05"]),
+            team="Blue",
+            grade=["good", "good", INADEQUATE, None],
+            moderated_grade=None,
+        )
     )
     assert a.audits_count(audits, PERIOD) == Figure(4, (4,))  # every audit still counts as done
     assert a.good_or_better_share(audits, PERIOD) == share(2, 3)

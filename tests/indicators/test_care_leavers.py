@@ -15,6 +15,7 @@ L7   blank            No        B              suitable     G6        none; Age 
 Counted (every row but the eligible child L6): L1, L2, L3, L4, L5, L7 = 6.
 Denominator of every share (less L5, who died): L1, L2, L3, L4, L7 = 5; blanks stay in it as not known.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -26,8 +27,20 @@ from readiness.indicators import care_leavers
 from readiness.inputs.bundle import Inputs
 
 SNAPSHOT = date(2021, 8, 31)
-COLUMNS = ("child_id", "eligibility", "in_touch", "accommodation", "suitability", "activity", "date_of_birth", "age", "team",
-           "personal_advisor", "pathway_plan_review", "latest_contact")
+COLUMNS = (
+    "child_id",
+    "eligibility",
+    "in_touch",
+    "accommodation",
+    "suitability",
+    "activity",
+    "date_of_birth",
+    "age",
+    "team",
+    "personal_advisor",
+    "pathway_plan_review",
+    "latest_contact",
+)
 ROWS = [
     ("L1", "relevant", "yes", "D", "suitable", "F3", "2004-01-01", 17, "LC1", "PA1", "2021-03-01", "2021-07-06"),
     ("L2", "former_relevant", "yes", "W", "unsuitable", "G5", "2002-09-01", 18, "LC1", None, "2021-02-28", "2021-07-05"),
@@ -75,18 +88,24 @@ def test_outcomes_at_dfes_ages_by_date_of_birth(leavers):
     """17-18: L1 (17) and L2 (18, 19 on 1 September); 19-21: L3 only (21 on the day;
     L5 died; L7 has no date of birth, and its Age column is not used)."""
     found = values(leavers)
-    assert {key: found[f"care_leavers.age_17_18.{key}"] for key in ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")} == {
+    assert {
+        key: found[f"care_leavers.age_17_18.{key}"] for key in ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")
+    } == {
         "in_touch_share": 2 / 2,  # L1, L2
         "suitable_accommodation_share": 1 / 2,  # L1
         "eet_share": 1 / 2,  # L1 F3
         "neet_share": 1 / 2,  # L2 G5
     }
-    assert [found[f"care_leavers.age_19_21.{key}"] for key in ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")] == [0, 0, 0, 0]
+    assert [
+        found[f"care_leavers.age_19_21.{key}"] for key in ("in_touch_share", "suitable_accommodation_share", "eet_share", "neet_share")
+    ] == [0, 0, 0, 0]
 
 
 def test_the_2019_layout_has_no_current_figures(leavers):
     found = values(leavers.drop(columns=list(CURRENT)))
-    assert [found[f"care_leavers.{name}"] for name in ("personal_adviser_share", "pathway_plan_in_date_share", "contact_within_interval_share")] == [None] * 3
+    assert [
+        found[f"care_leavers.{name}"] for name in ("personal_adviser_share", "pathway_plan_in_date_share", "contact_within_interval_share")
+    ] == [None] * 3
     assert found["care_leavers.in_touch_share"] == 2 / 5
 
 
@@ -103,7 +122,9 @@ def test_the_section_says_which_columns_a_2019_layout_lacks(leavers):
     assert "2019 layout" in note and "null" in note
     assert care_leavers.layout_note(leavers) == ""
     assert care_leavers.current_figure_ids(leavers.drop(columns=["latest_contact"])) == [
-        "care_leavers.personal_adviser_share", "care_leavers.pathway_plan_in_date_share"]
+        "care_leavers.personal_adviser_share",
+        "care_leavers.pathway_plan_in_date_share",
+    ]
 
 
 def test_intervals_come_from_the_parameters(leavers):
@@ -141,15 +162,28 @@ def test_by_in_touch_status(leavers):
     table = care_leavers.by_in_touch_status(leavers).set_index("in_touch")
     assert table.loc["Not known", "young_people_share"] == 1 / 5  # L4 of five (L5 died; L6 eligible)
     assert table["young_people"].to_dict() == {
-        "In touch": 2, "Not in touch": 1, "Refused contact": 1, "No longer requires services": 0,
-        "Returned home for 6 months or more": 0, "Not known": 1,
+        "In touch": 2,
+        "Not in touch": 1,
+        "Refused contact": 1,
+        "No longer requires services": 0,
+        "Returned home for 6 months or more": 0,
+        "Not known": 1,
     }
 
 
 # --- as the reader gives List 9 ---------------------------------------------------
 
-HEADINGS = ["Child Unique ID", "Date of Birth", "Allocated Team", "Allocated Worker", "Eligibility Category", "LA in Touch",
-            "Type of Accommodation", "Suitability of Accommodation", "Activity Status"]
+HEADINGS = [
+    "Child Unique ID",
+    "Date of Birth",
+    "Allocated Team",
+    "Allocated Worker",
+    "Eligibility Category",
+    "LA in Touch",
+    "Type of Accommodation",
+    "Suitability of Accommodation",
+    "Activity Status",
+]
 
 
 def test_the_reader_unallocates_personal_advisers_and_keeps_one_row_per_young_person(tmp_path):
@@ -172,4 +206,7 @@ def test_a_list_9_without_a_column_its_figures_read_is_an_error(tmp_path):
     rows = [["Y1", "01/01/2003", "LC", "W1", "a) Relevant child", "a) Yes", "D", "a) Suitable"]]
     _, findings = read(tmp_path, annex_a=write_csv_folder(tmp_path / "annex", {9: (headings, rows)}))
     [error] = findings.errors
-    assert (error.column, error.message) == ("Activity Status", "required column missing from List 9 (Care leavers); headings that match no column: none")
+    assert (error.column, error.message) == (
+        "Activity Status",
+        "required column missing from List 9 (Care leavers); headings that match no column: none",
+    )

@@ -8,6 +8,7 @@ First reviews, the 20th working day after the start (the start day not counted):
 - start Mon 1 Feb: 2-5 Feb (4), 8-12 (9), 15-19 (14), 22-26 (19), Mon 1 Mar (20): d1 = 1 Mar, d2 = 1 Jun
   (3 months later), d3 = 1 Dec (after the snapshot): the latest due is d2, so the latest review must be after d1.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -20,11 +21,26 @@ from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2021, 3, 1), date(2021, 8, 31))
 SNAPSHOT = date(2021, 8, 31)
-DATES = ("looked_after_start", "looked_after_end", "date_of_birth", "placement_start", "last_visit", "latest_review",
-         "last_health_assessment")
-DEFAULTS = {"looked_after_end": None, "date_of_birth": "2010-01-01", "placement_start": "2020-01-01", "last_visit": None,
-            "latest_review": None, "last_health_assessment": None, "placement_type": "U6", "legal_status": "C2",
-            "permanence_plan": None}
+DATES = (
+    "looked_after_start",
+    "looked_after_end",
+    "date_of_birth",
+    "placement_start",
+    "last_visit",
+    "latest_review",
+    "last_health_assessment",
+)
+DEFAULTS = {
+    "looked_after_end": None,
+    "date_of_birth": "2010-01-01",
+    "placement_start": "2020-01-01",
+    "last_visit": None,
+    "latest_review": None,
+    "last_health_assessment": None,
+    "placement_type": "U6",
+    "legal_status": "C2",
+    "permanence_plan": None,
+}
 
 
 def frame(*rows: dict) -> pd.DataFrame:
@@ -80,11 +96,21 @@ def test_visits_follow_regulation_28s_intervals():
         {"child_id": "A", "looked_after_start": "2019-01-01", "placement_start": "2021-08-26", "last_visit": "2021-08-24"},
         {"child_id": "B", "looked_after_start": "2019-01-01", "placement_start": "2021-08-26", "last_visit": "2021-08-23"},
         # long-term fostering (U4) for exactly a year (one year before the snapshot is 31 Aug 2020): 92 days; 1 Jun is 91
-        {"child_id": "C", "looked_after_start": "2019-01-01", "placement_start": "2020-08-31", "placement_type": "U4",
-         "last_visit": "2021-06-01"},
+        {
+            "child_id": "C",
+            "looked_after_start": "2019-01-01",
+            "placement_start": "2020-08-31",
+            "placement_type": "U4",
+            "last_visit": "2021-06-01",
+        },
         # the same placement a day short of a year: six weeks, so 1 Jun is too long ago
-        {"child_id": "D", "looked_after_start": "2019-01-01", "placement_start": "2020-09-01", "placement_type": "U4",
-         "last_visit": "2021-06-01"},
+        {
+            "child_id": "D",
+            "looked_after_start": "2019-01-01",
+            "placement_start": "2020-09-01",
+            "placement_type": "U4",
+            "last_visit": "2021-06-01",
+        },
         # any other placement: 42 days, 20 July is exactly 42 days before; no visit recorded: not visited
         {"child_id": "E", "looked_after_start": "2019-01-01", "last_visit": "2021-07-20"},
         {"child_id": "F", "looked_after_start": "2019-01-01"},

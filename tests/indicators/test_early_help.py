@@ -12,6 +12,7 @@
 Referrals (List 3): C1 2019-03-20 (before the period) and 2019-04-30; C3 2019-05-01 (the day its
 assessment started); C4 2019-06-29 (the day before its start); C5 2019-07-05 (after the period).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -38,17 +39,21 @@ ROWS = [
 
 
 def list2() -> pd.DataFrame:
-    return pd.DataFrame({
-        "child_id": pd.Series([r[0] for r in ROWS], dtype="string"),
-        "assessment_start": pd.to_datetime([r[1] for r in ROWS]),
-        "assessment_completion": pd.to_datetime([r[2] for r in ROWS]),
-        "organisation": pd.Series([r[3] for r in ROWS], dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "child_id": pd.Series([r[0] for r in ROWS], dtype="string"),
+            "assessment_start": pd.to_datetime([r[1] for r in ROWS]),
+            "assessment_completion": pd.to_datetime([r[2] for r in ROWS]),
+            "organisation": pd.Series([r[3] for r in ROWS], dtype="string"),
+        }
+    )
 
 
 def list3() -> pd.DataFrame:
     rows = [("C1", "2019-03-20"), ("C1", "2019-04-30"), ("C3", "2019-05-01"), ("C4", "2019-06-29"), ("C5", "2019-07-05")]
-    return pd.DataFrame({"child_id": pd.Series([r[0] for r in rows], dtype="string"), "referral_date": pd.to_datetime([r[1] for r in rows])})
+    return pd.DataFrame(
+        {"child_id": pd.Series([r[0] for r in rows], dtype="string"), "referral_date": pd.to_datetime([r[1] for r in rows])}
+    )
 
 
 def test_headline_figures():

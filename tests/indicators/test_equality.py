@@ -15,6 +15,7 @@ Assessments (List 4), distinct children by their first authorisation in the peri
 A1 K1 2021-03-15 (born 2010-06-01: 10, disabled), A2 K1 2021-07-01 (K1 again), A3 K2 2021-05-01 (born 2005-04-30: 16,
 disability blank, BAFR), A4 K3 2021-09-01 (after the period): disability yes 1, not recorded 1; age 10_15 1, 16_17 1.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -75,7 +76,14 @@ def test_referrals_by_ethnicity_sex_and_age():
     assert group_counts(found, "referrals", "ethnicity") == {"white": 2, "mixed": 1, "asian": 0, "black": 0, "other": 1, "not_recorded": 1}
     assert group_counts(found, "referrals", "sex") == {"male": 2, "female": 1, "not_recorded": 2}
     assert group_counts(found, "referrals", "age") == {
-        "unborn": 2, "under_1": 1, "1_4": 0, "5_9": 1, "10_15": 0, "16_17": 0, "18_plus": 1, "not_recorded": 0,
+        "unborn": 2,
+        "under_1": 1,
+        "1_4": 0,
+        "5_9": 1,
+        "10_15": 0,
+        "16_17": 0,
+        "18_plus": 1,
+        "not_recorded": 0,
     }
     assert group_counts(found, "referrals", "disability") == {}  # List 3 does not carry it
 
@@ -89,8 +97,14 @@ def test_assessments_count_each_child_once_with_disability():
 
 @pytest.mark.parametrize(
     "born, on, years",
-    [("2016-02-29", "2021-02-28", 5), ("2016-02-29", "2021-02-27", 4), ("2016-02-29", "2020-02-28", 3), ("2016-02-29", "2020-02-29", 4),
-     ("2003-05-05", "2021-05-05", 18), ("2003-05-05", "2021-05-04", 17)],
+    [
+        ("2016-02-29", "2021-02-28", 5),
+        ("2016-02-29", "2021-02-27", 4),
+        ("2016-02-29", "2020-02-28", 3),
+        ("2016-02-29", "2020-02-29", 4),
+        ("2003-05-05", "2021-05-05", 18),
+        ("2003-05-05", "2021-05-04", 17),
+    ],
 )
 def test_whole_years_with_a_29_february_birthday(born, on, years):
     assert equality.whole_years(pd.Series(pd.to_datetime([born])), pd.Series(pd.to_datetime([on])))[0] == years
@@ -120,8 +134,10 @@ def test_a_withheld_group_is_protected_within_its_dimension():
     """Sex: male 40, female 3 (withheld), not recorded 7: ethnicity published whole (50) gives the stage's 50 children,
     so 3 follows from 50 - 40 - 7 unless a second sex group is withheld too."""
     counts = {f"equality.cla.sex.{group}": count(n) for group, n in (("male", 40), ("female", 3), ("not_recorded", 7))}
-    counts |= {f"equality.cla.ethnicity.{group}": count(n) for group, n in
-               (("white", 30), ("mixed", 10), ("asian", 0), ("black", 10), ("other", 0), ("not_recorded", 0))}
+    counts |= {
+        f"equality.cla.ethnicity.{group}": count(n)
+        for group, n in (("white", 30), ("mixed", 10), ("asian", 0), ("black", 10), ("other", 0), ("not_recorded", 0))
+    }
     withheld = protect_headlines(counts, 5)
     assert len(withheld) == 1  # one more cell is enough
     values = related_values(counts)

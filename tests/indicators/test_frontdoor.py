@@ -19,6 +19,7 @@ Referrals           child  date        team   NFA    last 12m  in period?
   r5                B      2018-12-15  North  No     0         no (before the period)
   => referrals.count = 3; nfa 1/2; repeat 1/2 (r3's blanks leave them); children referred in period: A, C, E.
 """
+
 from datetime import date
 
 import pandas as pd

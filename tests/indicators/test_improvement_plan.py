@@ -1,4 +1,5 @@
 """The findings register's and the improvement plan's figures (``readiness.indicators.improvement_plan``), on hand-made rows."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -15,13 +16,15 @@ END = date(2025, 9, 30)
 FINDINGS = pd.DataFrame({"finding_id": ["F1", "F2", "F3"], "priority": pd.array([True, None, False], dtype="boolean")})
 # A1 complete (status); A2 due 1 Sep, not done: overdue; A3 due 1 Sep but off track: overdue first; A4 due after the end,
 # at risk; A5 no status, no date: not recorded; A6 due before the end, completed (the reader made it complete)
-ACTIONS = pd.DataFrame({
-    "action_id": ["A1", "A2", "A3", "A4", "A5", "A6"],
-    "finding_id": ["F1", "F1", "F2", "F2", "F2", "F3"],
-    "owner_role": ["head_of_service", "service_manager", "service_manager", None, "service_manager", "head_of_service"],
-    "status": ["complete", "on_track", "off_track", "at_risk", None, "complete"],
-    "due_date": pd.to_datetime(["2025-06-30", "2025-09-01", "2025-09-01", "2025-10-31", None, "2025-07-31"]),
-})
+ACTIONS = pd.DataFrame(
+    {
+        "action_id": ["A1", "A2", "A3", "A4", "A5", "A6"],
+        "finding_id": ["F1", "F1", "F2", "F2", "F2", "F3"],
+        "owner_role": ["head_of_service", "service_manager", "service_manager", None, "service_manager", "head_of_service"],
+        "status": ["complete", "on_track", "off_track", "at_risk", None, "complete"],
+        "due_date": pd.to_datetime(["2025-06-30", "2025-09-01", "2025-09-01", "2025-10-31", None, "2025-07-31"]),
+    }
+)
 
 
 def test_each_action_has_one_state_complete_then_overdue_then_its_status():

@@ -1,4 +1,5 @@
 """The mock inspection's figures (indicators.md, version 4): concerns, checks, agreement, re-audits, weak domains. By hand."""
+
 from datetime import date
 
 import pandas as pd
@@ -37,14 +38,23 @@ def test_immediate_concerns_counted_open_and_days_to_respond():
 
 
 def test_a_response_before_its_concern_leaves_the_days_to_respond():
-    early = pd.DataFrame({"child_id": ["C1", "C2"], "raised_date": dates("2019-01-10", "2019-01-10"), "responded_date": dates("2019-01-08", "2019-01-14")})
+    early = pd.DataFrame(
+        {"child_id": ["C1", "C2"], "raised_date": dates("2019-01-10", "2019-01-10"), "responded_date": dates("2019-01-08", "2019-01-14")}
+    )
     median = mock.immediate_concern_response_days_median(early, PERIOD)
     assert (median.value, median.basis) == (4, (1,))
 
 
 def test_checks_met_over_audits_in_the_period_recording_them():
-    audits = pd.DataFrame({"audit_id": ["A1", "A2", "A3"], "audit_date": dates("2019-01-15", "2019-02-15", "2018-12-15"),
-                           "audit_type": "mock_inspection", "grade": "good", "moderated_grade": None})
+    audits = pd.DataFrame(
+        {
+            "audit_id": ["A1", "A2", "A3"],
+            "audit_date": dates("2019-01-15", "2019-02-15", "2018-12-15"),
+            "audit_type": "mock_inspection",
+            "grade": "good",
+            "moderated_grade": None,
+        }
+    )
     ungraded = pd.DataFrame({"audit_id": ["A4"], "audit_date": dates("2019-03-01")})  # a mock audit without the council's grade
     checks = pd.DataFrame(
         {
@@ -96,8 +106,20 @@ def reaudits() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "audit_id": ["W1", "W2", "W3", "W4", "W5", "W6", "R1", "R2", "R6"],
-            "audit_date": dates("2019-01-05", "2019-01-10", "2019-01-20", "2019-02-20", "2019-01-06", "2019-01-25", "2019-02-20", "2019-03-20", "2019-01-30"),
-            "grade": ["requires_improvement", "inadequate", "requires_improvement", "requires_improvement", "good", "good", "good", "good", "good"],
+            "audit_date": dates(
+                "2019-01-05", "2019-01-10", "2019-01-20", "2019-02-20", "2019-01-06", "2019-01-25", "2019-02-20", "2019-03-20", "2019-01-30"
+            ),
+            "grade": [
+                "requires_improvement",
+                "inadequate",
+                "requires_improvement",
+                "requires_improvement",
+                "good",
+                "good",
+                "good",
+                "good",
+                "good",
+            ],
             "moderated_grade": [None, None, None, None, None, "inadequate", None, None, None],
             "reaudit_of": [None] * 6 + ["W1", "W2", "W6"],
         }
@@ -130,6 +152,8 @@ def test_audits_with_a_weak_domain_no_action_addresses():
         }
     )
     # D1's planning and D2's voice of the child are addressed (any case, spaces as _); D3's assessment is not; D4 has no action
-    actions = pd.DataFrame({"action_id": ["X1", "X2", "X3"], "audit_id": ["D1", "D2", "D3"], "theme": ["Planning", "voice of child", "planning"]})
+    actions = pd.DataFrame(
+        {"action_id": ["X1", "X2", "X3"], "audit_id": ["D1", "D2", "D3"], "theme": ["Planning", "voice of child", "planning"]}
+    )
     result = act.weak_domains_without_action_count(audits, actions, PERIOD)
     assert result.value == 2  # D3, D4 (D5 is before the period, D6 has no weak domain)

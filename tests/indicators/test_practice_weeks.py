@@ -17,6 +17,7 @@ a9     2019-04-29  good                   none (a day too late)
 a10    2019-03-10  (not graded)           after, but not counted
 Before: 1 good of 2 = 1/2. After: 2 good or better of 3 = 2/3. Change 2/3 − 1/2 = 1/6.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -29,7 +30,18 @@ from readiness.indicators.practice_weeks import compare_practice_weeks, comparis
 
 @pytest.fixture
 def audits() -> pd.DataFrame:
-    dates = ["2018-12-30", "2018-12-31", "2019-02-24", "2019-02-25", "2019-03-03", "2019-03-04", "2019-04-01", "2019-04-28", "2019-04-29", "2019-03-10"]
+    dates = [
+        "2018-12-30",
+        "2018-12-31",
+        "2019-02-24",
+        "2019-02-25",
+        "2019-03-03",
+        "2019-03-04",
+        "2019-04-01",
+        "2019-04-28",
+        "2019-04-29",
+        "2019-03-10",
+    ]
     voice = ["good", "inadequate", "good", "outstanding", "good", "requires_improvement", "good", "outstanding", "good", None]
     return pd.DataFrame(
         {
@@ -73,5 +85,12 @@ def test_unknown_domain_is_an_input_error(audits):
 def test_comparison_table_is_indexed_by_week_in_words(audits):
     table = comparison_table(audits, [PracticeWeek(date=date(2019, 2, 25), domain="voice_of_child")])
     assert table.index.tolist() == ["Voice of child, week of 25 February 2019"]
-    assert table.columns.tolist() == ["before_graded", "before_good_or_better", "before_share", "after_graded", "after_good_or_better", "after_share"]
+    assert table.columns.tolist() == [
+        "before_graded",
+        "before_good_or_better",
+        "before_share",
+        "after_graded",
+        "after_good_or_better",
+        "after_share",
+    ]
     assert table.iloc[0]["after_share"] == pytest.approx(2 / 3)

@@ -14,6 +14,7 @@ s5   E      2020-01-20  (none)      -                    -      South
 s47.count: strategy in period s1, s2, s3, s5 = 4.   icpc.count: ICPC in period s1, s2, s3, s4 = 4.
 within 15: timed s1, s2, s4 -> s1, s4 within: 2 of 3.   plan: s1, s3 of s1-s3 (s4 blank: unknown, left out) = 2/3.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -105,7 +106,13 @@ def test_s47_icpc_by_month_and_team(s47):
     by_month = protection.s47_icpc_by_month(s47, PERIOD).set_index("month")
     # Dec: strategy s1, s2; ICPC s4. Jan: strategy s3, s5; ICPC s1, s2, s3 (timed s1, s2; within s1; plan s1, s3)
     assert by_month.loc["2019-12", ["s47", "icpcs", "within_15_working_days"]].tolist() == [2, 1, 1]
-    assert by_month.loc["2020-01", ["s47", "icpcs", "icpcs_timed", "within_15_working_days", "resulting_in_plan"]].tolist() == [2, 3, 2, 1, 2]
+    assert by_month.loc["2020-01", ["s47", "icpcs", "icpcs_timed", "within_15_working_days", "resulting_in_plan"]].tolist() == [
+        2,
+        3,
+        2,
+        1,
+        2,
+    ]
     assert by_month.loc["2020-01", "within_15_working_days_share"] == 0.5
     by_team = protection.s47_icpc_by_team(s47, PERIOD).set_index("team")
     # North: s1, s2 -> s47 2, icpcs 2, timed 2, within 1, plan 1. South: s47 s3, s5; ICPCs s3, s4; timed s4 (within); plan s3

@@ -4,6 +4,7 @@ Period 2021-03-01 to 2021-08-31, snapshot Tuesday 31 August 2021 (Monday 30 Augu
 Working days from a strategy discussion to the snapshot (d with strategy <= d < 31 Aug): 27 Aug (1), 23-26 (5),
 16-20 (10), 9-13 (15): a discussion on Mon 9 Aug had 15, one on Tue 10 Aug 14.
 """
+
 from datetime import date
 
 import pandas as pd

@@ -12,6 +12,7 @@ Period 1 Apr - 30 Sep 2019. One year before 10 Jun 2019 is 10 Jun 2018 (inclusiv
 | K6    | 2019-05-05: blank                       | unknown: no dates and a blank count, leaves the figure                    |
 In period: K1 Jun, K2 Jun, K3, K4 Apr, K4 Aug, K5 Apr, K5 Jul, K6 -> known 7, re-referrals 5.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -40,13 +41,15 @@ ROWS = [
 
 
 def referrals(rows=ROWS) -> pd.DataFrame:
-    return pd.DataFrame({
-        "child_id": pd.Series([r[0] for r in rows], dtype="string"),
-        "referral_date": pd.to_datetime([r[1] for r in rows]),
-        "referrals_last_12m": pd.Series([r[2] for r in rows], dtype="Int64"),
-        "referral_source": pd.Series([r[3] for r in rows], dtype="string"),
-        "referral_nfa": pd.Series([r[4] for r in rows], dtype="boolean"),
-    })
+    return pd.DataFrame(
+        {
+            "child_id": pd.Series([r[0] for r in rows], dtype="string"),
+            "referral_date": pd.to_datetime([r[1] for r in rows]),
+            "referrals_last_12m": pd.Series([r[2] for r in rows], dtype="Int64"),
+            "referral_source": pd.Series([r[3] for r in rows], dtype="string"),
+            "referral_nfa": pd.Series([r[4] for r in rows], dtype="boolean"),
+        }
+    )
 
 
 def test_status_of_each_referral():
@@ -85,7 +88,12 @@ def test_the_monthly_rate_needs_a_whole_year_of_list_3_before_each_month():
     June: K1 yes, K2 no; July: K5; August: K4; September has no referral."""
     found = rereferrals.monthly_rereferral_share(referrals(), PERIOD, date(2018, 5, 15))
     assert {month: figure.value for month, figure in found.items()} == {
-        "2019-04": None, "2019-05": None, "2019-06": 0.5, "2019-07": 1.0, "2019-08": 1.0, "2019-09": None,
+        "2019-04": None,
+        "2019-05": None,
+        "2019-06": 0.5,
+        "2019-07": 1.0,
+        "2019-08": 1.0,
+        "2019-09": None,
     }
     assert found["2019-04"].basis == () and found["2019-09"].basis == (0, 0)  # not covered, against covered with none
 
@@ -99,8 +107,20 @@ def test_a_month_whose_year_before_starts_on_the_cover_date_is_a_value():
 def test_dfe_source_groups():
     codes = pd.Series(["1C", "1", "2A", "2B", "2", "3E", "4", "5D", "6", "7", "8", "9", "10", None], dtype="string")
     assert list(rereferrals.dfe_source_group(codes)) == [
-        "individual", "individual", "schools", "education_services", "education_services", "health", "housing",
-        "la_services", "police", "other_legal", "other", "anonymous", "unknown", "unknown",
+        "individual",
+        "individual",
+        "schools",
+        "education_services",
+        "education_services",
+        "health",
+        "housing",
+        "la_services",
+        "police",
+        "other_legal",
+        "other",
+        "anonymous",
+        "unknown",
+        "unknown",
     ]
 
 
@@ -109,13 +129,20 @@ def test_the_rate_by_source_group_and_by_team():
     by_group = rereferrals.rereferral_shares_by(rows, PERIOD, rereferrals.dfe_source_group(rows["referral_source"]), "r.by_source_group")
     # in period: police K1, K3, K4 Aug, K5 Jul (all yes); schools K2, K4 Apr (no); health K5 Apr (yes); unknown K6 (status unknown)
     assert {key: figure.value for key, figure in by_group.items()} == {
-        "r.by_source_group.health": 1.0, "r.by_source_group.police": 1.0, "r.by_source_group.schools": 0.0, "r.by_source_group.unknown": None,
+        "r.by_source_group.health": 1.0,
+        "r.by_source_group.police": 1.0,
+        "r.by_source_group.schools": 0.0,
+        "r.by_source_group.unknown": None,
     }
     teams = pd.Series(["North", "North ", "North", None, "South", "South", "South", "South", "South", None], dtype="string")
     keys = team_keys(rows.assign(team=teams)).str.strip()
     by_team = rereferrals.rereferral_shares_by(rows, PERIOD, keys, "r.by_team")
     # North: K1 Jun (a trailing space trimmed); Not recorded: K2 Jun (no), K6 (unknown); South: K3, K4 Aug, K5 Apr, K5 Jul yes, K4 Apr no
-    assert {key: figure.basis for key, figure in by_team.items()} == {"r.by_team.North": (1, 1), "r.by_team.Not recorded": (0, 1), "r.by_team.South": (4, 5)}
+    assert {key: figure.basis for key, figure in by_team.items()} == {
+        "r.by_team.North": (1, 1),
+        "r.by_team.Not recorded": (0, 1),
+        "r.by_team.South": (4, 5),
+    }
 
 
 def test_outcomes_by_team():

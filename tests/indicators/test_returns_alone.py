@@ -1,5 +1,6 @@
 """A pack from the statutory returns without Annex A: what the returns feed, worked by hand on small returns, and
 null (never 0 % or 100 %) for the figures that need a field the returns lack."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,7 +15,9 @@ from readiness.inputs.bundle import Inputs
 from readiness.present.returns_beside import not_in_returns, returns_given
 
 # October 2024 to March 2025, the snapshot on 31 March 2025: the second half of the returns' year 2024-25.
-PARAMS = Params(pack_id="t", la_name="Testshire", period_start=date(2024, 10, 1), period_end=date(2025, 3, 31), audience="internal", suppress_up_to=0)
+PARAMS = Params(
+    pack_id="t", la_name="Testshire", period_start=date(2024, 10, 1), period_end=date(2025, 3, 31), audience="internal", suppress_up_to=0
+)
 
 
 def dates(*days):
@@ -23,30 +26,34 @@ def dates(*days):
 
 def census() -> dict[str, pd.DataFrame]:
     """One CIN census year, 2024-25 (April 2024 to March 2025)."""
-    referrals = pd.DataFrame({
-        "child_id": ["a", "b", "c", "a"],
-        "referral_date": dates("2024-05-01", "2024-10-07", "2024-10-20", "2025-02-03"),
-        "referral_nfa": pd.array([False, True, False, False], dtype="boolean"),
-    })
-    assessments = pd.DataFrame({
-        "child_id": ["b", "c"],
-        # b: 8 October to 6 November 2024, about 21 working days: within 45; c: 21 October 2024 to 7 February 2025, over 70
-        "assessment_start": dates("2024-10-08", "2024-10-21"),
-        "assessment_authorised": dates("2024-11-06", "2025-02-07"),
-    })
+    referrals = pd.DataFrame(
+        {
+            "child_id": ["a", "b", "c", "a"],
+            "referral_date": dates("2024-05-01", "2024-10-07", "2024-10-20", "2025-02-03"),
+            "referral_nfa": pd.array([False, True, False, False], dtype="boolean"),
+        }
+    )
+    assessments = pd.DataFrame(
+        {
+            "child_id": ["b", "c"],
+            # b: 8 October to 6 November 2024, about 21 working days: within 45; c: 21 October 2024 to 7 February 2025, over 70
+            "assessment_start": dates("2024-10-08", "2024-10-21"),
+            "assessment_authorised": dates("2024-11-06", "2025-02-07"),
+        }
+    )
     s47 = pd.DataFrame({"child_id": ["c"], "s47_start": dates("2024-10-22"), "icpc_date": dates(None)})
-    plans = pd.DataFrame({
-        "child_id": ["c", "d", "e"],
-        # c: reviews due 1 Mar 2024, 1 Sep 2024, 1 Mar 2025 (the latest by 31 March): held when after 1 Sep 2024
-        # d: first review due 15 Feb 2025: held when after the start; e: first review due 1 May 2025, after the snapshot
-        "cp_start": dates("2023-12-01", "2024-11-15", "2025-02-01"),
-        "cp_end": dates(None, None, None),
-    })
-    reviews = pd.DataFrame({
-        "child_id": ["c", "c"],
-        "cp_start": dates("2023-12-01", "2023-12-01"),
-        "review_date": dates("2024-08-20", "2025-02-25"),
-    })
+    plans = pd.DataFrame(
+        {
+            "child_id": ["c", "d", "e"],
+            # c: reviews due 1 Mar 2024, 1 Sep 2024, 1 Mar 2025 (the latest by 31 March): held when after 1 Sep 2024
+            # d: first review due 15 Feb 2025: held when after the start; e: first review due 1 May 2025, after the snapshot
+            "cp_start": dates("2023-12-01", "2024-11-15", "2025-02-01"),
+            "cp_end": dates(None, None, None),
+        }
+    )
+    reviews = pd.DataFrame(
+        {"child_id": ["c", "c"], "cp_start": dates("2023-12-01", "2023-12-01"), "review_date": dates("2024-08-20", "2025-02-25")}
+    )
     frames = {"cin_referrals": referrals, "cin_assessments": assessments, "cin_s47": s47, "cin_cp_plans": plans, "cin_cp_reviews": reviews}
     return {name: frame.assign(return_year=2025) for name, frame in frames.items()}
 
@@ -67,7 +74,9 @@ def ssda903() -> dict[str, pd.DataFrame]:
         columns=["CHILD", "DECOM", "RNE", "LS", "PLACE", "URN", "DEC", "REC"],
     )
     episodes["DECOM"], episodes["DEC"] = pd.to_datetime(episodes["DECOM"]), pd.to_datetime(episodes["DEC"])
-    reviews = pd.DataFrame({"CHILD": ["X", "Y", "Y"], "REVIEW": dates("2024-10-01", "2024-06-25", "2025-04-10")})  # Y's second: after the snapshot
+    reviews = pd.DataFrame(
+        {"CHILD": ["X", "Y", "Y"], "REVIEW": dates("2024-10-01", "2024-06-25", "2025-04-10")}
+    )  # Y's second: after the snapshot
     return {"ssda903_episodes": episodes.assign(_left_out=False, return_year=2025), "ssda903_reviews": reviews.assign(return_year=2025)}
 
 
@@ -102,8 +111,9 @@ def test_a_return_with_no_review_date_at_all_leaves_the_reviews_null_never_0_per
     figures = returns_alone.figures(inputs, PARAMS)
     assert figures["cp.review_in_time_share"] == figures["cla.review_in_time_share"] == Figure(None, ())
     assert returns_alone.lacking(inputs)["cp.review_in_time_share"] == "child protection review dates (the CIN census's CPPreviewDate)"
-    assert "- Statutory review dates (the SSDA903's reviews): children in care whose latest statutory review was in time (reg. 33) (not in the statutory returns)." in (
-        not_in_returns(figures, returns_alone.lacking(inputs)).splitlines()
+    assert (
+        "- Statutory review dates (the SSDA903's reviews): children in care whose latest statutory review was in time (reg. 33) (not in the statutory returns)."
+        in (not_in_returns(figures, returns_alone.lacking(inputs)).splitlines())
     )
 
 
@@ -118,14 +128,33 @@ def test_what_the_returns_do_not_hold_is_null_never_0_or_100_per_cent():
     figures = returns_alone.figures(Inputs(**census(), **ssda903()), PARAMS)
     lacking = returns_alone.not_in_returns()
     # allocation (List 6's and List 8's worker, List 9's adviser), visits, a child seen or seen alone, IRO, health, dental
-    assert {"caseload.unallocated_count", "cla.unallocated_count", "care_leavers.personal_adviser_share", "cp.visit_within_interval_share",
-            "cla.visit_within_regulation_share", "assessments.child_seen_share", "cp.seen_alone_share", "cla.iro_contact_within_interval_share",
-            "cla.health_assessment_in_date_share", "cla.dental_check_in_date_share"} <= lacking.keys()
+    assert {
+        "caseload.unallocated_count",
+        "cla.unallocated_count",
+        "care_leavers.personal_adviser_share",
+        "cp.visit_within_interval_share",
+        "cla.visit_within_regulation_share",
+        "assessments.child_seen_share",
+        "cp.seen_alone_share",
+        "cla.iro_contact_within_interval_share",
+        "cla.health_assessment_in_date_share",
+        "cla.dental_check_in_date_share",
+    } <= lacking.keys()
     assert "caseload.open_children" not in lacking  # open children need no worker
     assert all(figures[figure_id].value is None and figures[figure_id].basis == () for figure_id in lacking)
     fed = {figure_id for figure_id, figure in figures.items() if not isinstance(figure, dict) and figure.value is not None}
-    assert fed == {"referrals.count", "referrals.nfa_share", "assessments.within_45_working_days_share", "s47.count", "icpc.count",
-                   "cp.started_count", "cp.review_in_time_share", "cla.review_in_time_share", "cla.started_count", "cla.ceased_count"}
+    assert fed == {
+        "referrals.count",
+        "referrals.nfa_share",
+        "assessments.within_45_working_days_share",
+        "s47.count",
+        "icpc.count",
+        "cp.started_count",
+        "cp.review_in_time_share",
+        "cla.review_in_time_share",
+        "cla.started_count",
+        "cla.ceased_count",
+    }
     text = not_in_returns(figures, lacking)
     assert text.splitlines()[1] == (
         "- Allocation: open children with no allocated worker; median caseload per allocated worker; largest caseload; workers with more than 25 "

@@ -1,4 +1,5 @@
 """DfE-definition figures from the statutory returns, on small hand-worked returns (indicators.md, From the statutory returns)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +11,9 @@ EPISODE_COLUMNS = ["CHILD", "DECOM", "RNE", "LS", "PLACE", "URN", "DEC"]
 
 
 def episodes(*rows) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=EPISODE_COLUMNS).astype({"CHILD": "string", "RNE": "string", "LS": "string", "PLACE": "string", "URN": "string"})
+    frame = pd.DataFrame(rows, columns=EPISODE_COLUMNS).astype(
+        {"CHILD": "string", "RNE": "string", "LS": "string", "PLACE": "string", "URN": "string"}
+    )
     frame["DECOM"] = pd.to_datetime(frame["DECOM"])
     frame["DEC"] = pd.to_datetime(frame["DEC"])
     return frame
@@ -81,7 +84,9 @@ LONG_TERM = episodes(
     ("L", "2021-06-01", "S", "C2", "U4", "7", "2024-09-01"),
     ("L", "2024-09-01", "P", "E1", "A5", "7", None),
 )
-BIRTHS = pd.to_datetime(pd.Series({"G": "2012-01-01", "H": "2013-05-05", "I": "2014-01-01", "J": "2011-01-01", "K": "2009-03-31", "L": "2018-02-02"}))
+BIRTHS = pd.to_datetime(
+    pd.Series({"G": "2012-01-01", "H": "2013-05-05", "I": "2014-01-01", "J": "2011-01-01", "K": "2009-03-31", "L": "2018-02-02"})
+)
 
 
 def test_long_term_stability_share_by_hand():

@@ -1,4 +1,5 @@
 """Monthly series from the statutory returns for the months before Annex A's coverage, on small hand-worked returns."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,21 +17,25 @@ def dates(*days):
 
 def cin_inputs() -> Inputs:
     # Two census years: 2023-24 and 2024-25 (April 2023 to March 2025).
-    referrals = pd.DataFrame({
-        "child_id": ["a", "a", "b", "c", "a"],
-        "referral_date": dates("2023-04-03", "2024-04-02", "2024-04-20", "2024-05-01", "2025-03-31"),
-        "referral_nfa": pd.array([True, False, None, False, True], dtype="boolean"),
-        "return_year": [2024, 2025, 2025, 2025, 2025],
-    })
-    assessments = pd.DataFrame({
-        "child_id": ["a", "b", "c"],
-        # a: 1 to 31 May 2024 = 21 working days (6 and 27 May bank holidays out): within 45
-        # b: 2 April to 5 June 2024: April 21 (1 April Easter Monday before it) + May 21 + 3-4 June 2 = 44 → within
-        # c: authorised before it started: left out
-        "assessment_start": dates("2024-05-01", "2024-04-02", "2024-05-10"),
-        "assessment_authorised": dates("2024-05-31", "2024-06-05", "2024-05-01"),
-        "return_year": [2025, 2025, 2025],
-    })
+    referrals = pd.DataFrame(
+        {
+            "child_id": ["a", "a", "b", "c", "a"],
+            "referral_date": dates("2023-04-03", "2024-04-02", "2024-04-20", "2024-05-01", "2025-03-31"),
+            "referral_nfa": pd.array([True, False, None, False, True], dtype="boolean"),
+            "return_year": [2024, 2025, 2025, 2025, 2025],
+        }
+    )
+    assessments = pd.DataFrame(
+        {
+            "child_id": ["a", "b", "c"],
+            # a: 1 to 31 May 2024 = 21 working days (6 and 27 May bank holidays out): within 45
+            # b: 2 April to 5 June 2024: April 21 (1 April Easter Monday before it) + May 21 + 3-4 June 2 = 44 → within
+            # c: authorised before it started: left out
+            "assessment_start": dates("2024-05-01", "2024-04-02", "2024-05-10"),
+            "assessment_authorised": dates("2024-05-31", "2024-06-05", "2024-05-01"),
+            "return_year": [2025, 2025, 2025],
+        }
+    )
     s47 = pd.DataFrame({"child_id": ["a"], "s47_start": dates("2023-06-05"), "icpc_date": dates("2023-06-20"), "return_year": [2024]})
     plans = pd.DataFrame({"child_id": ["a"], "cp_start": dates("2023-06-20"), "return_year": [2024]})
     return Inputs(cin_referrals=referrals, cin_assessments=assessments, cin_s47=s47, cin_cp_plans=plans)
@@ -74,15 +79,17 @@ def test_only_months_annex_a_does_not_wholly_cover_come_from_the_returns():
 
 
 def test_children_starting_and_ceasing_care_by_month():
-    episodes = pd.DataFrame({
-        "CHILD": ["a", "a", "b", "c", "c"],
-        "DECOM": dates("2024-04-10", "2024-06-01", "2024-05-05", "2024-05-20", "2024-06-02"),
-        "RNE": ["S", "P", "S", "S", "X"],
-        "DEC": dates("2024-06-01", "2024-09-09", None, "2024-06-02", "2024-09-01"),
-        "REC": ["X1", "E11", None, "X1", "E11"],
-        "return_year": [2025, 2025, 2025, 2025, 2025],
-        "_left_out": [False, False, False, True, True],  # c's second episode breaks a rule (RNE X): c is left out
-    })
+    episodes = pd.DataFrame(
+        {
+            "CHILD": ["a", "a", "b", "c", "c"],
+            "DECOM": dates("2024-04-10", "2024-06-01", "2024-05-05", "2024-05-20", "2024-06-02"),
+            "RNE": ["S", "P", "S", "S", "X"],
+            "DEC": dates("2024-06-01", "2024-09-09", None, "2024-06-02", "2024-09-01"),
+            "REC": ["X1", "E11", None, "X1", "E11"],
+            "return_year": [2025, 2025, 2025, 2025, 2025],
+            "_left_out": [False, False, False, True, True],  # c's second episode breaks a rule (RNE X): c is left out
+        }
+    )
     series = history.ssda903_series(Inputs(ssda903_episodes=episodes))
     started, ceased = series["cla.monthly.started_count"], series["cla.monthly.ceased_count"]
     assert (started["2024-04"].value, started["2024-05"].value, started["2024-06"].value) == (1, 1, 0)  # b in May; c left out

@@ -13,6 +13,7 @@ Period 2021-03-01 to 2021-08-31. Working days w(a, b): weekdays d with a <= d < 
 | A7         | K7    | 2021-02-01              | 2021-02-10 | 2021-02-20 | -                  | completed before the period                            |
 Counted: A1, A2, A3, A6: within A1, A3 = 2 / 4; referral to start 5, 5, 1, 64: median (5 + 5) / 2 = 5.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -31,8 +32,16 @@ ASSESSMENTS = [
     ("K6", "2021-04-06", "2021-04-07"),
     ("K7", "2021-02-10", "2021-02-20"),
 ]
-REFERRALS = [("K1", "2021-03-01"), ("K2", "2021-03-01"), ("K3", "2021-01-04"), ("K3", "2021-03-15"), ("K4", "2020-03-01"),
-             ("K5", "2021-03-20"), ("K6", "2021-01-04"), ("K7", "2021-02-01")]
+REFERRALS = [
+    ("K1", "2021-03-01"),
+    ("K2", "2021-03-01"),
+    ("K3", "2021-01-04"),
+    ("K3", "2021-03-15"),
+    ("K4", "2020-03-01"),
+    ("K5", "2021-03-20"),
+    ("K6", "2021-01-04"),
+    ("K7", "2021-02-01"),
+]
 
 
 def assessments() -> pd.DataFrame:
@@ -55,12 +64,16 @@ def test_assessments_started_within_a_year_of_list_3s_first_day_leave_the_figure
     """List 3 covers from 8 Mar 2020: one year before A1's and A2's start (8 Mar 2021) is that day, so they count;
     A3 (16 Mar) and A6 (6 Apr) count too. From 9 Mar 2020, A1 and A2 leave: A3 within, A6 not: 1 / 2."""
     assert statutory_clock.from_referral_figures(assessments(), referrals(), PERIOD, date(2020, 3, 8))[
-        "assessments.from_referral_within_45_working_days_share"].basis == (2, 4)
+        "assessments.from_referral_within_45_working_days_share"
+    ].basis == (2, 4)
     assert statutory_clock.from_referral_figures(assessments(), referrals(), PERIOD, date(2020, 3, 9))[
-        "assessments.from_referral_within_45_working_days_share"].basis == (1, 2)
+        "assessments.from_referral_within_45_working_days_share"
+    ].basis == (1, 2)
 
 
-@pytest.mark.parametrize("start, end, days", [("2021-03-01", "2021-05-04", 43), ("2021-03-01", "2021-05-07", 46), ("2021-01-04", "2021-04-06", 64)])
+@pytest.mark.parametrize(
+    "start, end, days", [("2021-03-01", "2021-05-04", 43), ("2021-03-01", "2021-05-07", 46), ("2021-01-04", "2021-04-06", 64)]
+)
 def test_the_working_days_worked_above(start, end, days):
     from readiness.config.workdays import working_days
 

@@ -12,6 +12,7 @@ Period Apr-Jun 2019 (June has no meetings). Rows as (agency, invited, attended):
 
 In period: M1, M2, M3, M5. All three statutory partners attended M1 and M2 only.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -24,13 +25,29 @@ from readiness.indicators.figure import Figure, share
 from readiness.inputs.bundle import Inputs
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 6, 30))
-MEETINGS = {"M1": ("2019-04-03", "East"), "M2": ("2019-04-10", "East"), "M3": ("2019-05-02", "West"),
-            "M4": ("2019-03-28", "West"), "M5": ("2019-05-20", "West")}
+MEETINGS = {
+    "M1": ("2019-04-03", "East"),
+    "M2": ("2019-04-10", "East"),
+    "M3": ("2019-05-02", "West"),
+    "M4": ("2019-03-28", "West"),
+    "M5": ("2019-05-20", "West"),
+}
 ROWS = [
-    ("M1", "social_care", True, True), ("M1", "police", True, True), ("M1", "health", True, False), ("M1", "health", False, True),
-    ("M2", "social_care", True, True), ("M2", "police", False, True), ("M2", "health", True, True), ("M2", "education", True, False),
-    ("M3", "social_care", True, True), ("M3", "police", True, False), ("M3", "health", True, True), ("M3", "other", True, True),
-    ("M4", "social_care", True, True), ("M4", "police", True, True), ("M4", "health", True, True),
+    ("M1", "social_care", True, True),
+    ("M1", "police", True, True),
+    ("M1", "health", True, False),
+    ("M1", "health", False, True),
+    ("M2", "social_care", True, True),
+    ("M2", "police", False, True),
+    ("M2", "health", True, True),
+    ("M2", "education", True, False),
+    ("M3", "social_care", True, True),
+    ("M3", "police", True, False),
+    ("M3", "health", True, True),
+    ("M3", "other", True, True),
+    ("M4", "social_care", True, True),
+    ("M4", "police", True, True),
+    ("M4", "health", True, True),
     ("M5", "other", True, True),
 ]
 
@@ -94,8 +111,15 @@ def test_figures_gives_every_id_of_the_theme():
 def expected_attendance(index, name, rows):
     """Rows of (meetings, attended per agency x4, statutory_partners, statutory_partners_share); no attendance
     is blank in these meetings, so ``statutory_known`` (whether all three attended is known) is every meeting."""
-    columns = ["meetings", "attended_social_care", "attended_police", "attended_health", "attended_education",
-               "statutory_partners", "statutory_partners_share"]
+    columns = [
+        "meetings",
+        "attended_social_care",
+        "attended_police",
+        "attended_health",
+        "attended_education",
+        "statutory_partners",
+        "statutory_partners_share",
+    ]
     table = pd.DataFrame(rows, index=pd.Index(index, name=name), columns=columns)
     table.insert(5, "statutory_known", table["meetings"])
     return table.astype({column: int for column in columns[:-1]} | {"statutory_partners_share": float})
@@ -150,8 +174,12 @@ def test_a_blank_attendance_leaves_the_figures_it_is_needed_for():
     #   M6 2019-06-05 East: social_care Y/Y, police Y/?, health Y/Y -> police unknown; all three unknown
     #   M7 2019-06-06 East: social_care Y/Y, police Y/N, health Y/? -> health unknown; all three known not (police absent)
     rows = ROWS + [
-        ("M6", "social_care", True, True), ("M6", "police", True, None), ("M6", "health", True, True),
-        ("M7", "social_care", True, True), ("M7", "police", True, False), ("M7", "health", True, None),
+        ("M6", "social_care", True, True),
+        ("M6", "police", True, None),
+        ("M6", "health", True, True),
+        ("M7", "social_care", True, True),
+        ("M7", "police", True, False),
+        ("M7", "health", True, None),
     ]
     frame = pd.DataFrame(rows, columns=["meeting_id", "agency", "invited", "attended"])
     dates = {**MEETINGS, "M6": ("2019-06-05", "East"), "M7": ("2019-06-06", "East")}
@@ -171,4 +199,10 @@ def test_a_blank_attendance_leaves_the_figures_it_is_needed_for():
     june = st.attendance_by_month(meetings, PERIOD).loc["2019-06"]
     assert june[["meetings", "statutory_known", "statutory_partners", "statutory_partners_share"]].tolist() == [2, 1, 0, 0.0]
     police = st.invitation_summary(meetings, PERIOD).loc["police"]
-    assert police[["attendance_recorded", "attended", "attended_share", "invited_recorded", "invited_attended_share"]].tolist() == [5, 2, 2 / 5, 3, 1 / 3]
+    assert police[["attendance_recorded", "attended", "attended_share", "invited_recorded", "invited_attended_share"]].tolist() == [
+        5,
+        2,
+        2 / 5,
+        3,
+        1 / 3,
+    ]

@@ -1,4 +1,5 @@
 """Targets and comparators on figures version 4 replaced are warnings naming what to use."""
+
 from datetime import date
 
 import yaml
@@ -25,8 +26,14 @@ def test_comparators_on_the_repeat_share_or_all_age_care_leavers_are_warnings():
 def test_the_parameters_targets_and_comparators_file_are_both_checked(tmp_path):
     comparators = tmp_path / "comparators.yaml"
     comparators.write_text("referrals.repeat_share:\n  2024-25: {region: 0.2, source: DfE}\n", encoding="utf-8")
-    params = Params(pack_id="t", la_name="T", period_start=date(2025, 1, 1), period_end=date(2025, 6, 30),
-                    targets={"referrals.repeat_share": {"green": 0.2, "amber": 0.25}}, comparators=comparators)
+    params = Params(
+        pack_id="t",
+        la_name="T",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 6, 30),
+        targets={"referrals.repeat_share": {"green": 0.2, "amber": 0.25}},
+        comparators=comparators,
+    )
     assert [p.file for p in superseded_warnings(params)] == ["parameters", "comparators.yaml"]
 
 

@@ -1,4 +1,5 @@
 """A Board table's disclosure roles, declared once on the indicator function that makes it (``indicators/tables.py``)."""
+
 from datetime import date
 
 import pandas as pd
@@ -40,7 +41,13 @@ def test_made_over_takes_the_covered_period_from_the_call_by_name_or_position():
 
 def test_referral_outcomes_by_month_mirror_figures_json_and_by_team_do_not():
     referrals = pd.DataFrame(
-        {"referral_date": pd.to_datetime(["2019-02-11"]), "team": ["North"], "referral_nfa": [True], "referrals_last_12m": [0], "child_id": ["A"]}
+        {
+            "referral_date": pd.to_datetime(["2019-02-11"]),
+            "team": ["North"],
+            "referral_nfa": [True],
+            "referrals_last_12m": [0],
+            "child_id": ["A"],
+        }
     )
     by_month = roles_of(frontdoor.referral_outcomes(referrals, COVERED))
     assert by_month.covered == COVERED

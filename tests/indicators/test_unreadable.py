@@ -3,6 +3,7 @@
 Ten rows per list (one unreadable value is 10 %: a warning, not an error); period Jan-May 2019,
 snapshot 3 June 2019. Each expected figure is counted by hand from the rows below.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -47,22 +48,42 @@ def test_unreadable_nfa_leaves_only_the_nfa_figures(tmp_path):
     assert frontdoor.figures(inputs, params)["referrals.nfa_share"].value == pytest.approx(3 / 9)
 
 
-ASSESSMENT = COMMON + ["Does the Child have a Disability", "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
-                       "Continuous Assessment Date of Authorisation", "Was the child assessed as requiring LA children's social care support?"] + ALLOCATED
+ASSESSMENT = (
+    COMMON
+    + [
+        "Does the Child have a Disability",
+        "Continuous Assessment Start Date",
+        "Child Seen During Continuous Assessment",
+        "Continuous Assessment Date of Authorisation",
+        "Was the child assessed as requiring LA children's social care support?",
+    ]
+    + ALLOCATED
+)
 
 
 def test_unreadable_authorisation_leaves_every_assessment_figure_it_would_distort(tmp_path):
     # 10 assessments started 7 January 2019, child seen in each; C0's authorisation is unreadable,
     # C1-C9 were authorised on 14 January 2019. Read as blank, C0 would be open at the snapshot.
-    rows = [[f"C{i}", *CHILD, "b) No", "07/01/2019", "a) Yes", "31/02/2019" if i == 0 else "14/01/2019", "a) Yes", "Team", "W1"] for i in range(10)]
+    rows = [
+        [f"C{i}", *CHILD, "b) No", "07/01/2019", "a) Yes", "31/02/2019" if i == 0 else "14/01/2019", "a) Yes", "Team", "W1"]
+        for i in range(10)
+    ]
     inputs, params = read(tmp_path, {4: (ASSESSMENT, rows)})
     figures = figures_without_unreadable_rows(assessments.figures, inputs, params)
     assert values(figures, "assessments.completed_count", "assessments.open_at_snapshot", "assessments.child_seen_share") == (9, 0, 1.0)
     assert assessments.figures(inputs, params)["assessments.open_at_snapshot"].value == 1
 
 
-PLAN = COMMON + ["Child Protection Plan Start Date", "Date of the Last Statutory Visit", "Child Protection Plan End Date",
-                 "Number of Previous Child Protection Plans"] + ALLOCATED
+PLAN = (
+    COMMON
+    + [
+        "Child Protection Plan Start Date",
+        "Date of the Last Statutory Visit",
+        "Child Protection Plan End Date",
+        "Number of Previous Child Protection Plans",
+    ]
+    + ALLOCATED
+)
 
 
 def test_unreadable_plan_end_leaves_the_open_plan_figures_but_not_the_plans_started(tmp_path):
@@ -83,8 +104,10 @@ def test_unreadable_grade_leaves_the_grade_figures_but_not_the_count(tmp_path):
     # 10 audits in March: C0's grade unreadable, C1-C4 good, C5-C9 inadequate; all with the worker;
     # C9's moderator agreed (inadequate).
     lines = ["audit_id,child_id,audit_date,team,worker_participated,grade,moderated_grade"]
-    lines += [f"A{i},C{i},2019-03-15,T,Y,{'Excellent' if i == 0 else ('good' if i <= 4 else 'inadequate')},{'inadequate' if i == 9 else ''}"
-              for i in range(10)]
+    lines += [
+        f"A{i},C{i},2019-03-15,T,Y,{'Excellent' if i == 0 else ('good' if i <= 4 else 'inadequate')},{'inadequate' if i == 9 else ''}"
+        for i in range(10)
+    ]
     inputs, params = read(tmp_path, case_audits="\n".join(lines) + "\n")
     figures = figures_without_unreadable_rows(audits.figures, inputs, params)
     assert values(figures, "audits.count", "audits.worker_participated_share") == (10, 1.0)

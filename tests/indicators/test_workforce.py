@@ -17,6 +17,7 @@ w9      social_worker        permanent   2023-01-01  -           1.0  South  in 
 In post (social-work roles): w1, w3, w4, w7, w9 = 5, FTE 4.8; agency FTE 1.0 -> 1 / 4.8 = 5/24.
 Turnover: leavers w2 0.5 + w8 1.0 = 1.5 FTE ÷ permanent in post w1 1 + w4 1 + w7 0.8 + w9 1 = 3.8 -> 15/38.
 """
+
 from datetime import date
 
 import pandas as pd

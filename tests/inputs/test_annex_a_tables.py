@@ -1,5 +1,6 @@
 """Annex A's declarations (``readiness.inputs.annex_a_tables``) against Ofsted's own 2019 template: the headings of
 each list find exactly the columns declared for it."""
+
 from __future__ import annotations
 
 from collections import Counter

@@ -1,4 +1,5 @@
 """The blank-value rule's Data quality warnings: blanks counted per column, with the figures the rows leave."""
+
 import pandas as pd
 
 from readiness.inputs.blanks import blank_warnings
@@ -13,7 +14,13 @@ def test_blanks_are_counted_per_column_with_the_first_row_and_the_figures_left()
             "_row": [2, 3, 4, 5],
         }
     )
-    nfa, repeat = blank_warnings("list_3", referrals, "annex_a.xlsx", "List 3", {"referral_nfa": "Referral NFA?", "referrals_last_12m": "Number of Referrals in Last 12 Months"}.get)
+    nfa, repeat = blank_warnings(
+        "list_3",
+        referrals,
+        "annex_a.xlsx",
+        "List 3",
+        {"referral_nfa": "Referral NFA?", "referrals_last_12m": "Number of Referrals in Last 12 Months"}.get,
+    )
     assert (nfa.file, nfa.sheet, nfa.row, nfa.column, nfa.more + 1) == ("annex_a.xlsx", "List 3", 3, "Referral NFA?", 2)
     assert nfa.message == "blank or Unknown; this row leaves referrals.nfa_share"
     assert (repeat.row, repeat.more, repeat.column) == (4, 0, "Number of Referrals in Last 12 Months")
@@ -22,7 +29,11 @@ def test_blanks_are_counted_per_column_with_the_first_row_and_the_figures_left()
 def test_only_rows_the_figure_reads_are_counted():
     # List 5: an ICPC outcome is blank on rows 2 and 3, but row 3 has no ICPC (none was held): only row 2 counts
     s47 = pd.DataFrame(
-        {"icpc_plan": pd.array([None, None, True], dtype="boolean"), "icpc_date": pd.to_datetime(["2019-05-01", None, "2019-05-02"]), "_row": [2, 3, 4]}
+        {
+            "icpc_plan": pd.array([None, None, True], dtype="boolean"),
+            "icpc_date": pd.to_datetime(["2019-05-01", None, "2019-05-02"]),
+            "_row": [2, 3, 4],
+        }
     )
     (found,) = blank_warnings("list_5", s47, "annex_a.xlsx")
     assert (found.row, found.more) == (2, 0)

@@ -6,6 +6,7 @@ of the run; the broken files run in-process too (fast), and in a subprocess in t
 The reading rules (hidden sheets, mixed encodings, repeated headings, sheet extents) are
 checked in-process on tiny hand-made files.
 """
+
 from __future__ import annotations
 
 import os
@@ -52,8 +53,13 @@ ODS_TEXT_CELL = '<table:table-cell office:value-type="string"><text:p>{}</text:p
 
 def hostile_arguments(tmp_path: Path, command: str, **data) -> list[str]:
     """The arguments of ``readiness build|validate`` on a parameters file (written here) naming ``data``."""
-    params = {"pack_id": "hostile", "la_name": "Testshire", "period_start": "2019-01-01", "period_end": "2019-05-31",
-              "data": {key: str(value) for key, value in data.items()}}
+    params = {
+        "pack_id": "hostile",
+        "la_name": "Testshire",
+        "period_start": "2019-01-01",
+        "period_end": "2019-05-31",
+        "data": {key: str(value) for key, value in data.items()},
+    }
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(params), encoding="utf-8")
     extra = ["--out", str(tmp_path / "out")] if command == "build" else []
@@ -63,8 +69,14 @@ def hostile_arguments(tmp_path: Path, command: str, **data) -> list[str]:
 def run(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
     """``readiness build|validate`` on a parameters file naming ``data``, in a subprocess with a timeout."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "lib"))
-    return subprocess.run([sys.executable, "-m", "readiness", *hostile_arguments(tmp_path, command, **data)],
-                          capture_output=True, text=True, timeout=TIMEOUT, env=env, cwd=tmp_path)
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", *hostile_arguments(tmp_path, command, **data)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+        cwd=tmp_path,
+    )
 
 
 def run_here(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
@@ -117,9 +129,11 @@ def test_a_stray_far_cell_is_refused_before_reading_in_bounded_memory(tmp_path):
 
 
 def test_far_cells_are_found_in_every_zip_format(tmp_path):
-    far_rows = (f'<table:table-row>{ODS_TEXT_CELL.format("Child Unique ID")}</table:table-row>'
-                '<table:table-row table:number-rows-repeated="1048574"><table:table-cell/></table:table-row>'
-                f'<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{ODS_TEXT_CELL.format("x")}</table:table-row>')
+    far_rows = (
+        f"<table:table-row>{ODS_TEXT_CELL.format('Child Unique ID')}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048574"><table:table-cell/></table:table-row>'
+        f'<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{ODS_TEXT_CELL.format("x")}</table:table-row>'
+    )
     ods = ods_file(tmp_path / "far.ods", far_rows)
     xlsb = write_xlsb(tmp_path / "far.xlsb", {"List 1": {0: CONTACT_HEADINGS, 1048575: [None] * 16383 + ["x"]}})
     xlsx = far_xlsx(tmp_path / "far.xlsx")
@@ -137,9 +151,11 @@ def test_extents_count_to_the_last_cell_with_a_value(tmp_path):
     book.active["C5"] = "x"
     book.active["A1"] = "y"
     book.save(tmp_path / "small.xlsx")
-    rows = ('<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
-            f'<table:table-row><table:table-cell table:number-columns-repeated="2"/>{ODS_TEXT_CELL.format("x")}</table:table-row>'
-            '<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="50"/></table:table-row>')
+    rows = (
+        '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
+        f'<table:table-row><table:table-cell table:number-columns-repeated="2"/>{ODS_TEXT_CELL.format("x")}</table:table-row>'
+        '<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="50"/></table:table-row>'
+    )
     ods = ods_file(tmp_path / "small.ods", rows)
     xlsb = write_xlsb(tmp_path / "small.xlsb", {"List 1": {0: ["y"], 4: [None, None, "x"]}})
     for path in (tmp_path / "small.xlsx", xlsb):
@@ -265,8 +281,10 @@ def workbook_with_hidden(path: Path, sheets: dict[str, list[list]], hidden: set[
 def test_a_hidden_stale_sheet_before_the_real_one_is_passed_over_with_a_warning(tmp_path):
     headings, rows = LISTS[4]
     sheets = {"List 4 (old)": [headings], "List 4": [headings, *rows]}  # the stale copy has no rows
-    for path in (workbook_with_hidden(tmp_path / "annex_a.xlsx", sheets, {"List 4 (old)"}),
-                 write_xlsb(tmp_path / "annex_a.xlsb", sheets, hidden=frozenset({"List 4 (old)"}))):
+    for path in (
+        workbook_with_hidden(tmp_path / "annex_a.xlsx", sheets, {"List 4 (old)"}),
+        write_xlsb(tmp_path / "annex_a.xlsb", sheets, hidden=frozenset({"List 4 (old)"})),
+    ):
         inputs, findings = read(tmp_path, annex_a=path)
         assert findings.errors == []
         assert len(inputs.annex_a["list_4"]) == 2, path.name  # the two hand-made assessments
@@ -306,8 +324,7 @@ def test_utf8_with_a_stray_cp1252_byte_keeps_both_without_mojibake(tmp_path):
 
 
 def test_a_mixed_encoding_csv_warns_naming_the_row(tmp_path):
-    text = ("worker_id,team,role,employment,start_date\n"
-            "W001,Assessment \u2013 East,social_worker,permanent,2015-04-01\n").encode("utf-8")
+    text = ("worker_id,team,role,employment,start_date\nW001,Assessment \u2013 East,social_worker,permanent,2015-04-01\n").encode("utf-8")
     text += b"W002,Children\x92s Team,social_worker,agency,2016-01-01\n"
     (tmp_path / "workforce.csv").write_bytes(text)
     table = read_csv(tmp_path / "workforce.csv", EXTRACTS["workforce"], "workforce.csv")
@@ -324,8 +341,13 @@ def test_two_columns_for_a_used_column_are_an_error_naming_both_letters(tmp_path
     workbook = write_workbook(tmp_path / "annex_a.xlsx", {1: (headings, [CONTACT_ROW + ["01/01/2019"]])})
     _, findings = read(tmp_path, annex_a=workbook)
     assert [(e.file, e.sheet, e.row, e.column, e.message) for e in findings.errors] == [
-        ("annex_a.xlsx", "List 1", 1, "Date of Contact",
-         "two columns are headed 'Date of Contact' (columns F and H): delete or rename one, so it is clear which to read")
+        (
+            "annex_a.xlsx",
+            "List 1",
+            1,
+            "Date of Contact",
+            "two columns are headed 'Date of Contact' (columns F and H): delete or rename one, so it is clear which to read",
+        )
     ]
 
 

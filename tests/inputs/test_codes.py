@@ -3,6 +3,7 @@
 Expected codes come from DfE's CIN census and SSDA903 code sets and Ofsted's Codes_used sheet
 (docs/data-model.md, *System words*), not from the code's own output.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -30,8 +31,7 @@ def test_gender_accepts_system_words_and_census_digits(spellings, expected):
 
 
 @pytest.mark.parametrize(
-    "spellings, expected",
-    [(("Y", "y", "Yes", "a) Yes", "1", "True", "TRUE"), "yes"), (("N", "No", "b) No", "0", "False"), "no")],
+    "spellings, expected", [(("Y", "y", "Yes", "a) Yes", "1", "True", "TRUE"), "yes"), (("N", "No", "b) No", "0", "False"), "no")]
 )
 def test_yes_no_accepts_system_words(spellings, expected):
     assert codes.YES_NO.parse(text(*spellings)).tolist() == [expected] * len(spellings)
@@ -46,15 +46,37 @@ def test_unknown_yes_no_is_accepted_but_not_known():
     "value, code",
     [
         # by DfE code alone, and as Ofsted's template writes it
-        ("6", "6"), ("2A", "2A"), ("q) 6: Police", "6"), ("p1) 5D: LA services – early help", "5D"), ("u) 10: Unknown", "10"),
+        ("6", "6"),
+        ("2A", "2A"),
+        ("q) 6: Police", "6"),
+        ("p1) 5D: LA services – early help", "5D"),
+        ("u) 10: Unknown", "10"),
         # by description alone (Codes_used's Detail column)
-        ("Police", "6"), ("Schools", "2A"), ("Education services", "2B"), ("Health services - GP", "3A"),
-        ("Health services: Health visitor", "3B"), ("Other legal agency", "7"), ("Anonymous", "9"),
+        ("Police", "6"),
+        ("Schools", "2A"),
+        ("Education services", "2B"),
+        ("Health services - GP", "3A"),
+        ("Health services: Health visitor", "3B"),
+        ("Other legal agency", "7"),
+        ("Anonymous", "9"),
         # by a case-management system's plain word, any case
-        ("POLICE", "6"), ("School", "2A"), ("GP", "3A"), ("Health visitor", "3B"), ("Housing", "4"),
-        ("Relative", "1A"), ("Neighbour", "1B"), ("Self", "1C"), ("Probation", "7"), ("Court", "7"), ("Early help", "5D"),
+        ("POLICE", "6"),
+        ("School", "2A"),
+        ("GP", "3A"),
+        ("Health visitor", "3B"),
+        ("Housing", "4"),
+        ("Relative", "1A"),
+        ("Neighbour", "1B"),
+        ("Self", "1C"),
+        ("Probation", "7"),
+        ("Court", "7"),
+        ("Early help", "5D"),
         # a word that only tells the group
-        ("Hospital", "3"), ("Health", "3"), ("Individual", "1"), ("Education", "2"), ("Local authority", "5"),
+        ("Hospital", "3"),
+        ("Health", "3"),
+        ("Individual", "1"),
+        ("Education", "2"),
+        ("Local authority", "5"),
     ],
 )
 def test_source_by_code_description_or_system_word(value, code):
@@ -110,7 +132,13 @@ def test_codes_of_lists_8_to_11_and_codes_added_since_2019(table, value, code):
 
 @pytest.mark.parametrize(
     "table, wrong",
-    [(codes.ACTIVITY, "G1"), (codes.ACCOMMODATION, "A"), (codes.ACCOMMODATION, "W3"), (codes.PLACEMENT_TYPE, "U7"), (codes.ELIGIBILITY, "Adult")],
+    [
+        (codes.ACTIVITY, "G1"),
+        (codes.ACCOMMODATION, "A"),
+        (codes.ACCOMMODATION, "W3"),
+        (codes.PLACEMENT_TYPE, "U7"),
+        (codes.ELIGIBILITY, "Adult"),
+    ],
 )
 def test_codes_of_lists_8_to_11_refuse_other_values(table, wrong):
     assert table.lookup(text(wrong)).isna().all()

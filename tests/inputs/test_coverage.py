@@ -12,6 +12,7 @@ Rate per 10,000 with 20,000 children: 4 × 365.25 ÷ 177 ÷ 20,000 × 10,000 = 1
 (over the whole 365-day period it would have been 4 × 365.25 ÷ 365 ÷ 2 = 2.0014: the months before the
 return would have counted as months with no contacts).
 """
+
 from datetime import date
 
 import pandas as pd
@@ -78,7 +79,10 @@ def test_lists_1_and_3_cover_from_their_own_earliest_key_date_and_the_others_fro
 
 
 def test_lists_2_and_4_to_9_fall_back_on_list_3_then_on_nothing():
-    assert cov.list_coverage({"list_3": referrals(), "list_4": pd.DataFrame()}, PERIOD.snapshot) == {3: date(2019, 1, 7), 4: date(2019, 1, 7)}
+    assert cov.list_coverage({"list_3": referrals(), "list_4": pd.DataFrame()}, PERIOD.snapshot) == {
+        3: date(2019, 1, 7),
+        4: date(2019, 1, 7),
+    }
     assert cov.list_coverage({"list_5": s47_rows()}, PERIOD.snapshot) == {5: None}
 
 
@@ -101,7 +105,11 @@ def test_lists_10_and_11_cover_twelve_months_or_from_their_earliest_order_or_app
     lists = {"list_1": contacts(), "list_10": adoption, "list_11": adopters}
     # List 10: an adoption order on 12 March 2018, before 2018-06-30, stretches it back; annex_a_covers_from
     # (2019-01-01) does not shorten either list. List 11: both approvals are after 2018-06-30, so twelve months.
-    assert cov.list_coverage(lists, PERIOD.snapshot, date(2019, 1, 1)) == {1: date(2019, 1, 1), 10: date(2018, 3, 12), 11: date(2018, 6, 30)}
+    assert cov.list_coverage(lists, PERIOD.snapshot, date(2019, 1, 1)) == {
+        1: date(2019, 1, 1),
+        10: date(2018, 3, 12),
+        11: date(2018, 6, 30),
+    }
     assert cov.list_coverage({"list_10": late_order}, date(2020, 2, 29)) == {10: date(2019, 2, 28)}  # 29 Feb -> 28 Feb
 
 
@@ -153,7 +161,15 @@ def test_a_six_month_return_under_a_twelve_month_period():
     result = frontdoor.figures(inputs, params(child_population=20_000))
     contacts_by_month = {month: figure.value for month, figure in result["contacts.monthly.count"].items()}
     # July-December 2018 are not covered: null, never 0. January counts from the 5th (c1, c2); June holds c4.
-    assert contacts_by_month == {**{m: None for m in MONTHS_BEFORE}, "2019-01": 2, "2019-02": 1, "2019-03": 0, "2019-04": 0, "2019-05": 0, "2019-06": 1}
+    assert contacts_by_month == {
+        **{m: None for m in MONTHS_BEFORE},
+        "2019-01": 2,
+        "2019-02": 1,
+        "2019-03": 0,
+        "2019-04": 0,
+        "2019-05": 0,
+        "2019-06": 1,
+    }
     assert result["contacts.monthly.count"]["2018-07"] == common.NOT_COVERED
     assert result["contacts.count"].value == 4
     assert result["contacts.rate_per_10k"].value == pytest.approx(1461 / 177 / 2)  # 4.1271, see the docstring

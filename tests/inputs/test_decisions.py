@@ -17,6 +17,7 @@ Period April 2019 (1-30 Apr), snapshot 30 Apr. Easter 2019: Good Friday 19 Apr a
 | D10 | 2019-03-29 10:00  | 2019-04-01       |      |              |            | received before the period              |
 | D11 | 2019-03-28        | -                |      |              |            | undecided since March                   |
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -59,6 +60,7 @@ def read(tmp_path):
         findings = Findings()
         frame = read_extract(write_csv(tmp_path, rows), "front_door_decisions", {}, findings)
         return frame, findings
+
     return reader
 
 

@@ -1,5 +1,6 @@
 """The local extracts' declarations (``readiness.inputs.extract_tables``), written out by hand: the extracts of
 events about a child share their first columns and row key (``child_event``), with nothing else changed."""
+
 from __future__ import annotations
 
 import pytest
@@ -84,8 +85,20 @@ def test_case_audits_are_declared_column_by_column():
         ("audit_type", "audit_type", TEXT, False, (*PROGRAMME, *MOCK)),
         ("worker_participated", "worker_participated", BOOL, True, ("audits.worker_participated_share",)),
         ("grade", "grade", GRADE, True, (*GRADED, *ROUTINE_GRADED, *BY_ROLE, "audits.weak_reaudited_share", *MOCK)),
-        ("moderated_grade", "moderated_grade", GRADE, False, (*GRADED[:2], "audits.moderated_count", *GRADED[2:], *ROUTINE_GRADED, *BY_ROLE, "audits.weak_reaudited_share", *MOCK)),
-        ("reaudit_of", "reaudit_of", ID, False, (*PROGRAMME, "audits.reaudit_count", "audits.reaudit_improved_share", "audits.weak_reaudited_share")),
+        (
+            "moderated_grade",
+            "moderated_grade",
+            GRADE,
+            False,
+            (*GRADED[:2], "audits.moderated_count", *GRADED[2:], *ROUTINE_GRADED, *BY_ROLE, "audits.weak_reaudited_share", *MOCK),
+        ),
+        (
+            "reaudit_of",
+            "reaudit_of",
+            ID,
+            False,
+            (*PROGRAMME, "audits.reaudit_count", "audits.reaudit_improved_share", "audits.weak_reaudited_share"),
+        ),
     ]
     spec = EXTRACTS["case_audits"]
     assert (spec.row_id, spec.natural_key) == (("audit_id", "audit_date"), ("audit_id",))
@@ -94,7 +107,9 @@ def test_case_audits_are_declared_column_by_column():
 def test_a_case_audits_domain_column_is_an_optional_grade_read_by_the_domain_figure():
     domain = EXTRACTS["case_audits"].column("domain_voice_of_child")
     assert (domain.kind, domain.required, domain.readers) == (
-        GRADE, False, ("audits.domain_good_or_better_share", "audits.routine.domain_good_or_better_share", "actions.weak_domains_without_action_count")
+        GRADE,
+        False,
+        ("audits.domain_good_or_better_share", "audits.routine.domain_good_or_better_share", "actions.weak_domains_without_action_count"),
     )
     assert EXTRACTS["strategy_meetings"].column("domain_voice_of_child") is None
 

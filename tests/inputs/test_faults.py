@@ -5,6 +5,7 @@ first data row is 2) and the column, and count the further rows like it. Each wa
 be listed with its count, and its row left out only where the input contract says so.
 The clean data and builders are those of ``test_readers.py``; every case changes one thing.
 """
+
 from __future__ import annotations
 
 import copy
@@ -425,7 +426,10 @@ def test_a_period_starting_before_the_return_covers_is_a_warning(tmp_path):
     # Lists 1 and 4-7 cover from the earliest contact, 2019-01-03, List 3 from its earliest referral, 2019-01-04:
     # one warning per date, naming its lists
     found = [w.message for w in findings.warnings if "after period_start" in w.message]
-    assert [m.split(", after")[0] for m in found] == ["the return covers Lists 1, 4, 5, 6 and 7 from 2019-01-03", "the return covers List 3 from 2019-01-04"]
+    assert [m.split(", after")[0] for m in found] == [
+        "the return covers Lists 1, 4, 5, 6 and 7 from 2019-01-03",
+        "the return covers List 3 from 2019-01-04",
+    ]
     assert len(inputs.annex_a["list_1"]) == 2  # nothing is left out
 
 
@@ -439,6 +443,8 @@ def test_problems_come_in_input_order_however_the_reading_is_shared(tmp_path, pa
     inputs, findings = read_inputs(params, parallel=parallel)
     assert not findings.errors
     assert [(p.file, p.column) for p in findings.warnings] == [
-        ("case_audits.csv", "audit_id"), ("workforce.csv", "worker_id"), ("annex_a.xlsx", "Allocated Worker")
+        ("case_audits.csv", "audit_id"),
+        ("workforce.csv", "worker_id"),
+        ("annex_a.xlsx", "Allocated Worker"),
     ]
     assert inputs.case_audits["audit_id"].tolist() == ["A1", "A2"] and "list_6" in inputs.annex_a

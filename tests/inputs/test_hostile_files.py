@@ -5,6 +5,7 @@ Each file is built here, small (a zip bomb compresses well), and named to ``read
 process of its own, which reports its own peak memory as it exits (``ru_maxrss``), so an abort, a hang
 or a memory spike fails the test instead of the run.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,15 +63,25 @@ WORKBOOK_PARTS = {
     ),
 }
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-HEADING_ROW = '<row r="1">' + "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(CONTACT_HEADINGS)) + "</row>"
+HEADING_ROW = (
+    '<row r="1">'
+    + "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(CONTACT_HEADINGS))
+    + "</row>"
+)
 
 
 def run_measured(tmp_path: Path, **data) -> tuple[subprocess.CompletedProcess, float, float]:
     """``readiness validate`` naming ``data`` in a process of its own: its result, its processor seconds (the
     machine's load aside; a hang is caught by the timeout) and its peak bytes."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "lib"))
-    result = subprocess.run([sys.executable, "-c", MEASURED, *hostile_arguments(tmp_path, "validate", **data)],
-                            capture_output=True, text=True, timeout=10 * SECONDS, env=env, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURED, *hostile_arguments(tmp_path, "validate", **data)],
+        capture_output=True,
+        text=True,
+        timeout=10 * SECONDS,
+        env=env,
+        cwd=tmp_path,
+    )
     found = re.search(r"peak_kib=(\d+) cpu_s=([\d.]+)\n?", result.stderr)
     if found is None:
         return result, float("inf"), float("inf")
@@ -127,8 +138,7 @@ FAR_CELLS = {
 def test_a_far_cell_written_any_way_is_refused_before_reading(tmp_path, case):
     workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, FAR_CELLS[case]])
     assert workbook.stat().st_size < 200_000
-    assert_refused(tmp_path, "annex_a.xlsx", "sheet List 1", "row 1048576, column XFD", "delete the rows and columns",
-                   annex_a=workbook)
+    assert_refused(tmp_path, "annex_a.xlsx", "sheet List 1", "row 1048576, column XFD", "delete the rows and columns", annex_a=workbook)
 
 
 def test_a_million_rows_without_r_are_refused_before_reading(tmp_path):
@@ -154,8 +164,10 @@ def test_a_sheet_as_excel_writes_it_is_placed_by_the_light_patterns_its_page_mar
     # every cell and row carries its r as Excel writes it; the margins' header= and footer= end in "r=" but are no r
     monkeypatch.setattr(XlsxCells, "tag_by_tag", lambda *args: pytest.fail("placed tag by tag"))
     cells = XlsxCells("List 1")
-    cells.feed(b'<row r="1"><c r="A1" t="n"><v>1</v></c><c r="C1" t="n"><v>2</v></c></row><row r="2"><c r="B2" t="n"><v>3</v></c></row>'
-               b'</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>')
+    cells.feed(
+        b'<row r="1"><c r="A1" t="n"><v>1</v></c><c r="C1" t="n"><v>2</v></c></row><row r="2"><c r="B2" t="n"><v>3</v></c></row>'
+        b'</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+    )
     assert (cells.rows, cells.columns) == (2, 3)
 
 
@@ -178,9 +190,13 @@ def test_millions_of_shared_strings_are_refused(tmp_path):
 def test_one_huge_text_cell_is_refused(tmp_path, where):
     huge = "x" * (64 * MAX_TEXT_RUN)  # 64 MB in one cell; Excel holds at most 32,767 characters
     if where == "sheet":
-        workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, f'<row r="2"><c r="A2" t="inlineStr"><is><t>{huge}</t></is></c></row>'])
+        workbook = write_xlsx(
+            tmp_path / "annex_a.xlsx", [HEADING_ROW, f'<row r="2"><c r="A2" t="inlineStr"><is><t>{huge}</t></is></c></row>']
+        )
     else:
-        workbook = write_xlsx(tmp_path / "annex_a.xlsx", [HEADING_ROW, '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'], [f"<si><t>{huge}</t></si>"])
+        workbook = write_xlsx(
+            tmp_path / "annex_a.xlsx", [HEADING_ROW, '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'], [f"<si><t>{huge}</t></si>"]
+        )
     assert workbook.stat().st_size < 1_000_000
     assert_refused(tmp_path, "annex_a.xlsx", "more than 1 MB of text in one place", annex_a=workbook)
 
@@ -191,8 +207,10 @@ def test_an_ods_of_forty_million_empty_elements_is_refused(tmp_path):
         archive.writestr("mimetype", MIMETYPE, compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/manifest.xml", MANIFEST)
         with archive.open("content.xml", "w", force_zip64=True) as content:
-            content.write(f'<?xml version="1.0"?><office:document-content {NAMESPACES}><office:body><office:spreadsheet>'
-                          '<table:table table:name="List 1"><table:table-row>'.encode())
+            content.write(
+                f'<?xml version="1.0"?><office:document-content {NAMESPACES}><office:body><office:spreadsheet>'
+                '<table:table table:name="List 1"><table:table-row>'.encode()
+            )
             for piece in repeated("<table:table-cell/>", 40_000_000, 1_000_000):
                 content.write(piece.encode())
             content.write(b"</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")

@@ -1,4 +1,5 @@
 """Labels made Board-safe: identifiers withheld, control characters gone, no worker without a team."""
+
 from __future__ import annotations
 
 import base64
@@ -23,30 +24,55 @@ from readiness.inputs.labels import BOARD_LABELS, IDENTIFIER_COLUMNS, NOT_LABELS
 from readiness.inputs.read import load_inputs
 from readiness.inputs.schema import ID, TEXT
 
-PARAMS = SimpleNamespace(data=SimpleNamespace(
-    case_audits=Path("/council/audits.csv"), strategy_meetings=None, workforce=Path("/council/staff.xlsx"), supervision=None,
-    audit_actions=Path("/council/actions.csv"), front_door_decisions=Path("/council/decisions.csv"),
-))
+PARAMS = SimpleNamespace(
+    data=SimpleNamespace(
+        case_audits=Path("/council/audits.csv"),
+        strategy_meetings=None,
+        workforce=Path("/council/staff.xlsx"),
+        supervision=None,
+        audit_actions=Path("/council/actions.csv"),
+        front_door_decisions=Path("/council/decisions.csv"),
+    )
+)
 
 
 def text(*values) -> pd.Series:
     return pd.Series(values, dtype="string")
 
 
-def council_inputs(audit_teams=("North", "South"), audit_types=("monthly", "themed"), workforce_teams=("North", "South"),
-                   domains=("domain_voice_of_child",)) -> Inputs:
+def council_inputs(
+    audit_teams=("North", "South"),
+    audit_types=("monthly", "themed"),
+    workforce_teams=("North", "South"),
+    domains=("domain_voice_of_child",),
+) -> Inputs:
     """Two referrals (children C100, C200 held by Ann Smith), two audits, two workers (W1, W2)."""
-    list_3 = pd.DataFrame({"child_id": text("C100", "C200"), "team": text("North", "South"),
-                           "worker": text("Ann Smith", pd.NA), "_row": [2, 3]})
-    audits = pd.DataFrame({"audit_id": text("A1", "A2"), "child_id": text("C100", "C200"), "team": text(*audit_teams),
-                           "audit_type": text(*audit_types), "_row": [2, 3]})
+    list_3 = pd.DataFrame(
+        {"child_id": text("C100", "C200"), "team": text("North", "South"), "worker": text("Ann Smith", pd.NA), "_row": [2, 3]}
+    )
+    audits = pd.DataFrame(
+        {
+            "audit_id": text("A1", "A2"),
+            "child_id": text("C100", "C200"),
+            "team": text(*audit_teams),
+            "audit_type": text(*audit_types),
+            "_row": [2, 3],
+        }
+    )
     for domain in domains:
         audits[domain] = text("good", "good")
-    workforce = pd.DataFrame({
-        "worker_id": text("W1", "W2"), "team": text(*workforce_teams), "role": text("social_worker", "social_worker"),
-        "employment": text("permanent", "permanent"), "start_date": pd.to_datetime(["2020-01-01", "2020-01-01"]),
-        "end_date": pd.to_datetime([None, None]), "fte": [1.0, 1.0], "_row": [2, 3],
-    })
+    workforce = pd.DataFrame(
+        {
+            "worker_id": text("W1", "W2"),
+            "team": text(*workforce_teams),
+            "role": text("social_worker", "social_worker"),
+            "employment": text("permanent", "permanent"),
+            "start_date": pd.to_datetime(["2020-01-01", "2020-01-01"]),
+            "end_date": pd.to_datetime([None, None]),
+            "fte": [1.0, 1.0],
+            "_row": [2, 3],
+        }
+    )
     return Inputs(annex_a={"list_3": list_3}, case_audits=audits, workforce=workforce)
 
 
@@ -137,10 +163,24 @@ def test_every_label_column_of_every_input_passes_the_identifier_check():
     # each was shown as it was before (none was checked)
     inputs = council_inputs()
     inputs.annex_a["list_2"] = pd.DataFrame({"child_id": text("C300"), "organisation": text("C100"), "_row": [2]})
-    inputs.audit_actions = pd.DataFrame({"action_id": text("X1"), "audit_id": text("A1"), "theme": text("w1"),
-                                         "action": text("Ask Ann Smith to see the child"), "_row": [2]})
-    inputs.front_door_decisions = pd.DataFrame({"contact_id": text("K1", "K2"), "child_id": text("C300", "C100"),
-                                                "team": text("Front Door", "Ann Smith"), "outcome": text("nfa", "W2"), "_row": [2, 3]})
+    inputs.audit_actions = pd.DataFrame(
+        {
+            "action_id": text("X1"),
+            "audit_id": text("A1"),
+            "theme": text("w1"),
+            "action": text("Ask Ann Smith to see the child"),
+            "_row": [2],
+        }
+    )
+    inputs.front_door_decisions = pd.DataFrame(
+        {
+            "contact_id": text("K1", "K2"),
+            "child_id": text("C300", "C100"),
+            "team": text("Front Door", "Ann Smith"),
+            "outcome": text("nfa", "W2"),
+            "_row": [2, 3],
+        }
+    )
     warnings = protect_labels(inputs, PARAMS, [])
     assert inputs.annex_a["list_2"]["organisation"].tolist() == [WITHHELD]
     assert inputs.audit_actions["theme"].tolist() == [WITHHELD]
@@ -148,7 +188,10 @@ def test_every_label_column_of_every_input_passes_the_identifier_check():
     assert inputs.front_door_decisions["outcome"].tolist() == ["nfa", WITHHELD]
     assert inputs.audit_actions["action"].tolist() == ["Ask Ann Smith to see the child"]  # never shown: not a label
     assert [(w.file, w.column, w.row) for w in warnings] == [
-        ("Annex A List 2", "organisation", 2), ("actions.csv", "theme", 2), ("decisions.csv", "team", 3), ("decisions.csv", "outcome", 3),
+        ("Annex A List 2", "organisation", 2),
+        ("actions.csv", "theme", 2),
+        ("decisions.csv", "team", 3),
+        ("decisions.csv", "outcome", 3),
     ]
 
 

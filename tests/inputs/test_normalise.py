@@ -3,6 +3,7 @@
 Small hand-made lists (period Jan-May 2019, snapshot 3 June 2019, as in ``test_readers.py``);
 each expected value is read off the rows written here.
 """
+
 from __future__ import annotations
 
 import copy
@@ -152,8 +153,12 @@ def test_one_bad_row_in_each_used_column_is_a_warning(tmp_path, number, column):
 
 
 def test_system_words_are_read_in_every_coded_column(tmp_path):
-    words = [("F", "POLICE", "Y", "2", "police"), ("M", "School", "N", "1", "schools"), ("U", "Hospital", "1", "9", "health"),
-             ("1", "Anonymous", "0", "0", "anonymous")]
+    words = [
+        ("F", "POLICE", "Y", "2", "police"),
+        ("M", "School", "N", "1", "schools"),
+        ("U", "Hospital", "1", "9", "health"),
+        ("1", "Anonymous", "0", "0", "anonymous"),
+    ]
     rows = [referral(i, nfa, **{"Gender": gender, "Referral Source": source}) for i, (gender, source, nfa, _, _) in enumerate(words)]
     inputs, findings = referrals(tmp_path, rows)
     assert findings.errors == [] and findings.warnings == []
@@ -171,7 +176,12 @@ def test_an_unrecognised_source_is_a_warning_and_not_recorded_or_unrecognised(tm
     inputs, findings = referrals(tmp_path, rows)
     [warning] = findings.warnings
     assert (warning.column, warning.row, warning.figures) == ("Referral Source", 2, ())
-    table = sources_in_period(inputs.annex_a["list_3"], "referral_date", "referral_source", Period.of(pd.Timestamp("2019-01-01").date(), pd.Timestamp("2019-05-31").date()))
+    table = sources_in_period(
+        inputs.annex_a["list_3"],
+        "referral_date",
+        "referral_source",
+        Period.of(pd.Timestamp("2019-01-01").date(), pd.Timestamp("2019-05-31").date()),
+    )
     counts = table.set_index("source_group")["count"]
     assert (counts["Police"], counts["Not recorded or unrecognised"]) == (2, 1)
 
@@ -197,10 +207,19 @@ def test_negative_age_other_than_unborn_is_a_warning(tmp_path):
 
 
 CARE_LEAVER = {
-    "Child Unique ID": "L1", "Gender": "b) Female", "Ethnicity": "a) WBRI", "Date of Birth": "01/01/2001",
-    "Age of Child (Years)": "18", "Does the Child have a Disability": "b) No", "Allocated Team": "Leaving Care",
-    "Allocated Worker": "PA1", "Eligibility Category": "d) Eligible child", "LA In Touch ": "a) Yes",
-    "Type of Accommodation": "W2", "Suitability of Accommodation": "", "Activity Status": "F4",
+    "Child Unique ID": "L1",
+    "Gender": "b) Female",
+    "Ethnicity": "a) WBRI",
+    "Date of Birth": "01/01/2001",
+    "Age of Child (Years)": "18",
+    "Does the Child have a Disability": "b) No",
+    "Allocated Team": "Leaving Care",
+    "Allocated Worker": "PA1",
+    "Eligibility Category": "d) Eligible child",
+    "LA In Touch ": "a) Yes",
+    "Type of Accommodation": "W2",
+    "Suitability of Accommodation": "",
+    "Activity Status": "F4",
 }
 
 
@@ -211,8 +230,14 @@ def test_the_2019_templates_13_column_list_9_is_read(tmp_path, ofsted_template):
     sheet = workbook["List_9"]
     headings = [cell.value for cell in sheet[2]]
     assert len(headings) == 13
-    other = {**CARE_LEAVER, "Child Unique ID": "L2", "Type of Accommodation": "B: Parents/relatives",
-             "Suitability of Accommodation": "a) Suitable", "Activity Status": "G5", "LA In Touch ": "d) Refu"}
+    other = {
+        **CARE_LEAVER,
+        "Child Unique ID": "L2",
+        "Type of Accommodation": "B: Parents/relatives",
+        "Suitability of Accommodation": "a) Suitable",
+        "Activity Status": "G5",
+        "LA In Touch ": "d) Refu",
+    }
     for r, values in enumerate([CARE_LEAVER, other], start=3):
         for c, heading in enumerate(headings, start=1):
             sheet.cell(r, c).value = as_excel(values[heading])
@@ -252,17 +277,32 @@ def test_odd_values_in_list_8_are_warnings_only(tmp_path):
     cla.review_in_time_share (short breaks are left out of it): both only warnings."""
     headings = [c.heading for c in ANNEX_A[8].columns]
     blank = dict.fromkeys(headings, "")
-    first = {**blank, "Child Unique ID": "K1", "Date Started to be Looked After": "01/02/2019", "Placement Type": "Foster care",
-             "Child's Legal Status": "C2"}
-    second = {**blank, "Child Unique ID": "K2", "Date Started to be Looked After": "2019-03-01", "Placement Type": "U4",
-              "Child's Legal Status": "X9"}
+    first = {
+        **blank,
+        "Child Unique ID": "K1",
+        "Date Started to be Looked After": "01/02/2019",
+        "Placement Type": "Foster care",
+        "Child's Legal Status": "C2",
+    }
+    second = {
+        **blank,
+        "Child Unique ID": "K2",
+        "Date Started to be Looked After": "2019-03-01",
+        "Placement Type": "U4",
+        "Child's Legal Status": "X9",
+    }
     more = [{**second, "Child Unique ID": f"K{n}", "Child's Legal Status": "C2"} for n in range(3, 12)]
     rows = [list(row.values()) for row in (first, second, *more)]
     inputs, findings = read(tmp_path, annex_a=write_csv_folder(tmp_path / "annex", {8: (headings, rows)}))
     assert findings.errors == []
     unreadable = {(w.column, w.row, w.figures) for w in findings.warnings if "cannot be read" in w.message}
-    placement_figures = ("cla.foster_placement_share", "cla.visit_within_regulation_share", "cla.kinship_placement_share",
-                         "cla.placed_with_parents_count", "cla.under_16_in_unregulated_count")  # in the figure registry's order
+    placement_figures = (
+        "cla.foster_placement_share",
+        "cla.visit_within_regulation_share",
+        "cla.kinship_placement_share",
+        "cla.placed_with_parents_count",
+        "cla.under_16_in_unregulated_count",
+    )  # in the figure registry's order
     assert unreadable == {("Placement Type", 2, placement_figures), ("Child's Legal Status", 3, ("cla.review_in_time_share",))}
     frame = inputs.annex_a["list_8"]
     assert frame["placement_type"].tolist()[:3] == [pd.NA, "U4", "U4"] and frame["legal_status"].tolist()[:3] == ["C2", pd.NA, "C2"]
@@ -279,8 +319,10 @@ def test_a_column_is_parsed_once_and_what_does_not_parse_is_unreadable():
     calls = []
     counted = Kind(lambda text: calls.append(len(text)) or parse_date(text), None, "a date")
     spec = TableSpec("visits", (ColumnSpec("visit_id", ("visit_id",), ID), ColumnSpec("visit_date", ("visit_date",), counted)))
-    text = pd.DataFrame({"visit_id": ["V1", "V2", "V3", "V4"], "visit_date": ["2019-01-02", "zzz", None, "03/01/2019"], "_row": [2, 3, 4, 5]},
-                        dtype="string")
+    text = pd.DataFrame(
+        {"visit_id": ["V1", "V2", "V3", "V4"], "visit_date": ["2019-01-02", "zzz", None, "03/01/2019"], "_row": [2, 3, 4, 5]},
+        dtype="string",
+    )
     findings = Findings()
     frame = normalise(Table("visits.csv", None, text), spec, findings)
     assert calls == [4]  # the whole column, once

@@ -1,4 +1,5 @@
 """The improvement plan's two extracts (``readiness.inputs.plan``): read, and their ids checked (exit status 2)."""
+
 from __future__ import annotations
 
 import pytest
@@ -53,8 +54,10 @@ def test_the_plan_is_read_and_a_completed_date_means_complete(tmp_path):
 
 def test_an_unknown_figure_id_is_an_error_naming_it_its_row_and_column(tmp_path):
     _, found = plan(tmp_path, FINDINGS.replace("referrals.rereferral_share", "referrals.re_referrals"))
-    assert lines(found) == ["findings.csv, row 2, column 'figures': 'referrals.re_referrals' is not a figure id of the pack "
-                            "(a pack's figures.xlsx lists them, in its first column)"]
+    assert lines(found) == [
+        "findings.csv, row 2, column 'figures': 'referrals.re_referrals' is not a figure id of the pack "
+        "(a pack's figures.xlsx lists them, in its first column)"
+    ]
 
 
 def test_an_action_for_a_finding_not_in_findings_is_an_error_naming_it(tmp_path):
@@ -65,8 +68,9 @@ def test_an_action_for_a_finding_not_in_findings_is_an_error_naming_it(tmp_path)
 def test_actions_without_findings_are_an_error(tmp_path):
     paths = write_extracts(tmp_path / "plan", {"improvement_actions": ACTIONS})
     _, found = read(tmp_path, **paths)
-    assert lines(found) == ["improvement_actions.csv: improvement actions are given without findings: give data.findings too "
-                            "(each action addresses a finding)"]
+    assert lines(found) == [
+        "improvement_actions.csv: improvement actions are given without findings: give data.findings too (each action addresses a finding)"
+    ]
 
 
 def test_an_id_given_twice_is_an_error_naming_its_first_row(tmp_path):
@@ -89,10 +93,27 @@ def test_an_unreadable_status_is_a_warning_and_reads_blank(tmp_path):
 def test_templates_are_written_for_the_findings_and_the_plan(tmp_path):
     write_templates(tmp_path)
     findings = load_workbook(tmp_path / "findings.xlsx")
-    assert [c.value for c in findings["data"][1]] == ["finding_id", "source", "source_date", "area", "priority", "wording",
-                                                      "figures", "audit_domains", "themes"]
+    assert [c.value for c in findings["data"][1]] == [
+        "finding_id",
+        "source",
+        "source_date",
+        "area",
+        "priority",
+        "wording",
+        "figures",
+        "audit_domains",
+        "themes",
+    ]
     actions = load_workbook(tmp_path / "improvement_actions.xlsx")
-    assert [c.value for c in actions["data"][1]] == ["action_id", "finding_id", "action", "owner_role", "due_date", "completed_date", "status"]
+    assert [c.value for c in actions["data"][1]] == [
+        "action_id",
+        "finding_id",
+        "action",
+        "owner_role",
+        "due_date",
+        "completed_date",
+        "status",
+    ]
     guide = {row[0].value: row[3].value for row in actions["columns"].iter_rows(min_row=2)}
     assert "never published" in guide["action"] and "a role, never a name" in guide["owner_role"]
 
@@ -105,8 +126,10 @@ def test_wording_is_kept_as_the_text_it_is(tmp_path, cell, text):
 
 
 def test_validate_stops_with_exit_status_2_and_one_line_per_problem(tmp_path):
-    paths = write_extracts(tmp_path / "plan", {"findings": FINDINGS.replace("referrals.rereferral_share", "nonsense"),
-                                                "improvement_actions": ACTIONS.replace("A3,F2", "A3,F9")})
+    paths = write_extracts(
+        tmp_path / "plan",
+        {"findings": FINDINGS.replace("referrals.rereferral_share", "nonsense"), "improvement_actions": ACTIONS.replace("A3,F2", "A3,F9")},
+    )
     result = run_readiness(["validate", str(write_params(tmp_path, **paths))])
     assert result.returncode == 2
     assert "findings.csv, row 2, column 'figures': 'nonsense' is not a figure id of the pack" in result.stderr + result.stdout

@@ -5,6 +5,7 @@ below is read off the rows written here, not from the code's output.
 The builders (``write_workbook``, ``write_csv_folder``, ``fill_template``, ``write_params``)
 are shared with ``test_faults.py``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,10 +34,7 @@ UNBORN = ["9212044", "b) Female", "s) NOBT", "", "-1"]
 GIRL = ["7777777", "b) Female", "j) AIND", "01/06/2010", "8"]
 
 LISTS = {
-    1: (
-        COMMON + ["Date of Contact", "Contact Source"],
-        [BOY + ["03/01/2019", "e) 2A: Schools"], UNBORN + ["28/02/2019", "q) 6: Police"]],
-    ),
+    1: (COMMON + ["Date of Contact", "Contact Source"], [BOY + ["03/01/2019", "e) 2A: Schools"], UNBORN + ["28/02/2019", "q) 6: Police"]]),
     3: (
         COMMON + ["Date of referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months"] + ALLOCATED,
         [
@@ -46,9 +44,13 @@ LISTS = {
     ),
     4: (
         COMMON
-        + [DISABILITY, "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
-           "Continuous Assessment Date of Authorisation",
-           "Was the child assessed as requiring LA children’s social care support"]
+        + [
+            DISABILITY,
+            "Continuous Assessment Start Date",
+            "Child Seen During Continuous Assessment",
+            "Continuous Assessment Date of Authorisation",
+            "Was the child assessed as requiring LA children’s social care support",
+        ]
         + ALLOCATED,
         [
             BOY + ["b) No", "05/01/2019", "a) Yes", "01/03/2019", "a) Yes", "Assessment – East", "W002"],
@@ -57,32 +59,78 @@ LISTS = {
     ),
     5: (
         COMMON
-        + [DISABILITY, "Strategy discussion initiating Section 47 Enquiry Start Date",
-           "Was an Initial Child Protection Conference deemed unnecessary?", "Date of Initial Child Protection Conference",
-           "Did the Initial Child Protection Conference Result in a Child Protection Plan",
-           "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months"]
+        + [
+            DISABILITY,
+            "Strategy discussion initiating Section 47 Enquiry Start Date",
+            "Was an Initial Child Protection Conference deemed unnecessary?",
+            "Date of Initial Child Protection Conference",
+            "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+            "Number of Section 47 Enquiries in the last 12 months",
+            "Number of ICPCs in the last 12 months",
+        ]
         + ALLOCATED,
         [BOY + ["b) No", "10/01/2019", "b) No", "24/01/2019", "a) Yes", "1", "1", "CP Team", "W003"]],
     ),
     6: (
         COMMON
-        + [DISABILITY, "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date",
-           "Reason for Closure", "Case status"]
+        + [
+            DISABILITY,
+            "CIN Start Date",
+            "Primary Need Code",
+            "Date Child Was Last Seen",
+            "CIN Closure Date",
+            "Reason for Closure",
+            "Case status",
+        ]
         + ALLOCATED,
         [
             BOY + ["b) No", "01/03/2019", "N1 - Abuse or neglect", "20/05/2019", "", "", "b) Child Protection plan", "CP Team", "W003"],
-            GIRL + ["b) No", "01/02/2018", "N4 - Family in acute stress", "01/12/2018", "31/01/2019",
-                    "RC8 - Case closed after assessment, no further action", "e) Closed episode", "CIN Team", "None"],
+            GIRL
+            + [
+                "b) No",
+                "01/02/2018",
+                "N4 - Family in acute stress",
+                "01/12/2018",
+                "31/01/2019",
+                "RC8 - Case closed after assessment, no further action",
+                "e) Closed episode",
+                "CIN Team",
+                "None",
+            ],
         ],
     ),
     7: (
         COMMON
-        + [DISABILITY, "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse",
-           "Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference",
-           "Child Protection Plan End Date", EPO, "Number of Previous Child Protection Plans"]
+        + [
+            DISABILITY,
+            "Child Protection Plan Start Date",
+            "Initial Category of Abuse",
+            "Latest Category of Abuse",
+            "Date of the Last Statutory Visit",
+            "Was the Child Seen Alone?",
+            "Date of latest review conference",
+            "Child Protection Plan End Date",
+            EPO,
+            "Number of Previous Child Protection Plans",
+        ]
         + ALLOCATED,
-        [BOY + ["b) No", "24/01/2019", "b) Physical abuse", "a) Neglect", "28/05/2019", "a) Yes", "10/04/2019", "",
-                "b) No", "0", "CP Team", "W003"]],
+        [
+            BOY
+            + [
+                "b) No",
+                "24/01/2019",
+                "b) Physical abuse",
+                "a) Neglect",
+                "28/05/2019",
+                "a) Yes",
+                "10/04/2019",
+                "",
+                "b) No",
+                "0",
+                "CP Team",
+                "W003",
+            ]
+        ],
     ),
 }
 
@@ -278,10 +326,7 @@ def shout(heading: str) -> str:
 def unprefixed(lists):
     """Every value without Ofsted's letter prefix, headings shouted, ``Age`` for ``Age of Child (Years)``."""
     return {
-        n: (
-            [shout("Age" if h == "Age of Child (Years)" else h) for h in headings],
-            [[PREFIX.sub("", v) for v in row] for row in rows],
-        )
+        n: ([shout("Age" if h == "Age of Child (Years)" else h) for h in headings], [[PREFIX.sub("", v) for v in row] for row in rows])
         for n, (headings, rows) in lists.items()
     }
 
@@ -360,8 +405,17 @@ def test_council_headings_alone_find_the_heading_row(tmp_path):
 
 @pytest.mark.parametrize(
     "name, number",
-    [("List_1", 1), ("List 1", 1), ("List 1 - Contacts", 1), ("List1", 1), ("list_10", 10), ("List 11 Adopters", 11),
-     ("Front_Sheet", None), ("Codes_used", None), ("List 12", None)],
+    [
+        ("List_1", 1),
+        ("List 1", 1),
+        ("List 1 - Contacts", 1),
+        ("List1", 1),
+        ("list_10", 10),
+        ("List 11 Adopters", 11),
+        ("Front_Sheet", None),
+        ("Codes_used", None),
+        ("List 12", None),
+    ],
 )
 def test_list_number_never_confuses_1_with_10(name, number):
     assert list_number(name) == number
@@ -384,8 +438,16 @@ def test_excel_ids_keep_digits_and_errors_read_blank(tmp_path):
 def test_templates_have_headings_and_a_guide(tmp_path):
     paths = write_templates(tmp_path / "templates")
     assert [p.name for p in paths] == [
-        "case_audits.xlsx", "strategy_meetings.xlsx", "workforce.xlsx", "supervision.xlsx", "audit_actions.xlsx", "front_door_decisions.xlsx",
-        "immediate_concerns.xlsx", "audit_checks.xlsx", "findings.xlsx", "improvement_actions.xlsx",
+        "case_audits.xlsx",
+        "strategy_meetings.xlsx",
+        "workforce.xlsx",
+        "supervision.xlsx",
+        "audit_actions.xlsx",
+        "front_door_decisions.xlsx",
+        "immediate_concerns.xlsx",
+        "audit_checks.xlsx",
+        "findings.xlsx",
+        "improvement_actions.xlsx",
     ]
     workbook = openpyxl.load_workbook(paths[0], read_only=True)
     headings = next(workbook["data"].iter_rows(values_only=True))
@@ -429,10 +491,24 @@ def test_dates_are_read_day_first_by_explicit_formats_only():
 
 
 def test_date_times_are_read_with_or_without_a_clock():
-    parsed = parse_datetime(text("2019-06-03 09:15", "3/6/2019 9:05:30", "2019-06-03T23:59", "03/06/2019", None,
-                                 "2019-06-03 24:00", "2019-06-03 9.15", "06/13/2019 09:15"))
-    assert parsed.iloc[:4].tolist() == [pd.Timestamp("2019-06-03 09:15"), pd.Timestamp("2019-06-03 09:05:30"),
-                                        pd.Timestamp("2019-06-03 23:59"), day("2019-06-03")]  # a date alone: midnight
+    parsed = parse_datetime(
+        text(
+            "2019-06-03 09:15",
+            "3/6/2019 9:05:30",
+            "2019-06-03T23:59",
+            "03/06/2019",
+            None,
+            "2019-06-03 24:00",
+            "2019-06-03 9.15",
+            "06/13/2019 09:15",
+        )
+    )
+    assert parsed.iloc[:4].tolist() == [
+        pd.Timestamp("2019-06-03 09:15"),
+        pd.Timestamp("2019-06-03 09:05:30"),
+        pd.Timestamp("2019-06-03 23:59"),
+        day("2019-06-03"),
+    ]  # a date alone: midnight
     assert parsed.iloc[4:].isna().all()  # blank; 24:00 is no time of day; 9.15 is no clock; month 13 is no date
 
 
@@ -449,17 +525,29 @@ def test_excel_error_values_and_odd_spaces_are_cleaned():
     "table, spellings, expected",
     [
         (codes.YES_NO, ["a) Yes", "YES", "y", "True", "b) No", "n", "FALSE", "c) Unknown"], ["yes"] * 4 + ["no"] * 3 + [None]),
-        (codes.GRADE, ["outstanding", "Good", "Requires improvement", "Requires improvement to be good", "RI", "INADEQUATE"],
-         ["outstanding", "good", "requires_improvement", "requires_improvement", "requires_improvement", "inadequate"]),
-        (codes.AGENCY, ["Police", "Health", "Education", "Children’s social care", "CSC", "social_care", "other"],
-         ["police", "health", "education", "social_care", "social_care", "social_care", "other"]),
-        (codes.SOURCE, ["b) 1B: Individual - Relative", "1b", "p1) 5D: LA services", "u) 10: Unknown", "10", "6: Police"],
-         ["1B", "1B", "5D", "10", "10", "6"]),
+        (
+            codes.GRADE,
+            ["outstanding", "Good", "Requires improvement", "Requires improvement to be good", "RI", "INADEQUATE"],
+            ["outstanding", "good", "requires_improvement", "requires_improvement", "requires_improvement", "inadequate"],
+        ),
+        (
+            codes.AGENCY,
+            ["Police", "Health", "Education", "Children’s social care", "CSC", "social_care", "other"],
+            ["police", "health", "education", "social_care", "social_care", "social_care", "other"],
+        ),
+        (
+            codes.SOURCE,
+            ["b) 1B: Individual - Relative", "1b", "p1) 5D: LA services", "u) 10: Unknown", "10", "6: Police"],
+            ["1B", "1B", "5D", "10", "10", "6"],
+        ),
         (codes.ETHNICITY, ["s) REFU", "s) NOBT", "WBRI - White British", "bafr"], ["REFU", "NOBT", "WBRI", "BAFR"]),
         (codes.GENDER, ["c) Not stated/recorded", "FEMALE", "d) Neither"], ["not_stated", "female", "neither"]),
         (codes.PRIMARY_NEED, ["N1 - Abuse or neglect", "N1 - ABUSE OR NEGLECT", "n0"], ["N1", "N1", "N0"]),
-        (codes.CASE_STATUS, ["a) Looked after child", "c) Child in need plan", "Open assessment"],
-         ["looked_after", "cin_plan", "open_assessment"]),
+        (
+            codes.CASE_STATUS,
+            ["a) Looked after child", "c) Child in need plan", "Open assessment"],
+            ["looked_after", "cin_plan", "open_assessment"],
+        ),
         (codes.CATEGORY, ["e) Multiple/not recommended", "Sexual abuse", "EMOTIONAL ABUSE"], ["multiple", "sexual", "emotional"]),
     ],
     ids=["yes-no", "grade", "agency", "source", "ethnicity", "gender", "need", "status", "category"],
@@ -470,8 +558,16 @@ def test_codes_accept_every_spelling(table, spellings, expected):
 
 @pytest.mark.parametrize(
     "table, wrong",
-    [(codes.YES_NO, "maybe"), (codes.GRADE, "Excellent"), (codes.SOURCE, "3G"), (codes.SOURCE, "11"),
-     (codes.ETHNICITY, "White"), (codes.PRIMARY_NEED, "N10"), (codes.CLOSURE_REASON, "RC10"), (codes.AGENCY, "Fire")],
+    [
+        (codes.YES_NO, "maybe"),
+        (codes.GRADE, "Excellent"),
+        (codes.SOURCE, "3G"),
+        (codes.SOURCE, "11"),
+        (codes.ETHNICITY, "White"),
+        (codes.PRIMARY_NEED, "N10"),
+        (codes.CLOSURE_REASON, "RC10"),
+        (codes.AGENCY, "Fire"),
+    ],
 )
 def test_codes_refuse_other_values(table, wrong):
     assert table.lookup(text(wrong)).isna().all()

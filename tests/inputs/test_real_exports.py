@@ -4,6 +4,7 @@ column, Data to Insight's SSD output, a column blank in every row, an empty retu
 The liia-tools quirks and the SSD-style folder are built from the demo data (read back against the demo
 workbook as it is), the empty return is Ofsted's template itself.
 """
+
 from __future__ import annotations
 
 import csv
@@ -37,9 +38,19 @@ from readiness.present.narrative import figure_facts
 
 UASC = "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)"
 SUPPORT = "Was the child assessed as requiring LA children's social care support"
-SSD_NAMES = {1: "contacts", 2: "early_help_assessments", 3: "referrals", 4: "assessments", 5: "s47_enquiries",
-             6: "children_in_need", 7: "child_protection", 8: "children_in_care", 9: "care_leavers", 10: "adoption",
-             11: "adopters"}
+SSD_NAMES = {
+    1: "contacts",
+    2: "early_help_assessments",
+    3: "referrals",
+    4: "assessments",
+    5: "s47_enquiries",
+    6: "children_in_need",
+    7: "child_protection",
+    8: "children_in_care",
+    9: "care_leavers",
+    10: "adoption",
+    11: "adopters",
+}
 
 
 def demo_sheets(demo_data: Path) -> dict[int, list[list]]:
@@ -93,8 +104,10 @@ def test_the_liia_tools_quirks_are_read_with_warnings(tmp_path, demo_data, demo_
     sheets[8][0][column_of(sheets[8], UASC)] = UASC + ")"
     rows = sheets[4]
     support = column_of(rows, SUPPORT)
-    words = {"a) Yes": itertools.cycle(["Open to CIN", "open to cp", "OPEN TO CLA"]),
-             "b) No": itertools.cycle(["NFA", "Close case", "CS-Close Case", "step down to early help"])}
+    words = {
+        "a) Yes": itertools.cycle(["Open to CIN", "open to cp", "OPEN TO CLA"]),
+        "b) No": itertools.cycle(["NFA", "Close case", "CS-Close Case", "step down to early help"]),
+    }
     for row in rows[1:]:
         if row[support] in words:
             row[support] = next(words[row[support]])
@@ -113,8 +126,11 @@ def test_the_liia_tools_quirks_are_read_with_warnings(tmp_path, demo_data, demo_
     excel_row = odd_row + 1
     expected[reference["list_4"]["_row"] == excel_row] = pd.NA
     assert inputs.annex_a["list_4"]["requires_support"].tolist() == expected.tolist()
-    [odd] = [w for w in findings.warnings if w.column == "Was the child assessed as requiring LA children\u2019s social care support"
-             and "cannot be read" in w.message]
+    [odd] = [
+        w
+        for w in findings.warnings
+        if w.column == "Was the child assessed as requiring LA children\u2019s social care support" and "cannot be read" in w.message
+    ]
     assert (odd.row, odd.more) == (excel_row, 0)
 
     # the parameters may say what the other word means
@@ -130,7 +146,12 @@ def heading_variants(tmp_path: Path, headings: list[str]) -> list:
     """List 3 with its ``Referral NFA?`` heading replaced by ``headings`` (blank values): the errors read."""
     base, rows = LISTS[3]
     position = base.index("Referral NFA?")
-    lists = {3: (base[:position] + headings + base[position + 1 :], [row[:position] + [""] * len(headings) + row[position + 1 :] for row in rows])}
+    lists = {
+        3: (
+            base[:position] + headings + base[position + 1 :],
+            [row[:position] + [""] * len(headings) + row[position + 1 :] for row in rows],
+        )
+    }
     _, findings = read(tmp_path, annex_a=write_workbook(tmp_path / "annex_a.xlsx", lists))
     return findings.errors
 
@@ -182,7 +203,9 @@ def test_an_ssd_folder_reads_as_the_demo_return(tmp_path, demo_data, demo_refere
     for name, expected in reference.items():
         if name == "list_8":
             assert inputs.annex_a[name]["placement_location"].isna().all()
-            expected = expected.assign(placement_location=pd.Series(pd.NA, index=expected.index, dtype=expected["placement_location"].dtype))
+            expected = expected.assign(
+                placement_location=pd.Series(pd.NA, index=expected.index, dtype=expected["placement_location"].dtype)
+            )
         assert_frame_equal(inputs.annex_a[name], expected, obj=name)
     [missing] = [w for w in findings.warnings if w.column == "Placement Location"]
     assert (missing.file, missing.message) == ("ssd/AA_8_children_in_care.csv", "optional column missing: read as blank")
@@ -215,9 +238,11 @@ def test_a_used_column_blank_in_every_row_is_not_in_this_return(tmp_path):
     for figure_id in ("caseload.unallocated_count", "caseload.median", "cin.seen_within_interval_share"):
         assert figures[figure_id].value is None, figure_id
     assert not_in_return(unexported_in(inputs), "caseload.unallocated_count") == "*Allocated Worker*"
-    assert figure_facts({"cin.seen_within_interval_share": figures["cin.seen_within_interval_share"]}, 5,
-                        not_in_return={"cin.seen_within_interval_share": not_in_return(unexported_in(inputs), "cin.seen_within_interval_share")}).endswith(
-        "not in this return (its *Date Child Was Last Seen* column is blank in every row).")
+    assert figure_facts(
+        {"cin.seen_within_interval_share": figures["cin.seen_within_interval_share"]},
+        5,
+        not_in_return={"cin.seen_within_interval_share": not_in_return(unexported_in(inputs), "cin.seen_within_interval_share")},
+    ).endswith("not in this return (its *Date Child Was Last Seen* column is blank in every row).")
 
 
 def test_an_end_date_blank_in_every_row_is_real(tmp_path):

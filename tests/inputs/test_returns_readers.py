@@ -1,5 +1,6 @@
 """Reading the DfE statutory returns: the public samples in place, files that are not the return they claim,
 DfE rules broken by a row, several years together, and a large file streamed within a memory bound."""
+
 from __future__ import annotations
 
 import shutil
@@ -28,7 +29,10 @@ def test_the_cin_census_sample_reads_with_its_broken_rules_warned():
     # The first child's assessment starts in 2028 (after the census year) and is authorised in 2020 (before it started).
     assert frames["cin_assessments"]["child_id"].tolist() == ["child_fails_assessments"]
     described = [p.describe() for p in problems.warnings]
-    assert "cin-census-2026-two-children.xml (rows are <Child> elements), row 1, column 'AssessmentAuthorisationDate': authorised before the assessment started: left out" in described
+    assert (
+        "cin-census-2026-two-children.xml (rows are <Child> elements), row 1, column 'AssessmentAuthorisationDate': authorised before the assessment started: left out"
+        in described
+    )
     assert all(p.figures == ("assessments.monthly.within_45_working_days_share",) for p in problems.warnings)
     assert problems.errors == []
 
@@ -55,7 +59,7 @@ def test_a_workers_unreadable_values_leave_the_figures_declared_to_read_them(tmp
     path = tmp_path / "csww.xml"
     text = (SAMPLES / "csww-2022.xml").read_text(encoding="utf-8")
     start = text.index("<RoleStartDate>") + len("<RoleStartDate>")
-    path.write_text(text[:start] + "31/12/2019" + text[text.index("</RoleStartDate>", start):], encoding="utf-8")  # the 1st worker's
+    path.write_text(text[:start] + "31/12/2019" + text[text.index("</RoleStartDate>", start) :], encoding="utf-8")  # the 1st worker's
     _, problems, _ = read_csww(path)
     (warning,) = problems.warnings
     assert (warning.column, warning.row) == ("RoleStartDate", 1)
@@ -91,7 +95,10 @@ def test_a_workforce_census_named_as_the_cin_census_stops_the_build_with_one_pla
     from conftest import run_readiness
 
     params = tmp_path / "returns.yaml"
-    params.write_text(f"pack_id: t\nla_name: Testshire\nperiod_start: 2024-04-01\nperiod_end: 2025-03-31\ncin_census: [{SAMPLES / 'csww-2022.xml'}]\n", encoding="utf-8")
+    params.write_text(
+        f"pack_id: t\nla_name: Testshire\nperiod_start: 2024-04-01\nperiod_end: 2025-03-31\ncin_census: [{SAMPLES / 'csww-2022.xml'}]\n",
+        encoding="utf-8",
+    )
     run = run_readiness(["validate", str(params)])
     assert run.returncode == 2
     assert "  - csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return" in run.stdout.splitlines()
@@ -122,7 +129,9 @@ def test_an_episodes_file_without_decom_is_not_an_episodes_file(tmp_path):
     folder = copy_903(tmp_path)
     text = (folder / "episodes.csv").read_text()
     (folder / "episodes.csv").write_text(text.replace("DECOM", "START", 1))
-    assert error_of(read_ssda903, folder).startswith("903_2018/episodes.csv: not an SSDA903 episodes file: no column DECOM (headings found: CHILD, START, RNE")
+    assert error_of(read_ssda903, folder).startswith(
+        "903_2018/episodes.csv: not an SSDA903 episodes file: no column DECOM (headings found: CHILD, START, RNE"
+    )
 
 
 def test_month_first_dates_stop_the_build_naming_the_column(tmp_path):
@@ -144,18 +153,41 @@ def test_an_episode_breaking_a_rule_leaves_the_childs_episodes_out_of_every_figu
     (folder / "episodes.csv").write_text("\n".join(lines) + "\n")
     frames, problems, _ = read_ssda903(folder)
     (warning,) = [p for p in problems.warnings if p.column == "RNE"]
-    assert warning.describe() == "903_2018/episodes.csv, row 2, column 'RNE': reason for new episode is not S, P, L, T, U or B: the child's episodes leave the figures"
+    assert (
+        warning.describe()
+        == "903_2018/episodes.csv, row 2, column 'RNE': reason for new episode is not S, P, L, T, U or B: the child's episodes leave the figures"
+    )
     # the figures reading episodes, as declared: DfE's two stability measures, children starting and ceasing care by month
-    assert warning.figures == ("cla.dfe_stability_three_plus_share", "cla.dfe_long_term_stability_share", "cla.monthly.started_count", "cla.monthly.ceased_count")
+    assert warning.figures == (
+        "cla.dfe_stability_three_plus_share",
+        "cla.dfe_long_term_stability_share",
+        "cla.monthly.started_count",
+        "cla.monthly.ceased_count",
+    )
     episodes = frames["ssda903_episodes"]
     assert episodes.loc[episodes["_left_out"], "CHILD"].tolist() == ["566910", "566910"]
 
 
 def test_years_together_keep_the_later_years_row_of_a_referral():
-    older = {"cin_referrals": pd.DataFrame({"child_id": ["a", "b"], "referral_date": pd.to_datetime(["2024-03-01", "2024-02-01"]), "closure_date": pd.to_datetime([None, "2024-03-01"])})}
-    newer = {"cin_referrals": pd.DataFrame({"child_id": ["a"], "referral_date": pd.to_datetime(["2024-03-01"]), "closure_date": pd.to_datetime(["2024-05-01"])})}
+    older = {
+        "cin_referrals": pd.DataFrame(
+            {
+                "child_id": ["a", "b"],
+                "referral_date": pd.to_datetime(["2024-03-01", "2024-02-01"]),
+                "closure_date": pd.to_datetime([None, "2024-03-01"]),
+            }
+        )
+    }
+    newer = {
+        "cin_referrals": pd.DataFrame(
+            {"child_id": ["a"], "referral_date": pd.to_datetime(["2024-03-01"]), "closure_date": pd.to_datetime(["2024-05-01"])}
+        )
+    }
     both = combined_years({2025: newer, 2024: older})["cin_referrals"]
-    assert both[["child_id", "closure_date", "return_year"]].values.tolist() == [["b", pd.Timestamp("2024-03-01"), 2024], ["a", pd.Timestamp("2024-05-01"), 2025]]
+    assert both[["child_id", "closure_date", "return_year"]].values.tolist() == [
+        ["b", pd.Timestamp("2024-03-01"), 2024],
+        ["a", pd.Timestamp("2024-05-01"), 2025],
+    ]
 
 
 CHILD = """<Child><ChildIdentifiers><LAchildID>C{n}</LAchildID><UPN>A123456789123</UPN><UPNunknown>UN3</UPNunknown><PersonBirthDate>2015-03-27</PersonBirthDate><Sex>1</Sex></ChildIdentifiers>
@@ -189,7 +221,12 @@ def test_a_large_census_is_streamed_within_a_memory_bound(tmp_path):
         stream.write("</Children></Message>\n")
     size = path.stat().st_size
     assert size > 50_000_000
-    run = subprocess.run([sys.executable, "-c", MEASURE, str(SAMPLES / "cin-census-2026-two-children.xml"), str(path)], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(SAMPLES / "cin-census-2026-two-children.xml"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     referrals, reviews, growth = (int(word) for word in run.stdout.split())
     assert referrals == reviews == children
     # Parsed whole, the file's million elements would take several times its size; streamed, the peak grows by
@@ -214,8 +251,11 @@ def test_the_years_read_two_at_a_time_are_as_read_one_at_a_time():
         read_returns(Given, inputs, findings, parallel)
         results.append((inputs, findings))
     (one, found_one), (two, found_two) = results
-    assert [p.describe() for p in found_two.errors] == [p.describe() for p in found_one.errors] == [
-        "csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return"]
+    assert (
+        [p.describe() for p in found_two.errors]
+        == [p.describe() for p in found_one.errors]
+        == ["csww-2022.xml: Header/CollectionDetails/Collection is 'CSWW', not 'CIN': not a CIN return"]
+    )
     assert found_two.warnings == found_one.warnings != []
     assert sorted(set(one.cin_referrals["return_year"])) == [2022, 2024]
     for name in ("cin_referrals", "cin_assessments", "cin_cp_plans", "cin_cp_reviews"):

@@ -4,6 +4,7 @@ input, not once per theme or figure (issue 29).
 List 6 (children in need) with three rows, built by hand; *Allocated Worker* and *Date Child Was Last Seen* are used
 columns, *CIN Closure Date* is blank when the plan is open (never taken as unexported).
 """
+
 from __future__ import annotations
 
 from datetime import date

@@ -2,6 +2,7 @@
 command line's error policy: 11 % unreadable stops ``readiness build``, ``--strict`` and
 ``strict: true`` stop it on one unreadable value.
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,10 +17,17 @@ from readiness.errors import Problem
 from readiness.inputs.validate import format_report, quality_rows, write_csv
 
 NFA_WARNING = Problem(
-    "annex_a.xlsx", "value cannot be read: expected Yes, No or Unknown", "List 3", 5, "Referral NFA?", 3, (5, 9, 12),
-    ("referrals.nfa_share",), True,
+    "annex_a.xlsx",
+    "value cannot be read: expected Yes, No or Unknown",
+    "List 3",
+    5,
+    "Referral NFA?",
+    3,
+    (5, 9, 12),
+    ("referrals.nfa_share",),
+    True,
 )
-EXTRA_COLUMNS = Problem("annex_a.xlsx", "unknown extra columns, ignored: =HYPERLINK(\"x\")\x1b[31m", "List 1")
+EXTRA_COLUMNS = Problem("annex_a.xlsx", 'unknown extra columns, ignored: =HYPERLINK("x")\x1b[31m', "List 1")
 LATE_CLOSURE = Problem("annex_a.xlsx", "date after the snapshot date", "List 6", 3, "CIN Closure Date")
 
 
@@ -51,7 +59,11 @@ def test_csv_holds_errors_then_warnings_and_no_cell_is_a_formula(tmp_path):
     write_csv([error], [NFA_WARNING, EXTRA_COLUMNS], path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["severity"], r["list"], r["rows"]) for r in rows] == [("error", "List 4", "0"), ("warning", "List 1", "0"), ("warning", "List 3", "4")]
+    assert [(r["severity"], r["list"], r["rows"]) for r in rows] == [
+        ("error", "List 4", "0"),
+        ("warning", "List 1", "0"),
+        ("warning", "List 3", "4"),
+    ]
     assert rows[0]["column"] == "'-Start"
     assert rows[2]["example_rows"] == "5, 9, 12" and rows[2]["figures_left"] == "referrals.nfa_share"
     assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
@@ -126,23 +138,43 @@ def test_data_quality_rows_never_name_a_figure_kept_for_continuity(tmp_path):
     position = headings.index("Number of Referrals in Last 12 Months")
     rows = [[("" if (i, j) == (0, position) else value) for j, value in enumerate(row)] for i, row in enumerate(rows)]
     _, findings = read(tmp_path, annex_a=write_workbook(tmp_path / "annex_a.xlsx", {1: LISTS[1], 3: (headings, rows)}))
-    unreadable = Problem("annex_a.xlsx", "value cannot be read: expected a whole number", "List 3", 3, "Number of Referrals in Last 12 Months",
-                         figures=REGISTRY.readers("list_3.referrals_last_12m"), unreadable=True)
+    unreadable = Problem(
+        "annex_a.xlsx",
+        "value cannot be read: expected a whole number",
+        "List 3",
+        3,
+        "Number of Referrals in Last 12 Months",
+        figures=REGISTRY.readers("list_3.referrals_last_12m"),
+        unreadable=True,
+    )
     shown = quality_rows([*findings.warnings, unreadable])
     assert not [row for row in shown if "repeat_share" in f"{row.problem} {row.figures_left}"]
     [blank] = [row for row in shown if row.problem.startswith("blank")]
     assert blank.problem == "blank or Unknown; this row leaves referrals.rereferral_share if no earlier referral of the child is listed"
     [odd] = [row for row in shown if row.problem.startswith("value cannot be read")]
-    assert odd.figures_left == ("referrals.monthly.rereferral_share, referrals.rereferral_share.by_team, "
-                                "referrals.rereferral_share.by_source_group, referrals.rereferral_share")
+    assert odd.figures_left == (
+        "referrals.monthly.rereferral_share, referrals.rereferral_share.by_team, "
+        "referrals.rereferral_share.by_source_group, referrals.rereferral_share"
+    )
 
 
 def test_the_pack_names_the_figures_a_problem_leaves_validate_gives_their_ids():
     # the data team fixing files reads ids (what the parameters name); the Board's Data quality table reads names
-    blank = Problem("annex_a.xlsx", "blank or Unknown; this row leaves referrals.nfa_share", "List 3", 3, "Referral NFA?", 1, (3, 5),
-                    figures=("referrals.nfa_share", "referrals.monthly.nfa_share"))
+    blank = Problem(
+        "annex_a.xlsx",
+        "blank or Unknown; this row leaves referrals.nfa_share",
+        "List 3",
+        3,
+        "Referral NFA?",
+        1,
+        (3, 5),
+        figures=("referrals.nfa_share", "referrals.monthly.nfa_share"),
+    )
     [row] = quality_rows([blank])
-    assert (row.problem, row.figures_left) == ("blank or Unknown; this row leaves referrals.nfa_share", "referrals.nfa_share, referrals.monthly.nfa_share")
+    assert (row.problem, row.figures_left) == (
+        "blank or Unknown; this row leaves referrals.nfa_share",
+        "referrals.nfa_share, referrals.monthly.nfa_share",
+    )
     [row] = quality_rows([blank], in_pack=True)
     assert row.problem == "blank or Unknown; this row leaves referrals with no further action"
     assert row.figures_left == "Referrals with no further action; Referrals with no further action, by month"

@@ -1,4 +1,5 @@
 """A sampled child's journey and team, list by list (Lists 2 and 8-11 as the readers name their columns)."""
+
 from datetime import date
 
 import pandas as pd
@@ -22,7 +23,10 @@ def frame(**columns) -> pd.DataFrame:
 
 def events(inputs: Inputs, child: str) -> list[list]:
     rows = journeys(inputs, pd.Series([child]), DAY)
-    return [[d.date().isoformat(), lst, event, None if pd.isna(team) else team] for d, lst, event, team in rows[["date", "list", "event", "team"]].itertuples(index=False)]
+    return [
+        [d.date().isoformat(), lst, event, None if pd.isna(team) else team]
+        for d, lst, event, team in rows[["date", "list", "event", "team"]].itertuples(index=False)
+    ]
 
 
 def test_every_event_and_key_date_names_a_column_the_readers_give():
@@ -44,7 +48,9 @@ def test_list_1_contact_only_has_no_team():
 
 
 def test_list_2_early_help_journey_and_its_organisation_as_team():
-    early_help = frame(child_id=["E1"], assessment_start=["2019-01-10"], assessment_completion=["2019-02-20"], organisation=["Family Hub North"])
+    early_help = frame(
+        child_id=["E1"], assessment_start=["2019-01-10"], assessment_completion=["2019-02-20"], organisation=["Family Hub North"]
+    )
     inputs = Inputs(annex_a={"list_2": early_help})
     assert events(inputs, "E1") == [
         ["2019-01-10", "List 2", "Early help assessment started", "Family Hub North"],
@@ -78,8 +84,13 @@ def test_lists_3_to_7_give_their_key_event_and_team(number, key, event):
 def test_list_8_child_in_care_journey_and_team_from_the_latest_key_date():
     referrals = frame(child_id=["L1"], referral_date=["2018-04-01"], team=["Front Door"], worker=["w1"])
     cla = frame(
-        child_id=["L1"], looked_after_start=["2018-05-01"], placement_start=["2019-01-15"], last_visit=["2019-03-01"],
-        looked_after_end=[None], team=["Children in Care"], worker=["w8"],
+        child_id=["L1"],
+        looked_after_start=["2018-05-01"],
+        placement_start=["2019-01-15"],
+        last_visit=["2019-03-01"],
+        looked_after_end=[None],
+        team=["Children in Care"],
+        worker=["w8"],
     )
     inputs = Inputs(annex_a={"list_3": referrals, "list_8": cla})
     assert events(inputs, "L1") == [
@@ -93,7 +104,9 @@ def test_list_8_child_in_care_journey_and_team_from_the_latest_key_date():
 
 def test_list_9_care_leaver_is_dated_at_the_snapshot_and_takes_its_team():
     """The 2019 layout: List 9 carries no date; the care leaver's row is an event at the snapshot, latest of all."""
-    cla = frame(child_id=["C1"], looked_after_start=["2015-06-01"], looked_after_end=["2018-06-01"], team=["Children in Care"], worker=["w8"])
+    cla = frame(
+        child_id=["C1"], looked_after_start=["2015-06-01"], looked_after_end=["2018-06-01"], team=["Children in Care"], worker=["w8"]
+    )
     leavers = pd.DataFrame({"child_id": ["C1"], "in_touch": ["no"], "team": ["Leaving Care"], "worker": ["pa1"]})
     inputs = Inputs(annex_a={"list_8": cla, "list_9": leavers})
     assert events(inputs, "C1") == [
@@ -105,7 +118,9 @@ def test_list_9_care_leaver_is_dated_at_the_snapshot_and_takes_its_team():
 
 
 def test_list_9_current_layout_dates_join_the_journey():
-    leavers = frame(child_id=["C2"], pathway_plan_review=["2019-02-02"], latest_contact=["2019-03-03"], team=["Leaving Care"], worker=["pa1"])
+    leavers = frame(
+        child_id=["C2"], pathway_plan_review=["2019-02-02"], latest_contact=["2019-03-03"], team=["Leaving Care"], worker=["pa1"]
+    )
     assert [e[2] for e in events(Inputs(annex_a={"list_9": leavers}), "C2")] == [
         "Latest pathway plan review",
         "Latest contact (care leaver)",
@@ -114,12 +129,16 @@ def test_list_9_current_layout_dates_join_the_journey():
 
 
 def test_list_10_and_the_list_11_adopters_sharing_its_family_identifier():
-    adoption = frame(child_id=["A1"], family_id=["F1"], entered_care=["2018-01-01"], placement_decision=["2018-06-01"], placed=["2018-12-01"])
+    adoption = frame(
+        child_id=["A1"], family_id=["F1"], entered_care=["2018-01-01"], placement_decision=["2018-06-01"], placed=["2018-12-01"]
+    )
     cla = frame(child_id=["A1"], looked_after_start=["2018-01-01"], team=["Adoption North"], worker=["w9"])
     # F1 is a couple (two rows, one event per date); F2 is another family
     adopters = frame(
-        adopter_id=["AD1", "AD2", "AD3"], family_id=["F1", "F1", "F2"],
-        application_approved=["2018-09-01", "2018-09-01", "2018-10-01"], matched=["2018-11-01", "2018-11-01", None],
+        adopter_id=["AD1", "AD2", "AD3"],
+        family_id=["F1", "F1", "F2"],
+        application_approved=["2018-09-01", "2018-09-01", "2018-10-01"],
+        matched=["2018-11-01", "2018-11-01", None],
     )
     inputs = Inputs(annex_a={"list_8": cla, "list_10": adoption, "list_11": adopters})
     assert events(inputs, "A1") == [
@@ -137,7 +156,12 @@ def test_list_11_dates_as_text_are_read():
     """List 11 is not checked by the readers: its dates may still be text."""
     adoption = frame(child_id=["A1"], family_id=["F1"], placement_decision=["2018-06-01"])
     adopters = pd.DataFrame({"adopter_id": ["AD1"], "family_id": ["F1"], "application_approved": ["01/09/2018"]})
-    assert events(Inputs(annex_a={"list_10": adoption, "list_11": adopters}), "A1")[1] == ["2018-09-01", "List 11", "Adopters approved", None]
+    assert events(Inputs(annex_a={"list_10": adoption, "list_11": adopters}), "A1")[1] == [
+        "2018-09-01",
+        "List 11",
+        "Adopters approved",
+        None,
+    ]
 
 
 def test_a_later_row_without_a_team_does_not_hide_an_earlier_team():

@@ -1,4 +1,5 @@
 """The inspector-like case sample: risk strata, reasons, quotas, reproducibility. Hand-made lists; expectations by hand."""
+
 from datetime import date
 
 import pandas as pd
@@ -158,7 +159,9 @@ def test_bad_requests_are_refused():
 
 
 def test_sample_csv_writes_formula_like_text_as_text():
-    sample = pd.DataFrame({"child_id": ["1"], "drawn_for": ["random"], "reasons": ["random remainder"], "team": ["=HYPERLINK(1)"], "lists": ["3"]})
+    sample = pd.DataFrame(
+        {"child_id": ["1"], "drawn_for": ["random"], "reasons": ["random remainder"], "team": ["=HYPERLINK(1)"], "lists": ["3"]}
+    )
     assert "'=HYPERLINK(1)" in sample_csv(sample)
 
 
@@ -191,24 +194,49 @@ def test_a_themed_sample_draws_only_its_recent_cohort_and_at_most_two_per_worker
         # cohort L1, L2, L3, L5, L6; strata: unstable {L1, L2}, unallocated {L6}: 5 // 3 = 1 each; then at random from
         # the allocated L1, L2, L3, L5, where wA already holds one of its two places: so one of wA's and L5, four in all
         assert set(sample["child_id"]) <= {"L1", "L2", "L3", "L5", "L6"} and {"L5", "L6"} <= set(sample["child_id"])
-        assert sample["drawn_for"].tolist() == ["unallocated", "unstable_in_care", "random_allocated", "random_allocated"]  # strata in order
+        assert sample["drawn_for"].tolist() == [
+            "unallocated",
+            "unstable_in_care",
+            "random_allocated",
+            "random_allocated",
+        ]  # strata in order
         assert sample["child_id"].isin(["L1", "L2", "L3"]).sum() == 2
-        assert sample.loc[sample["drawn_for"] == "random_allocated", "reasons"].isin(
-            ["random sub-sample of children with an allocated worker", "in care with 3+ placements or missing episodes"]).all()
+        assert (
+            sample.loc[sample["drawn_for"] == "random_allocated", "reasons"]
+            .isin(["random sub-sample of children with an allocated worker", "in care with 3+ placements or missing episodes"])
+            .all()
+        )
 
 
 def test_siblings_are_drawn_together_and_count_once_for_their_worker():
     adoption = pd.DataFrame(
-        {"child_id": ["A1", "A2", "A3"], "family_id": ["F1", "F1", "F2"], "placement_decision": pd.to_datetime(["2019-01-05", "2019-01-05", "2019-02-01"])}
+        {
+            "child_id": ["A1", "A2", "A3"],
+            "family_id": ["F1", "F1", "F2"],
+            "placement_decision": pd.to_datetime(["2019-01-05", "2019-01-05", "2019-02-01"]),
+        }
     )
     cla = pd.DataFrame(
-        {"child_id": ["A1", "A2", "A3"], "looked_after_start": pd.to_datetime(["2018-01-01"] * 3), "looked_after_end": pd.NaT,
-         "placements_last_12m": pd.array([1, 1, 1], dtype="Int64"), "missing_episodes": pd.array([0, 0, 0], dtype="Int64"),
-         "team": "Adoption", "worker": ["wX", "wX", "wY"]}
+        {
+            "child_id": ["A1", "A2", "A3"],
+            "looked_after_start": pd.to_datetime(["2018-01-01"] * 3),
+            "looked_after_end": pd.NaT,
+            "placements_last_12m": pd.array([1, 1, 1], dtype="Int64"),
+            "missing_episodes": pd.array([0, 0, 0], dtype="Int64"),
+            "team": "Adoption",
+            "worker": ["wX", "wX", "wY"],
+        }
     )
     samples = {
-        seed: frozenset(draw_sample(Inputs(annex_a={"list_10": adoption, "list_8": cla}), params(), size=2, seed=seed,
-                                    themed=Themed("adoption", date(2018, 9, 30), per_worker=1))["child_id"])
+        seed: frozenset(
+            draw_sample(
+                Inputs(annex_a={"list_10": adoption, "list_8": cla}),
+                params(),
+                size=2,
+                seed=seed,
+                themed=Themed("adoption", date(2018, 9, 30), per_worker=1),
+            )["child_id"]
+        )
         for seed in range(8)
     }
     # A1 and A2 come together (wX's one family) or not at all; A3 alone leaves no room for the pair

@@ -1,4 +1,5 @@
 """``readiness sample``: an inspector-like sample and its case-tracking workbook, written beside the pack folder."""
+
 import shutil
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def test_a_30_case_sample_holds_every_stratum_the_demo_has(drawn, tmp_path):
     reasons = {s.name: s.reason for s in STRATA}
     drawn = frame[frame["drawn_for"] != "random"]
     assert all(reasons[s] in r.split("; ") for s, r in zip(drawn["drawn_for"], drawn["reasons"]))
-    assert "in care with 3+ placements or missing episodes" in out and "unstable_in_care" not in out and "not provided" not in out  # (absent strata: tests/mock/test_sample.py)
+    assert (
+        "in care with 3+ placements or missing episodes" in out and "unstable_in_care" not in out and "not provided" not in out
+    )  # (absent strata: tests/mock/test_sample.py)
 
 
 def test_read_back_of_a_blank_workbook_gives_empty_extracts(drawn):
@@ -79,7 +82,10 @@ def test_drawing_again_never_writes_over_a_workbook_holding_entries(drawn, tmp_p
     arguments = ["sample", DEMO, "--size", "30", "--seed", "7", "--out", str(tmp_path / "demo")]
     again = run_readiness(arguments)
     assert again.returncode == 2
-    assert again.stderr == f"error: {workbook}: holds completed audits or actions; it was left as it is (read it back with readiness sample --read-back, or draw again with --force to replace it)\n"
+    assert (
+        again.stderr
+        == f"error: {workbook}: holds completed audits or actions; it was left as it is (read it back with readiness sample --read-back, or draw again with --force to replace it)\n"
+    )
     assert workbook.read_bytes() == kept
     assert run_readiness([*arguments, "--force"]).returncode == 0
     assert workbook.read_bytes() != kept  # replaced, as asked, by a blank one
@@ -98,7 +104,10 @@ def test_a_file_at_the_samples_name_that_this_command_did_not_write_is_kept(tmp_
 
 def test_a_sample_that_would_write_over_another_file_is_refused_before_any_input_is_read(tmp_path):
     params = tmp_path / "demo.yaml"
-    params.write_text("pack_id: demo\nla_name: Testshire\nperiod_start: 2025-01-01\nperiod_end: 2025-03-31\ndata:\n  annex_a: broken.xlsx\n", encoding="utf-8")
+    params.write_text(
+        "pack_id: demo\nla_name: Testshire\nperiod_start: 2025-01-01\nperiod_end: 2025-03-31\ndata:\n  annex_a: broken.xlsx\n",
+        encoding="utf-8",
+    )
     (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")  # reading it would stop the command
     (tmp_path / "demo.samples").mkdir()
     (tmp_path / "demo.samples" / "demo-sample-30-seed3.csv").write_bytes(b"my notes\n")

@@ -1,4 +1,5 @@
 """The case-tracking workbook: written for a sample, filled in as an auditor would, read back into the next pack."""
+
 import json
 from datetime import date
 
@@ -23,14 +24,37 @@ PLANTED = "Ask Mrs Zebedee Quartermaine to ring"
 
 def inputs() -> Inputs:
     referrals = pd.DataFrame(
-        {"child_id": ["A", "B"], "referral_date": pd.to_datetime(["2019-01-05", "2019-02-01"]), "team": ["North", "=cmd|' /C calc'!A0"], "worker": ["w1", None]}
+        {
+            "child_id": ["A", "B"],
+            "referral_date": pd.to_datetime(["2019-01-05", "2019-02-01"]),
+            "team": ["North", "=cmd|' /C calc'!A0"],
+            "worker": ["w1", None],
+        }
     )
-    plans = pd.DataFrame({"child_id": ["A"], "cp_start": pd.to_datetime(["2019-01-20"]), "cp_end": pd.NaT, "last_visit": pd.to_datetime(["2019-03-01"]), "latest_review": pd.NaT, "team": ["North"], "worker": ["w1"]})
+    plans = pd.DataFrame(
+        {
+            "child_id": ["A"],
+            "cp_start": pd.to_datetime(["2019-01-20"]),
+            "cp_end": pd.NaT,
+            "last_visit": pd.to_datetime(["2019-03-01"]),
+            "latest_review": pd.NaT,
+            "team": ["North"],
+            "worker": ["w1"],
+        }
+    )
     return Inputs(annex_a={"list_3": referrals, "list_7": plans})
 
 
 def sample() -> pd.DataFrame:
-    return pd.DataFrame({"child_id": ["A", "B"], "drawn_for": ["second_plan", "random"], "reasons": ["second or later child protection plan", "random remainder"], "team": ["North", "South"], "lists": ["3, 7", "3"]})
+    return pd.DataFrame(
+        {
+            "child_id": ["A", "B"],
+            "drawn_for": ["second_plan", "random"],
+            "reasons": ["second or later child protection plan", "random remainder"],
+            "team": ["North", "South"],
+            "lists": ["3, 7", "3"],
+        }
+    )
 
 
 def test_journey_runs_across_lists_in_date_order():
@@ -51,13 +75,25 @@ def test_workbook_writes_formula_like_input_as_text(tmp_path):
 
 def test_completed_workbook_reads_back_as_the_two_extracts(tmp_path):
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
-    fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "Requires improvement", "domain_planning": "inadequate"}},
-         {"Case 01": [[date(2019, 3, 20), date(2019, 3, 19), "planning", PLANTED]]})
+    fill(
+        path,
+        {
+            "Case 01": {
+                "audit_date": date(2019, 3, 10),
+                "worker_participated": "Y",
+                "grade": "Requires improvement",
+                "domain_planning": "inadequate",
+            }
+        },
+        {"Case 01": [[date(2019, 3, 20), date(2019, 3, 19), "planning", PLANTED]]},
+    )
     written, _ = read_back(path)
     audits = pd.read_excel(written["case_audits"], dtype=str, engine="calamine")
     actions = pd.read_excel(written["audit_actions"], dtype=str, engine="calamine")
     # Case 02 was not audited, so only Case 01's audit and its one filled action line come back
-    assert audits[["audit_id", "child_id", "audit_type", "worker_participated", "grade"]].values.tolist() == [["MOCK-demo-7-01", "A", "mock_inspection", "Y", "requires_improvement"]]
+    assert audits[["audit_id", "child_id", "audit_type", "worker_participated", "grade"]].values.tolist() == [
+        ["MOCK-demo-7-01", "A", "mock_inspection", "Y", "requires_improvement"]
+    ]
     assert actions[["action_id", "audit_id", "theme"]].values.tolist() == [["MOCK-demo-7-01-A1", "MOCK-demo-7-01", "planning"]]
 
 
@@ -74,10 +110,22 @@ def test_an_action_whose_audit_is_unknown_is_a_warning_and_left_out(tmp_path):
     actions = tmp_path / "actions.csv"
     actions.write_text("action_id,audit_id,due_date\nX1,A1,2019-02-01\nX2,NOPE,2019-02-01\n", encoding="utf-8")
     params = tmp_path / "p.yaml"
-    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31", "data": {"case_audits": str(audits), "audit_actions": str(actions)}}))
+    params.write_text(
+        yaml.safe_dump(
+            {
+                "pack_id": "t",
+                "la_name": "T",
+                "period_start": "2019-01-01",
+                "period_end": "2019-03-31",
+                "data": {"case_audits": str(audits), "audit_actions": str(actions)},
+            }
+        )
+    )
     loaded, findings = read_inputs(load_params(params))
     assert loaded.audit_actions["action_id"].tolist() == ["X1"]
-    assert [w.describe() for w in findings.warnings] == ["actions.csv, row 3, column 'audit_id': audit_id names no audit in case_audits; the action is left out"]
+    assert [w.describe() for w in findings.warnings] == [
+        "actions.csv, row 3, column 'audit_id': audit_id names no audit in case_audits; the action is left out"
+    ]
 
 
 @pytest.mark.slow
@@ -86,9 +134,14 @@ def test_a_completed_workbook_reaches_the_next_packs_figures_and_no_action_wordi
 
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     # the two mock audits (dated in the demo period); one weak with an action due before the period end, never done
-    fill(path, {"Case 01": {"audit_date": date(2025, 9, 1), "worker_participated": "Y", "grade": "inadequate"},
-                "Case 02": {"audit_date": date(2025, 9, 2), "worker_participated": "N", "grade": "good"}},
-         {"Case 01": [[date(2025, 9, 10), None, "planning", PLANTED]]})
+    fill(
+        path,
+        {
+            "Case 01": {"audit_date": date(2025, 9, 1), "worker_participated": "Y", "grade": "inadequate"},
+            "Case 02": {"audit_date": date(2025, 9, 2), "worker_participated": "N", "grade": "good"},
+        },
+        {"Case 01": [[date(2025, 9, 10), None, "planning", PLANTED]]},
+    )
     data = {"case_audits": str(demo_data / "case_audits.csv"), "audit_actions": str(demo_data / "audit_actions.csv")}
     figures = {}
     for name, extra in (("before", {}), ("after", {"case_tracking": str(path)})):
@@ -107,8 +160,11 @@ def test_a_completed_workbook_reaches_the_next_packs_figures_and_no_action_wordi
 def completed(tmp_path):
     """A small case-tracking workbook with Case 01 audited (one action) and read back once."""
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
-    fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "good"}},
-         {"Case 01": [[date(2019, 3, 20), None, "planning", "x"]]})
+    fill(
+        path,
+        {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "good"}},
+        {"Case 01": [[date(2019, 3, 20), None, "planning", "x"]]},
+    )
     return path, read_back(path)[0]
 
 
@@ -147,17 +203,33 @@ def test_grades_a_concern_and_checks_read_back_as_four_extracts_with_what_was_re
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     fill(
         path,
-        {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "grade": "good", "moderated_grade": "Requires improvement"}},
+        {
+            "Case 01": {
+                "audit_date": date(2019, 3, 10),
+                "worker_participated": "Y",
+                "grade": "good",
+                "moderated_grade": "Requires improvement",
+            }
+        },
         {},
-        concerns={"Case 01": {"immediate_concern": "Y", "escalated_to": "service_manager", "raised_date": date(2019, 3, 10), "responded_date": date(2019, 3, 12)},
-                  "Case 02": {"immediate_concern": "N"}},  # Case 02: no concern, and not audited yet
+        concerns={
+            "Case 01": {
+                "immediate_concern": "Y",
+                "escalated_to": "service_manager",
+                "raised_date": date(2019, 3, 10),
+                "responded_date": date(2019, 3, 12),
+            },
+            "Case 02": {"immediate_concern": "N"},
+        },  # Case 02: no concern, and not audited yet
         checks={"Case 01": {"visits_in_timescale": "Y", "chronology_up_to_date": "no"}},
     )
     written, counts = read_back(path)
     assert counts == {"children": 2, "audits": 1, "actions": 0, "concerns": 1, "blank cases": 1}
     assert sorted(written) == ["audit_actions", "audit_checks", "case_audits", "immediate_concerns"]
     audits = pd.read_excel(written["case_audits"], dtype=str, engine="calamine")
-    assert audits[["audit_id", "grade", "moderated_grade", "audit_type"]].values.tolist() == [["MOCK-demo-7-01", "good", "requires_improvement", "mock_inspection"]]
+    assert audits[["audit_id", "grade", "moderated_grade", "audit_type"]].values.tolist() == [
+        ["MOCK-demo-7-01", "good", "requires_improvement", "mock_inspection"]
+    ]
     concerns = pd.read_excel(written["immediate_concerns"], dtype=str, engine="calamine")
     assert concerns.columns.tolist() == ["child_id", "audit_id", "raised_date", "escalated_to", "responded_date"]
     assert concerns.values.tolist() == [["A", "MOCK-demo-7-01", "2019-03-10 00:00:00", "service_manager", "2019-03-12 00:00:00"]]
@@ -190,7 +262,9 @@ def test_audits_actions_and_concerns_after_the_period_end_are_a_warning_not_lost
     concerns.write_text("child_id,raised_date,responded_date\nC1,2019-03-30,\nC2,2019-04-01,2019-04-02\n", encoding="utf-8")
     params = tmp_path / "p.yaml"
     data = {"case_audits": str(audits), "audit_actions": str(actions), "immediate_concerns": str(concerns)}
-    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31", "data": data}))
+    params.write_text(
+        yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31", "data": data})
+    )
     _, findings = read_inputs(load_params(params))
     assert [w.describe() for w in findings.warnings] == [
         "audits.csv: 2 audits dated after the period end (31 March 2019): they count in the next pack",
@@ -207,17 +281,51 @@ def test_a_filled_workbook_gives_the_next_packs_mock_figures(tmp_path):
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
     fill(
         path,
-        {"Case 01": {"audit_date": date(2025, 9, 1), "worker_participated": "Y", "grade": "good", "moderated_grade": "requires_improvement", "domain_planning": "inadequate"},
-         "Case 02": {"audit_date": date(2025, 9, 2), "worker_participated": "N", "grade": "requires_improvement", "moderated_grade": "requires_improvement",
-                     "domain_voice_of_child": "requires_improvement"}},
+        {
+            "Case 01": {
+                "audit_date": date(2025, 9, 1),
+                "worker_participated": "Y",
+                "grade": "good",
+                "moderated_grade": "requires_improvement",
+                "domain_planning": "inadequate",
+            },
+            "Case 02": {
+                "audit_date": date(2025, 9, 2),
+                "worker_participated": "N",
+                "grade": "requires_improvement",
+                "moderated_grade": "requires_improvement",
+                "domain_voice_of_child": "requires_improvement",
+            },
+        },
         {"Case 01": [[date(2025, 9, 10), None, "planning", PLANTED]]},
-        concerns={"Case 01": {"immediate_concern": "Y", "escalated_to": "service_manager", "raised_date": date(2025, 9, 1), "responded_date": date(2025, 9, 4)},
-                  "Case 02": {"immediate_concern": "N"}},
-        checks={"Case 01": {"visits_in_timescale": "Y", "chronology_up_to_date": "N", "genogram": "Y"}, "Case 02": {"visits_in_timescale": "N"}},
+        concerns={
+            "Case 01": {
+                "immediate_concern": "Y",
+                "escalated_to": "service_manager",
+                "raised_date": date(2025, 9, 1),
+                "responded_date": date(2025, 9, 4),
+            },
+            "Case 02": {"immediate_concern": "N"},
+        },
+        checks={
+            "Case 01": {"visits_in_timescale": "Y", "chronology_up_to_date": "N", "genogram": "Y"},
+            "Case 02": {"visits_in_timescale": "N"},
+        },
     )
     params = tmp_path / "p.yaml"
-    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2024-10-01", "period_end": "2025-09-30", "audience": "internal",
-                                      "data": {"case_tracking": str(path)}}), encoding="utf-8")
+    params.write_text(
+        yaml.safe_dump(
+            {
+                "pack_id": "t",
+                "la_name": "T",
+                "period_start": "2024-10-01",
+                "period_end": "2025-09-30",
+                "audience": "internal",
+                "data": {"case_tracking": str(path)},
+            }
+        ),
+        encoding="utf-8",
+    )
     build(params, tmp_path / "pack")
     figures = json.loads((tmp_path / "pack" / "figures.json").read_text(encoding="utf-8"))["figures"]
     assert figures["audits.count"] == 2
@@ -238,12 +346,21 @@ def test_a_filled_workbook_gives_the_next_packs_mock_figures(tmp_path):
 
 def test_a_mock_audit_without_the_councils_grade_counts_only_in_the_mock_figures(tmp_path):
     path = write_tracking_workbook(tmp_path / "t.xlsx", sample(), inputs(), "demo", 7, SNAPSHOT)
-    fill(path, {"Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "moderated_grade": "good"},
-                "Case 02": {"audit_date": date(2019, 3, 11), "worker_participated": "Y", "grade": "good"}},
-         {}, checks={"Case 01": {"genogram": "Y"}})
+    fill(
+        path,
+        {
+            "Case 01": {"audit_date": date(2019, 3, 10), "worker_participated": "Y", "moderated_grade": "good"},
+            "Case 02": {"audit_date": date(2019, 3, 11), "worker_participated": "Y", "grade": "good"},
+        },
+        {},
+        checks={"Case 01": {"genogram": "Y"}},
+    )
     params = tmp_path / "p.yaml"
-    params.write_text(yaml.safe_dump({"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31",
-                                      "data": {"case_tracking": str(path)}}))
+    params.write_text(
+        yaml.safe_dump(
+            {"pack_id": "t", "la_name": "T", "period_start": "2019-01-01", "period_end": "2019-03-31", "data": {"case_tracking": str(path)}}
+        )
+    )
     loaded, findings = read_inputs(load_params(params))
     assert loaded.case_audits["audit_id"].tolist() == ["MOCK-demo-7-02"]
     assert loaded.mock_only_audits["audit_id"].tolist() == ["MOCK-demo-7-01"]

@@ -1,6 +1,7 @@
 """Batch isolation and closed pipes (issue 21): one pack's crash, even its process dying, is that pack's failure only;
 the others publish, the summary prints, the exit status says failure; ``validate | head -1`` ends quietly with its
 own exit status."""
+
 from __future__ import annotations
 
 import os
@@ -106,6 +107,8 @@ def test_a_batch_with_a_hostile_workbook_publishes_the_good_pack_after_it(tmp_pa
     printed = capsys.readouterr()
     assert exit_.value.code == 2
     [error] = printed.err.splitlines()
-    assert error.startswith("error: ") and all(words in error for words in ("annex_a.xlsx", "sheet List 1", "row 1048576, column XFD")), error
+    assert error.startswith("error: ") and all(words in error for words in ("annex_a.xlsx", "sheet List 1", "row 1048576, column XFD")), (
+        error
+    )
     assert is_pack(tmp_path / "packs" / "golden") and not (tmp_path / "packs" / "hostile").exists()
     assert "  1 built, 1 failed" in printed.out

@@ -1,4 +1,5 @@
 """The Board paper's assembly: the edition and next visit on the cover, sections grouped by workstream."""
+
 from datetime import date
 
 from readiness.config.board import Workstream
@@ -39,7 +40,9 @@ def test_workstreams_group_the_sections_in_the_boards_order_the_rest_last():
         Workstream(title="Front door", sections=["02_front_door", "10_case_audits"]),  # named twice: under the first
         Workstream(title="Care leavers", sections=["08_care_leavers"]),  # not in this pack: no group
     ]
-    first, groups = section_groups(workstreams, sections("00_findings", "02_front_door", "03_assessments", "09_workforce", "10_case_audits"))
+    first, groups = section_groups(
+        workstreams, sections("00_findings", "02_front_door", "03_assessments", "09_workforce", "10_case_audits")
+    )
     assert [s["stem"] for s in first] == ["00_findings"]
     assert [(g.title, [s["stem"] for s in g.sections]) for g in groups] == [
         ("Practice quality", ["10_case_audits", "03_assessments"]),

@@ -1,4 +1,5 @@
 """An analyst's own cells stay out of the Board pack unless tagged `board`; every cell the project ships is tagged."""
+
 import json
 import logging
 import shutil
@@ -34,13 +35,15 @@ def test_board_cells_takes_the_tagged_and_leaves_out_the_rest_but_parameters():
 
 
 def test_a_sections_body_has_only_tagged_cells_and_the_log_says_which(tmp_path, caplog):
-    notebook = nbformat.v4.new_notebook(cells=[
-        cell("code", "params_file = None", ["parameters"], id="p"),
-        cell("markdown", "## Shipped heading", ["board"], id="h"),
-        cell("code", "say(...)", ["board"], output="Board figure 12", id="s"),
-        cell("markdown", "Analyst note 4711", id="note"),
-        cell("code", "say(...)", output="Analyst figure 4711", id="mine"),
-    ])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            cell("code", "params_file = None", ["parameters"], id="p"),
+            cell("markdown", "## Shipped heading", ["board"], id="h"),
+            cell("code", "say(...)", ["board"], output="Board figure 12", id="s"),
+            cell("markdown", "Analyst note 4711", id="note"),
+            cell("code", "say(...)", output="Analyst figure 4711", id="mine"),
+        ]
+    )
     path = tmp_path / "03_x.ipynb"
     nbformat.write(notebook, path)
     with caplog.at_level(logging.INFO, logger="readiness"):

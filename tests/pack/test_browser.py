@@ -1,4 +1,5 @@
 """The demo pack in a real browser (Debian's Chromium, driven by Playwright), with the network blocked."""
+
 from __future__ import annotations
 
 import os
@@ -137,7 +138,9 @@ def test_the_board_summary_is_one_printed_page_and_the_scorecard_at_most_two(dem
     summary = next(i for i, text in enumerate(pages) if text.startswith("Board summary"))
     assert "will not meet it without change" in pages[summary]  # its last words (the icon key) are on its one page
     assert pages[summary + 1].startswith("Scorecard")
-    after = next(i for i, text in enumerate(pages) if i > summary + 1 and text.startswith(("Findings and the improvement plan", "Workstream:")))
+    after = next(
+        i for i, text in enumerate(pages) if i > summary + 1 and text.startswith(("Findings and the improvement plan", "Workstream:"))
+    )
     assert after - (summary + 1) <= 2  # the scorecard takes one or two pages, the next part starting on a page of its own
 
 

@@ -1,4 +1,5 @@
 """Incremental and parallel builds: same results whatever --jobs, reuse of what has not changed."""
+
 from __future__ import annotations
 
 import shutil

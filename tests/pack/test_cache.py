@@ -1,4 +1,5 @@
 """The cache is data: inputs kept as Arrow and JSON (never a pickle), keys on content, damaged copies read afresh."""
+
 from __future__ import annotations
 
 import io
@@ -68,7 +69,7 @@ def every_dtype() -> Inputs:
             "disability": pd.array([True, pd.NA, False], dtype="boolean"),
             "contact_date": pd.Series(["2024-01-02", None, "2024-02-29"], dtype="datetime64[ns]"),
             "fte": [1.0, float("nan"), 0.5],
-            "free_text": pd.Series(["a\u00a0b", None, "=HYPERLINK(\"x\")"], dtype=object),
+            "free_text": pd.Series(["a\u00a0b", None, '=HYPERLINK("x")'], dtype=object),
             "_row": [2, 3, 5],
         }
     ).set_axis([0, 1, 3])
@@ -87,7 +88,7 @@ def test_every_dtype_blank_and_index_round_trips_exactly():
     assert back.annex_a["list_1"].index.tolist() == [0, 1, 3]
     assert back.annex_a["list_1"]["contact_date"].tolist()[2] == pd.Timestamp("2024-02-29")
     assert str(back.annex_a["list_1"]["contact_date"].dtype) == "datetime64[ns]"
-    assert back.annex_a["list_1"]["free_text"].tolist() == ["a\u00a0b", None, "=HYPERLINK(\"x\")"]  # object, blank as None
+    assert back.annex_a["list_1"]["free_text"].tolist() == ["a\u00a0b", None, '=HYPERLINK("x")']  # object, blank as None
     assert len(back.supervision) == 0 and back.case_audits is None
 
 
@@ -106,8 +107,17 @@ def test_the_kept_inputs_are_a_zip_of_arrow_files_and_json():
         contents = json.loads(archive.read("inputs.json"))
     assert names == ["annex_a/list_1.arrow", "inputs.json", "supervision.arrow"]
     assert contents["frames"] == ["annex_a/list_1", "supervision"]
-    assert contents["warnings"][1] == {"file": "workforce.csv", "message": "duplicate worker_id: first row kept", "sheet": None, "row": None, "column": None, "more": 0,
-                                       "examples": [], "figures": [], "unreadable": False}
+    assert contents["warnings"][1] == {
+        "file": "workforce.csv",
+        "message": "duplicate worker_id: first row kept",
+        "sheet": None,
+        "row": None,
+        "column": None,
+        "more": 0,
+        "examples": [],
+        "figures": [],
+        "unreadable": False,
+    }
 
 
 def zip_of(contents: dict) -> bytes:
@@ -337,7 +347,9 @@ def test_baseline_and_comparators_content_is_part_of_the_pack_key(tmp_path):
     baseline, comparators, england = (tmp_path / name for name in ("base.json", "c.yaml", "england.yaml"))
     for path in (baseline, comparators, england):
         path.write_text("{}", encoding="utf-8")
-    params = Params(pack_id="t", la_name="T", period_start="2019-01-01", period_end="2019-03-31", baseline=baseline, comparators=comparators)
+    params = Params(
+        pack_id="t", la_name="T", period_start="2019-01-01", period_end="2019-03-31", baseline=baseline, comparators=comparators
+    )
     before = extra_digests(params, england)
     assert {str(baseline), str(comparators)} <= set(before)
     comparators.write_text("x: {}", encoding="utf-8")

@@ -1,6 +1,7 @@
 """Cached sections and inputs are used only while they are the bytes whose SHA-256 was recorded when they were kept;
 ``verify`` checks the page afresh (issue 21). What the user keeps: a page with no planted script, and a verify that fails
 (exit 1, one line) on a page that holds one."""
+
 from __future__ import annotations
 
 import json
@@ -59,8 +60,18 @@ def test_a_section_planted_in_the_cache_is_run_again_not_shown(tmp_path, caplog)
         ('<iframe srcdoc="<p>x</p>"></iframe>', "a <iframe> element"),
         ('<svg><image xlink:href="https://x.example/a.png"/></svg>', "xlink:href on <image>"),
     ],
-    ids=["script", "event handler", "javascript link", "remote image", "stylesheet", "css import", "css url", "meta refresh", "iframe",
-         "svg remote image"],
+    ids=[
+        "script",
+        "event handler",
+        "javascript link",
+        "remote image",
+        "stylesheet",
+        "css import",
+        "css url",
+        "meta refresh",
+        "iframe",
+        "svg remote image",
+    ],
 )
 def test_the_page_check_finds_code_and_requests(html, found):
     [line] = active_content(f"<html><body>{html}</body></html>")

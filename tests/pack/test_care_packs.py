@@ -18,6 +18,7 @@ Y2      former relevant   Refu      -              -            -         2001-0
 Y3      former relevant   Yes       W2 (B&B)       (W2: unsuitable) G5    2000-10-10   Unallocated  2021-01-01  2021-08-30
 Y3's pathway plan review is 242 days old (not within 183).
 """
+
 from __future__ import annotations
 
 import json
@@ -31,65 +32,138 @@ import yaml
 from readiness.pack.build import build
 
 CHILDREN = [
-    {"Child Unique ID": "T1", "Gender": "a) Male", "Ethnicity": "a) WBRI", "Date of Birth": datetime(2010, 4, 4),
-     "Age of Child (Years)": 11, "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "b) No",
-     "Does the Child have a Disability": "b) No", "Date Started to be Looked After": datetime(2019, 1, 15),
-     "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "b) No",
-     "Date of Latest Statutory Review": datetime(2021, 6, 1), "Date of Last Social Work Visit": datetime(2021, 8, 20),
-     "What is the permanence plan for this child?": "f) Long-term fostering",
-     "Date of Last IRO Visit / Contact to the Child": datetime(2021, 6, 1), "Date of Last Health Assessment": datetime(2021, 1, 10),
-     "Date of Last Dental Check": datetime(2020, 12, 1), "Number of Placements in the Last 12 months": 1,
-     "Start Date of Most Recent Placement": datetime(2019, 1, 15), "Placement Type": "d) U4: Foster placement - long term",
-     "Placement Location": "a) In",
-     "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months": 0,
-     "Allocated Team": "Children in Care", "Allocated Worker": "Ann Example"},
-    {"Child Unique ID": "T2", "Gender": "b) Female", "Ethnicity": "a) WBRI", "Date of Birth": datetime(2007, 2, 2),
-     "Age of Child (Years)": 14, "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "a) Yes",
-     "Does the Child have a Disability": "b) No", "Date Started to be Looked After": datetime(2021, 5, 10),
-     "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "a) Yes",
-     "Date of Last Social Work Visit": datetime(2021, 7, 1), "Number of Placements in the Last 12 months": 1,
-     "Start Date of Most Recent Placement": datetime(2021, 5, 10), "Placement Type": "p) K2: Children\u2019s Homes",
-     "Placement Location": "b) Out",
-     "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months": 2,
-     "Was the child offered a Return Interview after their last missing episode (Y/N)?": "a) Yes",
-     "Did the child accept a Return Interview after their last missing episode (Y/N)?": "b) No",
-     "Allocated Team": "Children in Care", "Allocated Worker": "Unallocated"},
-    {"Child Unique ID": "T3", "Gender": "a) Male", "Ethnicity": "a) WBRI", "Date of Birth": datetime(2012, 12, 12),
-     "Age of Child (Years)": 8, "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "b) No",
-     "Does the Child have a Disability": "b) No", "Date Started to be Looked After": datetime(2020, 2, 1),
-     "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "b) No",
-     "Date Ceased to be Looked After ": datetime(2021, 4, 30), "Allocated Team": "Children in Care", "Allocated Worker": "Ann Example"},
+    {
+        "Child Unique ID": "T1",
+        "Gender": "a) Male",
+        "Ethnicity": "a) WBRI",
+        "Date of Birth": datetime(2010, 4, 4),
+        "Age of Child (Years)": 11,
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "b) No",
+        "Does the Child have a Disability": "b) No",
+        "Date Started to be Looked After": datetime(2019, 1, 15),
+        "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "b) No",
+        "Date of Latest Statutory Review": datetime(2021, 6, 1),
+        "Date of Last Social Work Visit": datetime(2021, 8, 20),
+        "What is the permanence plan for this child?": "f) Long-term fostering",
+        "Date of Last IRO Visit / Contact to the Child": datetime(2021, 6, 1),
+        "Date of Last Health Assessment": datetime(2021, 1, 10),
+        "Date of Last Dental Check": datetime(2020, 12, 1),
+        "Number of Placements in the Last 12 months": 1,
+        "Start Date of Most Recent Placement": datetime(2019, 1, 15),
+        "Placement Type": "d) U4: Foster placement - long term",
+        "Placement Location": "a) In",
+        "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months": 0,
+        "Allocated Team": "Children in Care",
+        "Allocated Worker": "Ann Example",
+    },
+    {
+        "Child Unique ID": "T2",
+        "Gender": "b) Female",
+        "Ethnicity": "a) WBRI",
+        "Date of Birth": datetime(2007, 2, 2),
+        "Age of Child (Years)": 14,
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "a) Yes",
+        "Does the Child have a Disability": "b) No",
+        "Date Started to be Looked After": datetime(2021, 5, 10),
+        "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "a) Yes",
+        "Date of Last Social Work Visit": datetime(2021, 7, 1),
+        "Number of Placements in the Last 12 months": 1,
+        "Start Date of Most Recent Placement": datetime(2021, 5, 10),
+        "Placement Type": "p) K2: Children\u2019s Homes",
+        "Placement Location": "b) Out",
+        "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months": 2,
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?": "a) Yes",
+        "Did the child accept a Return Interview after their last missing episode (Y/N)?": "b) No",
+        "Allocated Team": "Children in Care",
+        "Allocated Worker": "Unallocated",
+    },
+    {
+        "Child Unique ID": "T3",
+        "Gender": "a) Male",
+        "Ethnicity": "a) WBRI",
+        "Date of Birth": datetime(2012, 12, 12),
+        "Age of Child (Years)": 8,
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": "b) No",
+        "Does the Child have a Disability": "b) No",
+        "Date Started to be Looked After": datetime(2020, 2, 1),
+        "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "b) No",
+        "Date Ceased to be Looked After ": datetime(2021, 4, 30),
+        "Allocated Team": "Children in Care",
+        "Allocated Worker": "Ann Example",
+    },
 ]
 LEAVERS = [
-    {"Child Unique ID": "Y1", "Date of Birth": datetime(2004, 2, 2), "Eligibility Category": "a) Relevant child",
-     "LA In Touch ": "a) Yes", "Type of Accommodation": "D", "Suitability of Accommodation": "a) Suitable", "Activity Status": "F2",
-     "Allocated Team": "Leaving Care", "Allocated Personal Advisor": "PA Smith",
-     "Latest Pathway Plan Review Date": datetime(2021, 5, 1), "Latest Date of Contact": datetime(2021, 8, 1)},
-    {"Child Unique ID": "Y2", "Date of Birth": datetime(2001, 3, 3), "Eligibility Category": "b) Former relevant child",
-     "LA In Touch ": "d) Refu", "Allocated Team": "Leaving Care"},
-    {"Child Unique ID": "Y3", "Date of Birth": datetime(2000, 10, 10), "Eligibility Category": "b) Former relevant child",
-     "LA In Touch ": "a) Yes", "Type of Accommodation": "W2", "Activity Status": "G5", "Allocated Team": "Leaving Care",
-     "Allocated Personal Advisor": "Unallocated", "Latest Pathway Plan Review Date": datetime(2021, 1, 1),
-     "Latest Date of Contact": datetime(2021, 8, 30)},
+    {
+        "Child Unique ID": "Y1",
+        "Date of Birth": datetime(2004, 2, 2),
+        "Eligibility Category": "a) Relevant child",
+        "LA In Touch ": "a) Yes",
+        "Type of Accommodation": "D",
+        "Suitability of Accommodation": "a) Suitable",
+        "Activity Status": "F2",
+        "Allocated Team": "Leaving Care",
+        "Allocated Personal Advisor": "PA Smith",
+        "Latest Pathway Plan Review Date": datetime(2021, 5, 1),
+        "Latest Date of Contact": datetime(2021, 8, 1),
+    },
+    {
+        "Child Unique ID": "Y2",
+        "Date of Birth": datetime(2001, 3, 3),
+        "Eligibility Category": "b) Former relevant child",
+        "LA In Touch ": "d) Refu",
+        "Allocated Team": "Leaving Care",
+    },
+    {
+        "Child Unique ID": "Y3",
+        "Date of Birth": datetime(2000, 10, 10),
+        "Eligibility Category": "b) Former relevant child",
+        "LA In Touch ": "a) Yes",
+        "Type of Accommodation": "W2",
+        "Activity Status": "G5",
+        "Allocated Team": "Leaving Care",
+        "Allocated Personal Advisor": "Unallocated",
+        "Latest Pathway Plan Review Date": datetime(2021, 1, 1),
+        "Latest Date of Contact": datetime(2021, 8, 30),
+    },
 ]
-CURRENT_HEADINGS = ["Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", "Allocated Personal Advisor",
-                    "Latest Pathway Plan Review Date", "Latest Date of Contact"]
+CURRENT_HEADINGS = [
+    "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
+    "Allocated Personal Advisor",
+    "Latest Pathway Plan Review Date",
+    "Latest Date of Contact",
+]
 CHILDREN_IN_CARE = {
-    "cla.count_at_snapshot": 2, "cla.started_count": 1, "cla.ceased_count": 1, "cla.second_period_share": 1.0,
-    "cla.unallocated_count": 1, "cla.three_plus_placements_share": 0.0, "cla.long_term_stability_share": 1.0,
+    "cla.count_at_snapshot": 2,
+    "cla.started_count": 1,
+    "cla.ceased_count": 1,
+    "cla.second_period_share": 1.0,
+    "cla.unallocated_count": 1,
+    "cla.three_plus_placements_share": 0.0,
+    "cla.long_term_stability_share": 1.0,
     "cla.visit_within_interval_share": 0.5,  # T1 (11 days); T2's visit is 61 days old
     "cla.review_within_interval_share": 0.5,  # both due; T1 reviewed
-    "cla.iro_contact_within_interval_share": 0.5, "cla.health_assessment_in_date_share": 1.0,  # T1 only is due
-    "cla.dental_check_in_date_share": 1.0, "cla.permanence_plan_share": 0.5, "cla.placed_out_of_area_share": 0.5,
-    "cla.foster_placement_share": 0.5, "cla.uasc_count": 1, "cla.missing_share": 0.5,
-    "cla.return_interview_offered_share": 1.0, "cla.return_interview_accepted_share": 0.0,
+    "cla.iro_contact_within_interval_share": 0.5,
+    "cla.health_assessment_in_date_share": 1.0,  # T1 only is due
+    "cla.dental_check_in_date_share": 1.0,
+    "cla.permanence_plan_share": 0.5,
+    "cla.placed_out_of_area_share": 0.5,
+    "cla.foster_placement_share": 0.5,
+    "cla.uasc_count": 1,
+    "cla.missing_share": 0.5,
+    "cla.return_interview_offered_share": 1.0,
+    "cla.return_interview_accepted_share": 0.0,
 }
 CARE_LEAVERS = {
-    "care_leavers.count": 3, "care_leavers.in_touch_share": 2 / 3, "care_leavers.suitable_accommodation_share": 1 / 3,
-    "care_leavers.eet_share": 1 / 3, "care_leavers.neet_share": 1 / 3, "care_leavers.bed_and_breakfast_count": 1,
+    "care_leavers.count": 3,
+    "care_leavers.in_touch_share": 2 / 3,
+    "care_leavers.suitable_accommodation_share": 1 / 3,
+    "care_leavers.eet_share": 1 / 3,
+    "care_leavers.neet_share": 1 / 3,
+    "care_leavers.bed_and_breakfast_count": 1,
 }
 CURRENT = {  # Y1 only has an adviser and a pathway plan in date; Y1 and Y3 were contacted within 56 days
-    "care_leavers.personal_adviser_share": 1 / 3, "care_leavers.pathway_plan_in_date_share": 1 / 3,
+    "care_leavers.personal_adviser_share": 1 / 3,
+    "care_leavers.pathway_plan_in_date_share": 1 / 3,
     "care_leavers.contact_within_interval_share": 2 / 3,
 }
 
@@ -111,8 +185,14 @@ def pack_from_template(tmp_path, template, current: bool):
     fill(workbook["List_8"], CHILDREN)
     fill(workbook["List_9"], LEAVERS, CURRENT_HEADINGS if current else [])
     workbook.save(path)
-    params = {"pack_id": "care", "la_name": "Templeton", "period_start": "2021-03-01", "period_end": "2021-08-31",
-              "audience": "internal", "data": {"annex_a": str(path)}}
+    params = {
+        "pack_id": "care",
+        "la_name": "Templeton",
+        "period_start": "2021-03-01",
+        "period_end": "2021-08-31",
+        "audience": "internal",
+        "data": {"annex_a": str(path)},
+    }
     (tmp_path / "care.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
     folder = build(tmp_path / "care.yaml", tmp_path / "pack")
     figures = json.loads((folder / "figures.json").read_text(encoding="utf-8"))["figures"]

@@ -1,5 +1,6 @@
 """``audience: both``: one build writes the Board edition at DIR/ and the published edition at DIR/published/, each with
 its own figures.json, the published one's disclosure exactly that of a public build; the pack's rules still hold."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,12 @@ def tiny_notebooks(folder: Path) -> Path:
 
 
 def parameters(folder: Path, audience: str) -> Path:
-    params = demo_parameters({key: str(REPO / "data" / "demo" / name) for key, name in
-                              {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "workforce": "workforce.csv"}.items()})
+    params = demo_parameters(
+        {
+            key: str(REPO / "data" / "demo" / name)
+            for key, name in {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "workforce": "workforce.csv"}.items()
+        }
+    )
     params.update(audience=audience, pack_id=f"editions-{audience}")
     path = folder / f"{audience}.yaml"
     path.write_text(yaml.safe_dump(params), encoding="utf-8")
@@ -64,7 +69,10 @@ def test_one_build_writes_the_board_edition_and_the_published_one(editions):
     assert board["suppressed"] == [] and published["suppressed"]
     board_page, published_page = ((both / folder / "index.html").read_text(encoding="utf-8") for folder in (".", "published"))
     assert "Board edition (internal, OFFICIAL-SENSITIVE)" in board_page and "Edition audience: internal; withheld up to 0" in board_page
-    assert "Published edition (numbers from 1 to 5 withheld)" in published_page and "Edition audience: public; withheld up to 5" in published_page
+    assert (
+        "Published edition (numbers from 1 to 5 withheld)" in published_page
+        and "Edition audience: public; withheld up to 5" in published_page
+    )
     assert "OFFICIAL-SENSITIVE" not in published_page
     # child-level data stays out of the edition meant for publishing
     assert not (both / "published" / "working").exists() and (both / "working" / "published" / "02_front_door.ipynb").is_file()

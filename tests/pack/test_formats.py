@@ -16,6 +16,7 @@ The demo data is written once; its Annex A is read (never modified) and rewritte
 Every variant gets the same parameters (same ``pack_id``, same local extracts) but for
 the Annex A path, so the ``figures.json`` documents can be compared whole.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -275,7 +276,13 @@ def test_variants_have_the_forms_claimed(formats):
         assert re.search(rf"(^|,){re.escape(bare)}(,|$)", csv_text, re.MULTILINE), bare
     contact_headings = (folder / "List1.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert contact_headings == [
-        "CHILD UNIQUE ID", "  Gender ", "Ethnicity", "date of birth?", "AGE", "  Date  of  Contact ", f"Contact{NBSP}Source"
+        "CHILD UNIQUE ID",
+        "  Gender ",
+        "Ethnicity",
+        "date of birth?",
+        "AGE",
+        "  Date  of  Contact ",
+        f"Contact{NBSP}Source",
     ]
 
     if "d_ofsted_template" in annexes:
@@ -311,15 +318,19 @@ def test_every_variant_gives_the_same_figures_json(documents, built):
     assert reference["pack_id"] == "formats" and reference["snapshot_date"] == "2025-10-03"
     for name, document in documents.items():
         expected = in_2019_layout(reference) if name == "d_ofsted_template" else reference
-        differing = sorted(k for k in expected["figures"].keys() | document["figures"].keys()
-                           if expected["figures"].get(k) != document["figures"].get(k))
+        differing = sorted(
+            k for k in expected["figures"].keys() | document["figures"].keys() if expected["figures"].get(k) != document["figures"].get(k)
+        )
         assert differing == [], f"{name}: figures differ from the original workbook's: {differing}"
         assert without_coverage(document) == without_coverage(expected), name
         assert same_coverage_where_both_have_the_list(document, expected), name
 
 
-CURRENT_LAYOUT_IDS = ("care_leavers.personal_adviser_share", "care_leavers.pathway_plan_in_date_share",
-                      "care_leavers.contact_within_interval_share")
+CURRENT_LAYOUT_IDS = (
+    "care_leavers.personal_adviser_share",
+    "care_leavers.pathway_plan_in_date_share",
+    "care_leavers.contact_within_interval_share",
+)
 
 
 def in_2019_layout(document: dict) -> dict:

@@ -148,6 +148,7 @@ days = on or after 8 Apr 2019.
 | GLD9004      | eligible child  | Yes      | C             | Suitable   | F2       | Pat Rowe    | 2019-05-01 | 2019-05-01 |  left out
 | GLD9005      | qualifying      | Died     |               |            |          |             |            |            |  counted, in no share
 """
+
 from __future__ import annotations
 
 import json
@@ -164,13 +165,35 @@ PARAMS = GOLDEN / "golden.yaml"
 CHILD_IDS = [f"GLD40{n:02d}" for n in range(1, 15) if n != 8]  # every child id in the three fixture files
 WORKER_NAMES = ["Ada Quillfeather", "Bram Oakenshaw"]  # List 4 Allocated Worker: personal data
 DATES_OF_BIRTH = [  # List 4 Date of Birth, as written and as ISO dates
-    "14/02/2011", "02/09/2014", "21/06/2007", "30/11/2016", "05/05/2005", "12/12/2012", "08/08/2008",
-    "19/03/2010", "01/01/2018", "25/07/2003", "17/10/2009", "03/04/2006", "11/11/2015",
+    "14/02/2011",
+    "02/09/2014",
+    "21/06/2007",
+    "30/11/2016",
+    "05/05/2005",
+    "12/12/2012",
+    "08/08/2008",
+    "19/03/2010",
+    "01/01/2018",
+    "25/07/2003",
+    "17/10/2009",
+    "03/04/2006",
+    "11/11/2015",
 ]
 CARE_IDS = [f"GLD800{n}" for n in range(1, 7)] + [f"GLD900{n}" for n in range(1, 6)]  # Lists 8 and 9
 CARE_NAMES = ["Cal Marsh", "Dee Lowe", "Eve Stone", "Pat Rowe"]  # workers and a personal adviser
-CARE_BIRTHS = ["01/01/2008", "04/06/2005", "02/02/2012", "10/10/2010", "03/03/2003", "06/06/2006",
-               "12/12/2001", "01/01/1999", "05/05/1997", "02/02/2002", "08/08/1998"]
+CARE_BIRTHS = [
+    "01/01/2008",
+    "04/06/2005",
+    "02/02/2012",
+    "10/10/2010",
+    "03/03/2003",
+    "06/06/2006",
+    "12/12/2001",
+    "01/01/1999",
+    "05/05/1997",
+    "02/02/2002",
+    "08/08/1998",
+]
 DATES_OF_BIRTH += CARE_BIRTHS
 PERSONAL = CHILD_IDS + CARE_IDS + WORKER_NAMES + CARE_NAMES + DATES_OF_BIRTH + ["-".join(reversed(d.split("/"))) for d in DATES_OF_BIRTH]
 
@@ -356,11 +379,18 @@ def equality_groups(stage: str, **counts: dict[str, int]) -> dict[str, int]:
 # 7, 8 at the snapshot. Care leavers GLD9001-3 and 9005 (the eligible 9004 left out): WBRI, female 9001, no
 # disability, aged 17, 20, 22, 20.
 EXPECTED_FIGURES |= equality_groups(
-    "assessments", ethnicity={"white": 8, "mixed": 1}, sex={"male": 4, "female": 5}, disability={"yes": 2, "no": 7},
+    "assessments",
+    ethnicity={"white": 8, "mixed": 1},
+    sex={"male": 4, "female": 5},
+    disability={"yes": 2, "no": 7},
     age={"1_4": 3, "5_9": 2, "10_15": 4},
 )
-EXPECTED_FIGURES |= equality_groups("cla", ethnicity={"white": 4}, sex={"male": 2, "female": 2}, disability={"no": 4}, age={"5_9": 2, "10_15": 2})
-EXPECTED_FIGURES |= equality_groups("care_leavers", ethnicity={"white": 4}, sex={"male": 3, "female": 1}, disability={"no": 4}, age={"16_17": 1, "18_plus": 3})
+EXPECTED_FIGURES |= equality_groups(
+    "cla", ethnicity={"white": 4}, sex={"male": 2, "female": 2}, disability={"no": 4}, age={"5_9": 2, "10_15": 2}
+)
+EXPECTED_FIGURES |= equality_groups(
+    "care_leavers", ethnicity={"white": 4}, sex={"male": 3, "female": 1}, disability={"no": 4}, age={"16_17": 1, "18_plus": 3}
+)
 
 # audience: public, threshold 5: a count 1-5, a share with numerator or denominator 1-5, a median over 1-5 items.
 EXPECTED_SUPPRESSED = [
@@ -427,8 +457,11 @@ EXPECTED_SUPPRESSED = [
     "audits.routine.good_or_better_share",
     "audits.routine.domain_good_or_better_share.voice_of_child",
     "audits.routine.domain_good_or_better_share.assessment",
-    *(f"audits.routine.monthly.{figure}/{month}" for figure in ("good_or_better_share", "domain_good_or_better_share.voice_of_child",
-      "domain_good_or_better_share.assessment") for month in ("2019-03", "2019-04", "2019-05")),
+    *(
+        f"audits.routine.monthly.{figure}/{month}"
+        for figure in ("good_or_better_share", "domain_good_or_better_share.voice_of_child", "domain_good_or_better_share.assessment")
+        for month in ("2019-03", "2019-04", "2019-05")
+    ),
     # moderation by role: every share rests on 1 or 2 audits
     *(key for key in EXPECTED_FIGURES if ".by_role." in key),
     # equality: each count from 1 to 5 (no dimension is published whole around a withheld group, so none more)
@@ -488,7 +521,11 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
     }
     # no la_code: England's values only, from england.yaml; none of its years ends by May 2019, so its latest
     assert document["comparators"]["referrals.rereferral_share"] == {
-        "england": {"value": 0.226, "year": "2024-25", "source": "DfE, Children in need statistics, 2024-25 (table C1, re-referrals within 12 months)"}
+        "england": {
+            "value": 0.226,
+            "year": "2024-25",
+            "source": "DfE, Children in need statistics, 2024-25 (table C1, re-referrals within 12 months)",
+        }
     }
     assert sorted(document["figures"]) == sorted(expected_figures)
     assert document["figures"] == approx_figures(expected_figures)
@@ -517,13 +554,21 @@ def test_golden_pack_internal(tmp_path):
     # is on an open assessment), EH6 of List 2.csv and GLD8006's blank second-period flag in List 8.csv,
     # each a row of the Data quality table with its count; and U14, an audit dated after the period end (1 June).
     html = (folder / "index.html").read_text(encoding="utf-8")
-    quality = html[html.index('id="data-quality"'):]
+    quality = html[html.index('id="data-quality"') :]
     assert "Data-quality warnings: 8" in quality
     assert "1 audit dated after the period end (31 May 2019): it counts in the next pack" in quality
-    assert "blank or Unknown; this row leaves starts that are a second or later period in care within 12 months if it started in the period</td><td>1</td>" in quality
+    assert (
+        "blank or Unknown; this row leaves starts that are a second or later period in care within 12 months if it started in the period</td><td>1</td>"
+        in quality
+    )
     assert "blank or Unknown; this row leaves completed assessments where the child was seen</td><td>1</td>" in quality
-    for problem in ("duplicate natural key", "row left out", "counted as not yet happened", "authorisation before its start",
-                    "early-help assessment completed before its start"):
+    for problem in (
+        "duplicate natural key",
+        "row left out",
+        "counted as not yet happened",
+        "authorisation before its start",
+        "early-help assessment completed before its start",
+    ):
         assert problem in quality, problem
     # an internal pack withholds nothing, and its sections' caveats say so
     assert "are withheld as [c]" not in html and "Nothing is withheld: this pack is for internal use" in html

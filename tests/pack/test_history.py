@@ -6,6 +6,7 @@ and with ``targets:`` in both forms (a single number, ``{green, amber}``) and bo
 directions. Every expectation is derived here, by the rule of ``pack.md``, from the
 values in the built packs' figures.json, and compared with the cells of ``index.html``.
 """
+
 from __future__ import annotations
 
 import json
@@ -147,7 +148,10 @@ def test_earlier_packs_cover_the_periods_asked_for(packs):
     for pack_id, (start, end) in EARLIER.items():
         document = figures(packs[pack_id])
         assert (document["pack_id"], document["period_start"], document["period_end"], document["snapshot_date"]) == (
-            pack_id, start, end, end
+            pack_id,
+            start,
+            end,
+            end,
         )
     assert figures(packs["demo"])["period_end"] == "2025-09-30"
 
@@ -180,10 +184,7 @@ def test_trend_row_shows_earlier_values_and_change_since_the_last_pack(packs, ta
 
 def test_history_columns_are_in_pack_order(packs):
     """The trend rows above tell the packs apart only if some value differs between them."""
-    shown = [
-        tuple(whole_percent(figures(packs[p])["figures"][i]) for p in ("demo-2025-03", "demo-2025-06", "demo"))
-        for i in TRENDS
-    ]
+    shown = [tuple(whole_percent(figures(packs[p])["figures"][i]) for p in ("demo-2025-03", "demo-2025-06", "demo")) for i in TRENDS]
     assert any(len(set(values)) == 3 for values in shown), shown
 
 

@@ -1,4 +1,5 @@
 """What notebooks call: commentary files, column headings, Board-safe tables and narrative display."""
+
 from datetime import date
 
 import pandas as pd
@@ -145,7 +146,9 @@ def test_a_table_made_over_the_covered_months_shows_the_others_as_not_covered(mo
 
 def test_chart_then_table_draws_the_board_safe_column_then_shows_the_table(monkeypatch):
     shown = shown_on_page(monkeypatch)
-    make_pack().chart_then_table(seen_by_team(), fake_chart, columns="seen_share", title="Seen, by team", alt="Bar chart: seen.", caption="Seen")
+    make_pack().chart_then_table(
+        seen_by_team(), fake_chart, columns="seen_share", title="Seen, by team", alt="Bar chart: seen.", caption="Seen"
+    )
     assert [event[0] for event in shown] == ["chart", "table"]
     _, drawn, alt = shown[0]
     assert alt == "Bar chart: seen." and drawn["title"] == "Seen, by team"
@@ -203,15 +206,26 @@ def test_show_xmr_displays_the_chart_with_its_finding_and_alt_text(monkeypatch):
     monkeypatch.setattr(display, "display", lambda html: shown.append(html.data))
     spc_pack(targets={"audits.good_or_better_share": 0.7}).show_xmr("audits.good_or_better_share")  # on_chart: "Good or better audits"
     assert len(shown) == 1 and shown[0].startswith('<figure class="chart"><img src="data:image/svg+xml;base64,')
-    assert 'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). From the local extract. Target 70%.' in shown[0]
-    assert "The latest month shows special-cause improvement. Assurance: the limits say it will not meet the target without change." in shown[0]
+    assert (
+        'alt="XmR chart of Good or better audits by month, October 2024 to September 2025 (12 months). From the local extract. Target 70%.'
+        in shown[0]
+    )
+    assert (
+        "The latest month shows special-cause improvement. Assurance: the limits say it will not meet the target without change."
+        in shown[0]
+    )
 
 
 def test_xmr_takes_months_an_earlier_pack_holds_before_this_period(tmp_path):
     import json
 
     earlier = tmp_path / "earlier.json"
-    earlier.write_text(json.dumps({"audience": "public", "figures": {"audits.monthly.good_or_better_share": {"2024-08": 0.5, "2024-09": 0.52, "2024-10": 0.9}}}), encoding="utf-8")
+    earlier.write_text(
+        json.dumps(
+            {"audience": "public", "figures": {"audits.monthly.good_or_better_share": {"2024-08": 0.5, "2024-09": 0.52, "2024-10": 0.9}}}
+        ),
+        encoding="utf-8",
+    )
     xmr = spc_pack(history=[earlier]).xmr("audits.monthly.good_or_better_share")
     # August and September come from the earlier pack; October is this pack's own (50 of 100), not the earlier 90%
     assert xmr.before == {"2024-08", "2024-09"} and xmr.sources["2024-08"] == "history" and xmr.sources["2024-10"] == "extract"
@@ -238,8 +252,11 @@ def team_timeliness() -> pd.DataFrame:
 
 def test_a_funnel_places_each_team_by_its_denominator_withheld_as_a_count_would_be():
     internal = make_pack(audience="internal").funnel_values(team_timeliness(), "within_share")
-    assert internal.to_dict("index") == {"North": {"within_share": 0.75, "denominator": 40}, "South": {"within_share": 0.75, "denominator": 28},
-                                         "East": {"within_share": 0.75, "denominator": 4}}
+    assert internal.to_dict("index") == {
+        "North": {"within_share": 0.75, "denominator": 40},
+        "South": {"within_share": 0.75, "denominator": 28},
+        "East": {"within_share": 0.75, "denominator": 4},
+    }
     # public: East's 4 timed and 3 within are withheld (1 to 5), and South's 28 and 21, the smallest others in their
     # columns, with them (the columns' sums are published): only North is placed
     public = make_pack(audience="public").funnel_values(team_timeliness(), "within_share")
@@ -250,7 +267,10 @@ def test_funnel_then_table_names_a_team_outside_the_limits(monkeypatch):
     shown = []
     monkeypatch.setattr(display, "display", lambda html: shown.append(html.data))
     table = with_roles(
-        pd.DataFrame({"timed": [100, 100, 100], "within": [60, 90, 90], "within_share": [0.6, 0.9, 0.9]}, index=pd.Index(["North", "South", "East"], name="team")),
+        pd.DataFrame(
+            {"timed": [100, 100, 100], "within": [60, 90, 90], "within_share": [0.6, 0.9, 0.9]},
+            index=pd.Index(["North", "South", "East"], name="team"),
+        ),
         Roles(("timed", "within"), shares={"within_share": ("within", "timed")}),
     )
     make_pack(audience="internal").funnel_then_table(table, "within_share", "Within 45 days, by team", "Funnel plot", "By team")

@@ -4,6 +4,7 @@ over nothing the tool did not write.
 
 Each test asserts what the user keeps: the files' bytes, the exit status and the one plain line.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """Readiness worked out once on a pack's exact figures (``readiness.pack.plan``): the same in both editions, in
 figures.json with each finding's source and why, and an id the pack lacks set aside with a warning."""
+
 from __future__ import annotations
 
 import json
@@ -18,21 +19,36 @@ MONTHS = [f"{date(2024, 10 + m, 1) if m < 3 else date(2025, m - 2, 1):%Y-%m}" fo
 # Eleven months alternating 30% and 32%, then 60%: centre 4.0 / 12 = .3333, mean moving range (10 × .02 + .28) / 11 = .04364,
 # upper limit .3333 + 2.66 × .04364 = .4494; 60% is above it, and re-referrals are better lower: special-cause concern.
 SERIES = {month: Figure(value, (round(value * 100), 100)) for month, value in zip(MONTHS, [0.30, 0.32] * 5 + [0.30, 0.60])}
-FIGURES = {"referrals.rereferral_share": share(3, 20), "referrals.monthly.rereferral_share": SERIES, "audits.good_or_better_share": share(4, 5)}
-FINDINGS = pd.DataFrame({
-    "finding_id": ["F1", "F2", "F3"], "_row": [2, 3, 4],
-    "source": ["ILACS 2024", "Monitoring visit 2025-06", "Mock inspection 2025-09"],
-    "source_date": pd.to_datetime(["2024-12-13", "2025-06-20", "2025-09-15"]),
-    "area": ["front_door", "quality_assurance", "leaders"], "priority": pd.array([True, False, None], dtype="boolean"),
-    "figures": ["referrals.monthly.rereferral_share", "audits.good_or_better_share;cp.visit_within_interval_share", None],
-    "audit_domains": [None, None, None],
-})
+FIGURES = {
+    "referrals.rereferral_share": share(3, 20),
+    "referrals.monthly.rereferral_share": SERIES,
+    "audits.good_or_better_share": share(4, 5),
+}
+FINDINGS = pd.DataFrame(
+    {
+        "finding_id": ["F1", "F2", "F3"],
+        "_row": [2, 3, 4],
+        "source": ["ILACS 2024", "Monitoring visit 2025-06", "Mock inspection 2025-09"],
+        "source_date": pd.to_datetime(["2024-12-13", "2025-06-20", "2025-09-15"]),
+        "area": ["front_door", "quality_assurance", "leaders"],
+        "priority": pd.array([True, False, None], dtype="boolean"),
+        "figures": ["referrals.monthly.rereferral_share", "audits.good_or_better_share;cp.visit_within_interval_share", None],
+        "audit_domains": [None, None, None],
+    }
+)
 ACTIONS = pd.DataFrame({"action_id": ["A1"], "finding_id": ["F2"], "status": ["on_track"], "due_date": pd.to_datetime(["2025-12-31"])})
 
 
 def pack(audience: str) -> Pack:
-    params = Params(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30), audience=audience,
-                    data={"findings": "findings.csv"}, targets={"audits.good_or_better_share": 0.7})
+    params = Params(
+        pack_id="t",
+        la_name="T",
+        period_start=date(2024, 10, 1),
+        period_end=date(2025, 9, 30),
+        audience=audience,
+        data={"findings": "findings.csv"},
+        targets={"audits.good_or_better_share": 0.7},
+    )
     return Pack(params, Inputs(findings=FINDINGS, improvement_actions=ACTIONS), computed=FIGURES, whole={}, returns={})
 
 
@@ -43,7 +59,10 @@ def test_readiness_is_decided_on_the_exact_figures_and_the_same_in_both_editions
     # F3 links nothing
     assert internal["readiness"] == {"findings.F1.readiness": "red", "findings.F2.readiness": "green", "findings.F3.readiness": None}
     assert internal["findings"]["F1"] == {
-        "source": "ILACS 2024", "source_date": "2024-12-13", "area": "front_door", "priority": True,
+        "source": "ILACS 2024",
+        "source_date": "2024-12-13",
+        "area": "front_door",
+        "priority": True,
         "why": "Re-referrals within 12 months (DfE's re-referral rate) has got worse beyond normal variation (special-cause concern).",
     }
     assert [internal["findings"][i]["priority"] for i in ("F2", "F3")] == [False, False]
@@ -53,8 +72,10 @@ def test_a_figure_the_pack_lacks_is_left_out_with_a_warning():
     plan = Plan(pack("public"))
     assert plan.linked["F2"] == (["audits.good_or_better_share"], ["cp.visit_within_interval_share"])
     [warning] = plan_warnings(pack("public"))
-    assert warning.describe() == ("findings.csv, row 3, column 'figures': the figure 'Open plans with a visit within the interval (local "
-                                  "standard)' is not in this pack (its data was not given), so finding F2 is rated without it")
+    assert warning.describe() == (
+        "findings.csv, row 3, column 'figures': the figure 'Open plans with a visit within the interval (local "
+        "standard)' is not in this pack (its data was not given), so finding F2 is rated without it"
+    )
 
 
 def test_a_pack_without_a_register_adds_nothing():

@@ -3,6 +3,7 @@
 Each refusal test checks what the user keeps: the file or folder still there, byte-identical,
 exit status 2 and one plain line naming the folder.
 """
+
 from __future__ import annotations
 
 import json
@@ -68,6 +69,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, list[str]]:
 
 # --- which folders a pack may go to ---------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "where, words",
     [
@@ -115,6 +117,7 @@ def test_a_pack_is_known_by_its_marker_never_by_its_file_names(tmp_path, names):
 
 # --- the command line: refused, exit 2, nothing touched -----------------------------------
 
+
 def test_out_dot_keeps_the_parameters_and_inputs(council, capsys, monkeypatch):
     before = snapshot(council)
     monkeypatch.chdir(council)
@@ -161,6 +164,7 @@ def test_a_batch_with_two_files_of_one_pack_id_builds_neither(council):
 
 # --- publishing and failed builds -----------------------------------------------------------
 
+
 def staged(tmp_path: Path) -> Path:
     staging = tmp_path / ".pack.tmp-1"
     staging.mkdir()
@@ -198,6 +202,7 @@ def test_a_failed_build_never_replaces_a_users_failed_folder(tmp_path):
 
 
 # --- a real pack: the marker, verify, and an edited index.html ---------------------------
+
 
 @pytest.fixture(scope="module")
 def golden_pack(tmp_path_factory) -> Path:

@@ -1,4 +1,5 @@
 """The PDF needs a real browser: without one, a clear message and exit status 1."""
+
 import pytest
 
 from readiness.errors import PdfError

@@ -14,7 +14,9 @@ PARAMS = "pack_id: t-pipeline\nla_name: Testshire\nperiod_start: 2019-01-01\nper
 def notebook_left_internal(path):
     """A notebook whose parameters cell an analyst left set to the internal audience."""
     parameters = nbformat.v4.new_code_cell('params_file = ""\ninputs_file = ""\naudience = "internal"', metadata={"tags": ["parameters"]})
-    opening = nbformat.v4.new_code_cell("from readiness.pack.notebook import open_pack\nprint(open_pack(params_file, inputs_file).params.audience)")
+    opening = nbformat.v4.new_code_cell(
+        "from readiness.pack.notebook import open_pack\nprint(open_pack(params_file, inputs_file).params.audience)"
+    )
     kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     nbformat.write(nbformat.v4.new_notebook(cells=[parameters, opening], metadata=kernel), path)
 
@@ -24,8 +26,14 @@ def printed(path) -> str:
 
 
 def run(tmp_path, parameters) -> str:
-    papermill.execute_notebook(str(tmp_path / "in.ipynb"), str(tmp_path / "out.ipynb"), parameters=parameters,
-                               engine_name=ENGINE_NAME, kernel_name="python3", progress_bar=False)
+    papermill.execute_notebook(
+        str(tmp_path / "in.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        parameters=parameters,
+        engine_name=ENGINE_NAME,
+        kernel_name="python3",
+        progress_bar=False,
+    )
     return printed(tmp_path / "out.ipynb")
 
 

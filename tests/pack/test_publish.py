@@ -4,6 +4,7 @@ Each test starts from a copy of the session's demo pack and of its section cache
 it: what a first good build into the folder leaves. So only what the test changes is
 run again, and each test costs seconds, not a whole build.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,13 @@ from conftest import REPO, demo_parameters, run_readiness
 from filelock import FileLock
 
 DEMO_PARAMS = REPO / "parameters" / "demo.yaml"
-DEMO_INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
-               "workforce": "workforce.csv", "supervision": "supervision.csv"}
+DEMO_INPUTS = {
+    "annex_a": "annex_a.xlsx",
+    "case_audits": "case_audits.csv",
+    "strategy_meetings": "strategy_meetings.csv",
+    "workforce": "workforce.csv",
+    "supervision": "supervision.csv",
+}
 # Runs the real command line with build() pointed at another notebooks folder (argv[1]); the CLI has no option for it.
 CLI_WITH_NOTEBOOKS = """
 import sys
@@ -118,8 +124,7 @@ def test_failing_notebook_leaves_the_published_pack_alone(demo_pack, tmp_path):
 def test_cli_reports_a_failing_notebook_in_one_plain_line(demo_pack, tmp_path):
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
     notebooks = notebooks_folder(tmp_path / "notebooks", with_real=False)
-    result = run_cli("-c", CLI_WITH_NOTEBOOKS, str(notebooks), "build", str(DEMO_PARAMS), "--out", str(target),
-                     cwd=tmp_path)
+    result = run_cli("-c", CLI_WITH_NOTEBOOKS, str(notebooks), "build", str(DEMO_PARAMS), "--out", str(target), cwd=tmp_path)
     errors = assert_plain_failure(result, 1)
     assert len(errors) == 1 and "99_broken.ipynb" in errors[0] and "boom" in errors[0], errors
     assert (target / "index.html").read_bytes() == before
@@ -134,8 +139,7 @@ def test_cli_bad_input_exits_2_and_publishes_nothing(demo_data, tmp_path, monkey
     header = audits[0].split(",")
     drop = header.index("audit_date")
     (data / "case_audits.csv").write_text(
-        "\n".join(",".join(cell for i, cell in enumerate(line.split(",")) if i != drop) for line in audits) + "\n",
-        encoding="utf-8",
+        "\n".join(",".join(cell for i, cell in enumerate(line.split(",")) if i != drop) for line in audits) + "\n", encoding="utf-8"
     )
     params = demo_parameters({key: f"data/{name}" for key, name in DEMO_INPUTS.items()})
     (tmp_path / "bad.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
@@ -155,9 +159,13 @@ def test_killed_build_leaves_the_pack_and_the_next_build_clears_up(demo_pack, tm
 
     target, before = published(demo_pack, tmp_path / "packs" / "demo")
     params_file = params_on_copied_inputs(tmp_path)  # not the published pack's key: the build has work to do
-    process = subprocess.Popen([sys.executable, "-m", "readiness", "build", str(params_file), "--out", str(target)],
-                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "readiness", "build", str(params_file), "--out", str(target)],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not staging_folders(target) and process.poll() is None and time.monotonic() < deadline:

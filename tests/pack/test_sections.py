@@ -1,4 +1,5 @@
 """Which sections a pack has: a section needs its inputs, and one for the statutory returns alone has no place beside Annex A."""
+
 from __future__ import annotations
 
 from pathlib import Path

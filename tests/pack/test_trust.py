@@ -8,6 +8,7 @@ for them in everything the Board sees: ``index.html`` (with its base64 charts de
 (no suppression: the worst case) and a public one, and checks the sentinels did reach
 ``working/``, so a clean scan means something.
 """
+
 from __future__ import annotations
 
 import base64
@@ -24,8 +25,17 @@ CHILD, WORKER = "SENTINELCHILD", "SENTINELWORKER"
 NAMES = {"W0002": "Zebedee\u00a0Quartermaine", "W0014": "Araminta Fothergill"}
 DOB = pd.Timestamp("1999-07-13")
 # Every way the date of birth could be written: ISO, UK, US, long forms, Excel serial, epoch seconds/ms.
-DOB_FORMS = ("1999-07-13", "13/07/1999", "07/13/1999", "13 Jul 1999", "13 July 1999", "13-07-1999", "1999/07/13",
-             "<v>36354</v>", "931824000")
+DOB_FORMS = (
+    "1999-07-13",
+    "13/07/1999",
+    "07/13/1999",
+    "13 Jul 1999",
+    "13 July 1999",
+    "13-07-1999",
+    "1999/07/13",
+    "<v>36354</v>",
+    "931824000",
+)
 NEEDLES = (CHILD, WORKER, "Zebedee", "Quartermaine", "Araminta", "Fothergill", *DOB_FORMS)
 RETURNS = ("cin_census", "ssda903", "csww")  # the demo's statutory returns: parameters of their own, not data inputs
 DATA_URI = re.compile(r"data:[\w/+.-]+;base64,([A-Za-z0-9+/=]+)")
@@ -75,7 +85,7 @@ def leaks(texts: dict[str, str]) -> list[tuple[str, str, str]]:
         for needle in NEEDLES:
             at = lowered.find(needle.lower())
             if at >= 0:
-                found.append((where, needle, text[max(0, at - 60):at + 60]))
+                found.append((where, needle, text[max(0, at - 60) : at + 60]))
     return found
 
 
@@ -95,11 +105,20 @@ def sentinel_pack(request, sentinel_root, sentinel_data) -> Path:
     from readiness.pack.build import build
 
     params = sentinel_root / f"trust-{request.param}.yaml"
-    params.write_text(yaml.safe_dump({
-        "pack_id": "trust", "la_name": "Northbridge", "period_start": "2024-10-01", "period_end": "2025-09-30",
-        "annex_a_extract_date": "2025-10-03", "audience": request.param, "child_population": 52000,
-        "data": {key: str(path) for key, path in sentinel_data.items() if key not in RETURNS},
-    }))
+    params.write_text(
+        yaml.safe_dump(
+            {
+                "pack_id": "trust",
+                "la_name": "Northbridge",
+                "period_start": "2024-10-01",
+                "period_end": "2025-09-30",
+                "annex_a_extract_date": "2025-10-03",
+                "audience": request.param,
+                "child_population": 52000,
+                "data": {key: str(path) for key, path in sentinel_data.items() if key not in RETURNS},
+            }
+        )
+    )
     build(params, sentinel_root / request.param)
     return sentinel_root / request.param
 
@@ -117,8 +136,12 @@ def test_sentinel_data_carries_the_sentinels(sentinel_data):
     assert not workers.str.match(r"^W\d+$").any()
     assert {"Zebedee\u00a0Quartermaine", "Araminta Fothergill"} <= set(workers)
     assert workers.str.startswith(WORKER).sum() > 1000
-    for key, column in [("case_audits", "child_id"), ("strategy_meetings", "child_id"),
-                        ("workforce", "worker_id"), ("supervision", "worker_id")]:
+    for key, column in [
+        ("case_audits", "child_id"),
+        ("strategy_meetings", "child_id"),
+        ("workforce", "worker_id"),
+        ("supervision", "worker_id"),
+    ]:
         values = pd.read_csv(sentinel_data[key], dtype=str)[column]
         assert values.str.startswith(CHILD if column == "child_id" else WORKER).all(), key
 

@@ -6,6 +6,7 @@ cache is seeded from the session's demo pack, so the build reads the inputs but 
 notebook again.
 Tests that change an input put it back.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,13 @@ import pytest
 import yaml
 from conftest import REPO, demo_parameters
 
-INPUTS = {"annex_a": "annex_a.xlsx", "case_audits": "case_audits.csv", "strategy_meetings": "strategy_meetings.csv",
-          "workforce": "workforce.csv", "supervision": "supervision.csv"}
+INPUTS = {
+    "annex_a": "annex_a.xlsx",
+    "case_audits": "case_audits.csv",
+    "strategy_meetings": "strategy_meetings.csv",
+    "workforce": "workforce.csv",
+    "supervision": "supervision.csv",
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +50,7 @@ def built(demo_pack, tmp_path_factory) -> dict:
     before = time.time()
     build(params_file, root / "packs" / "demo")
     after = time.time()
-    return {"pack": root / "packs" / "demo", "params_file": params_file, "inputs": root / "inputs",
-            "before": before, "after": after}
+    return {"pack": root / "packs" / "demo", "params_file": params_file, "inputs": root / "inputs", "before": before, "after": after}
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +59,7 @@ def manifest(built) -> dict:
 
 
 def verify(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "readiness", "verify", str(folder)], capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([sys.executable, "-m", "readiness", "verify", str(folder)], capture_output=True, text=True, timeout=60)
 
 
 def sha256(path: Path) -> str:
@@ -85,8 +89,9 @@ def test_verify_names_an_input_changed_by_one_byte(built):
         path.write_bytes(original)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert lines == [f"mismatch: case_audits: {path} has changed since the pack was built "
-                     f"({len(original):,} bytes then, {len(original):,} now)"]
+    assert lines == [
+        f"mismatch: case_audits: {path} has changed since the pack was built ({len(original):,} bytes then, {len(original):,} now)"
+    ]
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -107,8 +112,11 @@ def test_verify_passes_again_once_inputs_are_restored(built):
     assert verify(built["pack"]).returncode == 0
 
 
-@pytest.mark.parametrize("content", [None, "{not json", '{"inputs": [1, 2]}', '{"inputs": {"annex_a": {"path": "x"}}}'],
-                         ids=["no manifest", "not JSON", "inputs not a mapping", "entry without digest"])
+@pytest.mark.parametrize(
+    "content",
+    [None, "{not json", '{"inputs": [1, 2]}', '{"inputs": {"annex_a": {"path": "x"}}}'],
+    ids=["no manifest", "not JSON", "inputs not a mapping", "entry without digest"],
+)
 def test_verify_without_a_usable_manifest_fails_plainly(tmp_path, content):
     if content is not None:
         (tmp_path / "manifest.json").write_text(content, encoding="utf-8")
@@ -130,7 +138,15 @@ def test_manifest_records_the_resolved_parameters(built, manifest):
     # Defaults filled in, relative paths resolved from the parameters file's folder.
     assert (parameters["audience"], parameters["status"], parameters["suppress_up_to"]) == ("public", "draft", 5)
     given = {key: str(built["inputs"].resolve() / name) for key, name in INPUTS.items()}
-    none = ("audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks", "findings", "improvement_actions")
+    none = (
+        "audit_actions",
+        "case_tracking",
+        "front_door_decisions",
+        "immediate_concerns",
+        "audit_checks",
+        "findings",
+        "improvement_actions",
+    )
     assert parameters["data"] == given | dict.fromkeys(none)
 
 
@@ -166,8 +182,10 @@ def test_manifest_records_package_and_code_versions(manifest):
 def test_manifest_records_when_and_how_long(built, manifest):
     started = datetime.fromisoformat(manifest["build_started"])
     assert started.utcoffset() == timedelta(0)
-    window = (datetime.fromtimestamp(built["before"], timezone.utc) - timedelta(seconds=1),
-              datetime.fromtimestamp(built["after"], timezone.utc))
+    window = (
+        datetime.fromtimestamp(built["before"], timezone.utc) - timedelta(seconds=1),
+        datetime.fromtimestamp(built["after"], timezone.utc),
+    )
     assert window[0] <= started <= window[1]
     assert 0 <= manifest["build_seconds"] <= built["after"] - built["before"] + 0.01
 

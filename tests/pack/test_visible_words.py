@@ -1,6 +1,7 @@
 """Words a Board reads: no figure id, parameter name or snake_case word in the visible text of either edition
 (``pack.md``, version 4, Words): table headings and cells, captions, caveats, the Data quality table, alt text and the
 words drawn in charts. Scripts, styles and attribute values (an anchor's id) are not read."""
+
 from __future__ import annotations
 
 import base64
@@ -68,7 +69,12 @@ def test_codes_are_found_in_what_a_reader_sees_and_only_there():
         "<ul><li>within cp_visit_interval_working_days, e.g. 10</li></ul>"
         f'<img alt="Chart of within_45_share" src="data:image/svg+xml;base64,{svg}">'
     )
-    assert codes_in(visible_text(html)) == ["assessments.child_seen_share", "cla.unallocated_count", "cp_visit_interval_working_days", "within_45_share"]
+    assert codes_in(visible_text(html)) == [
+        "assessments.child_seen_share",
+        "cla.unallocated_count",
+        "cp_visit_interval_working_days",
+        "within_45_share",
+    ]
     assert codes_in("Data as at 3 October 2025: 44 of 47 (92%), Annex A list_4.xlsx, Open Government Licence v3.0") == []
 
 

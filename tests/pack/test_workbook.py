@@ -1,4 +1,5 @@
 """figures.xlsx: text is written as text, never as a formula."""
+
 from __future__ import annotations
 
 import zipfile

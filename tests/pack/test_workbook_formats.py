@@ -12,6 +12,7 @@ writer has no styles, so its dates are ``dd/mm/yyyy`` text.
 
 A file is judged by its content, so a conversion saved under a lying extension reads the same.
 """
+
 from __future__ import annotations
 
 import datetime as dt

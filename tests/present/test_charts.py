@@ -1,4 +1,5 @@
 """Chart helpers: what each draws for a small Board-safe table."""
+
 import math
 
 import numpy as np
@@ -11,8 +12,7 @@ from readiness.present.charts import count_bars, month_ticks, share_trend
 
 def test_scatter_teams_labels_each_team_with_both_values_and_leaves_out_the_rest():
     table = pd.DataFrame(
-        {"agency_share": [0.1, 0.25, None], "mean_per_fte": [16.0, 20.0, 18.0]},
-        index=pd.Index(["North", "South", "East"], name="team"),
+        {"agency_share": [0.1, 0.25, None], "mean_per_fte": [16.0, 20.0, 18.0]}, index=pd.Index(["North", "South", "East"], name="team")
     )
     fig = charts.scatter_teams(table, "agency_share", "mean_per_fte", "Caseload against agency share")
     ax = fig.axes[0]
@@ -42,8 +42,12 @@ def test_grade_shares_pool_withheld_grades_into_the_published_pairs():
     # Row C: good or better withheld too: all that is not shown (1 - 40/50 = 10/50) is plain "withheld".
     board = pd.DataFrame(
         {
-            "outstanding": ["[c]", 11, 10], "good": ["[c]", 26, "[c]"], "requires_improvement": [36, "[c]", 30],
-            "inadequate": [14, "[c]", "[c]"], "audits": [77, 67, 50], "good_or_better_share": [27 / 77, 37 / 67, "[c]"],
+            "outstanding": ["[c]", 11, 10],
+            "good": ["[c]", 26, "[c]"],
+            "requires_improvement": [36, "[c]", 30],
+            "inadequate": [14, "[c]", "[c]"],
+            "audits": [77, 67, 50],
+            "good_or_better_share": [27 / 77, 37 / 67, "[c]"],
         },
         index=["A", "B", "C"],
     )
@@ -72,6 +76,7 @@ def test_share_bars_draw_no_bar_for_a_withheld_share_and_mark_it():
     assert math.isnan(widths["Blue"])
     assert [(text.get_text(), text.xy[1]) for text in ax.texts] == [("[c]", "Blue")]
 
+
 def svg_texts(fig) -> list[str]:
     """The text of every ``<text>`` element of the chart's SVG (mathtext would split one into many ``<tspan>``)."""
     import base64
@@ -94,6 +99,7 @@ def test_dollar_signs_in_column_and_row_labels_of_count_bars_are_text():
     counts["$z$ contacts"] = [1.0, 2.0]
     texts = svg_texts(charts.count_bars(counts, "Counts"))
     assert {"$y$ referrals", "$z$ contacts", "$m$ 1", "$m$ 2"} <= set(texts)
+
 
 def months(first_year: int, first_month: int, count: int) -> list[str]:
     return [f"{first_year + (first_month - 1 + i) // 12}-{(first_month - 1 + i) % 12 + 1:02d}" for i in range(count)]
@@ -203,8 +209,12 @@ def test_xmr_chart_breaks_at_a_new_phase_labelled_and_shades_a_held_baseline():
     xmr = XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), phases, None, {}, None)
     ax = xmr_chart(xmr, "Contacts", kind="count").axes[0]
     centre_colour = (0x44 / 255, 0x44 / 255, 0x44 / 255, 1)
-    centres = [segment for collection in ax.collections if tuple(collection.get_color()[0]) == pytest.approx(centre_colour)
-               for segment in collection.get_segments()]
+    centres = [
+        segment
+        for collection in ax.collections
+        if tuple(collection.get_color()[0]) == pytest.approx(centre_colour)
+        for segment in collection.get_segments()
+    ]
     assert sorted((round(s[0][0], 2), round(s[1][0], 2), s[0][1]) for s in centres) == [(-0.5, 3.5, 11.5), (3.5, 7.5, 21.0)]
     assert [t.get_text() for t in ax.texts] == ["New phase: May 2025"]
     (baseline,) = [p for p in ax.patches if p.get_label() == "Baseline: limits held after it"]
@@ -220,5 +230,8 @@ def test_an_earlier_phase_with_too_few_points_has_no_limits_and_the_chart_says_s
     phases = phases_of(points, 3, phase_starts=["2025-02"])  # January alone, then three months
     xmr = XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), phases, None, {}, None)
     ax = xmr_chart(xmr, "Contacts", kind="count").axes[0]
-    assert sorted(t.get_text().replace("\n", " ") for t in ax.texts) == ["New phase: February 2025", "The phase to January 2025 has 1 month: too few for limits."]
+    assert sorted(t.get_text().replace("\n", " ") for t in ax.texts) == [
+        "New phase: February 2025",
+        "The phase to January 2025 has 1 month: too few for limits.",
+    ]
     assert horizontal_levels(ax)["Centre (mean)"] == [11.0]  # only the latest phase's: (10 + 12 + 11) / 3

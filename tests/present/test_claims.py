@@ -1,4 +1,5 @@
 """A claim of change in the commentary gets a note when the SPC chart of the figure it names shows common cause."""
+
 from readiness.present.claims import claim_notes, claims_a_change, mentioned, unsupported_claims
 
 NAMES = {
@@ -28,7 +29,10 @@ def test_a_sentence_mentions_the_figures_sharing_most_words_with_their_names():
 def test_a_claim_about_a_common_cause_figure_gets_the_note_others_do_not():
     variation = {"audits.routine.good_or_better_share": "common_cause", "assessments.within_45_working_days_share": "improvement"}
     assert unsupported_claims(COMMENTARY, NAMES, variation.get) == [
-        ("Audit grades have improved steadily since the practice standards were relaunched in the spring.", ["audits.routine.good_or_better_share"])
+        (
+            "Audit grades have improved steadily since the practice standards were relaunched in the spring.",
+            ["audits.routine.good_or_better_share"],
+        )
     ]
     assert claim_notes(COMMENTARY, NAMES, variation.get) == (
         "*Note: Routine audits graded good or better — the chart shows no change beyond normal variation yet.*"

@@ -1,4 +1,5 @@
 """A table of steps is drawn as a funnel only when no step holds more than the one before."""
+
 import pandas as pd
 
 from readiness.present.cohort import is_funnel

@@ -1,5 +1,6 @@
 """Readiness against a finding (``readiness.present.findings``): one hand-worked test per branch of pack.md's rule,
 the evidence read from figures, targets and SPC readings, and the Board summary's lines."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,8 +28,13 @@ AUDITS = "audits.good_or_better_share"  # better higher
 
 def params(**targets) -> Params:
     """A pack's parameters with ``targets`` (``a__b=…`` for ``a.b``)."""
-    return Params(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30),
-                  targets={key.replace("__", "."): value for key, value in targets.items()})
+    return Params(
+        pack_id="t",
+        la_name="T",
+        period_start=date(2024, 10, 1),
+        period_end=date(2025, 9, 30),
+        targets={key.replace("__", "."): value for key, value in targets.items()},
+    )
 
 
 def green(label="A") -> Evidence:
@@ -36,7 +42,9 @@ def green(label="A") -> Evidence:
 
 
 def test_an_overdue_action_makes_it_red_whatever_the_figures_say():
-    states = action_states(pd.DataFrame({"status": ["on_track", "complete"], "due_date": pd.to_datetime(["2025-08-31", "2025-08-31"])}), date(2025, 9, 30))
+    states = action_states(
+        pd.DataFrame({"status": ["on_track", "complete"], "due_date": pd.to_datetime(["2025-08-31", "2025-08-31"])}), date(2025, 9, 30)
+    )
     assert states.tolist() == ["overdue", "complete"]  # due 31 August, not complete by 30 September
     readiness = rate(states.tolist(), [green()])
     assert readiness.rating == "red" and readiness.reasons == ("an action is overdue",)
@@ -64,7 +72,10 @@ def test_special_cause_concern_makes_it_red_even_without_a_target():
 
 
 def test_all_on_track_with_a_figure_improving_is_green():
-    readiness = rate(["complete", "on_track"], [Evidence("x", "Visits", False, None, "improvement"), Evidence("y", "Audits", False, None, "common_cause")])
+    readiness = rate(
+        ["complete", "on_track"],
+        [Evidence("x", "Visits", False, None, "improvement"), Evidence("y", "Audits", False, None, "common_cause")],
+    )
     assert readiness.rating == "green"
     assert readiness.reasons == ("every action is complete or on track", "Visits shows improvement beyond normal variation")
 
@@ -90,13 +101,19 @@ def test_amber_when_an_action_is_at_risk_or_a_target_is_missed_though_another_fi
     missed = Evidence("y", "Audits", True, "amber")
     unmeasured = Evidence("z", "Caseloads", True, None)
     assert rate(["on_track"], [improving, missed, unmeasured]).reasons == (
-        "Audits is amber against its target", "Caseloads is not yet measured against its target",
+        "Audits is amber against its target",
+        "Caseloads is not yet measured against its target",
     )
 
 
 def test_a_figure_is_rated_at_the_value_the_page_shows():
     # 0.2049 shows as 20%: at the green threshold of 0.20 for a lower-is-better share, so green
-    found = evidence_of(REREFERRALS, {REREFERRALS: 0.2049}, {"referrals.monthly.rereferral_share": "concern"}, params(referrals__rereferral_share={"green": 0.2, "amber": 0.25}))
+    found = evidence_of(
+        REREFERRALS,
+        {REREFERRALS: 0.2049},
+        {"referrals.monthly.rereferral_share": "concern"},
+        params(referrals__rereferral_share={"green": 0.2, "amber": 0.25}),
+    )
     assert (found.rating, found.variation, found.target) == ("green", "concern", True)
     assert evidence_of(AUDITS, {AUDITS: None}, {}, params(audits__good_or_better_share=0.7)).rating is None
 
@@ -121,12 +138,16 @@ def test_a_council_area_is_shown_in_words():
 def test_the_board_summary_has_one_line_per_finding_in_order():
     document = {
         "readiness": {"findings.F2.readiness": "red", "findings.F1.readiness": None},
-        "findings": {"F1": {"source": "ILACS 2024", "area": "leaders", "priority": False, "why": "Nothing."},
-                     "F2": {"source": "Monitoring visit 2025-06", "area": "front_door", "priority": True, "why": "An action is overdue."}},
+        "findings": {
+            "F1": {"source": "ILACS 2024", "area": "leaders", "priority": False, "why": "Nothing."},
+            "F2": {"source": "Monitoring visit 2025-06", "area": "front_door", "priority": True, "why": "An action is overdue."},
+        },
     }
     lines = board_lines(document)
-    assert lines == [BoardLine("F1", "ILACS 2024", "Leaders", False, None, "Nothing."),
-                     BoardLine("F2", "Monitoring visit 2025-06", "Front door", True, "red", "An action is overdue.")]
+    assert lines == [
+        BoardLine("F1", "ILACS 2024", "Leaders", False, None, "Nothing."),
+        BoardLine("F2", "Monitoring visit 2025-06", "Front door", True, "red", "An action is overdue."),
+    ]
     assert lines[1].text() == "Monitoring visit 2025-06, Front door (priority): Red. An action is overdue."
     assert lines[0].rating_words == "Not rated"
     assert board_lines({"figures": {}}) == []

@@ -1,4 +1,5 @@
 """Funnel plots of teams' shares: limits p ± z·√(p(1−p)/n) worked by hand at two team sizes, and who is named."""
+
 import math
 
 import pandas as pd
@@ -37,7 +38,10 @@ def test_a_share_on_a_limit_is_not_outside():
 
 def test_the_text_names_teams_outside_the_99_8_percent_limits():
     result = funnel(SHARES, DENOMINATORS)
-    assert outside_sentence(result, "higher") == "Outside the 99.8% limits around the overall 80%, beyond what chance gives at their sizes: A (48%, below: worse)."
+    assert (
+        outside_sentence(result, "higher")
+        == "Outside the 99.8% limits around the overall 80%, beyond what chance gives at their sizes: A (48%, below: worse)."
+    )
     assert outside_sentence(result, "lower").endswith("A (48%, below: better).")
     inside = funnel(SHARES.drop("A"), DENOMINATORS.drop("A"))
     assert outside_sentence(inside, "higher").startswith("No team is outside the 99.8% limits")

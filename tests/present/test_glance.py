@@ -1,5 +1,6 @@
 """The Board summary's figures to note: each figure once, attention first, linked to its section; and what it says
 when nothing has improved."""
+
 from readiness.config.catalogue import describe
 from readiness.present.glance import months_behind, no_improvement_words, to_note
 from readiness.present.vitals import VitalSign
@@ -33,7 +34,11 @@ def test_nothing_to_note_is_an_empty_list():
 
 
 def test_no_improvement_is_said_as_no_change_beyond_chance_with_its_months():
-    spc = {"a.monthly.x": {"series": {"2025-01": 1, "2025-02": 2, "2025-03": 3}}, "b.monthly.y": None, "c.monthly.z": {"series": {"2025-03": 1}}}
+    spc = {
+        "a.monthly.x": {"series": {"2025-01": 1, "2025-02": 2, "2025-03": 3}},
+        "b.monthly.y": None,
+        "c.monthly.z": {"series": {"2025-03": 1}},
+    }
     assert months_behind(spc) == 3
     assert no_improvement_words(3) == "no change large enough to rule out chance yet (each monthly figure read over up to 3 months)"
     assert no_improvement_words(months_behind({})) == "no change large enough to rule out chance yet"

@@ -1,4 +1,5 @@
 """The heat table: shading by value, withheld cells grey and marked, labels as text."""
+
 import pandas as pd
 
 from readiness.present.heat import WITHHELD_SHADE, heat_table_html, shade

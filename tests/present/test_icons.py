@@ -1,4 +1,5 @@
 """The pack's own SVG icons and sparklines: Making Data Count colours, text alternatives, no markup from data."""
+
 import re
 
 from readiness.present.icons import assurance_icon, icon_key, sparkline, variation_icon

@@ -1,4 +1,5 @@
 """Headline sentences: rose or fell only when the SPC variation says so."""
+
 from readiness.indicators.figure import share
 from readiness.present.narrative import month_name, share_headline, spc_sentence, trend_title, withholding_note
 from readiness.present.spc import Reading
@@ -18,13 +19,19 @@ def test_a_rise_is_told_only_from_special_cause_variation():
 
 def test_concern_on_a_lower_is_better_figure_is_a_rise():
     concern = Reading("concern", None, 0.2, 0.1, 0.3, 12)
-    assert share_headline("X", share(50, 200), 5, spc_sentence(concern, "lower", "share")).endswith("It rose beyond its usual range (special-cause concern).")
+    assert share_headline("X", share(50, 200), 5, spc_sentence(concern, "lower", "share")).endswith(
+        "It rose beyond its usual range (special-cause concern)."
+    )
     improving = Reading("improvement", None, 0.2, 0.1, 0.3, 12)
-    assert share_headline("X", share(50, 200), 5, spc_sentence(improving, "lower", "share")).endswith("It fell beyond its usual range (special-cause improvement).")
+    assert share_headline("X", share(50, 200), 5, spc_sentence(improving, "lower", "share")).endswith(
+        "It fell beyond its usual range (special-cause improvement)."
+    )
 
 
 def test_no_direction_says_high_or_low_without_judging():
-    assert share_headline("X", share(50, 200), 5, spc_sentence(Reading("low", None, 0.2, 0.1, 0.3, 12), None, "share")).endswith("It fell beyond its usual range.")
+    assert share_headline("X", share(50, 200), 5, spc_sentence(Reading("low", None, 0.2, 0.1, 0.3, 12), None, "share")).endswith(
+        "It fell beyond its usual range."
+    )
 
 
 def test_pure_noise_varies_within_its_usual_range():
@@ -34,7 +41,9 @@ def test_pure_noise_varies_within_its_usual_range():
 
 
 def test_the_usual_range_of_a_share_stays_within_0_and_100_percent():
-    assert share_headline("X", share(50, 100), 5, spc_sentence(WIDE, "higher", "share")).endswith("It varies within its usual range (0% to 100%).")
+    assert share_headline("X", share(50, 100), 5, spc_sentence(WIDE, "higher", "share")).endswith(
+        "It varies within its usual range (0% to 100%)."
+    )
 
 
 def test_too_few_months_to_tell():
@@ -87,8 +96,10 @@ def test_an_fte_share_says_its_base_is_a_headcount():
     from readiness.present.narrative import figure_fact
 
     # 8.5 agency FTE of 77.3 social-work FTE is 11%; its 9 and 78 are the headcounts behind it, so "(of 78)" says so
-    assert figure_fact("workforce.agency_share", Figure(8.5 / 77.3, (9, 78)), 5) == "Agency share of social-work FTE: 11% (of 78 social workers, by headcount)."
-
+    assert (
+        figure_fact("workforce.agency_share", Figure(8.5 / 77.3, (9, 78)), 5)
+        == "Agency share of social-work FTE: 11% (of 78 social workers, by headcount)."
+    )
 
 
 def test_practice_week_sentences_follow_the_board_safe_table():
@@ -113,7 +124,9 @@ def test_row_shares_sentence_quotes_only_what_the_table_shows():
     from readiness.present.narrative import row_shares_sentence
 
     # 182 of 335 = 54.3%; mock inspection's share withheld by the table; a shown share with a withheld denominator
-    safe = pd.DataFrame({"good_or_better_share": ["[c]", 182 / 335, 0.5], "audits": [19, 335, "[c]"]}, index=["Mock inspection", "Routine", "Other"])
+    safe = pd.DataFrame(
+        {"good_or_better_share": ["[c]", 182 / 335, 0.5], "audits": [19, 335, "[c]"]}, index=["Mock inspection", "Routine", "Other"]
+    )
     assert row_shares_sentence("Good or better", safe, "good_or_better_share", "audits") == (
         "Good or better: Mock inspection [c]; Routine 54% (of 335); Other 50%."
     )
@@ -142,7 +155,10 @@ def test_xmr_alt_text_says_what_the_chart_shows():
 
 def test_the_withholding_note_names_the_packs_own_threshold():
     assert withholding_note(5) == "Numbers from 1 to 5 are withheld as [c]."
-    assert withholding_note(10, "and a median over 1 to {n} audits") == "Numbers from 1 to 10 are withheld as [c], and a median over 1 to 10 audits."
+    assert (
+        withholding_note(10, "and a median over 1 to {n} audits")
+        == "Numbers from 1 to 10 are withheld as [c], and a median over 1 to 10 audits."
+    )
 
 
 def test_an_internal_pack_says_nothing_is_withheld():

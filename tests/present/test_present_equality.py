@@ -1,4 +1,5 @@
 """The equality table as the page shows it: withheld counts take their rate and ratio with them."""
+
 from dataclasses import replace
 
 from readiness.indicators.figure import Figure, count
@@ -28,5 +29,9 @@ def test_referrals_are_counted_as_referrals_and_a_stage_without_figures_has_no_t
 
 
 def test_rates_and_ratios_round_half_up():
-    figures = {"equality.cla.sex.male": count(40), "equality.cla.sex.male.rate_per_10k": Figure(176.5, (40,)), "equality.cla.sex.male.ratio": Figure(1.125, (40,))}
+    figures = {
+        "equality.cla.sex.male": count(40),
+        "equality.cla.sex.male.rate_per_10k": Figure(176.5, (40,)),
+        "equality.cla.sex.male.ratio": Figure(1.125, (40,)),
+    }
     assert equality_table(figures, "cla", 5).loc[("Sex", "Male")].tolist() == ["40", "177", "1.13"]

@@ -1,4 +1,5 @@
 """The scorecard: each figure's one-line reading from SPC and its target, its three values and the next visit's target."""
+
 from datetime import date
 
 import pytest
@@ -38,20 +39,53 @@ def test_a_figure_without_a_monthly_series_has_no_trend_to_read():
 
 
 def vital(figure_id, value, rating=None, spc=None, history=(), baseline="–", england="–", region="–", neighbours="–", target="–"):
-    return VitalSign(describe(figure_id), value, target, rating, england, tuple(history), "–", baseline=baseline, region=region, neighbours=neighbours, spc=spc)
+    return VitalSign(
+        describe(figure_id),
+        value,
+        target,
+        rating,
+        england,
+        tuple(history),
+        "–",
+        baseline=baseline,
+        region=region,
+        neighbours=neighbours,
+        spc=spc,
+    )
 
 
 def test_scorecard_rows_follow_the_ids_order_with_three_values_and_the_next_visits_target():
     rows = [
-        vital("workforce.agency_share", "18%", "red", target="10% (amber 15%)", spc={"variation": "common_cause", "assurance": "fail"}, history=("25%", "20%"),
-              baseline="30%", england="18% (Sept 2024)", neighbours="21% (Sept 2024)"),
-        vital("assessments.within_45_working_days_share", "82%", "amber", {"variation": "improvement", "assurance": None}, target="70% (amber 60%)"),
+        vital(
+            "workforce.agency_share",
+            "18%",
+            "red",
+            target="10% (amber 15%)",
+            spc={"variation": "common_cause", "assurance": "fail"},
+            history=("25%", "20%"),
+            baseline="30%",
+            england="18% (Sept 2024)",
+            neighbours="21% (Sept 2024)",
+        ),
+        vital(
+            "assessments.within_45_working_days_share",
+            "82%",
+            "amber",
+            {"variation": "improvement", "assurance": None},
+            target="70% (amber 60%)",
+        ),
     ]
     # a trajectory: 70% (amber 60%) from October, 80% (amber 70%) from 1 January 2026; the visit is on 20 January 2026
-    targets = {"assessments.within_45_working_days_share": [Step(start=date(2025, 10, 1), green=0.7, amber=0.6),
-                                                            Step(start=date(2026, 1, 1), green=0.8, amber=0.7)],
-               "workforce.agency_share": Band(green=0.1, amber=0.15)}
-    card = scorecard(["assessments.within_45_working_days_share", "cla.review_in_time_share", "workforce.agency_share"], rows, targets, date(2026, 1, 20))
+    targets = {
+        "assessments.within_45_working_days_share": [
+            Step(start=date(2025, 10, 1), green=0.7, amber=0.6),
+            Step(start=date(2026, 1, 1), green=0.8, amber=0.7),
+        ],
+        "workforce.agency_share": Band(green=0.1, amber=0.15),
+    }
+    card = scorecard(
+        ["assessments.within_45_working_days_share", "cla.review_in_time_share", "workforce.agency_share"], rows, targets, date(2026, 1, 20)
+    )
     assessments, agency = card  # a figure not among the rows is left out
     assert assessments.row.indicator.id == "assessments.within_45_working_days_share"
     assert (assessments.at_inspection, assessments.last_board, assessments.row.value) == ("–", "–", "82%")

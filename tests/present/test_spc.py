@@ -2,6 +2,7 @@
 
 Every expected centre and limit was worked out on paper: centre = mean, limits = centre ± 2.66 × mean moving range.
 """
+
 from datetime import date
 
 import numpy as np
@@ -161,7 +162,13 @@ MONTHS = [f"{y}-{m:02d}" for y, m in [(2024, 10), (2024, 11), (2024, 12)] + [(20
 def pack_params(**extra):
     # the Board raised its target from 40% to 70% in April 2025
     trajectory = [Step(start=date(2024, 10, 1), green=0.4, amber=0.3), Step(start=date(2025, 4, 1), green=0.7, amber=0.6)]
-    defaults = dict(pack_id="t", la_name="T", period_start=date(2024, 10, 1), period_end=date(2025, 9, 30), targets={"audits.good_or_better_share": trajectory})
+    defaults = dict(
+        pack_id="t",
+        la_name="T",
+        period_start=date(2024, 10, 1),
+        period_end=date(2025, 9, 30),
+        targets={"audits.good_or_better_share": trajectory},
+    )
     return Params(**{**defaults, **extra})
 
 
@@ -178,8 +185,15 @@ def test_spc_document_reads_every_monthly_series_against_the_trajectory_target_i
     at_end = document(values, pack_params())
     assert at_end["contacts.monthly.count"] is None
     assert at_end["audits.monthly.good_or_better_share"] == {
-        "variation": "improvement", "assurance": "fail", "points": 12, "earlier_points": 0, "baseline_end": None, "phase_start": None,
-        "centre": pytest.approx(0.558333, abs=1e-6), "lower": pytest.approx(0.427752, abs=1e-6), "upper": pytest.approx(0.688915, abs=1e-6),
+        "variation": "improvement",
+        "assurance": "fail",
+        "points": 12,
+        "earlier_points": 0,
+        "baseline_end": None,
+        "phase_start": None,
+        "centre": pytest.approx(0.558333, abs=1e-6),
+        "lower": pytest.approx(0.427752, abs=1e-6),
+        "upper": pytest.approx(0.688915, abs=1e-6),
         "series": dict(zip(MONTHS, SHIFTED)),
     }
     assert "audits.good_or_better_share" not in at_end
@@ -195,7 +209,10 @@ def test_a_short_series_is_read_with_earlier_packs_months_before_its_own():
     # the withheld month, which must not fill it. With the first 6 the series is SHIFTED less one point.
     ours = dict(zip(MONTHS[6:], SHIFTED[6:]))
     ours[MONTHS[8]] = None
-    earlier = {"audience": "public", "figures": {"audits.monthly.good_or_better_share": {**dict(zip(MONTHS[:6], SHIFTED[:6])), MONTHS[8]: 0.5}}}
+    earlier = {
+        "audience": "public",
+        "figures": {"audits.monthly.good_or_better_share": {**dict(zip(MONTHS[:6], SHIFTED[:6])), MONTHS[8]: 0.5}},
+    }
     values = {"audits.monthly.good_or_better_share": ours}
     suppressed = [f"audits.monthly.good_or_better_share/{MONTHS[8]}"]
     reading = document(values, pack_params(spc_min_points=11), suppressed, [earlier])["audits.monthly.good_or_better_share"]
@@ -208,13 +225,24 @@ def test_a_short_series_is_read_with_earlier_packs_months_before_its_own():
     assert document(values, pack_params(spc_min_points=12), suppressed, [earlier])["audits.monthly.good_or_better_share"] is None
     # an internal earlier pack's months are not published counts: a public pack leaves them out
     internal = {**earlier, "audience": "internal"}
-    assert document(values, pack_params(spc_min_points=5), suppressed, [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 0
-    assert document(values, pack_params(spc_min_points=5, audience="internal"), suppressed, [internal])["audits.monthly.good_or_better_share"]["earlier_points"] == 6
+    assert (
+        document(values, pack_params(spc_min_points=5), suppressed, [internal])["audits.monthly.good_or_better_share"]["earlier_points"]
+        == 0
+    )
+    assert (
+        document(values, pack_params(spc_min_points=5, audience="internal"), suppressed, [internal])["audits.monthly.good_or_better_share"][
+            "earlier_points"
+        ]
+        == 6
+    )
 
 
 def test_phases_are_cut_at_the_month_a_date_falls_in():
     months = ["2025-01", "2025-02", "2025-04", "2025-05"]
     # 2025-03-15 falls in the phase starting 2025-03-01: April is its first month; a start before the first month or
     # after the last makes no phase
-    assert split_phases(months, ["2025-03", "2024-06", "2026-01"]) == [("2025-01", ("2025-01", "2025-02")), ("2025-03", ("2025-04", "2025-05"))]
+    assert split_phases(months, ["2025-03", "2024-06", "2026-01"]) == [
+        ("2025-01", ("2025-01", "2025-02")),
+        ("2025-03", ("2025-04", "2025-05")),
+    ]
     assert split_phases(months, ["2025-02"]) == [("2025-01", ("2025-01",)), ("2025-02", ("2025-02", "2025-04", "2025-05"))]

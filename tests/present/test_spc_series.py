@@ -2,6 +2,7 @@
 
 Every expected centre and limit was worked out on paper: centre = mean, limits = centre ± 2.66 × mean moving range.
 """
+
 from datetime import date
 
 import pandas as pd
@@ -37,7 +38,9 @@ def params(**extra) -> Params:
 
 
 def published(values: dict, series_id: str = AUDITS, withheld=(), before: dict | None = None) -> Published:
-    return Published({series_id: values}, frozenset(f"{series_id}/{m}" for m in withheld), {series_id: before} if before is not None else {})
+    return Published(
+        {series_id: values}, frozenset(f"{series_id}/{m}" for m in withheld), {series_id: before} if before is not None else {}
+    )
 
 
 def test_a_held_baseline_detects_the_shift_that_limits_from_every_month_miss():
@@ -88,7 +91,11 @@ def test_the_reading_is_the_latest_phases():
 def test_the_baseline_holds_limits_within_the_latest_phase_only():
     # phases 2024-01..06 and 2024-07..2025-06; the latest holds limits from its months up to December (50, 52, ×3:
     # centre .51, limits .4568 to .5632) and finds the shift; the first phase's limits come from all its six points
-    xmr = xmr_series(AUDITS, published(dict(zip(MONTHS, SERIES))), params(spc_phases=[date(2024, 7, 1)], spc_baseline_end=date(2024, 12, 31), spc_min_points=4))
+    xmr = xmr_series(
+        AUDITS,
+        published(dict(zip(MONTHS, SERIES))),
+        params(spc_phases=[date(2024, 7, 1)], spc_baseline_end=date(2024, 12, 31), spc_min_points=4),
+    )
     first, latest = xmr.phases
     assert (first.baseline, latest.baseline) == (6, 6) and not first.held and latest.held
     assert (xmr.reading.centre, xmr.reading.upper) == pytest.approx((0.51, 0.5632))
@@ -144,7 +151,13 @@ def test_a_month_before_the_datas_first_date_is_partial_and_not_covered_in_the_w
     with whole_months_only(window.start):
         shares = monthly_shares(DATES, HITS, window)
         counts = monthly_counts(DATES, window)
-    assert shares == {"2024-01": NOT_COVERED, "2024-02": NOT_COVERED, "2024-03": NOT_COVERED, "2024-04": share(1, 2), "2024-05": share(1, 1)}
+    assert shares == {
+        "2024-01": NOT_COVERED,
+        "2024-02": NOT_COVERED,
+        "2024-03": NOT_COVERED,
+        "2024-04": share(1, 2),
+        "2024-05": share(1, 1),
+    }
     assert counts["2024-03"] == NOT_COVERED and counts["2024-04"] == count(2)
     # an Annex A list covering from 10 March (later than the window's start): March is partial; from 1 March it is whole
     with whole_months_only(window.start):
@@ -166,8 +179,15 @@ def test_a_six_month_demo_pack_reads_its_assessments_from_the_months_before_it(d
     from readiness.pack.cache import cached_inputs, input_hashes
     from readiness.pack.figures import compute_figures, figures_document, whole_month_series
 
-    six = Params(pack_id="six", la_name="Northbridge", period_start=date(2025, 4, 1), period_end=date(2025, 9, 30),
-                 annex_a_extract_date=date(2025, 10, 3), audience="internal", data={"annex_a": demo_data / "annex_a.xlsx"})
+    six = Params(
+        pack_id="six",
+        la_name="Northbridge",
+        period_start=date(2025, 4, 1),
+        period_end=date(2025, 9, 30),
+        annex_a_extract_date=date(2025, 10, 3),
+        audience="internal",
+        data={"annex_a": demo_data / "annex_a.xlsx"},
+    )
     inputs = cached_inputs(six, input_hashes(six), tmp_path)
     figures = compute_figures(inputs, six)
     document = figures_document(figures, six, before=whole_month_series(inputs, six))

@@ -1,4 +1,5 @@
 """Targets in force on a date (numbers, bands, trajectories) and figures as the page shows them."""
+
 from datetime import date
 
 import pytest
@@ -39,7 +40,15 @@ def test_numbers_and_bands_are_in_force_always():
 
 @pytest.mark.parametrize(
     "value, kind, expected",
-    [(0.548, "share", 0.55), (0.545, "share", 0.55), (0.5449, "share", 0.54), (17.25, "number", 17.3), (17.24, "rate", 17.0), (176.5, "number", 176.5), (None, "share", None)],
+    [
+        (0.548, "share", 0.55),
+        (0.545, "share", 0.55),
+        (0.5449, "share", 0.54),
+        (17.25, "number", 17.3),
+        (17.24, "rate", 17.0),
+        (176.5, "number", 176.5),
+        (None, "share", None),
+    ],
 )
 def test_as_shown_rounds_half_up_as_the_page(value, kind, expected):
     assert as_shown(value, kind) == expected

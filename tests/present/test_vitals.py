@@ -1,4 +1,5 @@
 """RAG ratings in both directions and both target forms; history and change; England values."""
+
 import pytest
 
 from readiness.config.param_models import Band
@@ -62,7 +63,9 @@ def test_vital_signs_rows_carry_targets_history_and_england():
         {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.7}},
     ]
     benchmarks = {"assessments.within_45_working_days_share": {"year": "2024-25", "value": 0.857, "source": "DfE"}}
-    rows = vital_signs(document, params(targets={"assessments.within_45_working_days_share": {"green": 0.85, "amber": 0.75}}), benchmarks, history)
+    rows = vital_signs(
+        document, params(targets={"assessments.within_45_working_days_share": {"green": 0.85, "amber": 0.75}}), benchmarks, history
+    )
     # help and protection (assessments) before leadership (case audits), as ILACS judges
     assert [r.indicator.id for r in rows] == ["assessments.within_45_working_days_share", "audits.count"]
     assessments, audits = rows
@@ -129,7 +132,11 @@ def test_a_public_pack_shows_an_internal_packs_history_through_its_own_control()
     assert rows["referrals.nfa_share"] == "[c]"  # 0.01 x 400 referrals = 4, small
     assert rows["caseload.median"] == "[c]"  # over how many workers the document does not say
     # 0.3 x 20 = 6 downgraded, and 20 - 12 - 6 = 2 upgraded: the smaller share goes
-    assert (rows["audits.moderated_count"], rows["audits.moderation_agreement_share"], rows["audits.moderation_downgrade_share"]) == ("20", "60%", "[c]")
+    assert (rows["audits.moderated_count"], rows["audits.moderation_agreement_share"], rows["audits.moderation_downgrade_share"]) == (
+        "20",
+        "60%",
+        "[c]",
+    )
     assert rows["referrals.count"] == "400"
 
 
@@ -149,7 +156,11 @@ def test_the_rating_is_given_on_the_figure_as_shown():
 
 def test_the_target_in_force_at_the_period_end_rates_the_figure():
     # period_end 2019-03-31: the step from 2019-03-01 (green 60%, amber 50%) is in force; 55% is amber against it
-    trajectory = [{"from": "2019-01-01", "green": 0.5, "amber": 0.4}, {"from": "2019-03-01", "green": 0.6, "amber": 0.5}, {"from": "2019-04-01", "green": 0.9, "amber": 0.8}]
+    trajectory = [
+        {"from": "2019-01-01", "green": 0.5, "amber": 0.4},
+        {"from": "2019-03-01", "green": 0.6, "amber": 0.5},
+        {"from": "2019-04-01", "green": 0.9, "amber": 0.8},
+    ]
     document = {"figures": {"audits.good_or_better_share": 0.55}, "suppressed": []}
     row = vital_signs(document, params(targets={"audits.good_or_better_share": trajectory}), {}, [])[0]
     assert (row.target, row.rating) == ("60% (amber 50%)", "amber")
@@ -157,7 +168,11 @@ def test_the_target_in_force_at_the_period_end_rates_the_figure():
 
 def test_baseline_and_comparators_with_their_year_and_source():
     document = {"figures": {"assessments.within_45_working_days_share": 0.8, "audits.count": 40}, "suppressed": []}
-    baseline = {"audience": "public", "figures": {"assessments.within_45_working_days_share": 0.62, "audits.count": None}, "suppressed": ["audits.count"]}
+    baseline = {
+        "audience": "public",
+        "figures": {"assessments.within_45_working_days_share": 0.62, "audits.count": None},
+        "suppressed": ["audits.count"],
+    }
     comparators = {"assessments.within_45_working_days_share": Comparator("2023-24", 0.84, None, "LAIT, CIN 2023-24")}
     rows = {r.indicator.id: r for r in vital_signs(document, params(), {}, [], baseline, comparators)}
     assessments = rows["assessments.within_45_working_days_share"]
@@ -169,8 +184,11 @@ def test_baseline_and_comparators_with_their_year_and_source():
 def test_a_monthly_figure_gets_its_sparkline_and_spc_icons():
     months = {"2019-01": 0.5, "2019-02": 0.6, "2019-03": 0.7}
     reading = {"variation": "improvement", "assurance": "fail", "centre": 0.6, "lower": 0.4, "upper": 0.8, "points": 3}
-    document = {"figures": {"audits.good_or_better_share": 0.6, "audits.monthly.good_or_better_share": months}, "suppressed": [],
-                "spc": {"audits.monthly.good_or_better_share": reading}}
+    document = {
+        "figures": {"audits.good_or_better_share": 0.6, "audits.monthly.good_or_better_share": months},
+        "suppressed": [],
+        "spc": {"audits.monthly.good_or_better_share": reading},
+    }
     row = vital_signs(document, params(targets={"audits.good_or_better_share": 0.9}), {}, [])[0]
     assert row.spc == reading
     assert 'aria-label="Audits graded good or better, by month, 2019-01 to 2019-03"' in row.sparkline
@@ -183,13 +201,29 @@ def test_a_monthly_figure_gets_its_sparkline_and_spc_icons():
 def test_vital_signs_groups_follow_the_ilacs_judgements():
     """Help and protection (early help, front door, assessments ...), then children in care (adoption), then
     leadership (workforce, case audits); within a group, catalogue order; an uncatalogued theme last."""
-    ids = ["audits.count", "caseload.median", "adoption.adopted_count", "referrals.count", "early_help.started_count",
-           "frontdoor.decisions_count", "assessments.completed_count", "cp.started_count", "not.catalogued"]
+    ids = [
+        "audits.count",
+        "caseload.median",
+        "adoption.adopted_count",
+        "referrals.count",
+        "early_help.started_count",
+        "frontdoor.decisions_count",
+        "assessments.completed_count",
+        "cp.started_count",
+        "not.catalogued",
+    ]
     document = {"figures": {figure_id: 10 for figure_id in ids}, "suppressed": []}
     rows = vital_signs(document, params(), {}, [])
     assert [r.indicator.theme for r in rows] == [
-        "Early help", "Front door", "Front door", "Assessments", "Child protection", "Adoption",
-        "Workforce and caseloads", "Case audits", "Other",
+        "Early help",
+        "Front door",
+        "Front door",
+        "Assessments",
+        "Child protection",
+        "Adoption",
+        "Workforce and caseloads",
+        "Case audits",
+        "Other",
     ]
     assert [r.indicator.id for r in rows][1:3] == ["referrals.count", "frontdoor.decisions_count"]
 
@@ -218,6 +252,13 @@ def test_a_routine_figures_monthly_series_keeps_its_group():
 def test_equality_cells_are_their_sections_tables_not_vital_signs_and_have_their_kinds():
     from readiness.config.catalogue import describe
 
-    document = {"figures": {"equality.cla.sex.male": 40, "equality.cla.sex.male.rate_per_10k": 15.04, "cla.count_at_snapshot": 80}, "suppressed": []}
+    document = {
+        "figures": {"equality.cla.sex.male": 40, "equality.cla.sex.male.rate_per_10k": 15.04, "cla.count_at_snapshot": 80},
+        "suppressed": [],
+    }
     assert [row.indicator.id for row in vital_signs(document, params(), {}, [])] == ["cla.count_at_snapshot"]
-    assert [describe(i).kind for i in ("equality.cla.sex.male", "equality.cla.sex.male.rate_per_10k", "equality.cla.sex.male.ratio")] == ["count", "rate", "number"]
+    assert [describe(i).kind for i in ("equality.cla.sex.male", "equality.cla.sex.male.rate_per_10k", "equality.cla.sex.male.ratio")] == [
+        "count",
+        "rate",
+        "number",
+    ]

@@ -2,6 +2,7 @@
 
 ``Params`` inherits :class:`BoardParams`, so these keys sit in the parameters file beside the others.
 """
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,5 +1,6 @@
 """Every headline figure's id, plain-English label, kind and better direction (``indicators.md``), read from the
 figure registry (:mod:`.figures`: declared on the indicator functions), and the phrases a page names a figure by."""
+
 from __future__ import annotations
 
 import re

@@ -7,6 +7,7 @@ then ``parameters/benchmarks/england.yaml`` (England only). A year counts when i
 pack's ``period_end`` (DfE's reporting years end on 31 March, ``2024-25``; the workforce census is at 30 September,
 ``Sept 2025``); England's file falls back to its latest year when none does.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 GROUPS = ("england", "region", "statistical_neighbours", "la_published")
 MONTHS = {"march": 3, "september": 9, "sept": 9}
-
 
 
 def year_end(label: str) -> date:
@@ -60,7 +60,9 @@ def users_values(path: Path) -> Comparisons:
     result = {}
     for figure_id, comparator in read_comparators(path).items():
         groups = {"region": comparator.region, "statistical_neighbours": comparator.statistical_neighbours}
-        result[figure_id] = {group: Published(value, comparator.year, comparator.source) for group, value in groups.items() if value is not None}
+        result[figure_id] = {
+            group: Published(value, comparator.year, comparator.source) for group, value in groups.items() if value is not None
+        }
     return result
 
 

@@ -6,6 +6,7 @@ The statistical-neighbour value is the mean of the ten neighbours' published val
 a neighbour DfE publishes nothing for that year is left out). DfE measures care leavers at their 17th-21st
 birthdays: its values stand beside the pack's own care-leaver figures at the snapshot with that said.
 """
+
 from __future__ import annotations
 
 import json

@@ -20,6 +20,7 @@ This module is plain data, so every stage may read it; the decorators fill :data
 indicator modules are imported, and :mod:`readiness.indicators.themes` closes it once every theme module
 is. Reading it before then is an error, never a silent half-registry (``docs/decisions.md``).
 """
+
 from __future__ import annotations
 
 import sys
@@ -110,7 +111,9 @@ class Registry:
     def declare(self, declared: Declared) -> None:
         """Add one declaration (the decorators of :class:`Theme` do)."""
         if self._closed is not None:
-            raise RuntimeError(f"{declared.id} is declared after the figure registry was closed: list {declared.module} in readiness.indicators.themes")
+            raise RuntimeError(
+                f"{declared.id} is declared after the figure registry was closed: list {declared.module} in readiness.indicators.themes"
+            )
         self._declared.append(declared)
 
     def close(self, modules: Sequence[str]) -> None:
@@ -192,7 +195,9 @@ class Theme:
         """Decorate the function computing the headline figure ``figure_id``."""
         return self._declare(figure_id, label, kind, better, facts)
 
-    def family(self, prefix: str, label: str, kind: str, better: str | None = N, members: Mapping[str, Member] | None = None, **facts) -> Callable:
+    def family(
+        self, prefix: str, label: str, kind: str, better: str | None = N, members: Mapping[str, Member] | None = None, **facts
+    ) -> Callable:
         """Decorate the function computing each member of a family (given the member as its last argument):
         ``members`` for a closed family, none for one whose members the data names."""
         return self._declare(prefix, label, kind, better, {**facts, "family": True, "members": members})
@@ -209,11 +214,20 @@ class Theme:
     def series(self, figure_id: str, **facts) -> str:
         """Declare the monthly series of ``figure_id`` computed in line (by a shared helper), and give its id."""
         series_id = monthly_id(figure_id)
-        self.registry.declare(self._declared(series_id, f"{figure_id}, by month", "series", N, {**facts, "series": True}, sys._getframe(1).f_globals["__name__"]))
+        self.registry.declare(
+            self._declared(
+                series_id, f"{figure_id}, by month", "series", N, {**facts, "series": True}, sys._getframe(1).f_globals["__name__"]
+            )
+        )
         return series_id
 
     def _declared(self, figure_id: str, label: str, kind: str, better: str | None, facts: dict, module: str) -> Declared:
-        facts = {**facts, "reads": (*self.reads, *facts.get("reads", ())), "blank": tuple(facts.get("blank", ())), "sum_of": tuple(facts.get("sum_of", ()))}
+        facts = {
+            **facts,
+            "reads": (*self.reads, *facts.get("reads", ())),
+            "blank": tuple(facts.get("blank", ())),
+            "sum_of": tuple(facts.get("sum_of", ())),
+        }
         return Declared(figure_id, label, kind, better, self.name, module=module, **facts)
 
     def _declare(self, figure_id: str, label: str, kind: str, better: str | None, facts: dict) -> Callable:

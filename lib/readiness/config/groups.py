@@ -2,6 +2,7 @@
 
 ``child_population_by`` in the parameters names populations by these groups, so they are known before any input.
 """
+
 NOT_RECORDED = "not_recorded"
 EQUALITY_GROUPS: dict[str, tuple[str, ...]] = {
     "ethnicity": ("white", "mixed", "asian", "black", "other", NOT_RECORDED),

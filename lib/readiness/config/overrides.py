@@ -18,6 +18,7 @@ it is.
 override (``la_name``), or so close to a notebook parameter that it is surely a slip
 (``perod_start``).
 """
+
 from __future__ import annotations
 
 import ast

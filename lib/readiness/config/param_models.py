@@ -1,4 +1,5 @@
 """The parameters file's smaller parts: the data paths, targets and their steps, practice weeks, return years."""
+
 from __future__ import annotations
 
 from datetime import date

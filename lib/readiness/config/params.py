@@ -1,4 +1,5 @@
 """The pack's parameters file: read, validated and resolved (see docs/parameters.md)."""
+
 from __future__ import annotations
 
 import math
@@ -22,7 +23,20 @@ from .period import Period
 from .references import reference_problems
 from .yesno import YesNoWords
 
-DATA_KEYS = ("annex_a", "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "case_tracking", "front_door_decisions", "immediate_concerns", "audit_checks", "findings", "improvement_actions")
+DATA_KEYS = (
+    "annex_a",
+    "case_audits",
+    "strategy_meetings",
+    "workforce",
+    "supervision",
+    "audit_actions",
+    "case_tracking",
+    "front_door_decisions",
+    "immediate_concerns",
+    "audit_checks",
+    "findings",
+    "improvement_actions",
+)
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 RETURN_KEYS = ("cin_census", "ssda903", "csww")  # the statutory returns' parameters
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
@@ -43,9 +57,19 @@ class Params(BoardParams):
     audience: Literal["public", "internal", "both"] = "public"  # both: a Board edition and a published one (pack/pipeline)
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[Literal["case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks"], dict[str, str]] = Field(
-        default_factory=dict
-    )
+    columns: dict[
+        Literal[
+            "case_audits",
+            "strategy_meetings",
+            "workforce",
+            "supervision",
+            "audit_actions",
+            "front_door_decisions",
+            "immediate_concerns",
+            "audit_checks",
+        ],
+        dict[str, str],
+    ] = Field(default_factory=dict)
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
     codes: dict[str, YesNoWords] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No (readiness.config.yesno)
     suppress_up_to: int = Field(default=5, ge=0)
@@ -66,7 +90,9 @@ class Params(BoardParams):
     comparators: Optional[Path] = None  # regional and statistical-neighbour values (readiness.comparators)
     la_code: Optional[str] = None  # DfE's three-digit LA code: DfE's comparators (readiness.config.dfe)
     routine_audit_types: list[str] = Field(default_factory=lambda: ["routine", "monthly"])  # the routine audit programme
-    child_population_by: dict[Literal["ethnicity", "sex", "age", "disability"], dict[str, int]] = Field(default_factory=dict)  # 0-17, by group
+    child_population_by: dict[Literal["ethnicity", "sex", "age", "disability"], dict[str, int]] = Field(
+        default_factory=dict
+    )  # 0-17, by group
     history: list[Path] = Field(default_factory=list)
     commentary: Optional[Path] = None
     practice_weeks: list[PracticeWeek] = Field(default_factory=list)
@@ -98,7 +124,9 @@ class Params(BoardParams):
     @field_validator("child_population_by")
     @classmethod
     def _populations_name_groups(cls, value: dict) -> dict:
-        if unknown := [f"{dimension}.{group}" for dimension, groups in value.items() for group in groups if group not in EQUALITY_GROUPS[dimension]]:
+        if unknown := [
+            f"{dimension}.{group}" for dimension, groups in value.items() for group in groups if group not in EQUALITY_GROUPS[dimension]
+        ]:
             raise ValueError(f"no such group: {', '.join(unknown)} (the groups are DfE's: {EQUALITY_GROUPS})")
         return value
 
@@ -220,9 +248,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise DuplicateKeyError(
-                    f"{key}: key given twice (lines {seen[key]} and {key_node.start_mark.line + 1}); keep one"
-                )
+                raise DuplicateKeyError(f"{key}: key given twice (lines {seen[key]} and {key_node.start_mark.line + 1}); keep one")
             seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
 
@@ -275,7 +301,9 @@ def _resolve_paths(raw: dict, folder: Path) -> None:
     for key in RETURN_KEYS:
         if raw.get(key) is not None:
             given = raw[key] if isinstance(raw[key], list) else [raw[key]]
-            raw[key] = [{**item, "path": resolve(_text(item.get("path")))} if isinstance(item, dict) else resolve(_text(item)) for item in given]
+            raw[key] = [
+                {**item, "path": resolve(_text(item.get("path")))} if isinstance(item, dict) else resolve(_text(item)) for item in given
+            ]
 
 
 def _text(value):

@@ -1,4 +1,5 @@
 """The reporting period and the Annex A snapshot date."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """A value published by someone else (DfE, the user's comparators file) that a figure is compared with."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ A comparators file::
     assessments.within_45_working_days_share:
       "2023-24": {region: 0.84, statistical_neighbours: 0.86, source: "LAIT, DfE Children in need 2023-24"}
 """
+
 from __future__ import annotations
 
 import json
@@ -44,7 +45,7 @@ def read_baseline(path: Path) -> dict:
     except json.JSONDecodeError as exc:
         raise ValueError(f"not a readable figures.json ({exc})") from None
     if not isinstance(document, dict) or not isinstance(document.get("figures"), dict):
-        raise ValueError("not a pack's figures.json (it has no \"figures\")")
+        raise ValueError('not a pack\'s figures.json (it has no "figures")')
     return document
 
 
@@ -104,7 +105,9 @@ def _latest(figure_id: str, years) -> Comparator:
     if not isinstance(entry, dict) or not isinstance(entry.get("source"), str) or set(entry) - {*GROUPS, "source"}:
         raise ValueError(f"{figure_id} {year}: expected {{region, statistical_neighbours, source}} with a source")
     values = {group: entry.get(group) for group in GROUPS}
-    if not any(isinstance(v, (int, float)) for v in values.values()) or any(v is not None and not isinstance(v, (int, float)) for v in values.values()):
+    if not any(isinstance(v, (int, float)) for v in values.values()) or any(
+        v is not None and not isinstance(v, (int, float)) for v in values.values()
+    ):
         raise ValueError(f"{figure_id} {year}: region and statistical_neighbours must be numbers (at least one)")
     return Comparator(str(year), values["region"], values["statistical_neighbours"], entry["source"])
 
@@ -126,7 +129,10 @@ def reference_problems(baseline: Path | None, comparators: Path | None, history:
     if baseline is not None:
         try:
             figures = read_baseline(baseline)["figures"]
-            problems += [f"baseline: no indicator has the id {i!r} ({baseline})" for i in unknown_ids(k for k, v in figures.items() if not isinstance(v, dict))]
+            problems += [
+                f"baseline: no indicator has the id {i!r} ({baseline})"
+                for i in unknown_ids(k for k, v in figures.items() if not isinstance(v, dict))
+            ]
         except ValueError as exc:
             problems.append(f"baseline: {exc}: {baseline}")
     if comparators is not None:

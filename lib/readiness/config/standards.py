@@ -1,5 +1,6 @@
 """The council's local standards (visiting, review, supervision intervals) in words, with their value: a reader
 sees "the local standard of 10 working days", never the parameter that sets it (``pack.md``, version 4, Words)."""
+
 from __future__ import annotations
 
 from .catalogue import describe

@@ -1,4 +1,5 @@
 """Working days in England: Monday to Friday less bank holidays (substitute days included)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -33,9 +34,7 @@ def working_days(start, end) -> pd.Series | int:
     result = pd.Series(pd.NA, index=start.index, dtype="Int64")
     if known.any():
         result[known] = np.busday_count(
-            start[known].to_numpy(dtype="datetime64[D]"),
-            end[known].to_numpy(dtype="datetime64[D]"),
-            holidays=england_bank_holidays(),
+            start[known].to_numpy(dtype="datetime64[D]"), end[known].to_numpy(dtype="datetime64[D]"), holidays=england_bank_holidays()
         )
     return result
 

@@ -1,4 +1,5 @@
 """The parameters' ``codes``: a word in an Annex A Yes/No column and what it means, ``Yes`` or ``No``."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -13,7 +14,9 @@ def yes_no_words(words):
         return words
     answers = {True: "Yes", False: "No", "yes": "Yes", "y": "Yes", "no": "No", "n": "No"}
     return {
-        str(word): answers.get(answer.strip().lower() if isinstance(answer, str) else answer, answer) if isinstance(answer, (str, bool)) else answer
+        str(word): answers.get(answer.strip().lower() if isinstance(answer, str) else answer, answer)
+        if isinstance(answer, (str, bool))
+        else answer
         for word, answer in words.items()
     }
 

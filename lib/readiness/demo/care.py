@@ -5,6 +5,7 @@ children per 10,000 are in care at the snapshot (England's rate is about 70), wi
 ceased in the year before it; List 9 is in the current 17-column layout (the 2019 template's 13
 columns and four added since 2023). Every id, date and name is made up.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,40 +22,90 @@ CARE_LEAVERS_PER_CHILD_IN_CARE = 0.6
 CARE_TEAMS = ("Children in Care North", "Children in Care South")
 LAGGING_CARE_TEAM = "Children in Care South"
 LEAVING_CARE_TEAMS = ("Leaving Care North", "Leaving Care South")
-LIST_8 = COMMON + [
-    "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)", DISABILITY,
-    "Date Started to be Looked After", "Child's Category of Need",
-    "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
-    "Start date of current legal status", "Child's Legal Status", "Date of Latest Statutory Review",
-    "Date of Last Social Work Visit", "What is the permanence plan for this child?",
-    "Date of Last IRO Visit / Contact to the Child", "Date of Last Health Assessment", "Date of Last Dental Check",
-    "Number of Placements in the Last 12 months", "Date Ceased to be Looked After ", "Reason Ceased to be Looked After",
-    "Start Date of Most Recent Placement", "Placement Type", "Placement Provider", "Placement postcode",
-    "URN of Placement", "Placement Location", "LA of Placement",
-    "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months",
-    "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement in the last 12 months",
-    "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-    "Did the child accept a Return Interview after their last missing episode (Y/N)?",
-] + ALLOCATION
-LIST_9 = COMMON + [DISABILITY] + ALLOCATION + [
-    "Eligibility Category", "LA In Touch ", "Type of Accommodation", "Suitability of Accommodation", "Activity Status",
-    "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)", "Allocated Personal Advisor",
-    "Latest Pathway Plan Review Date", "Latest Date of Contact",
-]
+LIST_8 = (
+    COMMON
+    + [
+        "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+        DISABILITY,
+        "Date Started to be Looked After",
+        "Child's Category of Need",
+        "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
+        "Start date of current legal status",
+        "Child's Legal Status",
+        "Date of Latest Statutory Review",
+        "Date of Last Social Work Visit",
+        "What is the permanence plan for this child?",
+        "Date of Last IRO Visit / Contact to the Child",
+        "Date of Last Health Assessment",
+        "Date of Last Dental Check",
+        "Number of Placements in the Last 12 months",
+        "Date Ceased to be Looked After ",
+        "Reason Ceased to be Looked After",
+        "Start Date of Most Recent Placement",
+        "Placement Type",
+        "Placement Provider",
+        "Placement postcode",
+        "URN of Placement",
+        "Placement Location",
+        "LA of Placement",
+        "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months",
+        "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement in the last 12 months",
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+        "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+    ]
+    + ALLOCATION
+)
+LIST_9 = (
+    COMMON
+    + [DISABILITY]
+    + ALLOCATION
+    + [
+        "Eligibility Category",
+        "LA In Touch ",
+        "Type of Accommodation",
+        "Suitability of Accommodation",
+        "Activity Status",
+        "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
+        "Allocated Personal Advisor",
+        "Latest Pathway Plan Review Date",
+        "Latest Date of Contact",
+    ]
+)
 
 AGE_BANDS = {(0, 5): 18, (5, 10): 18, (10, 16): 39, (16, 18): 25}
 LEGAL_STATUSES = {"C2: FCO": 48, "C1: ICO": 22, "V2: S20": 18, "E1: PO": 9, "L2: EPO": 1, "J2: Remand": 2}
-PLANS = {"a) Return to family": 12, "b) Adoption": 8, "c) SGO/CAO": 10, "d) Supported living in the community": 8,
-         "e) Long-term residential placement": 6, "f) Long-term fostering": 56}
-PLACEMENTS = {"d) U4: Foster placement - long term": 34, "f) U6: Foster placement - not FFA": 26,
-              "a) U1: Foster placement - relatives - long term": 8, "c) U3: Foster placement - relative - not FFA": 4,
-              "p) K2: Children\u2019s Homes": 12, "k) P1: Placed with parents": 6, "l) P2: Independent living": 5,
-              "i) A5: Placed for adoption - order - foster": 3, "q) R1: Residential Care Home": 1, "v) Z1: Other placements": 1}
-REASONS_CEASED = {"E11: Adopted": 12, "E4A: Returned home": 30, "E41: Residence order": 6, "E45: SGO - former carers": 10,
-                  "E8: Other reason": 14, "E12: Adopted - contested": 2, "E13: Left care to live with parents": 4,
-                  "E15: Age assessment": 1, "E5: Moved to independent living": 21}
-ACCOMMODATION = {"D": 30, "U": 24, "B": 12, "Z": 8, "E": 6, "T": 5, "K": 3, "C": 3, "X": 3, "S": 1, "W": 1, "V": 1, "Y": 1,
-                 "R": 1}
+PLANS = {
+    "a) Return to family": 12,
+    "b) Adoption": 8,
+    "c) SGO/CAO": 10,
+    "d) Supported living in the community": 8,
+    "e) Long-term residential placement": 6,
+    "f) Long-term fostering": 56,
+}
+PLACEMENTS = {
+    "d) U4: Foster placement - long term": 34,
+    "f) U6: Foster placement - not FFA": 26,
+    "a) U1: Foster placement - relatives - long term": 8,
+    "c) U3: Foster placement - relative - not FFA": 4,
+    "p) K2: Children\u2019s Homes": 12,
+    "k) P1: Placed with parents": 6,
+    "l) P2: Independent living": 5,
+    "i) A5: Placed for adoption - order - foster": 3,
+    "q) R1: Residential Care Home": 1,
+    "v) Z1: Other placements": 1,
+}
+REASONS_CEASED = {
+    "E11: Adopted": 12,
+    "E4A: Returned home": 30,
+    "E41: Residence order": 6,
+    "E45: SGO - former carers": 10,
+    "E8: Other reason": 14,
+    "E12: Adopted - contested": 2,
+    "E13: Left care to live with parents": 4,
+    "E15: Age assessment": 1,
+    "E5: Moved to independent living": 21,
+}
+ACCOMMODATION = {"D": 30, "U": 24, "B": 12, "Z": 8, "E": 6, "T": 5, "K": 3, "C": 3, "X": 3, "S": 1, "W": 1, "V": 1, "Y": 1, "R": 1}
 UNSUITABLE_TYPES = {"S", "W", "X", "V", "R"}
 IN_TOUCH = {"a) Yes": 88, "b) No": 4, "d) Refu": 3, "e) NREQ": 3, "f) Rhom": 1.5, "c) Died": 0.5}
 NEET = {"G4": 10, "G5": 25, "G6": 8}
@@ -87,11 +138,15 @@ def _days_before(rng, n: int, low: int, high: int) -> np.ndarray:
 def _people(rng, n: int, ages: np.ndarray) -> pd.DataFrame:
     """Made-up ids, gender, ethnicity, date of birth (from ``ages`` in days at the snapshot) and whole years of age."""
     dob = SNAPSHOT - ages.astype("timedelta64[D]")
-    return pd.DataFrame({
-        "id": made_up_ids(rng, n),
-        "gender": pick(rng, GENDERS, n), "ethnicity": pick(rng, ETHNICITIES, n), "dob": dob,
-        "age": years_at_snapshot(dob),
-    })
+    return pd.DataFrame(
+        {
+            "id": made_up_ids(rng, n),
+            "gender": pick(rng, GENDERS, n),
+            "ethnicity": pick(rng, ETHNICITIES, n),
+            "dob": dob,
+            "age": years_at_snapshot(dob),
+        }
+    )
 
 
 def _recent(rng, n: int, floor: np.ndarray, within: int, on_time: float, late_by: int) -> np.ndarray:
@@ -124,36 +179,39 @@ def make_children_in_care(rng, in_care: int, workers: np.ndarray) -> pd.DataFram
     missing = np.where(rng.random(n) < 0.1 + 0.08 * (children["age"].to_numpy() >= 13), rng.poisson(2.5, n) + 1, 0)
     offered = np.where(missing > 0, np.where(rng.random(n) < 0.85, YES, NO), None)
     placement_start = np.where(rng.random(n) < 0.5, start, start + (rng.random(n) * in_care_days).astype(int))
-    table = pd.DataFrame({
-        "uasc": np.where((children["age"].to_numpy() >= 14) & (rng.random(n) < 0.2), YES, NO),
-        "disability": pick(rng, DISABILITIES, n),
-        "start": start,
-        "need": pick(rng, NEEDS, n),
-        "second": np.where(rng.random(n) < 0.08 * (in_care_days < 365), YES, NO),
-        "legal_start": start,
-        "legal": pick(rng, LEGAL_STATUSES, n),
-        "review": _recent(rng, n, start + 20, 183, 0.9, 120),
-        "visit": _recent(rng, n, start, 42, np.where(lagging, 0.78, 0.93), 60),
-        "plan": np.where(rng.random(n) < 0.05 + 0.6 * (in_care_days < 120), None, pick(rng, PLANS, n)),
-        "iro": _recent(rng, n, start, 183, 0.9, 120),
-        "health": _recent(rng, n, start, 365, 0.88, 200),
-        "dental": _recent(rng, n, start, 365, 0.74, 300),
-        "placements": rng.choice([1, 2, 3, 4], n, p=[0.68, 0.22, 0.07, 0.03]),
-        "end": end,
-        "reason": np.where(np.isnat(end), None, pick(rng, REASONS_CEASED, n)),
-        "placement_start": placement_start.astype("datetime64[D]"),
-        "type": pick(rng, PLACEMENTS, n),
-        "provider": pick(rng, {"PR1": 55, "PR2": 5, "PR3": 5, "PR4": 33, "PR5": 2}, n),
-        "postcode": None, "urn": None,
-        "location": np.where(rng.random(n) < 0.78, "a) In", "b) Out"),
-        "la": None,
-        "missing": missing,
-        "absent": np.where(rng.random(n) < 0.05, rng.poisson(1.5, n) + 1, 0),
-        "offered": offered,
-        "accepted": np.where(offered == YES, np.where(rng.random(n) < 0.6, YES, NO), None),
-        "team": team,
-        "worker": _allocated(rng, n, workers, 0.03),
-    })
+    table = pd.DataFrame(
+        {
+            "uasc": np.where((children["age"].to_numpy() >= 14) & (rng.random(n) < 0.2), YES, NO),
+            "disability": pick(rng, DISABILITIES, n),
+            "start": start,
+            "need": pick(rng, NEEDS, n),
+            "second": np.where(rng.random(n) < 0.08 * (in_care_days < 365), YES, NO),
+            "legal_start": start,
+            "legal": pick(rng, LEGAL_STATUSES, n),
+            "review": _recent(rng, n, start + 20, 183, 0.9, 120),
+            "visit": _recent(rng, n, start, 42, np.where(lagging, 0.78, 0.93), 60),
+            "plan": np.where(rng.random(n) < 0.05 + 0.6 * (in_care_days < 120), None, pick(rng, PLANS, n)),
+            "iro": _recent(rng, n, start, 183, 0.9, 120),
+            "health": _recent(rng, n, start, 365, 0.88, 200),
+            "dental": _recent(rng, n, start, 365, 0.74, 300),
+            "placements": rng.choice([1, 2, 3, 4], n, p=[0.68, 0.22, 0.07, 0.03]),
+            "end": end,
+            "reason": np.where(np.isnat(end), None, pick(rng, REASONS_CEASED, n)),
+            "placement_start": placement_start.astype("datetime64[D]"),
+            "type": pick(rng, PLACEMENTS, n),
+            "provider": pick(rng, {"PR1": 55, "PR2": 5, "PR3": 5, "PR4": 33, "PR5": 2}, n),
+            "postcode": None,
+            "urn": None,
+            "location": np.where(rng.random(n) < 0.78, "a) In", "b) Out"),
+            "la": None,
+            "missing": missing,
+            "absent": np.where(rng.random(n) < 0.05, rng.poisson(1.5, n) + 1, 0),
+            "offered": offered,
+            "accepted": np.where(offered == YES, np.where(rng.random(n) < 0.6, YES, NO), None),
+            "team": team,
+            "worker": _allocated(rng, n, workers, 0.03),
+        }
+    )
     return _listed(children, table, LIST_8, "start")
 
 
@@ -163,26 +221,31 @@ def make_care_leavers(rng, n: int, workers: np.ndarray) -> pd.DataFrame:
     people = _people(rng, n, age * 365.25 + rng.integers(1, 364, n))
     eligibility = np.select(
         [(age == 17) & (rng.random(n) < 0.3), age == 17, rng.random(n) < 0.1],
-        ["d) Eligible child", "a) Relevant child", "c) Qualifying care leaver"], "b) Former relevant child",
+        ["d) Eligible child", "a) Relevant child", "c) Qualifying care leaver"],
+        "b) Former relevant child",
     )
     in_touch = pick(rng, IN_TOUCH, n)
     touching = in_touch == "a) Yes"
     accommodation = np.where(touching, pick(rng, ACCOMMODATION, n), None)
     eet = rng.random(n) < np.where(age <= 18, 0.66, 0.52)
-    table = pd.DataFrame({
-        "disability": pick(rng, DISABILITIES, n),
-        "team": np.array(LEAVING_CARE_TEAMS)[rng.integers(0, len(LEAVING_CARE_TEAMS), n)],
-        "worker": _allocated(rng, n, workers, 0.02),
-        "eligibility": eligibility,
-        "in_touch": in_touch,
-        "accommodation": accommodation,
-        "suitability": np.where(touching, np.where(pd.Series(accommodation).isin(UNSUITABLE_TYPES), "b) Unsuitable", "a) Suitable"), None),
-        "activity": np.where(touching, np.where(eet, pick(rng, EET, n), pick(rng, NEET, n)), None),
-        "uasc": np.where(rng.random(n) < 0.12, YES, NO),
-        "adviser": np.where(rng.random(n) < 0.95, np.array([f"PA{i:02d}" for i in range(1, 15)])[rng.integers(0, 14, n)], None),
-        "pathway": _recent(rng, n, np.datetime64("2000-01-01"), 183, 0.87, 150),
-        "contact": np.where(touching, _recent(rng, n, np.datetime64("2000-01-01"), 56, 0.9, 90), np.datetime64("NaT")),
-    })
+    table = pd.DataFrame(
+        {
+            "disability": pick(rng, DISABILITIES, n),
+            "team": np.array(LEAVING_CARE_TEAMS)[rng.integers(0, len(LEAVING_CARE_TEAMS), n)],
+            "worker": _allocated(rng, n, workers, 0.02),
+            "eligibility": eligibility,
+            "in_touch": in_touch,
+            "accommodation": accommodation,
+            "suitability": np.where(
+                touching, np.where(pd.Series(accommodation).isin(UNSUITABLE_TYPES), "b) Unsuitable", "a) Suitable"), None
+            ),
+            "activity": np.where(touching, np.where(eet, pick(rng, EET, n), pick(rng, NEET, n)), None),
+            "uasc": np.where(rng.random(n) < 0.12, YES, NO),
+            "adviser": np.where(rng.random(n) < 0.95, np.array([f"PA{i:02d}" for i in range(1, 15)])[rng.integers(0, 14, n)], None),
+            "pathway": _recent(rng, n, np.datetime64("2000-01-01"), 183, 0.87, 150),
+            "contact": np.where(touching, _recent(rng, n, np.datetime64("2000-01-01"), 56, 0.9, 90), np.datetime64("NaT")),
+        }
+    )
     return _listed(people, table, LIST_9, "team")
 
 

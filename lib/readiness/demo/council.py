@@ -7,6 +7,7 @@ actions, the front door (``frontdoor``), children in care (``care``) and the moc
 (``mock``) each have a stream of their own, so adding them moved no other input (the mock inspector's grades
 moved the mock-inspection audits' moderated grades only). The same seed gives the same lists and extracts.
 """
+
 from __future__ import annotations
 
 import numpy as np

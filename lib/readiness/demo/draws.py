@@ -4,6 +4,7 @@
 draw weighted codes, working days, busy and quiet days, and whole years of age at :data:`SNAPSHOT`,
 so the people, journeys and local records are all drawn the same way.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,19 +38,33 @@ class Scale:
 SCALES = {
     "standard": Scale(
         start=np.datetime64("2023-10-01", "D"),
-        teams=("Assessment North", "Assessment South", "Child Protection East", "Child Protection West",
-               "Children in Need"),
+        teams=("Assessment North", "Assessment South", "Child Protection East", "Child Protection West", "Children in Need"),
         lagging_team="Child Protection West",
-        contacts=8_000, referrals=2_500, assessments=2_300, section47=700, cin=900, audits=650,
-        meetings=700, posts_per_team=17,
+        contacts=8_000,
+        referrals=2_500,
+        assessments=2_300,
+        section47=700,
+        cin=900,
+        audits=650,
+        meetings=700,
+        posts_per_team=17,
     ),
     "large": Scale(
         start=np.datetime64("2022-10-01", "D"),
-        teams=tuple(f"{kind} {area}" for kind in ("Assessment", "Child Protection", "Children in Need")
-                    for area in ("North", "South", "East", "West")),
+        teams=tuple(
+            f"{kind} {area}"
+            for kind in ("Assessment", "Child Protection", "Children in Need")
+            for area in ("North", "South", "East", "West")
+        ),
         lagging_team="Child Protection West",
-        contacts=150_000, referrals=45_000, assessments=45_000, section47=15_000, cin=8_000, audits=6_000,
-        meetings=24_000, posts_per_team=27,
+        contacts=150_000,
+        referrals=45_000,
+        assessments=45_000,
+        section47=15_000,
+        cin=8_000,
+        audits=6_000,
+        meetings=24_000,
+        posts_per_team=27,
     ),
 }
 

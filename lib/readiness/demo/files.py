@@ -5,6 +5,7 @@ list, headings in row 1, dates as Excel dates, blanks as empty cells. The CSVs a
 so the same seed writes byte-identical CSVs and a workbook with identical cell values. Nothing is written
 over an existing file unless ``force``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,9 +23,21 @@ from .returns_workforce import CENSUS_YEAR, census_workers, csww_xml
 
 WORKBOOK = "annex_a.xlsx"
 RETURN_YEARS = {"standard": 3, "large": 5}  # years of statutory returns the demo writes, the latest ending 31 March 2025
-EXTRACT_FILES = {key: f"{key}.csv" for key in ("case_audits", "strategy_meetings", "workforce", "supervision",
-                                                "audit_actions", "front_door_decisions", "immediate_concerns",
-                                                "audit_checks", "findings", "improvement_actions")}
+EXTRACT_FILES = {
+    key: f"{key}.csv"
+    for key in (
+        "case_audits",
+        "strategy_meetings",
+        "workforce",
+        "supervision",
+        "audit_actions",
+        "front_door_decisions",
+        "immediate_concerns",
+        "audit_checks",
+        "findings",
+        "improvement_actions",
+    )
+}
 PLAN = ("findings", "improvement_actions")
 PLAN_FOLDER = Path(__file__).parent / "data"
 """Northbridge's findings register and improvement plan, written by hand as a council would from its inspection
@@ -46,7 +59,11 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     sc, folder = scale_named(scale), Path(folder)
     earlier = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items() if key not in PLAN}
     plan = {key: folder / EXTRACT_FILES[key] for key in PLAN}
-    returns = {"cin_census": folder / "returns" / "cin", "ssda903": folder / "returns" / "ssda903", "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml"}
+    returns = {
+        "cin_census": folder / "returns" / "cin",
+        "ssda903": folder / "returns" / "ssda903",
+        "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml",
+    }
     kept = not force and all(p.exists() for p in earlier.values())
     adding = {name: kept and not any(p.exists() for p in group.values()) for name, group in (("returns", returns), ("plan", plan))}
     paths = earlier | plan | returns
@@ -75,7 +92,9 @@ def write_plan(paths: dict[str, Path]) -> None:
         path.write_bytes((PLAN_FOLDER / EXTRACT_FILES[key]).read_bytes())
 
 
-def write_returns(paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int, years: int = 3) -> None:
+def write_returns(
+    paths: dict[str, Path], lists: dict[str, pd.DataFrame], extracts: dict[str, pd.DataFrame], seed: int, years: int = 3
+) -> None:
     """The statutory returns from the same children and workers: a CIN census a year (``cin/cin_2025.xml``), an
     SSDA903 folder a year (``ssda903/2025/…``, DfE's ``dd/mm/yyyy`` dates), ``years`` of each, and the workforce census XML."""
     paths["cin_census"].mkdir(parents=True, exist_ok=True)

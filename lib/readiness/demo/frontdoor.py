@@ -5,6 +5,7 @@ The story: front-door decisions within 24 hours improve from about 60 % to about
 window; early-help assessments come from contacts decided as early help; a small adoption service
 with some children waiting unmatched and a steady flow of adopter households.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,21 +19,51 @@ from .journey import Journey
 OUTCOMES = {"nfa": 30, "advice": 22, "early_help": 18, "referral": 28, "strategy_discussion": 2}
 ORGANISATIONS = {"Family Hub North": 30, "Family Hub South": 25, "School": 25, "Health visiting": 12, "Voluntary sector": 8}
 FRONT_DOOR_TEAMS = ("Front Door North", "Front Door South")
-REASONS_NO_LONGER = {"RD1 - The child's needs changed subsequent to the decision": 40, "RD2 - The Court did not make a placement order": 25,
-                     "RD3 - Prospective adopters could not be found": 20, "RD4 - Any other reason": 15}
-ADOPTION_LIST = ["Child Unique ID", "Family identifier", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
-                 "Does the Child have a Disability", "Date the Child Entered Care",
-                 "Date of Decision that Child Should be Placed for Adoption", "Date of Placement Order",
-                 "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption", "Date of Adoption Order ",  # sic: the template's trailing space
-                 "Date of Decision that Child Should No Longer be Placed for Adoption",
-                 "Reason Why Child No Longer Placed for Adoption",
-                 "Date the child was placed for fostering in FFA or concurrent planning placement"]
-ADOPTERS_LIST = ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
-                 "Is the (prospective) adopter fostering for adoption?", "Date enquiry received", "Date Stage 1 started",
-                 "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended", "Date application submitted",
-                 "Date application approved", "Date adopter matched with child(ren)",
-                 "Date child/children placed with adopter(s)", "No. of children placed", "Date of Adoption Order",
-                 "Date of leaving adoption process", "Reason for leaving adoption process"]
+REASONS_NO_LONGER = {
+    "RD1 - The child's needs changed subsequent to the decision": 40,
+    "RD2 - The Court did not make a placement order": 25,
+    "RD3 - Prospective adopters could not be found": 20,
+    "RD4 - Any other reason": 15,
+}
+ADOPTION_LIST = [
+    "Child Unique ID",
+    "Family identifier",
+    "Gender",
+    "Ethnicity",
+    "Date of Birth",
+    "Age of Child (Years)",
+    "Does the Child have a Disability",
+    "Date the Child Entered Care",
+    "Date of Decision that Child Should be Placed for Adoption",
+    "Date of Placement Order",
+    "Date of Matching Child and Prospective Adopters",
+    "Date Placed for Adoption",
+    "Date of Adoption Order ",  # sic: the template's trailing space
+    "Date of Decision that Child Should No Longer be Placed for Adoption",
+    "Reason Why Child No Longer Placed for Adoption",
+    "Date the child was placed for fostering in FFA or concurrent planning placement",
+]
+ADOPTERS_LIST = [
+    "Individual adopter identifier",
+    "Family identifier",
+    "Gender",
+    "Ethnicity",
+    "Disability",
+    "Is the (prospective) adopter fostering for adoption?",
+    "Date enquiry received",
+    "Date Stage 1 started",
+    "Date Stage 1 ended",
+    "Date Stage 2 started",
+    "Date Stage 2 ended",
+    "Date application submitted",
+    "Date application approved",
+    "Date adopter matched with child(ren)",
+    "Date child/children placed with adopter(s)",
+    "No. of children placed",
+    "Date of Adoption Order",
+    "Date of leaving adoption process",
+    "Reason for leaving adoption process",
+]
 EARLY_HELP_LIST = COMMON + ["Assessment start date", "Assessment completion date", "Organisation completing assessment"]
 NAT = np.datetime64("NaT", "D")
 
@@ -74,16 +105,18 @@ def make_decisions(rng: np.random.Generator, sc: Scale, journey: Journey) -> pd.
     decided = received + (lag_hours * 60).astype("timedelta64[m]")
     decided = np.where((decided.astype("datetime64[D]") > ACTIVITY_END) | (rng.random(n) < 0.004), np.datetime64("NaT", "m"), decided)
     timed = rng.random(n) < 0.9
-    return pd.DataFrame({
-        "contact_id": [f"CT{i:07d}" for i in range(1, n + 1)],
-        "child_id": journey.children["id"].to_numpy()[contacts["child"].to_numpy()],
-        "received": _stamp(received, timed),
-        "decided": _stamp(decided, timed & (rng.random(n) < 0.97)),
-        "outcome": pick(rng, OUTCOMES, n),
-        "team": np.array(FRONT_DOOR_TEAMS)[journey.children["area"].to_numpy()[contacts["child"].to_numpy()] % 2],
-        "child": contacts["child"].to_numpy(),
-        "day": day,
-    })
+    return pd.DataFrame(
+        {
+            "contact_id": [f"CT{i:07d}" for i in range(1, n + 1)],
+            "child_id": journey.children["id"].to_numpy()[contacts["child"].to_numpy()],
+            "received": _stamp(received, timed),
+            "decided": _stamp(decided, timed & (rng.random(n) < 0.97)),
+            "outcome": pick(rng, OUTCOMES, n),
+            "team": np.array(FRONT_DOOR_TEAMS)[journey.children["area"].to_numpy()[contacts["child"].to_numpy()] % 2],
+            "child": contacts["child"].to_numpy(),
+            "day": day,
+        }
+    )
 
 
 def _children_columns(journey: Journey, child: np.ndarray) -> pd.DataFrame:
@@ -120,7 +153,9 @@ def new_child_ids(rng: np.random.Generator, n: int, taken: set[str]) -> list[str
 def make_adoption(rng: np.random.Generator, sc: Scale, taken: set[str]) -> pd.DataFrame:
     """Children with a decision to be placed for adoption, through order, match, placement and adoption order."""
     n = 60 if sc.contacts < 50_000 else 600
-    decision = np.datetime64("2023-07-01") + rng.integers(0, (ACTIVITY_END - np.datetime64("2023-07-01")).astype(int), n).astype("timedelta64[D]")
+    decision = np.datetime64("2023-07-01") + rng.integers(0, (ACTIVITY_END - np.datetime64("2023-07-01")).astype(int), n).astype(
+        "timedelta64[D]"
+    )
     entered = decision - _months(rng, 4, 16, n)
     order = decision + _months(rng, 1, 5, n)
     matched = order + _months(rng, 1, 9, n)
@@ -130,24 +165,26 @@ def make_adoption(rng: np.random.Generator, sc: Scale, taken: set[str]) -> pd.Da
     reversed_ = np.where(rng.random(n) < 0.08, order + _months(rng, 0, 3, n), NAT)
     stopped = ~np.isnat(reversed_)
     dob = entered - _months(rng, 0, 40, n)
-    table = pd.DataFrame({
-        ADOPTION_LIST[0]: new_child_ids(rng, n, taken),
-        ADOPTION_LIST[1]: [f"FAM{i:04d}" for i in range(1, n + 1)],
-        ADOPTION_LIST[2]: pick(rng, GENDERS, n),
-        ADOPTION_LIST[3]: pick(rng, ETHNICITIES, n),
-        ADOPTION_LIST[4]: dob,
-        ADOPTION_LIST[5]: ((SNAPSHOT - dob).astype(int) // 365.25).astype(int),
-        ADOPTION_LIST[6]: pick(rng, DISABILITIES, n),
-        ADOPTION_LIST[7]: entered,
-        ADOPTION_LIST[8]: decision,
-        ADOPTION_LIST[9]: _upto_end(np.where(stopped & (rng.random(n) < 0.5), NAT, order)),
-        ADOPTION_LIST[10]: _upto_end(np.where(stopped, NAT, matched)),
-        ADOPTION_LIST[11]: _upto_end(np.where(stopped, NAT, placed)),
-        ADOPTION_LIST[12]: _upto_end(np.where(stopped, NAT, adopted)),
-        ADOPTION_LIST[13]: _upto_end(reversed_),
-        ADOPTION_LIST[14]: np.where(stopped & (reversed_ <= ACTIVITY_END), pick(rng, REASONS_NO_LONGER, n), None),
-        ADOPTION_LIST[15]: _upto_end(ffa),
-    })
+    table = pd.DataFrame(
+        {
+            ADOPTION_LIST[0]: new_child_ids(rng, n, taken),
+            ADOPTION_LIST[1]: [f"FAM{i:04d}" for i in range(1, n + 1)],
+            ADOPTION_LIST[2]: pick(rng, GENDERS, n),
+            ADOPTION_LIST[3]: pick(rng, ETHNICITIES, n),
+            ADOPTION_LIST[4]: dob,
+            ADOPTION_LIST[5]: ((SNAPSHOT - dob).astype(int) // 365.25).astype(int),
+            ADOPTION_LIST[6]: pick(rng, DISABILITIES, n),
+            ADOPTION_LIST[7]: entered,
+            ADOPTION_LIST[8]: decision,
+            ADOPTION_LIST[9]: _upto_end(np.where(stopped & (rng.random(n) < 0.5), NAT, order)),
+            ADOPTION_LIST[10]: _upto_end(np.where(stopped, NAT, matched)),
+            ADOPTION_LIST[11]: _upto_end(np.where(stopped, NAT, placed)),
+            ADOPTION_LIST[12]: _upto_end(np.where(stopped, NAT, adopted)),
+            ADOPTION_LIST[13]: _upto_end(reversed_),
+            ADOPTION_LIST[14]: np.where(stopped & (reversed_ <= ACTIVITY_END), pick(rng, REASONS_NO_LONGER, n), None),
+            ADOPTION_LIST[15]: _upto_end(ffa),
+        }
+    )
     return table.sort_values(ADOPTION_LIST[8], kind="stable").reset_index(drop=True)
 
 
@@ -166,15 +203,23 @@ def make_adopters(rng: np.random.Generator, sc: Scale) -> pd.DataFrame:
     left = np.select([withdrew, refused], [stage_1_end, stage_2_end], NAT)
     reason = np.select([withdrew, refused], ["1 - Adopter withdrew from process", "3 - Application refused"], "")
     through = ~withdrew
-    homes = pd.DataFrame({
-        ADOPTERS_LIST[6]: enquiry, ADOPTERS_LIST[7]: stage_1, ADOPTERS_LIST[8]: stage_1_end,
-        ADOPTERS_LIST[9]: np.where(through, stage_2, NAT), ADOPTERS_LIST[10]: np.where(through, stage_2_end, NAT),
-        ADOPTERS_LIST[11]: np.where(through, stage_2, NAT), ADOPTERS_LIST[12]: np.where(through & ~refused, stage_2_end, NAT),
-        ADOPTERS_LIST[13]: np.where(through & ~refused, matched, NAT), ADOPTERS_LIST[14]: np.where(through & ~refused, placed, NAT),
-        ADOPTERS_LIST[15]: np.where(through & ~refused & ~np.isnat(placed), rng.integers(1, 3, households), 0),
-        ADOPTERS_LIST[16]: np.where(through & ~refused, placed + _months(rng, 6, 12, households), NAT),
-        ADOPTERS_LIST[17]: left, ADOPTERS_LIST[18]: reason,
-    })
+    homes = pd.DataFrame(
+        {
+            ADOPTERS_LIST[6]: enquiry,
+            ADOPTERS_LIST[7]: stage_1,
+            ADOPTERS_LIST[8]: stage_1_end,
+            ADOPTERS_LIST[9]: np.where(through, stage_2, NAT),
+            ADOPTERS_LIST[10]: np.where(through, stage_2_end, NAT),
+            ADOPTERS_LIST[11]: np.where(through, stage_2, NAT),
+            ADOPTERS_LIST[12]: np.where(through & ~refused, stage_2_end, NAT),
+            ADOPTERS_LIST[13]: np.where(through & ~refused, matched, NAT),
+            ADOPTERS_LIST[14]: np.where(through & ~refused, placed, NAT),
+            ADOPTERS_LIST[15]: np.where(through & ~refused & ~np.isnat(placed), rng.integers(1, 3, households), 0),
+            ADOPTERS_LIST[16]: np.where(through & ~refused, placed + _months(rng, 6, 12, households), NAT),
+            ADOPTERS_LIST[17]: left,
+            ADOPTERS_LIST[18]: reason,
+        }
+    )
     for heading in [*ADOPTERS_LIST[6:15], *ADOPTERS_LIST[16:18]]:
         homes[heading] = _upto_end(homes[heading].to_numpy("datetime64[D]"))
     homes[ADOPTERS_LIST[15]] = np.where(homes[ADOPTERS_LIST[14]].notna(), homes[ADOPTERS_LIST[15]].astype(str), None)

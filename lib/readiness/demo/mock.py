@@ -6,6 +6,7 @@ The mock inspector agrees with the council's auditor on most cases and grades a 
 escalated the day of the audit or the next working day and answered within a fortnight, but the latest still
 awaits its response; the checks most often missing are a genogram and an up-to-date chronology.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -31,13 +32,15 @@ def mock_inspection(rng: np.random.Generator, audits: pd.DataFrame) -> tuple[pd.
     raised = add_working_days(audits.loc[chosen, "audit_date"].to_numpy("datetime64[D]"), rng.integers(0, 2, len(chosen)))
     responded = add_working_days(raised, rng.integers(1, 11, len(chosen)))
     open_ = (raised == raised.max()) | (responded > ACTIVITY_END)  # the latest still awaits its response
-    concerns = pd.DataFrame({
-        "child_id": audits.loc[chosen, "child_id"].to_numpy(),
-        "audit_id": audits.loc[chosen, "audit_id"].to_numpy(),
-        "raised_date": raised,
-        "escalated_to": pick(rng, ESCALATED_TO, len(chosen)),
-        "responded_date": np.where(open_, np.datetime64("NaT"), responded),
-    })
+    concerns = pd.DataFrame(
+        {
+            "child_id": audits.loc[chosen, "child_id"].to_numpy(),
+            "audit_id": audits.loc[chosen, "audit_id"].to_numpy(),
+            "raised_date": raised,
+            "escalated_to": pick(rng, ESCALATED_TO, len(chosen)),
+            "responded_date": np.where(open_, np.datetime64("NaT"), responded),
+        }
+    )
     checks = pd.DataFrame({"audit_id": audits.loc[mock, "audit_id"].to_numpy()})
     for check, met in CHECKS.items():
         draw = rng.random(n)

@@ -5,6 +5,7 @@ actions are set on time more often as the window goes on; police and social care
 strategy meeting, health and education less. These are the ``case_audits``, ``audit_actions`` and
 ``strategy_meetings`` extracts, in their columns.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -31,16 +32,19 @@ def make_case_audits(rng, sc: Scale, journey: Journey) -> pd.DataFrame:
     grade = _grade(quality)
     moderated = rng.random(n) < 0.2
     shift = np.select([rng.random(n) < 0.4 - 0.28 * progress, rng.random(n) < 0.04], [-1, 1], 0)
-    audits = pd.DataFrame({
-        "audit_id": "",
-        "child_id": journey.children["id"].to_numpy()[child],
-        "audit_date": day, "team": team,
-        "auditor_role": np.where(kind == "mock_inspection", "external", pick(rng, AUDITOR_ROLES, n)),
-        "audit_type": kind,
-        "worker_participated": np.where(rng.random(n) < 0.45 + 0.3 * progress, "Y", "N"),
-        "grade": grade,
-        "moderated_grade": np.where(moderated, GRADES[np.clip(_rank(grade) + shift, 0, 3)], None),
-    })
+    audits = pd.DataFrame(
+        {
+            "audit_id": "",
+            "child_id": journey.children["id"].to_numpy()[child],
+            "audit_date": day,
+            "team": team,
+            "auditor_role": np.where(kind == "mock_inspection", "external", pick(rng, AUDITOR_ROLES, n)),
+            "audit_type": kind,
+            "worker_participated": np.where(rng.random(n) < 0.45 + 0.3 * progress, "Y", "N"),
+            "grade": grade,
+            "moderated_grade": np.where(moderated, GRADES[np.clip(_rank(grade) + shift, 0, 3)], None),
+        }
+    )
     for domain, offset in DOMAINS.items():
         graded = rng.random(n) > np.where(kind == "themed", 0.4, 0.06)
         audits[f"domain_{domain}"] = np.where(graded, _grade(quality + offset + rng.normal(0, 0.6, n)), None)
@@ -58,12 +62,18 @@ def make_reaudits(rng, audits: pd.DataFrame) -> np.ndarray:
 
 
 ACTION_THEMES = {
-    "planning": ["Update the child's plan with clear outcomes and timescales",
-                 "Hold a core group to review the plan and record the decisions"],
-    "voice_of_child": ["See the child alone and record their wishes and feelings",
-                       "Use direct work tools to capture the child's views before the next review"],
-    "management_oversight": ["Team manager to record a supervision decision on the case file",
-                             "Record management oversight of the change in risk"],
+    "planning": [
+        "Update the child's plan with clear outcomes and timescales",
+        "Hold a core group to review the plan and record the decisions",
+    ],
+    "voice_of_child": [
+        "See the child alone and record their wishes and feelings",
+        "Use direct work tools to capture the child's views before the next review",
+    ],
+    "management_oversight": [
+        "Team manager to record a supervision decision on the case file",
+        "Record management oversight of the change in risk",
+    ],
     "chronology": ["Bring the chronology up to date with significant events"],
     "assessment": ["Update the assessment to reflect the new information from health"],
     "safety_planning": ["Agree a written safety plan with the family and partner agencies"],
@@ -84,15 +94,16 @@ def make_audit_actions(rng, sc: Scale, audits: pd.DataFrame) -> pd.DataFrame:
     done = due + np.round(rng.normal(-3 - 6 * progress, 8)).astype(int)
     theme = np.array(list(ACTION_THEMES))[rng.integers(0, len(ACTION_THEMES), len(row))]
     wording = [ACTION_THEMES[t][i % len(ACTION_THEMES[t])] for i, t in zip(rng.integers(0, 2, len(row)), theme)]
-    return pd.DataFrame({
-        "action_id": [f"ACT{i:06d}" for i in range(1, len(row) + 1)],
-        "audit_id": audits["audit_id"].to_numpy()[row],
-        "due_date": np.where(rng.random(len(row)) < 0.35 - 0.3 * progress, np.datetime64("NaT"), due),
-        "completed_date": np.where((rng.random(len(row)) < 0.1) | (done > ACTIVITY_END), np.datetime64("NaT"),
-                                   np.maximum(done, start)),
-        "theme": theme,
-        "action": wording,
-    })
+    return pd.DataFrame(
+        {
+            "action_id": [f"ACT{i:06d}" for i in range(1, len(row) + 1)],
+            "audit_id": audits["audit_id"].to_numpy()[row],
+            "due_date": np.where(rng.random(len(row)) < 0.35 - 0.3 * progress, np.datetime64("NaT"), due),
+            "completed_date": np.where((rng.random(len(row)) < 0.1) | (done > ACTIVITY_END), np.datetime64("NaT"), np.maximum(done, start)),
+            "theme": theme,
+            "action": wording,
+        }
+    )
 
 
 def _grade(quality: np.ndarray) -> np.ndarray:
@@ -112,17 +123,16 @@ def _audit_days(rng, sc: Scale, kind: np.ndarray) -> np.ndarray:
     day = activity_days(rng, len(kind), sc.start + np.timedelta64(14, "D"), ACTIVITY_END)
     for name, fractions in weeks.items():
         rows = np.flatnonzero(kind == name)
-        mondays = np.busday_offset(sc.start + (np.array(fractions) * span.astype(int)).astype(int), 0,
-                                   roll="forward", weekmask="Mon")
-        day[rows] = add_working_days(mondays[rng.integers(0, len(mondays), len(rows))],
-                                      rng.integers(0, 5, len(rows)))
+        mondays = np.busday_offset(sc.start + (np.array(fractions) * span.astype(int)).astype(int), 0, roll="forward", weekmask="Mon")
+        day[rows] = add_working_days(mondays[rng.integers(0, len(mondays), len(rows))], rng.integers(0, 5, len(rows)))
     return last_working_day_by(day, ACTIVITY_END)
 
 
 def _audited_cases(rng, sc: Scale, journey: Journey, day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each audit's team (teams audited equally) and a child whose case there started by the audit date."""
-    cases = pd.concat([journey.assessments[["child", "day", "team"]], journey.cin[["child", "day", "team"]],
-                       journey.plans[["child", "day", "team"]]]).sort_values("day", kind="stable")
+    cases = pd.concat(
+        [journey.assessments[["child", "day", "team"]], journey.cin[["child", "day", "team"]], journey.plans[["child", "day", "team"]]]
+    ).sort_values("day", kind="stable")
     team = np.array(sc.teams)[rng.integers(0, len(sc.teams), len(day))]
     child = np.empty(len(day), dtype=int)
     for name, of_team in cases.groupby("team"):
@@ -141,17 +151,18 @@ def make_strategy_meetings(rng, sc: Scale, journey: Journey) -> pd.DataFrame:
     meetings = meetings.drop_duplicates(["child", "day"]).sort_values(["day", "child"], kind="stable")
     n, progress = len(meetings), window_progress(meetings["day"].to_numpy("datetime64[D]"), sc)
     invite = np.column_stack([rng.random(n) < p for p in (0.995, 0.97, 0.88, 0.62, 0.08)])
-    attend_if_invited = np.column_stack([np.full(n, 0.99), np.full(n, 0.97), 0.58 + 0.27 * progress,
-                                         np.full(n, 0.66), np.full(n, 0.7)])
+    attend_if_invited = np.column_stack([np.full(n, 0.99), np.full(n, 0.97), 0.58 + 0.27 * progress, np.full(n, 0.66), np.full(n, 0.7)])
     attend = np.where(invite, rng.random((n, 5)) < attend_if_invited, rng.random((n, 5)) < 0.03)
     listed = invite | attend | (rng.random((n, 5)) < 0.3)
     meeting, agency = np.nonzero(listed)
-    return pd.DataFrame({
-        "meeting_id": np.array([f"SM{i:06d}" for i in range(1, n + 1)])[meeting],
-        "child_id": journey.children["id"].to_numpy()[meetings["child"].to_numpy()[meeting]],
-        "meeting_date": meetings["day"].to_numpy("datetime64[D]")[meeting],
-        "team": meetings["team"].to_numpy()[meeting],
-        "agency": np.array(AGENCIES)[agency],
-        "invited": np.where(invite[meeting, agency], "Y", "N"),
-        "attended": np.where(attend[meeting, agency], "Y", "N"),
-    })
+    return pd.DataFrame(
+        {
+            "meeting_id": np.array([f"SM{i:06d}" for i in range(1, n + 1)])[meeting],
+            "child_id": journey.children["id"].to_numpy()[meetings["child"].to_numpy()[meeting]],
+            "meeting_date": meetings["day"].to_numpy("datetime64[D]")[meeting],
+            "team": meetings["team"].to_numpy()[meeting],
+            "agency": np.array(AGENCIES)[agency],
+            "invited": np.where(invite[meeting, agency], "Y", "N"),
+            "attended": np.where(attend[meeting, agency], "Y", "N"),
+        }
+    )

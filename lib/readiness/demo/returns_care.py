@@ -7,6 +7,7 @@ who ceased has their last episode end on Annex A's ``Date Ceased to be Looked Af
 31 March) holds the episodes open during it. The care leavers of List 9 whose 17th to 21st birthday falls in the
 latest year are its ``oc3``. The extra draws come from a random stream of their own.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,11 +22,38 @@ SEX = {"a) Male": "1", "b) Female": "2"}
 IN_TOUCH = {"a) Yes": "YES", "b) No": "NO", "c) Died": "DIED", "d) Refu": "REFU", "e) NREQ": "NREQ", "f) Rhom": "RHOM"}
 COLUMNS = {
     "header": ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
-    "episodes": ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
+    "episodes": [
+        "CHILD",
+        "DECOM",
+        "RNE",
+        "LS",
+        "CIN",
+        "PLACE",
+        "PLACE_PROVIDER",
+        "DEC",
+        "REC",
+        "REASON_PLACE_CHANGE",
+        "HOME_POST",
+        "PL_POST",
+        "URN",
+    ],
     "reviews": ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
     "uasc": ["CHILD", "SEX", "DOB", "DUC"],
     "missing": ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"],
-    "oc2": ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+    "oc2": [
+        "CHILD",
+        "DOB",
+        "SDQ_SCORE",
+        "SDQ_REASON",
+        "CONVICTED",
+        "HEALTH_CHECK",
+        "IMMUNISATIONS",
+        "TEETH_CHECK",
+        "HEALTH_ASSESSMENT",
+        "SUBSTANCE_MISUSE",
+        "INTERVENTION_RECEIVED",
+        "INTERVENTION_OFFERED",
+    ],
     "oc3": ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
     "ad1": ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
     "placed_for_adoption": ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
@@ -65,12 +93,16 @@ def _child_episodes(child: dict, rng: np.random.Generator) -> list[tuple]:
     moves = sorted({start, latest} | _moves_between(start, latest, int(child["Number of Placements in the Last 12 months"]), rng))
     places = [str(rng.choice(EARLIER_PLACES)) for _ in moves[:-1]] + [place]
     urns = [f"SC{rng.integers(100_000, 999_999)}" for _ in moves]
-    episodes = [(child["Child Unique ID"], day, "S" if i == 0 else "P", legal, need, places[i], urns[i], reason) for i, day in enumerate(moves)]
+    episodes = [
+        (child["Child Unique ID"], day, "S" if i == 0 else "P", legal, need, places[i], urns[i], reason) for i, day in enumerate(moves)
+    ]
     if rng.random() < 0.08 and latest + pd.Timedelta(days=60) < pd.Timestamp(SNAPSHOT):  # a short stay away, then home again
         away = latest + pd.Timedelta(days=int(rng.integers(20, 40)))
         back = away + pd.Timedelta(days=int(rng.integers(3, 15)))
-        episodes += [(child["Child Unique ID"], away, "P", legal, need, str(rng.choice(TEMPORARY)), None, reason),
-                     (child["Child Unique ID"], back, "P", legal, need, place, urns[-1], reason)]
+        episodes += [
+            (child["Child Unique ID"], away, "P", legal, need, str(rng.choice(TEMPORARY)), None, reason),
+            (child["Child Unique ID"], back, "P", legal, need, place, urns[-1], reason),
+        ]
     return episodes
 
 
@@ -102,16 +134,20 @@ def care_leavers_in_year(list_9: pd.DataFrame, year: int) -> pd.DataFrame:
         hit |= (born + pd.DateOffset(years=age)).between(start, end)
     rows = list_9[hit]
     suitable = rows["Suitability of Accommodation"].map({"a) Suitable": "1", "b) Unsuitable": "2"})
-    return pd.DataFrame({
-        "CHILD": rows["Child Unique ID"],
-        "DOB": born[hit],
-        "IN_TOUCH": rows["LA In Touch "].map(IN_TOUCH),
-        "ACTIV": rows["Activity Status"].fillna("0"),
-        "ACCOM": (rows["Type of Accommodation"] + suitable).fillna("0"),
-    })
+    return pd.DataFrame(
+        {
+            "CHILD": rows["Child Unique ID"],
+            "DOB": born[hit],
+            "IN_TOUCH": rows["LA In Touch "].map(IN_TOUCH),
+            "ACTIV": rows["Activity Status"].fillna("0"),
+            "ACCOM": (rows["Type of Accommodation"] + suitable).fillna("0"),
+        }
+    )
 
 
-def ssda903_years(list_8: pd.DataFrame, list_9: pd.DataFrame, seed: int, years: tuple[int, ...] = YEARS) -> dict[int, dict[str, pd.DataFrame]]:
+def ssda903_years(
+    list_8: pd.DataFrame, list_9: pd.DataFrame, seed: int, years: tuple[int, ...] = YEARS
+) -> dict[int, dict[str, pd.DataFrame]]:
     """Each of ``years``' SSDA903 files as frames, ``{2025: {"episodes": …, …}}``, in DfE's column order."""
     rng = np.random.default_rng([seed, 27])
     episodes = episodes_of(list_8, rng)
@@ -126,8 +162,17 @@ def ssda903_years(list_8: pd.DataFrame, list_9: pd.DataFrame, seed: int, years: 
         frames = {
             "header": pd.DataFrame({"CHILD": people["Child Unique ID"], "SEX": sex, "DOB": dob, "ETHNIC": code(people["Ethnicity"])}),
             "episodes": held.assign(PLACE_PROVIDER="PR1"),
-            "reviews": pd.DataFrame({"CHILD": reviews["Child Unique ID"], "DOB": pd.to_datetime(reviews["Date of Birth"]), "REVIEW": reviews["Date of Latest Statutory Review"], "REVIEW_CODE": "PN1"}),
-            "uasc": pd.DataFrame({"CHILD": uasc["Child Unique ID"], "SEX": uasc["Gender"].map(SEX).fillna("1"), "DOB": pd.to_datetime(uasc["Date of Birth"])}),
+            "reviews": pd.DataFrame(
+                {
+                    "CHILD": reviews["Child Unique ID"],
+                    "DOB": pd.to_datetime(reviews["Date of Birth"]),
+                    "REVIEW": reviews["Date of Latest Statutory Review"],
+                    "REVIEW_CODE": "PN1",
+                }
+            ),
+            "uasc": pd.DataFrame(
+                {"CHILD": uasc["Child Unique ID"], "SEX": uasc["Gender"].map(SEX).fillna("1"), "DOB": pd.to_datetime(uasc["Date of Birth"])}
+            ),
             "oc3": care_leavers_in_year(list_9, year) if year == years[-1] else pd.DataFrame(),
             "previous_permanence": pd.DataFrame({"CHILD": people["Child Unique ID"], "DOB": dob, "PREV_PERM": "Z1"}),
         }

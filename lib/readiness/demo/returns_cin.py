@@ -7,6 +7,7 @@ and plans), with assessments a little slower than later, as a council improving 
 year of its date (an assessment: of its authorisation, else its start); its ``CINdetails`` is the child's latest
 referral on or before it.
 """
+
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
@@ -25,19 +26,36 @@ def annex_events(lists: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Annex A's referrals, assessments, section 47s and plans as the census's fields."""
     l3, l4, l5, l7 = (lists[f"List {n}"] for n in (3, 4, 5, 7))
     return {
-        "referral": pd.DataFrame({
-            "child": l3["Child Unique ID"], "dob": l3["Date of Birth"], "date": l3["Date of referral"],
-            "source": l3["Referral Source"].str.replace(SOURCE_CODE, r"\1", regex=True), "nfa": l3["Referral NFA?"].eq("a) Yes"),
-        }),
-        "assessment": pd.DataFrame({"child": l4["Child Unique ID"], "date": l4["Continuous Assessment Start Date"],
-                                    "authorised": l4["Continuous Assessment Date of Authorisation"]}),
-        "s47": pd.DataFrame({"child": l5["Child Unique ID"], "date": l5["Strategy discussion initiating Section 47 Enquiry Start Date"],
-                             "icpc": l5["Date of Initial Child Protection Conference"]}),
+        "referral": pd.DataFrame(
+            {
+                "child": l3["Child Unique ID"],
+                "dob": l3["Date of Birth"],
+                "date": l3["Date of referral"],
+                "source": l3["Referral Source"].str.replace(SOURCE_CODE, r"\1", regex=True),
+                "nfa": l3["Referral NFA?"].eq("a) Yes"),
+            }
+        ),
+        "assessment": pd.DataFrame(
+            {
+                "child": l4["Child Unique ID"],
+                "date": l4["Continuous Assessment Start Date"],
+                "authorised": l4["Continuous Assessment Date of Authorisation"],
+            }
+        ),
+        "s47": pd.DataFrame(
+            {
+                "child": l5["Child Unique ID"],
+                "date": l5["Strategy discussion initiating Section 47 Enquiry Start Date"],
+                "icpc": l5["Date of Initial Child Protection Conference"],
+            }
+        ),
         "plan": pd.DataFrame({"child": l7["Child Unique ID"], "date": l7["Child Protection Plan Start Date"]}),
     }
 
 
-def earlier_events(annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: int, first_year: int = FIRST_YEAR) -> dict[str, pd.DataFrame]:
+def earlier_events(
+    annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: int, first_year: int = FIRST_YEAR
+) -> dict[str, pd.DataFrame]:
     """A history from 1 April of ``first_year`` - 1 to the day before ``before``, at Annex A's pace."""
     rng = np.random.default_rng([seed, 29])
     start = pd.Timestamp(first_year - 1, 4, 1)
@@ -49,8 +67,15 @@ def earlier_events(annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: i
     again = rng.random(n) < 0.2  # a child referred again within the year
     children[again] = children[np.maximum(np.arange(n)[again] - rng.integers(1, 300, again.sum()), 0)]
     nfa = rng.random(n) < referrals["nfa"].mean()
-    referral = pd.DataFrame({"child": children, "dob": pd.Timestamp("2012-01-01") + pd.to_timedelta(rng.integers(-3000, 3000, n), "D"),
-                             "date": days, "source": rng.choice(["1A", "2A", "3A", "5A", "6", "8"], n), "nfa": nfa})
+    referral = pd.DataFrame(
+        {
+            "child": children,
+            "dob": pd.Timestamp("2012-01-01") + pd.to_timedelta(rng.integers(-3000, 3000, n), "D"),
+            "date": days,
+            "source": rng.choice(["1A", "2A", "3A", "5A", "6", "8"], n),
+            "nfa": nfa,
+        }
+    )
     assessed = referral[~nfa & (rng.random(n) < 0.93)]
     begun = assessed["date"] + pd.to_timedelta(rng.integers(0, 4, len(assessed)), "D")
     took = np.clip(rng.gamma(6, 6.5, len(assessed)), 5, 120).astype(int)  # slower than Annex A's years
@@ -60,7 +85,9 @@ def earlier_events(annex: dict[str, pd.DataFrame], before: pd.Timestamp, seed: i
     s47_start = enquired["date"] + pd.to_timedelta(rng.integers(0, 10, len(enquired)), "D")
     conferred = rng.random(len(enquired)) < 0.55
     icpc = pd.to_datetime(add_working_days(s47_start.to_numpy("datetime64[D]"), rng.integers(8, 20, len(enquired))))
-    s47 = pd.DataFrame({"child": enquired["child"].to_numpy(), "date": s47_start.to_numpy(), "icpc": np.where(conferred, icpc, np.datetime64("NaT"))})
+    s47 = pd.DataFrame(
+        {"child": enquired["child"].to_numpy(), "date": s47_start.to_numpy(), "icpc": np.where(conferred, icpc, np.datetime64("NaT"))}
+    )
     planned = s47[s47["icpc"].notna() & (rng.random(len(s47)) < 0.8)]
     plan = pd.DataFrame({"child": planned["child"].to_numpy(), "date": planned["icpc"].to_numpy()})
     events = {"referral": referral, "assessment": assessment, "s47": s47, "plan": plan}
@@ -71,14 +98,19 @@ def census_years(lists: dict[str, pd.DataFrame], seed: int, first_year: int = FI
     """Each year's census XML from ``first_year`` to :data:`LAST_YEAR`, ``{2025: "<Message>…"}``."""
     annex = annex_events(lists)
     first = annex["referral"]["date"].min()
-    events = {name: _days(pd.concat([earlier, annex[name]], ignore_index=True)) for name, earlier in earlier_events(annex, first, seed, first_year).items()}
+    events = {
+        name: _days(pd.concat([earlier, annex[name]], ignore_index=True))
+        for name, earlier in earlier_events(annex, first, seed, first_year).items()
+    }
     events["assessment"]["in_year_of"] = events["assessment"]["authorised"].fillna(events["assessment"]["date"])
     return {year: census_xml(year, events) for year in range(first_year, LAST_YEAR + 1)}
 
 
 def _days(frame: pd.DataFrame) -> pd.DataFrame:
     """Every date column as ``datetime64[ns]`` (Annex A's and the drawn history's units differ)."""
-    return frame.assign(**{c: pd.to_datetime(frame[c]).astype("datetime64[ns]") for c in ("dob", "date", "authorised", "icpc") if c in frame})
+    return frame.assign(
+        **{c: pd.to_datetime(frame[c]).astype("datetime64[ns]") for c in ("dob", "date", "authorised", "icpc") if c in frame}
+    )
 
 
 def _year_of(days: pd.Series) -> pd.Series:
@@ -88,7 +120,9 @@ def _year_of(days: pd.Series) -> pd.Series:
 def census_xml(year: int, events: dict[str, pd.DataFrame]) -> str:
     """One year's census: every child with an event dated in it, each event under the child's latest referral before it."""
     referrals = events["referral"].sort_values(["child", "date"], kind="stable")
-    held = {name: frame[_year_of(frame["in_year_of"] if "in_year_of" in frame else frame["date"]) == year] for name, frame in events.items()}
+    held = {
+        name: frame[_year_of(frame["in_year_of"] if "in_year_of" in frame else frame["date"]) == year] for name, frame in events.items()
+    }
     details: dict[tuple[str, pd.Timestamp], list[str]] = {}
     for _, row in held["referral"].iterrows():
         details.setdefault((row["child"], row["date"]), [])
@@ -114,7 +148,7 @@ def census_xml(year: int, events: dict[str, pd.DataFrame]) -> str:
         for child, parts in children.items()
     )
     return (
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message><Header><CollectionDetails><Collection>CIN</Collection>"
+        '<?xml version="1.0" encoding="utf-8"?>\n<Message><Header><CollectionDetails><Collection>CIN</Collection>'
         f"<Year>{year}</Year><ReferenceDate>{year}-03-31</ReferenceDate></CollectionDetails></Header><Children>\n{body}\n</Children></Message>\n"
     )
 
@@ -126,6 +160,10 @@ def _element(name: str, row: pd.Series) -> str:
     if name == "assessment":
         return f"<Assessments><AssessmentActualStartDate>{day(row['date'])}</AssessmentActualStartDate><AssessmentAuthorisationDate>{day(row['authorised'])}</AssessmentAuthorisationDate></Assessments>"
     if name == "s47":
-        conference = f"<DateOfInitialCPC>{day(row['icpc'])}</DateOfInitialCPC>" if pd.notna(row["icpc"]) else "<ICPCnotRequired>true</ICPCnotRequired>"
+        conference = (
+            f"<DateOfInitialCPC>{day(row['icpc'])}</DateOfInitialCPC>"
+            if pd.notna(row["icpc"])
+            else "<ICPCnotRequired>true</ICPCnotRequired>"
+        )
         return f"<Section47><S47ActualStartDate>{day(row['date'])}</S47ActualStartDate>{conference}</Section47>"
     return f"<ChildProtectionPlans><CPPstartDate>{day(row['date'])}</CPPstartDate></ChildProtectionPlans>"

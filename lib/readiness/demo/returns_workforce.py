@@ -4,6 +4,7 @@ The same workers, ids (as SWE numbers, so ``SWENo`` matches Annex A's ``Allocate
 dates and FTE; the census holds the workers in post on 30 September and those who left in the year before it.
 Days lost to sickness and the vacancies come from a random stream of their own.
 """
+
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
@@ -30,16 +31,18 @@ def census_workers(workforce: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, fl
     leaver = left[staff.index]
     agency = staff["employment"].eq("agency")
     lost = np.where(agency, np.nan, np.round(rng.gamma(0.8, 12, len(staff)), 1))
-    workers = pd.DataFrame({
-        "AgencyWorker": np.where(agency, "1", "0"),
-        "SWENo": staff["worker_id"],
-        "FTE": np.where(leaver, 0.0, staff["fte"]),
-        "OrgRole": staff["role"].map(ROLES),
-        "RoleStartDate": start[staff.index].dt.strftime("%Y-%m-%d"),
-        "RoleEndDate": end[staff.index].dt.strftime("%Y-%m-%d").where(leaver),
-        "FTE30": staff["fte"].where(leaver),
-        "WorkingDaysLost": lost,
-    })
+    workers = pd.DataFrame(
+        {
+            "AgencyWorker": np.where(agency, "1", "0"),
+            "SWENo": staff["worker_id"],
+            "FTE": np.where(leaver, 0.0, staff["fte"]),
+            "OrgRole": staff["role"].map(ROLES),
+            "RoleStartDate": start[staff.index].dt.strftime("%Y-%m-%d"),
+            "RoleEndDate": end[staff.index].dt.strftime("%Y-%m-%d").where(leaver),
+            "FTE30": staff["fte"].where(leaver),
+            "WorkingDaysLost": lost,
+        }
+    )
     in_post_fte = float(staff.loc[~leaver & ~agency, "fte"].sum())
     return workers, round(in_post_fte * VACANCY_SHARE, 1)
 
@@ -47,7 +50,7 @@ def census_workers(workforce: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, fl
 def csww_xml(workers: pd.DataFrame, vacancies: float, la_code: str = "999") -> str:
     """The census as DfE's XML: ``Header``, ``LALevelVacancies``, then a ``CSWWWorker`` per row (blank values left out)."""
     lines = [
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+        '<?xml version="1.0" encoding="utf-8"?>',
         "<Message>",
         f"  <Header><CollectionDetails><Collection>CSWW</Collection><Year>{CENSUS_YEAR}</Year>"
         f"<ReferenceDate>{CENSUS_YEAR}-09-30</ReferenceDate></CollectionDetails>"
@@ -55,7 +58,11 @@ def csww_xml(workers: pd.DataFrame, vacancies: float, la_code: str = "999") -> s
         f"  <LALevelVacancies><NumberOfVacancies>{vacancies}</NumberOfVacancies></LALevelVacancies>",
     ]
     for row in workers.itertuples(index=False):
-        items = "".join(f"<{name}>{escape(str(value))}</{name}>" for name, value in zip(workers.columns, row) if value is not None and not pd.isna(value))
+        items = "".join(
+            f"<{name}>{escape(str(value))}</{name}>"
+            for name, value in zip(workers.columns, row)
+            if value is not None and not pd.isna(value)
+        )
         lines.append(f"  <CSWWWorker>{items}</CSWWWorker>")
     lines.append("</Message>")
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ month, for all teams together instead of each, or (a team × month table) by tea
 month, then for all teams by quarter. Where none does, or the table has no coarser grain, it is left out and a
 sentence says why. The coarser table is made from the exact counts and passes disclosure control like any other.
 """
+
 from __future__ import annotations
 
 import re
@@ -154,7 +155,9 @@ def publish_coarser(
     whose only row pools every theme (``Other themes``) shows no theme, and is left out too. A
     by-month column that figures.json also publishes (``mirror``) is protected by quarter (:func:`coarse_mirror`)."""
     if threshold and len(table) and all(str(row) == OTHER_THEMES for row in table.index):
-        return Published(None, f"left out of this published edition, as no theme has more than {threshold}: all are pooled as {OTHER_THEMES}.")
+        return Published(
+            None, f"left out of this published edition, as no theme has more than {threshold}: all are pooled as {OTHER_THEMES}."
+        )
     safe = suppress_board_table(table, roles, threshold, mirror, round_to)
     if not mostly_withheld(safe[columns or list(safe.columns)]):
         return Published(safe)

@@ -6,6 +6,7 @@ the page. Zero is always shown. Tables and monthly series also get secondary
 suppression, so that no withheld cell can be worked out from published totals. A threshold of 0
 (``Params.suppression_threshold`` for an internal audience) withholds nothing.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -14,6 +14,7 @@ withholds one of those (a share before a count, the smallest first) until nothin
 Only the pattern of what is known matters, not the values, except that a share of 0 does not
 give its denominator and a denominator of 0 does not give a share.
 """
+
 from __future__ import annotations
 
 import logging
@@ -106,7 +107,9 @@ def withhold_until_safe(
         name = min(exposed)
         candidates = sorted(exposed[name] & choosable)
         if not candidates:
-            log.warning("disclosure: %s follows from %s, none of which figures.json publishes alone", name, ", ".join(sorted(exposed[name])))
+            log.warning(
+                "disclosure: %s follows from %s, none of which figures.json publishes alone", name, ", ".join(sorted(exposed[name]))
+            )
             secret.discard(name)
             continue
         chosen = min(candidates, key=lambda c: (not is_share(c), values[c], c))

@@ -9,6 +9,7 @@ follows from the published ones by these relations (see :mod:`readiness.disclosu
 
 A numerator that figures.json does not publish on its own is named ``<share id>:numerator``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -31,13 +32,16 @@ DENOMINATORS: dict[str, str] = REGISTRY.denominators()
 """Each share of figures.json whose denominator figures.json also publishes, with that denominator's id, as the
 shares declare it (``denominator=``)."""
 
+
 def stage_children(stage: str) -> str:
     """The (unpublished) number of children in an equality stage: each dimension's groups add up to it."""
     return f"equality.{stage}:children"
 
 
 EQUALITY_SUMS = tuple(
-    Sum(stage_children(stage), equality.dimension_parts(stage, dimension)) for stage in equality.STAGES for dimension in equality.stage_dimensions(stage)
+    Sum(stage_children(stage), equality.dimension_parts(stage, dimension))
+    for stage in equality.STAGES
+    for dimension in equality.stage_dimensions(stage)
 )
 """Within each stage, every dimension's groups add up to the same children: a withheld group follows from the others
 once any dimension is published whole (secondary suppression within each dimension)."""
@@ -111,7 +115,9 @@ def audit(figures: Mapping[str, FigureValue], inputs: Inputs, params: Params) ->
     return {key: replace(item, withheld=True) if key in withheld else item for key, item in figures.items()}
 
 
-def protect_headlines(figures: Mapping[str, FigureValue], threshold: int, shown: set[str] = frozenset(), hidden: set[str] = frozenset()) -> set[str]:
+def protect_headlines(
+    figures: Mapping[str, FigureValue], threshold: int, shown: set[str] = frozenset(), hidden: set[str] = frozenset()
+) -> set[str]:
     """The ids of headline figures published so far that must be withheld as well.
 
     ``shown`` and ``hidden`` are the related counts that other outputs (Board tables) show and
@@ -134,7 +140,11 @@ def related_values(figures: Mapping[str, FigureValue]) -> dict[str, float]:
     share numerators (from their basis), upgraded audits and the 26-50 band (by difference)."""
     headline = {key: item for key, item in figures.items() if isinstance(item, Figure)}
     values = {key: item.value for key, item in headline.items() if item.value is not None}
-    values |= {numerator(key): headline[key].basis[0] for key in DENOMINATORS if key in headline and headline[key].basis and headline[key].basis[0] is not None}
+    values |= {
+        numerator(key): headline[key].basis[0]
+        for key in DENOMINATORS
+        if key in headline and headline[key].basis and headline[key].basis[0] is not None
+    }
     for unknown in BY_DIFFERENCE:
         relation = next(relation for relation in SUMS if unknown in relation.parts)
         others = [name for name in relation.parts if name != unknown]
@@ -170,4 +180,3 @@ def table_counts(figures: Mapping[str, FigureValue], inputs: Inputs, params: Par
                 (hidden if withheld.at[row, column] else shown).add(name)
         shown |= {name for column, name in source.totals.items() if column in withheld and not withheld[column].any()}
     return shown, hidden
-

@@ -8,6 +8,7 @@ therefore writes every count rounded to the nearest ``round_to`` (totals on thei
 rate, mean and median at the page's precision, computed from the exact value, half away from zero.
 An internal edition (``round_to`` 0 here) is written exact.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal

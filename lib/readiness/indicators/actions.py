@@ -5,6 +5,7 @@ An action belongs to the audit named by its ``audit_id`` and is "in period" when
 whose final grade is requires improvement or inadequate. Action wording is never used here:
 it is free text that may name people, so no figure or table carries it.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,15 +16,7 @@ from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
 
-from .audits import (
-    DOMAIN_PREFIX,
-    GRADE_READS,
-    MOCK_INSPECTION,
-    audits_in_period,
-    final_grade,
-    grade_steps,
-    worker_participated_share,
-)
+from .audits import DOMAIN_PREFIX, GRADE_READS, MOCK_INSPECTION, audits_in_period, final_grade, grade_steps, worker_participated_share
 from .common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
@@ -152,7 +145,9 @@ def reaudit_count(audits: pd.DataFrame, period: Period) -> Figure:
     return count(len(reaudits_in_period(audits, period)))
 
 
-@reaudit.headline("audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H, reads=("case_audits.reaudit_of",))
+@reaudit.headline(
+    "audits.reaudit_improved_share", "Re-audits graded better than the audit before", "share", H, reads=("case_audits.reaudit_of",)
+)
 def reaudit_improved_share(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.reaudit_improved_share``: of those re-audits, share graded better than the audit they re-audit."""
     outcomes = reaudits_in_period(audits, period)["outcome"]
@@ -195,7 +190,11 @@ def overdue_count(actions: pd.DataFrame, audits: pd.DataFrame, period: Period) -
 
 
 @reaudit.headline(
-    "audits.weak_reaudited_share", "Audits graded RI or inadequate re-audited within the window", "share", H, reads=(*GRADE_READS, "case_audits.reaudit_of"),
+    "audits.weak_reaudited_share",
+    "Audits graded RI or inadequate re-audited within the window",
+    "share",
+    H,
+    reads=(*GRADE_READS, "case_audits.reaudit_of"),
     standard="reaudit_within_days",
 )
 def weak_reaudited_share(audits: pd.DataFrame, period: Period, within_days: int) -> Figure:
@@ -308,9 +307,7 @@ def reaudit_outcomes(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return with_share(table, "reaudits", "all_reaudits")
 
 
-@board_table(
-    Roles(("good_or_better", "not_good_or_better"), total="audits", shares={"good_or_better_share": ("good_or_better", "audits")})
-)
+@board_table(Roles(("good_or_better", "not_good_or_better"), total="audits", shares={"good_or_better_share": ("good_or_better", "audits")}))
 def good_or_better_by_team_and_month(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """One row per team and month of the period (every month, zeros where none): audits, those good or better,
     the rest, and the good-or-better share; for a team × month heat table."""
@@ -341,7 +338,9 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if audits is None:
         return {}
     period = params.period
-    result: dict[str, FigureValue] = {f.figure_id: f(audits, period) for f in (monthly_worker_participated_share, reaudit_count, reaudit_improved_share)}
+    result: dict[str, FigureValue] = {
+        f.figure_id: f(audits, period) for f in (monthly_worker_participated_share, reaudit_count, reaudit_improved_share)
+    }
     result[weak_reaudited_share.figure_id] = weak_reaudited_share(audits, period, params.reaudit_within_days)
     actions = inputs.audit_actions
     if actions is None:

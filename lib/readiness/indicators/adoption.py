@@ -10,6 +10,7 @@ the earliest non-blank one among its adopters' rows; it left the process for the
 its rows gives. Approval is the end of Stage 2, else the application's approval date; a household
 whose reason for leaving is *Application refused* (code 3) was not approved.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -30,7 +31,15 @@ A1_THRESHOLD_DAYS = 426
 A2_THRESHOLD_DAYS = 121
 APPLICATION_REFUSED = "3"
 HOUSEHOLD_DATES = (
-    "enquiry", "stage_1_start", "stage_2_start", "stage_2_end", "application_submitted", "application_approved", "matched", "placed", "left_process",
+    "enquiry",
+    "stage_1_start",
+    "stage_2_start",
+    "stage_2_end",
+    "application_submitted",
+    "application_approved",
+    "matched",
+    "placed",
+    "left_process",
 )
 HOUSEHOLD_STEPS = {
     "Enquiry received": "enquiry",
@@ -131,7 +140,9 @@ def waiting_unmatched_count(list10: pd.DataFrame, period: Period) -> Figure:
     return count(waiting.loc[~on_or_before(waiting["matched"], period.snapshot), "child_id"].nunique())
 
 
-REVERSALS = child.figure("adoption.reversed_count", "Decisions that a child should no longer be placed for adoption", "count", reads=(ENDED,))
+REVERSALS = child.figure(
+    "adoption.reversed_count", "Decisions that a child should no longer be placed for adoption", "count", reads=(ENDED,)
+)
 
 
 @board_table(
@@ -197,7 +208,11 @@ def approved_count(homes: pd.DataFrame, period: Period) -> Figure:
 
 
 @adopters.headline(
-    "adopters.approval_days_median", "Median days to approve adopters", "number", L, reads=("list_11.stage_1_start", "list_11.application_submitted", *APPROVED)
+    "adopters.approval_days_median",
+    "Median days to approve adopters",
+    "number",
+    L,
+    reads=("list_11.stage_1_start", "list_11.application_submitted", *APPROVED),
 )
 def approval_days_median(homes: pd.DataFrame, period: Period) -> Figure:
     """``adopters.approval_days_median``: median days to approval over households approved in the period."""
@@ -205,7 +220,10 @@ def approval_days_median(homes: pd.DataFrame, period: Period) -> Figure:
 
 
 @adopters.headline(
-    "adopters.approved_waiting_count", "Approved adopter households waiting for a match", "count", reads=(*APPROVED, "list_11.matched", "list_11.left_process")
+    "adopters.approved_waiting_count",
+    "Approved adopter households waiting for a match",
+    "count",
+    reads=(*APPROVED, "list_11.matched", "list_11.left_process"),
 )
 def approved_waiting_count(homes: pd.DataFrame, period: Period) -> Figure:
     """``adopters.approved_waiting_count``: households approved by the snapshot, not matched and not left by then."""
@@ -219,7 +237,9 @@ def approved_waiting_count(homes: pd.DataFrame, period: Period) -> Figure:
 def household_pipeline(homes: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Households reaching each step in the period: enquiry, Stage 1, Stage 2, approval (refusals left out), match, placement."""
     steps = homes.assign(approved=homes["approved"].where(~homes["refused"]))
-    return pd.DataFrame({"households": {step: int(period.contains(steps[column]).sum()) for step, column in HOUSEHOLD_STEPS.items()}}).rename_axis("step")
+    return pd.DataFrame(
+        {"households": {step: int(period.contains(steps[column]).sum()) for step, column in HOUSEHOLD_STEPS.items()}}
+    ).rename_axis("step")
 
 
 # --- every figure of the theme ---------------------------------------------------
@@ -232,7 +252,10 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     if list10 is not None:
         period = covered_period(params.period, coverage[10])
         result |= {figure_id: step_count(list10, column, period) for figure_id, column in STEPS.items()}
-        result |= {f.figure_id: f(list10, period) for f in (entry_to_placement_days_mean, order_to_match_days_mean, waiting_count, waiting_unmatched_count)}
+        result |= {
+            f.figure_id: f(list10, period)
+            for f in (entry_to_placement_days_mean, order_to_match_days_mean, waiting_count, waiting_unmatched_count)
+        }
         result[REVERSALS] = step_count(list10, "no_longer_decision", period)
     if list11 is not None:
         homes, period = households(list11), covered_period(params.period, coverage[11])

@@ -4,6 +4,7 @@ Durations are ``working_days(assessment_start, end)``: the working days d with s
 A completed assessment authorised before it started (a negative duration) is left out of the
 duration figures, numerator and denominator and median alike, but still counts as completed.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -207,7 +208,9 @@ def outcome_table(list4: pd.DataFrame, period: Period, by: str = "month") -> pd.
     done = completed_in_period(list4, period)
     keys, index = month_or_team(done, "authorisation_date", period, by)
     support = done["requires_support"]
-    table = with_share(count_by(keys, {"outcome_known": support.notna(), "no_support": is_yes(~support)}, index), "no_support", "outcome_known")
+    table = with_share(
+        count_by(keys, {"outcome_known": support.notna(), "no_support": is_yes(~support)}, index), "no_support", "outcome_known"
+    )
     return table if by == "month" else worst_first(table, "no_support_share", higher_is_better=False)
 
 

@@ -7,6 +7,7 @@ whose ``audit_type`` is one of ``routine_audit_types`` (a blank type is routine)
 re-audit's ``reaudit_of`` names an audit in the extract). Moderation by role leaves out mock-inspection audits,
 whose moderated grade is the mock inspector's (their agreement is ``audits.mock.agreement_share``).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -56,15 +57,22 @@ def routine_audits(audits: pd.DataFrame, routine_types: list[str]) -> pd.DataFra
     return audits[routine.fillna(False).astype(bool)]
 
 
-@programme.headline("audits.routine.count", "Routine audits completed", "count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GRADES))
+@programme.headline(
+    "audits.routine.count", "Routine audits completed", "count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GRADES)
+)
 def routine_count(routine: pd.DataFrame, period: Period) -> Figure:
     """``audits.routine.count``: routine audits (:func:`routine_audits`) dated in the period."""
     return audits_count(routine, period)
 
 
 @programme.family(
-    "audits.routine.grade_share", "Routine audits graded {}", "share", members=GRADE_MEMBERS, reads=GRADE_READS,
-    denominator="audits.routine.count", blank=(GRADE_BLANK,),
+    "audits.routine.grade_share",
+    "Routine audits graded {}",
+    "share",
+    members=GRADE_MEMBERS,
+    reads=GRADE_READS,
+    denominator="audits.routine.count",
+    blank=(GRADE_BLANK,),
 )
 def routine_grade_share(routine: pd.DataFrame, period: Period, grade: str) -> Figure:
     """``audits.routine.grade_share.<grade>``: as ``audits.grade_share.<grade>``, over routine audits."""
@@ -72,8 +80,13 @@ def routine_grade_share(routine: pd.DataFrame, period: Period, grade: str) -> Fi
 
 
 @programme.headline(
-    "audits.routine.good_or_better_share", "Routine audits graded good or better", "share", H, reads=GRADE_READS,
-    denominator="audits.routine.count", sum_of=tuple(numerator(routine_grade_id(g)) for g in GOOD_OR_BETTER),
+    "audits.routine.good_or_better_share",
+    "Routine audits graded good or better",
+    "share",
+    H,
+    reads=GRADE_READS,
+    denominator="audits.routine.count",
+    sum_of=tuple(numerator(routine_grade_id(g)) for g in GOOD_OR_BETTER),
 )
 def routine_good_or_better_share(routine: pd.DataFrame, period: Period) -> Figure:
     """``audits.routine.good_or_better_share``: as ``audits.good_or_better_share``, over routine audits."""
@@ -86,7 +99,13 @@ def routine_monthly_good_or_better_share(routine: pd.DataFrame, period: Period) 
     return monthly_good_or_better_share(routine, period)
 
 
-@programme.family("audits.routine.domain_good_or_better_share", "Routine audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",))
+@programme.family(
+    "audits.routine.domain_good_or_better_share",
+    "Routine audits with the {} domain graded good or better",
+    "share",
+    H,
+    reads=("case_audits.domain_*",),
+)
 def routine_domain_share(routine: pd.DataFrame, period: Period, domain: str) -> Figure:
     """``audits.routine.domain_good_or_better_share.<domain>``: a domain's good-or-better share of routine audits."""
     return domain_good_or_better_share(routine, period, domain)
@@ -108,12 +127,22 @@ def routine_figures(audits: pd.DataFrame, period: Period) -> dict[str, FigureVal
 
 MODERATION_BY_ROLE = ("case_audits.auditor_role", "case_audits.moderated_grade", "case_audits.grade")
 AGREEMENT_BY_ROLE = programme.figure(
-    "audits.moderation_agreement_share.by_role", "Moderated audits where the moderator agreed, auditor role {}", "share", H,
-    family=True, members=None, reads=MODERATION_BY_ROLE,
+    "audits.moderation_agreement_share.by_role",
+    "Moderated audits where the moderator agreed, auditor role {}",
+    "share",
+    H,
+    family=True,
+    members=None,
+    reads=MODERATION_BY_ROLE,
 )
 DOWNGRADE_BY_ROLE = programme.figure(
-    "audits.moderation_downgrade_share.by_role", "Moderated audits downgraded, auditor role {}", "share", L,
-    family=True, members=None, reads=MODERATION_BY_ROLE,
+    "audits.moderation_downgrade_share.by_role",
+    "Moderated audits downgraded, auditor role {}",
+    "share",
+    L,
+    family=True,
+    members=None,
+    reads=MODERATION_BY_ROLE,
 )
 
 
@@ -140,7 +169,10 @@ def moderation_by_role(audits: pd.DataFrame, period: Period) -> dict[str, Figure
 
 
 @board_table(
-    Roles(("moderated", "agreed", "downgraded"), shares={"agreed_share": ("agreed", "moderated"), "downgraded_share": ("downgraded", "moderated")})
+    Roles(
+        ("moderated", "agreed", "downgraded"),
+        shares={"agreed_share": ("agreed", "moderated"), "downgraded_share": ("downgraded", "moderated")},
+    )
 )
 def moderation_by_role_table(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per auditor role: audits in the period moderated (with both grades), agreed and downgraded, and their shares

@@ -4,6 +4,7 @@ Every figure counts audits of every ``audit_type`` whose ``audit_date`` is in th
 graded by their *final* grade: ``moderated_grade`` where present, else the auditor's ``grade``.
 A domain's figures use that domain's own grade (domains are not moderated).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -16,18 +17,7 @@ from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
 
-from .common import (
-    count_by,
-    in_period,
-    is_known,
-    is_yes,
-    known_share,
-    month_keys,
-    monthly_shares,
-    team_keys,
-    with_share,
-    worst_first,
-)
+from .common import count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_shares, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
 
@@ -116,7 +106,9 @@ def audits_count(audits: pd.DataFrame, period: Period) -> Figure:
     return count(len(audits_in_period(audits, period)))
 
 
-@audit.family(GRADE_SHARES, "Audits graded {}", "share", members=GRADE_MEMBERS, reads=GRADE_READS, denominator="audits.count", blank=(GRADE_BLANK,))
+@audit.family(
+    GRADE_SHARES, "Audits graded {}", "share", members=GRADE_MEMBERS, reads=GRADE_READS, denominator="audits.count", blank=(GRADE_BLANK,)
+)
 def grade_share(audits: pd.DataFrame, period: Period, grade: str) -> Figure:
     """``audits.grade_share.<grade>``: share of audits in the period with that final grade, over those graded
     (an audit with no grade leaves every grade share, as it leaves the breakdown tables)."""
@@ -156,7 +148,11 @@ def worker_participated_share(audits: pd.DataFrame, period: Period) -> Figure:
 
 
 @audit.headline(
-    "audits.moderated_count", "Audits moderated", "count", reads=("case_audits.moderated_grade",), sum_of=(numerator(AGREEMENT), numerator(DOWNGRADE), UPGRADED)
+    "audits.moderated_count",
+    "Audits moderated",
+    "count",
+    reads=("case_audits.moderated_grade",),
+    sum_of=(numerator(AGREEMENT), numerator(DOWNGRADE), UPGRADED),
 )
 def moderated_count(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.moderated_count``: audits in the period with a ``moderated_grade``."""
@@ -180,7 +176,9 @@ def moderation_agreement_share(audits: pd.DataFrame, period: Period) -> Figure:
 
 
 # Declared here, so the vital signs list the domains after the agreement share and before the downgrade share.
-@audit.family("audits.domain_good_or_better_share", "Audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",))
+@audit.family(
+    "audits.domain_good_or_better_share", "Audits with the {} domain graded good or better", "share", H, reads=("case_audits.domain_*",)
+)
 def domain_good_or_better_share(audits: pd.DataFrame, period: Period, domain: str) -> Figure:
     """``audits.domain_good_or_better_share.<domain>``: of audits in the period grading the domain, share outstanding or good."""
     grades = audits_in_period(audits, period)[DOMAIN_PREFIX + domain].dropna()
@@ -295,7 +293,11 @@ GRADE_TOTALS = {
     "audits": audits_count.figure_id,
 }
 """What each column of a grade table adds up to, a share column standing for its numerator."""
-MODERATION_CELLS = {("agreed", "audits"): numerator(AGREEMENT), ("downgraded", "audits"): numerator(DOWNGRADE), ("upgraded", "audits"): UPGRADED}
+MODERATION_CELLS = {
+    ("agreed", "audits"): numerator(AGREEMENT),
+    ("downgraded", "audits"): numerator(DOWNGRADE),
+    ("upgraded", "audits"): UPGRADED,
+}
 """The counts of :func:`moderation_summary`'s cells."""
 
 

@@ -6,6 +6,7 @@ assessment, dental check) means none is recorded: not within the interval. A bla
 means none is agreed. Any other blank a figure needs (a Yes/No, a count, a code, a placement start)
 is unknown: the child leaves that figure, numerator and denominator alike.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,7 +22,7 @@ from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period
 from readiness.inputs.labels import NOT_RECORDED
 
-from .common import at_least_one, count_by, in_period, is_yes, known_share, month_keys, team_keys, with_share
+from .common import at_least_one, count_by, in_period, is_yes, known_share, month_keys, team_keys, with_share, with_share_of_total
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table, made_over
 
@@ -183,13 +184,28 @@ def long_term_stability(rows: pd.DataFrame, snapshot: date) -> Figure:
     return known_share(recorded(settled, eligible["placement_start"]))
 
 
-VISITED = cla.figure("cla.visit_within_interval_share", "Children in care visited within the interval (local standard)", "share", H, reads=("list_8.last_visit",), standard="cla_visit_interval_days")
+VISITED = cla.figure(
+    "cla.visit_within_interval_share",
+    "Children in care visited within the interval (local standard)",
+    "share",
+    H,
+    reads=("list_8.last_visit",),
+    standard="cla_visit_interval_days",
+)
 REVIEWED = cla.figure(
-    "cla.review_within_interval_share", "Children in care with a statutory review within the interval (local standard)", "share", H, reads=("list_8.latest_review",),
+    "cla.review_within_interval_share",
+    "Children in care with a statutory review within the interval (local standard)",
+    "share",
+    H,
+    reads=("list_8.latest_review",),
     standard="cla_review_interval_days",
 )
 IRO_CONTACT = cla.figure(
-    "cla.iro_contact_within_interval_share", "Children in care with IRO contact within the interval", "share", H, reads=("list_8.last_iro_contact",),
+    "cla.iro_contact_within_interval_share",
+    "Children in care with IRO contact within the interval",
+    "share",
+    H,
+    reads=("list_8.last_iro_contact",),
     standard="cla_review_interval_days",
 )
 HEALTH = cla.figure(
@@ -200,11 +216,19 @@ HEALTH = cla.figure(
     reads=("list_8.last_health_assessment",),
 )
 DENTAL = cla.figure(
-    "cla.dental_check_in_date_share", "Children in care a year or more with a dental check in date", "share", H, reads=("list_8.last_dental_check",)
+    "cla.dental_check_in_date_share",
+    "Children in care a year or more with a dental check in date",
+    "share",
+    H,
+    reads=("list_8.last_dental_check",),
 )
 PERMANENCE = cla.figure(
-    "cla.permanence_plan_share", "Children in care with a permanence plan (kept for continuity; not shown)", "share", H,
-    reads=("list_8.permanence_plan",), shown=False,
+    "cla.permanence_plan_share",
+    "Children in care with a permanence plan (kept for continuity; not shown)",
+    "share",
+    H,
+    reads=("list_8.permanence_plan",),
+    shown=False,
 )
 OUT_OF_AREA = cla.figure(
     "cla.placed_out_of_area_share",
@@ -349,11 +373,6 @@ def health_by_team(cla: pd.DataFrame, params: Params) -> pd.DataFrame:
     columns = {name: checks[name] for name in ("health_due", "health_in_date", "dental_in_date")}
     table = count_by(team_keys(rows), columns)
     return with_share(with_share(table, "health_in_date", "health_due"), "dental_in_date", "health_due").reset_index()
-
-
-def with_share_of_total(table: pd.DataFrame, column: str) -> pd.DataFrame:
-    """``table`` with ``<column>_share``: each row's share of the column's total."""
-    return with_share(table.assign(_total=table[column].sum()), column, "_total").drop(columns="_total")
 
 
 @board_table(Roles(("children", "in_area", "out_of_area"), share_of_total={"children_share": "children"}))

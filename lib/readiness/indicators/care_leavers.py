@@ -6,6 +6,7 @@ value stays in it as *not known*, as DfE counts it. The four columns of the curr
 layout are absent from the frame when the return lacks them (the 2019 template's 13 columns):
 their figures are then ``None``.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,8 +17,8 @@ from readiness.config.figures import H, L, Member, Theme
 from readiness.config.params import Params
 from readiness.inputs.bundle import Inputs
 
-from .care import age_at, with_share_of_total, within_days
-from .common import count_by, team_keys, with_share
+from .care import age_at, within_days
+from .common import count_by, team_keys, with_share, with_share_of_total
 from .figure import Figure, FigureValue, count, share
 from .tables import Roles, board_table
 
@@ -33,8 +34,13 @@ IN_TOUCH_STATUSES = {
     "not_required": "No longer requires services",
     "returned_home": "Returned home for 6 months or more",
 }
-IN_TOUCH_COLUMNS = {"yes": "in_touch", "no": "not_in_touch", "refused": "refused", "not_required": "not_required",
-                    "returned_home": "returned_home"}
+IN_TOUCH_COLUMNS = {
+    "yes": "in_touch",
+    "no": "not_in_touch",
+    "refused": "refused",
+    "not_required": "not_required",
+    "returned_home": "returned_home",
+}
 NOT_KNOWN = "Not known"
 OUTCOME_ROLES = Roles(
     ("young_people", "in_touch", "not_in_touch", "refused", "not_required", "returned_home", "suitable_accommodation", "eet", "neet"),
@@ -75,19 +81,37 @@ leaver = Theme("Care leavers", reads=("list_9.eligibility", "list_9.in_touch"))
 LEAVERS_COUNT = leaver.figure("care_leavers.count", "Care leavers", "count")
 IN_TOUCH_SHARE = leaver.figure("care_leavers.in_touch_share", "Care leavers the council is in touch with", "share", H)
 SUITABLE_SHARE = leaver.figure(
-    "care_leavers.suitable_accommodation_share", "Care leavers in suitable accommodation", "share", H, reads=("list_9.accommodation", "list_9.suitability")
+    "care_leavers.suitable_accommodation_share",
+    "Care leavers in suitable accommodation",
+    "share",
+    H,
+    reads=("list_9.accommodation", "list_9.suitability"),
 )
 ACTIVITY = ("list_9.activity",)
 EET_SHARE = leaver.figure("care_leavers.eet_share", "Care leavers in education, employment or training", "share", H, reads=ACTIVITY)
 NEET_SHARE = leaver.figure("care_leavers.neet_share", "Care leavers not in education, employment or training", "share", L, reads=ACTIVITY)
-B_AND_B_COUNT = leaver.figure("care_leavers.bed_and_breakfast_count", "Care leavers in bed and breakfast", "count", L, reads=("list_9.accommodation",))
-ADVISER_SHARE = leaver.figure("care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H, reads=("list_9.personal_advisor",))
+B_AND_B_COUNT = leaver.figure(
+    "care_leavers.bed_and_breakfast_count", "Care leavers in bed and breakfast", "count", L, reads=("list_9.accommodation",)
+)
+ADVISER_SHARE = leaver.figure(
+    "care_leavers.personal_adviser_share", "Care leavers with a personal adviser", "share", H, reads=("list_9.personal_advisor",)
+)
 PATHWAY_PLAN_SHARE = leaver.figure(
-    "care_leavers.pathway_plan_in_date_share", "Care leavers with a pathway plan reviewed within the interval", "share", H, reads=("list_9.pathway_plan_review",),
+    "care_leavers.pathway_plan_in_date_share",
+    "Care leavers with a pathway plan reviewed within the interval",
+    "share",
+    H,
+    reads=("list_9.pathway_plan_review",),
     standard="pathway_plan_interval_days",
 )
-CONTACT_SHARE = leaver.figure("care_leavers.contact_within_interval_share", "Care leavers contacted within the interval", "share", H, reads=("list_9.latest_contact",),
-                               standard="care_leaver_contact_interval_days")
+CONTACT_SHARE = leaver.figure(
+    "care_leavers.contact_within_interval_share",
+    "Care leavers contacted within the interval",
+    "share",
+    H,
+    reads=("list_9.latest_contact",),
+    standard="care_leaver_contact_interval_days",
+)
 CURRENT_FIGURES = {  # figure id -> the current-layout column it reads, and that column's heading
     ADVISER_SHARE: ("personal_advisor", "Allocated Personal Advisor"),
     PATHWAY_PLAN_SHARE: ("pathway_plan_review", "Latest Pathway Plan Review Date"),
@@ -128,15 +152,24 @@ AGE_OUTCOMES = {
 }
 AGE_READS = ("list_9.date_of_birth", "list_9.accommodation", "list_9.suitability", *ACTIVITY)
 DFE_AGES = {  # the ages DfE and LAIT publish care leavers' outcomes at, each a family of the four outcome shares
-    leaver.figure("care_leavers.age_19_21", "Care leavers aged 19-21 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (19, 21),
-    leaver.figure("care_leavers.age_17_18", "Care leavers aged 17-18 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (17, 18),
+    leaver.figure("care_leavers.age_19_21", "Care leavers aged 19-21 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (
+        19,
+        21,
+    ),
+    leaver.figure("care_leavers.age_17_18", "Care leavers aged 17-18 {}", "share", family=True, members=AGE_OUTCOMES, reads=AGE_READS): (
+        17,
+        18,
+    ),
 }
 
 
 def outcome_shares(rows: pd.DataFrame, prefix: str) -> dict[str, Figure]:
     """``<prefix>.in_touch_share``, ``.suitable_accommodation_share``, ``.eet_share`` and ``.neet_share`` over ``rows``."""
     found = outcomes(rows)
-    return {f"{prefix}.{column}_share": share(found[column].sum(), len(rows)) for column in ("in_touch", "suitable_accommodation", "eet", "neet")}
+    return {
+        f"{prefix}.{column}_share": share(found[column].sum(), len(rows))
+        for column in ("in_touch", "suitable_accommodation", "eet", "neet")
+    }
 
 
 def by_dfe_age(rows: pd.DataFrame, snapshot: date) -> dict[str, Figure]:

@@ -7,6 +7,7 @@ and who is placed with family, with parents, or (under 16) in accommodation that
 Every figure is over the children looked after at the snapshot (their latest start, as :func:`care.looked_after`).
 Both schedules are approximations from the one date Annex A holds; the section says so.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -40,28 +41,48 @@ PERMANENCE_AFTER_MONTHS = 4  # a permanence plan is agreed by the second review
 
 regulations = Theme("Children in care", reads=("list_8.looked_after_start", "list_8.looked_after_end"))
 REVIEW_IN_TIME = regulations.figure(
-    "cla.review_in_time_share", "Children in care whose latest statutory review was in time (reg. 33)", "share", H,
+    "cla.review_in_time_share",
+    "Children in care whose latest statutory review was in time (reg. 33)",
+    "share",
+    H,
     reads=("list_8.latest_review", "list_8.legal_status"),
 )
 VISIT_IN_TIME = regulations.figure(
-    "cla.visit_within_regulation_share", "Children in care visited within reg. 28's intervals", "share", H,
+    "cla.visit_within_regulation_share",
+    "Children in care visited within reg. 28's intervals",
+    "share",
+    H,
     reads=("list_8.last_visit", "list_8.placement_start", "list_8.placement_type"),
 )
 HEALTH_SINCE_ENTRY = regulations.figure(
-    "cla.initial_health_assessment_share", "Children new to care who have had a health assessment since entering", "share", H,
+    "cla.initial_health_assessment_share",
+    "Children new to care who have had a health assessment since entering",
+    "share",
+    H,
     reads=("list_8.last_health_assessment",),
 )
 PERMANENCE_4M = regulations.figure(
-    "cla.permanence_plan_4m_share", "Children in care four months or more with a permanence plan", "share", H, reads=("list_8.permanence_plan",)
+    "cla.permanence_plan_4m_share",
+    "Children in care four months or more with a permanence plan",
+    "share",
+    H,
+    reads=("list_8.permanence_plan",),
 )
 PLACEMENT = ("list_8.placement_type",)
 KINSHIP_SHARE = regulations.figure(
-    "cla.kinship_placement_share", "Children in care placed with relatives or friends", "share", reads=PLACEMENT,
+    "cla.kinship_placement_share",
+    "Children in care placed with relatives or friends",
+    "share",
+    reads=PLACEMENT,
     blank=(Blank("list_8.placement_type"),),
 )
 WITH_PARENTS = regulations.figure("cla.placed_with_parents_count", "Children in care placed with parents", "count", reads=PLACEMENT)
 UNDER_16_UNREGULATED = regulations.figure(
-    "cla.under_16_in_unregulated_count", "Under-16s in independent or supported accommodation", "count", L, reads=(*PLACEMENT, "list_8.date_of_birth")
+    "cla.under_16_in_unregulated_count",
+    "Under-16s in independent or supported accommodation",
+    "count",
+    L,
+    reads=(*PLACEMENT, "list_8.date_of_birth"),
 )
 
 
@@ -121,9 +142,7 @@ def visit_interval_days(rows: pd.DataFrame, snapshot: date) -> pd.Series:
     day, year_ago = pd.Timestamp(snapshot), pd.Timestamp(one_year_before(snapshot))
     new_placement = (rows["placement_start"] <= day) & (rows["placement_start"] >= day - pd.Timedelta(days=NEW_PLACEMENT_VISIT_DAYS))
     long_term = (
-        (rows["looked_after_start"] <= year_ago)
-        & (rows["placement_start"] <= year_ago)
-        & rows["placement_type"].isin(LONG_TERM_FOSTERING)
+        (rows["looked_after_start"] <= year_ago) & (rows["placement_start"] <= year_ago) & rows["placement_type"].isin(LONG_TERM_FOSTERING)
     )
     intervals = pd.Series(GENERAL_VISIT_DAYS, index=rows.index)
     intervals[is_yes(long_term)] = LONG_TERM_FOSTER_VISIT_DAYS
@@ -181,4 +200,3 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         PERMANENCE_4M: permanence_plan_4m_share(rows, snapshot),
         **placement_figures(rows, snapshot),
     }
-

@@ -1,4 +1,5 @@
 """Helpers shared by the theme modules: period filters, masks, monthly series and breakdown tables."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -120,6 +121,11 @@ def with_share(table: pd.DataFrame, numerator: str, denominator: str) -> pd.Data
     """``table`` with ``<numerator>_share`` = numerator ÷ denominator (missing where the denominator is 0)."""
     shares = table[numerator] / table[denominator].where(table[denominator] > 0)
     return table.assign(**{f"{numerator}_share": shares.astype(float)})
+
+
+def with_share_of_total(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``table`` with ``<column>_share``: each row's share of the column's total."""
+    return with_share(table.assign(_total=table[column].sum()), column, "_total").drop(columns="_total")
 
 
 def worst_first(table: pd.DataFrame, column: str, higher_is_better: bool = True) -> pd.DataFrame:

@@ -6,6 +6,7 @@ Monday (or on Tuesday after a bank-holiday Monday) is in time; *within 24 hours*
 times, over the rows where both ``received`` and ``decided`` carry one. A decision before its
 contact was received (a warning when read) leaves both shares but still counts as decided.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -80,7 +81,13 @@ def decisions_count(decisions: pd.DataFrame, period: Period) -> Figure:
     return count(len(decided_in_period(decisions, period)))
 
 
-@decision.headline("frontdoor.decided_within_one_working_day_share", "Contacts decided within one working day", "share", H, denominator="frontdoor.decisions_count")
+@decision.headline(
+    "frontdoor.decided_within_one_working_day_share",
+    "Contacts decided within one working day",
+    "share",
+    H,
+    denominator="frontdoor.decisions_count",
+)
 def within_one_working_day_share(decisions: pd.DataFrame, period: Period) -> Figure:
     """``frontdoor.decided_within_one_working_day_share``: of those decided (in order), share decided by the next working day."""
     decided = decided_in_period(decisions, period)

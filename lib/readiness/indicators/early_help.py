@@ -3,6 +3,7 @@
 Days to complete are calendar days from start to completion. A completion before its start (a
 warning when read) leaves the median but still counts as completed.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -56,7 +57,9 @@ def completed_count(list2: pd.DataFrame, period: Period) -> Figure:
     return count(period.contains(list2["assessment_completion"]).sum())
 
 
-@early_help.headline("early_help.median_days_to_complete", "Median days to complete an early-help assessment", "number", L, reads=COMPLETION)
+@early_help.headline(
+    "early_help.median_days_to_complete", "Median days to complete an early-help assessment", "number", L, reads=COMPLETION
+)
 def median_days_to_complete(list2: pd.DataFrame, period: Period) -> Figure:
     """``early_help.median_days_to_complete``: median calendar days to complete, over completions in the period."""
     return median_of(completed_days(list2, period))

@@ -8,6 +8,7 @@ also gets ``.rate_per_10k`` (annualised over the covered days for the period sta
 ``.ratio``: its rate over the rate of all children in the stage (1 = proportionate). Care leavers get no rates.
 A child's groups come from their first row of the stage in the period (their latest start for children in care).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -28,7 +29,12 @@ ETHNIC_GROUPS = {"W": "white", "M": "mixed", "A": "asian", "B": "black", "O": "o
 GROUPS = EQUALITY_GROUPS
 AGE_BANDS = ((0, "under_1"), (1, "1_4"), (5, "5_9"), (10, "10_15"), (16, "16_17"), (18, "18_plus"))  # from each lower bound
 STAGES = ("referrals", "assessments", "s47", "cp_started", "cla", "care_leavers")
-PERIOD_STAGES = {"referrals": (3, "referral_date"), "assessments": (4, "authorisation_date"), "s47": (5, "strategy_date"), "cp_started": (7, "cp_start")}
+PERIOD_STAGES = {
+    "referrals": (3, "referral_date"),
+    "assessments": (4, "authorisation_date"),
+    "s47": (5, "strategy_date"),
+    "cp_started": (7, "cp_start"),
+}
 """A period stage's Annex A list and the date that puts a row in it."""
 
 
@@ -134,7 +140,9 @@ def annual_factor(stage: str, inputs: Inputs, params: Params) -> float | None:
     return DAYS_PER_YEAR / days if days > 0 else None
 
 
-def stage_rates(stage: str, counts: dict[str, Figure], populations: dict[str, dict[str, int]], factor: float, all_children: int | None) -> dict[str, Figure]:
+def stage_rates(
+    stage: str, counts: dict[str, Figure], populations: dict[str, dict[str, int]], factor: float, all_children: int | None
+) -> dict[str, Figure]:
     """``.rate_per_10k`` and ``.ratio`` of each group with a population, per dimension of ``populations``."""
     result = {}
     for dimension, by_group in populations.items():
@@ -180,4 +188,3 @@ def dimension_parts(stage: str, dimension: str) -> tuple[str, ...]:
 def stage_dimensions(stage: str) -> tuple[str, ...]:
     """The dimensions a stage is broken down by (no disability for referrals: List 3 does not carry it)."""
     return tuple(dimension for dimension in GROUPS if not (stage == "referrals" and dimension == "disability"))
-

@@ -3,6 +3,7 @@
 Disclosure control needs to know how many records stand behind each value, so
 every indicator function returns :class:`Figure` objects rather than bare numbers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

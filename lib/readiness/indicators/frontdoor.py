@@ -19,6 +19,7 @@ Other, anonymous, unknown     8, 9, 10
 Not recorded or unrecognised  blank, or a value the readers could not read (a warning)
 ============================  ==========================
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -135,7 +136,10 @@ def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, per
 
 CONTACT_RATE = contact.figure("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate")
 REFERRAL_RATE = referral.figure("referrals.rate_per_10k", "Referrals per 10,000 children (annual rate)", "rate")
-MONTHLY_COUNTS = {"contacts": contact.series(contacts_count.figure_id), "referrals": referral.series(referrals_count.figure_id, reads=CIN_REFERRALS)}
+MONTHLY_COUNTS = {
+    "contacts": contact.series(contacts_count.figure_id),
+    "referrals": referral.series(referrals_count.figure_id, reads=CIN_REFERRALS),
+}
 """The monthly series of figures.json that publish the contacts and referrals of each month."""
 NFA_BY_MONTH = referral.series(referrals_nfa_share.figure_id, reads=(*NFA, *CIN_REFERRALS, "cin_referrals.referral_nfa"))
 REPEATS_BY_MONTH = referral.series(referrals_repeat_share.figure_id, reads=REPEATS, shown=False)
@@ -181,12 +185,18 @@ def sources_in_period(frame: pd.DataFrame, date_column: str, source_column: str,
 @board_table(made_over(Roles(("contacts", "referrals"), mirror=MONTHLY_COUNTS)))
 def contacts_and_referrals_by_month(contacts: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Contacts and referrals dated in each month of the period (every month, 0 where none), indexed by ``month``."""
-    return pd.DataFrame(
-        {
-            "contacts": month_keys(in_period(contacts, "contact_date", period)["contact_date"]).value_counts(),
-            "referrals": month_keys(in_period(referrals, "referral_date", period)["referral_date"]).value_counts(),
-        }
-    ).reindex(period.months(), fill_value=0).fillna(0).astype(int).rename_axis("month")
+    return (
+        pd.DataFrame(
+            {
+                "contacts": month_keys(in_period(contacts, "contact_date", period)["contact_date"]).value_counts(),
+                "referrals": month_keys(in_period(referrals, "referral_date", period)["referral_date"]).value_counts(),
+            }
+        )
+        .reindex(period.months(), fill_value=0)
+        .fillna(0)
+        .astype(int)
+        .rename_axis("month")
+    )
 
 
 def outcome_roles(call: Mapping[str, object]) -> Roles:

@@ -6,6 +6,7 @@ precedence: complete, overdue, then its status as given (on track, at risk, off 
 recorded). The readiness of each finding needs the figures' RAG and SPC readings, so it is worked out later, in
 :mod:`readiness.present.findings`.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -54,15 +55,26 @@ def actions_count(actions: pd.DataFrame) -> Figure:
     return count(len(actions))
 
 
-@acts.headline("improvement_actions.overdue_count", "Improvement-plan actions overdue", "count", L,
-               reads=("improvement_actions.due_date", "improvement_actions.status", "improvement_actions.completed_date"))
+@acts.headline(
+    "improvement_actions.overdue_count",
+    "Improvement-plan actions overdue",
+    "count",
+    L,
+    reads=("improvement_actions.due_date", "improvement_actions.status", "improvement_actions.completed_date"),
+)
 def overdue_count(actions: pd.DataFrame, period_end: date) -> Figure:
     """``improvement_actions.overdue_count``: actions due before ``period_end`` and not complete."""
     return count(int(action_states(actions, period_end).eq("overdue").sum()))
 
 
-@acts.headline("improvement_actions.complete_share", "Improvement-plan actions complete", "share", H,
-               reads=("improvement_actions.status", "improvement_actions.completed_date"), denominator="improvement_actions.count")
+@acts.headline(
+    "improvement_actions.complete_share",
+    "Improvement-plan actions complete",
+    "share",
+    H,
+    reads=("improvement_actions.status", "improvement_actions.completed_date"),
+    denominator="improvement_actions.count",
+)
 def complete_share(actions: pd.DataFrame) -> Figure:
     """``improvement_actions.complete_share``: actions complete (by status or a completed date) ÷ every action."""
     return share(int(actions["status"].eq("complete").fillna(False).sum()), len(actions))
@@ -83,7 +95,10 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     """The plan's figures, or nothing without a findings register (actions come only with one)."""
     if inputs.findings is None:
         return {}
-    result: dict[str, FigureValue] = {findings_count.figure_id: findings_count(inputs.findings), priority_count.figure_id: priority_count(inputs.findings)}
+    result: dict[str, FigureValue] = {
+        findings_count.figure_id: findings_count(inputs.findings),
+        priority_count.figure_id: priority_count(inputs.findings),
+    }
     actions = inputs.improvement_actions
     if actions is not None:
         result |= {

@@ -7,6 +7,7 @@ date it was raised (escalated) and the date it was responded to; never by child,
 names one. A check counts for the audit it was recorded in, by that audit's ``audit_date``: audits from
 ``case_audits`` and the mock audits kept apart for lacking the council's grade (``mock_only_audits``).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -49,7 +50,9 @@ def graded_by_both(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     return inside[is_mock(inside) & inside["grade"].notna() & inside["moderated_grade"].notna()]
 
 
-@graded.headline("audits.mock.agreement_share", "Mock-inspection audits where the council's auditor and the mock inspector agreed", "share", H)
+@graded.headline(
+    "audits.mock.agreement_share", "Mock-inspection audits where the council's auditor and the mock inspector agreed", "share", H
+)
 def agreement_share(audits: pd.DataFrame, period: Period) -> Figure:
     """``audits.mock.agreement_share``: of mock-inspection audits in the period graded by both, share where the
     council's auditor and the mock inspector agree."""
@@ -111,7 +114,11 @@ def immediate_concerns_count(concerns: pd.DataFrame, period: Period) -> Figure:
 
 
 @concern.headline(
-    "mock.immediate_concerns_open_count", "Immediate concerns without a response at the period end", "count", L, reads=("immediate_concerns.responded_date",)
+    "mock.immediate_concerns_open_count",
+    "Immediate concerns without a response at the period end",
+    "count",
+    L,
+    reads=("immediate_concerns.responded_date",),
 )
 def immediate_concerns_open_count(concerns: pd.DataFrame, period: Period) -> Figure:
     """``mock.immediate_concerns_open_count``: concerns raised by ``period_end`` with no response by it."""
@@ -159,7 +166,10 @@ def checks_met_share(checks: pd.DataFrame, audits: list[pd.DataFrame | None], pe
 def checks_table(checks: pd.DataFrame, audits: list[pd.DataFrame | None], period: Period) -> pd.DataFrame:
     """Per compliance check (in the workbook's order): audits in the period recording it, those meeting it, and the share."""
     inside = checked_audits(checks, audits, period)
-    rows = {check.replace("_", " ").capitalize(): (int(inside[check].notna().sum()), int(inside[check].fillna(False).astype(bool).sum())) for check in CHECKS}
+    rows = {
+        check.replace("_", " ").capitalize(): (int(inside[check].notna().sum()), int(inside[check].fillna(False).astype(bool).sum()))
+        for check in CHECKS
+    }
     return with_share(pd.DataFrame.from_dict(rows, orient="index", columns=["recorded", "met"]).rename_axis("check"), "met", "recorded")
 
 

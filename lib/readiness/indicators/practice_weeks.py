@@ -5,6 +5,7 @@ For a week starting on ``date``, *before* is the 56 days before it
 itself (``date + 7 days ≤ audit_date < date + 63 days``): audits during the week are
 in neither, so the comparison is not flattered by the week's own audits.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta

@@ -4,6 +4,7 @@ An ICPC dated before its strategy discussion (a negative duration) still counts 
 ``icpc.count`` and ``icpc.resulting_in_plan_share`` but leaves the timeliness figures,
 numerator and denominator alike.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -161,8 +162,7 @@ def open_plans(plans: pd.DataFrame, snapshot: date, visit_interval_working_days:
     rows = plans[(plans["cp_start"] <= day) & (plans["cp_end"].isna() | (plans["cp_end"] > day))]
     recent = (working_days(rows["last_visit"], day) <= visit_interval_working_days).fillna(False).astype(bool)
     return rows.assign(
-        two_years_plus=rows["cp_start"] <= pd.Timestamp(years_before(snapshot, 2)),
-        visited=(rows["last_visit"] <= day) & recent,
+        two_years_plus=rows["cp_start"] <= pd.Timestamp(years_before(snapshot, 2)), visited=(rows["last_visit"] <= day) & recent
     )
 
 
@@ -196,10 +196,15 @@ def cp_visit_within_interval_share(plans: pd.DataFrame, snapshot: date, interval
 # --- breakdown tables ------------------------------------------------------------
 
 
-S47_RATE = Theme("Front door", reads=STRATEGY_DATE).figure("s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate")
+S47_RATE = Theme("Front door", reads=STRATEGY_DATE).figure(
+    "s47.rate_per_10k", "Section 47 enquiries per 10,000 children (annual rate)", "rate"
+)
 CIN_S47 = ("cin_s47.referral_date", "cin_s47.s47_start")
 """The CIN census's columns the monthly series read for the months before Annex A (``indicators.returns_history``)."""
-S47_BY_MONTH, ICPCS_BY_MONTH = s47.series(s47_count.figure_id, reads=CIN_S47), icpc.series(icpc_count.figure_id, reads=(*CIN_S47, "cin_s47.icpc_date"))
+S47_BY_MONTH, ICPCS_BY_MONTH = (
+    s47.series(s47_count.figure_id, reads=CIN_S47),
+    icpc.series(icpc_count.figure_id, reads=(*CIN_S47, "cin_s47.icpc_date")),
+)
 PLANS_BY_MONTH = plan.series(cp_started_count.figure_id, reads=("cin_cp_plans.referral_date", "cin_cp_plans.cp_start"))
 
 
@@ -224,7 +229,11 @@ def add_icpc_shares(table: pd.DataFrame) -> pd.DataFrame:
     made_over(
         replace(
             ICPC_ROLES,
-            mirror={"s47": S47_BY_MONTH, "icpcs": ICPCS_BY_MONTH, "within_15_working_days_share": monthly_id(icpc_within_15_working_days_share.figure_id)},
+            mirror={
+                "s47": S47_BY_MONTH,
+                "icpcs": ICPCS_BY_MONTH,
+                "within_15_working_days_share": monthly_id(icpc_within_15_working_days_share.figure_id),
+            },
         )
     )
 )
@@ -256,7 +265,11 @@ def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
     that are second or subsequent plans, with their share of the recorded."""
     started = plans_started(plans, period)
     repeat = second_or_subsequent(started)
-    columns = {"started": pd.Series(True, index=started.index), "previous_recorded": is_known(repeat), "second_or_subsequent": is_yes(repeat)}
+    columns = {
+        "started": pd.Series(True, index=started.index),
+        "previous_recorded": is_known(repeat),
+        "second_or_subsequent": is_yes(repeat),
+    }
     table = count_by(month_keys(started["cp_start"]), columns, period.months())
     return with_share(table, "second_or_subsequent", "previous_recorded").reset_index()
 
@@ -267,7 +280,11 @@ def plans_started_by_month(plans: pd.DataFrame, period: Period) -> pd.DataFrame:
 def open_plans_by_team(plans: pd.DataFrame, snapshot: date, visit_interval_working_days: int = 10) -> pd.DataFrame:
     """Per team: plans open at the snapshot, those open two years or more, and those visited within the interval."""
     rows = open_plans(plans, snapshot, visit_interval_working_days)
-    columns = {"open_plans": pd.Series(True, index=rows.index), "two_years_plus": rows["two_years_plus"], "visited_within_interval": rows["visited"]}
+    columns = {
+        "open_plans": pd.Series(True, index=rows.index),
+        "two_years_plus": rows["two_years_plus"],
+        "visited_within_interval": rows["visited"],
+    }
     table = count_by(team_keys(rows), columns)
     return with_share(table, "visited_within_interval", "open_plans").reset_index()
 

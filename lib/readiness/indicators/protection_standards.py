@@ -4,6 +4,7 @@ Repeat enquiries on the re-referral rule, enquiries that led to a conference, pl
 lasted (DfE's measure), children on a plan seen alone, and review conferences held by the snapshot on Working
 Together's schedule (the first within three months of the plan's start, then every six months).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,20 +30,37 @@ ENDED_LONG_YEARS = 2
 
 enquiry = Theme("Child protection", reads=("list_5.strategy_date",))
 S47_REPEAT = enquiry.figure(
-    "s47.repeat_share", "Section 47 enquiries within 12 months of another", "share", L, reads=("list_5.s47_last_12m",),
+    "s47.repeat_share",
+    "Section 47 enquiries within 12 months of another",
+    "share",
+    L,
+    reads=("list_5.s47_last_12m",),
     blank=(Blank("list_5.s47_last_12m", "s47.repeat_share if no earlier enquiry of the child is listed"),),
 )
 S47_TO_ICPC = enquiry.figure(
-    "s47.to_icpc_share", "Section 47 enquiries that led to an initial conference", "share", reads=("list_5.icpc_date", "list_5.icpc_unnecessary")
+    "s47.to_icpc_share",
+    "Section 47 enquiries that led to an initial conference",
+    "share",
+    reads=("list_5.icpc_date", "list_5.icpc_unnecessary"),
 )
 plan = Theme("Child protection", reads=("list_7.cp_start", "list_7.cp_end"))
 ENDED = plan.figure("cp.ended_count", "Child protection plans ended", "count")
 ENDED_LONG = plan.figure("cp.ended_two_years_plus_share", "Plans ended that lasted two years or more", "share", L, denominator=ENDED)
 SEEN_ALONE = plan.figure(
-    "cp.seen_alone_share", "Children on a plan seen alone", "share", H, reads=("list_7.seen_alone",),
+    "cp.seen_alone_share",
+    "Children on a plan seen alone",
+    "share",
+    H,
+    reads=("list_7.seen_alone",),
     blank=(Blank("list_7.seen_alone", "cp.seen_alone_share if the plan is open at the snapshot"),),
 )
-REVIEW_HELD = plan.figure("cp.review_in_time_share", "Open plans whose latest review conference was held by the snapshot", "share", H, reads=("list_7.latest_review",))
+REVIEW_HELD = plan.figure(
+    "cp.review_in_time_share",
+    "Open plans whose latest review conference was held by the snapshot",
+    "share",
+    H,
+    reads=("list_7.latest_review",),
+)
 
 
 # --- List 5 ------------------------------------------------------------------------

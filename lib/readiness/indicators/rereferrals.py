@@ -11,6 +11,7 @@ The latest row of a child is its latest ``referral_date``; of two on that day, t
 By month (``referrals.monthly.rereferral_share``), a month is a value only when List 3 covers the whole year
 before its first day; by team and by DfE's source group, figures.json carries the rate as a family of ids.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -77,8 +78,15 @@ def rereferral_status(referrals: pd.DataFrame) -> pd.Series:
 
 front_door = Theme("Front door", reads=("list_3.referral_date", "list_3.referrals_last_12m"))
 MONTHLY = front_door.series("referrals.rereferral_share", reads=("cin_referrals.child_id", "cin_referrals.referral_date"))
-BY_TEAM = front_door.figure("referrals.rereferral_share.by_team", "Re-referrals within 12 months, team {}", "share", L, family=True, members=None,
-                            reads=("list_3.team",))
+BY_TEAM = front_door.figure(
+    "referrals.rereferral_share.by_team",
+    "Re-referrals within 12 months, team {}",
+    "share",
+    L,
+    family=True,
+    members=None,
+    reads=("list_3.team",),
+)
 BY_SOURCE = front_door.figure(
     "referrals.rereferral_share.by_source_group",
     "Re-referrals within 12 months, referred by {}",

@@ -9,6 +9,7 @@ cover it (a return holding no review date at all leaves them ``null``). A figure
 the statutory returns": never a 0 % or 100 % made from a column that is not there. No figure is named here: the
 figures come from their declarations (:mod:`readiness.config.figures`).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -109,11 +110,13 @@ def cla_reviews(episodes: pd.DataFrame, reviews: pd.DataFrame, snapshot: date) -
     day = pd.Timestamp(snapshot)
     rows = looked_after_on(episodes, day).set_index("CHILD")
     latest = reviews[reviews["REVIEW"] <= day].groupby("CHILD")["REVIEW"].max()
-    return pd.DataFrame({
-        "looked_after_start": care_chain_start(episodes, day).reindex(rows.index),
-        "legal_status": rows["LS"],
-        "latest_review": latest.reindex(rows.index),
-    })
+    return pd.DataFrame(
+        {
+            "looked_after_start": care_chain_start(episodes, day).reindex(rows.index),
+            "legal_status": rows["LS"],
+            "latest_review": latest.reindex(rows.index),
+        }
+    )
 
 
 def cp_reviews_held_share(plans: pd.DataFrame, reviews: pd.DataFrame, snapshot: date) -> Figure:
@@ -122,7 +125,10 @@ def cp_reviews_held_share(plans: pd.DataFrame, reviews: pd.DataFrame, snapshot: 
     day = pd.Timestamp(snapshot)
     open_plans = plans[(plans["cp_start"] <= day) & (plans["cp_end"].isna() | (plans["cp_end"] > day))]
     latest = reviews[reviews["review_date"] <= day].groupby(["child_id", "cp_start"])["review_date"].max()
-    held = [review_held(start, latest.get((child, start), pd.NaT), snapshot) for child, start in zip(open_plans["child_id"], open_plans["cp_start"])]
+    held = [
+        review_held(start, latest.get((child, start), pd.NaT), snapshot)
+        for child, start in zip(open_plans["child_id"], open_plans["cp_start"])
+    ]
     return known_share(pd.Series(held, index=open_plans.index, dtype="boolean"))
 
 

@@ -8,6 +8,7 @@ the carer's details and keep the placement. Temporary placements (``PLACE`` T0�
 stay) and the episode that returns the child from one (its ``PLACE`` and ``URN`` those of the episode before the
 temporary one) are not new placements.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -83,7 +84,11 @@ def usable_episodes(inputs: Inputs) -> pd.DataFrame:
 
 
 @returns.headline(
-    "cla.dfe_stability_three_plus_share", "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)", "share", L, reads=EPISODES
+    "cla.dfe_stability_three_plus_share",
+    "Children in care at 31 March with 3 or more placements in the year (DfE, SSDA903)",
+    "share",
+    L,
+    reads=EPISODES,
 )
 def stability_three_plus_share(episodes: pd.DataFrame, year: int) -> Figure:
     """``cla.dfe_stability_three_plus_share``: of children looked after at 31 March, not in short breaks only
@@ -118,7 +123,10 @@ def carer_start(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
 
 
 @returns.headline(
-    "cla.dfe_long_term_stability_share", "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)", "share", H,
+    "cla.dfe_long_term_stability_share",
+    "Children under 16 in care 2½ years or more, with the same carer for 2 years (DfE, SSDA903)",
+    "share",
+    H,
     reads=(*EPISODES, "ssda903_header.DOB"),
 )
 def long_term_stability_share(episodes: pd.DataFrame, births: pd.Series, year: int) -> Figure:
@@ -136,10 +144,17 @@ def long_term_stability_share(episodes: pd.DataFrame, births: pd.Series, year: i
 
 
 BIRTHDAYS = {"17_18": "17th or 18th", "19_21": "19th, 20th or 21st"}
-LEAVER_FIGURES = {"in_touch_share": "in touch", "suitable_accommodation_share": "in suitable accommodation", "eet_share": "in education, employment or training"}
+LEAVER_FIGURES = {
+    "in_touch_share": "in touch",
+    "suitable_accommodation_share": "in suitable accommodation",
+    "eet_share": "in education, employment or training",
+}
 LEAVER_SHARES = {
     (ages, figure): returns.figure(
-        f"care_leavers.dfe.age_{ages}.{figure}", f"Care leavers at their {words} birthday {label} (DfE, SSDA903)", "share", H,
+        f"care_leavers.dfe.age_{ages}.{figure}",
+        f"Care leavers at their {words} birthday {label} (DfE, SSDA903)",
+        "share",
+        H,
         reads=(*LEAVERS, *LEAVER_READS[figure]),
     )
     for ages, words in BIRTHDAYS.items()
@@ -191,4 +206,3 @@ def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
         long_term_stability_share.figure_id: long_term_stability_share(episodes, births, year),
         **care_leaver_figures(inputs.ssda903_oc3, year),
     }
-

@@ -5,6 +5,7 @@ A return covers the months of each year given (April to March). A month counts f
 it and Annex A does not wholly cover it (a month Annex A covers only in part comes from the return); where Annex A
 wholly covers a month its own figure stands. At most :data:`MOST_MONTHS` months up to the period's end.
 """
+
 from __future__ import annotations
 
 from datetime import date

@@ -4,6 +4,7 @@
 A worker is *in post* on the census date when their role started on or before it (or no start is given) and
 has not ended by it; a *leaver* is one whose role ended in the census year (1 October to 30 September).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -39,7 +40,9 @@ def in_post(workers: pd.DataFrame, year: int) -> pd.Series:
     return started & (workers["role_end"].isna() | (workers["role_end"] > day))
 
 
-@census.headline("workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L, reads=("csww_vacancies.vacancies",))
+@census.headline(
+    "workforce.vacancy_rate", "Social-worker vacancy rate, FTE (DfE, workforce census)", "share", L, reads=("csww_vacancies.vacancies",)
+)
 def vacancy_rate(workers: pd.DataFrame, vacancies_fte: float | None, year: int) -> Figure:
     """``workforce.vacancy_rate``: vacancies (FTE) ÷ (vacancies + FTE of non-agency workers in post);
     workers whose agency flag or FTE could not be read are left out (warned when read)."""
@@ -51,7 +54,10 @@ def vacancy_rate(workers: pd.DataFrame, vacancies_fte: float | None, year: int) 
 
 
 @census.headline(
-    "workforce.absence_rate", "Social-worker sickness absence, share of working days (DfE, workforce census)", "share", L,
+    "workforce.absence_rate",
+    "Social-worker sickness absence, share of working days (DfE, workforce census)",
+    "share",
+    L,
     reads=("csww_workers.fte30", "csww_workers.working_days_lost"),
 )
 def absence_rate(workers: pd.DataFrame, year: int) -> Figure:

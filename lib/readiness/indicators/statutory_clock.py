@@ -6,6 +6,7 @@ assessment's start and at most one year before it. Without such a referral, or w
 year after List 3's first covered day (an earlier referral, before the list, could be the latest), the assessment
 leaves both figures. DfE's published figure, ``assessments.within_45_working_days_share``, counts from the start.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -53,16 +54,15 @@ def linked(assessments: pd.DataFrame, referrals: pd.DataFrame, covered_from: dat
     return rows[rows["referral_date"].notna()]
 
 
-def from_referral_figures(assessments: pd.DataFrame, referrals: pd.DataFrame, period: Period, covered_from: date | None) -> dict[str, Figure]:
+def from_referral_figures(
+    assessments: pd.DataFrame, referrals: pd.DataFrame, period: Period, covered_from: date | None
+) -> dict[str, Figure]:
     """``assessments.from_referral_within_45_working_days_share`` and ``assessments.referral_to_start_working_days_median``."""
     rows = linked(completed_in_period(assessments, period), referrals, covered_from)
     to_end = working_days(rows["referral_date"], rows["authorisation_date"])
     to_start = working_days(rows["referral_date"], rows["assessment_start"])
     within = ((to_end <= TIMESCALE_WORKING_DAYS) & (to_start <= TIMESCALE_WORKING_DAYS)).fillna(False).astype(bool)
-    return {
-        FROM_REFERRAL: share(within.sum(), len(rows)),
-        REFERRAL_TO_START: median_of(to_start.astype(float)),
-    }
+    return {FROM_REFERRAL: share(within.sum(), len(rows)), REFERRAL_TO_START: median_of(to_start.astype(float))}
 
 
 def figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:

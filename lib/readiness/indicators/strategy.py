@@ -5,6 +5,7 @@ rows says Y and was invited if any says Y; an agency with no row was neither. Me
 counted by distinct ``meeting_id`` with ``meeting_date`` in the period (a meeting's rows agree
 on its date and team).
 """
+
 from __future__ import annotations
 
 import operator
@@ -18,18 +19,7 @@ from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 
-from .common import (
-    count_by,
-    in_period,
-    is_known,
-    is_yes,
-    known_share,
-    month_keys,
-    monthly_shares,
-    team_keys,
-    with_share,
-    worst_first,
-)
+from .common import count_by, in_period, is_known, is_yes, known_share, month_keys, monthly_shares, team_keys, with_share, worst_first
 from .figure import Figure, FigureValue, count
 from .tables import Roles, board_table
 
@@ -37,7 +27,10 @@ AGENCIES = ("social_care", "police", "health", "education")
 STATUTORY_PARTNERS = ("social_care", "police", "health")
 meeting = Theme("Strategy meetings", reads=("strategy_meetings.meeting_date", "strategy_meetings.agency", "strategy_meetings.attended"))
 AGENCY_MEMBERS = {agency: Member(agency.replace("_", " "), H) for agency in AGENCIES}
-ATTENDED_BLANK = Blank("strategy_meetings.attended", "strategy.attendance_share for its agency and strategy.statutory_partners_share, unless another row says yes")
+ATTENDED_BLANK = Blank(
+    "strategy_meetings.attended",
+    "strategy.attendance_share for its agency and strategy.statutory_partners_share, unless another row says yes",
+)
 FLAGS = ("invited", "attended")
 ATTENDANCE_ROLES = Roles(
     ("meetings", *(f"attended_{agency}" for agency in AGENCIES), "statutory_partners", "statutory_known"),
@@ -101,7 +94,12 @@ def meetings_count(meetings: pd.DataFrame, period: Period) -> Figure:
 
 
 @meeting.family(
-    "strategy.attendance_share", "Meetings attended by {}", "share", members=AGENCY_MEMBERS, denominator="strategy.meetings_count", blank=(ATTENDED_BLANK,)
+    "strategy.attendance_share",
+    "Meetings attended by {}",
+    "share",
+    members=AGENCY_MEMBERS,
+    denominator="strategy.meetings_count",
+    blank=(ATTENDED_BLANK,),
 )
 def attendance_share(meetings: pd.DataFrame, period: Period, agency: str) -> Figure:
     """``strategy.attendance_share.<agency>``: meetings in the period the agency attended ÷ meetings in the period."""

@@ -4,6 +4,7 @@
 so it overstates re-referrals: DfE's rate is ``referrals.rereferral_share``. DfE publishes care leavers' figures at
 ages 17-18 and 19-21, at the birthday; a comparator set on the all-age figure compares unlike with unlike.
 """
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -47,7 +48,9 @@ def superseded_comparators(ids: Iterable[str], file: str) -> list[Problem]:
             problems.append(Problem(file, f"a comparator names {figure_id}, which is not DfE's measure: name {SUPERSEDED[figure_id]}"))
         elif is_all_age_care_leaver_share(figure_id):
             ages = " or ".join(DFE_AGES)
-            problems.append(Problem(file, f"a comparator names {figure_id} (all ages): DfE publishes care leavers aged 17-18 and 19-21, so name {ages}"))
+            problems.append(
+                Problem(file, f"a comparator names {figure_id} (all ages): DfE publishes care leavers aged 17-18 and 19-21, so name {ages}")
+            )
     return problems
 
 

@@ -6,6 +6,7 @@ renaming and selecting columns. A notebook passes the frame to ``Pack.show`` and
 disclosure control reads the roles (:func:`readiness.disclosure.control.suppress_board_table`).
 Nothing here withholds anything.
 """
+
 from __future__ import annotations
 
 import inspect

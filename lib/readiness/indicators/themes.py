@@ -4,6 +4,7 @@ The registry lists the declarations in :data:`LISTED` order, each module's in th
 the vital signs list a theme's figures so. A new theme module is added here (and to the pack's
 ``THEMES``, :mod:`readiness.pack.figures`, which computes them).
 """
+
 from __future__ import annotations
 
 from readiness.config.figures import REGISTRY
@@ -34,8 +35,27 @@ from . import (
 )
 
 LISTED = (
-    improvement_plan, audits, audit_programme, actions, mock, strategy, frontdoor, protection, protection_standards, rereferrals, decisions, assessments,
-    statutory_clock, early_help, adoption, care, care_regulations, care_leavers, workforce, returns_care, returns_workforce,
+    improvement_plan,
+    audits,
+    audit_programme,
+    actions,
+    mock,
+    strategy,
+    frontdoor,
+    protection,
+    protection_standards,
+    rereferrals,
+    decisions,
+    assessments,
+    statutory_clock,
+    early_help,
+    adoption,
+    care,
+    care_regulations,
+    care_leavers,
+    workforce,
+    returns_care,
+    returns_workforce,
     returns_history,
 )
 """The registry's order (within a theme, the vital signs'): the front door's figures, then the section 47 rate (in

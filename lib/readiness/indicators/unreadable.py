@@ -6,6 +6,7 @@ figures are computed once on all rows, then each figure that reads an unreadable
 computed again without the rows concerned. A figure reading a column the return does not carry (blank
 in every row: :mod:`readiness.inputs.unexported`) is null.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace

@@ -3,6 +3,7 @@
 Definitions are those of ``indicators.md``. Caseloads count *distinct* children per
 allocated worker; a child open on several List 6 rows counts once.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -60,7 +61,9 @@ def workforce_in_post(workforce: pd.DataFrame, period: Period) -> Figure:
     return count(len(social_workers_in_post(workforce, period.end)))
 
 
-@staff.headline("workforce.agency_share", "Agency share of social-work FTE", "share", L, reads=CONTRACTS, base="social workers, by headcount")
+@staff.headline(
+    "workforce.agency_share", "Agency share of social-work FTE", "share", L, reads=CONTRACTS, base="social workers, by headcount"
+)
 def workforce_agency_share(workforce: pd.DataFrame, period: Period) -> Figure:
     """``workforce.agency_share``: agency FTE ÷ all FTE, social-work roles in post at ``period.end``."""
     staff = social_workers_in_post(workforce, period.end)
@@ -68,7 +71,11 @@ def workforce_agency_share(workforce: pd.DataFrame, period: Period) -> Figure:
 
 
 @staff.headline(
-    "workforce.turnover_rate", "Turnover of permanent social-work staff (FTE, 12 months)", "share", L, reads=CONTRACTS,
+    "workforce.turnover_rate",
+    "Turnover of permanent social-work staff (FTE, 12 months)",
+    "share",
+    L,
+    reads=CONTRACTS,
     base="permanent social workers in post, by headcount",
 )
 def workforce_turnover_rate(workforce: pd.DataFrame, period: Period) -> Figure:
@@ -168,7 +175,13 @@ def workers_over_count(cases: pd.DataFrame, limit: int) -> Figure:
     return count((caseloads(cases) > limit).sum())
 
 
-OVER_25 = caseload.figure("caseload.workers_over_25_count", "Workers with more than 25 children", "count", L, sum_of=(BAND_26_50, "caseload.workers_over_50_count"))
+OVER_25 = caseload.figure(
+    "caseload.workers_over_25_count",
+    "Workers with more than 25 children",
+    "count",
+    L,
+    sum_of=(BAND_26_50, "caseload.workers_over_50_count"),
+)
 OVER_50 = caseload.figure("caseload.workers_over_50_count", "Workers with more than 50 children", "count", L)
 OVER = {OVER_25: 25, OVER_50: 50}
 BAND_CELLS = {("26-50", "workers"): BAND_26_50, ("51+", "workers"): OVER_50}
@@ -244,7 +257,9 @@ def cin_plan_seen_within_interval_share(cases: pd.DataFrame, snapshot: date, int
     reads=("supervision.supervision_date",),
     standard="supervision_interval_days",
 )
-def supervision_within_interval_share(workforce: pd.DataFrame, supervision: pd.DataFrame, period: Period, interval_days: int = 30) -> Figure:
+def supervision_within_interval_share(
+    workforce: pd.DataFrame, supervision: pd.DataFrame, period: Period, interval_days: int = 30
+) -> Figure:
     """``supervision.within_interval_share``: share of due case-holding workers supervised within the interval."""
     status = supervision_status(workforce, supervision, period, interval_days)
     return share(status["within"].sum(), len(status))
@@ -361,7 +376,9 @@ def caseload_figures(cases: pd.DataFrame, workforce: pd.DataFrame | None, params
     result = {f.figure_id: f(cases) for f in (caseload_open_children, caseload_unallocated_count, caseload_median, caseload_max)}
     result |= {figure_id: workers_over_count(cases, limit) for figure_id, limit in OVER.items()}
     result[cin_seen_within_interval_share.figure_id] = cin_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days)
-    result[cin_plan_seen_within_interval_share.figure_id] = cin_plan_seen_within_interval_share(cases, snapshot, params.cin_seen_interval_days)
+    result[cin_plan_seen_within_interval_share.figure_id] = cin_plan_seen_within_interval_share(
+        cases, snapshot, params.cin_seen_interval_days
+    )
     if workforce is not None:
         result[caseload_mean_per_fte.figure_id] = caseload_mean_per_fte(cases, workforce, snapshot)
     return result

@@ -8,6 +8,7 @@ Ofsted's own heading; headings are compared as every heading is (case and spacin
 the SSD writes and no figure reads (``ChildUniqueID2``, ``ProtectionLastSixMonths``) are ignored
 like any extra column.
 """
+
 from __future__ import annotations
 
 COMMON = {

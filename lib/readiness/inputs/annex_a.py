@@ -1,4 +1,5 @@
 """Ofsted's Annex A: find each list in a workbook or a folder of CSVs, read it, apply the snapshot rule."""
+
 from __future__ import annotations
 
 import re
@@ -152,7 +153,9 @@ def read_list(table: Table, spec: TableSpec, params: Params, findings: Findings,
         frame["worker"] = unallocate(frame["worker"], params.unallocated_values)
         if workers is not None:
             unknown = frame["worker"].notna() & ~frame["worker"].isin(workers)
-            findings.warn_rows(table, frame, unknown, spec.heading_of("worker"), "Allocated Worker matches no worker_id in the workforce extract")
+            findings.warn_rows(
+                table, frame, unknown, spec.heading_of("worker"), "Allocated Worker matches no worker_id in the workforce extract"
+            )
     frame = apply_snapshot(table, spec, frame, params.period.snapshot, findings)
     check_dates(table, spec, frame, params.period.snapshot, findings)
     return frame

@@ -5,6 +5,7 @@ allocated team and worker (:func:`annex_list`). The figures that read a column n
 (``reads=("list_3.referral_nfa",)``, :mod:`readiness.config.figures`); a column a figure needs is ``required``.
 List 9 is completed after reading (:func:`finish_care_leavers`).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -49,10 +50,7 @@ from .schema import (
 )
 
 CHILD_ID = col("child_id", "Child Unique ID", ID)
-PERSON = (
-    opt("gender", "Gender", GENDER),
-    opt("ethnicity", "Ethnicity", ETHNICITY),
-)
+PERSON = (opt("gender", "Gender", GENDER), opt("ethnicity", "Ethnicity", ETHNICITY))
 CHILD = (
     CHILD_ID,
     *PERSON,
@@ -87,7 +85,6 @@ def drop_absent_layout(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 def finish_care_leavers(text: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """List 9 completed: suitability from the accommodation code, absent current-layout columns dropped."""
     return drop_absent_layout(text, fill_suitability(text, frame))
-
 
 
 ANNEX_A = {

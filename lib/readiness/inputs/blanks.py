@@ -6,6 +6,7 @@ on the figure (``blank=``, :mod:`readiness.config.figures`); this module counts 
 so the pack's Data quality section says how many rows left which figures.
 (Blank dates of *last* events count as not within the interval: they leave nothing and are not listed.)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

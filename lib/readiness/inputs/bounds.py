@@ -18,6 +18,7 @@ and without parsing the whole file:
 - the count of shared strings (:data:`MAX_SHARED_STRINGS`), of .ods cells and rows
   (:data:`MAX_CELLS`), and of a CSV's rows and of the fields on any one line (:func:`check_csv_shape`).
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,7 +39,15 @@ MAX_SHARED_STRINGS = 3_000_000  # distinct texts in a workbook (a large council'
 MAX_OTHER_BYTES = 32 * 2**20  # workbook, styles, relationships: well under 1 MB in any real file
 MAX_TEXT_RUN = 2**20  # bytes of text without markup: one cell's text (Excel: at most 32,767 characters)
 CHUNK = 2**20
-OPENED_PARTS = ("[content_types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.bin", "xl/styles.bin")
+OPENED_PARTS = (
+    "[content_types].xml",
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/workbook.bin",
+    "xl/styles.bin",
+)
 """The parts of an .xlsx or .xlsb calamine reads on opening, besides the shared strings (lower case)."""
 SHARED_STRINGS = re.compile(r"(?:^|/)sharedstrings\d*\.(?:xml|bin)$")
 

@@ -2,6 +2,7 @@
 
 See ``docs/data-model.md`` for the columns of every frame.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,19 @@ import pandas as pd
 from readiness.errors import Problem
 
 UNREADABLE = "_unreadable"  # per row: the used columns whose value could not be read, joined by ";"
-SSDA903_FILES = ("header", "episodes", "reviews", "uasc", "missing", "oc2", "oc3", "ad1", "placed_for_adoption", "previous_permanence", "sbpfa")
+SSDA903_FILES = (
+    "header",
+    "episodes",
+    "reviews",
+    "uasc",
+    "missing",
+    "oc2",
+    "oc3",
+    "ad1",
+    "placed_for_adoption",
+    "previous_permanence",
+    "sbpfa",
+)
 RETURN_FRAMES = {  # each statutory return (parameter name) and the frames read from it (docs/data-model.md)
     "cin_census": ("cin_referrals", "cin_assessments", "cin_s47", "cin_plans", "cin_cp_plans", "cin_cp_reviews"),
     "ssda903": tuple(f"ssda903_{name}" for name in SSDA903_FILES),

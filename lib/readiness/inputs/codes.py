@@ -8,6 +8,7 @@ A table may have both spellings (system words, descriptions) and a pattern (code
 ``e) 2A: Schools``): the spellings are tried first. Where each spelling comes from is in
 ``docs/data-model.md`` (*System words*).
 """
+
 from __future__ import annotations
 
 import re
@@ -182,12 +183,7 @@ CATEGORY = _spelled(
 )
 GRADE = _spelled(
     "a grade: Outstanding, Good, Requires improvement or Inadequate",
-    {
-        "outstanding": (),
-        "good": (),
-        "requires_improvement": ("requires improvement to be good", "ri"),
-        "inadequate": (),
-    },
+    {"outstanding": (), "good": (), "requires_improvement": ("requires improvement to be good", "ri"), "inadequate": ()},
 )
 AGENCY = _spelled(
     "an agency: social_care, police, health, education or other",
@@ -226,13 +222,38 @@ PERMANENCE_PLAN = _spelled(
 REASON_CEASED = _patterned(
     "a reason ceased to be looked after such as 'E11' or 'E4A'",
     r"^(e\d{1,2}[ab]?|x1)(?![a-z0-9])",
-    ["E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47", "E48", "E5", "E6", "E7", "E9", "E14", "E15", "E16", "E8", "X1"],
+    [
+        "E11",
+        "E12",
+        "E2",
+        "E3",
+        "E4A",
+        "E4B",
+        "E13",
+        "E41",
+        "E45",
+        "E46",
+        "E47",
+        "E48",
+        "E5",
+        "E6",
+        "E7",
+        "E9",
+        "E14",
+        "E15",
+        "E16",
+        "E8",
+        "X1",
+    ],
 )
 PLACEMENT_TYPE = _patterned(
     "an SSDA903 placement type such as 'U1' or 'K2: Children's Homes'",
     r"^([a-z]\d)(?![a-z0-9])",
-    _numbered("U", range(1, 7)) + _numbered("A", range(3, 7)) + _numbered("P", range(1, 4))
-    + ["H5", "K1", "K2", "R1", "R2", "R3", "R5", "S1", "Z1"] + _numbered("T", range(0, 5)),
+    _numbered("U", range(1, 7))
+    + _numbered("A", range(3, 7))
+    + _numbered("P", range(1, 4))
+    + ["H5", "K1", "K2", "R1", "R2", "R3", "R5", "S1", "Z1"]
+    + _numbered("T", range(0, 5)),
 )
 PLACEMENT_PROVIDER = _patterned("a placement provider 'PR0' to 'PR5'", r"^(pr\d)(?![0-9])", _numbered("PR", range(0, 6)))
 PLACEMENT_LOCATION = _spelled("In or Out (of the council's area)", {"in": ("inside",), "out": ("outside",)})

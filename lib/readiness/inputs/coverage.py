@@ -11,6 +11,7 @@ A figure over a period uses the *covered period*: from the later of ``period_sta
 coverage date to the earlier of ``period_end`` and the snapshot. A month outside it is *not
 covered*: ``None`` in a monthly series, "not covered" in a table, never 0.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,10 +26,7 @@ EVENT_LISTS = (1, 3)
 """Lists of events received in the window: their earliest key date shows where the window starts."""
 KEY_DATES = {1: "contact_date", 3: "referral_date"}
 ADOPTION_LISTS = (10, 11)
-ADOPTION_DATES = {
-    10: ("date_of_adoption_order",),
-    11: ("date_stage_2_ended", "date_application_approved"),
-}
+ADOPTION_DATES = {10: ("date_of_adoption_order",), 11: ("date_stage_2_ended", "date_application_approved")}
 """The dates of Lists 10 and 11 (read as text) whose earliest value can stretch their coverage back."""
 WARNING_SLACK_DAYS = 7
 """A return starting up to a week after ``period_start`` (a quiet bank-holiday week) is not worth a warning;
@@ -196,4 +194,3 @@ def uncovered_start_warnings(coverage: Mapping[int, date | None], period_start: 
         )
         for day, numbers in groups.items()
     ]
-

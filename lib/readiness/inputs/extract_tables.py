@@ -8,27 +8,12 @@ compliance checks (``immediate_concerns``, ``audit_checks``, read back from the 
 and so did the improvement plan: what Ofsted found (``findings``) and the plan's actions (``improvement_actions``), whose
 ids are checked by :mod:`.plan` (a duplicate id is an error there, not a warning: they have no natural key here).
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
-from .schema import (
-    ACTION_STATUS,
-    AGENCY,
-    BOOL,
-    DATE,
-    DATETIME,
-    EMPLOYMENT,
-    FLOAT,
-    GRADE,
-    ID,
-    ROLE,
-    TEXT,
-    ColumnSpec,
-    TableSpec,
-    col,
-    opt,
-)
+from .schema import ACTION_STATUS, AGENCY, BOOL, DATE, DATETIME, EMPLOYMENT, FLOAT, GRADE, ID, ROLE, TEXT, ColumnSpec, TableSpec, col, opt
 from .values import has_time
 
 CHECKS = ("visits_in_timescale", "chronology_up_to_date", "genogram", "current_plan", "supervision_on_file")

@@ -1,5 +1,6 @@
 """The council's local extracts (case audits, strategy meetings, workforce, supervision, audit actions,
 front-door decisions), CSV or any workbook."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -8,6 +8,7 @@ which the mock-inspection ids read beside ``case_audits``. Audits, actions (by t
 dated after the period end are a warning, one per file: this week's audits on last month's return are not lost,
 they count in the next pack.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -49,16 +50,29 @@ def add_follow_up(inputs: Inputs, params: Params, findings: Findings) -> None:
     end = pd.Timestamp(params.period_end)
     findings.warnings += after_the_end(pieces["case_audits"], lambda f: f["audit_date"], end, ("audit", "audits"))
     if audit_dates is not None:
-        findings.warnings += after_the_end(pieces["audit_actions"], lambda f: pd.Series(audit_dates.reindex(f["audit_id"]).to_numpy(), index=f.index), end, ("action of an audit", "actions of audits"))
-    findings.warnings += after_the_end(pieces["immediate_concerns"], lambda f: f["raised_date"], end, ("immediate concern", "immediate concerns"))
+        findings.warnings += after_the_end(
+            pieces["audit_actions"],
+            lambda f: pd.Series(audit_dates.reindex(f["audit_id"]).to_numpy(), index=f.index),
+            end,
+            ("action of an audit", "actions of audits"),
+        )
+    findings.warnings += after_the_end(
+        pieces["immediate_concerns"], lambda f: f["raised_date"], end, ("immediate concern", "immediate concerns")
+    )
 
 
-def after_the_end(pieces: list[Piece], dated: Callable[[pd.DataFrame], pd.Series], end: pd.Timestamp, what: tuple[str, str]) -> list[Problem]:
+def after_the_end(
+    pieces: list[Piece], dated: Callable[[pd.DataFrame], pd.Series], end: pd.Timestamp, what: tuple[str, str]
+) -> list[Problem]:
     """One warning per file holding rows ``dated`` after ``end`` (they are outside this pack, not lost)."""
     late: dict[str, int] = {}
     for piece in pieces:
         late[piece.file] = late.get(piece.file, 0) + int((pd.to_datetime(dated(piece.frame)) > end).sum())
-    return [Problem(file, AFTER_THE_END.format(n=n, what=what[n != 1], they=("it counts", "they count")[n != 1], end=f"{end.day} {end:%B %Y}")) for file, n in late.items() if n]
+    return [
+        Problem(file, AFTER_THE_END.format(n=n, what=what[n != 1], they=("it counts", "they count")[n != 1], end=f"{end.day} {end:%B %Y}"))
+        for file, n in late.items()
+        if n
+    ]
 
 
 def set_aside_ungraded(piece: Piece, inputs: Inputs, findings: Findings) -> Piece:

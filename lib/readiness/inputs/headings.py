@@ -4,6 +4,7 @@ A real export may carry a doubled bracket (``… (Y/N))``), a stray full stop or
 that no heading found is taken from the one unmatched heading one such edit from any of its headings,
 with a warning naming both; with two such headings, or none, nothing is taken and the column stays missing.
 """
+
 from __future__ import annotations
 
 from .schema import TableSpec

@@ -9,6 +9,7 @@ replaced by :data:`WITHHELD`, with a warning that never quotes it. Labels are co
 case and runs of spaces. Every other text column of an input is an identifier or is declared in
 :data:`NOT_LABELS`, never to reach a Board table (``tests/inputs/test_labels.py`` checks both).
 """
+
 from __future__ import annotations
 
 import re

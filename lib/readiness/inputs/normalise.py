@@ -5,6 +5,7 @@ unreadable value is a warning whose row leaves only the figures that read the co
 ``_unreadable`` entry names the column), unless more than 10 % of a used column's values
 cannot be read, which means the file itself is misread: an error.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace

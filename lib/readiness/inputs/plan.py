@@ -6,6 +6,7 @@ A Board reads readiness against each finding, so a register it cannot trust stop
 whose ``finding_id`` is not in ``findings``. Each error names the file, the row, the column and the id. A completed
 date means the action is complete, whatever its status says (:func:`readiness.inputs.extract_tables.complete_when_dated`).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -57,8 +58,16 @@ def repeated_ids(table: Table, frame: pd.DataFrame, column: str, what: str) -> l
     """One error per id given more than once, at its second row, naming its first."""
     firsts = frame.drop_duplicates(column).set_index(column)["_row"]
     again = frame[frame.duplicated(column, keep="first")].drop_duplicates(column)
-    return [Problem(table.file, f"{what} '{value}' is given twice (first in row {int(firsts[value])}): ids must be unique",
-                    table.sheet, int(row), column) for value, row in zip(again[column], again["_row"])]
+    return [
+        Problem(
+            table.file,
+            f"{what} '{value}' is given twice (first in row {int(firsts[value])}): ids must be unique",
+            table.sheet,
+            int(row),
+            column,
+        )
+        for value, row in zip(again[column], again["_row"])
+    ]
 
 
 PLAN_CHECKS = {"findings": check_findings, "improvement_actions": check_actions}
@@ -73,10 +82,14 @@ def check_plan(inputs: Inputs, params: Params, findings: Findings) -> None:
         return
     file = params.data.improvement_actions.name
     if inputs.findings is None:
-        findings.errors.append(Problem(file, "improvement actions are given without findings: give data.findings too (each action addresses a finding)"))
+        findings.errors.append(
+            Problem(file, "improvement actions are given without findings: give data.findings too (each action addresses a finding)")
+        )
         return
     known = set(inputs.findings["finding_id"])
     unknown = actions[~actions["finding_id"].isin(known)]
     for finding_id, rows in unknown.groupby("finding_id", sort=False)["_row"]:
         message = f"finding '{finding_id}' is not in {params.data.findings.name}"
-        findings.errors.append(Problem(file, message, None, int(rows.min()), "finding_id", len(rows) - 1, tuple(sorted(int(r) for r in rows)[:3])))
+        findings.errors.append(
+            Problem(file, message, None, int(rows.min()), "finding_id", len(rows) - 1, tuple(sorted(int(r) for r in rows)[:3]))
+        )

@@ -3,6 +3,7 @@
 :func:`load_inputs` is what the build calls; :func:`read_inputs` is the same without raising,
 for ``readiness validate``.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -31,8 +32,16 @@ from .unexported import unexported_columns
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
 NO_ROWS = "the return has no rows: every list holds its headings only (is it Ofsted's empty template?)"
 EXTRACT_NAMES = (
-    "case_audits", "strategy_meetings", "workforce", "supervision", "audit_actions", "front_door_decisions", "immediate_concerns", "audit_checks",
-    "findings", "improvement_actions",
+    "case_audits",
+    "strategy_meetings",
+    "workforce",
+    "supervision",
+    "audit_actions",
+    "front_door_decisions",
+    "immediate_concerns",
+    "audit_checks",
+    "findings",
+    "improvement_actions",
 )
 
 

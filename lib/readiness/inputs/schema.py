@@ -10,6 +10,7 @@ The tables themselves are declared in :mod:`.annex_a_tables` (``ANNEX_A``) and :
 table's cleaned text, given the values already parsed from it, and turns pandera's failure cases into
 :class:`Failure` s.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace

@@ -6,6 +6,7 @@ read as text, UTF-8 (with or without BOM) first and cp1252 second. A file is jud
 content (:mod:`.workbooks`), and refused before it is opened when it is a device, a pipe, a
 folder or too big, or before a sheet is loaded when its cells reach too far.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -185,9 +186,7 @@ def read_csv(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | N
         raise Unreadable("file is empty")
     try:
         top = find_heading_row(list(islice(csv.reader(io.StringIO(text)), HEADING_SEARCH_ROWS)), spec, renames or {})
-        body = pd.read_csv(
-            io.StringIO(text), skiprows=top, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False
-        )
+        body = pd.read_csv(io.StringIO(text), skiprows=top, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
     except (csv.Error, pd.errors.ParserError, ValueError) as exc:
         raise Unreadable(f"cannot be read as CSV ({exc})") from None
     headings = [str(h) for h in body.iloc[0]]
@@ -198,9 +197,7 @@ def read_csv(path: Path, spec: TableSpec, file: str, renames: dict[str, str] | N
     return table
 
 
-def build_table(
-    file: str, sheet: str | None, headings: list[str], body: pd.DataFrame, first_row: int, spec: TableSpec, renames
-) -> Table:
+def build_table(file: str, sheet: str | None, headings: list[str], body: pd.DataFrame, first_row: int, spec: TableSpec, renames) -> Table:
     """Keep the spec's columns under their names (a near-miss heading taken, with a warning: :mod:`.headings`),
     clean every cell, number the rows, drop blank rows."""
     names, unknown, repeats = match_headings(headings, spec, renames or {})
@@ -214,7 +211,9 @@ def build_table(
     filled = frame.drop(columns="_row").notna().any(axis=1)
     table = Table(file, sheet, frame[filled].reset_index(drop=True), unknown)
     for position, name in taken.items():
-        message = f"heading '{headings[position].strip()}' is taken as '{spec.heading_of(name)}': they differ by one punctuation mark or space"
+        message = (
+            f"heading '{headings[position].strip()}' is taken as '{spec.heading_of(name)}': they differ by one punctuation mark or space"
+        )
         table.warnings.append(Problem(file, message, sheet, first_row - 1, spec.heading_of(name)))
     for repeat in repeats:
         report_repeated_heading(table, spec, names, repeat, first_row - 1)

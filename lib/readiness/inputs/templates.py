@@ -1,5 +1,6 @@
 """Blank XLSX templates for the local extracts (headings, and a sheet explaining every column), and a guide to
 giving the pack the statutory returns a council already sends DfE (``statutory_returns.md``)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -127,7 +128,9 @@ def write_templates(folder: Path, force: bool = False) -> list[Path]:
 def write_template(path: Path, name: str) -> Path:
     """One template: a ``data`` sheet of headings and a ``columns`` sheet describing them."""
     spec = EXTRACTS[name]
-    rows = [(c.name, "yes" if c.required else "no", c.kind.expected, OWN_MEANINGS.get((name, c.name), MEANINGS[c.name])) for c in spec.columns]
+    rows = [
+        (c.name, "yes" if c.required else "no", c.kind.expected, OWN_MEANINGS.get((name, c.name), MEANINGS[c.name])) for c in spec.columns
+    ]
     if spec.prefixed:
         meaning = f"any number of {spec.prefixed[0]}<name> columns, one per practice domain; blank = not graded"
         rows.append((DOMAIN_EXAMPLE, "no", GRADE.expected, meaning))

@@ -10,6 +10,7 @@ workbook drawn before the concern and check blocks existed reads without them. T
 else in it, so a case not yet audited, or a blank action line, is not read. Rows are then read exactly
 as the extracts are (same spellings, same errors and warnings), located by sheet and Excel row.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -39,7 +40,9 @@ PREFILLED = {
     "audit_actions": {"action_id", "audit_id"},
 }
 BLOCKS = {name: EXTRACTS[name] for name in MARKS} | {
-    "immediate_concerns": replace(EXTRACTS["immediate_concerns"], columns=(*EXTRACTS["immediate_concerns"].columns, opt(CONCERN, CONCERN, BOOL)))
+    "immediate_concerns": replace(
+        EXTRACTS["immediate_concerns"], columns=(*EXTRACTS["immediate_concerns"].columns, opt(CONCERN, CONCERN, BOOL))
+    )
 }
 """How each block is read: as its extract, the concern block with its Y/N too."""
 HEADINGS = {
@@ -129,6 +132,8 @@ def block_table(file: str, sheet: str, rows: list[list], top: int, name: str) ->
     frame = pd.DataFrame(body, dtype=object).reindex(columns=range(len(headings)))
     renames = {heading: column for column, heading in HEADINGS.items()}
     return completed_rows(build_table(file, sheet, headings, frame, top + 3, BLOCKS[name], renames), name)
+
+
 def completed_rows(table: Table, name: str) -> Table:
     """Only the rows in which the auditor filled something besides the pre-filled ids."""
     filled = table.frame.drop(columns=[c for c in table.frame.columns if c in PREFILLED[name] or c == "_row"])

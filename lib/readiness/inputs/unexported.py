@@ -7,6 +7,7 @@ milestone: ``ColumnSpec.open_when_blank``) may be blank in every row of a real r
 taken as unexported; one read only ``when`` another is recorded (the ICPC's outcome, once there is an
 ICPC) counts only those rows. A list with no rows has no unexported columns.
 """
+
 from __future__ import annotations
 
 import pandas as pd

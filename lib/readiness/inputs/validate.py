@@ -6,6 +6,7 @@ and column, with the count of rows, up to three example rows (Excel row numbers,
 child's id) and the figures the rows leave (those the pack shows: never one kept in ``figures.json`` for continuity;
 in the pack, named as the pack names them, never by id).
 """
+
 from __future__ import annotations
 
 import csv
@@ -107,7 +108,6 @@ def write_csv(errors: list[Problem], warnings: list[Problem], path: Path) -> Non
         writer.writerow(CSV_COLUMNS)
         for row in rows:
             writer.writerow([spreadsheet_text(getattr(row, name)) for name in CSV_COLUMNS])
-
 
 
 def _count(n: int, noun: str) -> str:

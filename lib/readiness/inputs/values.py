@@ -3,6 +3,7 @@
 Every parser takes a ``string`` Series of cleaned cell text (``<NA>`` when blank) and
 returns the parsed values, ``<NA>``/``NaT`` where the text cannot be read.
 """
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ binary records (streamed from the raw bytes by :mod:`.bounds`, so memory stays b
 :data:`MAX_CELLS`. Legacy ``.xls`` sheets are bounded by the format itself (65,536 rows, 256
 columns) and checked once loaded.
 """
+
 from __future__ import annotations
 
 import io
@@ -131,7 +132,9 @@ def zip_format(path: Path) -> str | None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise Unreadable("cannot be read as an Excel workbook: it is a damaged zip file (truncated or corrupt); save it again from Excel") from None
+        raise Unreadable(
+            "cannot be read as an Excel workbook: it is a damaged zip file (truncated or corrupt); save it again from Excel"
+        ) from None
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "xl/workbook.bin" in names:
@@ -280,7 +283,11 @@ def ods_extents(path: Path) -> dict[str, Extent]:
     for _ in counted_ods_pieces(path, info):
         pass
     table, row_tag, cell, covered = (ods_name(t) for t in ("table", "table-row", "table-cell", "covered-table-cell"))
-    value_type, repeat_columns, repeat_rows = f"{{{ODS_NS['office']}}}value-type", ods_name("number-columns-repeated"), ods_name("number-rows-repeated")
+    value_type, repeat_columns, repeat_rows = (
+        f"{{{ODS_NS['office']}}}value-type",
+        ods_name("number-columns-repeated"),
+        ods_name("number-rows-repeated"),
+    )
     extents: dict[str, Extent] = {}
     name = None
     open_elements: list[list] = []  # from the root down: [element, whether a child has started in it]

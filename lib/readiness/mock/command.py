@@ -1,4 +1,5 @@
 """``readiness sample``: draw a sample and write its CSV and case-tracking workbook, or read a completed one back."""
+
 from __future__ import annotations
 
 from pathlib import Path

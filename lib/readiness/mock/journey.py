@@ -7,6 +7,7 @@ care-leaver row is an event at the snapshot; List 11's adopters join the journey
 the snapshot); a child on no list with a team takes the organisation that completed its early help assessment
 (List 2), else ``Not recorded``.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -65,7 +66,15 @@ EVENTS: dict[int, tuple[tuple[str, str], ...]] = {
         ("left_process", "Adopters left the adoption process"),
     ),
 }
-KEY_DATES = {3: "referral_date", 4: "assessment_start", 5: "strategy_date", 6: "cin_start", 7: "cp_start", 8: "looked_after_start", 9: SNAPSHOT}
+KEY_DATES = {
+    3: "referral_date",
+    4: "assessment_start",
+    5: "strategy_date",
+    6: "cin_start",
+    7: "cp_start",
+    8: "looked_after_start",
+    9: SNAPSHOT,
+}
 """The lists naming an ``Allocated Team``, by the key date a child's latest row is chosen on."""
 EARLY_HELP_TEAM = (2, "assessment_start", "organisation")
 
@@ -120,8 +129,14 @@ def journeys(inputs: Inputs, children: pd.Series, snapshot: date) -> pd.DataFram
         team = text_or_blank(rows, "organisation" if number == 2 else "team")
         for column, event in columns:
             frame = pd.DataFrame(
-                {"child_id": rows["child_id"], "date": dated(rows, column, snapshot), "list": f"List {number}", "event": event,
-                 "team": team, "worker": text_or_blank(rows, "worker")}
+                {
+                    "child_id": rows["child_id"],
+                    "date": dated(rows, column, snapshot),
+                    "list": f"List {number}",
+                    "event": event,
+                    "team": team,
+                    "worker": text_or_blank(rows, "worker"),
+                }
             )
             events.append(frame.dropna(subset=["date"]))
     if not events:
@@ -136,7 +151,9 @@ def team_rows(inputs: Inputs, lists: dict[int, str], team: str, snapshot: date) 
         frame = inputs.annex_list(number)
         if frame is None or team not in frame:
             continue
-        rows.append(pd.DataFrame({"child_id": frame["child_id"], "team": frame[team].astype("string"), "day": dated(frame, key_date, snapshot)}))
+        rows.append(
+            pd.DataFrame({"child_id": frame["child_id"], "team": frame[team].astype("string"), "day": dated(frame, key_date, snapshot)})
+        )
     if not rows:
         return pd.DataFrame(columns=["child_id", "team", "day"])
     return pd.concat(rows, ignore_index=True).dropna(subset=["child_id", "team"])

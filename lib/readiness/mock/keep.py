@@ -7,6 +7,7 @@ its cells (in the workbook's keywords property); it writes over a file only when
 and its cells still match the digest (so it is as read-back wrote it, not edited since), and never otherwise,
 ``--force`` or not: an input, a parameters file or an edited extract is left as it is.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -97,7 +98,10 @@ def check_read_back_targets(paths: list[Path]) -> None:
     kept = [path for path in paths if path.exists() and not written_by_read_back(path)]
     if kept:
         raise OutputError(
-            [f"{path}: was not written by read-back, or was changed since; it was left as it is (move it away and read back again)" for path in kept]
+            [
+                f"{path}: was not written by read-back, or was changed since; it was left as it is (move it away and read back again)"
+                for path in kept
+            ]
         )
 
 

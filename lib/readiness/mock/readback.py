@@ -3,6 +3,7 @@
 Each extract goes beside the workbook as ``<name>-<extract>.xlsx``, marked as read-back's own
 (:mod:`readiness.mock.keep`), so a later read-back replaces it only while nobody has changed it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -11,6 +11,7 @@ stratum it was drawn for and all the risks it carries (its *reasons*). Candidate
 before ``numpy.random.default_rng(seed)`` permutes them, so the same inputs, size and seed
 always give the same sample.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,17 +26,7 @@ from readiness.safetext import spreadsheet_safe
 
 from .journey import latest_teams
 from .strata import STRATA, STRATUM_NAMES, is_provided, members
-from .themes import (
-    RANDOM_ALLOCATED,
-    RANDOM_ALLOCATED_REASON,
-    SampleError,
-    Themed,
-    allocated,
-    audited_recently,
-    cohort,
-    families,
-    workers,
-)
+from .themes import RANDOM_ALLOCATED, RANDOM_ALLOCATED_REASON, SampleError, Themed, allocated, audited_recently, cohort, families, workers
 
 RANDOM = "random"
 RANDOM_REASON = "random remainder"
@@ -150,8 +141,17 @@ def draw_sample(
     if not 0 <= size <= len(drawing.everyone):
         raise SampleError(f"sample size {size} must be between 0 and the {len(drawing.everyone)} children in {where}")
     rng = np.random.default_rng(seed)
-    picker = Picker(rng, size) if themed is None else Picker(rng, size, themed.per_worker, workers(inputs, params.period.snapshot), families(inputs))
-    drawn = [(child, name) for name, quota in drawing.quotas.items() if name in drawing.found for child in picker.pick(drawing.found[name], quota)]
+    picker = (
+        Picker(rng, size)
+        if themed is None
+        else Picker(rng, size, themed.per_worker, workers(inputs, params.period.snapshot), families(inputs))
+    )
+    drawn = [
+        (child, name)
+        for name, quota in drawing.quotas.items()
+        if name in drawing.found
+        for child in picker.pick(drawing.found[name], quota)
+    ]
     drawn += [(child, drawing.rest) for child in picker.pick(drawing.pool, size - len(drawn))]
     sample = pd.DataFrame(drawn, columns=["child_id", "drawn_for"])
     snapshot = params.period.snapshot

@@ -4,6 +4,7 @@ Each stratum reads only the lists it names, and only when the return holds them;
 "looked after" are at the snapshot date. Lists 8 and 9 are read as the readers normalise them
 (``docs/data-model.md``), "looked after" as :func:`readiness.indicators.care.looked_after` defines it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

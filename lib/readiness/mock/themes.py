@@ -6,6 +6,7 @@ the snapshot, so every care leaver is recent. A child's *worker* is the ``Alloca
 the latest key date, as its team is; *siblings* share List 10's ``Family identifier``. A child is *audited
 recently* when ``case_audits`` holds an audit of it dated in the given weeks up to the snapshot.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ auditor's grade and the mock inspector's side by side), ``immediate_concerns``, 
 Every value from an input is written as data: text that Excel would take for a formula
 (``= + - @``) is stored as text, and control characters are dropped.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -166,7 +167,11 @@ def write_overview(workbook: Workbook, sample: pd.DataFrame) -> None:
     sheet.title = "Sample"
     put_row(sheet, 1, ["Sheet", "Child", "Drawn for", "Reasons", "Team", "Lists"], bold=True)
     for position, child in enumerate(sample.itertuples(index=False), 1):
-        put_row(sheet, position + 1, [f"{CASE_SHEET_PREFIX}{position:02d}", child.child_id, child.drawn_for, child.reasons, child.team, child.lists])
+        put_row(
+            sheet,
+            position + 1,
+            [f"{CASE_SHEET_PREFIX}{position:02d}", child.child_id, child.drawn_for, child.reasons, child.team, child.lists],
+        )
     row = len(sample) + 3
     put_row(sheet, row, ["Stratum", "Reason"], bold=True)
     for offset, stratum in enumerate(STRATA, 1):

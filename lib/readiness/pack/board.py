@@ -1,5 +1,6 @@
 """The Board paper's front pages, assembled: the cover's edition and next visit, the Board summary, the scorecard, and
 the sections grouped by the improvement plan's workstreams (pack.md version 4, *The pack's order*)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -67,8 +68,14 @@ class BoardPages:
     findings: list[BoardLine] = field(default_factory=list)  # one line per finding of the register
 
 
-def board_pages(params: Params, document: dict, rows: list[VitalSign], history: list[dict], section_slugs: dict[str, str],
-                small: frozenset[str] = frozenset()) -> BoardPages:
+def board_pages(
+    params: Params,
+    document: dict,
+    rows: list[VitalSign],
+    history: list[dict],
+    section_slugs: dict[str, str],
+    small: frozenset[str] = frozenset(),
+) -> BoardPages:
     """The Board pages of a pack from its figures.json ``document``, vital-signs ``rows`` and ``history`` packs (the last
     one is the last Board's); ``small`` are the ids withheld as small numbers (a sentinel among them reads "1 to N");
     readiness against each finding comes from the document's findings register, when it has one."""

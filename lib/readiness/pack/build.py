@@ -4,6 +4,7 @@ This module stays light (no pandas): a pack whose inputs, parameters, notebooks 
 code are all unchanged since it was published is left as it is, in well under a second.
 The work itself is in :mod:`readiness.pack.pipeline`, imported only when there is work to do.
 """
+
 from __future__ import annotations
 
 import json

@@ -7,6 +7,7 @@ hold child-level data, so the cache lives beside the packs, under git-ignored
 ``outputs/`` by default. Nothing here imports pandas: a build with nothing changed
 must stay light.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -88,7 +89,9 @@ def inputs_key(params: Params, inputs: dict[str, str]) -> str:
     return digest_of(
         {
             "inputs": inputs,
-            "reading": params.model_dump(mode="json", include={"data", "columns", "unallocated_values", "strict", "cin_census", "ssda903", "csww"}),
+            "reading": params.model_dump(
+                mode="json", include={"data", "columns", "unallocated_values", "strict", "cin_census", "ssda903", "csww"}
+            ),
             "snapshot": params.period.snapshot.isoformat(),
             "code": code_digest(),
         }

@@ -7,6 +7,7 @@ would in a kernel (``pytest --nbval-lax`` checks that it does, in a real kernel)
 
     papermill.execute_notebook(src, dest, parameters=..., engine_name="readiness-inprocess")
 """
+
 from __future__ import annotations
 
 import traceback
@@ -43,7 +44,11 @@ def run_cell(ipython: InteractiveShell, source: str) -> tuple[list, BaseExceptio
     """Execute one cell; return its outputs as notebook outputs, and its exception if it raised."""
     with capture_output() as captured:
         result = ipython.run_cell(source, store_history=False)
-    outputs = [nbformat.v4.new_output("stream", name=name, text=text) for name, text in (("stdout", captured.stdout), ("stderr", captured.stderr)) if text]
+    outputs = [
+        nbformat.v4.new_output("stream", name=name, text=text)
+        for name, text in (("stdout", captured.stdout), ("stderr", captured.stderr))
+        if text
+    ]
     outputs += [nbformat.v4.new_output("display_data", data=o.data, metadata=o.metadata or {}) for o in captured.outputs]
     error = result.error_before_exec or result.error_in_exec
     if error is not None:

@@ -1,4 +1,5 @@
 """Every headline figure of a pack, and the ``figures.json`` document built from them."""
+
 from __future__ import annotations
 
 import json

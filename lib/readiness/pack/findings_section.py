@@ -1,5 +1,6 @@
 """The findings section (``notebooks/00_findings.ipynb``): each finding's wording, readiness, actions and evidence, shown
 through the pack, so every count passes disclosure control and every value is as the edition publishes it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -82,8 +83,12 @@ class FindingsSection:
         of a few actions a finding would be all but withheld: it gives each finding's in words)."""
         say(lines_markdown(board_lines(self.plan.document())))
         if len(self.plan.actions) and self.board_edition:
-            counts = action_counts(self.plan.actions.assign(finding=self.plan.actions["finding_id"].map(self.name)), self.pack.params.period_end, by="finding")
-            self.pack.show(counts, "Improvement-plan actions by finding: done, on track, overdue and other (at risk, off track, not started)")
+            counts = action_counts(
+                self.plan.actions.assign(finding=self.plan.actions["finding_id"].map(self.name)), self.pack.params.period_end, by="finding"
+            )
+            self.pack.show(
+                counts, "Improvement-plan actions by finding: done, on track, overdue and other (at risk, off track, not started)"
+            )
 
     def show(self, finding_id: str) -> None:
         """One finding: its heading and wording, its readiness and why, its actions, figures, audit domains and the mock
@@ -97,7 +102,9 @@ class FindingsSection:
         if evidence:
             baseline = read_baseline(self.pack.params.baseline) if self.pack.params.baseline else None
             last_board = self.pack.history[-1] if self.pack.history else None
-            table = figure_rows(evidence, self.published, self.earlier(baseline), self.earlier(last_board), self.plan.variations, self.pack.params)
+            table = figure_rows(
+                evidence, self.published, self.earlier(baseline), self.earlier(last_board), self.plan.variations, self.pack.params
+            )
             show_table(table, "The figures that evidence progress: at the inspection, at the last Board and now")
         self.show_domains(names_in(row["audit_domains"]))
         self.show_mock_themes(names_in(row["themes"]))
@@ -111,7 +118,9 @@ class FindingsSection:
         counts = self.pack.board_table(action_counts(actions, self.pack.params.period_end))
         say(progress_sentence(counts.iloc[0], self.pack.threshold))
         if self.board_edition:
-            by_role = action_counts(actions.assign(owner_role=actions["owner_role"].map(role_words)), self.pack.params.period_end, by="owner_role")
+            by_role = action_counts(
+                actions.assign(owner_role=actions["owner_role"].map(role_words)), self.pack.params.period_end, by="owner_role"
+            )
             self.pack.show(by_role, "Its actions by owner: done, on track, overdue and other")
             show_table(action_rows(actions), "Its actions (Board edition only: the published edition leaves their wording out)")
 

@@ -1,4 +1,5 @@
 """A build job: one pack to build, and how (what :mod:`readiness.pack.build` hands :mod:`readiness.pack.pipeline`)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ papermill from the command line), never in the build's in-process engine, whose 
 - from then on, the first output of every cell that shows something gets a banner with that marking on top,
   so a screenshot or a printed page of any one output still says how it may be handled.
 """
+
 from __future__ import annotations
 
 from datetime import date

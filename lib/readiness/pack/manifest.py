@@ -1,4 +1,5 @@
 """Provenance: which parameters, inputs, code and packages made a pack."""
+
 from __future__ import annotations
 
 import hashlib

@@ -3,6 +3,7 @@
 A notebook's ``parameters`` cell holds plain paths; its next cell calls :func:`open_pack`.
 Every table and chart shown through :class:`Pack` passes disclosure control first.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -201,7 +202,14 @@ class Pack:
         return shares.apply(lambda column: column.map(lambda v: published_value(v, "share", "", self.params.rounding), na_action="ignore"))
 
     def chart(
-        self, table: pd.DataFrame, chart: Callable, title: str, alt: str, columns: str | list[str] | None = None, per: str | None = None, **options
+        self,
+        table: pd.DataFrame,
+        chart: Callable,
+        title: str,
+        alt: str,
+        columns: str | list[str] | None = None,
+        per: str | None = None,
+        **options,
     ) -> None:
         """Show ``chart`` (a :mod:`readiness.present.charts` function) of a table's Board-safe values, titled, with alt text.
 

@@ -6,6 +6,7 @@ The marker lists every file the build wrote (``written``), so that a rebuild ref
 holding anything else (a note saved there, a folder copied in) instead of deleting it, and the
 SHA-256 of each file of the pack (``files``), so that ``verify`` notices an edited ``index.html``.
 """
+
 from __future__ import annotations
 
 import json

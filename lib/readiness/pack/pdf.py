@@ -1,4 +1,5 @@
 """``pack.pdf``: the same ``index.html`` printed by a real browser engine (Debian's Chromium)."""
+
 from __future__ import annotations
 
 import os
@@ -41,7 +42,9 @@ def print_pdf(html: Path, pdf: Path, timeout: int = 120) -> Path:
     """Print ``html`` to ``pdf`` with headless Chromium; raise :class:`PdfError` when that cannot be done."""
     browser = find_browser()
     if browser is None:
-        raise PdfError("cannot make the PDF: no Chromium browser found (install Debian's chromium, or set READINESS_BROWSER to a Chromium or Edge executable)")
+        raise PdfError(
+            "cannot make the PDF: no Chromium browser found (install Debian's chromium, or set READINESS_BROWSER to a Chromium or Edge executable)"
+        )
     with tempfile.TemporaryDirectory(prefix="readiness-browser-") as profile:
         command = [browser, *browser_flags(), f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.resolve().as_uri()]
         try:

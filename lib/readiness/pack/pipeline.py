@@ -5,6 +5,7 @@ in forked workers where the operating system allows (they inherit the inputs alr
 read); a section whose notebook, inputs, parameters and code are unchanged is taken from
 the cache instead of being run again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -89,8 +90,15 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
         write_figures_workbook(document, folder / "figures.xlsx")
         with shared_with_notebooks(pack, job.params_file, inputs_file):
             bodies = run_sections(available, job, edition, hashes, edition_working, edition_cache, inputs_file)
-        render_pack(edition, document, [*inputs.warnings, *plan_warnings(pack), *superseded_warnings(edition)], bodies, left_out(sections, inputs),
-                    folder / "index.html", small_counts(pack.figures, edition.suppression_threshold))
+        render_pack(
+            edition,
+            document,
+            [*inputs.warnings, *plan_warnings(pack), *superseded_warnings(edition)],
+            bodies,
+            left_out(sections, inputs),
+            folder / "index.html",
+            small_counts(pack.figures, edition.suppression_threshold),
+        )
         if job.pdf:
             log.info("%s: printing the %s edition's pack.pdf", params.pack_id, edition.audience)
             print_pdf(folder / "index.html", folder / "pack.pdf")
@@ -98,8 +106,9 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
         write_json({**manifest, "build_key": key, "sections": [s.path.name for s in available]}, folder / "manifest.json")
 
 
-def run_sections(sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path,
-                 inputs_file: Path) -> list[tuple[Section, str]]:
+def run_sections(
+    sections: list[Section], job: Job, params: Params, hashes: dict[str, str], working: Path, cache: Path, inputs_file: Path
+) -> list[tuple[Section, str]]:
     """Each section's HTML body, from the cache (not with ``--force``) or by running its notebook (in parallel where
     possible) on the checked inputs in ``inputs_file``, for the edition ``params`` gives."""
     keys = {s: notebook_key(params, hashes, s.path, s.reads, s.slug) for s in sections}

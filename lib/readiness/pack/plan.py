@@ -5,6 +5,7 @@ The exact figures are the pack's own (disclosure control only marks them); the S
 read from them as an internal pack reads them (every month exact, every earlier pack's months, the statutory returns'
 exact months), whatever the edition.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,8 +67,11 @@ class Plan:
         """The exact SPC variation of every linked figure's monthly series (``None`` without a reading)."""
         wanted = {monthly_id(i) for ids, _ in self.linked.values() for i in ids} & set(self.pack.figures)
         params = internal(self.pack.params)
-        published = Published({i: exact_values(self.pack.figures[i]) for i in wanted}, frozenset(),
-                              {i: exact_values(self.pack.whole_months.get(i, {})) for i in wanted})
+        published = Published(
+            {i: exact_values(self.pack.figures[i]) for i in wanted},
+            frozenset(),
+            {i: exact_values(self.pack.whole_months.get(i, {})) for i in wanted},
+        )
         returns = self.pack.returns if self.pack.params == params else return_months_exact(self.pack)
         readings = {i: xmr_series(i, published, params, self.pack.history, (returns or {}).get(i)).reading for i in sorted(wanted)}
         return {i: None if reading is None else reading.variation for i, reading in readings.items()}
@@ -91,16 +95,24 @@ class Plan:
         """One Data quality warning per figure a finding names that this pack does not have (by its label: a reader sees it)."""
         file = self.pack.params.data.findings.name
         rows = dict(zip(self.findings["finding_id"], self.findings["_row"]))
-        return [Problem(file, ABSENT.format(describe(headline_of(i)).label, finding_id), row=int(rows[finding_id]), column="figures")
-                for finding_id, (_, absent) in self.linked.items() for i in absent]
+        return [
+            Problem(file, ABSENT.format(describe(headline_of(i)).label, finding_id), row=int(rows[finding_id]), column="figures")
+            for finding_id, (_, absent) in self.linked.items()
+            for i in absent
+        ]
 
     def document(self) -> dict:
         """``figures.json``'s ``readiness`` (``findings.<id>.readiness``: green, amber, red or null) and ``findings``
         (each finding's source, date, area, priority and why it is rated so), in the register's order."""
         readiness = self.readiness
         findings = {
-            row.finding_id: {"source": text_of(row.source), "source_date": None if pd.isna(row.source_date) else row.source_date.date().isoformat(), "area": text_of(row.area),
-                             "priority": bool(pd.notna(row.priority) and row.priority), "why": readiness[row.finding_id].why}
+            row.finding_id: {
+                "source": text_of(row.source),
+                "source_date": None if pd.isna(row.source_date) else row.source_date.date().isoformat(),
+                "area": text_of(row.area),
+                "priority": bool(pd.notna(row.priority) and row.priority),
+                "why": readiness[row.finding_id].why,
+            }
             for row in self.findings.itertuples()
         }
         return {"readiness": {readiness_id(i): r.rating for i, r in readiness.items()}, "findings": findings}

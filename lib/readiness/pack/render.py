@@ -1,4 +1,5 @@
 """Render the Board pack: one self-contained ``index.html`` with no code and no network requests."""
+
 from __future__ import annotations
 
 import logging
@@ -53,11 +54,20 @@ def section_body(notebook_path: Path, slug: str) -> str:
 @lru_cache(maxsize=1)
 def exporter() -> HTMLExporter:
     """nbconvert's HTML exporter without code, prompts or anchor marks (its templates load once)."""
-    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
+    return HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text=""
+    )
 
 
-def render_pack(params: Params, document: dict, warnings: list[Problem], bodies: Iterable[tuple[Section, str]], missing: list[str], path: Path,
-                small: frozenset[str] = frozenset()) -> None:
+def render_pack(
+    params: Params,
+    document: dict,
+    warnings: list[Problem],
+    bodies: Iterable[tuple[Section, str]],
+    missing: list[str],
+    path: Path,
+    small: frozenset[str] = frozenset(),
+) -> None:
     """Write the pack's ``index.html`` from its figures, warnings, section bodies and the titles of sections left out;
     ``small`` are the ids a public edition withholds as small numbers (a sentinel among them reads "1 to N").
 

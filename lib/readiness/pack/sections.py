@@ -1,4 +1,5 @@
 """The pack's sections: one numbered notebook each, in the order of the ``notebooks/`` folder."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ schema carries pandas' own dtype record, so ``string``, ``Int64``, ``boolean``,
 Arrow files are never extracted to disk: they are read from the zip in memory and validated
 in full (offsets, lengths, UTF-8) before pandas sees them.
 """
+
 from __future__ import annotations
 
 import io

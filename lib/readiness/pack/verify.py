@@ -4,6 +4,7 @@ What ``verify`` certifies it checks afresh, never taking the build's word for it
 manifest, the pack's files against the marker, and the page itself against the contract (``index.html`` holds no
 code and makes no network request), so a script that reached the page any way at all, a planted cache included, fails.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,25 @@ from .manifest import file_digest
 from .packfolder import EDITIONS, changed_files
 
 # elements that run code, load another document or resource, or send data: none is ever in a pack's page
-ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "audio", "video",
-          "source", "track", "portal", "noscript", "template"}
+ACTIVE = {
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "form",
+    "link",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "portal",
+    "noscript",
+    "template",
+}
 LOADS = {"src", "srcset", "poster", "background", "data", "action", "formaction", "xlink:href", "ping", "lowsrc", "dynsrc"}
 SAFE_LINK = re.compile(r"(#|https://)", re.IGNORECASE)
 SAFE_SOURCE = re.compile(r"data:image/(png|svg\+xml|jpeg|gif)[;,]", re.IGNORECASE)
@@ -54,8 +72,12 @@ def verify_pack(folder: Path) -> list[str]:
         now = file_digest(path)
         if now["sha256"] != recorded["sha256"]:
             problems.append(f"{key}: {path} has changed since the pack was built ({recorded['bytes']:,} bytes then, {now['bytes']:,} now)")
-    found = [f"pack file {edition}index.html: {line}" for edition in EDITIONS if (folder / f"{edition}index.html").is_file()
-             for line in active_content((folder / f"{edition}index.html").read_text(encoding="utf-8", errors="replace"))]
+    found = [
+        f"pack file {edition}index.html: {line}"
+        for edition in EDITIONS
+        if (folder / f"{edition}index.html").is_file()
+        for line in active_content((folder / f"{edition}index.html").read_text(encoding="utf-8", errors="replace"))
+    ]
     return problems + [f"pack file {line}" for line in changed_files(folder)] + found
 
 

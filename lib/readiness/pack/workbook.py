@@ -1,4 +1,5 @@
 """``figures.xlsx`` for the performance team: headline figures, and one sheet per monthly series."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,6 @@
 """The Board summary's parts made from figures.json: the sentinel counts, and what changed since the last Board (figures
 whose SPC variation changed, targets newly met or missed)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,11 @@ from .targets import as_shown, target_in_force
 from .vitals import rag
 
 VARIATION_WORDS = {
-    "improvement": "special-cause improvement", "concern": "special-cause concern", "high": "higher than usual (special cause)",
-    "low": "lower than usual (special cause)", "common_cause": "common-cause variation",
+    "improvement": "special-cause improvement",
+    "concern": "special-cause concern",
+    "high": "higher than usual (special cause)",
+    "low": "lower than usual (special cause)",
+    "common_cause": "common-cause variation",
 }
 
 
@@ -53,8 +57,11 @@ def sentinels(ids: list[str], document: dict, threshold: int, small: set[str] | 
 def small_counts(figures: dict[str, FigureValue], threshold: int) -> frozenset[str]:
     """The ids of the exact ``figures`` (a build's own) that are counts of 1 to ``threshold``: a public edition withholds
     them as small numbers, and its Board summary may say so ("1 to 5") without giving anything away."""
-    return frozenset(i for i, f in figures.items() if isinstance(f, Figure) and describe(i).kind == "count"
-                     and isinstance(f.value, (int, float)) and 1 <= f.value <= threshold)
+    return frozenset(
+        i
+        for i, f in figures.items()
+        if isinstance(f, Figure) and describe(i).kind == "count" and isinstance(f.value, (int, float)) and 1 <= f.value <= threshold
+    )
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,9 @@ def target_changes(document: dict, last: dict, last_values: dict, targets: dict[
         then = _rating(last_values.get(figure_id), targets[figure_id], date.fromisoformat(last["period_end"]), figure_id)
         if now is None or then is None or (now == "green") == (then == "green"):
             continue
-        shown = f"{format_figure(last_values.get(figure_id), figure_id)} then, {format_figure(document['figures'][figure_id], figure_id)} now"
+        shown = (
+            f"{format_figure(last_values.get(figure_id), figure_id)} then, {format_figure(document['figures'][figure_id], figure_id)} now"
+        )
         words = "target newly met" if now == "green" else f"target newly missed ({now})"
         changes.append(Change(indicator.label, f"{words}: {shown}"))
     return changes

@@ -3,6 +3,7 @@
 Charts are returned as matplotlib figures; :func:`to_html` embeds one as an inline SVG
 ``<img>`` with alt text, deterministically (fixed hash salt, no date in the metadata).
 """
+
 from __future__ import annotations
 
 import base64
@@ -20,19 +21,9 @@ from matplotlib.ticker import PercentFormatter  # noqa: E402
 
 from readiness.indicators.audits import GRADES  # noqa: E402
 
-GRADE_LABELS = {
-    "outstanding": "Outstanding",
-    "good": "Good",
-    "requires_improvement": "Requires improvement",
-    "inadequate": "Inadequate",
-}
+GRADE_LABELS = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement", "inadequate": "Inadequate"}
 # Ofsted grades: blue-green for good practice, orange-red for poor; distinct in all common colour-vision deficiencies.
-GRADE_COLOURS = {
-    "outstanding": "#1b7837",
-    "good": "#7fbf7b",
-    "requires_improvement": "#f1a340",
-    "inadequate": "#b2182b",
-}
+GRADE_COLOURS = {"outstanding": "#1b7837", "good": "#7fbf7b", "requires_improvement": "#f1a340", "inadequate": "#b2182b"}
 # Okabe-Ito palette, safe for colour-blind readers.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 
@@ -249,8 +240,16 @@ def _mark_withheld_bars(ax, values: pd.DataFrame) -> None:
     for container, column in zip(ax.containers, values.columns):
         for bar, value in zip(container, values[column]):
             if pd.isna(value):
-                ax.annotate("[c]", (bar.get_x() + bar.get_width() / 2, 0), xytext=(0, 2), textcoords="offset points",
-                            ha="center", va="bottom", fontsize=7, color="#555555")
+                ax.annotate(
+                    "[c]",
+                    (bar.get_x() + bar.get_width() / 2, 0),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    color="#555555",
+                )
 
 
 def share_columns(shares: pd.DataFrame, title: str):
@@ -293,16 +292,34 @@ def scatter_teams(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str =
             ax.set_ylabel("")
             ax.set_xticks([])
             ax.set_yticks([])
-            ax.text(0.5, 0.5, "No team has both figures to show:\nthey are withheld (too few records) or not available.",
-                    ha="center", va="center", transform=ax.transAxes)
+            ax.text(
+                0.5,
+                0.5,
+                "No team has both figures to show:\nthey are withheld (too few records) or not available.",
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+            )
         elif left_out:
-            ax.text(1, -0.22, f"{left_out} team(s) left out: a figure withheld or not available.", ha="right", transform=ax.transAxes, fontsize=8)
+            ax.text(
+                1,
+                -0.22,
+                f"{left_out} team(s) left out: a figure withheld or not available.",
+                ha="right",
+                transform=ax.transAxes,
+                fontsize=8,
+            )
     return fig
 
 
 # NHS England's Making Data Count colours: special-cause improvement blue, concern orange, common cause grey;
 # high or low on a figure with no better direction purple; the target red.
 VARIATION_COLOURS = {"improvement": "#289de0", "concern": "#fab428", "common_cause": "#7b7d7d", "high": "#361475", "low": "#361475"}
-VARIATION_NAMES = {"improvement": "Special cause: improvement", "concern": "Special cause: concern", "common_cause": "Common cause",
-                   "high": "Special cause: high", "low": "Special cause: low"}
+VARIATION_NAMES = {
+    "improvement": "Special cause: improvement",
+    "concern": "Special cause: concern",
+    "common_cause": "Common cause",
+    "high": "Special cause: high",
+    "low": "Special cause: low",
+}
 TARGET_COLOUR = "#de1b1b"

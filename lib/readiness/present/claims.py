@@ -5,16 +5,43 @@ reduced…) and *mentions a figure* when it shares enough words with the figure'
 declaration gives). A claim about figures whose monthly series reads common cause gets "the chart shows no change
 beyond normal variation yet". The words are matched on their first five letters, so "grades" meets "graded".
 """
+
 from __future__ import annotations
 
 import re
 from typing import Callable, Mapping
 
 CLAIM_WORDS = (
-    "improve", "improved", "improves", "improving", "improvement", "better", "worse", "worsened", "worsening",
-    "deteriorated", "deteriorating", "deterioration", "declined", "declining", "decline", "increased", "increasing",
-    "increase", "rose", "risen", "rising", "fell", "fallen", "falling", "reduced", "reducing", "reduction", "dropped",
-    "grown", "growing",
+    "improve",
+    "improved",
+    "improves",
+    "improving",
+    "improvement",
+    "better",
+    "worse",
+    "worsened",
+    "worsening",
+    "deteriorated",
+    "deteriorating",
+    "deterioration",
+    "declined",
+    "declining",
+    "decline",
+    "increased",
+    "increasing",
+    "increase",
+    "rose",
+    "risen",
+    "rising",
+    "fell",
+    "fallen",
+    "falling",
+    "reduced",
+    "reducing",
+    "reduction",
+    "dropped",
+    "grown",
+    "growing",
 )
 """Words that say a figure changed."""
 COMMON_WORDS = frozenset(
@@ -48,7 +75,9 @@ def mentioned(sentence: str, names: Mapping[str, list[str]]) -> list[str]:
     words = stems(sentence)
     scores = {}
     for figure_id, figure_names in names.items():
-        scores[figure_id] = max((len(words & stems(name)) if len(stems(name)) > 1 else 2 * len(words & stems(name)) for name in figure_names), default=0)
+        scores[figure_id] = max(
+            (len(words & stems(name)) if len(stems(name)) > 1 else 2 * len(words & stems(name)) for name in figure_names), default=0
+        )
     best = max(scores.values(), default=0)
     return [figure_id for figure_id, score in scores.items() if score >= 2 and score == best]
 

@@ -1,6 +1,7 @@
 """Steps counted in a period (adopters from enquiry to placement): a funnel only when each step holds no more than
 the one before. Counting the households that reached each step *in the period* is not following one group through,
 so a later step can hold more (14 enquiries, 15 Stage 1 starts): such a table is not drawn as a funnel."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,5 +1,6 @@
 """What a notebook displays: tables with captions, charts as SVG with alt text, and narrative through the sanitiser;
 column headings in plain words."""
+
 from __future__ import annotations
 
 from html import escape

@@ -1,5 +1,6 @@
 """The equality tables: each stage's children by group, with rates and disproportionality ratios, as figures.json
 publishes them (withheld cells ``[c]``, secondary suppression within each dimension already applied)."""
+
 from __future__ import annotations
 
 from dataclasses import replace

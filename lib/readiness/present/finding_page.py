@@ -1,6 +1,7 @@
 """What the findings section shows of one finding, as tables of words: its linked figures from the inspection to now,
 its actions (wording only in a Board edition), its audit domains' routine good-or-better share by month, and the
 readiness line. Every value comes as the edition publishes it (``[c]`` where withheld); nothing here withholds."""
+
 from __future__ import annotations
 
 from typing import Mapping, Sequence
@@ -26,8 +27,13 @@ TREND_WORDS = {
 }
 NO_READING = "Too few months for a reading yet"
 STATE_WORDS = {
-    "complete": "Done", "overdue": "Overdue", "on_track": "On track", "at_risk": "At risk", "off_track": "Off track",
-    "not_started": "Not started", "not_recorded": "No status recorded",
+    "complete": "Done",
+    "overdue": "Overdue",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "off_track": "Off track",
+    "not_started": "Not started",
+    "not_recorded": "No status recorded",
 }
 RATING_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", None: "Not rated"}
 
@@ -46,8 +52,14 @@ def shown(values: Mapping[str, object], suppressed: set[str], figure_id: str) ->
     return SUPPRESSED if figure_id in suppressed else values.get(figure_id)
 
 
-def figure_rows(evidence: Sequence[Evidence], now: tuple[Mapping[str, object], set[str]], baseline: Mapping[str, object] | None,
-                last_board: Mapping[str, object] | None, variations: Mapping[str, str | None], params: Params) -> pd.DataFrame:
+def figure_rows(
+    evidence: Sequence[Evidence],
+    now: tuple[Mapping[str, object], set[str]],
+    baseline: Mapping[str, object] | None,
+    last_board: Mapping[str, object] | None,
+    variations: Mapping[str, str | None],
+    params: Params,
+) -> pd.DataFrame:
     """One row per linked figure, named by its label: at the inspection (the ``baseline`` pack), at the last Board (the
     latest ``history`` pack), now (``now``: the published values and the withheld ids), the target in force at the
     period end, and the rating and SPC reading in words that readiness read (``evidence``, ``variations``: worked out
@@ -59,29 +71,35 @@ def figure_rows(evidence: Sequence[Evidence], now: tuple[Mapping[str, object], s
         value = shown(values, suppressed, figure_id)
         target = target_in_force(params.targets.get(figure_id), params.period_end)
         rating = found.rating
-        rows.append({
-            "Figure": indicator.label,
-            "At inspection": format_figure((baseline or {}).get(figure_id), figure_id),
-            "Last Board": format_figure((last_board or {}).get(figure_id), figure_id),
-            "Now": format_figure(value, figure_id),
-            "Target": format_target(target, indicator.kind, figure_id),
-            "Rating": RATING_WORDS[rating] if target is not None else NO_DATA,
-            "Trend": trend_words(figure_id, variations),
-        })
+        rows.append(
+            {
+                "Figure": indicator.label,
+                "At inspection": format_figure((baseline or {}).get(figure_id), figure_id),
+                "Last Board": format_figure((last_board or {}).get(figure_id), figure_id),
+                "Now": format_figure(value, figure_id),
+                "Target": format_target(target, indicator.kind, figure_id),
+                "Rating": RATING_WORDS[rating] if target is not None else NO_DATA,
+                "Trend": trend_words(figure_id, variations),
+            }
+        )
     return pd.DataFrame(rows, columns=["Figure", "At inspection", "Last Board", "Now", "Target", "Rating", "Trend"]).set_index("Figure")
 
 
 def action_rows(actions: pd.DataFrame) -> pd.DataFrame:
     """A Board edition's list of a finding's actions: what (the rows), the owner's role in words, due, done and the state in words."""
+
     def day(value) -> str:
         return NO_DATA if pd.isna(value) else f"{value:%d %b %Y}"
 
-    return pd.DataFrame({
-        "Owner": [role_words(r) for r in actions["owner_role"]],
-        "Due": [day(v) for v in actions["due_date"]],
-        "Done": [day(v) for v in actions["completed_date"]],
-        "Progress": [STATE_WORDS[s] for s in actions["state"]],
-    }, index=pd.Index(actions["action"].tolist(), name="Action"))
+    return pd.DataFrame(
+        {
+            "Owner": [role_words(r) for r in actions["owner_role"]],
+            "Due": [day(v) for v in actions["due_date"]],
+            "Done": [day(v) for v in actions["completed_date"]],
+            "Progress": [STATE_WORDS[s] for s in actions["state"]],
+        },
+        index=pd.Index(actions["action"].tolist(), name="Action"),
+    )
 
 
 def role_words(role: object) -> str:
@@ -109,7 +127,12 @@ def domain_months(series: Mapping[str, Mapping[str, object]], domains: Sequence[
     return pd.DataFrame(columns).sort_index().astype(float)
 
 
-PROGRESS_WORDS = (("complete", "done"), ("on_track", "on track"), ("overdue", "overdue"), ("other", "other (at risk, off track or not started)"))
+PROGRESS_WORDS = (
+    ("complete", "done"),
+    ("on_track", "on track"),
+    ("overdue", "overdue"),
+    ("other", "other (at risk, off track or not started)"),
+)
 
 
 def count_words(value: object, threshold: int) -> str:
@@ -132,7 +155,10 @@ def mock_sentence(safe: pd.DataFrame, threshold: int) -> str:
     (none overdue).``"""
     if safe.empty:
         return "The mock inspection set no actions on its themes."
-    parts = [f"{theme}, {count_words(row['actions'], threshold)} ({count_words(row['overdue'], threshold)} overdue)" for theme, row in safe.iterrows()]
+    parts = [
+        f"{theme}, {count_words(row['actions'], threshold)} ({count_words(row['overdue'], threshold)} overdue)"
+        for theme, row in safe.iterrows()
+    ]
     return f"The mock inspection set actions on its themes: {'; '.join(parts)}."
 
 

@@ -8,6 +8,7 @@ monthly series count) and its audit domains (each only through a target set on
 the rating is the same in both editions. :func:`board_lines` gives the Board summary one line per finding from a
 ``figures.json`` document.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -75,14 +76,24 @@ def rate(states: Sequence[str], evidence: Sequence[Evidence]) -> Readiness:
     """
     if not states and not evidence:
         return Readiness(None, (NOTHING_LINKED,))
-    red = [*_action_words(states, ("overdue", "off_track")), *(f"{e.label} is red against its target" for e in evidence if e.rating == "red")]
+    red = [
+        *_action_words(states, ("overdue", "off_track")),
+        *(f"{e.label} is red against its target" for e in evidence if e.rating == "red"),
+    ]
     red += [f"{e.label} has got worse beyond normal variation (special-cause concern)" for e in evidence if e.variation == "concern"]
     if red:
         return Readiness("red", tuple(red))
-    good = [f"{e.label} meets its target" if e.rating == "green" else f"{e.label} shows improvement beyond normal variation"
-            for e in evidence if e.rating == "green" or e.variation == "improvement"]
+    good = [
+        f"{e.label} meets its target" if e.rating == "green" else f"{e.label} shows improvement beyond normal variation"
+        for e in evidence
+        if e.rating == "green" or e.variation == "improvement"
+    ]
     short = [*_action_words(states, ("at_risk", "not_started", "not_recorded"))]
-    short += [f"{e.label} is {'amber against' if e.rating == 'amber' else 'not yet measured against'} its target" for e in evidence if e.target and e.rating != "green"]
+    short += [
+        f"{e.label} is {'amber against' if e.rating == 'amber' else 'not yet measured against'} its target"
+        for e in evidence
+        if e.target and e.rating != "green"
+    ]
     if not short and good:
         return Readiness("green", (*(["every action is complete or on track"] if states else []), *good))
     if not good:
@@ -113,7 +124,9 @@ def linked_ids(figure_ids: Sequence[str], present: Mapping[str, object]) -> tupl
     return list(dict.fromkeys(headline_of(i) for i in found)), absent
 
 
-def evidence_of(figure_id: str, values: Mapping[str, object], variations: Mapping[str, str | None], params: Params, domain: bool = False) -> Evidence:
+def evidence_of(
+    figure_id: str, values: Mapping[str, object], variations: Mapping[str, str | None], params: Params, domain: bool = False
+) -> Evidence:
     """One linked headline figure's evidence: its target in force at ``period_end``, its RAG rating at the value as the
     page shows it (``values``: exact values by id), and its monthly series' SPC variation (``variations``, by series id)."""
     indicator = describe(figure_id)
@@ -124,8 +137,9 @@ def evidence_of(figure_id: str, values: Mapping[str, object], variations: Mappin
     return Evidence(figure_id, indicator.label, target is not None, rating, variation)
 
 
-def linked_evidence(figure_ids: Sequence[str], domains: Sequence[str], values: Mapping[str, object],
-                    variations: Mapping[str, str | None], params: Params) -> list[Evidence]:
+def linked_evidence(
+    figure_ids: Sequence[str], domains: Sequence[str], values: Mapping[str, object], variations: Mapping[str, str | None], params: Params
+) -> list[Evidence]:
     """The evidence of a finding's linked headline figures (in the pack) and of those of its audit domains with a target."""
     evidence = [evidence_of(i, values, variations, params) for i in figure_ids]
     with_target = [f"{DOMAIN_FIGURE}.{d}" for d in domains if f"{DOMAIN_FIGURE}.{d}" in params.targets]
@@ -175,13 +189,23 @@ class BoardLine:
 
 def lines_markdown(lines: Sequence[BoardLine]) -> str:
     """The lines as a Markdown list, each finding's id and readiness in bold, its words escaped (input text is data)."""
-    return "\n".join(f"- **{markdown_escape(line.rating_words)}**: {markdown_escape(line.where)}. {markdown_escape(line.why)}" for line in lines)
+    return "\n".join(
+        f"- **{markdown_escape(line.rating_words)}**: {markdown_escape(line.where)}. {markdown_escape(line.why)}" for line in lines
+    )
 
 
 def board_lines(document: Mapping) -> list[BoardLine]:
     """One :class:`BoardLine` per finding of a ``figures.json`` document (its ``findings``), in the register's order;
     none for a pack without a findings register."""
     readiness = document.get("readiness") or {}
-    return [BoardLine(finding_id, entry["source"], area_words(entry["area"]), bool(entry.get("priority")),
-                      readiness.get(readiness_id(finding_id)), entry.get("why", ""))
-            for finding_id, entry in (document.get("findings") or {}).items()]
+    return [
+        BoardLine(
+            finding_id,
+            entry["source"],
+            area_words(entry["area"]),
+            bool(entry.get("priority")),
+            readiness.get(readiness_id(finding_id)),
+            entry.get("why", ""),
+        )
+        for finding_id, entry in (document.get("findings") or {}).items()
+    ]

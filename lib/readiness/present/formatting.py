@@ -1,5 +1,6 @@
 """Numbers as the page shows them: shares "44%", counts "1,234", rates and days whole, other numbers "16.3", rounded
 half up as a spreadsheet does (the precision of each is :func:`readiness.disclosure.rounding.places`)."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -5,6 +5,7 @@ shown) of p ± z·√(p(1−p)/n) for z = 1.96 (95 %) and z = 3.09 (99.8 %). A t
 strictly beyond it; a team outside the 99.8 % limits is named in the text. A team whose share or denominator is
 withheld is left out, and the chart says how many.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ def outside_sentence(result: Funnel, better: str | None) -> str:
     judged = {"above": "", "below": ""}
     if better is not None:
         judged = {"above": ": better" if better == "higher" else ": worse", "below": ": worse" if better == "higher" else ": better"}
-    named = "; ".join(f"{markdown_escape(team)} ({format_value(result.shares[team], 'share')}, {side}{judged[side]})" for team, side in outside.items())
+    named = "; ".join(
+        f"{markdown_escape(team)} ({format_value(result.shares[team], 'share')}, {side}{judged[side]})" for team, side in outside.items()
+    )
     return f"Outside the 99.8% limits around the overall {overall}, beyond what chance gives at their sizes: {named}."
 
 
@@ -100,8 +103,15 @@ def funnel_chart(result: Funnel, title: str, xlabel: str = "Records"):
                 x, y = result.denominators[team], result.shares[team]
                 right = x > top * 0.6  # a label near the right edge goes left, clear of the legend
                 below = y < result.overall  # above or below its point, away from the overall line, so two teams' labels part
-                ax.annotate(str(team), (x, y), xytext=(-5 if right else 5, -4 if below else 4), textcoords="offset points",
-                            ha="right" if right else "left", va="top" if below else "bottom", fontsize=8)
+                ax.annotate(
+                    str(team),
+                    (x, y),
+                    xytext=(-5 if right else 5, -4 if below else 4),
+                    textcoords="offset points",
+                    ha="right" if right else "left",
+                    va="top" if below else "bottom",
+                    fontsize=8,
+                )
             ax.set_xlim(0, top)
             ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
         ax.set_ylim(0, 1)
@@ -109,5 +119,12 @@ def funnel_chart(result: Funnel, title: str, xlabel: str = "Records"):
         ax.set_xlabel(xlabel)
         ax.grid(axis="x", color="#dddddd")
         if result.left_out:
-            ax.text(1.02, 0, f"{result.left_out} team(s) left out:\na figure withheld or\nnot available.", transform=ax.transAxes, fontsize=8, va="bottom")
+            ax.text(
+                1.02,
+                0,
+                f"{result.left_out} team(s) left out:\na figure withheld or\nnot available.",
+                transform=ax.transAxes,
+                fontsize=8,
+                va="bottom",
+            )
     return fig

@@ -1,5 +1,6 @@
 """The Board summary's monthly figures to note, made only from what the vital signs show (figures.json's figures and SPC
 readings, the targets in force): each figure once, no new number."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,10 +37,15 @@ def to_note(rows: Iterable[VitalSign], section_slugs: Mapping[str, str]) -> list
     """The figures a Board member should note, each once: those needing attention first, then those improving (and
     needing no attention), in the rows' order; ``section_slugs`` maps a theme to its section's anchor (a theme whose
     section is not in the pack links to the vital signs)."""
+
     def line(row: VitalSign) -> GlanceLine:
         slug = section_slugs.get(row.indicator.theme)
         spc = row.spc or {}
-        return GlanceLine(row, f"#{slug}" if slug else VITAL_SIGNS, reading(spc.get("variation"), spc.get("assurance"), row.rating, monthly=bool(row.sparkline)))
+        return GlanceLine(
+            row,
+            f"#{slug}" if slug else VITAL_SIGNS,
+            reading(spc.get("variation"), spc.get("assurance"), row.rating, monthly=bool(row.sparkline)),
+        )
 
     rows = list(rows)
     return [line(r) for r in rows if needs_attention(r)] + [line(r) for r in rows if is_improving(r) and not needs_attention(r)]

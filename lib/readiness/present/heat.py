@@ -4,6 +4,7 @@ The grid comes from a table that has already passed disclosure control (``Pack.b
 a withheld cell holds ``[c]`` and is shaded grey, a cell with no records is blank. Labels are
 escaped, so they are shown as text, never read as markup.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -39,7 +40,8 @@ def heat_table_html(grid: pd.DataFrame, caption: str) -> str:
     """The grid as an HTML table with its caption: row labels down the side, column labels across the top."""
     header = "".join(f"<th>{escape(str(c))}</th>" for c in grid.columns)
     rows = "".join(
-        f"<tr><th>{escape(str(label))}</th>{''.join(cell_html(v) for v in values)}</tr>" for label, values in zip(grid.index, grid.to_numpy())
+        f"<tr><th>{escape(str(label))}</th>{''.join(cell_html(v) for v in values)}</tr>"
+        for label, values in zip(grid.index, grid.to_numpy())
     )
     corner = escape(str(grid.index.name or ""))
     return f'<table class="data heat"><caption>{escape(caption)}</caption><thead><tr><th>{corner}</th>{header}</tr></thead><tbody>{rows}</tbody></table>'

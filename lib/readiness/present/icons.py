@@ -3,6 +3,7 @@
 Each is one small ``<svg role="img">`` with a ``<title>`` and an ``aria-label`` saying what it shows, built from
 numbers and fixed words only (never from an input's text), so the pack stays one file with no request to anywhere.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -44,8 +45,10 @@ def variation_icon(variation: str | None, better: str | None) -> Markup:
         return Markup("")
     high = variation == "high" or (variation in ("improvement", "concern") and (variation == "improvement") == (better == "higher"))
     mark = WAVE if variation == "common_cause" else UP if high else DOWN
-    body = (f'<circle cx="12" cy="12" r="11" fill="{VARIATION_COLOURS[variation]}"/>'
-            f'<path d="{mark}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>')
+    body = (
+        f'<circle cx="12" cy="12" r="11" fill="{VARIATION_COLOURS[variation]}"/>'
+        f'<path d="{mark}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>'
+    )
     return _svg(VARIATION_TEXT[variation], body)
 
 
@@ -54,13 +57,21 @@ def assurance_icon(assurance: str | None) -> Markup:
     if assurance is None:
         return Markup("")
     colour, letter = ASSURANCE_STYLE[assurance]
-    body = (f'<circle cx="12" cy="12" r="11" fill="{colour}"/><text x="12" y="16.5" text-anchor="middle" font-size="13" '
-            f'font-weight="bold" font-family="Arial, sans-serif" fill="#fff">{letter}</text>')
+    body = (
+        f'<circle cx="12" cy="12" r="11" fill="{colour}"/><text x="12" y="16.5" text-anchor="middle" font-size="13" '
+        f'font-weight="bold" font-family="Arial, sans-serif" fill="#fff">{letter}</text>'
+    )
     return _svg(ASSURANCE_TEXT[assurance], body)
 
 
-def sparkline(points: Mapping[str, float | None], special: Mapping[str, str] | None = None, target: float | None = None,
-              label: str = "", width: int = 72, height: int = 22) -> Markup:
+def sparkline(
+    points: Mapping[str, float | None],
+    special: Mapping[str, str] | None = None,
+    target: float | None = None,
+    label: str = "",
+    width: int = 72,
+    height: int = 22,
+) -> Markup:
     """A small line of a monthly series (gaps where a month is null), its last point coloured by its variation, the
     target as a red dotted line; ``label`` (the figure's name and months) is its text alternative."""
     values = [v for v in points.values() if v is not None]
@@ -75,7 +86,9 @@ def sparkline(points: Mapping[str, float | None], special: Mapping[str, str] | N
         return round(height - 3 - (value - low) / span * (height - 6), 1)
 
     segments = _segments([(round(3 + i * step, 1), y(v)) if v is not None else None for i, v in enumerate(points.values())])
-    body = "".join(f'<polyline points="{" ".join(f"{x},{yy}" for x, yy in s)}" fill="none" stroke="#555" stroke-width="1.2"/>' for s in segments)
+    body = "".join(
+        f'<polyline points="{" ".join(f"{x},{yy}" for x, yy in s)}" fill="none" stroke="#555" stroke-width="1.2"/>' for s in segments
+    )
     if target is not None:
         body += f'<line x1="0" x2="{width}" y1="{y(target)}" y2="{y(target)}" stroke="{TARGET_COLOUR}" stroke-width="1" stroke-dasharray="1 2"/>'
     last_month = max(m for m, v in points.items() if v is not None)

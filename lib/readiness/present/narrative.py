@@ -1,4 +1,5 @@
 """Headline sentences generated from the figures, worded only as far as the numbers allow."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -82,7 +83,9 @@ def trend_title(label: str, reading: Reading | None, better: str | None) -> str:
     return f"{label}: {change} beyond the usual range" if change else f"{label}: within the usual range"
 
 
-def figure_fact(figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None, label: str | None = None) -> str:
+def figure_fact(
+    figure_id: str, figure: Figure, threshold: int, round_to: int = 0, not_in_return: str | None = None, label: str | None = None
+) -> str:
     """One headline figure in words, labelled from the catalogue, as published (to ``round_to``; 0: exact):
     ``Contacts: 8,000``; a share also gives its denominator, ``… 85% (of 240)``, with its unit when the figure
     declares one (``… 11% (of 78 social workers, by headcount)``: an FTE share). Withheld figures read ``[c]``.
@@ -115,9 +118,9 @@ def figure_facts(
     figure id, the unexported columns it reads; ``labels``: per figure id, its label where not the catalogue's)."""
     reasons, labels = not_in_return or {}, labels or {}
     return "\n".join(
-        f"- {figure_fact(figure_id, figure, threshold, round_to, reasons.get(figure_id), labels.get(figure_id))}" for figure_id, figure in figures.items()
+        f"- {figure_fact(figure_id, figure, threshold, round_to, reasons.get(figure_id), labels.get(figure_id))}"
+        for figure_id, figure in figures.items()
     )
-
 
 
 def withholding_note(threshold: int, more: str = "", round_to: int = 0) -> str:
@@ -146,7 +149,10 @@ def practice_week_sentences(safe) -> str:
 def row_shares_sentence(label: str, safe, share_column: str, denominator_column: str) -> str:
     """One sentence comparing a share across the rows of a Board-safe table, withheld where the table withholds it:
     ``Good or better: Mock inspection 63% (of 19); Routine 54% (of 335).`` Row labels are Markdown-escaped."""
-    parts = [f"{markdown_escape(row_label)} {_safe_share_words(row[share_column], row[denominator_column])}" for row_label, row in safe.iterrows()]
+    parts = [
+        f"{markdown_escape(row_label)} {_safe_share_words(row[share_column], row[denominator_column])}"
+        for row_label, row in safe.iterrows()
+    ]
     return f"{label}: {'; '.join(parts)}."
 
 

@@ -3,6 +3,7 @@
 A Board compares a pack's own figure (from Annex A, at the snapshot) with DfE's (from the return, for its year);
 the two answer different questions, so they sit in one small table, never in each other's place.
 """
+
 from __future__ import annotations
 
 from typing import Mapping, Sequence
@@ -21,10 +22,16 @@ CARE_PAIRS = (
     ((care.THREE_PLUS,), returns_care.stability_three_plus_share.figure_id),
     ((care.long_term_stability.figure_id,), returns_care.long_term_stability_share.figure_id),
 )
-OWN_LEAVER_SHARES = {"in_touch_share": care_leavers.IN_TOUCH_SHARE, "suitable_accommodation_share": care_leavers.SUITABLE_SHARE, "eet_share": care_leavers.EET_SHARE}
+OWN_LEAVER_SHARES = {
+    "in_touch_share": care_leavers.IN_TOUCH_SHARE,
+    "suitable_accommodation_share": care_leavers.SUITABLE_SHARE,
+    "eet_share": care_leavers.EET_SHARE,
+}
 AGE_FAMILIES = {f"{low}_{high}": family for family, (low, high) in care_leavers.DFE_AGES.items()}
 """The pack's own care-leaver families at DfE's ages, by the ages' key (``17_18``)."""
-CARE_LEAVER_PAIRS = tuple(((f"{AGE_FAMILIES[ages]}.{figure}", OWN_LEAVER_SHARES[figure]), dfe) for (ages, figure), dfe in returns_care.LEAVER_SHARES.items())
+CARE_LEAVER_PAIRS = tuple(
+    ((f"{AGE_FAMILIES[ages]}.{figure}", OWN_LEAVER_SHARES[figure]), dfe) for (ages, figure), dfe in returns_care.LEAVER_SHARES.items()
+)
 WORKFORCE_PAIRS = (((), returns_workforce.vacancy_rate.figure_id), ((), returns_workforce.absence_rate.figure_id))
 NOT_IN_PACK = "not in Annex A or the extracts"
 OWN_COLUMN = "This pack (Annex A, at the snapshot)"
@@ -53,14 +60,17 @@ def beside_returns(
             continue
         own = next((i for i in own_ids if i in figures), None)
         dfe = describe(dfe_id)
-        rows.append({
-            "Measure": dfe.label,
-            OWN_COLUMN: NOT_IN_PACK if own is None else f"{figure_text(figures[own], dfe.kind, threshold)} ({describe(own).label.lower()})",
-            f"DfE's definition ({year})": figure_text(figures[dfe_id], dfe.kind, threshold),
-        })
+        rows.append(
+            {
+                "Measure": dfe.label,
+                OWN_COLUMN: NOT_IN_PACK
+                if own is None
+                else f"{figure_text(figures[own], dfe.kind, threshold)} ({describe(own).label.lower()})",
+                f"DfE's definition ({year})": figure_text(figures[dfe_id], dfe.kind, threshold),
+            }
+        )
     table = pd.DataFrame(rows).set_index("Measure") if rows else pd.DataFrame()
     return table if with_own or table.empty else table.drop(columns=OWN_COLUMN)
-
 
 
 RETURN_NAMES = {"cin_census": "the CIN census", "ssda903": "the SSDA903 (children looked after)", "csww": "the workforce census"}

@@ -1,5 +1,6 @@
 """The Board's scorecard: its chosen figures at inspection, at the last Board and now, with their SPC icons, the target
 in force and the next visit's, comparators, and a one-line reading generated from SPC and the target."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,10 @@ from .vitals import VitalSign, format_target
 
 TARGET_WORDS = {"green": "at or better than target", "amber": "close to target", "red": "short of target"}
 TREND_WORDS = {
-    "improvement": "improving", "concern": "getting worse", "high": "higher than usual", "low": "lower than usual",
+    "improvement": "improving",
+    "concern": "getting worse",
+    "high": "higher than usual",
+    "low": "lower than usual",
     "common_cause": "common-cause variation",
 }
 SPECIAL = ("improvement", "concern", "high", "low")
@@ -76,11 +80,13 @@ def scorecard(ids: list[str], rows: list[VitalSign], targets: Mapping[str, Targe
             continue
         spc = row.spc or {}
         upcoming = target_in_force(targets.get(figure_id), next_visit) if next_visit else None
-        lines.append(ScorecardRow(
-            row=row,
-            at_inspection=row.baseline,
-            last_board=row.history[-1] if row.history else "–",
-            next_visit_target=next_target(row.target, format_target(upcoming, row.indicator.kind, figure_id)),
-            reading=reading(spc.get("variation"), spc.get("assurance"), row.rating, monthly=bool(row.sparkline)),
-        ))
+        lines.append(
+            ScorecardRow(
+                row=row,
+                at_inspection=row.baseline,
+                last_board=row.history[-1] if row.history else "–",
+                next_visit_target=next_target(row.target, format_target(upcoming, row.indicator.kind, figure_id)),
+                reading=reading(spc.get("variation"), spc.get("assurance"), row.rating, monthly=bool(row.sparkline)),
+            )
+        )
     return lines

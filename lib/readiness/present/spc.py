@@ -5,6 +5,7 @@ range; special causes (a) a point outside the limits, (b) a shift of 7 or more p
 centre, (c) a trend of 6 or more points each higher (or lower) than the one before, (d) two of three
 consecutive points beyond two thirds of the way to a limit on the same side. Pure numpy on a few dozen points.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,9 +56,16 @@ class Reading:
     phase_start: str | None = None
 
     def as_json(self) -> dict:
-        return {"variation": self.variation, "assurance": self.assurance, "centre": self.centre,
-                "lower": self.lower, "upper": self.upper, "points": self.points,
-                "baseline_end": self.baseline_end, "phase_start": self.phase_start}
+        return {
+            "variation": self.variation,
+            "assurance": self.assurance,
+            "centre": self.centre,
+            "lower": self.lower,
+            "upper": self.upper,
+            "points": self.points,
+            "baseline_end": self.baseline_end,
+            "phase_start": self.phase_start,
+        }
 
 
 def xmr_limits(values: np.ndarray) -> Limits:
@@ -208,7 +216,9 @@ def baseline_size(months: Sequence[str], baseline_end: str | None, min_points: i
     return held if held >= min_points else min(min_points, len(months))
 
 
-def phases_of(points: Mapping[str, float | None], min_points: int, baseline_end: str | None = None, phase_starts: Sequence[str] = ()) -> list[Phase]:
+def phases_of(
+    points: Mapping[str, float | None], min_points: int, baseline_end: str | None = None, phase_starts: Sequence[str] = ()
+) -> list[Phase]:
     """A series' phases (month order; ``None`` points skipped), each with its own limits when it has ``min_points``
     points; ``baseline_end`` (``YYYY-MM``) holds the limits of the latest phase only."""
     months = [month for month, value in points.items() if value is not None]
@@ -233,11 +243,21 @@ def reading_of(phases: Sequence[Phase], target: float | None, better: str | None
     side = latest_side(special_causes(last.values, limits))
     baseline_end = last.months[last.baseline - 1] if last.held else None
     phase_start = last.start if len(phases) > 1 else None
-    return Reading(variation_word(side, better), assurance(limits, target, better), limits.centre, limits.lower, limits.upper,
-                   len(last.months), baseline_end, phase_start)
+    return Reading(
+        variation_word(side, better),
+        assurance(limits, target, better),
+        limits.centre,
+        limits.lower,
+        limits.upper,
+        len(last.months),
+        baseline_end,
+        phase_start,
+    )
 
 
-def read_series(values: Sequence[float | None], target: float | None, better: str | None, min_points: int = DEFAULT_MIN_POINTS) -> Reading | None:
+def read_series(
+    values: Sequence[float | None], target: float | None, better: str | None, min_points: int = DEFAULT_MIN_POINTS
+) -> Reading | None:
     """The SPC reading of a series in month order (nulls skipped), limits from every point, one phase; ``None`` with
     fewer than ``min_points`` points."""
     points = {f"{i:04d}": value for i, value in enumerate(values)}

@@ -7,6 +7,7 @@ then months from earlier packs (``history``), each source only before the first 
 and no point: the whole-month series (``before``) that :func:`readiness.pack.figures.whole_month_series` computes
 over the window says which months are whole.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,7 +43,9 @@ def window_start(period_end: date) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
-def combine_sources(sources: Mapping[str, Mapping[str, float | None]], order: Sequence[str] = SOURCES) -> tuple[dict[str, float | None], dict[str, str]]:
+def combine_sources(
+    sources: Mapping[str, Mapping[str, float | None]], order: Sequence[str] = SOURCES
+) -> tuple[dict[str, float | None], dict[str, str]]:
     """One series from several sources, each ``{YYYY-MM: value}`` (``None`` for a month the source holds but withholds),
     by precedence (``order``): the first source gives all its months, each later one only months before the earliest
     month of those above it. Returns the months in order and each month's source.
@@ -84,7 +87,9 @@ def publish(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Fig
     each withheld as a monthly series is (small numbers, small complements, and a second month where one alone would be
     withheld), and published to ``round_to`` (a public edition's rounding, :mod:`readiness.disclosure.rounding`; 0: exact)."""
     values, suppressed = suppress_figures(figures, threshold, round_to)
-    earlier, earlier_suppressed = suppress_figures(protect_series(withhold_small_complements(before, threshold), threshold), threshold, round_to)
+    earlier, earlier_suppressed = suppress_figures(
+        protect_series(withhold_small_complements(before, threshold), threshold), threshold, round_to
+    )
     return Published(values, frozenset(suppressed), earlier, frozenset(earlier_suppressed))
 
 
@@ -100,7 +105,9 @@ def data_months(series_id: str, published: Published, period: Period) -> dict[st
             if (month < first) != before_period:
                 continue
             shown = f"{series_id}/{month}" not in withheld
-            partial = whole is not None and month in whole and whole[month] is None and f"{series_id}/{month}" not in published.before_suppressed
+            partial = (
+                whole is not None and month in whole and whole[month] is None and f"{series_id}/{month}" not in published.before_suppressed
+            )
             if (value is not None or not shown) and not (partial and not before_period):
                 found[month] = value if shown else None
     return found
@@ -117,7 +124,9 @@ def earlier_months(series_id: str, history: Sequence[dict], threshold: int) -> d
     return found
 
 
-def series_points(series_id: str, published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, float] | None = None) -> tuple[dict[str, float | None], dict[str, str]]:
+def series_points(
+    series_id: str, published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, float] | None = None
+) -> tuple[dict[str, float | None], dict[str, str]]:
     """A series' months in order within the 36 up to ``period_end`` (``None`` where withheld) and each one's source:
     the data's own, then ``returns`` (statutory returns' months of the series), then earlier packs'."""
     sources = {
@@ -175,7 +184,9 @@ def missing_reason(phases: Sequence[Phase], points: Mapping[str, float | None], 
     held_back = f", and {withheld} more {'is' if withheld == 1 else 'are'} withheld (small numbers)" if withheld else ""
     if len(phases) > 1:
         have = f"{len(last.months)} month{'s' if len(last.months) != 1 else ''}"
-        return f"No SPC reading yet: the phase from {month_words(last.start)} has {have}{held_back}; it needs {min_points} for its own limits."
+        return (
+            f"No SPC reading yet: the phase from {month_words(last.start)} has {have}{held_back}; it needs {min_points} for its own limits."
+        )
     return f"No SPC reading: it needs {min_points} months and has {len(last.months)}{held_back}."
 
 
@@ -188,8 +199,14 @@ def typical_denominator(series: Mapping[str, Figure], months: Sequence[str]) -> 
     return round(typical) if typical < FEW_A_MONTH else None
 
 
-def xmr_series(series_id: str, published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, float] | None = None,
-               exact: Mapping[str, Figure] | None = None) -> XmrSeries:
+def xmr_series(
+    series_id: str,
+    published: Published,
+    params,
+    history: Sequence[dict] = (),
+    returns: Mapping[str, float] | None = None,
+    exact: Mapping[str, Figure] | None = None,
+) -> XmrSeries:
     """A series' chart and reading: its months (:func:`series_points`), phases from ``spc_phases`` with limits held from
     ``spc_baseline_end`` in the latest, the variation of every special-cause month; ``exact`` (the series' figures by
     month, before and in the period) gives the typical monthly denominator of a share."""
@@ -207,9 +224,14 @@ def xmr_series(series_id: str, published: Published, params, history: Sequence[d
     return XmrSeries(points, sources, before, phases, reading, special, target, reason, per_month)
 
 
-def spc_document(published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, dict | None]:
+def spc_document(
+    published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, Mapping[str, float]] | None = None
+) -> dict[str, dict | None]:
     """``figures.json``'s ``spc``: for every monthly series as published, its reading with ``series`` (or ``None``);
     ``returns`` gives, by series id, the months statutory returns hold (:func:`combine_sources`)."""
     returns = returns or {}
-    return {series_id: xmr_series(series_id, published, params, history, returns.get(series_id)).as_json()
-            for series_id, series in published.values.items() if isinstance(series, dict)}
+    return {
+        series_id: xmr_series(series_id, published, params, history, returns.get(series_id)).as_json()
+        for series_id, series in published.values.items()
+        if isinstance(series, dict)
+    }

@@ -1,5 +1,6 @@
 """Targets as the Board sets them: a green threshold, ``{green, amber}``, or a trajectory of ``{from, green, amber}``
 steps; the one in force on a date; and figures compared as the page shows them."""
+
 from __future__ import annotations
 
 from datetime import date

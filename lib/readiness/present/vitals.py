@@ -1,4 +1,5 @@
 """The vital-signs page: every headline figure with its target, RAG rating, England value and history."""
+
 from __future__ import annotations
 
 import json
@@ -54,7 +55,9 @@ def comparison_columns(found: Mapping[str, Mapping[str, dict]]) -> tuple[dict[st
         others = [groups[g] for g in ("region", "statistical_neighbours", "la_published") if g in groups]
         if others:
             value = {g: groups[g]["value"] if g in groups else None for g in ("region", "statistical_neighbours", "la_published")}
-            comparators[figure_id] = Comparator(others[0]["year"], value["region"], value["statistical_neighbours"], others[0]["source"], value["la_published"])
+            comparators[figure_id] = Comparator(
+                others[0]["year"], value["region"], value["statistical_neighbours"], others[0]["source"], value["la_published"]
+            )
     return benchmarks, comparators
 
 
@@ -142,8 +145,14 @@ def format_target(target: float | Band | None, kind: str, name: str = "") -> str
     return format_value(target, kind, name)
 
 
-def vital_signs(document: dict, params: Params, benchmarks: Mapping[str, dict], history: list[dict],
-                baseline: dict | None = None, comparators: Mapping[str, Comparator] | None = None) -> list[VitalSign]:
+def vital_signs(
+    document: dict,
+    params: Params,
+    benchmarks: Mapping[str, dict],
+    history: list[dict],
+    baseline: dict | None = None,
+    comparators: Mapping[str, Comparator] | None = None,
+) -> list[VitalSign]:
     """Rows for every headline (non-monthly) figure of ``document`` the catalogue shows, in catalogue order: the figure, its target in
     force at the period end and its RAG rating on the figure as shown, England, regional and statistical-neighbour
     values, the ``baseline`` pack's and earlier packs' figures, and its monthly series' sparkline and SPC icons."""
@@ -180,8 +189,10 @@ def comparator_cells(comparator: Comparator | None, figure_id: str) -> dict[str,
     """The regional and statistical-neighbour cells, each with its year (``84% (2023-24)``), and their source."""
     if comparator is None:
         return {}
+
     def cell(value):
         return "–" if value is None else f"{format_figure(value, figure_id)} ({comparator.year})"
+
     return {
         "region": cell(comparator.region),
         "neighbours": cell(comparator.statistical_neighbours),
@@ -198,7 +209,11 @@ def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
         return {}
     indicator = describe(figure_id)
     reading = document.get("spc", {}).get(series_id)
-    special = {max(m for m, v in series.items() if v is not None): reading["variation"]} if reading and reading["variation"] != "common_cause" else {}
+    special = (
+        {max(m for m, v in series.items() if v is not None): reading["variation"]}
+        if reading and reading["variation"] != "common_cause"
+        else {}
+    )
     months = [m for m, v in series.items() if v is not None]
     label = f"{indicator.label}, by month" + (f", {months[0]} to {months[-1]}" if months else "")
     return {
@@ -211,10 +226,16 @@ def trend_cells(document: dict, figure_id: str, params: Params) -> dict:
 
 # --- groups in the order ILACS judges (spec version 3) -------------------------------
 ILACS_ORDER = (
-    "Early help", "Front door", "Assessments", "Strategy meetings", "Child protection",  # help and protection
-    "Children in care", "Adoption",  # the experiences and progress of children in care
+    "Early help",
+    "Front door",
+    "Assessments",
+    "Strategy meetings",
+    "Child protection",  # help and protection
+    "Children in care",
+    "Adoption",  # the experiences and progress of children in care
     "Care leavers",  # the experiences and progress of care leavers
-    "Workforce and caseloads", "Case audits",  # the impact of leaders
+    "Workforce and caseloads",
+    "Case audits",  # the impact of leaders
 )
 
 

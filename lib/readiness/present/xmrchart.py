@@ -3,6 +3,7 @@ Count* colours: points by variation, months before the period hollow, each phase
 new phase, its month labelled), the baseline its held limits come from shaded, the target; a share's axis kept to
 0-100 % (a limit beyond it drawn at the edge), and beside the chart why there is no reading or that few cases a month
 let only large changes show."""
+
 from __future__ import annotations
 
 import textwrap
@@ -61,8 +62,18 @@ def _points(ax, months: list[str], values: np.ndarray, xmr) -> None:
         from_returns = xmr.sources.get(month) == "return"  # a square: before Annex A, from the statutory returns
         label = "Before the period" if before and variation == "common_cause" else VARIATION_NAMES[variation]
         label = "From the statutory returns" if from_returns and variation == "common_cause" else label
-        ax.plot(position, value, marker="s" if from_returns else "o", markersize=7, linestyle="none", zorder=3, markeredgecolor=colour, clip_on=False,
-                markerfacecolor="white" if before else colour, label=None if label in seen else label)
+        ax.plot(
+            position,
+            value,
+            marker="s" if from_returns else "o",
+            markersize=7,
+            linestyle="none",
+            zorder=3,
+            markeredgecolor=colour,
+            clip_on=False,
+            markerfacecolor="white" if before else colour,
+            label=None if label in seen else label,
+        )
         seen.add(label)
 
 
@@ -77,8 +88,17 @@ def _phases(ax, index: dict[str, int], phases, top: float | None) -> list[str]:
         if number:
             left = (index[phases[number - 1].months[-1]] + first) / 2
             ax.axvline(left, color="#222222", linewidth=1.2, linestyle=(0, (2, 2)), zorder=1)
-            ax.annotate(f"New phase: {month_name(phase.start)}", (left, 1), xycoords=("data", "axes fraction"), xytext=(0, 3),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=8, color="#222222")
+            ax.annotate(
+                f"New phase: {month_name(phase.start)}",
+                (left, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color="#222222",
+            )
         right = last + 0.5
         if phase.limits is None:
             if number < len(phases) - 1:
@@ -87,13 +107,23 @@ def _phases(ax, index: dict[str, int], phases, top: float | None) -> list[str]:
             continue
         if phase.held:
             held_to = index[phase.months[phase.baseline - 1]] + 0.5
-            ax.axvspan(left, held_to, color=BASELINE_COLOUR, zorder=0, label=None if "baseline" in labelled else "Baseline: limits held after it")
+            ax.axvspan(
+                left, held_to, color=BASELINE_COLOUR, zorder=0, label=None if "baseline" in labelled else "Baseline: limits held after it"
+            )
             labelled.add("baseline")
         limits = phase.limits
         ax.hlines(limits.centre, left, right, color="#444444", linewidth=1, label=None if "centre" in labelled else "Centre (mean)")
         for limit in (limits.lower, limits.upper):
             shown = limit if top is None else min(max(limit, 0.0), top)
-            ax.hlines(shown, left, right, color=LIMIT_COLOUR, linestyle=(0, (4, 3)), linewidth=1, clip_on=False,
-                      label=None if "limits" in labelled else "Process limits")
+            ax.hlines(
+                shown,
+                left,
+                right,
+                color=LIMIT_COLOUR,
+                linestyle=(0, (4, 3)),
+                linewidth=1,
+                clip_on=False,
+                label=None if "limits" in labelled else "Process limits",
+            )
             labelled.update({"centre", "limits"})
     return notes

@@ -5,6 +5,7 @@ Each file is streamed (:mod:`.xmlstream`); its ``Header`` must say ``Collection`
 referral; its ``Assessments``, ``Section47``, ``CINPlanDates`` and ``ChildProtectionPlans`` rows carry
 the child's ``LAchildID`` and the referral's date. Rows are numbered by their ``Child`` (the 12th ``Child`` is 12).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -25,7 +26,9 @@ def return_year(header: ET.Element | None, file: str, collection: str, month_day
     details = header.find("CollectionDetails") if header is not None else None
     if details is None or (value(details, "Collection") or "").upper() != collection:
         found = value(details, "Collection")
-        raise InputError([Problem(file, f"Header/CollectionDetails/Collection is {found!r}, not {collection!r}: not a {collection} return")])
+        raise InputError(
+            [Problem(file, f"Header/CollectionDetails/Collection is {found!r}, not {collection!r}: not a {collection} return")]
+        )
     reference = value(details, "ReferenceDate") or ""
     day = pd.to_datetime(reference, format="%Y-%m-%d", errors="coerce")
     if pd.isna(day) or reference[5:] != month_day:
@@ -54,7 +57,17 @@ def read_cin_census(path: Path) -> tuple[dict[str, pd.DataFrame], RowProblems, i
 
 
 _COLUMNS = {
-    "cin_referrals": ["child_id", "date_of_birth", "referral_date", "referral_source", "primary_need", "closure_date", "closure_reason", "referral_nfa", "_row"],
+    "cin_referrals": [
+        "child_id",
+        "date_of_birth",
+        "referral_date",
+        "referral_source",
+        "primary_need",
+        "closure_date",
+        "closure_reason",
+        "referral_nfa",
+        "_row",
+    ],
     "cin_assessments": ["child_id", "referral_date", "assessment_start", "assessment_authorised", "_row"],
     "cin_s47": ["child_id", "referral_date", "s47_start", "icpc_target", "icpc_date", "icpc_not_required", "_row"],
     "cin_plans": ["child_id", "referral_date", "plan_start", "plan_end", "_row"],
@@ -62,13 +75,26 @@ _COLUMNS = {
     "cin_cp_reviews": ["child_id", "cp_start", "review_date", "_row"],
 }
 _ELEMENTS = {  # frame column -> the XML element it comes from
-    "referral_date": "CINreferralDate", "referral_source": "ReferralSource", "primary_need": "PrimaryNeedCode",
-    "closure_date": "CINclosureDate", "closure_reason": "ReasonForClosure", "referral_nfa": "ReferralNFA",
-    "assessment_start": "AssessmentActualStartDate", "assessment_authorised": "AssessmentAuthorisationDate",
-    "s47_start": "S47ActualStartDate", "icpc_target": "InitialCPCtarget", "icpc_date": "DateOfInitialCPC",
-    "icpc_not_required": "ICPCnotRequired", "plan_start": "CINPlanStartDate", "plan_end": "CINPlanEndDate",
-    "cp_start": "CPPstartDate", "cp_end": "CPPendDate", "initial_category": "InitialCategoryOfAbuse",
-    "latest_category": "LatestCategoryOfAbuse", "previous_plans": "NumberOfPreviousCPP", "review_date": "CPPreviewDate",
+    "referral_date": "CINreferralDate",
+    "referral_source": "ReferralSource",
+    "primary_need": "PrimaryNeedCode",
+    "closure_date": "CINclosureDate",
+    "closure_reason": "ReasonForClosure",
+    "referral_nfa": "ReferralNFA",
+    "assessment_start": "AssessmentActualStartDate",
+    "assessment_authorised": "AssessmentAuthorisationDate",
+    "s47_start": "S47ActualStartDate",
+    "icpc_target": "InitialCPCtarget",
+    "icpc_date": "DateOfInitialCPC",
+    "icpc_not_required": "ICPCnotRequired",
+    "plan_start": "CINPlanStartDate",
+    "plan_end": "CINPlanEndDate",
+    "cp_start": "CPPstartDate",
+    "cp_end": "CPPendDate",
+    "initial_category": "InitialCategoryOfAbuse",
+    "latest_category": "LatestCategoryOfAbuse",
+    "previous_plans": "NumberOfPreviousCPP",
+    "review_date": "CPPreviewDate",
 }
 
 
@@ -102,13 +128,26 @@ def _child_rows(number: int, child: ET.Element, rows: _Columns) -> None:
     for details in child.iterfind("CINdetails"):
         referral = {"child_id": child_id, "referral_date": value(details, "CINreferralDate"), "_row": number}
         rows.append("cin_referrals", {**_values(details, _COLUMNS["cin_referrals"][2:-1]), **referral, "date_of_birth": birth})
-        nested = (("cin_assessments", "Assessments"), ("cin_s47", "Section47"), ("cin_plans", "CINPlanDates"), ("cin_cp_plans", "ChildProtectionPlans"))
+        nested = (
+            ("cin_assessments", "Assessments"),
+            ("cin_s47", "Section47"),
+            ("cin_plans", "CINPlanDates"),
+            ("cin_cp_plans", "ChildProtectionPlans"),
+        )
         for frame, tag in nested:
             for element in details.iterfind(tag):
                 rows.append(frame, {**referral, **_values(element, _COLUMNS[frame][2:-1])})
         for plan in details.iterfind("ChildProtectionPlans"):
             for review in plan.iterfind("Reviews/CPPreviewDate"):
-                rows.append("cin_cp_reviews", {"child_id": child_id, "cp_start": value(plan, "CPPstartDate"), "review_date": (review.text or "").strip() or None, "_row": number})
+                rows.append(
+                    "cin_cp_reviews",
+                    {
+                        "child_id": child_id,
+                        "cp_start": value(plan, "CPPstartDate"),
+                        "review_date": (review.text or "").strip() or None,
+                        "_row": number,
+                    },
+                )
 
 
 _DATES = {  # each frame's date columns (the figures reading one are those whose declaration names ``<frame>.<column>``)
@@ -123,9 +162,13 @@ _DATES = {  # each frame's date columns (the figures reading one are those whose
 
 def _typed(name: str, frame: pd.DataFrame, problems: RowProblems) -> pd.DataFrame:
     for column in _DATES[name]:
-        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", leaves(name, column), _ELEMENTS.get(column, "PersonBirthDate"))
+        frame[column] = problems.typed(
+            frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", leaves(name, column), _ELEMENTS.get(column, "PersonBirthDate")
+        )
     if name == "cin_referrals":
-        frame["referral_nfa"] = problems.typed(frame, "referral_nfa", flags(frame["referral_nfa"]), "true or false", leaves(name, "referral_nfa"), "ReferralNFA")
+        frame["referral_nfa"] = problems.typed(
+            frame, "referral_nfa", flags(frame["referral_nfa"]), "true or false", leaves(name, "referral_nfa"), "ReferralNFA"
+        )
     if name == "cin_s47":
         frame["icpc_not_required"] = flags(frame["icpc_not_required"])
     if name == "cin_cp_plans":
@@ -137,14 +180,26 @@ def _check_rules(frames: dict[str, pd.DataFrame], year: int, problems: RowProble
     """DfE's rules that the figures read, each broken row a warning and left out (the frame is changed in place)."""
     referrals = frames["cin_referrals"]
     no_id = referrals["child_id"].isna()
-    problems.warn(referrals.loc[no_id, "_row"], "LAchildID", "no LAchildID: the child's referrals are left out", leaves("cin_referrals", "child_id"))
+    problems.warn(
+        referrals.loc[no_id, "_row"], "LAchildID", "no LAchildID: the child's referrals are left out", leaves("cin_referrals", "child_id")
+    )
     frames["cin_referrals"] = referrals[~no_id & referrals["referral_date"].notna()]
     assessments = frames["cin_assessments"]
     end = pd.Timestamp(year=year, month=3, day=31)
     before = assessments["assessment_authorised"] < assessments["assessment_start"]
-    problems.warn(assessments.loc[before, "_row"], "AssessmentAuthorisationDate", "authorised before the assessment started: left out", leaves("cin_assessments", "assessment_authorised"))
+    problems.warn(
+        assessments.loc[before, "_row"],
+        "AssessmentAuthorisationDate",
+        "authorised before the assessment started: left out",
+        leaves("cin_assessments", "assessment_authorised"),
+    )
     late = assessments["assessment_start"] > end
-    problems.warn(assessments.loc[late, "_row"], "AssessmentActualStartDate", f"starts after the census year ends on {end.date()}: left out", leaves("cin_assessments", "assessment_start"))
+    problems.warn(
+        assessments.loc[late, "_row"],
+        "AssessmentActualStartDate",
+        f"starts after the census year ends on {end.date()}: left out",
+        leaves("cin_assessments", "assessment_start"),
+    )
     frames["cin_assessments"] = assessments[~(before | late) & assessments["assessment_start"].notna() & assessments["child_id"].notna()]
     for name in ("cin_s47", "cin_plans", "cin_cp_plans", "cin_cp_reviews"):
         frames[name] = frames[name][frames[name]["child_id"].notna()]

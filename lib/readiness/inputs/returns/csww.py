@@ -4,6 +4,7 @@ The ``Header`` must say ``Collection`` CSWW with a ``ReferenceDate`` of 30 Septe
 runs from 1 October before it). ``LALevelVacancies`` gives ``NumberOfVacancies`` (FTE); each
 ``CSWWWorker`` a row of ``csww_workers``. Rows are numbered by their ``CSWWWorker`` (the 3rd is 3).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,15 @@ from .rows import RowProblems, flags, iso_dates, leaves, numbers
 from .xmlstream import stream_records, value
 
 WORKER_ELEMENTS = {  # column -> element
-    "swe_no": "SWENo", "agency": "AgencyWorker", "fte": "FTE", "fte30": "FTE30", "org_role": "OrgRole",
-    "role_start": "RoleStartDate", "role_end": "RoleEndDate", "cases30": "Cases30", "working_days_lost": "WorkingDaysLost",
+    "swe_no": "SWENo",
+    "agency": "AgencyWorker",
+    "fte": "FTE",
+    "fte30": "FTE30",
+    "org_role": "OrgRole",
+    "role_start": "RoleStartDate",
+    "role_end": "RoleEndDate",
+    "cases30": "Cases30",
+    "working_days_lost": "WorkingDaysLost",
 }
 
 
@@ -39,14 +47,25 @@ def read_csww(path: Path) -> tuple[dict[str, pd.DataFrame], RowProblems, int]:
         raise InputError([Problem(Path(path).name, "no <LALevelVacancies> with its NumberOfVacancies: not a complete workforce census")])
     frame = pd.DataFrame(workers, columns=[*WORKER_ELEMENTS, "_row"]).astype({c: "string" for c in WORKER_ELEMENTS})
     for column in ("fte", "fte30", "working_days_lost", "cases30"):
-        frame[column] = problems.typed(frame, column, numbers(frame[column]), "a number", leaves("csww_workers", column), WORKER_ELEMENTS[column])
+        frame[column] = problems.typed(
+            frame, column, numbers(frame[column]), "a number", leaves("csww_workers", column), WORKER_ELEMENTS[column]
+        )
     frame["agency"] = problems.typed(frame, "agency", flags(frame["agency"]), "0 or 1", leaves("csww_workers", "agency"), "AgencyWorker")
     for column in ("role_start", "role_end"):
-        frame[column] = problems.typed(frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", leaves("csww_workers", column), WORKER_ELEMENTS[column])
+        frame[column] = problems.typed(
+            frame, column, iso_dates(frame[column]), "a date (YYYY-MM-DD)", leaves("csww_workers", column), WORKER_ELEMENTS[column]
+        )
     too_big = (frame["fte"] > 1) | (frame["fte"] < 0)
     message = "FTE outside 0 to 1 (a DfE validation rule): the worker leaves the figures"
     problems.warn(frame.loc[too_big.fillna(False).astype(bool), "_row"], "FTE", message, leaves("csww_workers", "fte"))
     frame.loc[too_big.fillna(False).astype(bool), "fte"] = pd.NA
     vacancy_text = pd.DataFrame({"vacancies": [vacancies], "_row": [1]}, dtype="string")
-    vacancy_fte = problems.typed(vacancy_text, "vacancies", numbers(vacancy_text["vacancies"]), "a number", leaves("csww_vacancies", "vacancies"), "NumberOfVacancies")
+    vacancy_fte = problems.typed(
+        vacancy_text,
+        "vacancies",
+        numbers(vacancy_text["vacancies"]),
+        "a number",
+        leaves("csww_vacancies", "vacancies"),
+        "NumberOfVacancies",
+    )
     return {"csww_workers": frame, "csww_vacancies": pd.DataFrame({"vacancies_fte": vacancy_fte.astype("Float64")})}, problems, year

@@ -4,6 +4,7 @@ Years overlap: a referral open on 31 March is in both years' CIN census, an epis
 both years' SSDA903. The later year's row is kept (it is the corrected one). Two files claiming the
 same year are an error, as the build could not know which to believe.
 """
+
 from __future__ import annotations
 
 from functools import partial

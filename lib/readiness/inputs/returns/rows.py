@@ -4,6 +4,7 @@ A value that cannot be read becomes missing and is a warning naming the figures 
 than :data:`MOST_UNREADABLE` of a used column's filled values unreadable means the file is not
 what it claims (a month-first export, a shifted column) and stops the build.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,9 +36,13 @@ class RowProblems:
         """One warning for every row in ``rows`` (row numbers: a CSV's row as Excel shows it, an XML file's line)."""
         ordered = sorted(int(row) for row in rows)
         if ordered:
-            self.warnings.append(Problem(self.file, message, None, ordered[0], column, len(ordered) - 1, tuple(ordered[:EXAMPLES]), figures))
+            self.warnings.append(
+                Problem(self.file, message, None, ordered[0], column, len(ordered) - 1, tuple(ordered[:EXAMPLES]), figures)
+            )
 
-    def typed(self, frame: pd.DataFrame, column: str, parsed: pd.Series, what: str, figures: tuple[str, ...], label: str | None = None) -> pd.Series:
+    def typed(
+        self, frame: pd.DataFrame, column: str, parsed: pd.Series, what: str, figures: tuple[str, ...], label: str | None = None
+    ) -> pd.Series:
         """``parsed`` (missing where ``frame[column]``'s text could not be read as ``what``), with its problems noted
         under ``label`` (the column's name in the file; ``column`` when not given)."""
         label = label or column
@@ -46,7 +51,9 @@ class RowProblems:
         if bad.sum() > MOST_UNREADABLE * max(int(filled.sum()), 1) and int(filled.sum()) >= EXAMPLES:
             rows = ", ".join(str(int(r)) for r in frame.loc[bad, "_row"].head(EXAMPLES))
             share = f"{bad.sum() / filled.sum():.0%}"
-            self.errors.append(Problem(self.file, f"{share} of the filled values are not {what} (e.g. rows {rows}): is this the right file?", column=label))
+            self.errors.append(
+                Problem(self.file, f"{share} of the filled values are not {what} (e.g. rows {rows}): is this the right file?", column=label)
+            )
         else:
             self.warn(frame.loc[bad, "_row"], label, f"not {what}: the row leaves the figures that need it", figures)
         return parsed

@@ -5,6 +5,7 @@ that file: the build stops); dates are ``dd/mm/yyyy``. Rows breaking a DfE rule 
 warnings, and the child's rows leave those figures (episodes: every episode of that child, so no
 placement is counted from half a history). Row numbers are as a spreadsheet shows them (heading = 1).
 """
+
 from __future__ import annotations
 
 import csv
@@ -66,7 +67,9 @@ def _read_file(path: Path, name: str, problems: RowProblems) -> pd.DataFrame:
     headings = [h.strip().upper() for h in rows[0]]
     absent = [column for column in required if column not in headings]
     if absent:
-        raise InputError([Problem(label, f"not an SSDA903 {name} file: no column {', '.join(absent)} (headings found: {', '.join(headings[:12])})")])
+        raise InputError(
+            [Problem(label, f"not an SSDA903 {name} file: no column {', '.join(absent)} (headings found: {', '.join(headings[:12])})")]
+        )
     body = [row + [""] * (len(headings) - len(row)) for row in rows[1:]]
     frame = pd.DataFrame([row[: len(headings)] for row in body], columns=headings, dtype="string")
     frame = frame.apply(lambda column: column.str.strip().replace("", pd.NA))
@@ -74,7 +77,9 @@ def _read_file(path: Path, name: str, problems: RowProblems) -> pd.DataFrame:
     file_problems = RowProblems(label)
     for column in dates:
         if column in frame:
-            frame[column] = file_problems.typed(frame, column, uk_dates(frame[column]), "a date (dd/mm/yyyy)", leaves(f"ssda903_{name}", column))
+            frame[column] = file_problems.typed(
+                frame, column, uk_dates(frame[column]), "a date (dd/mm/yyyy)", leaves(f"ssda903_{name}", column)
+            )
     problems.warnings += file_problems.warnings
     problems.errors += file_problems.errors
     return frame
@@ -115,16 +120,31 @@ def _check_oc3(frames: dict[str, pd.DataFrame], problems: RowProblems) -> None:
     oc3 = frames["ssda903_oc3"]
     file = _as(problems, problems.file + "/oc3.csv")
     touch = codes(oc3["IN_TOUCH"].fillna(""), IN_TOUCH)
-    file.warn(oc3.loc[touch.isna(), "_row"], "IN_TOUCH", "not YES, NO, DIED, REFU, NREQ or RHOM: the row leaves the care-leaver figures", leaves("ssda903_oc3", "IN_TOUCH"))
+    file.warn(
+        oc3.loc[touch.isna(), "_row"],
+        "IN_TOUCH",
+        "not YES, NO, DIED, REFU, NREQ or RHOM: the row leaves the care-leaver figures",
+        leaves("ssda903_oc3", "IN_TOUCH"),
+    )
     oc3["IN_TOUCH"] = touch
     accom = oc3["ACCOM"].str.upper()
     suitability = accom.str.fullmatch(r"[A-Z][12]").fillna(False).astype(bool)
     readable = suitability | accom.isna() | accom.eq("0").fillna(False)  # 0: not known
-    file.warn(oc3.loc[~readable, "_row"], "ACCOM", "not 0 or a letter and a suitability digit 1 or 2: left out of suitable accommodation", leaves("ssda903_oc3", "ACCOM"))
+    file.warn(
+        oc3.loc[~readable, "_row"],
+        "ACCOM",
+        "not 0 or a letter and a suitability digit 1 or 2: left out of suitable accommodation",
+        leaves("ssda903_oc3", "ACCOM"),
+    )
     oc3["ACCOM"] = accom.where(suitability)
     activity = oc3["ACTIV"].str.upper()
     known = activity.isna() | activity.str.fullmatch(r"[FPG][1-6]|0")
-    file.warn(oc3.loc[~known.astype(bool), "_row"], "ACTIV", "not an activity code (F1–F5, P1–P5, G4–G6 or 0): counted as not known", leaves("ssda903_oc3", "ACTIV"))
+    file.warn(
+        oc3.loc[~known.astype(bool), "_row"],
+        "ACTIV",
+        "not an activity code (F1–F5, P1–P5, G4–G6 or 0): counted as not known",
+        leaves("ssda903_oc3", "ACTIV"),
+    )
     oc3["ACTIV"] = activity.where(known.astype(bool))
 
 

@@ -8,6 +8,7 @@ return has none, and entities are how small XML files become very large), and a 
 error naming the file. Records are numbered in file
 order, by kind (the 12th ``Child`` is 12): warnings name that number as the row.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,14 @@ def stream_records(path: Path, root: str, records: frozenset[str]) -> Iterator[t
                         element.clear()  # its emptied shell stays in its parent: a few dozen bytes
                         since = 0
                 if since > MOST_RECORD_BYTES:
-                    raise InputError([Problem(name, f"more than {MOST_RECORD_BYTES >> 20} MB with no complete <{'> or <'.join(sorted(records))}>: not a DfE return")])
+                    raise InputError(
+                        [
+                            Problem(
+                                name,
+                                f"more than {MOST_RECORD_BYTES >> 20} MB with no complete <{'> or <'.join(sorted(records))}>: not a DfE return",
+                            )
+                        ]
+                    )
                 chunk = stream.read(CHUNK)
             parser.close()
     except ET.ParseError as exc:
