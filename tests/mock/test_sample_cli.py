@@ -55,10 +55,16 @@ def test_a_30_case_sample_holds_every_stratum_the_demo_has(drawn, checked):
     )  # (absent strata: tests/mock/test_sample.py)
 
 
-def test_read_back_of_a_blank_workbook_gives_empty_extracts(drawn):
-    samples = drawn[0] / "demo.samples"
-    assert run_readiness(["sample", "--read-back", str(samples / "demo-sample-30-seed7-tracking.xlsx")]).returncode == 0
-    audits = pd.read_excel(samples / "demo-sample-30-seed7-tracking-case_audits.xlsx", engine="calamine")
+def small_sample(folder: Path) -> Path:
+    """The case-tracking workbook of a 3-case demo sample (seed 7) drawn beside ``folder/demo``."""
+    assert run_readiness(["sample", DEMO, "--size", "3", "--seed", "7", "--out", str(folder / "demo")]).returncode == 0
+    return folder / "demo.samples" / "demo-sample-3-seed7-tracking.xlsx"
+
+
+def test_read_back_of_a_blank_workbook_gives_empty_extracts(checked):
+    workbook = small_sample(checked)
+    assert run_readiness(["sample", "--read-back", str(workbook)]).returncode == 0
+    audits = pd.read_excel(workbook.with_name("demo-sample-3-seed7-tracking-case_audits.xlsx"), engine="calamine")
     assert audits.empty and "audit_id" in audits.columns
 
 
@@ -77,10 +83,8 @@ def test_children_in_care_and_care_leavers_have_full_journeys_and_own_teams(draw
         assert journey and all(row[0] is not None and row[3] == team for row in journey[-1:])
 
 
-def test_drawing_again_never_writes_over_a_workbook_holding_entries(drawn, checked):
-    tmp_path = checked
-    samples = Path(shutil.copytree(drawn[0] / "demo.samples", tmp_path / "demo.samples"))  # the sample drawn with seed 7
-    workbook = samples / "demo-sample-30-seed7-tracking.xlsx"
+def test_drawing_again_never_writes_over_a_workbook_holding_entries(checked):
+    workbook = small_sample(checked)
     filled = openpyxl.load_workbook(workbook)
     sheet = filled["Case 01"]
     mark = next(row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("Case audit"))
@@ -88,7 +92,7 @@ def test_drawing_again_never_writes_over_a_workbook_holding_entries(drawn, check
     sheet.cell(mark + 2, grade).value = "good"
     filled.save(workbook)
     kept = workbook.read_bytes()
-    arguments = ["sample", DEMO, "--size", "30", "--seed", "7", "--out", str(tmp_path / "demo")]
+    arguments = ["sample", DEMO, "--size", "3", "--seed", "7", "--out", str(checked / "demo")]
     again = run_readiness(arguments)
     assert again.returncode == 2
     assert (
