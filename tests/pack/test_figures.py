@@ -35,7 +35,7 @@ def document(before=None, **extra):
 
 def test_a_planted_shift_reads_as_special_cause_improvement():
     # centre 6.70 / 12 = .558333; mean moving range .54 / 11 = .0490909; limits ± .1305818; target 40% below both
-    assert document()["spc"]["audits.monthly.good_or_better_share"] == {
+    assert document(audience="internal")["spc"]["audits.monthly.good_or_better_share"] == {
         "variation": "improvement",
         "assurance": "pass",
         "points": 12,
@@ -49,9 +49,15 @@ def test_a_planted_shift_reads_as_special_cause_improvement():
     }
 
 
+def test_a_public_edition_publishes_the_centre_and_limits_at_whole_percent():
+    # as above, from the exact values: .558333, .427752 and .688915 published as 56%, 43% and 69%
+    reading = document()["spc"]["audits.monthly.good_or_better_share"]
+    assert (reading["variation"], reading["centre"], reading["lower"], reading["upper"]) == ("improvement", 0.56, 0.43, 0.69)
+
+
 def test_pure_noise_reads_as_common_cause():
     # centre 10.21 / 12 = .850833; mean moving range .03; limits ± .0798; no target
-    assert document()["spc"]["assessments.monthly.within_45_working_days_share"] == {
+    assert document(audience="internal")["spc"]["assessments.monthly.within_45_working_days_share"] == {
         "variation": "common_cause",
         "assurance": None,
         "points": 12,
@@ -78,7 +84,13 @@ def test_whole_months_before_the_period_are_points_and_a_withheld_one_is_not():
     before = {"2024-06": share(0, 0), "2024-07": share(3, 4), "2024-08": share(60, 100), "2024-09": share(40, 100)}
     before.update({m: share(n, 100) for m, n in zip(MONTHS, NOISE)})
     series = "assessments.monthly.within_45_working_days_share"
-    reading = document({series: before}, spc_min_points=13)["spc"][series]
-    # 13 points: 60, then NOISE. Sum .60 + 10.21 = 10.81 / 13; moving ranges |.85 - .60| = .25, + .33 = .58 / 12
-    assert list(reading["series"]) == ["2024-08", *MONTHS] and reading["points"] == 13
-    assert (reading["centre"], reading["upper"]) == pytest.approx((10.81 / 13, 10.81 / 13 + 2.66 * 0.58 / 12))
+    reading = document({series: before}, spc_min_points=15)["spc"][series]
+    # SPC reads the exact values, withheld ones too: 15 points, .75 .60 .40 then NOISE. Sum 1.75 + 10.21 = 11.96 / 15
+    # = .797333; moving ranges .15 .20 .45, + .33 = 1.13 / 14 = .0807143, × 2.66 = .214700: upper 1.012033.
+    # The series shows only what the pack publishes: August, then the period's months; the centre and limits at
+    # whole percent (80% and 101%).
+    assert list(reading["series"]) == ["2024-08", *MONTHS] and reading["points"] == 15
+    assert (reading["centre"], reading["upper"]) == (0.8, 1.01)
+    board = document({series: before}, spc_min_points=15, audience="internal")["spc"][series]
+    assert list(board["series"]) == ["2024-07", "2024-08", "2024-09", *MONTHS]
+    assert (board["centre"], board["upper"]) == pytest.approx((11.96 / 15, 11.96 / 15 + 2.66 * 1.13 / 14))

@@ -8,6 +8,8 @@ import pytest
 
 from readiness.present import charts
 from readiness.present.charts import count_bars, month_ticks, share_trend
+from readiness.present.spc_series import XmrSeries
+from readiness.present.xmrchart import xmr_chart
 
 
 def test_scatter_teams_labels_each_team_with_both_values_and_leaves_out_the_rest():
@@ -235,3 +237,41 @@ def test_an_earlier_phase_with_too_few_points_has_no_limits_and_the_chart_says_s
         "The phase to January 2025 has 1 month: too few for limits.",
     ]
     assert horizontal_levels(ax)["Centre (mean)"] == [11.0]  # only the latest phase's: (10 + 12 + 11) / 3
+
+
+def xmr_with_note():
+    points = {f"2024-{m:02d}": 0.5 for m in range(1, 11)}
+    return XmrSeries(points, dict.fromkeys(points, "annex_a"), set(), [], None, {}, None, "No SPC reading: it needs 12 months.")
+
+
+CHARTS = {
+    "grades, legend outside": lambda: charts.stacked_grades(
+        pd.DataFrame(
+            {"outstanding": [2, "[c]"], "good": [5, "[c]"], "requires_improvement": [3, 4], "inadequate": [1, 2], "audits": [11, 9]}
+        ),
+        "Grades",
+    ),
+    "withheld bar marked": lambda: charts.share_bars(pd.Series([0.5, math.nan], index=["Green", "Blue"]), "Shares", target=0.6),
+    "36 months": lambda: count_bars(pd.DataFrame({"count": [10.0] * 36}, index=months(2022, 10, 36)), "t"),
+    "labelled points": lambda: charts.scatter_teams(
+        pd.DataFrame({"a": [0.1, 0.3], "b": [16.0, 21.0]}, index=["North", "South"]), "a", "b", "t"
+    ),
+    "note right of the axes": lambda: xmr_chart(xmr_with_note(), "t"),
+}
+
+
+@pytest.mark.parametrize("chart", list(CHARTS))
+def test_a_chart_is_the_svg_matplotlib_saves_tight_though_drawn_once(chart):
+    import base64
+    import io
+    import re
+
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig = CHARTS[chart]()
+    with plt.rc_context(charts.STYLE):
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = base64.b64decode(re.search(r"base64,([^\"]+)", charts.to_html(CHARTS[chart](), "alt")).group(1))
+    assert svg == buffer.getvalue()

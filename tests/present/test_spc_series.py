@@ -204,8 +204,36 @@ def test_figures_json_takes_statutory_returns_months_by_series():
     from readiness.present.spc_series import spc_document
 
     values = published(dict(zip(MONTHS[12:], SERIES[12:])), ASSESSMENTS)
-    six = params(period_start=date(2025, 1, 1), spc_min_points=6)
+    six = params(period_start=date(2025, 1, 1), spc_min_points=6, audience="internal")
     entry = spc_document(values, six, returns={ASSESSMENTS: {"2024-11": 0.5, "2024-12": 0.52}})[ASSESSMENTS]
     # 8 points: .50 .52 then .56 .54 ×3: sum 4.32 / 8 = .54; moving ranges .02 .04 then five of .02 = .16 / 7
     assert list(entry["series"]) == ["2024-11", "2024-12", *MONTHS[12:]]
     assert (entry["points"], entry["centre"], entry["upper"]) == pytest.approx((8, 0.54, 0.54 + 2.66 * 0.16 / 7))
+
+
+def test_a_public_edition_reads_spc_from_the_exact_values_and_publishes_the_months_and_limits_rounded():
+    from readiness.present.spc_series import spc_document
+
+    # Exact: December's return .30 and March's .40 are withheld in the published edition (None), the rest shown.
+    months = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
+    shown = published(dict(zip(months, [0.5, 0.6, None, 0.5, 0.7])), ASSESSMENTS, withheld=["2025-03"])
+    exact = published(dict(zip(months, [0.5, 0.6, 0.4, 0.5, 0.7])), ASSESSMENTS)
+    five = params(period_start=date(2025, 1, 1), period_end=date(2025, 5, 31), spc_min_points=5)
+    read = (exact, {ASSESSMENTS: {"2024-12": 0.3}})
+    entry = spc_document(shown, five, returns={ASSESSMENTS: {"2024-12": None}}, read=read)[ASSESSMENTS]
+    # 6 exact points .30 .50 .60 .40 .50 .70: centre 3.0 / 6 = .50; moving ranges .2 .1 .2 .1 .2 = .8 / 5 = .16,
+    # 2.66 × .16 = .4256: limits .0744 and .9256, published at whole percent: 7% and 93%.
+    assert (entry["points"], entry["centre"], entry["lower"], entry["upper"]) == (6, 0.5, 0.07, 0.93)
+    # two thirds of the way up is .7837: .70 is not beyond it; no run or trend: common cause
+    assert entry["variation"] == "common_cause"
+    assert entry["series"] == {"2025-01": 0.5, "2025-02": 0.6, "2025-04": 0.5, "2025-05": 0.7}
+    # the published months alone (.5 .6 .5 .7) would give a centre of .575 and 4 points, too few
+    assert spc_document(shown, five, returns={ASSESSMENTS: {"2024-12": None}})[ASSESSMENTS] is None
+    # the Board (internal) edition reads and publishes the exact values: centre .50, upper .9256 unrounded
+    board = spc_document(
+        exact,
+        params(period_start=date(2025, 1, 1), period_end=date(2025, 5, 31), spc_min_points=5, audience="internal"),
+        returns={ASSESSMENTS: {"2024-12": 0.3}},
+    )[ASSESSMENTS]
+    assert (board["points"], board["centre"], board["upper"]) == pytest.approx((6, 0.5, 0.9256))
+    assert board["series"] == {"2024-12": 0.3, **dict(zip(months, [0.5, 0.6, 0.4, 0.5, 0.7]))}

@@ -47,6 +47,15 @@ def rounded_count(n, round_to: int) -> int:
     return max(int(round_half_up(n / round_to, 0)) * round_to, round_to)
 
 
+def published_level(value, kind: str, name: str, round_to: int):
+    """An SPC centre line or process limit as an edition publishes it: unchanged for an internal edition (``round_to``
+    0) or when ``None``; else at the page's precision (:func:`places`) from the exact value, a count's level whole
+    (a mean of counts is not itself a count to round to ``round_to``): 0.4167 → 0.42, 12.5 → 13."""
+    if round_to == 0 or value is None:
+        return value
+    return float(round_half_up(value, places(kind, name)))
+
+
 def published_value(value, kind: str, name: str, round_to: int):
     """``value`` as an edition publishes it: unchanged for an internal edition (``round_to`` 0) or when
     it is ``None`` or withheld (text); else a count rounded to ``round_to`` and any other number at the

@@ -42,7 +42,7 @@ from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.returns_history import history_from_returns
 from readiness.indicators.unreadable import LeftOut, figures_without_unreadable_rows
 from readiness.inputs.bundle import Inputs
-from readiness.present.spc_series import publish, spc_document, window_start
+from readiness.present.spc_series import exact, monthly_ids, publish, spc_document, window_start
 from readiness.present.vitals import load_history
 
 THEMES = (audits, actions, mock, assessments, strategy, frontdoor, protection, workforce)
@@ -85,6 +85,11 @@ def whole_month_series(inputs: Inputs, params: Params) -> dict[str, dict[str, Fi
     return result
 
 
+def internal(params: Params) -> Params:
+    """The parameters as an internal (Board) edition has them: nothing withheld, nothing rounded."""
+    return params if params.audience == "internal" else params.model_copy(update={"audience": "internal"})
+
+
 def return_months(inputs: Inputs, params: Params) -> dict[str, dict[str, float | None]]:
     """The months the statutory returns give each monthly series before Annex A's coverage
     (:func:`readiness.indicators.returns_history.history_from_returns`), published as a monthly series is: small numbers
@@ -100,13 +105,17 @@ def figures_document(
     coverage: Mapping[str, str | None] | None = None,
     before: Mapping[str, Mapping[str, Figure]] | None = None,
     returns: Mapping[str, Mapping[str, float]] | None = None,
+    exact_returns: Mapping[str, Mapping[str, float | None]] | None = None,
 ) -> dict:
     """The ``figures.json`` document, with disclosure control applied for the audience; ``coverage`` is the first
     day each provided Annex A list covers (:func:`readiness.inputs.coverage.coverage_document`); ``spc`` reads every monthly
     series as published, with the whole months ``before`` it (:func:`whole_month_series`), then the months statutory
     ``returns`` hold by series id, then those of the ``history`` packs (:mod:`readiness.present.spc_series`), passed
-    through the same rule: a public edition's values are those it publishes (:mod:`readiness.disclosure.rounding`)."""
+    through the same rule: a public edition's values are those it publishes (:mod:`readiness.disclosure.rounding`), its
+    SPC read from the exact values and the statutory returns' exact months (``exact_returns``)."""
     values, suppressed = suppress_figures(figures, params.suppression_threshold, params.rounding)
+    published = publish(figures, before or {}, params.suppression_threshold, params.rounding)
+    read = (exact(figures, before or {}, monthly_ids(published)), exact_returns) if params.audience == "public" else None
     history = [published_document(document, params.rounding) for document in load_history(params.history)]
     period = params.period
     return {
@@ -121,7 +130,7 @@ def figures_document(
         "comparators": comparisons_document(comparisons(params)),
         "figures": values,
         "suppressed": suppressed,
-        "spc": spc_document(publish(figures, before or {}, params.suppression_threshold, params.rounding), params, history, returns),
+        "spc": spc_document(published, params, history, returns, read),
     }
 
 

@@ -46,7 +46,7 @@ from readiness.present.display import (
 )
 from readiness.present.funnel import funnel, funnel_chart, outside_sentence
 from readiness.present.narrative import figure_facts, share_headline, spc_sentence, trend_title, withholding_note, xmr_alt_text
-from readiness.present.spc_series import XmrSeries, publish, xmr_series
+from readiness.present.spc_series import XmrSeries, as_published, exact, publish, xmr_series
 from readiness.present.vitals import load_history
 from readiness.present.xmrchart import xmr_chart
 
@@ -70,6 +70,14 @@ class Pack:
             from .figures import return_months
 
             self.returns = return_months(self.inputs, self.params)
+
+    @cached_property
+    def exact_returns(self) -> dict[str, dict[str, float | None]]:
+        """The statutory returns' months of each monthly series, exact (as an internal edition reads them; SPC reads
+        these in either edition)."""
+        from .figures import internal, return_months
+
+        return self.returns if self.params.audience == "internal" else return_months(self.inputs, internal(self.params))
 
     @property
     def period(self) -> Period:
@@ -281,10 +289,13 @@ class Pack:
         """A monthly series as figures.json publishes it, with the whole months before the period and those of
         earlier packs before those, read by SPC (:mod:`readiness.present.spc_series`)."""
         before = {series_id: self.whole_months.get(series_id, {})}
-        published = publish({series_id: self.figures.get(series_id, {})}, before, self.threshold, self.params.rounding)
-        exact = {**before[series_id], **self.figures.get(series_id, {})}
+        ours = {series_id: self.figures.get(series_id, {})}
+        published = publish(ours, before, self.threshold, self.params.rounding)
+        figures = {**before[series_id], **ours[series_id]}
         history = [published_document(document, self.params.rounding) for document in self.history]
-        xmr = xmr_series(series_id, published, self.params, history, (self.returns or {}).get(series_id), exact=exact)
+        read = exact(ours, before, [series_id]) if self.params.audience == "public" else published
+        xmr = xmr_series(series_id, read, self.params, history, self.exact_returns.get(series_id), exact=figures)
+        xmr = as_published(xmr, series_id, published, self.params, history, (self.returns or {}).get(series_id))
         if xmr.per_month is None:
             return xmr
         return replace(xmr, per_month=published_value(xmr.per_month, "count", "", self.params.rounding))  # "about 15 a month"

@@ -15,27 +15,16 @@ import pandas as pd
 
 from readiness.config.catalogue import describe
 from readiness.config.figures import monthly_id
-from readiness.config.params import Params
 from readiness.errors import Problem
 from readiness.indicators.improvement_plan import action_states
 from readiness.inputs.plan import headline_of, names_in
 from readiness.present.findings import Evidence, Readiness, linked_evidence, linked_ids, rate, readiness_id
-from readiness.present.spc_series import Published, xmr_series
+from readiness.present.spc_series import exact, xmr_series
 
-from .figures import return_months
+from .figures import internal
 from .notebook import Pack
 
 ABSENT = "the figure '{}' is not in this pack (its data was not given), so finding {} is rated without it"
-
-
-def internal(params: Params) -> Params:
-    """The parameters as an internal (Board) edition has them: nothing withheld, nothing rounded."""
-    return params if params.audience == "internal" else params.model_copy(update={"audience": "internal"})
-
-
-def exact_values(series: dict) -> dict:
-    """A monthly series' exact values by month (``None`` where there is none)."""
-    return {month: figure.value for month, figure in series.items()}
 
 
 @dataclass
@@ -67,13 +56,9 @@ class Plan:
         """The exact SPC variation of every linked figure's monthly series (``None`` without a reading)."""
         wanted = {monthly_id(i) for ids, _ in self.linked.values() for i in ids} & set(self.pack.figures)
         params = internal(self.pack.params)
-        published = Published(
-            {i: exact_values(self.pack.figures[i]) for i in wanted},
-            frozenset(),
-            {i: exact_values(self.pack.whole_months.get(i, {})) for i in wanted},
-        )
-        returns = self.pack.returns if self.pack.params == params else return_months_exact(self.pack)
-        readings = {i: xmr_series(i, published, params, self.pack.history, (returns or {}).get(i)).reading for i in sorted(wanted)}
+        published = exact(self.pack.figures, self.pack.whole_months, wanted)
+        returns = self.pack.exact_returns
+        readings = {i: xmr_series(i, published, params, self.pack.history, returns.get(i)).reading for i in sorted(wanted)}
         return {i: None if reading is None else reading.variation for i, reading in readings.items()}
 
     def evidence(self, finding_id: str) -> list[Evidence]:
@@ -121,11 +106,6 @@ class Plan:
 def text_of(value: object) -> str:
     """A text cell, blank as "not recorded" (a required column may still have a blank cell: a warning, not an error)."""
     return "not recorded" if value is None or pd.isna(value) else str(value)
-
-
-def return_months_exact(pack: Pack) -> dict[str, dict[str, float | None]]:
-    """The statutory returns' months of each monthly series, exact (as an internal edition reads them)."""
-    return return_months(pack.inputs, internal(pack.params))
 
 
 def plan_document(pack: Pack) -> dict:

@@ -17,7 +17,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_svg import RendererSVG  # noqa: E402
 from matplotlib.ticker import PercentFormatter  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 from readiness.indicators.audits import GRADES  # noqa: E402
 
@@ -54,6 +56,22 @@ STYLE = {
 }
 
 
+SVG_DPI = 72  # matplotlib draws every SVG at 72 dots per inch (one user unit a point)
+
+
+def tight_box(fig) -> Bbox:
+    """The box (inches) around all ``fig`` draws, padded as ``bbox_inches="tight"`` pads it and measured as the SVG
+    backend measures it (at 72 dpi, text by its outlines), without drawing the figure first: "tight" draws every
+    chart twice, once only to measure it. Saved in this box at 72 dpi, the SVG is byte for byte the one "tight" gives."""
+    dpi = fig.dpi
+    fig.dpi = SVG_DPI
+    try:
+        width, height = fig.get_size_inches() * SVG_DPI
+        return fig.get_tightbbox(RendererSVG(width, height, io.StringIO())).padded(plt.rcParams["savefig.pad_inches"])
+    finally:
+        fig.dpi = dpi
+
+
 def new_figure(title: str, size: tuple[float, float] | None = None):
     """A figure and axes in the pack's style, titled with the finding it shows."""
     with plt.rc_context(STYLE):
@@ -66,7 +84,7 @@ def to_html(fig, alt: str) -> str:
     """Embed ``fig`` as an SVG ``<img>`` with alt text, then close it."""
     buffer = io.BytesIO()
     with plt.rc_context(STYLE):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+        fig.savefig(buffer, format="svg", bbox_inches=tight_box(fig), dpi=SVG_DPI, metadata={"Date": None, "Creator": None})
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}"></figure>'

@@ -10,17 +10,18 @@ over the window says which months are whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import median
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from readiness.config.catalogue import describe
 from readiness.config.period import Period
 from readiness.disclosure.control import protect_series, suppress_figures, withhold_small_complements
+from readiness.disclosure.rounding import figure_kind, published_level
 from readiness.indicators.figure import Figure
 
-from .spc import Phase, Reading, headline_id, phases_of, reading_of, variation_word
+from .spc import Limits, Phase, Reading, headline_id, phases_of, reading_of, variation_word
 from .targets import green_in_force
 
 SOURCES = ("annex_a", "extract", "return", "history")
@@ -91,6 +92,22 @@ def publish(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Fig
         protect_series(withhold_small_complements(before, threshold), threshold), threshold, round_to
     )
     return Published(values, frozenset(suppressed), earlier, frozenset(earlier_suppressed))
+
+
+def monthly_ids(published: Published) -> list[str]:
+    """The ids of the monthly series ``published`` holds."""
+    return [series_id for series_id, series in published.values.items() if isinstance(series, dict)]
+
+
+def exact_values(series: Mapping[str, Figure]) -> dict[str, float | None]:
+    """A monthly series' exact values by month (``None`` where there is none)."""
+    return {month: figure.value for month, figure in series.items()}
+
+
+def exact(figures: Mapping[str, object], before: Mapping[str, Mapping[str, Figure]], ids: Iterable[str]) -> Published:
+    """:class:`Published` with the exact values of the monthly series ``ids``, nothing withheld: what SPC reads in
+    either edition (``pack.md`` version 4)."""
+    return Published({i: exact_values(figures.get(i) or {}) for i in ids}, frozenset(), {i: exact_values(before.get(i) or {}) for i in ids})
 
 
 def data_months(series_id: str, published: Published, period: Period) -> dict[str, float | None]:
@@ -224,14 +241,47 @@ def xmr_series(
     return XmrSeries(points, sources, before, phases, reading, special, target, reason, per_month)
 
 
+def as_published(xmr: XmrSeries, series_id: str, shown: Published, params, history=(), returns=None) -> XmrSeries:
+    """A public edition's chart and reading (``pack.md`` version 4): ``xmr``, read from the exact values, with the months
+    as the edition publishes them (``shown``, ``returns`` and ``history`` as :func:`series_points` takes them: rounded,
+    ``None`` where withheld) and its centres and limits at the page's precision. An internal edition's is ``xmr``."""
+    if params.audience != "public":
+        return xmr
+    points, sources = series_points(series_id, shown, params, history, returns)
+
+    def level(value: float) -> float:
+        return published_level(value, figure_kind(series_id), series_id, params.rounding)
+
+    def published_limits(limits: Limits | None) -> Limits | None:
+        return None if limits is None else Limits(level(limits.centre), level(limits.lower), level(limits.upper))
+
+    reading = xmr.reading
+    if reading is not None:
+        reading = replace(reading, centre=level(reading.centre), lower=level(reading.lower), upper=level(reading.upper))
+    phases = [replace(phase, limits=published_limits(phase.limits)) for phase in xmr.phases]
+    return replace(xmr, points=points, sources=sources, phases=phases, reading=reading)
+
+
 def spc_document(
-    published: Published, params, history: Sequence[dict] = (), returns: Mapping[str, Mapping[str, float]] | None = None
+    published: Published,
+    params,
+    history: Sequence[dict] = (),
+    returns: Mapping[str, Mapping[str, float]] | None = None,
+    read: tuple[Published, Mapping[str, Mapping[str, float]] | None] | None = None,
 ) -> dict[str, dict | None]:
     """``figures.json``'s ``spc``: for every monthly series as published, its reading with ``series`` (or ``None``);
-    ``returns`` gives, by series id, the months statutory returns hold (:func:`combine_sources`)."""
+    ``returns`` gives, by series id, the months statutory returns hold (:func:`combine_sources`). ``read`` is what a
+    public edition's SPC reads instead: the series and the returns' months exact (:func:`exact`, :func:`as_published`)."""
     returns = returns or {}
+    exact_series, exact_returns = read if read is not None else (published, returns)
     return {
-        series_id: xmr_series(series_id, published, params, history, returns.get(series_id)).as_json()
-        for series_id, series in published.values.items()
-        if isinstance(series, dict)
+        series_id: as_published(
+            xmr_series(series_id, exact_series, params, history, (exact_returns or {}).get(series_id)),
+            series_id,
+            published,
+            params,
+            history,
+            returns.get(series_id),
+        ).as_json()
+        for series_id in monthly_ids(published)
     }
