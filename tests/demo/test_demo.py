@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import datetime
 
 import numpy as np
@@ -272,8 +273,9 @@ def test_the_demo_plan_is_the_hand_written_register_and_reads_without_errors(dem
     assert found.errors == []
 
 
-def test_demo_data_of_an_earlier_version_gets_the_plan_added_and_keeps_the_rest(tmp_path):
-    paths = write_demo_data(tmp_path / "demo")
+def test_demo_data_of_an_earlier_version_gets_the_plan_added_and_keeps_the_rest(demo, tmp_path):
+    shutil.copytree(demo["annex_a"].parent, tmp_path / "demo")  # the data set as this version writes it, then made older
+    paths = {key: tmp_path / "demo" / path.relative_to(demo["annex_a"].parent) for key, path in demo.items()}
     for key in ("findings", "improvement_actions"):
         paths[key].unlink()
     kept = paths["case_audits"].stat().st_mtime_ns

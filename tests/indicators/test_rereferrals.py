@@ -22,7 +22,7 @@ import pytest
 
 from readiness.config.period import Period
 from readiness.indicators import rereferrals
-from readiness.indicators.common import team_keys
+from readiness.indicators.common import team_keys, years_before
 
 PERIOD = Period.of(date(2019, 4, 1), date(2019, 9, 30))
 # child, date, count, source code, NFA
@@ -153,3 +153,10 @@ def test_outcomes_by_team():
     assert table.loc["Not recorded", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [2, 2, 1, 0]
     assert table.loc["South", ["referrals", "nfa", "status_known", "rereferral"]].tolist() == [5, 1, 5, 4]
     assert table.loc["South", "rereferral_share"] == pytest.approx(4 / 5)
+
+
+def test_a_year_before_each_date_is_the_same_day_a_year_earlier_29_february_28():
+    dates = pd.Series([pd.Timestamp("2020-02-29"), pd.Timestamp("2019-06-10 14:30"), pd.Timestamp("2019-03-01"), pd.NaT])
+    expected = [pd.Timestamp("2019-02-28"), pd.Timestamp("2018-06-10"), pd.Timestamp("2018-03-01")]
+    assert years_before(dates).tolist()[:3] == expected
+    assert pd.isna(years_before(dates).iloc[3])

@@ -131,6 +131,8 @@ FAR_CELLS = {
     "a repeated r (calamine reads the last)": '<row r="2"><c r="A2" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
     "a > inside an attribute": '<row r="2"><c s=">" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
     "spaces around =": '<row r="2"><c r = "XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "a tab before r": '<row r="2"><c\tr="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "a line break before =": '<row r="2"><c r\n="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
 }
 
 

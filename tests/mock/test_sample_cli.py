@@ -26,14 +26,22 @@ def sample(folder: Path, seed: int) -> tuple[bytes, str]:
 
 @pytest.fixture(scope="module")
 def drawn(demo_data, tmp_path_factory) -> tuple[Path, bytes, str]:
-    """A sample drawn once with seed 7: its folder, its CSV and the command's output."""
+    """A sample drawn once with seed 7 (the demo's inputs read afresh): its folder, its CSV and the command's output."""
     folder = tmp_path_factory.mktemp("sample")
     return (folder, *sample(folder, 7))
 
 
-def test_a_30_case_sample_holds_every_stratum_the_demo_has(drawn, tmp_path):
+@pytest.fixture
+def checked(drawn, tmp_path) -> Path:
+    """``tmp_path`` holding the checked inputs the drawing of ``drawn`` kept in its pack's cache, as a build keeps them:
+    a sample drawn beside ``tmp_path/demo`` reads no input."""
+    shutil.copytree(drawn[0] / ".cache", tmp_path / ".cache")
+    return tmp_path
+
+
+def test_a_30_case_sample_holds_every_stratum_the_demo_has(drawn, checked):
     folder, first, out = drawn
-    again, _ = sample(tmp_path, 7)
+    again, _ = sample(checked, 7)  # from the checked copy of the inputs
     assert first == again  # byte-identical
     frame = pd.read_csv(folder / "demo.samples" / "demo-sample-30-seed7.csv", dtype=str)
     assert len(frame) == 30 and frame["child_id"].is_unique
@@ -47,10 +55,16 @@ def test_a_30_case_sample_holds_every_stratum_the_demo_has(drawn, tmp_path):
     )  # (absent strata: tests/mock/test_sample.py)
 
 
-def test_read_back_of_a_blank_workbook_gives_empty_extracts(drawn):
-    samples = drawn[0] / "demo.samples"
-    assert run_readiness(["sample", "--read-back", str(samples / "demo-sample-30-seed7-tracking.xlsx")]).returncode == 0
-    audits = pd.read_excel(samples / "demo-sample-30-seed7-tracking-case_audits.xlsx", engine="calamine")
+def small_sample(folder: Path) -> Path:
+    """The case-tracking workbook of a 3-case demo sample (seed 7) drawn beside ``folder/demo``."""
+    assert run_readiness(["sample", DEMO, "--size", "3", "--seed", "7", "--out", str(folder / "demo")]).returncode == 0
+    return folder / "demo.samples" / "demo-sample-3-seed7-tracking.xlsx"
+
+
+def test_read_back_of_a_blank_workbook_gives_empty_extracts(checked):
+    workbook = small_sample(checked)
+    assert run_readiness(["sample", "--read-back", str(workbook)]).returncode == 0
+    audits = pd.read_excel(workbook.with_name("demo-sample-3-seed7-tracking-case_audits.xlsx"), engine="calamine")
     assert audits.empty and "audit_id" in audits.columns
 
 
@@ -69,9 +83,8 @@ def test_children_in_care_and_care_leavers_have_full_journeys_and_own_teams(draw
         assert journey and all(row[0] is not None and row[3] == team for row in journey[-1:])
 
 
-def test_drawing_again_never_writes_over_a_workbook_holding_entries(drawn, tmp_path):
-    samples = Path(shutil.copytree(drawn[0] / "demo.samples", tmp_path / "demo.samples"))  # the sample drawn with seed 7
-    workbook = samples / "demo-sample-30-seed7-tracking.xlsx"
+def test_drawing_again_never_writes_over_a_workbook_holding_entries(checked):
+    workbook = small_sample(checked)
     filled = openpyxl.load_workbook(workbook)
     sheet = filled["Case 01"]
     mark = next(row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("Case audit"))
@@ -79,7 +92,7 @@ def test_drawing_again_never_writes_over_a_workbook_holding_entries(drawn, tmp_p
     sheet.cell(mark + 2, grade).value = "good"
     filled.save(workbook)
     kept = workbook.read_bytes()
-    arguments = ["sample", DEMO, "--size", "30", "--seed", "7", "--out", str(tmp_path / "demo")]
+    arguments = ["sample", DEMO, "--size", "3", "--seed", "7", "--out", str(checked / "demo")]
     again = run_readiness(arguments)
     assert again.returncode == 2
     assert (
@@ -115,7 +128,8 @@ def test_a_sample_that_would_write_over_another_file_is_refused_before_any_input
     assert result.returncode == 2 and "is not a sample this command wrote" in result.stderr and "broken.xlsx" not in result.stderr
 
 
-def test_a_themed_sample_draws_only_children_in_care_seen_lately(tmp_path):
+def test_a_themed_sample_draws_only_children_in_care_seen_lately(checked):
+    tmp_path = checked
     result = run_readiness(["sample", DEMO, "--size", "20", "--seed", "5", "--theme", "children_in_care", "--out", str(tmp_path / "demo")])
     assert result.returncode == 0, result.stderr
     assert "Theme children_in_care: children with activity from 2025-04-03 to 2025-10-03, at most 2 per worker" in result.stdout
@@ -125,3 +139,13 @@ def test_a_themed_sample_draws_only_children_in_care_seen_lately(tmp_path):
     workbook = openpyxl.load_workbook(tmp_path / "demo.samples" / "demo-sample-20-seed5-children_in_care-tracking.xlsx", read_only=True)
     ids = {row[0] for row in workbook["Case 01"].iter_rows(values_only=True) if str(row[0]).startswith("MOCK-")}
     assert "MOCK-demo-children_in_care-5-01" in ids  # never the id of the unthemed sample's first case
+
+
+def test_a_sample_reuses_the_inputs_a_build_or_sample_checked_beside_it_and_keeps_them_for_the_next(drawn, checked, monkeypatch):
+    kept = list((drawn[0] / ".cache" / "demo").glob("inputs-*.zip"))
+    assert len(kept) == 1  # kept by the first drawing, where a build of the pack keeps and looks for them
+    monkeypatch.setattr("readiness.inputs.read.load_inputs", lambda *args, **kwargs: pytest.fail("the inputs were read again"))
+    assert sample(checked, 3)[1].count("children sampled") == 1
+    (checked / ".cache" / "demo" / kept[0].name).write_bytes(b"damaged")  # a checked copy that is not what was kept
+    with pytest.raises(pytest.fail.Exception, match="the inputs were read again"):
+        sample(checked, 4)

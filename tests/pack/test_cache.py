@@ -149,8 +149,10 @@ def test_a_truncated_copy_is_read_afresh_with_a_log_line(tmp_path, caplog):
 
 def test_kept_inputs_edited_into_other_well_formed_inputs_are_read_afresh(tmp_path, caplog):
     path = tmp_path / "inputs-x.zip"
-    keep_for_next_time(every_dtype(), path, "demo")
-    assert_same_inputs(checked_copy(path, "demo"), every_dtype())
+    keep_for_next_time(inputs_to_bytes(every_dtype()), path, "demo")
+    kept, data = checked_copy(path, "demo")
+    assert_same_inputs(kept, every_dtype())
+    assert data == path.read_bytes()
     edited = every_dtype()
     edited.annex_a["list_1"].loc[0, "child_id"] = "C999"  # a child the inputs never held, in a file that reads as inputs
     path.write_bytes(inputs_to_bytes(edited))
@@ -329,10 +331,10 @@ def test_a_failed_hand_off_to_the_notebooks_leaves_the_published_pack_alone(buil
     out_of_date(pack)
     published = {name: (pack / name).read_bytes() for name in ("index.html", "figures.json", "manifest.json")}
 
-    def disk_full(inputs, path):
+    def disk_full(path, data):
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(pipeline, "keep_inputs", disk_full)
+    monkeypatch.setattr(pipeline, "write_atomically", disk_full)
     with pytest.raises(OSError, match="No space left on device"):
         build(params_file, pack, jobs=2)
     assert {name: (pack / name).read_bytes() for name in published} == published

@@ -45,6 +45,12 @@ def in_period(frame: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
     return frame[period.contains(frame[column])]
 
 
+def years_before(dates: pd.Series) -> pd.Series:
+    """Each date's day one calendar year before (:func:`readiness.config.period.one_year_before`, 29 February →
+    28 February; a time of day dropped, ``NaT`` staying ``NaT``), for the whole column at once."""
+    return dates.dt.normalize() - pd.DateOffset(years=1)
+
+
 def month_keys(dates: pd.Series) -> pd.Series:
     """``YYYY-MM`` of each date, named ``month`` for use as a table's row key."""
     return month_key(dates).rename("month")

@@ -24,7 +24,7 @@ from readiness.config.period import Period, one_year_before
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period
 
-from .common import NOT_COVERED, count_by, is_yes, known_share, month_keys, team_keys, with_share
+from .common import NOT_COVERED, count_by, is_yes, known_share, month_keys, team_keys, with_share, years_before
 from .figure import Figure, FigureValue, share
 from .frontdoor import SOURCE_GROUPS, UNRECOGNISED, source_group
 from .tables import Roles, board_table
@@ -44,14 +44,9 @@ DFE_SOURCE_GROUPS = {  # the template's Codes_used 'Grouped' column; a word tell
 DFE_UNKNOWN = "unknown"  # code 10, blank or unrecognised
 
 
-def year_before(dates: pd.Series) -> pd.Series:
-    """:func:`one_year_before` of each date (29 February → 28 February)."""
-    return dates.map(lambda d: pd.Timestamp(one_year_before(d.date())) if pd.notna(d) else pd.NaT)
-
-
 def earlier_within_year(referrals: pd.DataFrame) -> pd.Series:
     """Per referral, how many other referrals of the same child are dated from one year before it to the day before it."""
-    rows = referrals[["child_id", "referral_date"]].assign(_at=range(len(referrals)), _from=year_before(referrals["referral_date"]))
+    rows = referrals[["child_id", "referral_date"]].assign(_at=range(len(referrals)), _from=years_before(referrals["referral_date"]))
     pairs = rows.merge(rows[["child_id", "referral_date"]].rename(columns={"referral_date": "_other"}), on="child_id")
     inside = (pairs["_other"] >= pairs["_from"]) & (pairs["_other"] < pairs["referral_date"])
     found = pairs[inside].groupby("_at").size()

@@ -15,13 +15,13 @@ import pandas as pd
 
 from readiness.config.figures import H, L, Theme
 from readiness.config.params import Params
-from readiness.config.period import Period, one_year_before
+from readiness.config.period import Period
 from readiness.config.workdays import working_days
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_period
 
 from .assessments import TIMESCALE_WORKING_DAYS, completed_in_period
-from .common import median_of
+from .common import median_of, years_before
 from .figure import Figure, FigureValue, share
 
 clock = Theme("Assessments", reads=("list_4.assessment_start", "list_4.authorisation_date", "list_3.referral_date"))
@@ -38,7 +38,7 @@ def with_referral(assessments: pd.DataFrame, referrals: pd.DataFrame) -> pd.Data
     before it (``NaT`` when there is none)."""
     rows = assessments[["child_id", "assessment_start"]].assign(_at=range(len(assessments)))
     pairs = rows.merge(referrals[["child_id", "referral_date"]], on="child_id")
-    earliest = pairs["assessment_start"].map(lambda start: pd.Timestamp(one_year_before(start.date())))
+    earliest = years_before(pairs["assessment_start"])
     inside = (pairs["referral_date"] <= pairs["assessment_start"]) & (pairs["referral_date"] >= earliest)
     latest = pairs[inside].groupby("_at")["referral_date"].max()
     return assessments.assign(referral_date=pd.Series(latest.reindex(range(len(assessments))).to_numpy(), index=assessments.index))
@@ -49,7 +49,7 @@ def linked(assessments: pd.DataFrame, referrals: pd.DataFrame, covered_from: dat
     covered day (when it is known)."""
     rows = with_referral(assessments, referrals)
     if covered_from is not None:
-        seen_a_year = rows["assessment_start"].map(lambda start: one_year_before(start.date()) >= covered_from)
+        seen_a_year = years_before(rows["assessment_start"]) >= pd.Timestamp(covered_from)
         rows = rows[seen_a_year.astype(bool)]
     return rows[rows["referral_date"].notna()]
 

@@ -10,10 +10,13 @@ from .themes import themed as themed_draw
 
 
 def draw(args) -> int:
-    """Draw the sample the arguments ask for (themed with ``--theme``) beside the pack folder; print what was drawn."""
+    """Draw the sample the arguments ask for (themed with ``--theme``) beside the pack folder; print what was drawn.
+    The inputs are read and checked as a build reads them, through the pack's cache: a sample drawn after a build
+    (or again) reuses the checked copy while the inputs and code are unchanged."""
     from readiness.config.params import load_params
-    from readiness.inputs.read import load_inputs
-    from readiness.pack.build import default_output
+    from readiness.files import no_more_open_than
+    from readiness.pack.build import cache_folder, default_output
+    from readiness.pack.cache import cached_inputs, input_hashes
 
     from .keep import check_sample_targets
     from .sample import COLUMNS, draw_sample, sample_csv, strata_report
@@ -26,7 +29,10 @@ def draw(args) -> int:
     folder = pack_folder.parent / f"{pack_folder.name}.samples"
     stem = f"{params.pack_id}-sample-{args.size}-seed{args.seed}" + ("" if themed is None else f"-{themed.theme}")
     check_sample_targets(folder / f"{stem}-tracking.xlsx", folder / f"{stem}.csv", ",".join(COLUMNS), args.force)  # before reading
-    inputs = load_inputs(params)
+    cache = cache_folder(pack_folder, params)  # the build's: inputs it checked are reused, and inputs read here serve it
+    cache.mkdir(parents=True, exist_ok=True)
+    no_more_open_than(cache, pack_folder.parent)  # child-level data
+    inputs = cached_inputs(params, input_hashes(params), cache)
     sample = draw_sample(inputs, params, args.size, args.seed, themed, args.not_audited_within)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{stem}.csv").write_text(sample_csv(sample), encoding="utf-8", newline="")

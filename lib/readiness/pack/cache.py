@@ -121,30 +121,37 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     """The inputs, read and checked once (``parallel`` pieces at a time); reused (unless not ``reuse``)
     while their bytes and the reading code are unchanged. They are kept as data (:mod:`readiness.pack.store`),
     never as a pickle: a file planted in ``cache`` cannot run code."""
+    return checked_inputs(params, hashes, cache, parallel, reuse)[0]
+
+
+def checked_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True):
+    """:func:`cached_inputs`, and the bytes that keep them (:func:`readiness.pack.store.inputs_to_bytes`): made once,
+    for the cache and for the build's notebooks both."""
     from readiness.inputs.read import load_inputs
 
+    from .store import inputs_to_bytes
+
     path = inputs_cache_file(params, hashes, cache)
-    inputs = checked_copy(path, params.pack_id) if reuse else None
-    if inputs is not None:
-        return inputs
+    kept = checked_copy(path, params.pack_id) if reuse else None
+    if kept is not None:
+        return kept
     log.info("%s: reading and checking inputs", params.pack_id)
     started = time.time()
     inputs = load_inputs(params, parallel=parallel)
     log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
-    keep_for_next_time(inputs, path, params.pack_id)
-    return inputs
+    data = inputs_to_bytes(inputs)
+    keep_for_next_time(data, path, params.pack_id)
+    return inputs, data
 
 
-def keep_for_next_time(inputs, path: Path, pack_id: str) -> None:
-    """Keep the checked inputs at ``path``, in place of any kept before; a cache that cannot be
+def keep_for_next_time(data: bytes, path: Path, pack_id: str) -> None:
+    """Keep the checked inputs' bytes ``data`` at ``path``, in place of any kept before; a cache that cannot be
     written costs only the next build's reuse, never this build."""
-    from .store import inputs_to_bytes
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("inputs-*"):
             old.unlink(missing_ok=True)
-        keep_verified(path, inputs_to_bytes(inputs))
+        keep_verified(path, data)
     except OSError as exc:
         log.warning("%s: could not keep the checked inputs in %s (%s); the next build reads them afresh", pack_id, path.parent, exc)
 
@@ -155,8 +162,8 @@ def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Pa
 
 
 def checked_copy(path: Path, pack_id: str):
-    """The inputs kept at ``path`` by an earlier build, or ``None`` when there are none, or they are damaged or not
-    the bytes whose SHA-256 was recorded when they were kept (:func:`read_verified`)."""
+    """The inputs kept at ``path`` by an earlier build and their bytes, or ``None`` when there are none, or they are
+    damaged or not the bytes whose SHA-256 was recorded when they were kept (:func:`read_verified`)."""
     from .store import inputs_from_bytes
 
     if not (path.exists() or path.is_symlink()):
@@ -170,7 +177,7 @@ def checked_copy(path: Path, pack_id: str):
         log.warning("%s: the cached inputs were damaged; reading them afresh (they were not the bytes recorded when kept)", pack_id)
         return None
     log.info("%s: inputs unchanged; reusing the checked copy", pack_id)
-    return inputs
+    return inputs, data
 
 
 def keep_verified(path: Path, data: bytes) -> None:

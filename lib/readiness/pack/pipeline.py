@@ -18,14 +18,14 @@ import papermill
 
 from readiness.config.params import OVERRIDABLE, Params
 from readiness.errors import NotebookError
-from readiness.files import no_more_open_than
+from readiness.files import no_more_open_than, write_atomically
 from readiness.indicators.superseded import superseded_warnings
 from readiness.inputs.coverage import coverage_document, coverage_of
 from readiness.parallel import can_fork, shared_out
 from readiness.present.board_summary import small_counts
 from readiness.progress import bar
 
-from .cache import cached_inputs, keep_verified, notebook_key, read_verified
+from .cache import checked_inputs, keep_verified, notebook_key, read_verified
 from .engine import ENGINE_NAME
 from .figures import compute_figures, figures_document, write_json
 from .job import Job
@@ -35,7 +35,6 @@ from .pdf import print_pdf
 from .plan import plan_document, plan_warnings
 from .render import render_pack, section_body
 from .sections import Section, all_sections, is_available, left_out
-from .store import keep_inputs
 from .workbook import write_figures_workbook
 
 log = logging.getLogger("readiness")
@@ -72,9 +71,10 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     working.mkdir()
     for folder in (working, cache):  # child-level data, never more open than the pack's own folder
         no_more_open_than(folder, staging)
-    inputs = cached_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
+    inputs, kept = checked_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
     inputs_file = working / INPUTS_FILE
-    keep_inputs(inputs, inputs_file)
+    write_atomically(inputs_file, kept)  # the notebooks' copy: the very bytes the cache keeps, made once
+    del kept
     sections = all_sections(job.notebooks)
     available = [s for s in sections if is_available(s, inputs)]
     for edition, folder, edition_working, edition_cache in editions(params, staging, working, cache):

@@ -98,56 +98,51 @@ _ELEMENTS = {  # frame column -> the XML element it comes from
 }
 
 
+_NESTED = (  # a referral's rows in other frames: the frame and the element each row is
+    ("cin_assessments", "Assessments"),
+    ("cin_s47", "Section47"),
+    ("cin_plans", "CINPlanDates"),
+    ("cin_cp_plans", "ChildProtectionPlans"),
+)
+_TAGS = {name: tuple(_ELEMENTS[column] for column in columns[2:-1]) for name, columns in _COLUMNS.items()}
+"""Each frame's elements read from its own element: its columns after the two it is given, before ``_row``."""
+
+
 class _Columns:
     """Rows kept as a list per column, each distinct text once: a large census's dates repeat a great deal."""
 
     def __init__(self):
-        self.columns = {name: {column: [] for column in columns} for name, columns in _COLUMNS.items()}
+        self.columns = {name: tuple([] for _ in columns) for name, columns in _COLUMNS.items()}
         self.texts: dict[str, str] = {}
 
     def frame(self, name: str) -> pd.DataFrame:
         """Frame ``name`` as text (``_row`` as numbers), its lists let go as it is made."""
-        columns = self.columns.pop(name)
-        rows = pd.array(columns.pop("_row"), dtype="int64")
-        frame = pd.DataFrame({column: pd.array(columns.pop(column), dtype="string") for column in list(columns)})
+        columns = list(self.columns.pop(name))
+        rows = pd.array(columns.pop(), dtype="int64")
+        frame = pd.DataFrame({column: pd.array(columns.pop(0), dtype="string") for column in _COLUMNS[name][:-1]})
         return frame.assign(_row=rows)
 
-    def append(self, name: str, row: dict) -> None:
-        for column, values in self.columns[name].items():
-            value = row.get(column)
-            values.append(self.texts.setdefault(value, value) if isinstance(value, str) else value)
-
-
-def _values(element: ET.Element, columns: list[str]) -> dict:
-    return {column: value(element, _ELEMENTS[column]) for column in columns}
+    def append(self, name: str, row: tuple) -> None:
+        """One row of frame ``name``: its values in the order of :data:`_COLUMNS`."""
+        keep = self.texts.setdefault
+        for values, item in zip(self.columns[name], row):
+            values.append(keep(item, item) if isinstance(item, str) else item)
 
 
 def _child_rows(number: int, child: ET.Element, rows: _Columns) -> None:
     ids = child.find("ChildIdentifiers")
     child_id, birth = value(ids, "LAchildID"), value(ids, "PersonBirthDate")
-    for details in child.iterfind("CINdetails"):
-        referral = {"child_id": child_id, "referral_date": value(details, "CINreferralDate"), "_row": number}
-        rows.append("cin_referrals", {**_values(details, _COLUMNS["cin_referrals"][2:-1]), **referral, "date_of_birth": birth})
-        nested = (
-            ("cin_assessments", "Assessments"),
-            ("cin_s47", "Section47"),
-            ("cin_plans", "CINPlanDates"),
-            ("cin_cp_plans", "ChildProtectionPlans"),
-        )
-        for frame, tag in nested:
-            for element in details.iterfind(tag):
-                rows.append(frame, {**referral, **_values(element, _COLUMNS[frame][2:-1])})
-        for plan in details.iterfind("ChildProtectionPlans"):
-            for review in plan.iterfind("Reviews/CPPreviewDate"):
-                rows.append(
-                    "cin_cp_reviews",
-                    {
-                        "child_id": child_id,
-                        "cp_start": value(plan, "CPPstartDate"),
-                        "review_date": (review.text or "").strip() or None,
-                        "_row": number,
-                    },
-                )
+    for details in child.findall("CINdetails"):  # findall, not iterfind: a plain tag is found in C
+        referral_date = value(details, "CINreferralDate")
+        rows.append("cin_referrals", (child_id, birth, *(value(details, tag) for tag in _TAGS["cin_referrals"]), number))
+        for frame, tag in _NESTED:
+            for element in details.findall(tag):
+                rows.append(frame, (child_id, referral_date, *(value(element, tag) for tag in _TAGS[frame]), number))
+        for plan in details.findall("ChildProtectionPlans"):
+            cp_start = value(plan, "CPPstartDate")
+            for reviews in plan.findall("Reviews"):
+                for review in reviews.findall("CPPreviewDate"):
+                    rows.append("cin_cp_reviews", (child_id, cp_start, (review.text or "").strip() or None, number))
 
 
 _DATES = {  # each frame's date columns (the figures reading one are those whose declaration names ``<frame>.<column>``)
