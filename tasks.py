@@ -151,7 +151,7 @@ WHOLE = ["-n", "2", "--dist", "loadfile"]
 """``tasks.py test``: every test, on two processes (pytest-xdist), each file's tests in one of them (a notebook's
 cells share a kernel)."""
 FAST = ["-m", "not slow", "-n", "2", "--dist", "worksteal"]
-"""``tasks.py test --fast``: every test but the whole-pack ones (``slow``), on two processes."""
+"""``tasks.py test --fast``: every test but the end-to-end ones (``slow``: whole packs, notebooks, whole processes), on two processes."""
 
 
 def test_command(python: Path, extra: list[str]) -> list[str]:

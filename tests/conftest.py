@@ -45,6 +45,16 @@ def demo_data() -> Path:
     return ensure_demo_data()
 
 
+@pytest.fixture(scope="session")
+def demo_inputs(demo_data):
+    """The demo's inputs as ``parameters/demo.yaml`` names them, read and checked once per test process (tests only
+    look at them)."""
+    from readiness.config.params import load_params
+    from readiness.inputs.read import load_inputs
+
+    return load_inputs(load_params(REPO / "parameters" / "demo.yaml"))
+
+
 def run_readiness(arguments: list[str]) -> subprocess.CompletedProcess:
     """The ``readiness`` command run in this process (no interpreter to start), its exit status and output
     as a subprocess would give them."""

@@ -1,5 +1,5 @@
 """``python -m readiness`` is the ``readiness`` command."""
 
-from readiness.cli import main
+from readiness.cli import command
 
-main()
+command()

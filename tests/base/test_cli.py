@@ -17,3 +17,46 @@ from readiness.cli import parser
 def test_quiet_and_debug_are_accepted_either_side_of_the_command(argv, quiet, debug):
     args = parser().parse_args(argv)
     assert (args.quiet, args.debug) == (quiet, debug)
+
+
+def ended(monkeypatch, outcome) -> int:
+    """The status :func:`readiness.cli.command` ends the process with when :func:`readiness.cli.main` does ``outcome``."""
+    from readiness import cli
+
+    statuses = []
+    monkeypatch.setattr(cli, "main", outcome)
+    monkeypatch.setattr(cli.os, "_exit", statuses.append)
+    cli.command()
+    return statuses[0]
+
+
+def exits(code):
+    def main():
+        raise SystemExit(code)
+
+    return main
+
+
+@pytest.mark.parametrize("code, status", [(2, 2), (0, 0), (None, 0)])
+def test_the_command_ends_with_mains_exit_status(monkeypatch, code, status):
+    assert ended(monkeypatch, exits(code)) == status
+
+
+def test_the_command_ends_with_status_0_when_main_returns(monkeypatch):
+    assert ended(monkeypatch, lambda: None) == 0
+
+
+def test_an_exit_with_a_message_prints_it_and_ends_with_status_1(monkeypatch, capsys):
+    assert ended(monkeypatch, exits("no such pack")) == 1
+    assert capsys.readouterr().err == "no such pack\n"
+
+
+def test_python_m_readiness_exits_2_with_its_plain_line_and_usage_errors_too(tmp_path):
+    import subprocess
+    import sys
+
+    missing = tmp_path / "missing.yaml"
+    result = subprocess.run([sys.executable, "-m", "readiness", "validate", str(missing)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and str(missing) in result.stderr and "Traceback" not in result.stderr
+    result = subprocess.run([sys.executable, "-m", "readiness", "no-such-command"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stderr.startswith("usage:")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 from conftest import REPO
 from jupyter_server.services.contents.filemanager import FileContentsManager
 
@@ -47,6 +48,7 @@ def git(folder, *args):
     return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout
 
 
+@pytest.mark.slow  # git, running the notebook filter in interpreters of its own: end to end, run by the whole suite
 def test_a_lab_save_after_a_run_leaves_git_clean_and_starts_no_process(tmp_path, monkeypatch):
     # A clone with git's filter as tasks.py sets it, holding one of the project's notebooks as committed.
     spec = importlib.util.spec_from_file_location("tasks", REPO / "tasks.py")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("pandas", "pandera", "matplotlib", "papermill", "nbconvert", "jinja2", "openpyxl", "pyarrow")
 
 
@@ -18,12 +20,14 @@ def test_the_command_imports_nothing_heavy_before_it_knows_what_to_do():
     assert imported_after("import readiness.cli") == []
 
 
+@pytest.mark.slow  # fresh interpreters importing pandas and the readers: end to end, run by the whole suite
 def test_a_notebook_opens_without_the_readers_checks_or_the_page_renderer():
     # pandas, matplotlib and pyarrow (the kept inputs) it needs; pandera checks inputs as they are read, nbconvert,
     # jinja2 and openpyxl make the pack's page and workbook
     assert imported_after("import readiness.pack.notebook") == ["pandas", "matplotlib", "pyarrow"]
 
 
+@pytest.mark.slow
 def test_the_readers_declarations_leave_pandera_until_a_table_is_checked():
     assert "pandera" not in imported_after("import readiness.inputs.schema, readiness.inputs.annex_a_tables")
     assert "pandera" in imported_after(

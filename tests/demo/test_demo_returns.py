@@ -4,17 +4,6 @@ so where they cover the same people and days they agree."""
 from __future__ import annotations
 
 import pandas as pd
-import pytest
-
-from readiness.config.params import load_params
-from readiness.inputs.read import load_inputs
-from readiness.paths import REPO
-
-
-@pytest.fixture(scope="module")
-def demo_inputs(demo_data):
-    params = load_params(REPO / "parameters" / "demo.yaml")
-    return load_inputs(params)
 
 
 def test_the_903_children_in_care_at_31_march_are_annex_as(demo_inputs):

@@ -32,6 +32,12 @@ def test_the_table_keeps_its_roles_through_what_a_notebook_does_to_it():
     assert roles_of(table[["children", "seen"]]) == SEEN
 
 
+def test_a_table_made_from_another_shares_its_roles_uncopied():
+    # pandas deep-copies a frame's attrs at every step: the roles, never changed once made, are kept as they are.
+    table = seen_by_team()
+    assert roles_of(table.set_index("team")[["children"]].sort_values("children")) is roles_of(table)
+
+
 def test_made_over_takes_the_covered_period_from_the_call_by_name_or_position():
     rows = pd.DataFrame({"contact_date": [date(2019, 2, 11)]})
     assert roles_of(contacts_by_month(rows, COVERED)).covered == COVERED

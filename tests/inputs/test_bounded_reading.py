@@ -1,8 +1,9 @@
 """Hostile and broken inputs: each stops with exit status 2 and plain lines, promptly, in bounded memory.
 
 The command-line cases that could hang or exhaust memory (pipes, ``/dev/zero``, a far cell)
-run ``readiness`` in a subprocess with a timeout, so a hang or an abort fails the test instead
-of the run; the broken files run in-process too (fast), and in a subprocess in the full run.
+run ``readiness`` in a process of its own with a timeout (``tests/forked.py``), so a hang or an abort
+fails the test instead of the run; the broken files run in-process too (fast), and in a process of
+their own in the full run.
 The reading rules (hidden sheets, mixed encodings, repeated headings, sheet extents) are
 checked in-process on tiny hand-made files.
 """
@@ -15,11 +16,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import forked
 import openpyxl
 import pytest
 import xlwt
 import yaml
-from conftest import REPO, run_readiness
+from conftest import run_readiness
 from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
 from test_readers import DISABILITY, LISTS, read, write_workbook
 from test_readers import EXTRACTS as EXTRACT_TEXT
@@ -66,17 +68,14 @@ def hostile_arguments(tmp_path: Path, command: str, **data) -> list[str]:
     return [command, str(path), *extra]
 
 
+def run_apart(tmp_path: Path, command: str, **data) -> forked.Ran:
+    """``readiness build|validate`` on a parameters file naming ``data``, in a process of its own with a timeout."""
+    return forked.run(hostile_arguments(tmp_path, command, **data), tmp_path, timeout=TIMEOUT)
+
+
 def run(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
-    """``readiness build|validate`` on a parameters file naming ``data``, in a subprocess with a timeout."""
-    env = dict(os.environ, PYTHONPATH=str(REPO / "lib"))
-    return subprocess.run(
-        [sys.executable, "-m", "readiness", *hostile_arguments(tmp_path, command, **data)],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env=env,
-        cwd=tmp_path,
-    )
+    """:func:`run_apart`'s exit status and output."""
+    return run_apart(tmp_path, command, **data).result
 
 
 def run_here(tmp_path: Path, command: str, **data) -> subprocess.CompletedProcess:
@@ -119,13 +118,10 @@ def far_xlsx(path: Path) -> Path:
 def test_a_stray_far_cell_is_refused_before_reading_in_bounded_memory(tmp_path):
     workbook = far_xlsx(tmp_path / "annex_a.xlsx")
     assert workbook.stat().st_size < 50_000
-    result = run(tmp_path, "build", annex_a=workbook)
-    assert_plain_exit_2(result, "annex_a.xlsx", "sheet List 1", "row 1048576, column XFD", "delete the rows and columns")
+    ran = run_apart(tmp_path, "build", annex_a=workbook)
+    assert_plain_exit_2(ran.result, "annex_a.xlsx", "sheet List 1", "row 1048576, column XFD", "delete the rows and columns")
     if sys.platform.startswith("linux"):
-        import resource
-
-        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
-        assert peak_kib < 1_500_000, f"a child process peaked at {peak_kib} KiB"
+        assert ran.peak < 1.5e9, f"the command peaked at {ran.peak / 1e6:,.0f} MB"
 
 
 def test_far_cells_are_found_in_every_zip_format(tmp_path):

@@ -2,22 +2,20 @@
 within 30 seconds, in under 1.5 GB, refused from its raw bytes before any reader allocates for it.
 
 Each file is built here, small (a zip bomb compresses well), and named to ``readiness validate`` in a
-process of its own, which reports its own peak memory as it exits (``ru_maxrss``), so an abort, a hang
-or a memory spike fails the test instead of the run.
+process of its own (forked ready to run: ``tests/forked.py``), which reports its own processor time and peak
+memory (``ru_maxrss``), so an abort, a hang or a memory spike fails the test instead of the run.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import forked
 import pytest
-from conftest import REPO
 from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
 from test_bounded_reading import CONTACT_HEADINGS, assert_plain_exit_2, hostile_arguments
 
@@ -25,16 +23,6 @@ from readiness.inputs.bounds import MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_RU
 
 SECONDS = 30
 PEAK_BYTES = 1.5e9
-MEASURED = (
-    "import atexit, resource, runpy, sys\n"
-    "def report():\n"
-    "    usages = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]\n"
-    "    cpu = sum(u.ru_utime + u.ru_stime for u in usages)\n"
-    "    print(f'peak_kib={max(u.ru_maxrss for u in usages)} cpu_s={cpu:.2f}', file=sys.stderr)\n"
-    "atexit.register(report)\n"
-    "sys.argv[0] = 'readiness'\n"
-    "runpy.run_module('readiness', run_name='__main__', alter_sys=True)\n"
-)
 WORKBOOK_PARTS = {
     "[Content_Types].xml": (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -73,20 +61,8 @@ HEADING_ROW = (
 def run_measured(tmp_path: Path, **data) -> tuple[subprocess.CompletedProcess, float, float]:
     """``readiness validate`` naming ``data`` in a process of its own: its result, its processor seconds (the
     machine's load aside; a hang is caught by the timeout) and its peak bytes."""
-    env = dict(os.environ, PYTHONPATH=str(REPO / "lib"))
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURED, *hostile_arguments(tmp_path, "validate", **data)],
-        capture_output=True,
-        text=True,
-        timeout=10 * SECONDS,
-        env=env,
-        cwd=tmp_path,
-    )
-    found = re.search(r"peak_kib=(\d+) cpu_s=([\d.]+)\n?", result.stderr)
-    if found is None:
-        return result, float("inf"), float("inf")
-    result.stderr = result.stderr.replace(found.group(0), "")
-    return result, float(found.group(2)), int(found.group(1)) * 1024
+    ran = forked.run(hostile_arguments(tmp_path, "validate", **data), tmp_path, timeout=10 * SECONDS)
+    return ran.result, ran.seconds, ran.peak
 
 
 def assert_refused(tmp_path: Path, *words: str, **data) -> None:

@@ -242,10 +242,12 @@ def without_rows(lists: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # --- clean data --------------------------------------------------------------------
 
 
-@pytest.fixture
-def clean(tmp_path):
-    paths = write_extracts(tmp_path / "extracts")
-    return load(tmp_path, annex_a=write_workbook(tmp_path / "annex_a.xlsx"), **paths)
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    """The clean data read once for the module's tests, which only look at it."""
+    folder = tmp_path_factory.mktemp("clean")
+    paths = write_extracts(folder / "extracts")
+    return load(folder, annex_a=write_workbook(folder / "annex_a.xlsx"), **paths)
 
 
 def day(text: str) -> pd.Timestamp:
@@ -331,9 +333,10 @@ def unprefixed(lists):
     }
 
 
-@pytest.fixture
-def reference(tmp_path):
-    return without_rows(load(tmp_path, annex_a=write_workbook(tmp_path / "reference.xlsx")).annex_a)
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reference")
+    return without_rows(load(folder, annex_a=write_workbook(folder / "reference.xlsx")).annex_a)
 
 
 def assert_same_lists(lists, reference):
@@ -473,9 +476,9 @@ def test_a_blank_template_reads_back_empty(tmp_path):
     assert inputs.warnings == []
 
 
-def test_demo_data_loads_without_errors(demo_data):
-    """End to end on the demo data set (the only test that needs ``readiness.demo``)."""
-    inputs = load_inputs(load_params(Path(__file__).resolve().parents[2] / "parameters" / "demo.yaml"))
+def test_demo_data_loads_without_errors(demo_inputs):
+    """End to end on the demo data set: ``demo_inputs`` is ``load_inputs``, which raises on any error."""
+    inputs = demo_inputs
     assert {"list_1", "list_3", "list_4", "list_5", "list_6", "list_7"} <= set(inputs.annex_a)
     assert len(inputs.case_audits) > 0 and np.issubdtype(inputs.workforce["fte"].dtype, np.floating)
 

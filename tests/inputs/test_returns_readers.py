@@ -211,6 +211,7 @@ print(len(frames["cin_referrals"]), len(frames["cin_cp_reviews"]), (resource.get
 """
 
 
+@pytest.mark.slow  # a 50 MB census read by a process of its own: end to end, run by the whole suite
 def test_a_large_census_is_streamed_within_a_memory_bound(tmp_path):
     children = 40_000
     path = tmp_path / "cin_2025.xml"

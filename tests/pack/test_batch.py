@@ -87,6 +87,7 @@ def closed_pipe_run(params: Path, close_stderr: bool = False) -> tuple[int, str]
     return process.wait(timeout=300), errors
 
 
+@pytest.mark.slow  # four whole `readiness validate` processes: end to end, run by the whole suite
 @pytest.mark.parametrize("close_stderr", [False, True], ids=["stdout closed", "stdout and stderr closed"])
 def test_validate_into_a_closed_pipe_ends_quietly_with_its_own_exit_status(tmp_path, close_stderr):
     assert closed_pipe_run(GOLDEN, close_stderr) == (0, "")  # usable inputs: 0

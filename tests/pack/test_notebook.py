@@ -6,6 +6,7 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.config.period import Period
+from readiness.disclosure.coarser import publish_coarser
 from readiness.disclosure.control import protect_series
 from readiness.indicators.figure import count
 from readiness.indicators.tables import Roles, with_roles
@@ -154,6 +155,16 @@ def test_chart_then_table_draws_the_board_safe_column_then_shows_the_table(monke
     assert alt == "Bar chart: seen." and drawn["title"] == "Seen, by team"
     assert drawn["values"].isna().tolist() == [True, True, True, False, False, False, False] and drawn["values"]["West"] == 0.5
     assert shown[1][2] == "Seen" and shown[1][1].loc["West", "Seen (%)"] == "50%"
+
+
+def test_chart_then_table_works_out_disclosure_control_once_for_both(monkeypatch):
+    from readiness.pack import notebook
+
+    worked = []
+    monkeypatch.setattr(notebook, "publish_coarser", lambda *args, **kwargs: worked.append(args) or publish_coarser(*args, **kwargs))
+    shown_on_page(monkeypatch)
+    make_pack().chart_then_table(seen_by_team(), fake_chart, columns="seen_share", title="t", alt="a", caption="c")
+    assert len(worked) == 1
 
 
 def test_chart_draws_several_columns_headed_in_words_or_shares_of_a_denominator(monkeypatch):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -41,11 +42,12 @@ RETURNS = ("cin_census", "ssda903", "csww")  # the demo's statutory returns: par
 DATA_URI = re.compile(r"data:[\w/+.-]+;base64,([A-Za-z0-9+/=]+)")
 
 
-def write_sentinel_data(folder: Path) -> dict[str, Path]:
-    """The demo data with sentinel child ids, worker ids, worker names and dates of birth."""
-    from readiness.demo.files import write_demo_data, write_workbook
+def write_sentinel_data(demo_data: Path, folder: Path) -> dict[str, Path]:
+    """The demo data (copied) with sentinel child ids, worker ids, worker names and dates of birth."""
+    from readiness.demo.files import demo_paths, write_workbook
 
-    paths = write_demo_data(folder)
+    shutil.copytree(demo_data, folder)
+    paths = demo_paths(folder)
     lists = pd.read_excel(paths["annex_a"], sheet_name=None, engine="calamine")
     for table in lists.values():  # List 11 (adopters) holds no child
         if "Child Unique ID" in table:
@@ -95,8 +97,8 @@ def sentinel_root(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sentinel_data(sentinel_root) -> dict[str, Path]:
-    return write_sentinel_data(sentinel_root / "data")
+def sentinel_data(demo_data, sentinel_root) -> dict[str, Path]:
+    return write_sentinel_data(demo_data, sentinel_root / "data")
 
 
 @pytest.fixture(scope="module", params=["internal", "public"])
@@ -123,6 +125,7 @@ def sentinel_pack(request, sentinel_root, sentinel_data) -> Path:
     return sentinel_root / request.param
 
 
+@pytest.mark.slow  # the data of the sentinel packs below (slow), checked where they run
 def test_sentinel_data_carries_the_sentinels(sentinel_data):
     """The rewrite did what it says: ids, names and dates of birth in every input that has them."""
     lists = pd.read_excel(sentinel_data["annex_a"], sheet_name=None, engine="calamine")

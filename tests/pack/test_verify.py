@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, demo_parameters
+from conftest import REPO, demo_parameters, run_readiness
 
 INPUTS = {
     "annex_a": "annex_a.xlsx",
@@ -120,7 +120,7 @@ def test_verify_passes_again_once_inputs_are_restored(built):
 def test_verify_without_a_usable_manifest_fails_plainly(tmp_path, content):
     if content is not None:
         (tmp_path / "manifest.json").write_text(content, encoding="utf-8")
-    result = verify(tmp_path)
+    result = run_readiness(["verify", str(tmp_path)])  # the command in this process: an exception it let out would fail the test
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stderr.splitlines()

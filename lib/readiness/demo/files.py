@@ -39,6 +39,7 @@ EXTRACT_FILES = {
     )
 }
 PLAN = ("findings", "improvement_actions")
+RETURNS = ("cin_census", "ssda903", "csww")
 PLAN_FOLDER = Path(__file__).parent / "data"
 """Northbridge's findings register and improvement plan, written by hand as a council would from its inspection
 letters (an ILACS inspection in December 2024, monitoring visits in April and July 2025), not simulated: each finding
@@ -57,16 +58,12 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     ['annex_a', 'audit_actions', 'audit_checks', 'case_audits', 'cin_census', 'csww', 'findings', 'front_door_decisions', ...]
     """
     sc, folder = scale_named(scale), Path(folder)
-    earlier = {"annex_a": folder / WORKBOOK} | {key: folder / name for key, name in EXTRACT_FILES.items() if key not in PLAN}
-    plan = {key: folder / EXTRACT_FILES[key] for key in PLAN}
-    returns = {
-        "cin_census": folder / "returns" / "cin",
-        "ssda903": folder / "returns" / "ssda903",
-        "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml",
-    }
+    paths = demo_paths(folder)
+    plan = {key: paths[key] for key in PLAN}
+    returns = {key: paths[key] for key in RETURNS}
+    earlier = {key: path for key, path in paths.items() if key not in plan and key not in returns}
     kept = not force and all(p.exists() for p in earlier.values())
     adding = {name: kept and not any(p.exists() for p in group.values()) for name, group in (("returns", returns), ("plan", plan))}
-    paths = earlier | plan | returns
     if not force and not any(adding.values()):
         refuse_to_overwrite(list(paths.values()), "demo-data")
     folder.mkdir(parents=True, exist_ok=True)
@@ -84,6 +81,20 @@ def write_demo_data(folder: Path, *, seed: int = 2019, scale: str = "standard", 
     write_plan(plan)
     write_returns(paths, lists, extracts, seed, RETURN_YEARS[scale])
     return paths
+
+
+def demo_paths(folder: Path) -> dict[str, Path]:
+    """Where :func:`write_demo_data` writes each input in ``folder``: ``{input key: path}``."""
+    folder = Path(folder)
+    return (
+        {"annex_a": folder / WORKBOOK}
+        | {key: folder / name for key, name in EXTRACT_FILES.items()}
+        | {
+            "cin_census": folder / "returns" / "cin",
+            "ssda903": folder / "returns" / "ssda903",
+            "csww": folder / "returns" / f"csww_{CENSUS_YEAR}.xml",
+        }
+    )
 
 
 def write_plan(paths: dict[str, Path]) -> None:

@@ -42,6 +42,11 @@ class Roles:
     mirror: Mapping[str, str] = field(default_factory=dict)
     covered: Period | None = None
 
+    def __deepcopy__(self, memo: dict) -> Roles:
+        """The roles themselves: never changed once made (a table gets new roles, never edited ones), they need no
+        copy, and pandas deep-copies ``attrs`` on every operation on a table that carries them."""
+        return self
+
 
 RolesOfCall = Callable[[Mapping[str, object]], Roles]
 

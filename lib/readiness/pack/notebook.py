@@ -178,8 +178,11 @@ class Pack:
     def show(self, table: pd.DataFrame, caption: str) -> None:
         """Show a breakdown table, Board-safe, each column formatted for its role; shown coarser, or left out, with the
         sentence why (:meth:`published`)."""
+        self._show(table, self.published(table), caption)
+
+    def _show(self, table: pd.DataFrame, published: Published, caption: str) -> None:
+        """:meth:`show`, the table as ``published`` (:meth:`published`)."""
         roles = roles_of(table)
-        published = self.published(table)
         if published.note:
             say(f"{caption}: {published.note}")
         if published.table is None:
@@ -226,19 +229,24 @@ class Pack:
         ``columns`` make (:meth:`safe_shares`). ``options`` go to the chart (e.g. ``x``, ``y``). A table this edition
         publishes coarser, or leaves out (:meth:`published`), gets no chart: the table's place says why.
         """
-        published = self.published(table)
+        self._chart(table, self.published(table), chart, title, alt, columns, per, **options)
+
+    def _chart(self, table: pd.DataFrame, published: Published, chart: Callable, title: str, alt: str, columns=None, per=None, **options):
+        """:meth:`chart`, the table as ``published``: shown as made, that is :meth:`board_table` (its values drawn)."""
         if published.table is None or published.grain:
             return  # the table is left out of this edition, or shown coarser: its place says why (:meth:`show`)
         if per is not None:
             values = self.safe_shares(table, columns, per).rename(columns=column_label)
         else:
-            values = chart_columns(self.chart_values(table), columns)
+            values = chart_columns(published.table.apply(pd.to_numeric, errors="coerce"), columns)
         show_chart(chart(values, title=title, **options), alt=alt)
 
     def chart_then_table(self, table: pd.DataFrame, chart: Callable, title: str, alt: str, caption: str, **choices) -> None:
-        """:meth:`chart` of a table (``choices`` as there), then the table itself (:meth:`show`)."""
-        self.chart(table, chart, title, alt, **choices)
-        self.show(table, caption)
+        """:meth:`chart` of a table (``choices`` as there), then the table itself (:meth:`show`): disclosure control
+        applied once to both."""
+        published = self.published(table)
+        self._chart(table, published, chart, title, alt, **choices)
+        self._show(table, published, caption)
 
     def funnel_values(self, table: pd.DataFrame, share: str) -> pd.DataFrame:
         """Each team's share as the Board table shows it, and its denominator (``denominator``) withheld as a count of
