@@ -23,7 +23,7 @@ from readiness.config.params import load_params
 from readiness.inputs import codes
 from readiness.inputs.annex_a import list_number
 from readiness.inputs.read import load_inputs, read_inputs, write_templates
-from readiness.inputs.values import clean_cells, parse_date, parse_datetime
+from readiness.inputs.values import SPACES, clean_cells, parse_date, parse_datetime
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 ALLOCATED = ["Allocated Team", "Allocated Worker"]
@@ -522,6 +522,15 @@ def test_an_empty_date_time_column_reads_as_empty():
 def test_excel_error_values_and_odd_spaces_are_cleaned():
     cleaned = clean_cells(pd.Series(["#N/A", "#REF!", "#VALUE!", " Jane\u00a0\u00a0Smith ", "", None], dtype=object))
     assert cleaned.isna().tolist() == [True, True, True, False, True, True] and cleaned.iloc[3] == "Jane Smith"
+
+
+def test_the_spaces_folded_are_every_character_python_calls_a_space():
+    assert {c for c in map(chr, range(0x110000)) if re.fullmatch(SPACES, c)} == {c for c in map(chr, range(0x110000)) if c.isspace()}
+
+
+def test_odd_spaces_anywhere_in_a_cell_fold_to_one():
+    cells = pd.Series(["\u3000Team\u2007\tNorth\n", "a\x1c\x85b", "Front  Door", "\u2028"], dtype=object)
+    assert clean_cells(cells).tolist() == ["Team North", "a b", "Front Door", pd.NA]
 
 
 @pytest.mark.parametrize(

@@ -240,7 +240,8 @@ def test_the_years_read_two_at_a_time_are_as_read_one_at_a_time():
     # are the same, in the same order, whether the files are read one after another or two at a time
     from readiness.inputs.bundle import Inputs
     from readiness.inputs.normalise import Findings
-    from readiness.inputs.returns.read import read_returns
+    from readiness.inputs.returns.read import add_returns, reading_tasks, return_files
+    from readiness.parallel import run_all
 
     class Given:
         cin_census = [SAMPLES / "cin-census-2022-one-child.xml", SAMPLES / "csww-2022.xml", SAMPLES / "cin-census-2026-two-children.xml"]
@@ -249,7 +250,8 @@ def test_the_years_read_two_at_a_time_are_as_read_one_at_a_time():
     results = []
     for parallel in (1, 2):
         inputs, findings = Inputs(), Findings()
-        read_returns(Given, inputs, findings, parallel)
+        files = return_files(Given)
+        add_returns(files, run_all(reading_tasks(files), parallel), inputs, findings)
         results.append((inputs, findings))
     (one, found_one), (two, found_two) = results
     assert (

@@ -76,13 +76,10 @@ def _frames_by_input(inputs: Inputs, params: Params) -> dict[str, tuple[str, pd.
 
 
 def identifiers(frames: dict[str, pd.DataFrame]) -> set[str]:
-    """Every child id, adopter id, worker id and worker name in the inputs, as :func:`label_key` gives them."""
-    found: set[str] = set()
-    for frame in frames.values():
-        for column in IDENTIFIER_COLUMNS:
-            if column in frame:
-                found.update(label_key(value) for value in frame[column].dropna().unique())
-    return found
+    """Every child id, adopter id, worker id and worker name in the inputs, as :func:`label_key` gives them (each
+    distinct value once, however many lists and extracts it is in)."""
+    columns = [frame[column].dropna() for frame in frames.values() for column in IDENTIFIER_COLUMNS if column in frame]
+    return {label_key(value) for value in pd.concat(columns, ignore_index=True).unique()} if columns else set()
 
 
 def protect_labels(inputs: Inputs, params: Params, warnings: list[Problem]) -> list[Problem]:

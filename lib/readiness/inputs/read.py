@@ -25,7 +25,7 @@ from .followup import add_follow_up
 from .labels import protect_labels
 from .normalise import Findings
 from .plan import check_plan
-from .returns.read import read_returns
+from .returns.read import add_returns, reading_tasks, return_files
 from .templates import write_templates
 from .unexported import unexported_columns
 
@@ -49,7 +49,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     """Every input ``params.data`` names, normalised, and all the errors and warnings found.
 
     Annex A lists not in ``required_lists`` may be absent (the sections needing them are left out).
-    ``parallel`` > 1 reads that many lists and extracts at once in forked processes (the build does);
+    ``parallel`` > 1 reads that many lists, extracts and statutory returns' files at once in forked processes (the build does);
     the workforce extract comes first, as the lists' workers are checked against it. The problems
     are listed in the same order however the reading is shared out. With ``params.strict``, an
     unreadable value in a column a figure uses is an error, not a warning. Labels that are
@@ -69,8 +69,11 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     others = [name for name in names if name != "workforce"]
     tasks = [partial(read_one_list, number, source, params, workers) for number, source in sorted(sources.items())]
     tasks += [partial(read_one_extract, params, name) for name in others]
+    returns = return_files(params)  # the statutory returns' files are shared out with the lists and extracts
+    tasks += reading_tasks(returns)
     results = run_all(tasks, parallel)
-    for name, (frame, problems) in zip(others, results[len(sources) :]):
+    read_files = len(sources) + len(others)
+    for name, (frame, problems) in zip(others, results[len(sources) : read_files]):
         setattr(inputs, name, frame)
         found[name] = problems
     for name in names:
@@ -92,7 +95,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
         findings.warnings += uncovered_start_warnings(coverage_of(inputs, params), params.period_start, params.data.annex_a.name)
     add_follow_up(inputs, params, findings)
     check_plan(inputs, params, findings)
-    read_returns(params, inputs, findings, parallel)
+    add_returns(returns, results[read_files:], inputs, findings)
     findings.warnings[:] = protect_labels(inputs, params, findings.warnings)  # the same list as inputs.warnings
     if params.strict:
         findings.make_strict()

@@ -7,6 +7,7 @@ same year are an error, as the build could not know which to believe.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -15,7 +16,6 @@ import pandas as pd
 
 from readiness.config.params import Params
 from readiness.errors import InputError, Problem
-from readiness.parallel import run_all
 
 from ..bundle import RETURN_FRAMES, Inputs
 from ..normalise import Findings
@@ -37,17 +37,38 @@ KEYS = {  # a frame's natural key across years (the later year's row wins); fram
 }
 
 
-def read_returns(params: Params, inputs: Inputs, findings: Findings, parallel: int = 1) -> None:
-    """Set ``inputs``' return frames from every file the parameters name, ``parallel`` files at a time (each year is
-    read on its own: :func:`readiness.parallel.run_all`); problems go to ``findings``, in the same order however shared out."""
-    years = {
-        "cin_census": [(None, path, read_cin_census) for path in params.cin_census],
-        "ssda903": [(item.year, item.path, read_ssda903) for item in params.ssda903],
-        "csww": [(None, path, read_csww) for path in params.csww],
-    }
-    results = iter(run_all([partial(_read_file, reader, path) for files in years.values() for _, path, reader in files], parallel))
-    for key, files in years.items():
-        frames = _read_years(key, [(year, path, next(results)) for year, path, _ in files], findings)
+@dataclass(frozen=True)
+class ReturnFile:
+    """One file of a statutory return the parameters name: its return (parameter name), the year it is given as
+    (``None``: read from the file), where it is and its reader."""
+
+    key: str
+    year: int | None
+    path: Path
+    reader: Callable
+
+
+def return_files(params: Params) -> list[ReturnFile]:
+    """Every file of every statutory return the parameters name, return by return, each year in the order given."""
+    return [
+        *(ReturnFile("cin_census", None, path, read_cin_census) for path in params.cin_census),
+        *(ReturnFile("ssda903", item.year, item.path, read_ssda903) for item in params.ssda903),
+        *(ReturnFile("csww", None, path, read_csww) for path in params.csww),
+    ]
+
+
+def reading_tasks(files: list[ReturnFile]) -> list[Callable]:
+    """A task reading each file (each year on its own), for :func:`readiness.parallel.run_all` to share out with the
+    other inputs' (:func:`readiness.inputs.read.read_inputs`)."""
+    return [partial(_read_file, file.reader, file.path) for file in files]
+
+
+def add_returns(files: list[ReturnFile], results: list, inputs: Inputs, findings: Findings) -> None:
+    """Set ``inputs``' return frames from the ``results`` of :func:`reading_tasks` (one per file, in order), every
+    year of a return put together; problems go to ``findings``, in the same order however the reading was shared out."""
+    read = list(zip(files, results))
+    for key in RETURN_FRAMES:
+        frames = _read_years(key, [(file.year, file.path, result) for file, result in read if file.key == key], findings)
         for name in RETURN_FRAMES[key]:
             if name in frames:
                 setattr(inputs, name, frames[name])
