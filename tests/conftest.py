@@ -46,13 +46,19 @@ def demo_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_inputs(demo_data):
-    """The demo's inputs as ``parameters/demo.yaml`` names them, read and checked once per test process (tests only
-    look at them)."""
-    from readiness.config.params import load_params
-    from readiness.inputs.read import load_inputs
+def demo_inputs(demo_data, tmp_path_factory, worker_id):
+    """The demo's inputs as ``parameters/demo.yaml`` names them (tests only look at them), read and checked once per
+    run: the first test process to need them reads them (``load_inputs``, which raises on any error) and keeps them
+    as a build does, in the run's temporary folder; another process of the same run reuses that checked copy."""
+    from filelock import FileLock
 
-    return load_inputs(load_params(REPO / "parameters" / "demo.yaml"))
+    from readiness.config.params import load_params
+    from readiness.pack.cache import cached_inputs, input_hashes
+
+    params = load_params(REPO / "parameters" / "demo.yaml")
+    run = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent  # pytest-xdist's
+    with FileLock(run / "demo-inputs.lock"):
+        return cached_inputs(params, input_hashes(params), run / "demo-inputs")
 
 
 def run_readiness(arguments: list[str]) -> subprocess.CompletedProcess:

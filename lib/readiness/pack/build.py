@@ -28,6 +28,7 @@ from readiness.files import no_more_open_than
 from readiness.parallel import Died, run_isolated
 from readiness.paths import ENGLAND, notebook_files
 
+from .ahead import read_ahead
 from .cache import input_hashes, pack_key
 from .job import Job
 from .packfolder import check_output, is_intact, is_pack, may_replace, pack_digests, replace_refusal, write_marker
@@ -86,9 +87,11 @@ def _build_locked(job: Job, params: Params, started: float) -> Path:
     staging = new_staging(job.target)
     try:
         with build_log(staging / "build.log"):
+            cache = cache_folder(job.target, params)
+            ahead = read_ahead(params, hashes, cache, staging, job.jobs, reuse=not job.force)  # while this process imports:
             from .pipeline import make_pack
 
-            make_pack(job, params, staging, cache_folder(job.target, params), hashes, key, started)
+            make_pack(job, params, staging, cache, hashes, key, started, ahead)
     except BaseException:
         keep_failed(staging, job.target)
         raise

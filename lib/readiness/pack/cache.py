@@ -124,19 +124,25 @@ def cached_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel:
     return checked_inputs(params, hashes, cache, parallel, reuse)[0]
 
 
-def checked_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True):
+def checked_inputs(params: Params, hashes: dict[str, str], cache: Path, parallel: int = 1, reuse: bool = True, ahead=None):
     """:func:`cached_inputs`, and the bytes that keep them (:func:`readiness.pack.store.inputs_to_bytes`): made once,
-    for the cache and for the build's notebooks both."""
+    for the cache and for the build's notebooks both; those a reader started earlier kept (``ahead``:
+    :func:`readiness.pack.ahead.read_ahead`), else read here."""
     from readiness.inputs.read import load_inputs
 
     from .store import inputs_to_bytes
 
     path = inputs_cache_file(params, hashes, cache)
-    kept = checked_copy(path, params.pack_id) if reuse else None
+    kept = checked_copy(path, params.pack_id) if reuse and ahead is None else None
     if kept is not None:
         return kept
-    log.info("%s: reading and checking inputs", params.pack_id)
-    started = time.time()
+    if ahead is None:
+        log.info("%s: reading and checking inputs", params.pack_id)
+    started = time.time() if ahead is None else ahead.started
+    kept = None if ahead is None else ahead.result()
+    if kept is not None:
+        log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
+        return kept
     inputs = load_inputs(params, parallel=parallel)
     log.info("%s: inputs read and checked in %.1f s", params.pack_id, time.time() - started)
     data = inputs_to_bytes(inputs)
@@ -164,20 +170,26 @@ def inputs_cache_file(params: Params, hashes: dict[str, str], cache: Path) -> Pa
 def checked_copy(path: Path, pack_id: str):
     """The inputs kept at ``path`` by an earlier build and their bytes, or ``None`` when there are none, or they are
     damaged or not the bytes whose SHA-256 was recorded when they were kept (:func:`read_verified`)."""
-    from .store import inputs_from_bytes
-
     if not (path.exists() or path.is_symlink()):
         return None
-    data = read_verified(path)
-    try:
-        inputs = None if data is None else inputs_from_bytes(data)
-    except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
-        inputs = None
-    if inputs is None:
+    kept = verified_copy(path)
+    if kept is None:
         log.warning("%s: the cached inputs were damaged; reading them afresh (they were not the bytes recorded when kept)", pack_id)
         return None
     log.info("%s: inputs unchanged; reusing the checked copy", pack_id)
-    return inputs, data
+    return kept
+
+
+def verified_copy(path: Path):
+    """The inputs kept at ``path`` and their bytes, while they are the bytes whose SHA-256 was recorded when they were
+    kept (:func:`read_verified`) and whole; ``None`` otherwise."""
+    from .store import inputs_from_bytes
+
+    data = read_verified(path)
+    try:
+        return None if data is None else (inputs_from_bytes(data), data)
+    except Exception:  # noqa: BLE001 - a damaged cache entry is read afresh, never trusted
+        return None
 
 
 def keep_verified(path: Path, data: bytes) -> None:

@@ -64,14 +64,15 @@ def editions(params: Params, staging: Path, working: Path, cache: Path) -> list[
     ]
 
 
-def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float) -> None:
-    """Write every file of the pack (each of its editions) into ``staging``; the inputs are read once."""
+def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict[str, str], key: str, started: float, ahead=None) -> None:
+    """Write every file of the pack (each of its editions) into ``staging``; the inputs are read once (by the reader
+    ``ahead``, when the build started one: :func:`readiness.pack.ahead.read_ahead`)."""
     cache.mkdir(parents=True, exist_ok=True)
     working = staging / "working"
     working.mkdir()
     for folder in (working, cache):  # child-level data, never more open than the pack's own folder
         no_more_open_than(folder, staging)
-    inputs, kept = checked_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force)
+    inputs, kept = checked_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force, ahead=ahead)
     inputs_file = working / INPUTS_FILE
     write_atomically(inputs_file, kept)  # the notebooks' copy: the very bytes the cache keeps, made once
     del kept
