@@ -294,6 +294,8 @@ def command() -> None:
         status = 0
     except SystemExit as exc:
         status = exc.code
+    if sys.getprofile() is not None or sys.gettrace() is not None:  # profiled or traced: end as Python does, results written
+        sys.exit(status)
     if status is not None and not isinstance(status, int):  # sys.exit("message"), as Python itself would end
         print(status, file=sys.stderr)
         status = 1

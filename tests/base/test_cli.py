@@ -26,6 +26,7 @@ def ended(monkeypatch, outcome) -> int:
     statuses = []
     monkeypatch.setattr(cli, "main", outcome)
     monkeypatch.setattr(cli.os, "_exit", statuses.append)
+    monkeypatch.setattr(cli.sys, "gettrace", lambda: None)  # as in a run neither traced nor profiled
     cli.command()
     return statuses[0]
 
@@ -49,6 +50,17 @@ def test_the_command_ends_with_status_0_when_main_returns(monkeypatch):
 def test_an_exit_with_a_message_prints_it_and_ends_with_status_1(monkeypatch, capsys):
     assert ended(monkeypatch, exits("no such pack")) == 1
     assert capsys.readouterr().err == "no such pack\n"
+
+
+def test_a_profiled_run_ends_as_python_does_so_that_its_profile_is_written(monkeypatch):
+    from readiness import cli
+
+    monkeypatch.setattr(cli, "main", exits(2))
+    monkeypatch.setattr(cli.os, "_exit", lambda status: pytest.fail("ended at once"))
+    monkeypatch.setattr(cli.sys, "getprofile", lambda: object())
+    with pytest.raises(SystemExit) as ended_with:
+        cli.command()
+    assert ended_with.value.code == 2
 
 
 def test_python_m_readiness_exits_2_with_its_plain_line_and_usage_errors_too(tmp_path):

@@ -82,3 +82,20 @@ def test_an_analysts_cell_reaches_the_pack_only_when_tagged_board(demo_data, tmp
     nbformat.write(notebook, copy)
     build(REPO / "parameters" / "demo.yaml", out, notebooks=folder)
     assert "own look: 4711 assessments" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_section_turned_into_html_after_the_warm_up_is_as_it_was_before(tmp_path):
+    from readiness.pack.render import warm_up
+
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            cell("markdown", "## Heading *one*\n\n[Back](#Heading-one)", ["board"], id="h"),
+            cell("code", "", ["board"], output="12 &amp; 13", id="s"),
+        ]
+    )
+    path = tmp_path / "03_x.ipynb"
+    nbformat.write(notebook, path)
+    before = section_body(path, "x")
+    warm_up()
+    assert section_body(path, "x") == before
+    assert 'id="x--Heading-one"' in before and "<p>12 &amp; 13</p>" in before

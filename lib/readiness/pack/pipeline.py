@@ -33,7 +33,7 @@ from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
 from .pdf import print_pdf
 from .plan import plan_document, plan_warnings
-from .render import render_pack, section_body
+from .render import render_pack, section_body, warm_up
 from .sections import Section, all_sections, is_available, left_out
 from .workbook import write_figures_workbook
 
@@ -72,6 +72,8 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
     working.mkdir()
     for folder in (working, cache):  # child-level data, never more open than the pack's own folder
         no_more_open_than(folder, staging)
+    if ahead is not None:  # while the reader reads: then the processes forked to run sections start with it
+        warm_up()
     inputs, kept = checked_inputs(params, hashes, cache, parallel=job.jobs, reuse=not job.force, ahead=ahead)
     inputs_file = working / INPUTS_FILE
     write_atomically(inputs_file, kept)  # the notebooks' copy: the very bytes the cache keeps, made once

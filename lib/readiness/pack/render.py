@@ -51,6 +51,18 @@ def section_body(notebook_path: Path, slug: str) -> str:
     return re.sub(r'(id="|href="#)', rf"\g<1>{slug}--", body)
 
 
+def warm_up() -> None:
+    """Load what turning a section into HTML loads the first time in a process (nbconvert's templates, its Markdown
+    parser, BeautifulSoup's and soupsieve's patterns: about a quarter of a second), by turning a small notebook into
+    HTML: a build does it while its inputs are read, so that each process running sections starts with them."""
+    output = nbformat.v4.new_output("display_data", data={"text/html": '<table class="data"><tr><td>1</td></tr></table><img alt="">'})
+    cells = [
+        nbformat.v4.new_markdown_cell("# Heading\n\nSome *words* and a [link](#heading)."),
+        nbformat.v4.new_code_cell(outputs=[output]),
+    ]
+    exporter().from_notebook_node(nbformat.v4.new_notebook(cells=cells))
+
+
 @lru_cache(maxsize=1)
 def exporter() -> HTMLExporter:
     """nbconvert's HTML exporter without code, prompts or anchor marks (its templates load once)."""
