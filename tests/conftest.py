@@ -7,8 +7,9 @@ import os
 import shutil
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -49,16 +50,28 @@ def demo_data() -> Path:
 def demo_inputs(demo_data, tmp_path_factory, worker_id):
     """The demo's inputs as ``parameters/demo.yaml`` names them (tests only look at them), read and checked once per
     run: the first test process to need them reads them (``load_inputs``, which raises on any error) and keeps them
-    as a build does, in the run's temporary folder; another process of the same run reuses that checked copy."""
-    from filelock import FileLock
-
+    as a build does; another process of the same run reuses that checked copy."""
     from readiness.config.params import load_params
     from readiness.pack.cache import cached_inputs, input_hashes
 
     params = load_params(REPO / "parameters" / "demo.yaml")
-    run = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent  # pytest-xdist's
-    with FileLock(run / "demo-inputs.lock"):
-        return cached_inputs(params, input_hashes(params), run / "demo-inputs")
+    with run_folder(tmp_path_factory, worker_id, "demo-inputs") as (folder, _):
+        return cached_inputs(params, input_hashes(params), folder)
+
+
+@contextmanager
+def run_folder(tmp_path_factory, worker_id: str, name: str) -> Iterator[tuple[Path, bool]]:
+    """``(folder, filled)``: a folder of this run's shared by its test processes (pytest-xdist's workers), held by one
+    at a time. ``filled`` is False until a process that held it ended without an error: that one fills it, the others
+    find it filled (an expensive module fixture is then made once per run, not once per process its tests went to)."""
+    from filelock import FileLock
+
+    run = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    folder, filled = run / name, run / f"{name}.filled"
+    with FileLock(run / f"{name}.lock"):
+        folder.mkdir(exist_ok=True)
+        yield folder, filled.exists()
+        filled.touch()
 
 
 def run_readiness(arguments: list[str]) -> subprocess.CompletedProcess:

@@ -10,12 +10,13 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import run_folder
 from test_readers import read
 
 from readiness.config.workdays import working_days
 from readiness.demo.council import northbridge
 from readiness.demo.draws import scale_named, years_at_snapshot
-from readiness.demo.files import write_demo_data, write_workbook
+from readiness.demo.files import demo_paths, write_demo_data, write_workbook
 
 SNAPSHOT = pd.Timestamp("2025-10-03")
 LISTS = ["List 1", "List 3", "List 4", "List 5", "List 6", "List 7", "List 2", "List 10", "List 11", "List 8", "List 9"]
@@ -44,9 +45,10 @@ CSV_DATES = {
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> dict:
-    """Paths of the standard data set written with the default seed."""
-    return write_demo_data(tmp_path_factory.mktemp("demo"))
+def demo(tmp_path_factory, worker_id) -> dict:
+    """Paths of the standard data set written with the default seed, once per run (tests only read it)."""
+    with run_folder(tmp_path_factory, worker_id, "demo-written") as (folder, filled):
+        return demo_paths(folder) if filled else write_demo_data(folder, force=True)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import REPO, run_readiness
+from conftest import REPO, run_folder, run_readiness
 
 from readiness.mock.strata import STRATA
 
@@ -25,10 +25,13 @@ def sample(folder: Path, seed: int) -> tuple[bytes, str]:
 
 
 @pytest.fixture(scope="module")
-def drawn(demo_data, tmp_path_factory) -> tuple[Path, bytes, str]:
-    """A sample drawn once with seed 7 (the demo's inputs read afresh): its folder, its CSV and the command's output."""
-    folder = tmp_path_factory.mktemp("sample")
-    return (folder, *sample(folder, 7))
+def drawn(demo_data, tmp_path_factory, worker_id) -> tuple[Path, bytes, str]:
+    """A sample drawn once per run with seed 7 (the demo's inputs read afresh): its folder, its CSV and the command's
+    output (tests only look at them)."""
+    with run_folder(tmp_path_factory, worker_id, "sample") as (folder, filled):
+        if not filled:
+            (folder / "output.txt").write_text(sample(folder, 7)[1], encoding="utf-8")
+        return folder, (folder / "demo.samples" / "demo-sample-30-seed7.csv").read_bytes(), (folder / "output.txt").read_text("utf-8")
 
 
 @pytest.fixture

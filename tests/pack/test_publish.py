@@ -134,14 +134,14 @@ def test_cli_reports_a_failing_notebook_in_one_plain_line(demo_pack, tmp_path):
 
 def test_cli_bad_input_exits_2_and_publishes_nothing(demo_data, tmp_path, monkeypatch):
     data = tmp_path / "data"
-    shutil.copytree(demo_data, data)
-    audits = (data / "case_audits.csv").read_text(encoding="utf-8").splitlines()
+    data.mkdir()
+    audits = (demo_data / "case_audits.csv").read_text(encoding="utf-8").splitlines()
     header = audits[0].split(",")
     drop = header.index("audit_date")
     (data / "case_audits.csv").write_text(
         "\n".join(",".join(cell for i, cell in enumerate(line.split(",")) if i != drop) for line in audits) + "\n", encoding="utf-8"
     )
-    params = demo_parameters({key: f"data/{name}" for key, name in DEMO_INPUTS.items()})
+    params = demo_parameters({"case_audits": "data/case_audits.csv"})  # the demo's audits without their dates, alone
     (tmp_path / "bad.yaml").write_text(yaml.safe_dump(params), encoding="utf-8")
     target = tmp_path / "packs" / "bad"
 
