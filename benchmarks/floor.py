@@ -21,6 +21,7 @@ from readiness.present.charts import to_html
 
 
 def main(params_file: str, out: str) -> None:
+    params_file = str(Path(params_file).resolve())  # as a notebook names it, so that each finds the pack shared here
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     pack = notebook.open_pack(params_file)

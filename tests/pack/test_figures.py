@@ -94,3 +94,16 @@ def test_whole_months_before_the_period_are_points_and_a_withheld_one_is_not():
     board = document({series: before}, spc_min_points=15, audience="internal")["spc"][series]
     assert list(board["series"]) == ["2024-07", "2024-08", "2024-09", *MONTHS]
     assert (board["centre"], board["upper"]) == pytest.approx((11.96 / 15, 11.96 / 15 + 2.66 * 1.13 / 14))
+
+
+def test_an_editions_figures_shared_out_over_two_processes_are_those_worked_out_one_after_another(demo_inputs):
+    from readiness.config.params import load_params
+    from readiness.pack.figures import compute_figures, edition_figures, return_months, whole_month_series
+    from readiness.paths import REPO
+
+    params = load_params(REPO / "parameters" / "demo.yaml")
+    alone = (compute_figures(demo_inputs, params), whole_month_series(demo_inputs, params), return_months(demo_inputs, params))
+    shared = edition_figures(demo_inputs, params, parallel=2)
+    assert shared == alone
+    assert list(shared[0]) == list(alone[0])  # the same ids, in the same order
+    assert alone[0] and alone[1] and alone[2]  # the demo has figures, whole months before its period and months from returns

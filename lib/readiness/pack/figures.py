@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Mapping
 
@@ -42,6 +43,7 @@ from readiness.indicators.figure import Figure, FigureValue
 from readiness.indicators.returns_history import history_from_returns
 from readiness.indicators.unreadable import LeftOut, figures_without_unreadable_rows
 from readiness.inputs.bundle import Inputs
+from readiness.parallel import run_all
 from readiness.present.spc_series import exact, monthly_ids, publish, spc_document, window_start
 from readiness.present.vitals import load_history
 
@@ -58,12 +60,44 @@ def compute_figures(inputs: Inputs, params: Params) -> dict[str, FigureValue]:
     monthly series against their period figure, headline figures against the sums and shares that
     tie them to each other and to the Board tables (:func:`readiness.disclosure.relations.audit`), shares whose
     complement is small withheld first."""
-    result: dict[str, FigureValue] = {}
     left_out = LeftOut.of(inputs)
-    for theme in THEMES:
-        result.update(figures_without_unreadable_rows(theme.figures, inputs, params, left_out))
+    return protected([figures_without_unreadable_rows(theme.figures, inputs, params, left_out) for theme in THEMES], inputs, params)
+
+
+def protected(themes: list[dict[str, FigureValue]], inputs: Inputs, params: Params) -> dict[str, FigureValue]:
+    """Every theme's figures, in the order of :data:`THEMES`, protected for the audience (see :func:`compute_figures`)."""
+    result: dict[str, FigureValue] = {}
+    for figures in themes:
+        result.update(figures)
     threshold = params.suppression_threshold
     return audit(protect_series(withhold_small_complements(result, threshold), threshold), inputs, params)
+
+
+_SHARED: list = []  # the inputs, parameters and left-out columns :func:`edition_figures`' forked workers inherit (never pickled)
+
+
+def edition_figures(inputs: Inputs, params: Params, parallel: int = 1) -> tuple[dict, dict, dict]:
+    """What a build computes for one edition before its sections run: :func:`compute_figures`, :func:`whole_month_series`
+    and :func:`return_months`, the themes shared out over ``parallel`` processes where the system forks
+    (:func:`readiness.parallel.run_all`: the same figures, merged in the order of :data:`THEMES`)."""
+    _SHARED[:] = [inputs, params, LeftOut.of(inputs)]
+    try:
+        tasks = [partial(_shared_task, index) for index in range(len(THEMES) + 2)]
+        whole, returns, *themes = run_all(tasks, parallel)
+    finally:
+        _SHARED.clear()
+    return protected(themes, inputs, params), whole, returns
+
+
+def _shared_task(index: int):
+    """Task ``index`` of :func:`edition_figures`: the whole-month series (the longest, so a worker takes it first), the
+    returns' months, then each theme's figures."""
+    inputs, params, left_out = _SHARED
+    if index == 0:
+        return whole_month_series(inputs, params)
+    if index == 1:
+        return return_months(inputs, params)
+    return figures_without_unreadable_rows(THEMES[index - 2].figures, inputs, params, left_out)
 
 
 SERIES_THEMES = (audits, actions, assessments, strategy, frontdoor, protection)

@@ -27,7 +27,7 @@ from readiness.progress import bar
 
 from .cache import checked_inputs, keep_verified, notebook_key, read_verified
 from .engine import ENGINE_NAME
-from .figures import compute_figures, figures_document, write_json
+from .figures import edition_figures, figures_document, write_json
 from .job import Job
 from .manifest import build_manifest
 from .notebook import Pack, shared_with_notebooks
@@ -86,7 +86,7 @@ def make_pack(job: Job, params: Params, staging: Path, cache: Path, hashes: dict
         for private in (edition_working, edition_cache):
             no_more_open_than(private, staging)
         step = time.time()
-        pack = Pack(edition, inputs, compute_figures(inputs, edition))
+        pack = Pack(edition, inputs, *edition_figures(inputs, edition, parallel=job.jobs))
         log.info("%s: %s figures computed in %.1f s", params.pack_id, edition.audience, time.time() - step)
         document = pack_document(pack)
         write_json(document, folder / "figures.json")
