@@ -506,7 +506,7 @@ def assert_pack(folder: Path, audience: str, expected_figures: dict, expected_su
     document = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
     header = {key: value for key, value in document.items() if key not in ("figures", "suppressed", "spc", "comparators")}
     assert header == {
-        "spec_version": 3,
+        "spec_version": 4,
         "pack_id": "golden",
         "la_name": "Goldshire",
         "period_start": "2019-03-01",
