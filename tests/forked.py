@@ -14,6 +14,7 @@ import io
 import multiprocessing
 import os
 import subprocess
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,9 @@ def command(arguments: list[str], folder: str, sender) -> None:
 def run(arguments: list[str], folder: Path, timeout: float) -> Ran:
     """``readiness ARGUMENTS`` in a forked process, from ``folder``; :class:`subprocess.TimeoutExpired` (the process
     killed) when it has not ended within ``timeout`` seconds."""
+    main = sys.modules["__main__"]
+    if not hasattr(main, "__spec__"):  # IPython's stand-in, left by a section run in this process (a build's own job)
+        main.__spec__ = None  # which multiprocessing reads to prepare a process: None, as for a script
     context = start_method()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=command, args=(arguments, str(folder), sender))
