@@ -12,10 +12,16 @@ from conftest import REPO
 from readiness.cli import main
 
 
-def no_children_after(seconds: float = 5.0) -> list[psutil.Process]:
-    """The processes this one started that are still alive after up to ``seconds`` (pool workers may take a moment)."""
+def children() -> set[psutil.Process]:
+    """The processes this one started that are alive (another test's may be: ``tests/forked.py``'s forkserver)."""
+    return {p for p in psutil.Process().children(recursive=True) if p.is_running()}
+
+
+def no_children_after(before: set[psutil.Process], seconds: float = 5.0) -> list[psutil.Process]:
+    """The processes this one started since ``before`` that are still alive after up to ``seconds`` (pool workers may
+    take a moment)."""
     deadline = time.monotonic() + seconds
-    while (alive := [p for p in psutil.Process().children(recursive=True) if p.is_running()]) and time.monotonic() < deadline:
+    while (alive := sorted(children() - before, key=lambda p: p.pid)) and time.monotonic() < deadline:
         time.sleep(0.1)
     return alive
 
@@ -27,6 +33,7 @@ def test_a_failed_build_leaves_no_process_and_the_published_pack_intact(tmp_path
     shutil.copytree(REPO / "tests" / "fixtures" / "golden", inputs)
     params = inputs / "golden.yaml"
     out = tmp_path / "pack"
+    before = children()
     with pytest.raises(SystemExit) as built:
         main(["build", str(params), "--out", str(out), "--quiet", "--jobs", "2"])
     assert built.value.code == 0
@@ -43,5 +50,5 @@ def test_a_failed_build_leaves_no_process_and_the_published_pack_intact(tmp_path
         main(["build", str(params), "--out", str(out), "--quiet", "--jobs", "2"])
 
     assert failed.value.code == 2
-    assert no_children_after() == []
+    assert no_children_after(before) == []
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == published
