@@ -23,12 +23,16 @@ def ended(monkeypatch, outcome) -> int:
     """The status :func:`readiness.cli.command` ends the process with when :func:`readiness.cli.main` does ``outcome``."""
     from readiness import cli
 
-    statuses = []
+    events = []
     monkeypatch.setattr(cli, "main", outcome)
-    monkeypatch.setattr(cli.os, "_exit", statuses.append)
+    # The exit functions run, but not this test process's own: IPython's would close the shell's history and
+    # multiprocessing's would delete the forkserver's socket, which later tests in this process use.
+    monkeypatch.setattr(cli.atexit, "_run_exitfuncs", lambda: events.append("exit functions"))
+    monkeypatch.setattr(cli.os, "_exit", events.append)
     monkeypatch.setattr(cli.sys, "gettrace", lambda: None)  # as in a run neither traced nor profiled
     cli.command()
-    return statuses[0]
+    assert events[0] == "exit functions", "what is registered to run at exit runs before the process ends"
+    return events[1]
 
 
 def exits(code):
