@@ -37,6 +37,20 @@ DATA_KEYS = (
     "findings",
     "improvement_actions",
 )
+# The local extracts (a file each); a council may rename the headings of all but the findings and the plan (``columns``).
+EXTRACT_KEYS = (
+    "case_audits",
+    "strategy_meetings",
+    "workforce",
+    "supervision",
+    "audit_actions",
+    "front_door_decisions",
+    "immediate_concerns",
+    "audit_checks",
+    "findings",
+    "improvement_actions",
+)
+RENAMEABLE_EXTRACTS = EXTRACT_KEYS[:-2]
 # Keys a notebook's parameters cell (or ``papermill -p``) may set on top of the parameters file.
 RETURN_KEYS = ("cin_census", "ssda903", "csww")  # the statutory returns' parameters
 OVERRIDABLE = ("period_start", "period_end", "annex_a_extract_date", "audience", "suppress_up_to")
@@ -57,19 +71,7 @@ class Params(BoardParams):
     audience: Literal["public", "internal", "both"] = "public"  # both: a Board edition and a published one (pack/pipeline)
     status: Literal["draft", "final"] = "draft"
     data: DataPaths = Field(default_factory=DataPaths)
-    columns: dict[
-        Literal[
-            "case_audits",
-            "strategy_meetings",
-            "workforce",
-            "supervision",
-            "audit_actions",
-            "front_door_decisions",
-            "immediate_concerns",
-            "audit_checks",
-        ],
-        dict[str, str],
-    ] = Field(default_factory=dict)
+    columns: dict[Literal[RENAMEABLE_EXTRACTS], dict[str, str]] = Field(default_factory=dict)
     unallocated_values: list[str] = Field(default_factory=lambda: ["Unallocated", "Not allocated", "None"])
     codes: dict[str, YesNoWords] = Field(default_factory=dict)  # Annex A heading -> word -> Yes/No (readiness.config.yesno)
     suppress_up_to: int = Field(default=5, ge=0)

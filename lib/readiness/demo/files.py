@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
+from readiness.config.params import EXTRACT_KEYS
 from readiness.files import refuse_to_overwrite
 
 from .council import northbridge
@@ -23,21 +24,7 @@ from .returns_workforce import CENSUS_YEAR, census_workers, csww_xml
 
 WORKBOOK = "annex_a.xlsx"
 RETURN_YEARS = {"standard": 3, "large": 5}  # years of statutory returns the demo writes, the latest ending 31 March 2025
-EXTRACT_FILES = {
-    key: f"{key}.csv"
-    for key in (
-        "case_audits",
-        "strategy_meetings",
-        "workforce",
-        "supervision",
-        "audit_actions",
-        "front_door_decisions",
-        "immediate_concerns",
-        "audit_checks",
-        "findings",
-        "improvement_actions",
-    )
-}
+EXTRACT_FILES = {key: f"{key}.csv" for key in EXTRACT_KEYS}
 PLAN = ("findings", "improvement_actions")
 RETURNS = ("cin_census", "ssda903", "csww")
 PLAN_FOLDER = Path(__file__).parent / "data"

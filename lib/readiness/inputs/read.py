@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from readiness.config.params import Params
+from readiness.config.params import EXTRACT_KEYS, Params
 from readiness.errors import InputError, Problem
 from readiness.parallel import run_all
 
@@ -31,18 +31,6 @@ from .unexported import unexported_columns
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
 NO_ROWS = "the return has no rows: every list holds its headings only (is it Ofsted's empty template?)"
-EXTRACT_NAMES = (
-    "case_audits",
-    "strategy_meetings",
-    "workforce",
-    "supervision",
-    "audit_actions",
-    "front_door_decisions",
-    "immediate_concerns",
-    "audit_checks",
-    "findings",
-    "improvement_actions",
-)
 
 
 def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: int = 1) -> tuple[Inputs, Findings]:
@@ -59,7 +47,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     """
     findings = Findings()
     inputs = Inputs(warnings=findings.warnings)
-    names = [name for name in EXTRACT_NAMES if getattr(params.data, name) is not None]
+    names = [name for name in EXTRACT_KEYS if getattr(params.data, name) is not None]
     found: dict[str, Findings] = {}
     if "workforce" in names:
         inputs.workforce, found["workforce"] = read_one_extract(params, "workforce")
