@@ -8,6 +8,7 @@ memory (``ru_maxrss``), so an abort, a hang or a memory spike fails the test ins
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -19,7 +20,7 @@ import pytest
 from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
 from test_bounded_reading import CONTACT_HEADINGS, assert_plain_exit_2, hostile_arguments
 
-from readiness.inputs.bounds import MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_RUN, XlsxCells
+from readiness.inputs.bounds import MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_RUN, XlsxCells, digits_above, letters_above
 
 SECONDS = 30
 PEAK_BYTES = 1.5e9
@@ -147,6 +148,50 @@ def test_a_sheet_as_excel_writes_it_is_placed_by_the_light_patterns_its_page_mar
         b'</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
     )
     assert (cells.rows, cells.columns) == (2, 3)
+
+
+PLAIN_FAR_CELLS = {
+    "a reference past the columns": '<row r="2"><c r="XFD1048576" t="n"><v>1</v></c></row>',
+    "a reference below the last row": '<row r="2"><c r="A1048576" t="n"><v>1</v></c></row><row r="3"><c r="XFD3" t="n"><v>1</v></c></row>',
+    "rows out of order": '<row r="1048576"><c r="A1048576" t="n"><v>1</v></c></row><row r="3"><c r="XFD3" t="n"><v>1</v></c></row>',
+    "leading zeros": '<row r="2"><c r="XFD01048576" t="n"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("case", {**FAR_CELLS, **PLAIN_FAR_CELLS})
+def test_a_far_cell_after_the_first_piece_is_placed_however_it_is_written(case):
+    cells = XlsxCells("List 1")
+    cells.feed(HEADING_ROW.encode())  # the columns found so far: A to G
+    cells.feed({**FAR_CELLS, **PLAIN_FAR_CELLS}[case].encode())
+    assert (cells.rows, cells.columns) == (1048576, 16384)
+
+
+def test_a_piece_within_the_columns_found_so_far_is_counted_not_placed(monkeypatch):
+    cells = XlsxCells("List 1")
+    cells.feed(HEADING_ROW.encode())
+    for way in ("plain", "tag_by_tag"):
+        monkeypatch.setattr(XlsxCells, way, lambda *args: pytest.fail("placed"))
+    cells.feed(b'<row r="2"><c r="A2" t="n"><v>1</v></c><c r="G2" t="n"><v>2</v></c></row><row r="7"><c r="B7" t="n"><v>3</v></c></row>')
+    assert (cells.rows, cells.columns, cells.cells, cells.row_count) == (7, 7, 7 + 3, 1 + 2)
+
+
+@pytest.mark.parametrize(
+    "number, above, not_above",
+    [(150001, ["150002", "150010", "151000", "999999", "1000000"], ["150001", "150000", "99999", "9"]), (9, ["10", "11"], ["9", "1"])],
+)
+def test_digits_above_a_number_are_the_greater_numbers(number, above, not_above):
+    pattern = re.compile(digits_above(number))
+    assert all(pattern.fullmatch(text.encode()) for text in above)
+    assert not any(pattern.fullmatch(text.encode()) for text in not_above)
+
+
+@pytest.mark.parametrize(
+    "column, above, not_above", [(7, ["H", "Z", "AA", "XFD"], ["G", "A"]), (28, ["AC", "AZ", "BA", "AAA"], ["AB", "AA", "Z"])]
+)
+def test_letters_above_a_column_are_the_later_columns(column, above, not_above):
+    pattern = re.compile(letters_above(column))
+    assert all(pattern.fullmatch(text.encode()) for text in above)
+    assert not any(pattern.fullmatch(text.encode()) for text in not_above)
 
 
 # --- shared strings, cells and elements by the million -------------------------------------------

@@ -67,10 +67,48 @@ R_ATTRIBUTE = re.compile(rb"r=(?<=\sr=)")  # an attribute named r (the end of fo
 PLAIN_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d{1,7}"')
 PLAIN_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d{1,7})"')
 PLAIN_ROW = re.compile(rb'<row r="(\d{1,7})"')
+LAST_ROW = re.compile(rb'<row r="(\d{1,7})"')  # PLAIN_ROW, matched where the piece's last row starts
 TAG = re.compile(PREFIX + rb"""(row|c)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*/?>""")
 R_VALUES = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 REFERENCE = re.compile(rb"([A-Za-z]{1,7})(\d{1,10})")
 ELEMENT = re.compile(rb"<[A-Za-z_]")  # an element's start tag
+
+
+def beyond(row: int, column: int) -> re.Pattern:
+    """A cell written other than ``<c r="AB12"``, a row other than ``<row r="12"``, or either reaching past ``row``
+    or past ``column`` (leading zeros allowed, as in the light patterns)."""
+    return re.compile(
+        rb'<c r="(?:(?![A-Z]{1,3}\d{1,7}")|' + letters_above(column) + rb"\d|[A-Z]{1,3}0*" + digits_above(row) + rb'")'
+        rb'|<row r="(?:(?!\d{1,7}")|0*' + digits_above(row) + rb'")'
+    )
+
+
+def digits_above(number: int) -> bytes:
+    """A pattern for the decimal numbers (no leading zero) greater than ``number``."""
+    digits = str(number).encode()
+    longer = rb"[1-9]\d{%d,}" % len(digits)
+    same = [digits[:i] + b"[%c-9]" % (digit + 1) + rb"\d" * (len(digits) - i - 1) for i, digit in enumerate(digits) if digit != ord("9")]
+    return b"(?:" + b"|".join([longer, *same]) + b")"
+
+
+def letters_above(column: int) -> bytes:
+    """A pattern for the column letters (upper case) after column number ``column``."""
+    letters = column_letters(column - 1).encode()
+    longer = b"[A-Z]{%d,}" % (len(letters) + 1)
+    same = [
+        letters[:i] + b"[%c-Z]" % (letter + 1) + b"[A-Z]" * (len(letters) - i - 1) for i, letter in enumerate(letters) if letter != ord("Z")
+    ]
+    return b"(?:" + b"|".join([longer, *same]) + b")"
+
+
+def column_letters(position: int) -> str:
+    """Excel's letters for the 0-based column ``position``: 0 → ``A``, 27 → ``AB``."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 class Unreadable(Exception):
@@ -243,9 +281,12 @@ class XlsxCells:
         self.cells = self.row_count = 0
 
     def feed(self, piece: bytes) -> None:
-        """Take the cells and rows of one piece: as Excel writes them (every cell ``<c r="AB12"``, no other ``r=``,
-        no space before an ``=``, no namespace prefix) by light patterns, otherwise tag by tag (text that looks
-        otherwise only costs time)."""
+        """Take the cells and rows of one piece: by counting when it is written as Excel writes it and lies within
+        the extent found so far (:meth:`within`), else as Excel writes them (every cell ``<c r="AB12"``, no other
+        ``r=``, no space before an ``=``, no namespace prefix) by light patterns, otherwise tag by tag (text that
+        looks otherwise only costs time)."""
+        if self.within(piece):
+            return
         columns = PLAIN_COLUMN.findall(piece)
         cells = len(CELL_START.findall(piece))
         plain = len(columns) == cells and len(R_ATTRIBUTE.findall(piece)) == cells + (rows := len(PLAIN_ROW.findall(piece)))
@@ -261,6 +302,25 @@ class XlsxCells:
             self.plain(columns, PLAIN_CELL_ROW.findall(piece), PLAIN_ROW.findall(piece), all_rows - rows)
         elif cells or all_rows:
             self.tag_by_tag(piece, cells)
+
+    def within(self, piece: bytes) -> bool:
+        """Count the piece's cells and rows, and place them no further than the columns found so far and its last
+        row's number, when every cell and row is written ``<c r="AB12"`` and ``<row r="12"`` with no other ``r=``
+        and no cell or row reaches further (one search of the piece; ``False``, and nothing taken, otherwise)."""
+        cells, rows = piece.count(b'<c r="'), piece.count(b'<row r="')
+        if not self.columns or piece.count(b"<c") != cells or piece.count(b"<row") != rows or piece.count(b"r=") != cells + rows:
+            return False
+        last = piece.rfind(b'<row r="')
+        last_row = int(LAST_ROW.match(piece, last).group(1)) if rows and LAST_ROW.match(piece, last) else self.row
+        if PREFIXED.search(piece) or SPACED_EQUALS.search(piece) or beyond(last_row, self.columns).search(piece):
+            return False
+        self.cells += cells
+        self.row_count += rows
+        if self.cells > MAX_CELLS or self.row_count > MAX_ROWS:
+            raise too_many(f"{self.cells:,} cells in {self.row_count:,} rows so far", self.sheet)
+        self.rows = self.row = max(self.rows, last_row)
+        self.column = self.columns if cells else 0
+        return True
 
     def plain(self, columns: list[bytes], cell_rows: list[bytes], row_numbers: list[bytes], unnumbered_rows: int) -> None:
         """Every cell of the piece carries its reference as Excel writes it (``unnumbered_rows``: rows without ``r``,

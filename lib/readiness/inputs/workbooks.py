@@ -35,13 +35,14 @@ from .bounds import (
     ChunkStream,
     Unreadable,
     XlsxCells,
+    column_letters,
     column_number,
     counted_ods_pieces,
     member_chunks,
     xml_pieces,
 )
 
-__all__ = ["MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS", "Unreadable", "column_number"]  # re-exported for the readers
+__all__ = ["MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS", "Unreadable", "column_letters", "column_number"]  # re-exported for the readers
 MAX_FILE_BYTES = 512 * 2**20  # a three-year return is ~30 MB as .xlsx, ~60 MB as CSV
 PASSWORD_PROTECTED = "workbook is password-protected (encrypted): save a copy without a password and name that"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
@@ -67,16 +68,6 @@ class Extent:
     def describe(self) -> str:
         """``row 1048576, column XFD (1,048,576 rows x 16,384 columns)``."""
         return f"row {self.rows}, column {column_letters(self.columns - 1)} ({self.rows:,} rows x {self.columns:,} columns)"
-
-
-def column_letters(position: int) -> str:
-    """Excel's letters for the 0-based column ``position``: 0 → ``A``, 27 → ``AB``."""
-    letters = ""
-    position += 1
-    while position:
-        position, remainder = divmod(position - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 # --- the file itself ----------------------------------------------------------------
