@@ -20,7 +20,8 @@ import pytest
 from ods_writer import MANIFEST, MIMETYPE, NAMESPACES
 from test_bounded_reading import CONTACT_HEADINGS, assert_plain_exit_2, hostile_arguments
 
-from readiness.inputs.bounds import MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_RUN, XlsxCells, digits_above, letters_above
+from readiness.inputs.bounds import MAX_COLUMNS, MAX_SHARED_STRINGS, MAX_TEXT_RUN
+from readiness.inputs.xlsx_cells import XlsxCells, digits_above, letters_above
 
 SECONDS = 30
 PEAK_BYTES = 1.5e9

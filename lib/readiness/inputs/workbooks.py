@@ -34,13 +34,13 @@ from .bounds import (
     MAX_TEXT_RUN,
     ChunkStream,
     Unreadable,
-    XlsxCells,
     column_letters,
     column_number,
     counted_ods_pieces,
     member_chunks,
     xml_pieces,
 )
+from .xlsx_cells import XlsxCells
 
 __all__ = ["MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS", "Unreadable", "column_letters", "column_number"]  # re-exported for the readers
 MAX_FILE_BYTES = 512 * 2**20  # a three-year return is ~30 MB as .xlsx, ~60 MB as CSV
