@@ -42,3 +42,10 @@ def test_figure_constructors_record_their_basis():
     assert statistic(33.0, 12).value == 33 and isinstance(statistic(33.0, 12).value, int)
     assert statistic(32.5, 12).value == 32.5
     assert statistic(None, 0).value is None
+
+
+def test_month_key_keeps_missing_dates_missing_and_the_rows_in_place():
+    dates = pd.Series(pd.to_datetime(["2019-04-30", None, "2019-04-01", "2020-12-31"]), index=[5, 3, 9, 1], name="day")
+    keys = month_key(dates)
+    assert keys.tolist()[::2] == ["2019-04", "2019-04"] and keys.iloc[3] == "2020-12" and pd.isna(keys.iloc[1])
+    assert list(keys.index) == [5, 3, 9, 1] and keys.name == "day"

@@ -43,10 +43,13 @@ class Period:
 
 
 def month_key(dates: pd.Series) -> pd.Series:
-    """``YYYY-MM`` of each date (missing stays missing)."""
+    """``YYYY-MM`` of each date (missing stays missing), each distinct date formatted once."""
     import pandas as pd
 
-    return pd.to_datetime(dates).dt.strftime("%Y-%m")
+    days = pd.to_datetime(dates)
+    codes, distinct = pd.factorize(days)
+    keys = distinct.strftime("%Y-%m").take(codes, allow_fill=True, fill_value=None)
+    return pd.Series(keys, index=days.index, name=days.name)
 
 
 def one_year_before(d: date) -> date:

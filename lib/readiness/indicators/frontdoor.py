@@ -129,9 +129,9 @@ def referrals_repeat_share(referrals: pd.DataFrame, period: Period) -> Figure:
 )
 def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, period: Period) -> Figure:
     """``contacts.children_referred_share``: of distinct children with a contact in the period, share also referred in it."""
-    contacted = set(in_period(contacts, "contact_date", period)["child_id"])
-    referred = set(in_period(referrals, "referral_date", period)["child_id"])
-    return share(len(contacted & referred), len(contacted))
+    contacted = in_period(contacts, "contact_date", period)["child_id"].drop_duplicates()
+    referred = in_period(referrals, "referral_date", period)["child_id"]
+    return share(int(contacted.isin(referred).sum()), len(contacted))
 
 
 CONTACT_RATE = contact.figure("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate")
