@@ -160,3 +160,12 @@ def test_a_year_before_each_date_is_the_same_day_a_year_earlier_29_february_28()
     expected = [pd.Timestamp("2019-02-28"), pd.Timestamp("2018-06-10"), pd.Timestamp("2018-03-01")]
     assert years_before(dates).tolist()[:3] == expected
     assert pd.isna(years_before(dates).iloc[3])
+
+
+def test_the_status_is_worked_out_once_for_the_same_frame(monkeypatch):
+    worked = []
+    monkeypatch.setattr(rereferrals, "_status", lambda frame: worked.append(frame) or pd.Series(True, index=frame.index))
+    first, second = referrals(), referrals()
+    for frame in (first, first, second, second, first):
+        rereferrals.rereferral_status(frame)
+    assert [frame is first for frame in worked] == [True, False, True]

@@ -14,6 +14,7 @@ before its first day; by team and by DfE's source group, figures.json carries th
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 
 import pandas as pd
@@ -60,7 +61,23 @@ def latest_rows(referrals: pd.DataFrame) -> pd.DataFrame:
 
 
 def rereferral_status(referrals: pd.DataFrame) -> pd.Series:
-    """Per referral: ``True`` a re-referral, ``False`` not, ``<NA>`` unknown (see the module's docstring)."""
+    """Per referral: ``True`` a re-referral, ``False`` not, ``<NA>`` unknown (see the module's docstring); worked out
+    once for the same frame (five figures and tables of a pack read it)."""
+    kept = _STATUS.get(id(referrals))
+    if kept is not None and kept[0]() is referrals:
+        return kept[1]
+    status = _status(referrals)
+    _STATUS.clear()
+    _STATUS[id(referrals)] = (weakref.ref(referrals), status)
+    return status
+
+
+_STATUS: dict[int, tuple[weakref.ref, pd.Series]] = {}
+"""The frame :func:`rereferral_status` last worked out (held weakly) and its status."""
+
+
+def _status(referrals: pd.DataFrame) -> pd.Series:
+    """:func:`rereferral_status`, worked out."""
     earlier = earlier_within_year(referrals)
     latest = latest_rows(referrals)
     counts = latest.set_index("child_id")["referrals_last_12m"]
