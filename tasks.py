@@ -112,9 +112,9 @@ def install_git_filter(root: Path, python: Path) -> None:
         subprocess.run(["git", "config", key, value], cwd=root, check=True)
 
 
-def run(command: list[str]) -> None:
-    """Run a command from the project folder; stop with its exit status if it fails."""
-    status = subprocess.call(command, cwd=ROOT)
+def run(command: list[str], env: dict[str, str] | None = None) -> None:
+    """Run a command from the project folder (in ``env``, or this environment); stop with its exit status if it fails."""
+    status = subprocess.call(command, cwd=ROOT, env=env)
     if status:
         sys.exit(status)
 
@@ -163,8 +163,15 @@ def test_command(python: Path, extra: list[str]) -> list[str]:
     return [str(python), "-m", "pytest", *(FAST if fast else []), *(arg for arg in extra if arg != "--fast")]
 
 
+def test_environment() -> dict[str, str]:
+    """This environment, but with Python free to keep the bytecode it compiles (``__pycache__``, which git ignores):
+    where PYTHONDONTWRITEBYTECODE is set, as in many container images, each test process (pytest's two workers, and
+    the commands and kernels they start) compiled the package and the tests afresh, seconds every time."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def test(python: Path, extra: list[str]) -> None:
-    run(test_command(python, extra))
+    run(test_command(python, extra), env=test_environment())
 
 
 def lab(python: Path, extra: list[str]) -> None:

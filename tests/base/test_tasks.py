@@ -192,6 +192,17 @@ def test_fast_runs_every_test_but_the_whole_pack_ones_on_two_processes():
     assert tasks.test_command(python, ["--fast", "tests/indicators/test_audits.py", "-x"])[-2:] == ["tests/indicators/test_audits.py", "-x"]
 
 
+def test_tests_run_keeping_their_bytecode_in_an_environment_otherwise_unchanged(monkeypatch):
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("READINESS_TEST_MARK", "kept")
+    runs = []
+    monkeypatch.setattr(tasks, "run", lambda command, env=None: runs.append((command, env)))
+    tasks.test(Path("python"), ["--fast"])
+    [(command, env)] = runs
+    assert command == tasks.test_command(Path("python"), ["--fast"])
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["READINESS_TEST_MARK"] == "kept" and env["PATH"]
+
+
 def test_arguments_given_run_as_given_in_one_process():
     assert tasks.test_command(Path("python"), ["tests/indicators/test_audits.py"]) == [
         "python",
