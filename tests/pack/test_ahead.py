@@ -46,14 +46,36 @@ def test_no_reader_with_one_job(demo_data, tmp_path):
     assert read_ahead(params, input_hashes(params), tmp_path / "cache", tmp_path, jobs=1, reuse=True) is None
 
 
-def test_a_reader_that_fails_keeps_nothing_and_the_build_reports_the_problem_after_one_log_line(demo_data, tmp_path, caplog):
+def test_a_reader_that_finds_problems_keeps_nothing_and_the_build_reports_them_without_reading_again(
+    demo_data, tmp_path, caplog, monkeypatch
+):
     params = workforce_params(tmp_path, demo_data, text="not,the,headings\n1,2,3\n")
     hashes = input_hashes(params)
     with caplog.at_level(logging.INFO, logger="readiness"):
         ahead = read_ahead(params, hashes, tmp_path / "cache", tmp_path, jobs=2, reuse=True)
+        monkeypatch.setattr("readiness.inputs.read.load_inputs", lambda *args, **kwargs: pytest.fail("the inputs were read again"))
         with pytest.raises(InputError) as raised:
             checked_inputs(params, hashes, tmp_path / "cache", parallel=2, ahead=ahead)
     assert ahead.process.exitcode == 1
-    assert "workforce.csv" in str(raised.value.lines())
+    monkeypatch.undo()
+    with pytest.raises(InputError) as read_here:
+        load_inputs(params)
+    assert raised.value.problems == read_here.value.problems and "workforce.csv" in str(raised.value.lines())
     assert caplog.text.count("reading and checking inputs") == 1
     assert [p.name for p in (tmp_path / "cache").iterdir() if p.name != DIGESTS] == []
+
+
+def test_a_reader_that_fails_otherwise_keeps_nothing_and_the_build_reads_the_inputs_itself(demo_data, tmp_path, monkeypatch):
+    params = workforce_params(tmp_path, demo_data)
+    hashes = input_hashes(params)
+
+    def crash(inputs):
+        raise RuntimeError("the reader's own failure")
+
+    monkeypatch.setattr("readiness.pack.store.inputs_to_bytes", crash)  # in the reader, forked with it
+    ahead = read_ahead(params, hashes, tmp_path / "cache", tmp_path, jobs=2, reuse=True)
+    monkeypatch.undo()
+    inputs, kept = checked_inputs(params, hashes, tmp_path / "cache", parallel=2, ahead=ahead)
+    assert ahead.process.exitcode == 1
+    assert_same_inputs(inputs, load_inputs(params))
+    assert inputs_cache_file(params, hashes, tmp_path / "cache").read_bytes() == kept  # kept by the build instead
