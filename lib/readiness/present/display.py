@@ -15,6 +15,7 @@ from . import charts
 from .formatting import format_value
 
 NOT_COVERED_TEXT = "not covered"
+MANY_COLUMNS = 12  # columns beside the rows' heading from which a printed table's headings may break inside a word
 CODED_INDEXES = ("domain", "audit_type", "outcome", "agency", "auditor_role")
 LABELS = {
     # the denominators of the blank-value rule: rows where the value a share needs is recorded
@@ -119,10 +120,20 @@ def chart_columns(values: pd.DataFrame, columns: str | list[str] | None) -> pd.D
 
 
 def show_table(table: pd.DataFrame, caption: str) -> None:
-    """Display a table (already Board-safe and formatted) with its caption."""
-    html = table.to_html(border=0, classes="data", escape=True)
+    """Display a table (already Board-safe and formatted) with its caption; the rows' heading (the index's name) heads
+    their column in the one heading row."""
+    classes = ["data", "many-columns"] if table.shape[1] >= MANY_COLUMNS else ["data"]
+    html = one_heading_row(table).to_html(border=0, classes=classes, escape=True)
     opening, rest = html.split(">", 1)
     display(HTML(f"{opening}><caption>{escape(caption)}</caption>{rest}"))
+
+
+def one_heading_row(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its index's name as the columns' name, which HTML shows at the head of the rows' column in the
+    columns' heading row instead of in a second heading row (a table with one level of columns and no columns' name)."""
+    if table.index.name is None or table.columns.nlevels > 1 or table.columns.name is not None:
+        return table
+    return table.rename_axis(index=None, columns=table.index.name)
 
 
 def show_chart(fig, alt: str) -> None:
