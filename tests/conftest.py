@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
-from readiness.indicators import themes  # noqa: F401  (declares every figure, as the command and the pack do)
+from xdist import is_xdist_controller
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -25,6 +24,13 @@ DEMO = REPO / "data" / "demo"
 sys.path[:0] = [
     str(folder) for folder in sorted(Path(__file__).parent.iterdir()) if folder.is_dir() and folder.name not in ("fixtures", "__pycache__")
 ]
+
+
+def pytest_sessionstart(session):
+    """Declare every figure, as the command and the pack do, in each process that runs tests: not in pytest-xdist's
+    controller, which only hands the tests out (importing them there held back the start of its workers)."""
+    if not is_xdist_controller(session):
+        from readiness.indicators import themes  # noqa: F401
 
 
 def ensure_demo_data() -> Path:

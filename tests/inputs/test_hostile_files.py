@@ -9,9 +9,11 @@ memory (``ru_maxrss``), so an abort, a hang or a memory spike fails the test ins
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -225,19 +227,52 @@ def test_one_huge_text_cell_is_refused(tmp_path, where):
     assert_refused(tmp_path, "annex_a.xlsx", "more than 1 MB of text in one place", annex_a=workbook)
 
 
+def deflated_repeats(head: bytes, piece: bytes, times: int, tail: bytes) -> tuple[bytes, int, int]:
+    """``head + piece * times + tail`` deflated (raw, level 9), its CRC-32 and its length, ``piece`` deflated once:
+    after a full flush the compressor has forgotten all before it, so every repeat of ``piece`` deflates alike."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start, once = (compressor.compress(part) + compressor.flush(zlib.Z_FULL_FLUSH) for part in (head, piece))
+    crc = zlib.crc32(head)
+    for _ in range(times):
+        crc = zlib.crc32(piece, crc)
+    data = start + once * times + compressor.compress(tail) + compressor.flush()
+    return data, zlib.crc32(tail, crc), len(head) + len(piece) * times + len(tail)
+
+
+def stored(name: str, text: str) -> tuple[str, int, bytes, int, int]:
+    """A zip entry of :func:`write_zip` holding ``text`` as it is."""
+    data = text.encode()
+    return name, zipfile.ZIP_STORED, data, zlib.crc32(data), len(data)
+
+
+def write_zip(path: Path, entries: list[tuple[str, int, bytes, int, int]]) -> Path:
+    """A zip of ``(name, method, data as stored, CRC-32, length)`` entries: zipfile writes none it has not compressed."""
+    local, central = bytearray(), bytearray()
+    for name, method, data, crc, length in entries:
+        header = struct.pack("<HHHHHIIIHH", 20, 0, method, 0, 0x21, crc, len(data), length, len(name.encode()), 0)
+        central += b"PK\x01\x02" + struct.pack("<H", 20) + header + struct.pack("<HHHII", 0, 0, 0, 0, len(local)) + name.encode()
+        local += b"PK\x03\x04" + header + name.encode() + data
+    path.write_bytes(
+        local + central + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(central), len(local), 0)
+    )
+    return path
+
+
 def test_an_ods_of_forty_million_empty_elements_is_refused(tmp_path):
-    path = tmp_path / "annex_a.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("mimetype", MIMETYPE, compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/manifest.xml", MANIFEST)
-        with archive.open("content.xml", "w", force_zip64=True) as content:
-            content.write(
-                f'<?xml version="1.0"?><office:document-content {NAMESPACES}><office:body><office:spreadsheet>'
-                '<table:table table:name="List 1"><table:table-row>'.encode()
-            )
-            for piece in repeated("<table:table-cell/>", 40_000_000, 1_000_000):
-                content.write(piece.encode())
-            content.write(b"</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+    content = deflated_repeats(
+        f'<?xml version="1.0"?><office:document-content {NAMESPACES}><office:body><office:spreadsheet>'
+        '<table:table table:name="List 1"><table:table-row>'.encode(),
+        b"<table:table-cell/>" * 1_000_000,
+        40,
+        b"</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>",
+    )
+    entries = [stored("mimetype", MIMETYPE), stored("META-INF/manifest.xml", MANIFEST), ("content.xml", zipfile.ZIP_DEFLATED, *content)]
+    path = write_zip(tmp_path / "annex_a.ods", entries)
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as opened:  # a zip as any other
+        assert archive.namelist() == [name for name, *_ in entries] and archive.read("META-INF/manifest.xml") == MANIFEST.encode()
+        assert archive.getinfo("content.xml").file_size > 40_000_000 * len("<table:table-cell/>")
+        first = opened.read(1_000_000)  # the deflated data reads back (the rest as the command reads it)
+        assert first.startswith(b'<?xml version="1.0"?>') and first.count(b"<table:table-cell/>") > 50_000
     assert path.stat().st_size < 2_000_000
     assert_refused(tmp_path, "annex_a.ods", "more than 10,000,000 elements", annex_a=path)
 
