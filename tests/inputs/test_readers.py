@@ -23,7 +23,7 @@ from readiness.config.params import load_params
 from readiness.inputs import codes
 from readiness.inputs.annex_a import list_number
 from readiness.inputs.read import load_inputs, read_inputs, write_templates
-from readiness.inputs.values import SPACES, clean_cells, parse_date, parse_datetime
+from readiness.inputs.values import SPACES, clean_cells, date_and_clock, parse_date, parse_datetime
 
 COMMON = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"]
 ALLOCATED = ["Allocated Team", "Allocated Worker"]
@@ -513,6 +513,13 @@ def test_date_times_are_read_with_or_without_a_clock():
         day("2019-06-03"),
     ]  # a date alone: midnight
     assert parsed.iloc[4:].isna().all()  # blank; 24:00 is no time of day; 9.15 is no clock; month 13 is no date
+
+
+def test_a_date_time_splits_at_its_first_space_or_t():
+    day, clock = date_and_clock(text("2019-06-03 09:15", "2019-06-03T23:59", "03/06/2019", "T09:15", None, "3/6/2019 9:05 am"))
+    assert day.tolist()[:3] == ["2019-06-03", "2019-06-03", "03/06/2019"] and clock.tolist()[:3] == ["09:15", "23:59", ""]
+    assert day.iloc[3:5].isna().all() and clock.iloc[3:5].isna().all()  # nothing before the T; blank
+    assert (day.iloc[5], clock.iloc[5]) == ("3/6/2019", "9:05 am")
 
 
 def test_an_empty_date_time_column_reads_as_empty():

@@ -11,6 +11,8 @@ from functools import wraps
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from readiness.errors import printable
 
@@ -126,9 +128,15 @@ def parse_datetime(text: pd.Series) -> pd.Series:
     >>> parse_datetime(pd.Series(["03/06/2019 09:15", "2019-06-03"], dtype="string")).dt.strftime("%d %b %H:%M").tolist()
     ['03 Jun 09:15', '03 Jun 00:00']
     """
-    parts = text.str.extract(r"^([^ T]+)(?:[ T](.*))?$", expand=True)  # the date, and the clock if any
-    day = parse_date(parts[0].astype("string"))
-    return day + pd.to_timedelta(clock_seconds(parts[1].fillna("").astype("string")), unit="s")
+    day, clock = date_and_clock(text)
+    return parse_date(day) + pd.to_timedelta(clock_seconds(clock.fillna("")), unit="s")
+
+
+def date_and_clock(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The date of each value (up to its first space or ``T``) and its clock (what follows; blank when nothing
+    does), ``<NA>`` both when the value is blank or starts with a space or ``T``: split by pyarrow at C speed."""
+    parts = pc.extract_regex(pa.array(text, type=pa.string()), r"^(?P<day>[^ T]+)(?:[ T](?P<clock>.*))?$")
+    return tuple(pd.Series(pd.arrays.ArrowStringArray(pc.struct_field(parts, [i])), index=text.index) for i in (0, 1))
 
 
 @per_unique
