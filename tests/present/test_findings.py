@@ -153,6 +153,16 @@ def test_the_board_summary_has_one_line_per_finding_in_order():
     assert board_lines({"figures": {}}) == []
 
 
+def test_two_findings_of_one_visit_in_one_area_are_told_apart_by_their_ids():
+    entry = {"source": "Monitoring visit 2025-04", "area": "help_and_protection", "priority": False, "why": "."}
+    document = {"findings": {"F6": entry, "F7": {**entry, "source": "ILACS 2024"}, "F8": entry}}
+    assert [line.where for line in board_lines(document)] == [
+        "Monitoring visit 2025-04, Help and protection (F6)",
+        "ILACS 2024, Help and protection",
+        "Monitoring visit 2025-04, Help and protection (F8)",
+    ]
+
+
 def test_the_lines_as_a_markdown_list_keep_input_text_as_data():
     line = BoardLine("F1", "ILACS *2024*", "Front door", True, "amber", "An action is at risk.")
     assert lines_markdown([line]) == r"- **Amber**: ILACS \*2024\*, Front door \(priority\). An action is at risk\."

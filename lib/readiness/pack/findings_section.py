@@ -76,7 +76,9 @@ class FindingsSection:
         row = self.row(finding_id)
         priority = ", an area for priority action" if bool(pd.notna(row["priority"]) and row["priority"]) else ""
         when = "" if pd.isna(row["source_date"]) else f" ({row['source_date']:%d %B %Y})"
-        return f"### {markdown_escape(area_words(text_of(row['area'])))}: {markdown_escape(text_of(row['source']))}{when}{priority}"
+        place = (self.plan.findings["source"] == row["source"]) & (self.plan.findings["area"] == row["area"])
+        which = f", finding {markdown_escape(finding_id)}" if place.sum() > 1 else ""  # told apart from the other of its visit and area
+        return f"### {markdown_escape(area_words(text_of(row['area'])))}: {markdown_escape(text_of(row['source']))}{when}{which}{priority}"
 
     def show_overview(self) -> None:
         """The readiness of every finding and, in a Board edition, the plan's actions by finding (a published edition's table

@@ -11,6 +11,7 @@ the rating is the same in both editions. :func:`board_lines` gives the Board sum
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -171,6 +172,7 @@ class BoardLine:
     priority: bool
     rating: str | None
     why: str
+    shared: bool = False  # another finding has the same source and area
 
     @property
     def rating_words(self) -> str:
@@ -184,7 +186,12 @@ class BoardLine:
     @property
     def where(self) -> str:
         """Its source and area: ``ILACS 2024, Front door (priority)``."""
-        return f"{self.source}, {self.area}{' (priority)' if self.priority else ''}"
+        return f"{self.source}, {self.area}{self.tags}"
+
+    @property
+    def tags(self) -> str:
+        """`` (priority)`` for a priority finding, then its id when another finding has the same source and area."""
+        return f"{' (priority)' if self.priority else ''}{f' ({self.finding_id})' if self.shared else ''}"
 
 
 def lines_markdown(lines: Sequence[BoardLine]) -> str:
@@ -198,6 +205,8 @@ def board_lines(document: Mapping) -> list[BoardLine]:
     """One :class:`BoardLine` per finding of a ``figures.json`` document (its ``findings``), in the register's order;
     none for a pack without a findings register."""
     readiness = document.get("readiness") or {}
+    findings = document.get("findings") or {}
+    places = Counter((entry["source"], area_words(entry["area"])) for entry in findings.values())
     return [
         BoardLine(
             finding_id,
@@ -206,6 +215,7 @@ def board_lines(document: Mapping) -> list[BoardLine]:
             bool(entry.get("priority")),
             readiness.get(readiness_id(finding_id)),
             entry.get("why", ""),
+            places[entry["source"], area_words(entry["area"])] > 1,
         )
-        for finding_id, entry in (document.get("findings") or {}).items()
+        for finding_id, entry in findings.items()
     ]
