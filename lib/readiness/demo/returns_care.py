@@ -61,6 +61,9 @@ COLUMNS = {
 }
 
 
+CODED = ("Child's Legal Status", "Child's Category of Need", "Placement Type")  # List 8's columns an episode holds as codes
+
+
 def code(text: pd.Series) -> pd.Series:
     """An Annex A code from its listed form: ``d) U4: Foster placement`` → ``U4``; ``C2: FCO`` → ``C2``; ``a) WBRI`` → ``WBRI``."""
     return text.astype("string").str.replace(r"^[a-z]\) ", "", regex=True).str.split(r"[:\s]", n=1, regex=True).str[0]
@@ -69,8 +72,9 @@ def code(text: pd.Series) -> pd.Series:
 def episodes_of(list_8: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """Every episode of every child of List 8, up to Annex A's snapshot."""
     rows = []
-    for child in list_8.itertuples(index=False, name=None):
-        rows += _child_episodes(dict(zip(list_8.columns, child)), rng)
+    coded = list_8.assign(**{column: code(list_8[column]) for column in CODED})  # once for the list, not once per child
+    for child in coded.itertuples(index=False, name=None):
+        rows += _child_episodes(dict(zip(coded.columns, child)), rng)
     frame = pd.DataFrame(rows, columns=["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "URN", "REC"])
     ended = list_8.drop_duplicates("Child Unique ID").set_index("Child Unique ID")["Date Ceased to be Looked After "]
     first = ~frame["CHILD"].duplicated()
@@ -86,8 +90,7 @@ def episodes_of(list_8: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
 def _child_episodes(child: dict, rng: np.random.Generator) -> list[tuple]:
     start = pd.Timestamp(child["Date Started to be Looked After"])
     latest = pd.Timestamp(child["Start Date of Most Recent Placement"])
-    legal, need = code(pd.Series([child["Child's Legal Status"]]))[0], code(pd.Series([child["Child's Category of Need"]]))[0]
-    place = code(pd.Series([child["Placement Type"]]))[0]
+    legal, need, place = (child[column] for column in CODED)
     reason = child["Reason Ceased to be Looked After"]
     reason = None if reason is None or pd.isna(reason) else str(reason).split(":")[0]
     moves = sorted({start, latest} | _moves_between(start, latest, int(child["Number of Placements in the Last 12 months"]), rng))

@@ -124,21 +124,22 @@ def census_xml(year: int, events: dict[str, pd.DataFrame]) -> str:
         name: frame[_year_of(frame["in_year_of"] if "in_year_of" in frame else frame["date"]) == year] for name, frame in events.items()
     }
     details: dict[tuple[str, pd.Timestamp], list[str]] = {}
-    for _, row in held["referral"].iterrows():
-        details.setdefault((row["child"], row["date"]), [])
+    for key in zip(held["referral"]["child"], held["referral"]["date"]):
+        details.setdefault(key, [])
     for name in ("assessment", "s47", "plan"):
         frame = held[name].sort_values("date", kind="stable")
         starts = referrals[["child", "date"]].rename(columns={"date": "referral"}).sort_values("referral", kind="stable")
         matched = pd.merge_asof(frame, starts, left_on="date", right_on="referral", by="child")
-        for _, row in matched[matched["referral"].notna()].iterrows():
+        for row in matched[matched["referral"].notna()].to_dict("records"):
             details.setdefault((row["child"], row["referral"]), []).append(_element(name, row))
-    by_referral = referrals.drop_duplicates(["child", "date"]).set_index(["child", "date"])
+    first = referrals.drop_duplicates(["child", "date"])
+    by_referral = dict(zip(zip(first["child"], first["date"]), zip(first["source"], first["nfa"])))  # (source, nfa) of each
     children: dict[str, list[str]] = {}
     for (child, day), items in sorted(details.items()):
-        referral = by_referral.loc[(child, day)]
-        nfa = "true" if referral["nfa"] else "false"
+        source, referred_nfa = by_referral[(child, day)]
+        nfa = "true" if referred_nfa else "false"
         children.setdefault(child, []).append(
-            f"<CINdetails><CINreferralDate>{day:%Y-%m-%d}</CINreferralDate><ReferralSource>{escape(str(referral['source']))}</ReferralSource>"
+            f"<CINdetails><CINreferralDate>{day:%Y-%m-%d}</CINreferralDate><ReferralSource>{escape(str(source))}</ReferralSource>"
             f"<PrimaryNeedCode>N1</PrimaryNeedCode>{''.join(items)}<ReferralNFA>{nfa}</ReferralNFA></CINdetails>"
         )
     births = referrals.drop_duplicates("child", keep="last").set_index("child")["dob"]
@@ -153,7 +154,7 @@ def census_xml(year: int, events: dict[str, pd.DataFrame]) -> str:
     )
 
 
-def _element(name: str, row: pd.Series) -> str:
+def _element(name: str, row: dict) -> str:
     def day(value) -> str:
         return "" if pd.isna(value) else f"{value:%Y-%m-%d}"
 
