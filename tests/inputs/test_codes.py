@@ -147,3 +147,18 @@ def test_codes_of_lists_8_to_11_refuse_other_values(table, wrong):
 def test_accommodation_code_carries_its_suitability():
     # SSDA903: the digit after the type is 1 suitable, 2 unsuitable; no digit, no suitability
     assert codes.suitability_digit(text("W2", "D1", "B", None)).tolist() == ["unsuitable", "suitable", pd.NA, pd.NA]
+
+
+@pytest.mark.parametrize(
+    "value, key",
+    [
+        ("p1) Health services: GP", "health services - gp"),
+        ("a)\u00a0Yes ", "yes"),
+        ("Children\u2019s_social  care", "children's social care"),
+        ("e) 2A \u2013 Schools", "2a - schools"),
+        ("No prefix) here", "no prefix) here"),
+    ],
+)
+def test_a_value_is_keyed_folded_without_its_letter_prefix_and_with_one_separator(value, key):
+    assert codes.key_of(value) == key
+    assert codes.spelling_key(pd.Series([value, None], dtype="string")).iloc[0] == key

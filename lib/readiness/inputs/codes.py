@@ -16,21 +16,30 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .values import fold, per_unique
+from .values import FOLD, SPACES, per_unique
 
 PREFIX = r"^[a-z]{1,2}\d?\)\s*"
 SEPARATOR = r"\s*[-:\u2013\u2014]\s*"
 UNKNOWN = ""
+_PREFIX, _SEPARATOR, _SPACES = re.compile(PREFIX, re.ASCII), re.compile(SEPARATOR, re.ASCII), re.compile(SPACES)
 
 
+@per_unique
 def spelling_key(text: pd.Series) -> pd.Series:
     """Folded text without the letter prefix, separators as `` - ``: what spellings are matched on."""
-    return fold(text).str.replace(PREFIX, "", regex=True).str.replace(SEPARATOR, " - ", regex=True)
+    return text.map(key_of, na_action="ignore").astype("string")
 
 
 def compact_key(text: pd.Series) -> pd.Series:
     """A spelling's letters and digits only: ``CS - Close Case`` and ``cs close case`` are one word."""
     return spelling_key(text).str.replace(r"[^a-z0-9]", "", regex=True)
+
+
+def key_of(value: str) -> str:
+    """:func:`spelling_key` of one value, in Python: a column has few distinct values, and each of pandas' string
+    methods costs more per call than Python's per value (``\\d`` and ``\\s`` read as ASCII, as pyarrow reads them)."""
+    folded = _SPACES.sub(" ", value.translate(FOLD)).strip().lower()
+    return _SEPARATOR.sub(" - ", _PREFIX.sub("", folded, count=1))
 
 
 @dataclass(frozen=True)
@@ -48,16 +57,17 @@ class Codes:
         return per_unique(self._lookup)(text)
 
     def _lookup(self, text: pd.Series) -> pd.Series:
-        key = spelling_key(text)
-        found = pd.Series(pd.NA, index=text.index, dtype="string")
-        if self.spellings is not None:
-            found = key.map(self.spellings).astype("string")
-        if self.pattern is not None:
-            coded = key.str.extract(self.pattern, flags=re.IGNORECASE, expand=False).str.upper()
-            found = found.fillna(coded.where(coded.isin(self.allowed)).astype("string"))
-        if self.words is not None:
-            found = found.fillna(compact_key(text).map(self.words).astype("string"))
-        return found
+        return pd.Series([self.code_of(value) for value in text.tolist()], index=text.index, dtype="string")
+
+    def code_of(self, value: str) -> str | None:
+        """The code of one (non-blank) value: by its spelling, else by the pattern, else by its letters and digits."""
+        key = key_of(value)
+        if self.spellings is not None and key in self.spellings:
+            return self.spellings[key]
+        found = re.search(self.pattern, key, flags=re.IGNORECASE) if self.pattern is not None else None
+        if found is not None and found.group(1) is not None and found.group(1).upper() in self.allowed:
+            return found.group(1).upper()
+        return None if self.words is None else self.words.get(re.sub(r"[^a-z0-9]", "", key))
 
     def parse(self, text: pd.Series) -> pd.Series:
         """The code of each value, ``<NA>`` when blank, unknown or not accepted."""

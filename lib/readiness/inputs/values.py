@@ -19,7 +19,7 @@ from readiness.errors import printable
 SPACES = "[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 """A run of spaces: every character Python's ``\\s`` matches (the no-break spaces among them), written out rather than
 as ``\\s``, so that pandas runs it in pyarrow over a whole column instead of once per value in Python."""
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
+FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "_": " "})
 EXCEL_ERRORS = ("#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#n/a n/a")
 _TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$"
 _DATE_FORMATS = ((r"^\d{4}-\d{1,2}-\d{1,2}$", "%Y-%m-%d"), (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y"))
@@ -52,12 +52,12 @@ def clean_cells(values: pd.Series) -> pd.Series:
 
 def fold(text: pd.Series) -> pd.Series:
     """Text for matching: lower case, curly apostrophes straight, underscores as spaces, one space between words."""
-    return text.str.translate(_FOLD).str.replace(SPACES, " ", regex=True).str.strip().str.lower()
+    return text.str.translate(FOLD).str.replace(SPACES, " ", regex=True).str.strip().str.lower()
 
 
 def heading_key(heading: object) -> str:
     """How a heading is compared: folded, trailing ``?`` dropped (``Referral NFA?`` = ``referral nfa``)."""
-    text = "" if heading is None else str(heading).translate(_FOLD)
+    text = "" if heading is None else str(heading).translate(FOLD)
     return re.sub(SPACES, " ", text).strip().lower().rstrip("?").strip()
 
 
