@@ -180,7 +180,7 @@ def test_impossible_dates_are_errors_counted_once(tmp_path):
     error = one(findings.errors, "Date of referral")
     assert_located(error, "annex_a.xlsx", "List 3", 2, "Date of referral", more=1)
     # both non-blank dates unreadable: 100 % > 10 %, so the file is taken as misread
-    assert error.message.startswith("100.0% of the non-blank values (2) cannot be read (more than 10%): expected a date")
+    assert error.message.startswith("100.0% of the non-blank values (2) cannot be read (more than 10%): expected a real date")
     assert "'31/02/2019' in row 2, '30/02/2019' in row 3" in error.message
     assert "(and 1 more row like it, e.g. row 3)" in error.describe()
 

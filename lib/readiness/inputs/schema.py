@@ -54,8 +54,8 @@ def parse_outcome(text: pd.Series) -> pd.Series:
 
 ID = Kind(parse_id, lambda text: text.notna(), "an id")
 TEXT = Kind(parse_text, lambda text: text.notna(), "text")
-DATE = Kind(parse_date, None, "a date written dd/mm/yyyy or yyyy-mm-dd")
-DATETIME = Kind(parse_datetime, None, "a date, or a date and time, written dd/mm/yyyy hh:mm or yyyy-mm-dd hh:mm")
+DATE = Kind(parse_date, None, "a real date written dd/mm/yyyy or yyyy-mm-dd")  # 31/02/2024 is written so, but no date
+DATETIME = Kind(parse_datetime, None, "a real date, or a date and time, written dd/mm/yyyy hh:mm or yyyy-mm-dd hh:mm")
 INT = Kind(parse_int, None, "a whole number")
 AGE = Kind(parse_age, None, "an age in years (a fraction keeps its whole years; -1 = unborn)")
 FLOAT = Kind(parse_float, None, "a number")
