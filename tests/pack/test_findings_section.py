@@ -17,8 +17,11 @@ def test_a_finding_sharing_its_visit_and_area_is_headed_with_its_id():
             "priority": [False, True, False],
         }
     )
+    register = {
+        row.finding_id: {"source": row.source, "area": row.area, "priority": row.priority, "why": "."} for row in findings.itertuples()
+    }
     section = FindingsSection(pack=None)
-    section.__dict__["plan"] = SimpleNamespace(findings=findings)  # the plan as the register gives it
+    section.__dict__["plan"] = SimpleNamespace(findings=findings, document=lambda: {"findings": register})  # as the register gives it
     assert (
         section.heading("F6") == r"### Help and protection: Monitoring visit 2025\-04 (10 April 2025), finding F6"
     )  # Markdown, input text escaped

@@ -25,7 +25,7 @@ from readiness.present.finding_page import (
     readiness_sentence,
     role_words,
 )
-from readiness.present.findings import area_words, board_lines, lines_markdown
+from readiness.present.findings import BoardLine, area_words, board_lines, lines_markdown
 from readiness.present.vitals import history_values
 from readiness.safetext import markdown_escape
 
@@ -47,6 +47,11 @@ class FindingsSection:
     @cached_property
     def plan(self) -> Plan:
         return Plan(self.pack)
+
+    @cached_property
+    def lines(self) -> dict[str, BoardLine]:
+        """Each finding's line of the Board summary (its readiness, and whether another finding has its source and area)."""
+        return {line.finding_id: line for line in board_lines(self.plan.document())}
 
     @cached_property
     def published(self) -> tuple[dict[str, object], set[str]]:
@@ -76,14 +81,15 @@ class FindingsSection:
         row = self.row(finding_id)
         priority = ", an area for priority action" if bool(pd.notna(row["priority"]) and row["priority"]) else ""
         when = "" if pd.isna(row["source_date"]) else f" ({row['source_date']:%d %B %Y})"
-        place = (self.plan.findings["source"] == row["source"]) & (self.plan.findings["area"] == row["area"])
-        which = f", finding {markdown_escape(finding_id)}" if place.sum() > 1 else ""  # told apart from the other of its visit and area
+        which = (
+            f", finding {markdown_escape(finding_id)}" if self.lines[finding_id].shared else ""
+        )  # told apart from the other of its visit and area
         return f"### {markdown_escape(area_words(text_of(row['area'])))}: {markdown_escape(text_of(row['source']))}{when}{which}{priority}"
 
     def show_overview(self) -> None:
         """The readiness of every finding and, in a Board edition, the plan's actions by finding (a published edition's table
         of a few actions a finding would be all but withheld: it gives each finding's in words)."""
-        say(lines_markdown(board_lines(self.plan.document())))
+        say(lines_markdown(list(self.lines.values())))
         if len(self.plan.actions) and self.board_edition:
             counts = action_counts(
                 self.plan.actions.assign(finding=self.plan.actions["finding_id"].map(self.name)), self.pack.params.period_end, by="finding"
