@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from functools import partial
 
@@ -31,3 +32,28 @@ def test_every_task_runs_once_here_or_in_the_one_forked_worker():
 def test_run_all_gives_the_results_in_order_however_shared_out():
     assert [square for square, _ in run_all([partial(square_where, n) for n in range(5)], workers=2)] == [0, 1, 4, 9, 16]
     assert [square for square, _ in run_all([partial(square_where, n) for n in range(3)], workers=1)] == [0, 1, 4]
+
+
+def bytes_of(size: int) -> tuple[bytes, int]:
+    """``size`` bytes counting up from 0 (mod 256), and which process made them."""
+    time.sleep(0.2)
+    return bytes(range(256)) * (size // 256), os.getpid()
+
+
+def test_a_large_result_comes_back_whole_from_the_forked_worker_and_its_file_is_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    results = dict(shared_out([partial(bytes_of, 8 << 20), partial(bytes_of, 256)], workers=2))
+    assert results[0][1] != os.getpid() and results[1][1] == os.getpid()  # the large one was the worker's
+    assert len(results[0][0]) == 8 << 20 and results[0][0][:3] == b"\x00\x01\x02" and results[0][0][-1:] == b"\xff"
+    assert list(tmp_path.iterdir()) == []  # the folder its result was handed back in is gone
+
+
+def fails() -> None:
+    raise ValueError("no such list")
+
+
+def test_a_task_failing_in_the_forked_worker_raises_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(ValueError, match="no such list"):
+        run_all([fails, partial(square_where, 2)], workers=2)
+    assert list(tmp_path.iterdir()) == []
