@@ -16,7 +16,7 @@ from test_readers import ALLOCATED, COMMON, LISTS, as_excel, read, write_csv_fol
 
 from readiness.inputs.annex_a_tables import ANNEX_A
 from readiness.inputs.bundle import UNREADABLE
-from readiness.inputs.values import parse_age
+from readiness.inputs.values import is_in, parse_age
 
 REFERRAL = COMMON + ["Date of referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months"] + ALLOCATED
 
@@ -329,3 +329,23 @@ def test_a_column_is_parsed_once_and_what_does_not_parse_is_unreadable():
     assert frame["visit_date"].isna().tolist() == [False, True, True, False]
     [warning] = findings.warnings  # "zzz", Excel row 3; a column no figure reads: a warning, never an error
     assert (findings.errors, warning.column, warning.row) == ([], "visit_date", 3)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["b", "a", "a"], [True, False, True, False]),  # a blank matches no id
+        (["c", None], [False, True, False, True]),  # a blank matches a blank, as pandas' isin has it
+        ([], [False, False, False, False]),
+    ],
+)
+def test_is_in_tells_which_ids_are_among_others_as_pandas_isin_does(values, expected):
+    column = pd.Series(["a", None, "b", "c"], dtype="string[pyarrow]", index=[5, 6, 7, 8], name="child_id")
+    found = is_in(column, pd.Series(values, dtype="string[pyarrow]"))
+    assert found.tolist() == expected and found.index.tolist() == [5, 6, 7, 8] and found.dtype == bool
+    assert is_in(column, pd.Index(pd.Series(values, dtype="string[pyarrow]"))).tolist() == expected
+
+
+def test_is_in_takes_other_kinds_of_values_as_pandas_does():
+    assert is_in(pd.Series([1, 2, 3]), pd.Series([3, 1])).tolist() == [True, False, True]
+    assert is_in(pd.Series(["a", "b"], dtype="string[pyarrow]"), pd.Series(["b"], dtype=object)).tolist() == [False, True]

@@ -15,6 +15,7 @@ from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
+from readiness.inputs.values import is_in
 
 from .audits import DOMAIN_PREFIX, GRADE_READS, MOCK_INSPECTION, audits_in_period, final_grade, grade_steps, worker_participated_share
 from .common import count_by, is_yes, month_keys, monthly_shares, team_keys, with_share, worst_first
@@ -89,7 +90,7 @@ def reaudits_in_period(audits: pd.DataFrame, period: Period) -> pd.DataFrame:
     (``improved``, ``same`` or ``worse``)."""
     earlier = audits.drop_duplicates("audit_id").set_index("audit_id").pipe(final_grade)
     inside = audits_in_period(audits, period)
-    rows = inside[inside["reaudit_of"].isin(earlier.index)]
+    rows = inside[is_in(inside["reaudit_of"], earlier.index)]
     rows = rows.assign(grade=final_grade(rows), earlier_grade=rows["reaudit_of"].map(earlier))
     change = grade_steps(rows["earlier_grade"], rows["grade"])
     outcome = pd.Series("same", index=rows.index).mask(change > 0, "improved").mask(change < 0, "worse")

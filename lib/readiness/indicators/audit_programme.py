@@ -17,6 +17,7 @@ from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
+from readiness.inputs.values import is_in
 
 from .audits import (
     GOOD_OR_BETTER,
@@ -53,7 +54,7 @@ def routine_audits(audits: pd.DataFrame, routine_types: list[str]) -> pd.DataFra
     types = audits["audit_type"] if "audit_type" in audits else pd.Series(pd.NA, index=audits.index, dtype="string")
     routine = types.isna() | types.isin(routine_types)
     if "reaudit_of" in audits:
-        routine &= ~audits["reaudit_of"].isin(audits["audit_id"].dropna())
+        routine &= ~is_in(audits["reaudit_of"], audits["audit_id"].dropna())
     return audits[routine.fillna(False).astype(bool)]
 
 

@@ -32,6 +32,7 @@ from readiness.config.params import Params
 from readiness.config.period import Period
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.coverage import coverage_of, covered_days, covered_period, latest_coverage
+from readiness.inputs.values import is_in
 
 from .common import (
     at_least_one,
@@ -131,7 +132,7 @@ def children_referred_share(contacts: pd.DataFrame, referrals: pd.DataFrame, per
     """``contacts.children_referred_share``: of distinct children with a contact in the period, share also referred in it."""
     contacted = in_period(contacts, "contact_date", period)["child_id"].drop_duplicates()
     referred = in_period(referrals, "referral_date", period)["child_id"]
-    return share(int(contacted.isin(referred).sum()), len(contacted))
+    return share(int(is_in(contacted, referred).sum()), len(contacted))
 
 
 CONTACT_RATE = contact.figure("contacts.rate_per_10k", "Contacts per 10,000 children (annual rate)", "rate")

@@ -15,6 +15,7 @@ from readiness.config.params import Params
 from readiness.config.period import Period, one_year_before
 from readiness.inputs.bundle import Inputs
 from readiness.inputs.labels import NOT_RECORDED
+from readiness.inputs.values import is_in
 
 from .common import median_of, with_share
 from .figure import Figure, FigureValue, count, share, statistic
@@ -154,7 +155,7 @@ def caseload_open_children(cases: pd.DataFrame) -> Figure:
 def caseload_unallocated_count(cases: pd.DataFrame) -> Figure:
     """``caseload.unallocated_count``: open children with no allocated worker on any of their open rows."""
     allocated = cases.dropna(subset=["worker"])["child_id"]
-    return count(cases.loc[~cases["child_id"].isin(allocated), "child_id"].nunique())
+    return count(cases.loc[~is_in(cases["child_id"], allocated), "child_id"].nunique())
 
 
 @caseload.headline("caseload.median", "Median caseload per allocated worker", "number", L)

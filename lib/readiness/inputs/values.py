@@ -38,6 +38,16 @@ def per_unique(parse: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series],
     return on_uniques
 
 
+def is_in(column: pd.Series, values: pd.Series | pd.Index) -> pd.Series:
+    """``column.isin(values)``: for text in Arrow (as the readers make it), one pass of Arrow's ``is_in``, where pandas
+    first makes each of ``values`` a Python object (a fifth of a second for a large council's child ids). A blank
+    matches a blank, as in pandas."""
+    if not all(isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow" for series in (column, values)):
+        return column.isin(values)
+    found = pc.is_in(pa.array(column), value_set=pa.array(values))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index, name=column.name)
+
+
 @per_unique
 def clean_cells(values: pd.Series) -> pd.Series:
     """Cell values as ``string``: stripped, odd spaces folded, blanks and Excel error values ``<NA>``.

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from readiness.errors import InputError, Problem
+from readiness.inputs.values import is_in
 
 from .rows import RowProblems, codes, leaves, uk_dates
 
@@ -112,7 +113,7 @@ def _check_episodes(frames: dict[str, pd.DataFrame], problems: RowProblems) -> N
         file.warn(episodes.loc[mask, "_row"], column, message, figures)
         bad |= mask
     episodes["RNE"] = episodes["RNE"].str.upper()
-    episodes["_left_out"] = episodes["CHILD"].isin(episodes.loc[bad, "CHILD"]) | episodes["CHILD"].isna()
+    episodes["_left_out"] = is_in(episodes["CHILD"], episodes.loc[bad, "CHILD"]) | episodes["CHILD"].isna()
 
 
 def _check_oc3(frames: dict[str, pd.DataFrame], problems: RowProblems) -> None:
