@@ -44,13 +44,22 @@ def release_free_memory() -> None:
         pass
 
 
-def run_all(tasks: Iterable[Callable[[], T]], workers: int) -> list[T]:
-    """Each task's result, in order; ``workers`` tasks at a time where the system forks (:func:`shared_out`)."""
+def run_all(tasks: Iterable[Callable[[], T]], workers: int, sizes: Sequence[float] | None = None) -> list[T]:
+    """Each task's result, in order; ``workers`` tasks at a time where the system forks (:func:`shared_out`), in the
+    order :func:`ends_first` gives when ``sizes`` says roughly how long each takes."""
     tasks = list(tasks)
     if workers > 1 and len(tasks) > 1 and can_fork():
-        results = dict(shared_out(tasks, workers))
+        order = list(range(len(tasks))) if sizes is None else ends_first(sizes)
+        results = {order[position]: result for position, result in shared_out([tasks[i] for i in order], workers)}
         return [results[index] for index in range(len(tasks))]
     return [task() for task in tasks]
+
+
+def ends_first(sizes: Sequence[float]) -> list[int]:
+    """The tasks' positions with the largest at the two ends of the list, where :func:`shared_out`'s workers start,
+    and the smallest in the middle, where they meet: neither is then left with a long task when the other is done."""
+    largest_first = sorted(range(len(sizes)), key=lambda index: -sizes[index])
+    return largest_first[0::2] + largest_first[1::2][::-1]
 
 
 def shared_out(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple[int, T]]:

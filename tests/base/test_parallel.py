@@ -9,7 +9,7 @@ from functools import partial
 
 import pytest
 
-from readiness.parallel import can_fork, run_all, shared_out
+from readiness.parallel import can_fork, ends_first, run_all, shared_out
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="shared out only where the system forks")
 
@@ -57,3 +57,14 @@ def test_a_task_failing_in_the_forked_worker_raises_here(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="no such list"):
         run_all([fails, partial(square_where, 2)], workers=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ends_first_puts_the_largest_tasks_at_the_two_ends_and_the_smallest_where_the_workers_meet():
+    assert ends_first([1, 5, 3, 4, 2]) == [1, 2, 0, 4, 3]  # sizes 5, 3, 1, 2, 4
+    assert ends_first([7]) == [0] and ends_first([]) == []
+
+
+def test_run_all_given_sizes_starts_the_largest_tasks_first_and_gives_the_results_in_order():
+    results = run_all([partial(square_where, n) for n in range(5)], workers=2, sizes=[1, 5, 3, 4, 2])
+    assert [square for square, _ in results] == [0, 1, 4, 9, 16]
+    assert results[1][1] != os.getpid() and results[3][1] == os.getpid()  # the largest forked, the next largest here

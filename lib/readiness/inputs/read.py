@@ -7,6 +7,7 @@ for ``readiness validate``.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
@@ -15,7 +16,7 @@ from readiness.config.params import EXTRACT_KEYS, Params
 from readiness.errors import InputError, Problem
 from readiness.parallel import run_all
 
-from .annex_a import collect_lists, locate_annex_a, read_one_list
+from .annex_a import Source, collect_lists, locate_annex_a, read_one_list
 from .annex_a_tables import ANNEX_A
 from .blanks import blank_warnings
 from .bundle import Inputs
@@ -28,6 +29,7 @@ from .plan import check_plan
 from .returns.read import add_returns, reading_tasks, return_files
 from .templates import write_templates
 from .unexported import unexported_columns
+from .workbooks import sheet_sizes
 
 __all__ = ["load_inputs", "read_inputs", "write_templates"]
 NO_ROWS = "the return has no rows: every list holds its headings only (is it Ofsted's empty template?)"
@@ -59,7 +61,9 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     tasks += [partial(read_one_extract, params, name) for name in others]
     returns = return_files(params)  # the statutory returns' files are shared out with the lists and extracts
     tasks += reading_tasks(returns)
-    results = run_all(tasks, parallel)
+    paths = [getattr(params.data, name) for name in others] + [file.path for file in returns]
+    sizes = list_sizes(sources) + [bytes_of(path) for path in paths] if parallel > 1 else None
+    results = run_all(tasks, parallel, sizes)
     read_files = len(sources) + len(others)
     for name, (frame, problems) in zip(others, results[len(sources) : read_files]):
         setattr(inputs, name, frame)
@@ -89,6 +93,20 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
         findings.make_strict()
     inputs.warnings = findings.warnings
     return inputs, findings
+
+
+def list_sizes(sources: dict[int, Source]) -> list[int]:
+    """Roughly how long reading each list takes, in list order: the bytes of its sheet, else of its file."""
+    sheets = {path: sheet_sizes(path) for path in {source.path for source in sources.values() if source.sheet is not None}}
+    return [sheets.get(source.path, {}).get(source.sheet) or bytes_of(source.path) for _, source in sorted(sources.items())]
+
+
+def bytes_of(path: Path) -> int:
+    """The bytes of a file, or of the files in a folder; 0 when they cannot be told (reading it says why)."""
+    try:
+        return sum(p.stat().st_size for p in path.iterdir() if p.is_file()) if path.is_dir() else path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_one_extract(params: Params, name: str) -> tuple[pd.DataFrame | None, Findings]:

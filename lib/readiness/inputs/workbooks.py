@@ -152,6 +152,18 @@ def sheet_extent(path: Path, kind: str, sheet: str) -> Extent | None:
         raise Unreadable(f"cannot be read as a workbook: sheet {sheet} is damaged ({type(exc).__name__})") from None
 
 
+def sheet_sizes(path: Path) -> dict[str, int]:
+    """Each sheet of an .xlsx or .xlsb and the bytes its part declares unpacked (empty for any other file): roughly how
+    long reading it takes, to share the reading out (never trusted for anything else)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = "xl/workbook.xml" if "xl/workbook.xml" in archive.namelist() else "xl/workbook.bin"
+            sheets = (xlsx_sheet_ids if workbook.endswith(".xml") else xlsb_sheet_ids)(archive.read(workbook))
+            return {sheet: archive.getinfo(ooxml_sheet_part(archive, sheet, workbook)).file_size for sheet in sheets}
+    except (zipfile.BadZipFile, KeyError, StopIteration, ET.ParseError, struct.error, OSError, ValueError, EOFError):
+        return {}
+
+
 def check_ods_extents(path: Path) -> None:
     """Refuse an .ods any of whose sheets reaches too far: calamine loads every .ods sheet when it opens one."""
     try:
