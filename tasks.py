@@ -110,6 +110,14 @@ def install_git_filter(root: Path, python: Path) -> None:
         return
     for key, value in git_filter_settings(python).items():
         subprocess.run(["git", "config", key, value], cwd=root, check=True)
+    refresh_index(root)
+
+
+def refresh_index(root: Path) -> None:
+    """Have git check, here and once, each file it has not checked since it was written: after a fresh clone, every
+    notebook through the filter, a process each (half a minute). Left to the first ``git status``, that would fall to
+    a build recording its commit, which gives up after 20 s, so that every build waited 20 s and none got it done."""
+    subprocess.run(["git", "update-index", "-q", "--refresh"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> None:

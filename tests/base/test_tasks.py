@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -210,3 +212,18 @@ def test_arguments_given_run_as_given_in_one_process():
         "pytest",
         "tests/indicators/test_audits.py",
     ]
+
+
+def test_setting_up_a_clone_checks_its_notebooks_through_the_filter_once_so_git_status_need_not(tmp_path):
+    root = tmp_path / "clone"
+    (root / "notebooks").mkdir(parents=True)
+    shutil.copyfile(NOTEBOOKS[0], root / "notebooks" / NOTEBOOKS[0].name)
+    (root / ".gitattributes").write_text("*.ipynb filter=nbstripout\n")
+    git(root, "init", "-q")
+    git(root, "add", "--all")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "clone")
+    earlier = time.time() - 100  # the notebook's time no longer the one git noted: git must read it again
+    os.utime(root / "notebooks" / NOTEBOOKS[0].name, (earlier, earlier))
+    tasks.install_git_filter(root, Path(sys.executable))
+    git(root, "config", "filter.nbstripout.clean", "false")  # a filter that fails: git status must not need it now
+    assert git(root, "status", "--porcelain") == ""
