@@ -17,7 +17,6 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import connection
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -67,32 +66,31 @@ def shared_out(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple
     from the end of the list while ``workers - 1`` forked ones take them from the start, until they meet. A forked
     worker's memory counts as well as this one's (the pages it shares with it too), so none is forked to wait.
 
-    A forked worker hands its results back in files of a temporary folder, not through the pool's pipe: a pipe
-    takes 64 KB at a time, each only when this process, busy with a task of its own, next lets another thread
-    run, which kept a worker waiting half a second and more to hand back one large list."""
-    with tempfile.TemporaryDirectory(prefix="readiness-") as folder, forked_pool(max(1, min(workers, len(tasks)) - 1)) as pool:
-        futures = [pool.submit(_call, task, Path(folder) / f"{index}.pickle") for index, task in enumerate(tasks)]
-        for index in reversed(range(len(tasks))):
-            if futures[index].cancel():  # not started by a forked worker yet: run it here
-                yield index, tasks[index]()
-        for index, future in enumerate(futures):
-            if not future.cancelled():
-                yield index, _taken_back(future.result())
+    A forked worker hands its results back in a file opened for each task before the workers fork, not through
+    the pool's pipe: a pipe takes 64 KB at a time, each only when this process, busy with a task of its own, next
+    lets another thread run, which kept a worker waiting half a second and more to hand back one large list. The
+    files have no name (:func:`tempfile.TemporaryFile`): the children's data in them is never left on disk."""
+    files = [tempfile.TemporaryFile() for _ in tasks]
+    try:
+        with forked_pool(max(1, min(workers, len(tasks)) - 1)) as pool:
+            futures = [pool.submit(_call, task, file.fileno()) for task, file in zip(tasks, files)]
+            for index in reversed(range(len(tasks))):
+                if futures[index].cancel():  # not started by a forked worker yet: run it here
+                    yield index, tasks[index]()
+            for index, future in enumerate(futures):
+                if not future.cancelled():
+                    future.result()
+                    files[index].seek(0)
+                    yield index, pickle.load(files[index])
+    finally:
+        for file in files:
+            file.close()
 
 
-def _call(task: Callable[[], T], result: Path) -> Path:
-    """``task()``, in a worker process, its result written to the file ``result``."""
-    with result.open("wb") as file:
+def _call(task: Callable[[], T], result: int) -> None:
+    """``task()``, in a worker process, its result written to the open file ``result``."""
+    with open(result, "wb", closefd=False) as file:
         pickle.dump(task(), file, protocol=pickle.HIGHEST_PROTOCOL)
-    return result
-
-
-def _taken_back(result: Path) -> object:
-    """The result a worker wrote to the file ``result``, the file removed."""
-    with result.open("rb") as file:
-        value = pickle.load(file)
-    result.unlink()
-    return value
 
 
 @dataclass(frozen=True)

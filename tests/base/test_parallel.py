@@ -40,12 +40,12 @@ def bytes_of(size: int) -> tuple[bytes, int]:
     return bytes(range(256)) * (size // 256), os.getpid()
 
 
-def test_a_large_result_comes_back_whole_from_the_forked_worker_and_its_file_is_removed(tmp_path, monkeypatch):
+def test_a_large_result_comes_back_whole_from_the_forked_worker_and_leaves_no_file(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     results = dict(shared_out([partial(bytes_of, 8 << 20), partial(bytes_of, 256)], workers=2))
     assert results[0][1] != os.getpid() and results[1][1] == os.getpid()  # the large one was the worker's
     assert len(results[0][0]) == 8 << 20 and results[0][0][:3] == b"\x00\x01\x02" and results[0][0][-1:] == b"\xff"
-    assert list(tmp_path.iterdir()) == []  # the folder its result was handed back in is gone
+    assert list(tmp_path.iterdir()) == []  # the file its result was handed back in had no name
 
 
 def fails() -> None:
@@ -68,3 +68,16 @@ def test_run_all_given_sizes_starts_the_largest_tasks_first_and_gives_the_result
     results = run_all([partial(square_where, n) for n in range(5)], workers=2, sizes=[1, 5, 3, 4, 2])
     assert [square for square, _ in results] == [0, 1, 4, 9, 16]
     assert results[1][1] != os.getpid() and results[3][1] == os.getpid()  # the largest forked, the next largest here
+
+
+def temporary_files() -> list[str]:
+    """What the temporary folder holds while a task runs (in the forked worker: the first task is its)."""
+    time.sleep(0.2)
+    return sorted(os.listdir(tempfile.gettempdir()))
+
+
+def test_no_file_named_in_the_temporary_folder_holds_a_result_even_while_the_tasks_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "someone_elses.txt").write_text("kept")
+    assert run_all([temporary_files, temporary_files], workers=2) == [["someone_elses.txt"], ["someone_elses.txt"]]
+    assert sorted(os.listdir(tmp_path)) == ["someone_elses.txt"]
