@@ -214,6 +214,7 @@ def test_arguments_given_run_as_given_in_one_process():
     ]
 
 
+@pytest.mark.slow  # a notebook through git's nbstripout filter: a Python process
 def test_setting_up_a_clone_checks_its_notebooks_through_the_filter_once_so_git_status_need_not(tmp_path):
     root = tmp_path / "clone"
     (root / "notebooks").mkdir(parents=True)
