@@ -20,6 +20,8 @@ from .values import FOLD, SPACES, per_unique
 
 PREFIX = r"^[a-z]{1,2}\d?\)\s*"
 SEPARATOR = r"\s*[-:\u2013\u2014]\s*"
+NOT_COMPACT = r"[^a-z0-9]"
+"""What a compact key leaves out of a spelling key: all but its letters and digits."""
 UNKNOWN = ""
 _PREFIX, _SEPARATOR, _SPACES = re.compile(PREFIX, re.ASCII), re.compile(SEPARATOR, re.ASCII), re.compile(SPACES)
 
@@ -32,7 +34,7 @@ def spelling_key(text: pd.Series) -> pd.Series:
 
 def compact_key(text: pd.Series) -> pd.Series:
     """A spelling's letters and digits only: ``CS - Close Case`` and ``cs close case`` are one word."""
-    return spelling_key(text).str.replace(r"[^a-z0-9]", "", regex=True)
+    return spelling_key(text).str.replace(NOT_COMPACT, "", regex=True)
 
 
 def key_of(value: str) -> str:
@@ -67,7 +69,7 @@ class Codes:
         found = re.search(self.pattern, key, flags=re.IGNORECASE) if self.pattern is not None else None
         if found is not None and found.group(1) is not None and found.group(1).upper() in self.allowed:
             return found.group(1).upper()
-        return None if self.words is None else self.words.get(re.sub(r"[^a-z0-9]", "", key))
+        return None if self.words is None else self.words.get(re.sub(NOT_COMPACT, "", key))
 
     def parse(self, text: pd.Series) -> pd.Series:
         """The code of each value, ``<NA>`` when blank, unknown or not accepted."""

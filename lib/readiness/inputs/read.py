@@ -62,8 +62,7 @@ def read_inputs(params: Params, required_lists: Iterable[int] = (), parallel: in
     returns = return_files(params)  # the statutory returns' files are shared out with the lists and extracts
     tasks += reading_tasks(returns)
     paths = [getattr(params.data, name) for name in others] + [file.path for file in returns]
-    sizes = list_sizes(sources) + [bytes_of(path) for path in paths] if parallel > 1 else None
-    results = run_all(tasks, parallel, sizes)
+    results = run_all(tasks, parallel, list_sizes(sources) + [bytes_of(path) for path in paths])
     read_files = len(sources) + len(others)
     for name, (frame, problems) in zip(others, results[len(sources) : read_files]):
         setattr(inputs, name, frame)
